@@ -1,0 +1,9 @@
+import { getMotion } from "@/server/domain/debate/queries";
+import { requestActor, respond } from "@/server/http";
+import { runtime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return respond(await getMotion(runtime().store, await requestActor(), (await params).id));
+}

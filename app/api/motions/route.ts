@@ -1,0 +1,9 @@
+import { listMotions } from "@/server/domain/debate/queries";
+import { json, requestActor } from "@/server/http";
+import { runtime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return json(await listMotions(runtime().store, await requestActor()));
+}

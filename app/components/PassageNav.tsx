@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { PassageMark } from "@/lib/views";
+
+const linkTo = (mark: PassageMark) => `?passage=${mark.id}#${mark.id}`;
+
+/** The cited passages of a document, in text order, and a way to step from one to the next. */
+export function PassageNav({ marks, active }: { marks: PassageMark[]; active?: PassageMark }) {
+  const at = active ? marks.indexOf(active) : -1;
+  const previous = at > 0 ? marks[at - 1] : undefined;
+  const next = at >= 0 ? marks[at + 1] : marks[0];
+
+  return (
+    <nav className="passage-nav" aria-labelledby="passages-heading">
+      <h2 id="passages-heading">Cited passages</h2>
+      {marks.length === 0 ? (
+        <p className="empty">No motion or argument cites this document yet.</p>
+      ) : (
+        <>
+          <p className="stepper">
+            {previous ? <Link href={linkTo(previous)}>← Previous passage</Link> : null}
+            {at >= 0 && (
+              <span>
+                Passage {at + 1} of {marks.length}
+              </span>
+            )}
+            {next ? (
+              <Link href={linkTo(next)}>{at >= 0 ? "Next passage →" : "First passage →"}</Link>
+            ) : null}
+          </p>
+          <ol>
+            {marks.map((mark) => (
+              <li key={mark.id}>
+                <Link href={linkTo(mark)} aria-current={mark === active ? "location" : undefined}>
+                  {mark.label}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </nav>
+  );
+}

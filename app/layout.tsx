@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Moot", template: "%s · Moot" },
+  description: "Debate motions drawn from a shared library, every argument linked to its evidence.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Moot
+          </Link>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <Link href="/">Motions</Link>
+              </li>
+              <li>
+                <Link href="/#library">Library</Link>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

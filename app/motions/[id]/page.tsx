@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getMotion } from "@/server/domain/debate/queries";
+import { sourceMarkId } from "@/server/domain/library/passages";
+import { requestActor } from "@/server/http";
+import { runtime } from "@/server/runtime";
+import { ArgumentTree } from "../../components/ArgumentTree";
+import { StatusBadge } from "../../components/StatusBadge";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const outcome = await getMotion(runtime().store, await requestActor(), (await params).id);
+  if (!outcome.ok) notFound();
+  return outcome.value;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load(params)).title };
+}
+
+export default async function MotionPage({ params }: Props) {
+  const motion = await load(params);
+  const sides = [
+    { relation: "for" as const, heading: "For the motion" },
+    { relation: "against" as const, heading: "Against the motion" },
+  ];
+
+  return (
+    <article className="motion">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Motions</Link>
+      </nav>
+      <h1>{motion.title}</h1>
+      <p className="meta">
+        <StatusBadge status={motion.status} />
+        {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
+      </p>
+      {motion.description && <p className="lead">{motion.description}</p>}
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Drawn from these passages</h2>
+        {motion.sources.length === 0 ? (
+          <p className="empty">This motion names no source passage.</p>
+        ) : (
+          <ol className="sources">
+            {motion.sources.map((source, position) => {
+              const mark = sourceMarkId(motion.id, position);
+              return (
+                <li key={mark}>
+                  <blockquote>
+                    <p>{source.exact}</p>
+                  </blockquote>
+                  <p className="meta">
+                    <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
+                      Read in context
+                      <span className="visually-hidden">: passage {position + 1}</span>
+                    </Link>{" "}
+                    in <cite>{source.documentTitle}</cite>
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="arguments-heading">
+        <h2 id="arguments-heading">Arguments</h2>
+        <div className="sides">
+          {sides.map(({ relation, heading }) => {
+            const nodes = motion.arguments.filter((a) => a.relation === relation);
+            return (
+              <section key={relation} className={`side side-${relation}`} aria-label={heading}>
+                <h3>{heading}</h3>
+                {nodes.length === 0 ? (
+                  <p className="empty">No arguments {relation} the motion yet.</p>
+                ) : (
+                  <ArgumentTree nodes={nodes} />
+                )}
+              </section>
+            );
+          })}
+        </div>
+      </section>
+    </article>
+  );
+}

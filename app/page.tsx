@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { listMotions } from "@/server/domain/debate/queries";
+import { listDocuments } from "@/server/domain/library/queries";
+import { requestActor } from "@/server/http";
+import { runtime } from "@/server/runtime";
+import { StatusBadge } from "./components/StatusBadge";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const { store } = runtime();
+  const actor = await requestActor();
+  const [motions, documents] = await Promise.all([
+    listMotions(store, actor),
+    listDocuments(store, actor),
+  ]);
+
+  return (
+    <>
+      <section aria-labelledby="motions-heading">
+        <h1 id="motions-heading">Motions</h1>
+        <p className="lead">
+          Each motion is drawn from passages of the library below. Open one to read its sources and
+          the arguments for and against it.
+        </p>
+        {motions.length === 0 ? (
+          <p className="empty">
+            No motions yet. Motions appear here once a moderator drafts one from the library.
+          </p>
+        ) : (
+          <ul className="card-list">
+            {motions.map((motion) => {
+              const sourceDocuments = [
+                ...new Map(motion.sources.map((s) => [s.documentId, s.documentTitle])),
+              ];
+              return (
+                <li key={motion.id} className="card">
+                  <h2 className="card-title">
+                    <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
+                  </h2>
+                  <p className="meta">
+                    <StatusBadge status={motion.status} /> {motion.sources.length} source passage
+                    {motion.sources.length === 1 ? "" : "s"}
+                  </p>
+                  <p>{motion.description}</p>
+                  <p className="meta">
+                    Drawn from:{" "}
+                    {sourceDocuments.map(([id, title], i) => (
+                      <span key={id}>
+                        {i > 0 && "; "}
+                        <Link href={`/documents/${id}`}>{title}</Link>
+                      </span>
+                    ))}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section id="library" aria-labelledby="library-heading">
+        <h2 id="library-heading">Library</h2>
+        {documents.length === 0 ? (
+          <p className="empty">The library is empty. Documents appear here once imported.</p>
+        ) : (
+          <ul className="card-list">
+            {documents.map((document) => (
+              <li key={document.id} className="card">
+                <h3 className="card-title">
+                  <Link href={`/documents/${document.id}`}>{document.title}</Link>
+                </h3>
+                <p className="meta">
+                  {[document.author ?? "Author unknown", document.publisher, document.publishedAt]
+                    .filter(Boolean)
+                    .join(" · ")}
+                  {" · "}
+                  {document.blockCount} blocks
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

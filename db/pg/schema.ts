@@ -1,0 +1,170 @@
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  timestamp as pgTimestamp,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type {
+  ArgumentRelation,
+  ArgumentStatus,
+  MotionSettings,
+  MotionStatus,
+} from "../../lib/debate";
+import type { BlockKind } from "../../lib/documents/import";
+import type { SpaceVisibility } from "../../lib/spaces";
+
+const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: "date" });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+export const spaces = pgTable("spaces", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  visibility: text("visibility").$type<SpaceVisibility>().notNull(),
+  createdAt: timestamp("created_at").notNull(),
+});
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id),
+    title: text("title").notNull(),
+    author: text("author"),
+    publisher: text("publisher"),
+    publishedAt: text("published_at"),
+    sourceUrl: text("source_url"),
+    note: text("note"),
+    currentVersionId: text("current_version_id"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("documents_space_idx").on(t.spaceId)],
+);
+
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    number: integer("number").notNull(),
+    fileName: text("file_name"),
+    mediaType: text("media_type").notNull(),
+    raw: bytea("raw").notNull(),
+    rawHash: text("raw_hash").notNull(),
+    text: text("text").notNull(),
+    contentHash: text("content_hash").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("document_versions_number_idx").on(t.documentId, t.number)],
+);
+
+export const blocks = pgTable(
+  "blocks",
+  {
+    versionId: text("version_id")
+      .notNull()
+      .references(() => documentVersions.id),
+    position: integer("position").notNull(),
+    kind: text("kind").$type<BlockKind>().notNull(),
+    level: integer("level"),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
+
+export const motions = pgTable(
+  "motions",
+  {
+    id: text("id").primaryKey(),
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    status: text("status").$type<MotionStatus>().notNull(),
+    settings: jsonb("settings").$type<MotionSettings>().notNull(),
+    lastSeq: integer("last_seq").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("motions_space_idx").on(t.spaceId)],
+);
+
+export const motionSources = pgTable(
+  "motion_sources",
+  {
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    position: integer("position").notNull(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => documentVersions.id),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.motionId, t.position] }),
+    index("motion_sources_document_idx").on(t.documentId),
+  ],
+);
+
+export const debateArguments = pgTable(
+  "arguments",
+  {
+    id: text("id").primaryKey(),
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    parentId: text("parent_id"),
+    relation: text("relation").$type<ArgumentRelation>().notNull(),
+    body: text("body").notNull(),
+    authorId: text("author_id").notNull(),
+    authorName: text("author_name").notNull(),
+    status: text("status").$type<ArgumentStatus>().notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("arguments_motion_idx").on(t.motionId)],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    actorId: text("actor_id").notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.seq] })],
+);
+
+export const commands = pgTable(
+  "commands",
+  {
+    actorId: text("actor_id").notNull(),
+    clientId: text("client_id").notNull(),
+    result: jsonb("result").$type<unknown>().notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.clientId] })],
+);

@@ -1,0 +1,42 @@
+import { fileURLToPath } from "node:url";
+import { sql, TransactionRollbackError } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { createRepos } from "../repos";
+import { isRefusal, type Store } from "../store";
+import * as schema from "./schema";
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+// Any fixed number shared by every node: it serialises migrations when several start at once.
+const MIGRATION_LOCK = 7_462_001;
+
+export async function openPgStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzle({ client: pool, schema });
+  await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  try {
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  }
+
+  return {
+    dialect: "postgres",
+    ...createRepos(db, schema),
+    transaction: async (work) => {
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      try {
+        await db.transaction(async (tx) => {
+          result = await work(createRepos(tx, schema));
+          if (isRefusal(result)) tx.rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      }
+      return result as Awaited<ReturnType<typeof work>>;
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,141 @@
+import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type * as pgSchema from "./pg/schema";
+import type { Repos } from "./store";
+
+/**
+ * The queries, written once for both dialects. Drizzle's query builders have the same shape on
+ * SQLite and PostgreSQL and db/schema-parity.ts proves the two schemas' rows are equal, so the
+ * SQLite Store passes its own database and tables under the PostgreSQL types. Writing every
+ * query twice would only let the two copies drift apart.
+ */
+export type QueryDb = Pick<NodePgDatabase<typeof pgSchema>, "select" | "insert" | "update">;
+export type Tables = typeof pgSchema;
+
+export function createRepos(db: QueryDb, t: Tables): Repos {
+  return {
+    spaces: {
+      get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
+      bySlug: async (slug) => (await db.select().from(t.spaces).where(eq(t.spaces.slug, slug)))[0],
+      listPublic: () =>
+        db
+          .select()
+          .from(t.spaces)
+          .where(eq(t.spaces.visibility, "public"))
+          .orderBy(asc(t.spaces.createdAt)),
+      insert: async (row) => {
+        await db.insert(t.spaces).values(row);
+      },
+    },
+    documents: {
+      get: async (id) => (await db.select().from(t.documents).where(eq(t.documents.id, id)))[0],
+      list: async (spaceIds) =>
+        spaceIds.length === 0
+          ? []
+          : db
+              .select()
+              .from(t.documents)
+              .where(inArray(t.documents.spaceId, spaceIds))
+              .orderBy(asc(t.documents.createdAt), asc(t.documents.title)),
+      insert: async (row) => {
+        await db.insert(t.documents).values(row);
+      },
+      setCurrentVersion: async (documentId, versionId) => {
+        await db
+          .update(t.documents)
+          .set({ currentVersionId: versionId })
+          .where(eq(t.documents.id, documentId));
+      },
+      version: async (id) =>
+        (await db.select().from(t.documentVersions).where(eq(t.documentVersions.id, id)))[0],
+      insertVersion: async (row, blocks) => {
+        await db.insert(t.documentVersions).values(row);
+        if (blocks.length > 0) await db.insert(t.blocks).values(blocks);
+      },
+      blocks: (versionId) =>
+        db
+          .select()
+          .from(t.blocks)
+          .where(eq(t.blocks.versionId, versionId))
+          .orderBy(asc(t.blocks.position)),
+      blockCounts: async (versionIds) => {
+        if (versionIds.length === 0) return new Map();
+        const rows = await db
+          .select({ versionId: t.blocks.versionId, blocks: count() })
+          .from(t.blocks)
+          .where(inArray(t.blocks.versionId, versionIds))
+          .groupBy(t.blocks.versionId);
+        return new Map(rows.map((row) => [row.versionId, Number(row.blocks)]));
+      },
+    },
+    motions: {
+      get: async (id) => (await db.select().from(t.motions).where(eq(t.motions.id, id)))[0],
+      list: async (spaceIds) =>
+        spaceIds.length === 0
+          ? []
+          : db
+              .select()
+              .from(t.motions)
+              .where(inArray(t.motions.spaceId, spaceIds))
+              .orderBy(asc(t.motions.createdAt), asc(t.motions.title)),
+      insert: async (row, sources) => {
+        await db.insert(t.motions).values(row);
+        if (sources.length > 0) await db.insert(t.motionSources).values(sources);
+      },
+      sources: async (motionIds) =>
+        motionIds.length === 0
+          ? []
+          : db
+              .select()
+              .from(t.motionSources)
+              .where(inArray(t.motionSources.motionId, motionIds))
+              .orderBy(asc(t.motionSources.motionId), asc(t.motionSources.position)),
+      sourcesInDocument: (documentId) =>
+        db
+          .select()
+          .from(t.motionSources)
+          .where(eq(t.motionSources.documentId, documentId))
+          .orderBy(asc(t.motionSources.start), asc(t.motionSources.end)),
+      arguments: (motionId) =>
+        db
+          .select()
+          .from(t.debateArguments)
+          .where(eq(t.debateArguments.motionId, motionId))
+          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+    },
+    events: {
+      append: async (event) => {
+        // The increment takes the motion's row lock in PostgreSQL (SQLite has one writer), so
+        // concurrent commands on one motion get distinct, consecutive seqs.
+        const [motion] = await db
+          .update(t.motions)
+          .set({ lastSeq: sql`${t.motions.lastSeq} + 1` })
+          .where(eq(t.motions.id, event.motionId))
+          .returning({ seq: t.motions.lastSeq });
+        if (!motion) throw new Error(`no motion ${event.motionId} to append an event to`);
+        const row = { ...event, seq: motion.seq };
+        await db.insert(t.events).values(row);
+        return row;
+      },
+      after: (motionId, seq, limit) =>
+        db
+          .select()
+          .from(t.events)
+          .where(and(eq(t.events.motionId, motionId), gt(t.events.seq, seq)))
+          .orderBy(asc(t.events.seq))
+          .limit(limit),
+    },
+    commands: {
+      find: async (actorId, clientId) =>
+        (
+          await db
+            .select()
+            .from(t.commands)
+            .where(and(eq(t.commands.actorId, actorId), eq(t.commands.clientId, clientId)))
+        )[0],
+      save: async (row) => {
+        await db.insert(t.commands).values(row);
+      },
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { createRepos, type QueryDb, type Tables } from "../repos";
+import { isRefusal, type Store } from "../store";
+import * as schema from "./schema";
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** Runs one task at a time, in the order they were queued. */
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * SQLite has one writer, and better-sqlite3 cannot await inside its own transactions, so write
+ * transactions run one at a time through a queue with BEGIN IMMEDIATE ... COMMIT on a writer
+ * connection. Reads use a second, read-only connection: with WAL they never see a transaction
+ * that has not committed.
+ */
+export function openSqliteStore(path: string): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const writer = new Database(path);
+  writer.pragma("journal_mode = WAL");
+  writer.pragma("synchronous = NORMAL");
+  writer.pragma("foreign_keys = ON");
+  writer.pragma("busy_timeout = 5000");
+  const writerDb = drizzle({ client: writer, schema });
+  migrate(writerDb, { migrationsFolder });
+
+  const reader = new Database(path, { readonly: true });
+  reader.pragma("busy_timeout = 5000");
+  const readerDb = drizzle({ client: reader, schema });
+
+  // The one cast between dialects: see db/repos.ts.
+  const asQueryDb = (db: unknown) => db as QueryDb;
+  const tables = schema as unknown as Tables;
+  const writeRepos = createRepos(asQueryDb(writerDb), tables);
+  const enqueue = serialQueue();
+
+  return {
+    dialect: "sqlite",
+    ...createRepos(asQueryDb(readerDb), tables),
+    transaction: (work) =>
+      enqueue(async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writeRepos);
+          writer.exec(isRefusal(result) ? "ROLLBACK" : "COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    close: async () => {
+      await enqueue(async () => undefined);
+      reader.close();
+      writer.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { InferSelectModel } from "drizzle-orm";
+import type * as schema from "./sqlite/schema";
+
+// Row types are read off the SQLite schema; db/schema-parity.ts proves PostgreSQL's are the same.
+export type SpaceRow = InferSelectModel<typeof schema.spaces>;
+export type DocumentRow = InferSelectModel<typeof schema.documents>;
+export type DocumentVersionRow = InferSelectModel<typeof schema.documentVersions>;
+export type BlockRow = InferSelectModel<typeof schema.blocks>;
+export type MotionRow = InferSelectModel<typeof schema.motions>;
+export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
+export type ArgumentRow = InferSelectModel<typeof schema.debateArguments>;
+export type EventRow = InferSelectModel<typeof schema.events>;
+export type CommandRow = InferSelectModel<typeof schema.commands>;
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Repos {
+  spaces: {
+    get(id: string): Promise<SpaceRow | undefined>;
+    bySlug(slug: string): Promise<SpaceRow | undefined>;
+    listPublic(): Promise<SpaceRow[]>;
+    insert(row: SpaceRow): Promise<void>;
+  };
+  documents: {
+    get(id: string): Promise<DocumentRow | undefined>;
+    list(spaceIds: string[]): Promise<DocumentRow[]>;
+    insert(row: DocumentRow): Promise<void>;
+    setCurrentVersion(documentId: string, versionId: string): Promise<void>;
+    version(id: string): Promise<DocumentVersionRow | undefined>;
+    insertVersion(row: DocumentVersionRow, blocks: BlockRow[]): Promise<void>;
+    blocks(versionId: string): Promise<BlockRow[]>;
+    blockCounts(versionIds: string[]): Promise<Map<string, number>>;
+  };
+  motions: {
+    get(id: string): Promise<MotionRow | undefined>;
+    list(spaceIds: string[]): Promise<MotionRow[]>;
+    insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
+    sources(motionIds: string[]): Promise<MotionSourceRow[]>;
+    sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
+    arguments(motionId: string): Promise<ArgumentRow[]>;
+  };
+  events: {
+    /** Appends with the motion's next seq; gap-free and unique per motion, also under concurrency. */
+    append(event: Omit<EventRow, "seq">): Promise<EventRow>;
+    after(motionId: string, seq: number, limit: number): Promise<EventRow[]>;
+  };
+  commands: {
+    find(actorId: string, clientId: string): Promise<CommandRow | undefined>;
+    save(row: CommandRow): Promise<void>;
+  };
+}
+
+export interface Store extends Repos {
+  readonly dialect: Dialect;
+  /**
+   * Runs `work` in one write transaction. It commits, unless `work` throws or returns a refusal
+   * ({ok: false}); then nothing it wrote is kept.
+   */
+  transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function isRefusal(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}

@@ -1,0 +1,67 @@
+import type { ArgumentNode, MotionSettings, MotionStatus } from "./debate";
+import type { BlockKind } from "./documents/import";
+
+/** What the REST API and the pages show; plain JSON (dates as ISO strings). */
+
+export interface DocumentSummary {
+  id: string;
+  spaceId: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  blockCount: number;
+}
+
+export interface BlockView {
+  kind: BlockKind;
+  level: number | null;
+  start: number;
+  end: number;
+}
+
+export interface DocumentView extends DocumentSummary {
+  sourceUrl: string | null;
+  note: string | null;
+  versionId: string;
+  versionNumber: number;
+  contentHash: string;
+  text: string;
+  blocks: BlockView[];
+}
+
+export interface SourceView {
+  documentId: string;
+  documentTitle: string;
+  versionId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface MotionSummary {
+  id: string;
+  spaceId: string;
+  title: string;
+  description: string;
+  status: MotionStatus;
+  createdAt: string;
+  sources: SourceView[];
+}
+
+export interface MotionView extends MotionSummary {
+  settings: MotionSettings;
+  seq: number;
+  arguments: ArgumentNode[];
+}
+
+/** A passage of a document that something points at: a motion's source or a citation. */
+export interface PassageMark {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  href: string;
+}

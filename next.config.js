@@ -1,0 +1,9 @@
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3", "pg", "socket.io"],
+  // `npm run typecheck` is the type gate (and `npm test` runs it); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

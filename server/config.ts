@@ -1,0 +1,52 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { DatabaseLocation } from "../db";
+
+export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+const databaseLocation = z
+  .string()
+  .optional()
+  .transform((url, ctx): DatabaseLocation => {
+    if (!url) return { dialect: "sqlite", path: resolve(projectRoot, "data/moot.db") };
+    if (url.startsWith("file:")) {
+      const path = url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+      if (path) return { dialect: "sqlite", path: resolve(path) };
+    }
+    if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url };
+    ctx.addIssue({
+      code: "custom",
+      message: "must be file:/path/to/moot.db (SQLite) or postgres://user@host/db (PostgreSQL)",
+    });
+    return z.NEVER;
+  });
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: databaseLocation,
+});
+
+export type Config = {
+  dev: boolean;
+  port: number;
+  host: string | undefined;
+  database: DatabaseLocation;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const { NODE_ENV, PORT, HOST, DATABASE_URL } = parsed.data;
+  return { dev: NODE_ENV === "development", port: PORT, host: HOST, database: DATABASE_URL };
+}

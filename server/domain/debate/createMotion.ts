@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { MotionSourceRow, Repos, Store } from "../../../db/store";
+import { mismatch, QuoteSelector } from "../../../lib/anchoring";
+import { defaultMotionSettings, MotionSettings, MotionStatus } from "../../../lib/debate";
+import { type Actor, authorize } from "../../policy";
+import { toMotionEvent } from "../events";
+import { ClientId, Id, newId } from "../ids";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+
+export const MotionSourceInput = z.intersection(z.object({ documentId: Id }), QuoteSelector);
+
+export const CreateMotionInput = z.object({
+  clientId: ClientId,
+  spaceId: Id,
+  title: z.string().trim().min(3, "title is too short").max(200),
+  description: z.string().trim().max(2000).default(""),
+  status: MotionStatus.default("draft"),
+  settings: MotionSettings.default(defaultMotionSettings),
+  sources: z.array(MotionSourceInput).max(20).default([]),
+});
+
+type SourceInput = z.infer<typeof MotionSourceInput>;
+
+/** Each source checked against its document's current text: which are wrong, and why. */
+async function checkSources(
+  tx: Repos,
+  spaceId: string,
+  sources: SourceInput[],
+): Promise<{ problem: string } | { anchored: Omit<MotionSourceRow, "motionId">[] }> {
+  const anchored: Omit<MotionSourceRow, "motionId">[] = [];
+  for (const [index, source] of sources.entries()) {
+    const document = await tx.documents.get(source.documentId);
+    const version =
+      document?.spaceId === spaceId && document.currentVersionId
+        ? await tx.documents.version(document.currentVersionId)
+        : undefined;
+    if (!version) return { problem: `sources.${index}: no such document in this space` };
+    const wrong = mismatch(version.text, source);
+    if (wrong) return { problem: `sources.${index}: ${wrong}` };
+    const { documentId, exact, prefix, suffix, start, end } = source;
+    anchored.push({
+      documentId,
+      exact,
+      prefix,
+      suffix,
+      start,
+      end,
+      versionId: version.id,
+      position: index,
+    });
+  }
+  return { anchored };
+}
+
+/** Creates a motion with the passages it is drawn from; its log starts with motion.created. */
+export async function createMotion(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ motionId: string }>> {
+  const cmd = CreateMotionInput.safeParse(input);
+  if (!cmd.success) return invalidInput(cmd.error);
+  const { clientId, spaceId, sources, ...motion } = cmd.data;
+  return store.transaction(async (tx) => {
+    const denied = authorize(actor, "motion.create", (await tx.spaces.get(spaceId)) ?? null);
+    if (denied) return refuse(denied.code, denied.message);
+    return once(tx, actor, clientId, async () => {
+      const checked = await checkSources(tx, spaceId, sources);
+      if ("problem" in checked) return refuse("invalid_citation", checked.problem);
+      const id = newId();
+      const at = new Date();
+      await tx.motions.insert(
+        { id, spaceId, ...motion, lastSeq: 0, createdAt: at },
+        checked.anchored.map((source) => ({ motionId: id, ...source })),
+      );
+      const event = await tx.events.append({
+        motionId: id,
+        type: "motion.created",
+        data: { title: motion.title, status: motion.status },
+        actorId: actor.id,
+        at,
+      });
+      return done({ motionId: id }, [toMotionEvent(event)]);
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
+import { buildArgumentTree } from "../../../lib/debate";
+import { type JoinAnswer, MAX_REPLAY, MotionJoin } from "../../../lib/protocol";
+import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
+import { type Actor, authorize } from "../../policy";
+import { toMotionEvent } from "../events";
+import { Id } from "../ids";
+import { done, invalidInput, type Outcome, refuse } from "../outcome";
+import { readableSpaceIds } from "../spaces/queries";
+
+/** Drafts are for the people drafting them; readers see open, closed and archived motions. */
+const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
+
+async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSummary[]> {
+  const sources = await store.motions.sources(motions.map((m) => m.id));
+  const titles = new Map<string, string>();
+  for (const documentId of new Set(sources.map((s) => s.documentId))) {
+    titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
+  }
+  const view = (s: MotionSourceRow): SourceView => ({
+    documentId: s.documentId,
+    documentTitle: titles.get(s.documentId) ?? "",
+    versionId: s.versionId,
+    exact: s.exact,
+    prefix: s.prefix,
+    suffix: s.suffix,
+    start: s.start,
+    end: s.end,
+  });
+  return motions.map((m) => ({
+    id: m.id,
+    spaceId: m.spaceId,
+    title: m.title,
+    description: m.description,
+    status: m.status,
+    createdAt: m.createdAt.toISOString(),
+    sources: sources.filter((s) => s.motionId === m.id).map(view),
+  }));
+}
+
+export async function listMotions(store: Store, actor: Actor): Promise<MotionSummary[]> {
+  const motions = await store.motions.list(await readableSpaceIds(store, actor));
+  return withSources(store, motions.filter(visibleToReaders));
+}
+
+async function readableMotion(store: Store, actor: Actor, id: unknown) {
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
+  const motion = await store.motions.get(parsed.data);
+  const space = motion && (await store.spaces.get(motion.spaceId));
+  if (!motion || !space || !visibleToReaders(motion) || authorize(actor, "space.read", space)) {
+    return refuse("not_found", "No such motion.");
+  }
+  return done(motion);
+}
+
+export async function getMotion(
+  store: Store,
+  actor: Actor,
+  id: unknown,
+): Promise<Outcome<MotionView>> {
+  const found = await readableMotion(store, actor, id);
+  if (!found.ok) return found;
+  const motion = found.value;
+  const [summary] = await withSources(store, [motion]);
+  const rows = await store.motions.arguments(motion.id);
+  const published = rows.filter((row) => row.status === "published");
+  return done({
+    ...(summary as MotionSummary),
+    settings: motion.settings,
+    seq: motion.lastSeq,
+    arguments: buildArgumentTree(
+      published.map(({ id, parentId, relation, body, authorName, status, createdAt }) => ({
+        id,
+        parentId,
+        relation,
+        body,
+        authorName,
+        status,
+        createdAt: createdAt.toISOString(),
+      })),
+    ),
+  });
+}
+
+/** What a client joining a motion's room missed since `sinceSeq` (P-JOIN-1, P-JOIN-2). */
+export async function eventsSince(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<JoinAnswer & { motionId: string }>> {
+  const parsed = MotionJoin.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const found = await readableMotion(store, actor, parsed.data.motionId);
+  if (!found.ok) return found;
+  const { id: motionId } = found.value;
+  const { sinceSeq } = parsed.data;
+  const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
+  if (rows.length > MAX_REPLAY) {
+    return done({ motionId, seq: found.value.lastSeq, events: [], reload: true });
+  }
+  const seq = rows.at(-1)?.seq ?? sinceSeq;
+  return done({ motionId, seq, events: rows.map(toMotionEvent), reload: false });
+}

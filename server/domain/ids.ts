@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const newId = () => crypto.randomUUID();
+
+/** Ids are UUIDs; anything else is bad input, not an unknown id. */
+export const Id = z.uuid({ message: "not a valid id" });
+
+export const ClientId = z
+  .string()
+  .min(1, "clientId is required")
+  .max(200, "clientId is too long (200 characters at most)");

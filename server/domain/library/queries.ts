@@ -1,0 +1,61 @@
+import type { DocumentRow, Repos, Store } from "../../../db/store";
+import type { DocumentSummary, DocumentView } from "../../../lib/views";
+import { type Actor, authorize } from "../../policy";
+import { Id } from "../ids";
+import { done, type Outcome, refuse } from "../outcome";
+import { readableSpaceIds } from "../spaces/queries";
+
+function summary(row: DocumentRow, blockCount: number): DocumentSummary {
+  return {
+    id: row.id,
+    spaceId: row.spaceId,
+    title: row.title,
+    author: row.author,
+    publisher: row.publisher,
+    publishedAt: row.publishedAt,
+    blockCount,
+  };
+}
+
+export async function listDocuments(store: Store, actor: Actor): Promise<DocumentSummary[]> {
+  const rows = await store.documents.list(await readableSpaceIds(store, actor));
+  const counts = await store.documents.blockCounts(
+    rows.flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : [])),
+  );
+  return rows.map((row) => summary(row, counts.get(row.currentVersionId ?? "") ?? 0));
+}
+
+/** A document the actor may read, or undefined (also for one in a space they may not read). */
+export async function readableDocument(
+  repos: Repos,
+  actor: Actor,
+  id: string,
+): Promise<DocumentRow | undefined> {
+  const row = await repos.documents.get(id);
+  if (!row) return undefined;
+  const space = (await repos.spaces.get(row.spaceId)) ?? null;
+  return authorize(actor, "space.read", space) ? undefined : row;
+}
+
+export async function getDocument(
+  store: Store,
+  actor: Actor,
+  id: unknown,
+): Promise<Outcome<DocumentView>> {
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid document id.");
+  const row = await readableDocument(store, actor, parsed.data);
+  const version = row?.currentVersionId && (await store.documents.version(row.currentVersionId));
+  if (!row || !version) return refuse("not_found", "No such document.");
+  const blocks = await store.documents.blocks(version.id);
+  return done({
+    ...summary(row, blocks.length),
+    sourceUrl: row.sourceUrl,
+    note: row.note,
+    versionId: version.id,
+    versionNumber: version.number,
+    contentHash: version.contentHash,
+    text: version.text,
+    blocks: blocks.map(({ kind, level, start, end }) => ({ kind, level, start, end })),
+  });
+}

@@ -1,0 +1,51 @@
+import { createServer } from "node:http";
+import next from "next";
+import { Server } from "socket.io";
+import { openStore } from "../db";
+import { ConfigError, loadConfig, projectRoot } from "./config";
+import { loadDemoLibrary } from "./demo/loadDemoLibrary";
+import { attachRealtime, type MootServer } from "./realtime";
+import { setRuntime } from "./runtime";
+
+/** One process, one port: Next.js pages and API, and Socket.IO, over one database handle. */
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const config = loadConfig();
+  const store = await openStore(config.database);
+  await loadDemoLibrary(store);
+
+  const app = next({ dev: config.dev, dir: projectRoot, hostname: "localhost", port: config.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => handle(req, res));
+  // Socket.IO answers upgrades on its own path and leaves the rest (Next's dev reload) to Next.
+  const io: MootServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
+  const upgrade = app.getUpgradeHandler();
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+  });
+  const realtime = attachRealtime(io, { store });
+  setRuntime({ store, publish: realtime.publish });
+
+  httpServer.listen(config.port, config.host, () => {
+    const address = httpServer.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    console.log(`Moot is serving http://localhost:${port} (database: ${store.dialect})`);
+  });
+
+  const stop = async () => {
+    io.close();
+    httpServer.close();
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

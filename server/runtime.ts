@@ -1,0 +1,24 @@
+import type { Store } from "../db/store";
+import type { MotionEvent } from "../lib/protocol";
+
+/**
+ * What the custom server opened once for the whole process. Route handlers and pages are bundled
+ * by Next into modules of their own, so they find it on globalThis, not through an import.
+ */
+export interface Runtime {
+  store: Store;
+  publish(events: MotionEvent[]): void;
+}
+
+const KEY = Symbol.for("moot.runtime");
+type Holder = { [KEY]?: Runtime };
+
+export function setRuntime(runtime: Runtime): void {
+  (globalThis as Holder)[KEY] = runtime;
+}
+
+export function runtime(): Runtime {
+  const current = (globalThis as Holder)[KEY];
+  if (!current) throw new Error("Moot's runtime is not started: serve the app with server/main.ts");
+  return current;
+}

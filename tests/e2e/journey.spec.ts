@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { HomePage, ReaderPage, seriousViolations } from "./pages";
+
+const motionTitle = "Joining the Abraham Accords serves Kazakhstan";
+
+test("a reader goes from the motions to a motion and on to its highlighted source passage", async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.motionLinks()).toHaveCount(6);
+  await expect(page.getByRole("heading", { name: "Library" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const motion = await home.openMotion(motionTitle);
+  await expect(motion.heading()).toHaveText(motionTitle);
+  await expect(motion.sources()).toHaveCount(3);
+  await expect(motion.side("For the motion")).toContainText("No arguments for the motion yet.");
+  await expect(motion.side("Against the motion")).toContainText(
+    "No arguments against the motion yet.",
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const quote = (await motion.sources().nth(1).locator("blockquote").innerText()).trim();
+  await motion.readInContext(1).click();
+  const reader = new ReaderPage(page);
+  await expect(page).toHaveURL(/\/documents\/[^?]+\?passage=source-[^#]+#source-/);
+  await expect(reader.activePassage()).toHaveText(quote);
+  await expect(reader.activePassage()).toBeInViewport();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the reader marks every cited passage and steps from one to the next", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await page
+    .getByRole("link", { name: /Kazakhstan's geopolitics/ })
+    .first()
+    .click();
+  const reader = new ReaderPage(page);
+  const passages = reader.passageList().getByRole("listitem");
+  const count = await passages.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  await expect(page.locator("mark.passage[id]")).toHaveCount(count);
+  await expect(page.getByRole("heading", { name: "1. Introduction" })).toBeVisible();
+
+  await reader.passageList().getByRole("link", { name: "First passage →" }).click();
+  await expect(page.getByText(`Passage 1 of ${count}`)).toBeVisible();
+  await expect(reader.activePassage().first()).toBeInViewport();
+  await reader.passageList().getByRole("link", { name: "Next passage →" }).click();
+  await expect(page.getByText(`Passage 2 of ${count}`)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a keyboard user reaches a source passage without a mouse", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  const motionLink = page.getByRole("link", { name: motionTitle });
+  await motionLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await page.getByRole("link", { name: /Read in context: passage 1/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(new ReaderPage(page).activePassage().first()).toBeInViewport();
+});
+
+test("an unknown motion or document shows a not-found page", async ({ page }) => {
+  for (const path of ["/motions/00000000-0000-4000-8000-000000000000", "/documents/nope"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});

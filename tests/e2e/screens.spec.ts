@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+
+const sizes = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1366, height: 768 },
+  projector: { width: 1920, height: 1080 },
+};
+
+// Each page at each size: nothing runs off the side, and a screenshot to look at.
+for (const [size, viewport] of Object.entries(sizes)) {
+  test(`pages fit a ${size} screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    const motionHref = await page
+      .locator(".card-title a[href^='/motions/']")
+      .first()
+      .getAttribute("href");
+    await page.goto(motionHref ?? "/");
+    const readerHref = await page
+      .getByRole("link", { name: /Read in context/ })
+      .first()
+      .getAttribute("href");
+    for (const [name, path] of [
+      ["home", "/"],
+      ["motion", motionHref],
+      ["reader", readerHref],
+    ] as const) {
+      await page.goto(path ?? "/");
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
+    }
+  });
+}

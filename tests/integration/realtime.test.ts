@@ -1,0 +1,156 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ClientToServerEvents,
+  MAX_REPLAY,
+  type MotionEvent,
+  type ServerToClientEvents,
+} from "../../lib/protocol";
+import { toMotionEvent } from "../../server/domain/events";
+import { attachRealtime, type MootServer } from "../../server/realtime";
+import { motionOn, spaceWithDocument } from "../support/fixtures";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe("Socket.IO motion rooms", () => {
+  let db: TestStore;
+  let io: MootServer;
+  let url: string;
+  let publish: (events: MotionEvent[]) => void;
+  let publicMotion: string;
+  let privateMotion: string;
+  const clients: Client[] = [];
+
+  async function client(): Promise<Client> {
+    const socket: Client = connect(url, { transports: ["websocket"], forceNew: true });
+    clients.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    return socket;
+  }
+
+  async function append(motionId: string) {
+    const row = await db.store.transaction((tx) =>
+      tx.events.append({
+        motionId,
+        type: "test.appended",
+        data: {},
+        actorId: "system",
+        at: new Date(),
+      }),
+    );
+    publish([toMotionEvent(row)]);
+    return row.seq;
+  }
+
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    const open = await spaceWithDocument(db.store, "public");
+    const text = (await db.store.documents.version(open.versionId))?.text ?? "";
+    publicMotion = await motionOn(db.store, open.spaceId, open.documentId, text);
+    const closed = await spaceWithDocument(db.store, "private");
+    privateMotion = await motionOn(db.store, closed.spaceId, closed.documentId, text);
+    const http = createServer();
+    io = new Server(http);
+    ({ publish } = attachRealtime(io, { store: db.store }));
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const socket of clients) socket.disconnect();
+    await io?.close();
+    await db?.dispose();
+  });
+
+  it("P-JOIN-1: a join returns every event after sinceSeq, in order", async () => {
+    await append(publicMotion);
+    await append(publicMotion);
+    const socket = await client();
+    const all = await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
+    expect(all.ok && all.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(all.ok && all.seq).toBe(3);
+    const later = await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 2 });
+    expect(later).toMatchObject({ ok: true, seq: 3, reload: false });
+    expect(later.ok && later.events.map((e) => [e.seq, e.type])).toEqual([[3, "test.appended"]]);
+  });
+
+  it("P-JOIN-2: after a join, every client in the room receives new events live", async () => {
+    const [first, second] = [await client(), await client()];
+    for (const socket of [first, second]) {
+      await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
+    }
+    const received = [first, second].map(
+      (socket) => new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve)),
+    );
+    const seq = await append(publicMotion);
+    for (const event of await Promise.all(received)) {
+      expect(event).toMatchObject({ motionId: publicMotion, seq, type: "test.appended" });
+    }
+  });
+
+  it("P-JOIN-3: a client too far behind is told to reload instead of replaying", async () => {
+    const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "public");
+    const text = (await db.store.documents.version(versionId))?.text ?? "";
+    const busy = await motionOn(db.store, spaceId, documentId, text);
+    for (let i = 0; i < MAX_REPLAY; i++) await append(busy);
+    const socket = await client();
+    const answer = await socket.emitWithAck("motion:join", { motionId: busy, sinceSeq: 0 });
+    expect(answer).toEqual({
+      ok: true,
+      motionId: busy,
+      seq: MAX_REPLAY + 1,
+      events: [],
+      reload: true,
+    });
+    const recent = await socket.emitWithAck("motion:join", { motionId: busy, sinceSeq: 1 });
+    expect(recent.ok && recent.events).toHaveLength(MAX_REPLAY);
+  });
+
+  it("P-JOIN-4: a motion in a space the client may not read answers not_found", async () => {
+    const socket = await client();
+    const answer = await socket.emitWithAck("motion:join", {
+      motionId: privateMotion,
+      sinceSeq: 0,
+    });
+    expect(answer).toEqual({ ok: false, error: { code: "not_found", message: "No such motion." } });
+    let leaked = false;
+    socket.on("motion:event", () => {
+      leaked = true;
+    });
+    await append(privateMotion);
+    await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
+    expect(leaked).toBe(false);
+  });
+
+  it("P-ACK-1: a malformed payload answers invalid_input", async () => {
+    const socket = await client();
+    const answer = await socket.emitWithAck("motion:join", {
+      motionId: publicMotion,
+      sinceSeq: -1,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+  });
+
+  it("P-LEAVE-1: after motion:leave the client receives no more events of that motion", async () => {
+    const socket = await client();
+    await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
+    expect(await socket.emitWithAck("motion:leave", { motionId: publicMotion })).toEqual({
+      ok: true,
+    });
+    let received = 0;
+    socket.on("motion:event", () => {
+      received += 1;
+    });
+    await append(publicMotion);
+    // A round trip after the publish: had the event been sent, it would have arrived first.
+    await socket.emitWithAck("motion:leave", { motionId: publicMotion });
+    expect(received).toBe(0);
+  });
+});

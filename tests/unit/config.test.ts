@@ -1,0 +1,32 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig, projectRoot } from "../../server/config";
+
+describe("configuration", () => {
+  it("defaults to port 3000 and data/moot.db under the project", () => {
+    expect(loadConfig({})).toEqual({
+      dev: false,
+      port: 3000,
+      host: undefined,
+      database: { dialect: "sqlite", path: resolve(projectRoot, "data/moot.db") },
+    });
+  });
+
+  it("DATABASE_URL selects another SQLite file or PostgreSQL", () => {
+    expect(loadConfig({ DATABASE_URL: "file:/tmp/other.db" }).database).toEqual({
+      dialect: "sqlite",
+      path: "/tmp/other.db",
+    });
+    expect(loadConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1/moot" }).database).toEqual({
+      dialect: "postgres",
+      url: "postgres://postgres@127.0.0.1/moot",
+    });
+  });
+
+  it("a bad value stops the start with a message naming the variable", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/^Invalid environment: PORT: /);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: must be file:\/path\/to\/moot.db/,
+    );
+  });
+});
