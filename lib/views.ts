@@ -62,6 +62,7 @@ export interface PassageMark {
   id: string;
   start: number;
   end: number;
+  /** What points at the passage, e.g. the motion drawn from it. */
   label: string;
   href: string;
 }

@@ -3,8 +3,19 @@ import type { PassageMark } from "@/lib/views";
 
 const linkTo = (mark: PassageMark) => `?passage=${mark.id}#${mark.id}`;
 
+const EXCERPT_WORDS = 8;
+
+function excerpt(text: string, mark: PassageMark): string {
+  const words = text.slice(mark.start, mark.end).split(" ");
+  return words.length > EXCERPT_WORDS
+    ? `${words.slice(0, EXCERPT_WORDS).join(" ")}…`
+    : words.join(" ");
+}
+
+type Props = { text: string; marks: PassageMark[]; active?: PassageMark };
+
 /** The cited passages of a document, in text order, and a way to step from one to the next. */
-export function PassageNav({ marks, active }: { marks: PassageMark[]; active?: PassageMark }) {
+export function PassageNav({ text, marks, active }: Props) {
   const at = active ? marks.indexOf(active) : -1;
   const previous = at > 0 ? marks[at - 1] : undefined;
   const next = at >= 0 ? marks[at + 1] : marks[0];
@@ -31,8 +42,12 @@ export function PassageNav({ marks, active }: { marks: PassageMark[]; active?: P
             {marks.map((mark) => (
               <li key={mark.id}>
                 <Link href={linkTo(mark)} aria-current={mark === active ? "location" : undefined}>
-                  {mark.label}
+                  “{excerpt(text, mark)}”
                 </Link>
+                <span className="meta">
+                  {" "}
+                  in <Link href={mark.href}>{mark.label}</Link>
+                </span>
               </li>
             ))}
           </ol>

@@ -17,7 +17,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       .getAttribute("href");
     await page.goto(motionHref ?? "/");
     const readerHref = await page
-      .getByRole("link", { name: /Read in context/ })
+      .getByRole("link", { name: /^Read passage \d+ in context$/ })
       .first()
       .getAttribute("href");
     for (const [name, path] of [

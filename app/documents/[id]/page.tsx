@@ -56,7 +56,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         {document.note && <p className="note">{document.note}</p>}
       </header>
       <div className="reader-layout">
-        <PassageNav marks={marks} active={active} />
+        <PassageNav text={document.text} marks={marks} active={active} />
         <DocumentText document={document} marks={marks} activeId={active?.id} />
       </div>
     </article>

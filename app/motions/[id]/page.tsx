@@ -41,51 +41,52 @@ export default async function MotionPage({ params }: Props) {
       </p>
       {motion.description && <p className="lead">{motion.description}</p>}
 
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Drawn from these passages</h2>
-        {motion.sources.length === 0 ? (
-          <p className="empty">This motion names no source passage.</p>
-        ) : (
-          <ol className="sources">
-            {motion.sources.map((source, position) => {
-              const mark = sourceMarkId(motion.id, position);
+      <div className="motion-layout">
+        <section aria-labelledby="sources-heading">
+          <h2 id="sources-heading">Drawn from these passages</h2>
+          {motion.sources.length === 0 ? (
+            <p className="empty">This motion names no source passage.</p>
+          ) : (
+            <ol className="sources">
+              {motion.sources.map((source, position) => {
+                const mark = sourceMarkId(motion.id, position);
+                return (
+                  <li key={mark}>
+                    <blockquote>
+                      <p>{source.exact}</p>
+                    </blockquote>
+                    <p className="meta">
+                      <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
+                        Read passage {position + 1} in context
+                      </Link>{" "}
+                      in <cite>{source.documentTitle}</cite>
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="arguments-heading">
+          <h2 id="arguments-heading">Arguments</h2>
+          <div className="sides">
+            {sides.map(({ relation, heading }) => {
+              const nodes = motion.arguments.filter((a) => a.relation === relation);
               return (
-                <li key={mark}>
-                  <blockquote>
-                    <p>{source.exact}</p>
-                  </blockquote>
-                  <p className="meta">
-                    <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
-                      Read in context
-                      <span className="visually-hidden">: passage {position + 1}</span>
-                    </Link>{" "}
-                    in <cite>{source.documentTitle}</cite>
-                  </p>
-                </li>
+                <section key={relation} className={`side side-${relation}`} aria-label={heading}>
+                  <h3>{heading}</h3>
+                  {nodes.length === 0 ? (
+                    <p className="empty">No arguments {relation} the motion yet.</p>
+                  ) : (
+                    <ArgumentTree nodes={nodes} />
+                  )}
+                </section>
               );
             })}
-          </ol>
-        )}
-      </section>
-
-      <section aria-labelledby="arguments-heading">
-        <h2 id="arguments-heading">Arguments</h2>
-        <div className="sides">
-          {sides.map(({ relation, heading }) => {
-            const nodes = motion.arguments.filter((a) => a.relation === relation);
-            return (
-              <section key={relation} className={`side side-${relation}`} aria-label={heading}>
-                <h3>{heading}</h3>
-                {nodes.length === 0 ? (
-                  <p className="empty">No arguments {relation} the motion yet.</p>
-                ) : (
-                  <ArgumentTree nodes={nodes} />
-                )}
-              </section>
-            );
-          })}
-        </div>
-      </section>
+          </div>
+        </section>
+      </div>
     </article>
   );
 }

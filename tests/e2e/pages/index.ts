@@ -30,7 +30,7 @@ export class MotionPage {
   readInContext(index: number) {
     return this.sources()
       .nth(index)
-      .getByRole("link", { name: /Read in context/ });
+      .getByRole("link", { name: /^Read passage \d+ in context$/ });
   }
 }
 
