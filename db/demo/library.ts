@@ -9,6 +9,8 @@ import type { MotionSettings } from "../../lib/debate";
 
 export interface DemoDocument {
   file: string;
+  /** The file's SHA-256 as received: the load stops if the copy here was ever changed. */
+  sha256: string;
   title: string;
   author: string | null;
   publisher: string | null;
@@ -39,6 +41,7 @@ const COMMENTARY = "002_7d87be07012e093f.txt";
 export const demoDocuments: DemoDocument[] = [
   {
     file: ARTICLE,
+    sha256: "bdff26a943fb970ffd4a45b74a1d273d3257513bdcca368d0329cc4a7ce90e55",
     title: "Kazakhstan's geopolitics and its diversified and balanced diplomacy",
     author: null,
     publisher: null,
@@ -50,6 +53,7 @@ export const demoDocuments: DemoDocument[] = [
   },
   {
     file: OPINION,
+    sha256: "0a9cf4a8d6c1fe6cc12cbc8e3f45e63bad0fa9a921ed90a061ee8cda776a93fd",
     title: "Kazakhstan’s foreign policy balancing act: Israel and Iran",
     author: "Theodore Karasik, Ph.D., Adjunct Senior Fellow, Lexington Institute",
     publisher: "The Hill",
@@ -58,6 +62,7 @@ export const demoDocuments: DemoDocument[] = [
   },
   {
     file: COMMENTARY,
+    sha256: "452c8bd92c8a6fc12dd8ee6d6627fd0345c441fea8cb4c126ed2f542604ae5d3",
     title: "Kazakhstan's turn to the Abraham Accords, seen from Tehran",
     author: null,
     publisher: "PNN",

@@ -1,10 +1,15 @@
+/**
+ * Turns plain text into one canonical text (its blocks joined by a blank line) and the blocks'
+ * offsets in it. Two layouts are recognised: text extracted from a PDF, hard-wrapped at a fixed
+ * width, and text with one paragraph per line.
+ */
 export type BlockKind = "heading" | "paragraph" | "caption";
 
 export interface Block {
   kind: BlockKind;
   start: number;
   end: number;
-  /** A heading's depth: 1 for a title or "1.", 2 for "2.1."; null for other kinds. */
+  /** A heading's depth, 1 to 6: 1 for a title or "1.", 2 for "2.1."; null for other kinds. */
   level: number | null;
 }
 
@@ -15,163 +20,160 @@ export interface ImportedText {
 
 type Draft = { kind: BlockKind; level: number | null; text: string };
 
-const SENTENCE_OVER = /[.!?…]["'”’)\]]*$/;
-const SENTENCE_END = /[.!?…:;,]["'”’)\]]*$/;
-// "1. Introduction", "2.1. Title" and "2.1 Title"; not "20 years", nor "1. the" in a sentence.
-const NUMBERED_HEADING = /^(\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+\p{Lu}/u;
+/** Final punctuation, then perhaps closing quotes or brackets: `end.`, `[4].`, `end.”`. */
+const SENTENCE_OVER = /[.!?…]["'”’)\]]*$/u;
+/** What a line ends with when a sentence or at least a clause ends there. */
+const CLAUSE_OVER = /[.!?…:;,]["'”’)\]]*$/u;
+/** The punctuation a numbered heading never ends with; "2. Why balance?" is still a heading. */
+const NOT_A_HEADING_END = /[.,;:]["'”’)\]]*$/u;
+/** "1. Introduction", "2.1. The character…", "2.1 Sea power", at most six levels deep. */
+const NUMBERED_HEADING = /^(\d+(?:\.\d+){0,5})\.?\s+\p{L}/u;
 const CAPTION = /^(?:Figure|Fig\.|Table)\s+\d+[.:]?\s+\p{Lu}/u;
 const HYPHEN_AT_END = /\p{L}-$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
 /** Whitespace runs (newlines, tabs, no-break spaces) become one space; the ends are trimmed. */
 const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
+const wordCount = (line: string) => squash(line).split(" ").length;
+const paragraph = (text: string): Draft => ({ kind: "paragraph", level: null, text });
 
-/** Turns raw text into one canonical text of blocks joined by a blank line, with offsets. */
 export function importPlainText(raw: string): ImportedText {
-  const lines = raw.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
-  const drafts = isHardWrapped(lines) ? readWrapped(lines) : readLinePerParagraph(lines);
+  const lines = raw.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
+  const drafts = isHardWrapped(lines) ? readWrapped(lines) : readOneParagraphPerLine(lines);
   return assemble(drafts);
 }
 
 /**
- * Text extracted from a PDF is hard-wrapped: most lines stop mid-sentence. Text with one
- * paragraph per line has most lines end a sentence. Counting the two tells them apart.
+ * A PDF's text is wrapped at a fixed width, so most of its lines stop mid-sentence; with one
+ * paragraph per line, nearly every line ends a sentence. Only lines of six words or more are
+ * counted, so that headings and stray short lines do not sway the vote.
  */
 function isHardWrapped(lines: string[]): boolean {
-  const body = lines.map((l) => l.trim()).filter((l) => l.split(" ").length >= 6);
+  const body = lines.map((line) => line.trim()).filter((line) => wordCount(line) >= 6);
   if (body.length < 2) return false;
-  const midSentence = body.filter((l) => !SENTENCE_END.test(l)).length;
+  const midSentence = body.filter((line) => !CLAUSE_OVER.test(line)).length;
   return midSentence / body.length > 0.5;
 }
 
 /**
- * Some extractions put an empty line after every line of text; then an empty line says
- * nothing about paragraphs. Elsewhere an empty line ends a paragraph.
+ * Some extractions put an empty line after every line of text: there an empty line says
+ * nothing about paragraphs, while in ordinary wrapped text it ends one.
  */
 function isDoubleSpaced(lines: string[]): boolean {
-  let text = 0;
-  let followedByEmpty = 0;
-  lines.forEach((line, i) => {
-    if (line.trim() === "") return;
-    text += 1;
-    if (i + 1 < lines.length && lines[i + 1] === "") followedByEmpty += 1;
-  });
-  return text > 0 && followedByEmpty / text > 0.8;
+  const texts = lines.flatMap((line, i) => (line.trim() === "" ? [] : [lines[i + 1]]));
+  const followedByEmpty = texts.filter((next) => next === "").length;
+  return texts.length > 0 && followedByEmpty / texts.length > 0.8;
 }
 
-/** The width the text was wrapped at: the longest lines, ignoring a few outliers. */
+/** The width the text was wrapped at: the length of the longest lines, bar a few outliers. */
 function wrapWidth(lines: string[]): number {
   const lengths = lines
-    .map((l) => l.trimEnd().length)
-    .filter((n) => n > 0)
+    .map((line) => line.trim().length)
+    .filter((length) => length > 0)
     .sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }
 
-/**
- * A numbered heading stands on a line of its own where a paragraph may begin (after a sentence
- * has ended), shorter than a full line and without a sentence's final punctuation.
- */
-function headingLevel(line: string, width: number, afterSentence: boolean): number | null {
-  const match = NUMBERED_HEADING.exec(line);
-  if (!match?.[1] || !afterSentence || line.length >= width || /[.,;:]$/.test(line)) return null;
-  return match[1].split(".").filter(Boolean).length;
-}
-
 function readWrapped(lines: string[]): Draft[] {
-  const doubleSpaced = isDoubleSpaced(lines);
-  const width = wrapWidth(lines);
+  const emptyLinesMeanNothing = isDoubleSpaced(lines);
+  const shortLine = 0.9 * wrapWidth(lines);
   const drafts: Draft[] = [];
-  let paragraph: string[] = [];
-
+  let open: string[] = [];
   const endParagraph = () => {
-    if (paragraph.length > 0)
-      drafts.push({ kind: "paragraph", level: null, text: joinLines(paragraph) });
-    paragraph = [];
+    if (open.length > 0) drafts.push(paragraph(joinWrapped(open)));
+    open = [];
   };
 
-  for (const rawLine of lines) {
-    const line = rawLine.trim();
-    if (rawLine === "") {
-      if (!doubleSpaced) endParagraph();
-      continue;
-    }
-    if (line === "") {
-      // A line of spaces alone is where a figure stood: it ends the paragraph.
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (raw === "") {
+      if (!emptyLinesMeanNothing) endParagraph();
+    } else if (line === "") {
+      // A line of spaces alone is where the extraction left out a figure.
       endParagraph();
-      continue;
+    } else {
+      const block = lineOfItsOwn(line, open.at(-1), shortLine);
+      // An indented line opens a paragraph or a page; a page opening in lower case carries on
+      // the sentence the previous page broke off.
+      if (block !== null || (/^\s/u.test(raw) && !STARTS_LOWER.test(line))) endParagraph();
+      if (block !== null) drafts.push({ ...block, text: squash(line) });
+      else open.push(line);
     }
-    const previous = paragraph.at(-1);
-    const level = headingLevel(line, width, previous === undefined || SENTENCE_OVER.test(previous));
-    if (level !== null || CAPTION.test(line)) {
-      endParagraph();
-      drafts.push({ kind: level === null ? "caption" : "heading", level, text: squash(line) });
-      continue;
-    }
-    // An indented line starts a paragraph, or a page: a page that starts in lower case
-    // carries on the sentence the last page broke off.
-    if (/^\s/.test(rawLine) && !STARTS_LOWER.test(line)) endParagraph();
-    paragraph.push(line);
   }
   endParagraph();
   return drafts;
 }
 
-/** Joins wrapped lines with a space, or without the hyphen of a word broken at a line end. */
-function joinLines(lines: string[]): string {
-  let text = "";
-  for (const line of lines) {
-    if (text === "") text = line;
-    else if (HYPHEN_AT_END.test(text) && STARTS_LOWER.test(line)) text = text.slice(0, -1) + line;
-    else text = `${text} ${line}`;
-  }
-  return squash(text);
+/**
+ * Headings and captions stand on a line of their own, shorter than wrapped body lines. A
+ * numbered heading also comes where a sentence has just ended, so that a wrapped body line
+ * that happens to start with a number ("in" / "1991 the…") stays body text.
+ */
+function lineOfItsOwn(
+  line: string,
+  previous: string | undefined,
+  shortLine: number,
+): Omit<Draft, "text"> | null {
+  if (line.length >= shortLine) return null;
+  if (CAPTION.test(line)) return { kind: "caption", level: null };
+  const number = NUMBERED_HEADING.exec(line)?.[1];
+  const afterSentence = previous === undefined || SENTENCE_OVER.test(previous);
+  if (number === undefined || !afterSentence || NOT_A_HEADING_END.test(line)) return null;
+  return { kind: "heading", level: number.split(".").length };
 }
 
-const LEAD_IN = 30;
-const HEADING_MAX_LENGTH = 100;
-const HEADING_MAX_WORDS = 16;
-
-function isLinearHeading(line: string): boolean {
-  return (
-    line.length <= HEADING_MAX_LENGTH &&
-    line.split(" ").length <= HEADING_MAX_WORDS &&
-    /^[\p{Lu}\d]/u.test(line) &&
-    !SENTENCE_END.test(line)
+/** Joins wrapped lines with a space; a word hyphenated at a line end ("inter-") is made whole. */
+function joinWrapped(lines: string[]): string {
+  return squash(
+    lines.reduce((text, line) =>
+      HYPHEN_AT_END.test(text) && STARTS_LOWER.test(line)
+        ? text.slice(0, -1) + line
+        : `${text} ${line}`,
+    ),
   );
 }
 
-function readLinePerParagraph(lines: string[]): Draft[] {
-  const texts = lines.map(squash).filter((line) => line !== "");
+const LEAD_IN_MAX_LENGTH = 30;
+const HEADING_MAX_LENGTH = 100;
+const HEADING_MAX_WORDS = 16;
+
+/** A short line without a sentence's punctuation, such as "Conclusion", is a heading. */
+function isHeadingLine(line: string): boolean {
+  return (
+    line.length <= HEADING_MAX_LENGTH &&
+    wordCount(line) <= HEADING_MAX_WORDS &&
+    /^[\p{Lu}\d]/u.test(line) &&
+    !CLAUSE_OVER.test(line)
+  );
+}
+
+function readOneParagraphPerLine(lines: string[]): Draft[] {
   const drafts: Draft[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    const line = texts[i] as string;
-    const next = texts[i + 1];
-    // A short lead-in ending in a colon ("Read more:") belongs to the line it introduces.
-    if (next !== undefined && line.length <= LEAD_IN && line.endsWith(":")) {
-      drafts.push({ kind: "paragraph", level: null, text: `${line} ${next}` });
-      i += 1;
-    } else if (isLinearHeading(line)) {
-      drafts.push({ kind: "heading", level: i === 0 ? 1 : 2, text: line });
+  // A short lead-in ending in a colon ("Read more:") belongs with the line it introduces.
+  let leadIn: string | null = null;
+  for (const line of lines.map(squash).filter((text) => text !== "")) {
+    if (leadIn !== null) {
+      drafts.push(paragraph(`${leadIn} ${line}`));
+      leadIn = null;
+    } else if (line.length <= LEAD_IN_MAX_LENGTH && line.endsWith(":")) {
+      leadIn = line;
+    } else if (isHeadingLine(line)) {
+      drafts.push({ kind: "heading", level: drafts.length === 0 ? 1 : 2, text: line });
     } else {
-      drafts.push({ kind: "paragraph", level: null, text: line });
+      drafts.push(paragraph(line));
     }
   }
+  if (leadIn !== null) drafts.push(paragraph(leadIn));
   return drafts;
 }
 
 function assemble(drafts: Draft[]): ImportedText {
   const blocks: Block[] = [];
   let text = "";
-  for (const draft of drafts) {
+  for (const { kind, level, text: blockText } of drafts) {
     if (text !== "") text += "\n\n";
-    blocks.push({
-      kind: draft.kind,
-      level: draft.level,
-      start: text.length,
-      end: text.length + draft.text.length,
-    });
-    text += draft.text;
+    blocks.push({ kind, start: text.length, end: text.length + blockText.length, level });
+    text += blockText;
   }
   return { text, blocks };
 }

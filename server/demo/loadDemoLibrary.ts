@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   demoDocuments,
   demoMotions,
@@ -33,7 +34,11 @@ export async function loadDemoLibrary(store: Store): Promise<{ spaceId: string }
   );
 
   const texts = new Map<string, { documentId: string; text: string }>();
-  for (const { file, ...metadata } of demoDocuments) {
+  for (const { file, sha256, ...metadata } of demoDocuments) {
+    const raw = readDemoFile(file);
+    if (createHash("sha256").update(raw).digest("hex") !== sha256) {
+      throw new Error(`Demo library: ${file} is not the file as received (its SHA-256 differs)`);
+    }
     const { documentId, versionId } = unwrap(
       file,
       await importDocument(store, systemActor, {
@@ -42,7 +47,7 @@ export async function loadDemoLibrary(store: Store): Promise<{ spaceId: string }
         ...metadata,
         fileName: file,
         mediaType: "text/plain",
-        raw: readDemoFile(file),
+        raw,
       }),
     );
     const version = await store.documents.version(versionId);

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoDocuments, demoMotions } from "../../db/demo/library";
+import { demoDocuments, demoMotions, readDemoFile } from "../../db/demo/library";
 import { mismatch } from "../../lib/anchoring";
 import { loadDemoLibrary } from "../../server/demo/loadDemoLibrary";
 import { getMotion, listMotions } from "../../server/domain/debate/queries";
@@ -9,7 +8,6 @@ import { getDocument, listDocuments } from "../../server/domain/library/queries"
 import { anonymousActor } from "../../server/policy";
 import { dialects, type TestStore } from "../support/stores";
 
-const seeds = new URL("../../../shared/seeds/", import.meta.url);
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
 for (const dialect of await dialects()) {
@@ -46,9 +44,11 @@ for (const dialect of await dialects()) {
       for (const summary of await listDocuments(db.store, anonymousActor)) {
         const row = await db.store.documents.get(summary.id);
         const version = await db.store.documents.version(row?.currentVersionId ?? "");
-        const seed = readFileSync(new URL(version?.fileName ?? "", seeds));
-        expect(Buffer.compare(version?.raw ?? Buffer.alloc(0), seed)).toBe(0);
-        expect(version?.rawHash).toBe(sha256(seed));
+        const demo = demoDocuments.find((d) => d.file === version?.fileName);
+        const received = readDemoFile(demo?.file ?? "");
+        expect(Buffer.compare(version?.raw ?? Buffer.alloc(0), received)).toBe(0);
+        expect(version?.rawHash).toBe(demo?.sha256);
+        expect(sha256(received)).toBe(demo?.sha256);
         expect(version?.contentHash).toBe(sha256(version?.text ?? ""));
       }
     });
