@@ -60,9 +60,10 @@ function isHardWrapped(lines: string[]): boolean {
  * nothing about paragraphs, while in ordinary wrapped text it ends one.
  */
 function isDoubleSpaced(lines: string[]): boolean {
-  const texts = lines.flatMap((line, i) => (line.trim() === "" ? [] : [lines[i + 1]]));
-  const followedByEmpty = texts.filter((next) => next === "").length;
-  return texts.length > 0 && followedByEmpty / texts.length > 0.8;
+  const nextToText = lines.flatMap((line, i) => (line.trim() === "" ? [] : [lines[i + 1]]));
+  const followed = nextToText.filter((next) => next !== undefined);
+  const empty = followed.filter((next) => next === "").length;
+  return followed.length > 0 && empty / followed.length > 0.8;
 }
 
 /** The width the text was wrapped at: the length of the longest lines, bar a few outliers. */
