@@ -22,9 +22,16 @@ const databaseLocation = z
     return z.NEVER;
   });
 
+const notAPort = { error: "must be a port number from 0 to 65535" };
+
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: z.coerce
+    .number(notAPort)
+    .int(notAPort)
+    .min(0, notAPort)
+    .max(65_535, notAPort)
+    .default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: databaseLocation,
 });

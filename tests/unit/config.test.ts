@@ -24,7 +24,10 @@ describe("configuration", () => {
   });
 
   it("a bad value stops the start with a message naming the variable", () => {
-    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/^Invalid environment: PORT: /);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(
+      "Invalid environment: PORT: must be a port number from 0 to 65535",
+    );
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT: must be a port number/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
       /DATABASE_URL: must be file:\/path\/to\/moot.db/,
     );
