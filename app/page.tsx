@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { pageActor } from "@/server/auth/pageActor";
 import { listMotions } from "@/server/domain/debate/queries";
 import { listDocuments } from "@/server/domain/library/queries";
-import { requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { StatusBadge } from "./components/StatusBadge";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const { store } = runtime();
-  const actor = await requestActor();
+  const actor = await pageActor();
   const [motions, documents] = await Promise.all([
     listMotions(store, actor),
     listDocuments(store, actor),

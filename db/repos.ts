@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type * as pgSchema from "./pg/schema";
 import type { Repos } from "./store";
@@ -9,7 +9,10 @@ import type { Repos } from "./store";
  * SQLite Store passes its own database and tables under the PostgreSQL types. Writing every
  * query twice would only let the two copies drift apart.
  */
-export type QueryDb = Pick<NodePgDatabase<typeof pgSchema>, "select" | "insert" | "update">;
+export type QueryDb = Pick<
+  NodePgDatabase<typeof pgSchema>,
+  "select" | "insert" | "update" | "delete"
+>;
 export type Tables = typeof pgSchema;
 
 export function createRepos(db: QueryDb, t: Tables): Repos {
@@ -17,14 +20,91 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
     spaces: {
       get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
       bySlug: async (slug) => (await db.select().from(t.spaces).where(eq(t.spaces.slug, slug)))[0],
-      listPublic: () =>
-        db
-          .select()
+      byJoinCode: async (code) =>
+        (await db.select().from(t.spaces).where(eq(t.spaces.joinCode, code)))[0],
+      listReadable: async (userId) => {
+        const rows = await db
+          .select({ space: t.spaces, role: t.memberships.role })
           .from(t.spaces)
-          .where(eq(t.spaces.visibility, "public"))
-          .orderBy(asc(t.spaces.createdAt)),
+          .leftJoin(
+            t.memberships,
+            and(eq(t.memberships.spaceId, t.spaces.id), eq(t.memberships.userId, userId ?? "")),
+          )
+          .where(or(eq(t.spaces.visibility, "public"), isNotNull(t.memberships.userId)))
+          .orderBy(asc(t.spaces.createdAt), asc(t.spaces.name));
+        return rows.map(({ space, role }) => ({ space, role: role ?? null }));
+      },
       insert: async (row) => {
         await db.insert(t.spaces).values(row);
+      },
+      setJoinCode: async (id, code) => {
+        await db.update(t.spaces).set({ joinCode: code }).where(eq(t.spaces.id, id));
+      },
+    },
+    users: {
+      get: async (id) => (await db.select().from(t.users).where(eq(t.users.id, id)))[0],
+      byEmail: async (email) =>
+        (await db.select().from(t.users).where(eq(t.users.email, email)))[0],
+      insert: async (row) => {
+        await db.insert(t.users).values(row);
+      },
+      update: async (id, change) => {
+        await db.update(t.users).set(change).where(eq(t.users.id, id));
+      },
+    },
+    memberships: {
+      get: async (spaceId, userId) =>
+        (
+          await db
+            .select()
+            .from(t.memberships)
+            .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)))
+        )[0],
+      list: async (spaceId) => {
+        const rows = await db
+          .select({
+            membership: t.memberships,
+            name: t.users.name,
+            passwordHash: t.users.passwordHash,
+          })
+          .from(t.memberships)
+          .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+          .where(eq(t.memberships.spaceId, spaceId))
+          .orderBy(asc(t.memberships.joinedAt), asc(t.users.name));
+        return rows.map((row) => ({
+          ...row.membership,
+          name: row.name,
+          guest: row.passwordHash === null,
+        }));
+      },
+      insert: async (row) => {
+        await db.insert(t.memberships).values(row);
+      },
+      setRole: async (spaceId, userId, role) => {
+        await db
+          .update(t.memberships)
+          .set({ role })
+          .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
+      },
+      remove: async (spaceId, userId) => {
+        await db
+          .delete(t.memberships)
+          .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
+      },
+    },
+    signInThrottle: {
+      get: async (keys) =>
+        keys.length === 0
+          ? []
+          : db.select().from(t.signInThrottle).where(inArray(t.signInThrottle.key, keys)),
+      put: async (row) => {
+        await db
+          .insert(t.signInThrottle)
+          .values(row)
+          .onConflictDoUpdate({ target: t.signInThrottle.key, set: row });
+      },
+      clear: async (key) => {
+        await db.delete(t.signInThrottle).where(eq(t.signInThrottle.key, key));
       },
     },
     documents: {

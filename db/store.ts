@@ -1,4 +1,6 @@
 import type { InferSelectModel } from "drizzle-orm";
+import type { Adapter } from "next-auth/adapters";
+import type { SpaceRole } from "../lib/spaces";
 import type * as schema from "./sqlite/schema";
 
 // Row types are read off the SQLite schema; db/schema-parity.ts proves PostgreSQL's are the same.
@@ -11,6 +13,10 @@ export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
 export type ArgumentRow = InferSelectModel<typeof schema.debateArguments>;
 export type EventRow = InferSelectModel<typeof schema.events>;
 export type CommandRow = InferSelectModel<typeof schema.commands>;
+export type UserRow = InferSelectModel<typeof schema.users>;
+export type MembershipRow = InferSelectModel<typeof schema.memberships>;
+export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
+export type MemberRow = MembershipRow & { name: string; guest: boolean };
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -18,8 +24,29 @@ export interface Repos {
   spaces: {
     get(id: string): Promise<SpaceRow | undefined>;
     bySlug(slug: string): Promise<SpaceRow | undefined>;
-    listPublic(): Promise<SpaceRow[]>;
+    byJoinCode(code: string): Promise<SpaceRow | undefined>;
+    /** The public spaces and those the user is a member of, with the user's role. */
+    listReadable(userId: string | null): Promise<{ space: SpaceRow; role: SpaceRole | null }[]>;
     insert(row: SpaceRow): Promise<void>;
+    setJoinCode(id: string, code: string | null): Promise<void>;
+  };
+  users: {
+    get(id: string): Promise<UserRow | undefined>;
+    byEmail(email: string): Promise<UserRow | undefined>;
+    insert(row: Omit<UserRow, "emailVerified" | "image">): Promise<void>;
+    update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
+  };
+  memberships: {
+    get(spaceId: string, userId: string): Promise<MembershipRow | undefined>;
+    list(spaceId: string): Promise<MemberRow[]>;
+    insert(row: MembershipRow): Promise<void>;
+    setRole(spaceId: string, userId: string, role: SpaceRole): Promise<void>;
+    remove(spaceId: string, userId: string): Promise<void>;
+  };
+  signInThrottle: {
+    get(keys: string[]): Promise<SignInThrottleRow[]>;
+    put(row: SignInThrottleRow): Promise<void>;
+    clear(key: string): Promise<void>;
   };
   documents: {
     get(id: string): Promise<DocumentRow | undefined>;
@@ -52,6 +79,8 @@ export interface Repos {
 
 export interface Store extends Repos {
   readonly dialect: Dialect;
+  /** Auth.js's Drizzle adapter over this database's users, accounts and sessions tables. */
+  authAdapter(): Adapter;
   /**
    * Runs `work` in one write transaction. It commits, unless `work` throws or returns a refusal
    * ({ok: false}); then nothing it wrote is kept.

@@ -1,10 +1,12 @@
 /** Stable, machine-readable error codes; each comes with a sentence for people. */
 export type ErrorCode =
   | "invalid_input"
+  | "unauthenticated"
   | "not_found"
   | "forbidden"
   | "conflict"
   | "invalid_citation"
+  | "too_many_requests"
   | "internal";
 
 export interface Failure {

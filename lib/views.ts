@@ -1,5 +1,6 @@
 import type { ArgumentNode, MotionSettings, MotionStatus } from "./debate";
 import type { BlockKind } from "./documents/import";
+import type { SpaceRole, SpaceVisibility } from "./spaces";
 
 /** What the REST API and the pages show; plain JSON (dates as ISO strings). */
 
@@ -65,4 +66,27 @@ export interface PassageMark {
   /** What points at the passage, e.g. the motion drawn from it. */
   label: string;
   href: string;
+}
+
+export interface SpaceSummary {
+  id: string;
+  name: string;
+  visibility: SpaceVisibility;
+  /** The caller's role; null for a public space the caller reads without being a member. */
+  role: SpaceRole | null;
+}
+
+export interface SpaceView extends SpaceSummary {
+  /** Shown to the space's owners and moderators; null when joining by code is off. */
+  joinCode: string | null;
+  /** What the caller may do here, so pages offer only what will work. */
+  can: { post: boolean; createMotion: boolean; manageMembers: boolean; manageJoinCode: boolean };
+}
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  role: SpaceRole;
+  guest: boolean;
+  joinedAt: string;
 }

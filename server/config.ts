@@ -34,6 +34,10 @@ const Env = z.object({
     .default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: databaseLocation,
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (make one with: openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Config = {
@@ -41,6 +45,9 @@ export type Config = {
   port: number;
   host: string | undefined;
   database: DatabaseLocation;
+  /** AUTH_SECRET, or else the file the generated one is kept in. */
+  authSecret: string | undefined;
+  authSecretFile: string;
 };
 
 export class ConfigError extends Error {}
@@ -54,6 +61,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { NODE_ENV, PORT, HOST, DATABASE_URL } = parsed.data;
-  return { dev: NODE_ENV === "development", port: PORT, host: HOST, database: DATABASE_URL };
+  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET } = parsed.data;
+  return {
+    dev: NODE_ENV === "development",
+    port: PORT,
+    host: HOST,
+    database: DATABASE_URL,
+    authSecret: AUTH_SECRET,
+    authSecretFile: resolve(projectRoot, "data/auth-secret"),
+  };
 }

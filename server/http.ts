@@ -1,13 +1,22 @@
 import type { ErrorCode, Failure } from "../lib/result";
+import {
+  actorFromHeaders,
+  isSecureRequest,
+  sessionCookieFor,
+  setCookieHeader,
+} from "./auth/session";
 import type { Outcome } from "./domain/outcome";
-import { type Actor, anonymousActor } from "./policy";
+import type { Actor } from "./policy";
+import { runtime } from "./runtime";
 
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   invalid_citation: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
   internal: 500,
 };
 
@@ -24,7 +33,28 @@ export function respond<T>(outcome: Outcome<T>, status = 200): Response {
   return outcome.ok ? json(outcome.value, status) : errorResponse(outcome);
 }
 
-/** Who is asking. Sessions arrive with accounts; until then every request is anonymous. */
-export async function requestActor(): Promise<Actor> {
-  return anonymousActor;
+/** Who is asking: the user of the request's session cookie, or the anonymous visitor. */
+export function requestActor(request: Request): Promise<Actor> {
+  const { store, authSecret } = runtime();
+  return actorFromHeaders(store, request.headers, authSecret);
+}
+
+/** The request's JSON body, or undefined when it has none or it is not JSON (zod then says so). */
+export async function jsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => undefined);
+}
+
+/** Signs the response's browser in as this user: the session cookie Auth.js would set. */
+export async function withSession(
+  response: Response,
+  user: { id: string; name: string; email?: string | null },
+  request: Request,
+): Promise<Response> {
+  const cookie = await sessionCookieFor(
+    user,
+    runtime().authSecret,
+    isSecureRequest(request.headers),
+  );
+  response.headers.append("set-cookie", setCookieHeader(cookie));
+  return response;
 }

@@ -2,10 +2,20 @@ import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { openStore } from "../db";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./auth/address";
+import { resolveAuthSecret } from "./auth/secret";
 import { ConfigError, loadConfig, projectRoot } from "./config";
+import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
 import { attachRealtime, type MootServer } from "./realtime";
 import { setRuntime } from "./runtime";
+
+const crossSiteRefusal = {
+  error: {
+    code: "forbidden",
+    message: "Requests that change something must come from Moot's own pages.",
+  },
+};
 
 /** One process, one port: Next.js pages and API, and Socket.IO, over one database handle. */
 async function main() {
@@ -13,20 +23,33 @@ async function main() {
   const config = loadConfig();
   const store = await openStore(config.database);
   await loadDemoLibrary(store);
+  const authSecret = resolveAuthSecret(config.authSecret, config.authSecretFile);
 
   const app = next({ dev: config.dev, dir: projectRoot, hostname: "localhost", port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const httpServer = createServer((req, res) => handle(req, res));
+  const httpServer = createServer((req, res) => {
+    if (isForgeable(req.method, req.headers)) {
+      res.writeHead(403, { "content-type": "application/json" });
+      res.end(JSON.stringify(crossSiteRefusal));
+      return;
+    }
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
+    return handle(req, res);
+  });
   // Socket.IO answers upgrades on its own path and leaves the rest (Next's dev reload) to Next.
-  const io: MootServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
+  const io: MootServer = new Server(httpServer, {
+    serveClient: false,
+    destroyUpgrade: false,
+    allowRequest: (req, answer) => answer(null, !isCrossSite(req.headers)),
+  });
   const upgrade = app.getUpgradeHandler();
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
-  const realtime = attachRealtime(io, { store });
-  setRuntime({ store, publish: realtime.publish });
+  const realtime = attachRealtime(io, { store, authSecret });
+  setRuntime({ store, authSecret, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();

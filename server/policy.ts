@@ -1,38 +1,120 @@
-import type { SpaceVisibility } from "../lib/spaces";
+import type { SpaceRole, SpaceVisibility } from "../lib/spaces";
 
-/** Who is acting. Accounts and memberships arrive with sign-in; until then people are anonymous. */
+/**
+ * Who is acting: the system (the demo loader, scripts), a visitor without a session, or a user
+ * with a session. A guest is a user without an account, admitted to one space by its code.
+ */
 export type Actor =
   | { kind: "system"; id: "system"; name: string }
-  | { kind: "anonymous"; id: "anonymous"; name: string };
+  | { kind: "anonymous"; id: "anonymous"; name: string }
+  | { kind: "user"; id: string; name: string; guestOf: string | null };
 
 export const systemActor: Actor = { kind: "system", id: "system", name: "Moot" };
 export const anonymousActor: Actor = { kind: "anonymous", id: "anonymous", name: "Visitor" };
 
-export type Action = "space.read" | "space.create" | "document.import" | "motion.create";
+export type Action =
+  | "space.create"
+  | "space.join"
+  | "space.read"
+  | "space.manage"
+  | "member.list"
+  | "member.manage"
+  | "motion.create"
+  | "motion.vote"
+  | "argument.post"
+  | "document.import";
+
+export const actions: readonly Action[] = [
+  "space.create",
+  "space.join",
+  "space.read",
+  "space.manage",
+  "member.list",
+  "member.manage",
+  "motion.create",
+  "motion.vote",
+  "argument.post",
+  "document.import",
+];
+
+/** A space as the policy sees it, with the actor's role there (null: not a member). */
+export interface Place {
+  space: { id: string; visibility: SpaceVisibility };
+  role: SpaceRole | null;
+}
 
 export interface Denial {
-  code: "not_found" | "forbidden";
+  code: "not_found" | "forbidden" | "unauthenticated";
   message: string;
 }
 
-export interface SpaceResource {
-  visibility: SpaceVisibility;
+const hidden: Denial = { code: "not_found", message: "No such space." };
+const signInFirst: Denial = {
+  code: "unauthenticated",
+  message: "Sign in, or join with a code as a guest, to take part.",
+};
+const forbid = (message: string): Denial => ({ code: "forbidden", message });
+
+/** What someone may do in a space: a member's role, a reader of a public space, or nothing. */
+type Standing = SpaceRole | "reader" | null;
+
+const rank: Record<SpaceRole, number> = { observer: 1, participant: 2, moderator: 3, owner: 4 };
+
+function standing(actor: Actor, place: Place | null): Standing {
+  if (!place) return null;
+  if (place.role) return place.role;
+  if (place.space.visibility !== "public") return null;
+  // Anyone may read a public space; anyone with a session, guests too, may take part in it.
+  return actor.kind === "user" ? "participant" : "reader";
 }
 
-const hidden: Denial = { code: "not_found", message: "No such space." };
+/** The least role an action needs inside a space, and what to say to someone below it. */
+const needs: Record<
+  Exclude<Action, "space.create" | "space.join">,
+  [SpaceRole | "reader", string]
+> = {
+  "space.read": ["reader", ""],
+  "member.list": ["observer", "Only the space's members see who else is in it."],
+  "motion.vote": ["observer", ""],
+  "argument.post": ["participant", "Observers read and vote, but do not post."],
+  "motion.create": ["moderator", "Only the space's owners and moderators may create motions."],
+  "document.import": ["moderator", "Only the space's owners and moderators may add documents."],
+  "member.manage": ["moderator", "Only the space's owners and moderators manage members."],
+  "space.manage": ["owner", "Only the space's owner may change its join code."],
+};
 
 /**
  * The one access policy every door asks: null when the actor may act, else why not.
  * A space the actor may not read answers not_found, exactly as a space that does not exist.
  */
-export function authorize(
-  actor: Actor,
-  action: Action,
-  space: SpaceResource | null,
-): Denial | null {
+export function authorize(actor: Actor, action: Action, place: Place | null): Denial | null {
   if (actor.kind === "system") return null;
-  const readable = space !== null && space.visibility === "public";
-  if (action === "space.read") return readable ? null : hidden;
-  if (action !== "space.create" && !readable) return hidden;
-  return { code: "forbidden", message: "Only the space's owners and moderators may do that." };
+  if (action === "space.create") {
+    if (actor.kind === "anonymous") return signInFirst;
+    return actor.guestOf ? forbid("Guests take part in one space; create an account first.") : null;
+  }
+  if (action === "space.join") {
+    if (actor.kind !== "user" || !actor.guestOf || actor.guestOf === place?.space.id) return null;
+    return forbid("A guest takes part in one space; create an account to join another.");
+  }
+  const has = standing(actor, place);
+  if (has === null) return hidden;
+  const [least, message] = needs[action];
+  if (least === "reader") return null;
+  if (has === "reader") return signInFirst;
+  return rank[has] >= rank[least] ? null : forbid(message);
+}
+
+/**
+ * Whether a manager may give a member a new role or remove them: moderators manage
+ * participants, observers and other moderators; only an owner touches an owner or makes one.
+ */
+export function authorizeMemberChange(
+  manager: SpaceRole,
+  member: SpaceRole,
+  change: SpaceRole | "removed",
+): Denial | null {
+  if (manager === "owner") return null;
+  if (manager === "moderator" && member !== "owner" && change !== "owner") return null;
+  return forbid("Only an owner may change an owner's role or make someone an owner.");
 }

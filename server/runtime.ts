@@ -7,7 +7,11 @@ import type { MotionEvent } from "../lib/protocol";
  */
 export interface Runtime {
   store: Store;
+  /** Seals and opens session cookies (Auth.js's secret). */
+  authSecret: string;
   publish(events: MotionEvent[]): void;
+  /** Takes a removed member's open connections out of the space's rooms at once. */
+  evict(userId: string, motionIds: string[]): void;
 }
 
 const KEY = Symbol.for("moot.runtime");

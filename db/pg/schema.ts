@@ -9,6 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
 import type {
   ArgumentRelation,
   ArgumentStatus,
@@ -16,7 +17,7 @@ import type {
   MotionStatus,
 } from "../../lib/debate";
 import type { BlockKind } from "../../lib/documents/import";
-import type { SpaceVisibility } from "../../lib/spaces";
+import type { SpaceRole, SpaceVisibility } from "../../lib/spaces";
 
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: "date" });
 
@@ -27,7 +28,88 @@ export const spaces = pgTable("spaces", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   visibility: text("visibility").$type<SpaceVisibility>().notNull(),
+  // Null while the owner has switched joining by code off.
+  joinCode: text("join_code").unique(),
   createdAt: timestamp("created_at").notNull(),
+});
+
+// users, accounts, sessions and verification_tokens have the columns Auth.js's Drizzle adapter
+// reads; a user without a password hash and with a guest space is a guest of that space alone.
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").unique(),
+  emailVerified: timestamp("email_verified"),
+  image: text("image"),
+  passwordHash: text("password_hash"),
+  guestSpaceId: text("guest_space_id").references(() => spaces.id),
+  createdAt: timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date()),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    spaceId: text("space_id")
+      .notNull()
+      .references(() => spaces.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").$type<SpaceRole>().notNull(),
+    joinedAt: timestamp("joined_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+/** Failed sign-ins per key ("email:…" or "address:…"), for slowing and refusing guessers. */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailureAt: timestamp("first_failure_at").notNull(),
+  blockedUntil: timestamp("blocked_until"),
 });
 
 export const documents = pgTable(

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql, TransactionRollbackError } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
@@ -24,6 +25,13 @@ export async function openPgStore(url: string): Promise<Store> {
 
   return {
     dialect: "postgres",
+    authAdapter: () =>
+      DrizzleAdapter(db, {
+        usersTable: schema.users,
+        accountsTable: schema.accounts,
+        sessionsTable: schema.sessions,
+        verificationTokensTable: schema.verificationTokens,
+      }),
     ...createRepos(db, schema),
     transaction: async (work) => {
       let result: Awaited<ReturnType<typeof work>> | undefined;

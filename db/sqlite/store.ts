@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -48,6 +49,13 @@ export function openSqliteStore(path: string): Store {
 
   return {
     dialect: "sqlite",
+    authAdapter: () =>
+      DrizzleAdapter(writerDb, {
+        usersTable: schema.users,
+        accountsTable: schema.accounts,
+        sessionsTable: schema.sessions,
+        verificationTokensTable: schema.verificationTokens,
+      }),
     ...createRepos(asQueryDb(readerDb), tables),
     transaction: (work) =>
       enqueue(async () => {

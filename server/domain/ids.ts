@@ -8,4 +8,5 @@ export const Id = z.uuid({ message: "not a valid id" });
 export const ClientId = z
   .string()
   .min(1, "clientId is required")
-  .max(200, "clientId is too long (200 characters at most)");
+  .max(200, "clientId is too long (200 characters at most)")
+  .optional();

@@ -24,14 +24,16 @@ export function invalidInput(error: z.ZodError): Failure {
 
 /**
  * Runs a command once per (actor, clientId): a retry answers the stored value and publishes
- * nothing again. Call it inside the command's transaction.
+ * nothing again. Without a clientId (a caller that does not retry) it simply runs. Call it
+ * inside the command's transaction.
  */
 export async function once<T>(
   tx: Repos,
   actor: Actor,
-  clientId: string,
+  clientId: string | undefined,
   work: () => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
+  if (clientId === undefined) return work();
   const seen = await tx.commands.find(actor.id, clientId);
   if (seen) return done(seen.result as T);
   const outcome = await work();

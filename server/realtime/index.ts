@@ -2,7 +2,8 @@ import type { Server, Socket } from "socket.io";
 import type { Store } from "../../db/store";
 import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../../lib/protocol";
 import { motionRoom } from "../../lib/protocol";
-import { type Actor, anonymousActor } from "../policy";
+import { actorFromHeaders } from "../auth/session";
+import type { Actor } from "../policy";
 import { registerMotionHandlers } from "./motion";
 
 export type SocketData = { actor: Actor };
@@ -11,18 +12,35 @@ export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, obje
 
 export interface RealtimeDeps {
   store: Store;
+  authSecret: string;
 }
 
-/** Wires Socket.IO: who each connection is (once, at the handshake), then its handlers. */
+/** Every connection of one user, so a removed member can be taken out of rooms at once. */
+const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * Wires Socket.IO: who each connection is, resolved once at the handshake from the same
+ * session cookie the pages read (no cookie: the anonymous visitor), then its handlers, each
+ * of which asks the policy before it acts.
+ */
 export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
-  io.use((socket, next) => {
-    socket.data.actor = anonymousActor;
-    next();
+  io.use(async (socket, next) => {
+    try {
+      const headers = new Headers(socket.handshake.headers as Record<string, string>);
+      socket.data.actor = await actorFromHeaders(deps.store, headers, deps.authSecret);
+      if (socket.data.actor.kind === "user") await socket.join(userRoom(socket.data.actor.id));
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error("could not read the session"));
+    }
   });
   io.on("connection", (socket) => registerMotionHandlers(socket, deps));
   return {
     publish(events: MotionEvent[]) {
       for (const event of events) io.to(motionRoom(event.motionId)).emit("motion:event", event);
+    },
+    evict(userId: string, motionIds: string[]) {
+      io.in(userRoom(userId)).socketsLeave(motionIds.map(motionRoom));
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { toMotionEvent } from "../../server/domain/events";
 import { attachRealtime, type MootServer } from "../../server/realtime";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
+import { testAuthSecret } from "../support/people";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -58,7 +59,7 @@ describe("Socket.IO motion rooms", () => {
     privateMotion = await motionOn(db.store, closed.spaceId, closed.documentId, text);
     const http = createServer();
     io = new Server(http);
-    ({ publish } = attachRealtime(io, { store: db.store }));
+    ({ publish } = attachRealtime(io, { store: db.store, authSecret: testAuthSecret }));
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });

@@ -7,6 +7,7 @@ import { GET as getMotion } from "../../app/api/motions/[id]/route";
 import { GET as listMotions } from "../../app/api/motions/route";
 import { loadDemoLibrary } from "../../server/demo/loadDemoLibrary";
 import { setRuntime } from "../../server/runtime";
+import { testAuthSecret } from "../support/people";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // The route handlers are called as Next calls them; tests/e2e/api.spec.ts asks the real server.
@@ -19,7 +20,12 @@ describe("the REST API", () => {
   beforeAll(async () => {
     db = await sqliteTestStore();
     await loadDemoLibrary(db.store);
-    setRuntime({ store: db.store, publish: () => undefined });
+    setRuntime({
+      store: db.store,
+      authSecret: testAuthSecret,
+      publish: () => undefined,
+      evict: () => undefined,
+    });
   });
   afterAll(() => db?.dispose());
 
@@ -30,7 +36,7 @@ describe("the REST API", () => {
   });
 
   it("GET /api/documents lists the library with block counts", async () => {
-    const documents = await (await listDocuments()).json();
+    const documents = await (await listDocuments(request("/api/documents"))).json();
     expect(documents).toHaveLength(3);
     for (const document of documents) {
       expect(Object.keys(document)).toEqual(
@@ -41,7 +47,7 @@ describe("the REST API", () => {
   });
 
   it("GET /api/documents/:id gives the canonical text and blocks with offsets", async () => {
-    const [first] = await (await listDocuments()).json();
+    const [first] = await (await listDocuments(request("/api/documents"))).json();
     const response = await getDocument(request("/"), params(first.id));
     expect(response.status).toBe(200);
     const document = await response.json();
@@ -55,7 +61,7 @@ describe("the REST API", () => {
   });
 
   it("GET /api/motions lists each motion with its sources", async () => {
-    const motions = await (await listMotions()).json();
+    const motions = await (await listMotions(request("/api/motions"))).json();
     expect(motions.length).toBeGreaterThanOrEqual(6);
     for (const motion of motions) {
       expect(motion).toMatchObject({
@@ -73,7 +79,7 @@ describe("the REST API", () => {
   });
 
   it("GET /api/motions/:id gives the motion, its sources and its argument tree", async () => {
-    const [first] = await (await listMotions()).json();
+    const [first] = await (await listMotions(request("/api/motions"))).json();
     const response = await getMotion(request("/"), params(first.id));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({

@@ -81,6 +81,7 @@ for (const dialect of await dialects()) {
             slug: "never-kept",
             name: "Never kept",
             visibility: "public",
+            joinCode: null,
             createdAt: new Date(),
           });
           throw new Error("boom");

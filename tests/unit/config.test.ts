@@ -9,6 +9,8 @@ describe("configuration", () => {
       port: 3000,
       host: undefined,
       database: { dialect: "sqlite", path: resolve(projectRoot, "data/moot.db") },
+      authSecret: undefined,
+      authSecretFile: resolve(projectRoot, "data/auth-secret"),
     });
   });
 
@@ -28,6 +30,9 @@ describe("configuration", () => {
       "Invalid environment: PORT: must be a port number from 0 to 65535",
     );
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT: must be a port number/);
+    expect(() => loadConfig({ AUTH_SECRET: "secret" })).toThrow(
+      "Invalid environment: AUTH_SECRET: must be at least 32 characters",
+    );
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
       /DATABASE_URL: must be file:\/path\/to\/moot.db/,
     );

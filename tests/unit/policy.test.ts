@@ -1,41 +1,133 @@
 import { describe, expect, it } from "vitest";
+import type { SpaceRole } from "../../lib/spaces";
 import {
   type Action,
   type Actor,
   anonymousActor,
   authorize,
+  authorizeMemberChange,
+  type Place,
   systemActor,
 } from "../../server/policy";
 
-const actions: Action[] = ["space.read", "space.create", "document.import", "motion.create"];
-const publicSpace = { visibility: "public" as const };
-const privateSpace = { visibility: "private" as const };
+const SPACE = "11111111-1111-4111-8111-111111111111";
+const OTHER_SPACE = "22222222-2222-4222-8222-222222222222";
 
-// Every actor against every action and kind of space: what the policy answers.
-const table: [Actor, Action, typeof publicSpace | typeof privateSpace | null, string][] = [
-  [anonymousActor, "space.read", publicSpace, "allow"],
-  [anonymousActor, "space.read", privateSpace, "not_found"],
-  [anonymousActor, "space.read", null, "not_found"],
-  [anonymousActor, "space.create", null, "forbidden"],
-  [anonymousActor, "document.import", publicSpace, "forbidden"],
-  [anonymousActor, "document.import", privateSpace, "not_found"],
-  [anonymousActor, "motion.create", publicSpace, "forbidden"],
-  [anonymousActor, "motion.create", privateSpace, "not_found"],
-  ...actions.flatMap((action) =>
-    [publicSpace, privateSpace].map(
-      (space) => [systemActor, action, space, "allow"] as [Actor, Action, typeof space, string],
-    ),
-  ),
+const account: Actor = { kind: "user", id: "u-1", name: "Ada", guestOf: null };
+const guestHere: Actor = { kind: "user", id: "u-2", name: "Bo", guestOf: SPACE };
+const guestElsewhere: Actor = { kind: "user", id: "u-3", name: "Cy", guestOf: OTHER_SPACE };
+
+type Who = [label: string, actor: Actor, role: SpaceRole | null];
+const people: Who[] = [
+  ["a visitor without a session", anonymousActor, null],
+  ["a signed-in outsider", account, null],
+  ["a guest of another space", guestElsewhere, null],
+  ["an observer", account, "observer"],
+  ["a guest participant", guestHere, "participant"],
+  ["a participant", account, "participant"],
+  ["a moderator", account, "moderator"],
+  ["an owner", account, "owner"],
 ];
 
-describe("the access policy", () => {
-  it.each(table)("%o may %s in %o: %s", (actor, action, space, expected) => {
-    expect(authorize(actor, action, space)?.code ?? "allow").toBe(expected);
+const columns: Action[] = [
+  "space.read",
+  "member.list",
+  "motion.vote",
+  "argument.post",
+  "motion.create",
+  "document.import",
+  "member.manage",
+  "space.manage",
+  "space.join",
+];
+
+// What each person may do in a space: ok, or the status a door answers (404 hides the space).
+const inPrivateSpace: Record<string, string> = {
+  "a visitor without a session": "404 404 404 404 404 404 404 404 ok",
+  "a signed-in outsider": "404 404 404 404 404 404 404 404 ok",
+  "a guest of another space": "404 404 404 404 404 404 404 404 403",
+  "an observer": "ok ok ok 403 403 403 403 403 ok",
+  "a guest participant": "ok ok ok ok 403 403 403 403 ok",
+  "a participant": "ok ok ok ok 403 403 403 403 ok",
+  "a moderator": "ok ok ok ok ok ok ok 403 ok",
+  "an owner": "ok ok ok ok ok ok ok ok ok",
+};
+
+// The public demo space: everyone reads it; anyone with a session, guests too, takes part.
+const inPublicSpace: Record<string, string> = {
+  "a visitor without a session": "ok 401 401 401 401 401 401 401 ok",
+  "a signed-in outsider": "ok ok ok ok 403 403 403 403 ok",
+  "a guest of another space": "ok ok ok ok 403 403 403 403 403",
+  "an observer": "ok ok ok 403 403 403 403 403 ok",
+  "a guest participant": "ok ok ok ok 403 403 403 403 ok",
+  "a participant": "ok ok ok ok 403 403 403 403 ok",
+  "a moderator": "ok ok ok ok ok ok ok 403 ok",
+  "an owner": "ok ok ok ok ok ok ok ok ok",
+};
+
+const statusOf = { not_found: "404", forbidden: "403", unauthenticated: "401" } as const;
+const answer = (actor: Actor, action: Action, place: Place | null) => {
+  const denial = authorize(actor, action, place);
+  return denial ? statusOf[denial.code] : "ok";
+};
+
+function rows(expected: Record<string, string>, visibility: "public" | "private") {
+  return people.flatMap(([label, actor, role]) => {
+    const answers = expected[label]?.split(" ") ?? [];
+    return columns.map((action, i) => ({
+      label,
+      action,
+      actor,
+      place: { space: { id: SPACE, visibility }, role },
+      expected: answers[i],
+    }));
   });
+}
+
+describe("the access policy", () => {
+  it.each(rows(inPrivateSpace, "private"))(
+    "in a private space, $label: $action is $expected",
+    ({ actor, action, place, expected }) => {
+      expect(answer(actor, action, place)).toBe(expected);
+    },
+  );
+
+  it.each(rows(inPublicSpace, "public"))(
+    "in the public space, $label: $action is $expected",
+    ({ actor, action, place, expected }) => {
+      expect(answer(actor, action, place)).toBe(expected);
+    },
+  );
 
   it("answers a hidden space exactly as a space that does not exist", () => {
-    expect(authorize(anonymousActor, "space.read", privateSpace)).toEqual(
-      authorize(anonymousActor, "space.read", null),
-    );
+    const hidden = { space: { id: SPACE, visibility: "private" as const }, role: null };
+    for (const action of columns.filter((a) => a !== "space.join")) {
+      expect(authorize(account, action, hidden)).toEqual(authorize(account, action, null));
+    }
+  });
+
+  it("lets people with an account create spaces, and not guests or visitors", () => {
+    expect(answer(account, "space.create", null)).toBe("ok");
+    expect(answer(guestHere, "space.create", null)).toBe("403");
+    expect(answer(anonymousActor, "space.create", null)).toBe("401");
+  });
+
+  it("lets the system do everything", () => {
+    const hidden = { space: { id: SPACE, visibility: "private" as const }, role: null };
+    for (const action of columns) expect(answer(systemActor, action, hidden)).toBe("ok");
+  });
+
+  it.each([
+    ["moderator", "participant", "observer", "ok"],
+    ["moderator", "observer", "moderator", "ok"],
+    ["moderator", "moderator", "removed", "ok"],
+    ["moderator", "participant", "owner", "403"],
+    ["moderator", "owner", "participant", "403"],
+    ["moderator", "owner", "removed", "403"],
+    ["owner", "owner", "moderator", "ok"],
+    ["owner", "participant", "owner", "ok"],
+  ] as const)("a %s changing a %s to %s: %s", (manager, member, change, expected) => {
+    const denial = authorizeMemberChange(manager, member, change);
+    expect(denial ? statusOf[denial.code] : "ok").toBe(expected);
   });
 });

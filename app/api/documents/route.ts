@@ -4,6 +4,6 @@ import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return json(await listDocuments(runtime().store, await requestActor()));
+export async function GET(request: Request) {
+  return json(await listDocuments(runtime().store, await requestActor(request)));
 }

@@ -5,6 +5,6 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const { store } = runtime();
-  await store.spaces.listPublic();
+  await store.spaces.listReadable(null);
   return json({ status: "ok", database: store.dialect });
 }

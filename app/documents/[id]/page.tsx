@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/pageActor";
 import { documentPassages } from "@/server/domain/library/passages";
 import { getDocument } from "@/server/domain/library/queries";
-import { requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { DocumentText } from "../../components/DocumentText";
 import { PassageNav } from "../../components/PassageNav";
@@ -16,7 +16,7 @@ type Props = {
 };
 
 async function load(params: Props["params"]) {
-  const outcome = await getDocument(runtime().store, await requestActor(), (await params).id);
+  const outcome = await getDocument(runtime().store, await pageActor(), (await params).id);
   if (!outcome.ok) notFound();
   return outcome.value;
 }
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DocumentPage({ params, searchParams }: Props) {
   const document = await load(params);
-  const marks = await documentPassages(runtime().store, await requestActor(), document.id);
+  const marks = await documentPassages(runtime().store, await pageActor(), document.id);
   const { passage } = await searchParams;
   const active = marks.find((m) => m.id === passage);
 

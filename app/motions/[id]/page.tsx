@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/pageActor";
 import { getMotion } from "@/server/domain/debate/queries";
 import { sourceMarkId } from "@/server/domain/library/passages";
-import { requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { ArgumentTree } from "../../components/ArgumentTree";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
-  const outcome = await getMotion(runtime().store, await requestActor(), (await params).id);
+  const outcome = await getMotion(runtime().store, await pageActor(), (await params).id);
   if (!outcome.ok) notFound();
   return outcome.value;
 }

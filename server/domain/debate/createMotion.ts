@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { ClientId, Id, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
 
 export const MotionSourceInput = z.intersection(z.object({ documentId: Id }), QuoteSelector);
 
@@ -14,7 +15,7 @@ export const CreateMotionInput = z.object({
   spaceId: Id,
   title: z.string().trim().min(3, "title is too short").max(200),
   description: z.string().trim().max(2000).default(""),
-  status: MotionStatus.default("draft"),
+  status: MotionStatus.default("open"),
   settings: MotionSettings.default(defaultMotionSettings),
   sources: z.array(MotionSourceInput).max(20).default([]),
 });
@@ -62,7 +63,7 @@ export async function createMotion(
   if (!cmd.success) return invalidInput(cmd.error);
   const { clientId, spaceId, sources, ...motion } = cmd.data;
   return store.transaction(async (tx) => {
-    const denied = authorize(actor, "motion.create", (await tx.spaces.get(spaceId)) ?? null);
+    const denied = authorize(actor, "motion.create", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);
     return once(tx, actor, clientId, async () => {
       const checked = await checkSources(tx, spaceId, sources);

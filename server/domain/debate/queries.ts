@@ -6,6 +6,7 @@ import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -43,12 +44,26 @@ export async function listMotions(store: Store, actor: Actor): Promise<MotionSum
   return withSources(store, motions.filter(visibleToReaders));
 }
 
+/** The motions of one space, for those who may read it. */
+export async function listSpaceMotions(
+  store: Store,
+  actor: Actor,
+  spaceId: unknown,
+): Promise<Outcome<MotionSummary[]>> {
+  const parsed = Id.safeParse(spaceId);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid space id.");
+  const denied = authorize(actor, "space.read", await placeOf(store, actor, parsed.data));
+  if (denied) return refuse(denied.code, denied.message);
+  const motions = await store.motions.list([parsed.data]);
+  return done(await withSources(store, motions.filter(visibleToReaders)));
+}
+
 async function readableMotion(store: Store, actor: Actor, id: unknown) {
   const parsed = Id.safeParse(id);
   if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
   const motion = await store.motions.get(parsed.data);
-  const space = motion && (await store.spaces.get(motion.spaceId));
-  if (!motion || !space || !visibleToReaders(motion) || authorize(actor, "space.read", space)) {
+  const place = motion ? await placeOf(store, actor, motion.spaceId) : null;
+  if (!motion || !visibleToReaders(motion) || authorize(actor, "space.read", place)) {
     return refuse("not_found", "No such motion.");
   }
   return done(motion);

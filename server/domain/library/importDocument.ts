@@ -5,6 +5,7 @@ import { importPlainText } from "../../../lib/documents/import";
 import { type Actor, authorize } from "../../policy";
 import { ClientId, Id, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish().default(null);
 
@@ -46,7 +47,7 @@ export async function importDocument(
   if (blocks.length === 0) return refuse("invalid_input", "The document has no text.");
 
   return store.transaction(async (tx) => {
-    const denied = authorize(actor, "document.import", (await tx.spaces.get(spaceId)) ?? null);
+    const denied = authorize(actor, "document.import", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);
     return once(tx, actor, clientId, async () => {
       const documentId = newId();

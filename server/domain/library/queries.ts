@@ -3,6 +3,7 @@ import type { DocumentSummary, DocumentView } from "../../../lib/views";
 import { type Actor, authorize } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
 
 function summary(row: DocumentRow, blockCount: number): DocumentSummary {
@@ -33,8 +34,7 @@ export async function readableDocument(
 ): Promise<DocumentRow | undefined> {
   const row = await repos.documents.get(id);
   if (!row) return undefined;
-  const space = (await repos.spaces.get(row.spaceId)) ?? null;
-  return authorize(actor, "space.read", space) ? undefined : row;
+  return authorize(actor, "space.read", await placeOf(repos, actor, row.spaceId)) ? undefined : row;
 }
 
 export async function getDocument(

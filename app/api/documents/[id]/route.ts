@@ -4,6 +4,8 @@ import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return respond(await getDocument(runtime().store, await requestActor(), (await params).id));
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return respond(
+    await getDocument(runtime().store, await requestActor(request), (await params).id),
+  );
 }

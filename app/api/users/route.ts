@@ -1,0 +1,18 @@
+import { signUp } from "@/server/domain/accounts/signUp";
+import { errorResponse, json, jsonBody, requestActor, withSession } from "@/server/http";
+import { runtime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+/** Creates an account; a guest's session becomes the account's, keeping what the guest did. */
+export async function POST(request: Request) {
+  const outcome = await signUp(
+    runtime().store,
+    await requestActor(request),
+    await jsonBody(request),
+  );
+  if (!outcome.ok) return errorResponse(outcome);
+  const { id, name, converted } = outcome.value;
+  const response = json({ id, name }, 201);
+  return converted ? withSession(response, outcome.value, request) : response;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Store } from "../../../db/store";
+import { DisplayName } from "../../../lib/spaces";
+import type { Actor } from "../../policy";
+import { newId } from "../ids";
+import { done, invalidInput, type Outcome, refuse } from "../outcome";
+import { hashPassword } from "./password";
+
+export const SignUpInput = z.object({
+  name: DisplayName,
+  email: z
+    .string({ error: "is required" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "is not a valid email address" }).max(320, "is too long")),
+  password: z
+    .string({ error: "is required" })
+    .min(10, "must be at least 10 characters")
+    .max(1024, "is too long (1024 characters at most)"),
+});
+
+export type Account = { id: string; name: string; email: string; converted: boolean };
+
+/**
+ * Creates an account. A guest who signs up keeps their identity: the same user, now with an
+ * email and password, with every membership and post they had.
+ */
+export async function signUp(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<Account>> {
+  const parsed = SignUpInput.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (actor.kind === "user" && !actor.guestOf) {
+    return refuse("conflict", "You are signed in with an account already.");
+  }
+  const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return store.transaction(async (tx) => {
+    if (await tx.users.byEmail(email)) {
+      return refuse("conflict", "email: an account with this email exists; sign in instead.");
+    }
+    if (actor.kind === "user") {
+      await tx.users.update(actor.id, { name, email, passwordHash, guestSpaceId: null });
+      return done({ id: actor.id, name, email, converted: true });
+    }
+    const id = newId();
+    await tx.users.insert({
+      id,
+      name,
+      email,
+      passwordHash,
+      guestSpaceId: null,
+      createdAt: new Date(),
+    });
+    return done({ id, name, email, converted: false });
+  });
+}
