@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { pageActor } from "@/server/auth/pageActor";
+import { UserMenu } from "./components/UserMenu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +12,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await pageActor();
   return (
     <html lang="en">
       <body>
@@ -29,8 +34,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/#library">Library</Link>
               </li>
+              <li>
+                <Link href="/spaces">Spaces</Link>
+              </li>
             </ul>
           </nav>
+          <UserMenu actor={actor} />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -23,6 +23,12 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     adapter: store.authAdapter(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
+    // A wrong password is an everyday answer, not a server error worth a stack trace.
+    logger: {
+      error(error: Error) {
+        if (!(error instanceof CredentialsSignin)) console.error(error);
+      },
+    },
     providers: [
       Credentials({
         id: "credentials",

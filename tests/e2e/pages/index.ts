@@ -51,3 +51,66 @@ export async function seriousViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
+
+export class SignUpPage {
+  constructor(readonly page: Page) {}
+  async signUp(person: { name: string; email: string; password: string }) {
+    await this.page.goto("/signup");
+    await this.page.getByLabel("Name").fill(person.name);
+    await this.page.getByLabel("Email").fill(person.email);
+    await this.page.getByLabel("Password").fill(person.password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  }
+}
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+  async signIn(email: string, password: string) {
+    await this.page.goto("/signin");
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+  problem() {
+    return problemOn(this.page);
+  }
+}
+
+export class SpacesPage {
+  constructor(readonly page: Page) {}
+  async createSpace(name: string) {
+    await this.page.getByLabel("Name").fill(name);
+    await this.page.getByRole("button", { name: "Create space" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name })).toBeVisible();
+    return new SpacePage(this.page);
+  }
+}
+
+export class SpacePage {
+  constructor(readonly page: Page) {}
+  joinCode() {
+    return this.page.getByTestId("join-code");
+  }
+  members() {
+    return this.page.getByRole("region", { name: /^Members/ }).locator("li");
+  }
+  motions() {
+    return this.page.getByRole("region", { name: "Motions" }).locator(".card-title");
+  }
+}
+
+export class JoinPage {
+  constructor(readonly page: Page) {}
+  async joinAsGuest(code: string, name: string) {
+    await this.page.goto("/join");
+    await this.page.getByLabel("Join code").fill(code);
+    await this.page.getByLabel("Your name").fill(name);
+    await this.page.getByRole("button", { name: "Join" }).click();
+  }
+}
+
+/** The form's list of what went wrong (Next's route announcer is an alert too). */
+export function problemOn(page: Page) {
+  return page.locator(".error-summary[role=alert]");
+}

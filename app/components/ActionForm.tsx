@@ -1,0 +1,51 @@
+"use client";
+
+import { type ReactNode, useActionState } from "react";
+import type { FormState } from "@/lib/forms";
+
+/**
+ * A form whose server action answers what went wrong: the problems are listed at the top, read
+ * out by screen readers, and the button says it is working while the action runs.
+ */
+export function ActionForm({
+  action,
+  submit,
+  pending: pendingLabel,
+  secondary = false,
+  className = "form",
+  children,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  submit: string;
+  pending: string;
+  secondary?: boolean;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className={className} aria-busy={pending}>
+      {state.problems && state.problems.length > 0 ? (
+        <div className="error-summary" role="alert">
+          <h2>{state.problems.length === 1 ? "There is a problem" : "There are problems"}</h2>
+          <ul>
+            {state.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.notice ? (
+        <p role="status" className="meta">
+          {state.notice}
+        </p>
+      ) : null}
+      {children}
+      <div>
+        <button type="submit" disabled={pending} className={secondary ? "secondary" : undefined}>
+          {pending ? pendingLabel : submit}
+        </button>
+      </div>
+    </form>
+  );
+}

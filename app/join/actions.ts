@@ -1,0 +1,24 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { type FormState, problemsOf } from "@/lib/forms";
+import { pageActor } from "@/server/auth/pageActor";
+import { guestSessionCookie } from "@/server/auth/pageSession";
+import { joinSpace } from "@/server/domain/spaces/joinSpace";
+import { runtime } from "@/server/runtime";
+
+export async function joinAction(_state: FormState, data: FormData): Promise<FormState> {
+  const actor = await pageActor();
+  const guestName = data.get("guestName");
+  const outcome = await joinSpace(runtime().store, actor, {
+    code: data.get("code"),
+    ...(actor.kind === "user" ? {} : { guestName }),
+  });
+  if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
+  if (actor.kind !== "user") {
+    const cookie = await guestSessionCookie(outcome.value.user);
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  }
+  redirect(`/spaces/${outcome.value.spaceId}`);
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageActor } from "@/server/auth/pageActor";
+import { safeReturnPath } from "@/server/auth/returnPath";
+import { ActionForm } from "../components/ActionForm";
+import { signInAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  const actor = await pageActor();
+  const returnTo = safeReturnPath(callbackUrl ? new URL(callbackUrl, "http://x").pathname : "");
+  return (
+    <>
+      <h1>Sign in</h1>
+      {actor.kind === "user" && actor.guestOf === null ? (
+        <p className="meta">
+          You are signed in as {actor.name}. Signing in again replaces that session.
+        </p>
+      ) : null}
+      {error ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>Email or password is wrong.</p>
+        </div>
+      ) : null}
+      <ActionForm action={signInAction} submit="Sign in" pending="Signing in…">
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+        </div>
+      </ActionForm>
+      <p>
+        No account yet? <Link href="/signup">Create one</Link>. Have a join code from your teacher?{" "}
+        <Link href="/join">Join as a guest</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageActor } from "@/server/auth/pageActor";
+import { ActionForm } from "../components/ActionForm";
+import { signUpAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage() {
+  const actor = await pageActor();
+  const guest = actor.kind === "user" && actor.guestOf !== null;
+  if (actor.kind === "user" && !guest) {
+    return (
+      <>
+        <h1>Create an account</h1>
+        <p className="empty">
+          You are signed in as {actor.name}. <Link href="/spaces">Go to your spaces</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Create an account</h1>
+      <p className="lead">
+        {guest
+          ? `You are taking part as the guest ${actor.name}. Make it an account to keep everything you have posted and to join other spaces.`
+          : "With an account you can create spaces for your classes and join others with a code."}
+      </p>
+      <ActionForm action={signUpAction} submit="Create account" pending="Creating your account…">
+        <div className="field">
+          <label htmlFor="name">Name</label>
+          <span className="hint" id="name-hint">
+            Shown to the people in your spaces.
+          </span>
+          <input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={60}
+            defaultValue={guest ? actor.name : undefined}
+            aria-describedby="name-hint"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <span className="hint" id="password-hint">
+            At least 10 characters.
+          </span>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            aria-describedby="password-hint"
+          />
+        </div>
+      </ActionForm>
+      <p>
+        Have an account already? <Link href="/signin">Sign in</Link>.
+      </p>
+    </>
+  );
+}

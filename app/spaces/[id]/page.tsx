@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatJoinCode, SpaceRole } from "@/lib/spaces";
+import { pageActor } from "@/server/auth/pageActor";
+import { listSpaceMotions } from "@/server/domain/debate/queries";
+import { getSpace, listMembers } from "@/server/domain/spaces/queries";
+import { runtime } from "@/server/runtime";
+import { ActionForm } from "../../components/ActionForm";
+import { RoleBadge } from "../../components/RoleBadge";
+import { StatusBadge } from "../../components/StatusBadge";
+import { changeMemberAction, createMotionAction, joinCodeAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const { id } = await params;
+  const actor = await pageActor();
+  const store = runtime().store;
+  const [space, motions, members] = await Promise.all([
+    getSpace(store, actor, id),
+    listSpaceMotions(store, actor, id),
+    listMembers(store, actor, id),
+  ]);
+  if (!space.ok || !motions.ok) notFound();
+  return {
+    actor,
+    space: space.value,
+    motions: motions.value,
+    members: members.ok ? members.value : null,
+  };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load(params)).space.name };
+}
+
+export default async function SpacePage({ params }: Props) {
+  const { actor, space, motions, members } = await load(params);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/spaces">Spaces</Link>
+      </p>
+      <h1>{space.name}</h1>
+      <p className="meta">
+        {space.role ? (
+          <>
+            You are {space.role === "owner" || space.role === "observer" ? "an" : "a"}{" "}
+            <RoleBadge role={space.role} /> here.
+          </>
+        ) : space.visibility === "public" ? (
+          actor.kind === "user" ? (
+            "Open to everyone: you can take part."
+          ) : (
+            <>
+              Open to everyone. <Link href="/signin">Sign in</Link> or{" "}
+              <Link href="/join">join with a code</Link> to take part.
+            </>
+          )
+        ) : null}
+      </p>
+
+      <div className="two-columns">
+        <section aria-labelledby="motions-heading">
+          <h2 id="motions-heading">Motions</h2>
+          {motions.length === 0 ? (
+            <p className="empty">
+              No motions yet.{" "}
+              {space.can.createMotion
+                ? "Create the first one with the form on this page."
+                : "They appear here when a moderator creates one."}
+            </p>
+          ) : (
+            <ul className="card-list">
+              {motions.map((motion) => (
+                <li key={motion.id} className="card">
+                  <h3 className="card-title">
+                    <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
+                  </h3>
+                  <StatusBadge status={motion.status} />
+                  {motion.description ? <p>{motion.description}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          {space.can.createMotion ? (
+            <section aria-labelledby="new-motion-heading" className="panel">
+              <h2 id="new-motion-heading">New motion</h2>
+              <ActionForm action={createMotionAction} submit="Create motion" pending="Creating…">
+                <input type="hidden" name="spaceId" value={space.id} />
+                <div className="field">
+                  <label htmlFor="motion-title">Title</label>
+                  <span className="hint" id="motion-title-hint">
+                    A statement to argue for or against, e.g. “Joining the Abraham Accords serves
+                    Kazakhstan”.
+                  </span>
+                  <input
+                    id="motion-title"
+                    name="title"
+                    required
+                    minLength={3}
+                    maxLength={200}
+                    aria-describedby="motion-title-hint"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor="motion-description">Description</label>
+                  <textarea id="motion-description" name="description" maxLength={2000} />
+                </div>
+              </ActionForm>
+            </section>
+          ) : null}
+        </section>
+
+        <aside aria-label="Joining and members">
+          {space.can.manageMembers ? (
+            <section aria-labelledby="code-heading" className="panel">
+              <h2 id="code-heading">Join code</h2>
+              {space.joinCode ? (
+                <>
+                  <p className="join-code" data-testid="join-code">
+                    {formatJoinCode(space.joinCode)}
+                  </p>
+                  <p className="meta">
+                    Students open <strong>/join</strong> on Moot and type this code. No account
+                    needed.
+                  </p>
+                </>
+              ) : (
+                <p className="empty">Joining by code is off.</p>
+              )}
+              {space.can.manageJoinCode ? (
+                <div className="actions">
+                  <ActionForm
+                    action={joinCodeAction}
+                    submit={space.joinCode ? "New code" : "Switch joining on"}
+                    pending="Changing…"
+                    secondary
+                    className=""
+                  >
+                    <input type="hidden" name="spaceId" value={space.id} />
+                    <input type="hidden" name="action" value="rotate" />
+                  </ActionForm>
+                  {space.joinCode ? (
+                    <ActionForm
+                      action={joinCodeAction}
+                      submit="Switch joining off"
+                      pending="Changing…"
+                      secondary
+                      className=""
+                    >
+                      <input type="hidden" name="spaceId" value={space.id} />
+                      <input type="hidden" name="action" value="off" />
+                    </ActionForm>
+                  ) : null}
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+
+          {members ? (
+            <section aria-labelledby="members-heading">
+              <h2 id="members-heading">Members ({members.length})</h2>
+              {members.length === 0 ? (
+                <p className="empty">Nobody has joined this space.</p>
+              ) : (
+                <ul className="member-list">
+                  {members.map((member) => (
+                    <li key={member.userId} className="member-row">
+                      <span>
+                        {member.name}
+                        {member.userId === actor.id ? " (you)" : ""}{" "}
+                        <RoleBadge role={member.role} guest={member.guest} />
+                      </span>
+                      {space.can.manageMembers && member.userId !== actor.id ? (
+                        <ActionForm
+                          action={changeMemberAction}
+                          submit="Save"
+                          pending="Saving…"
+                          secondary
+                          className=""
+                        >
+                          <input type="hidden" name="spaceId" value={space.id} />
+                          <input type="hidden" name="userId" value={member.userId} />
+                          <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                            Role of {member.name}
+                          </label>
+                          <select
+                            id={`role-${member.userId}`}
+                            name="role"
+                            defaultValue={member.role}
+                          >
+                            {SpaceRole.options.map((role) => (
+                              <option key={role} value={role}>
+                                {role[0]?.toUpperCase()}
+                                {role.slice(1)}
+                              </option>
+                            ))}
+                            <option value="removed">Remove from space</option>
+                          </select>
+                        </ActionForm>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+/** What a page's server action answers its form: problems to show, or a short notice. */
+export interface FormState {
+  problems?: string[];
+  notice?: string;
+}
+
+const fieldLabels: Record<string, string> = {
+  name: "Name",
+  email: "Email",
+  password: "Password",
+  code: "Join code",
+  guestName: "Your name",
+  title: "Title",
+  description: "Description",
+  role: "Role",
+};
+
+/**
+ * A refusal's message as sentences for a form: "email: is not valid; name: is empty" becomes
+ * "Email is not valid." and "Name is empty.".
+ */
+export function problemsOf(message: string): string[] {
+  return message.split("; ").map((part) => {
+    const match = /^([A-Za-z]+): (.*)$/.exec(part);
+    const label = match?.[1] ? fieldLabels[match[1]] : undefined;
+    const sentence = label && match?.[2] ? `${label} ${match[2]}` : part;
+    return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  });
+}

@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import {
+  JoinPage,
+  problemOn,
+  SignInPage,
+  SignUpPage,
+  SpacePage,
+  SpacesPage,
+  seriousViolations,
+} from "./pages";
+
+test("a teacher opens a space, a student joins it with the code, and a stranger cannot find it", async ({
+  browser,
+}) => {
+  const teacher = await browser.newContext();
+  const student = await browser.newContext();
+  const stranger = await browser.newContext();
+  const teacherPage = await teacher.newPage();
+
+  await new SignUpPage(teacherPage).signUp({
+    name: "Ms Okafor",
+    email: `okafor-${Date.now()}@school.test`,
+    password: "a long enough password",
+  });
+  expect(await seriousViolations(teacherPage)).toEqual([]);
+  const space = await new SpacesPage(teacherPage).createSpace("Year 11 Politics");
+  const spaceUrl = teacherPage.url();
+  await expect(space.joinCode()).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  const code = (await space.joinCode().textContent()) ?? "";
+  await expect(space.members()).toHaveCount(1);
+  expect(await seriousViolations(teacherPage)).toEqual([]);
+
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code.toLowerCase(), "Sam");
+  await expect(
+    studentPage.getByRole("heading", { level: 1, name: "Year 11 Politics" }),
+  ).toBeVisible();
+  await expect(studentPage).toHaveURL(spaceUrl);
+  await expect(studentPage.getByRole("banner")).toContainText("Sam (guest)");
+  await expect(new SpacePage(studentPage).joinCode()).toHaveCount(0);
+  expect(await seriousViolations(studentPage)).toEqual([]);
+
+  await teacherPage.reload();
+  await expect(space.members()).toHaveCount(2);
+  await expect(space.members().nth(1)).toContainText("Sam");
+  await expect(space.members().nth(1)).toContainText("guest");
+
+  const strangerPage = await stranger.newPage();
+  const response = await strangerPage.goto(spaceUrl);
+  expect(response?.status()).toBe(404);
+  await expect(strangerPage.getByRole("heading", { level: 1 })).not.toHaveText("Year 11 Politics");
+  await strangerPage.goto("/spaces");
+  await expect(strangerPage.getByRole("main")).not.toContainText("Year 11 Politics");
+  const api = await strangerPage.request.get(spaceUrl.replace("/spaces/", "/api/spaces/"));
+  expect(api.status()).toBe(404);
+
+  for (const context of [teacher, student, stranger]) await context.close();
+});
+
+test("a teacher's moderator creates a motion that the space's students see", async ({
+  browser,
+}) => {
+  const teacher = await browser.newContext();
+  const student = await browser.newContext();
+  const teacherPage = await teacher.newPage();
+  await new SignUpPage(teacherPage).signUp({
+    name: "Mr Berg",
+    email: `berg-${Date.now()}@school.test`,
+    password: "another long password",
+  });
+  const space = await new SpacesPage(teacherPage).createSpace("Seminar B");
+  const code = (await space.joinCode().textContent()) ?? "";
+
+  await teacherPage.getByLabel("Title").fill("Small states gain most from balancing");
+  await teacherPage.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacherPage.getByRole("heading", { level: 1 })).toHaveText(
+    "Small states gain most from balancing",
+  );
+
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code, "Ana");
+  await expect(new SpacePage(studentPage).motions()).toHaveText([
+    "Small states gain most from balancing",
+  ]);
+  await expect(studentPage.getByRole("button", { name: "Create motion" })).toHaveCount(0);
+  for (const context of [teacher, student]) await context.close();
+});
+
+test("sign-in and sign-out work with the account's password and only with it", async ({ page }) => {
+  const email = `rivera-${Date.now()}@school.test`;
+  await new SignUpPage(page).signUp({ name: "Dr Rivera", email, password: "correct password 1" });
+  await page.goto("/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner")).toContainText("Sign in");
+
+  const signIn = new SignInPage(page);
+  await signIn.signIn(email, "not the password");
+  await expect(signIn.problem()).toHaveText(/Email or password is wrong/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await signIn.signIn(email, "correct password 1");
+  await expect(page.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Dr Rivera");
+});
+
+test("a wrong join code says so and lets the student try again", async ({ page }) => {
+  await new JoinPage(page).joinAsGuest("ZZZZ-ZZZZ", "Lee");
+  await expect(problemOn(page)).toContainText("No space has that join code");
+  await expect(page.getByLabel("Join code")).toBeVisible();
+});
