@@ -1,10 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { SignUpPage, SpacesPage } from "./pages";
 
 const sizes = {
   phone: { width: 390, height: 844 },
   laptop: { width: 1366, height: 768 },
   projector: { width: 1920, height: 1080 },
 };
+
+async function expectFits(page: Page, name: string, size: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
+}
 
 // Each page at each size: nothing runs off the side, and a screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {
@@ -24,13 +33,21 @@ for (const [size, viewport] of Object.entries(sizes)) {
       ["home", "/"],
       ["motion", motionHref],
       ["reader", readerHref],
+      ["signin", "/signin"],
+      ["join", "/join"],
+      ["signup", "/signup"],
     ] as const) {
       await page.goto(path ?? "/");
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
+      await expectFits(page, name, size);
     }
+
+    await new SignUpPage(page).signUp({
+      name: `Teacher on a ${size}`,
+      email: `screens-${size}-${Date.now()}@school.test`,
+      password: "a long enough password",
+    });
+    await expectFits(page, "spaces", size);
+    await new SpacesPage(page).createSpace(`Seminar seen on a ${size}`);
+    await expectFits(page, "space", size);
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatJoinCode, SpaceRole } from "@/lib/spaces";
@@ -39,6 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SpacePage({ params }: Props) {
   const { actor, space, motions, members } = await load(params);
+  const requestHeaders = await headers();
+  const joinAddress = `${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? ""}/join`;
   return (
     <>
       <p className="breadcrumb">
@@ -62,6 +65,50 @@ export default async function SpacePage({ params }: Props) {
           )
         ) : null}
       </p>
+
+      {space.can.manageMembers ? (
+        <section aria-labelledby="code-heading" className="panel join-panel">
+          <h2 id="code-heading">Join code</h2>
+          {space.joinCode ? (
+            <>
+              <p className="join-code" data-testid="join-code">
+                {formatJoinCode(space.joinCode)}
+              </p>
+              <p className="meta">
+                Students open <strong>{joinAddress}</strong> and type this code. No account needed.
+              </p>
+            </>
+          ) : (
+            <p className="empty">Joining by code is off.</p>
+          )}
+          {space.can.manageJoinCode ? (
+            <div className="actions">
+              <ActionForm
+                action={joinCodeAction}
+                submit={space.joinCode ? "New code" : "Switch joining on"}
+                pending="Changing…"
+                secondary
+                className=""
+              >
+                <input type="hidden" name="spaceId" value={space.id} />
+                <input type="hidden" name="action" value="rotate" />
+              </ActionForm>
+              {space.joinCode ? (
+                <ActionForm
+                  action={joinCodeAction}
+                  submit="Switch joining off"
+                  pending="Changing…"
+                  secondary
+                  className=""
+                >
+                  <input type="hidden" name="spaceId" value={space.id} />
+                  <input type="hidden" name="action" value="off" />
+                </ActionForm>
+              ) : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="two-columns">
         <section aria-labelledby="motions-heading">
@@ -116,52 +163,7 @@ export default async function SpacePage({ params }: Props) {
           ) : null}
         </section>
 
-        <aside aria-label="Joining and members">
-          {space.can.manageMembers ? (
-            <section aria-labelledby="code-heading" className="panel">
-              <h2 id="code-heading">Join code</h2>
-              {space.joinCode ? (
-                <>
-                  <p className="join-code" data-testid="join-code">
-                    {formatJoinCode(space.joinCode)}
-                  </p>
-                  <p className="meta">
-                    Students open <strong>/join</strong> on Moot and type this code. No account
-                    needed.
-                  </p>
-                </>
-              ) : (
-                <p className="empty">Joining by code is off.</p>
-              )}
-              {space.can.manageJoinCode ? (
-                <div className="actions">
-                  <ActionForm
-                    action={joinCodeAction}
-                    submit={space.joinCode ? "New code" : "Switch joining on"}
-                    pending="Changing…"
-                    secondary
-                    className=""
-                  >
-                    <input type="hidden" name="spaceId" value={space.id} />
-                    <input type="hidden" name="action" value="rotate" />
-                  </ActionForm>
-                  {space.joinCode ? (
-                    <ActionForm
-                      action={joinCodeAction}
-                      submit="Switch joining off"
-                      pending="Changing…"
-                      secondary
-                      className=""
-                    >
-                      <input type="hidden" name="spaceId" value={space.id} />
-                      <input type="hidden" name="action" value="off" />
-                    </ActionForm>
-                  ) : null}
-                </div>
-              ) : null}
-            </section>
-          ) : null}
-
+        <aside aria-label="Members">
           {members ? (
             <section aria-labelledby="members-heading">
               <h2 id="members-heading">Members ({members.length})</h2>
