@@ -20,7 +20,8 @@ for (const [report, count] of [
     "vitest.json",
     (r) => [
       r.numPassedTests,
-      r.numFailedTests + (r.success ? 0 : r.numFailedTestSuites || 0),
+      // A file that failed to load fails no test; count it once so the run cannot pass.
+      r.numFailedTests || (r.success ? 0 : 1),
       r.numPendingTests,
     ],
   ],

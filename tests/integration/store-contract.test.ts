@@ -118,7 +118,7 @@ for (const dialect of await dialects()) {
         spaceId,
         title: "Not allowed",
       });
-      expect(outcome).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(outcome).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     });
   });
 }
