@@ -71,3 +71,29 @@ test("a state-changing request from another site is refused", async ({ request }
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe("forbidden");
 });
+
+test("behind a proxy that terminates HTTPS, the session cookie is Secure", async ({ request }) => {
+  const email = `tls-${Date.now()}@school.test`;
+  await signUp(request, email, "a password over tls");
+  const https = { "x-forwarded-proto": "https" };
+  const csrf = await request.get("/api/auth/csrf", { headers: https });
+  const { csrfToken } = await csrf.json();
+  const csrfCookie = csrf
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value.split(";")[0])
+    .join("; ");
+  const signedIn = await request.post("/api/auth/callback/credentials", {
+    headers: { ...https, cookie: csrfCookie },
+    form: { csrfToken, email, password: "a password over tls" },
+    maxRedirects: 0,
+  });
+  const session = signedIn
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token="));
+  expect(session?.value).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(session?.value).toMatch(/; Secure/i);
+  expect(session?.value).toMatch(/HttpOnly/i);
+  const cookie = session?.value.split(";")[0] ?? "";
+  expect((await request.get("/api/spaces", { headers: { ...https, cookie } })).status()).toBe(200);
+});

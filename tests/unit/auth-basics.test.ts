@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { safeReturnPath } from "../../server/auth/returnPath";
+import { resolveAuthSecret } from "../../server/auth/secret";
+import { isCrossSite, isForgeable } from "../../server/crossSite";
+
+describe("the session secret", () => {
+  it("is generated on first start into the data folder, owner-readable only, and reused", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "moot-secret-")), "data", "auth-secret");
+    const first = resolveAuthSecret(undefined, file);
+    expect(first.length).toBeGreaterThanOrEqual(43);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolveAuthSecret(undefined, file)).toBe(first);
+    const other = join(mkdtempSync(join(tmpdir(), "moot-secret-")), "auth-secret");
+    expect(resolveAuthSecret(undefined, other)).not.toBe(first);
+  });
+
+  it("is AUTH_SECRET when that is set, and then nothing is written", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "moot-secret-")), "auth-secret");
+    expect(resolveAuthSecret("x".repeat(40), file)).toBe("x".repeat(40));
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe("cross-site requests", () => {
+  const host = { host: "moot.school.test" };
+  it("refuses a state change that a browser sends from another site", () => {
+    expect(isForgeable("POST", { ...host, origin: "https://evil.test" })).toBe(true);
+    expect(isForgeable("DELETE", { ...host, "sec-fetch-site": "cross-site" })).toBe(true);
+    expect(isForgeable("POST", { ...host, origin: "null" })).toBe(true);
+  });
+
+  it("lets through the site's own pages, reads, and clients that are not browsers", () => {
+    expect(isForgeable("POST", { ...host, origin: "https://moot.school.test" })).toBe(false);
+    expect(isForgeable("GET", { ...host, origin: "https://evil.test" })).toBe(false);
+    expect(isForgeable("POST", host)).toBe(false);
+    expect(isCrossSite({ ...host, "sec-fetch-site": "same-origin" })).toBe(false);
+  });
+});
+
+describe("where sign-in returns to", () => {
+  it("is a path on this site, never another site", () => {
+    expect(safeReturnPath("/spaces/abc")).toBe("/spaces/abc");
+    for (const bad of ["//evil.test", "https://evil.test", "/\\evil.test", undefined, ""]) {
+      expect(safeReturnPath(bad)).toBe("/spaces");
+    }
+  });
+});
