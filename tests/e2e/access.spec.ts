@@ -107,3 +107,62 @@ test("a wrong join code says so and lets the student try again", async ({ page }
   await expect(problemOn(page)).toContainText("No space has that join code");
   await expect(page.getByLabel("Join code")).toBeVisible();
 });
+
+test("the owner replaces the join code and switches joining off, and the old code stops working", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await new SignUpPage(ownerPage).signUp({
+    name: "Prof Lind",
+    email: `lind-${Date.now()}@school.test`,
+    password: "lind's long password",
+  });
+  const space = await new SpacesPage(ownerPage).createSpace("Evening seminar");
+  const first = (await space.joinCode().textContent()) ?? "";
+  await ownerPage.getByRole("button", { name: "New code" }).click();
+  await expect(space.joinCode()).not.toHaveText(first);
+  const second = (await space.joinCode().textContent()) ?? "";
+
+  const late = await browser.newContext();
+  const latePage = await late.newPage();
+  await new JoinPage(latePage).joinAsGuest(first, "Late");
+  await expect(problemOn(latePage)).toContainText("No space has that join code");
+
+  await ownerPage.getByRole("button", { name: "Switch joining off" }).click();
+  await expect(ownerPage.getByText("Joining by code is off.")).toBeVisible();
+  await new JoinPage(latePage).joinAsGuest(second, "Late");
+  await expect(problemOn(latePage)).toContainText("No space has that join code");
+  for (const context of [owner, late]) await context.close();
+});
+
+test("a moderator makes a student an observer, and the student can no longer post", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await new SignUpPage(ownerPage).signUp({
+    name: "Dr Aziz",
+    email: `aziz-${Date.now()}@school.test`,
+    password: "aziz's long password",
+  });
+  const space = await new SpacesPage(ownerPage).createSpace("Debate club");
+  const code = (await space.joinCode().textContent()) ?? "";
+  const student = await browser.newContext();
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code, "Noor");
+  await expect(studentPage.getByRole("heading", { level: 1, name: "Debate club" })).toBeVisible();
+  const spaceId = new URL(studentPage.url()).pathname.split("/").pop();
+  const before = await (await studentPage.request.get(`/api/spaces/${spaceId}`)).json();
+  expect(before.can.post).toBe(true);
+
+  await ownerPage.reload();
+  await ownerPage.getByLabel("Role of Noor").selectOption("observer");
+  await space.members().nth(1).getByRole("button", { name: "Save" }).click();
+  await expect(ownerPage.getByText("Role changed.")).toBeVisible();
+  await expect(space.members().nth(1)).toContainText("Observer");
+
+  const after = await (await studentPage.request.get(`/api/spaces/${spaceId}`)).json();
+  expect(after).toMatchObject({ role: "observer", can: { post: false } });
+  for (const context of [owner, student]) await context.close();
+});

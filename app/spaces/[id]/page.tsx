@@ -16,6 +16,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** What the owner can do with the join code: replace it, and switch joining off while it is on. */
+const joinCodeChoices = (on: boolean): [string, string][] =>
+  on
+    ? [
+        ["rotate", "New code"],
+        ["off", "Switch joining off"],
+      ]
+    : [["rotate", "Switch joining on"]];
+
 async function load(params: Props["params"]) {
   const { id } = await params;
   const actor = await pageActor();
@@ -83,28 +92,19 @@ export default async function SpacePage({ params }: Props) {
           )}
           {space.can.manageJoinCode ? (
             <div className="actions">
-              <ActionForm
-                action={joinCodeAction}
-                submit={space.joinCode ? "New code" : "Switch joining on"}
-                pending="Changing…"
-                secondary
-                className=""
-              >
-                <input type="hidden" name="spaceId" value={space.id} />
-                <input type="hidden" name="action" value="rotate" />
-              </ActionForm>
-              {space.joinCode ? (
+              {joinCodeChoices(space.joinCode !== null).map(([action, label]) => (
                 <ActionForm
+                  key={action}
                   action={joinCodeAction}
-                  submit="Switch joining off"
+                  submit={label}
                   pending="Changing…"
                   secondary
                   className=""
                 >
                   <input type="hidden" name="spaceId" value={space.id} />
-                  <input type="hidden" name="action" value="off" />
+                  <input type="hidden" name="action" value={action} />
                 </ActionForm>
-              ) : null}
+              ))}
             </div>
           ) : null}
         </section>

@@ -6,7 +6,7 @@ import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
-import { placeOf } from "../spaces/access";
+import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -50,11 +50,9 @@ export async function listSpaceMotions(
   actor: Actor,
   spaceId: unknown,
 ): Promise<Outcome<MotionSummary[]>> {
-  const parsed = Id.safeParse(spaceId);
-  if (!parsed.success) return refuse("invalid_input", "That is not a valid space id.");
-  const denied = authorize(actor, "space.read", await placeOf(store, actor, parsed.data));
-  if (denied) return refuse(denied.code, denied.message);
-  const motions = await store.motions.list([parsed.data]);
+  const found = await spaceFor(store, actor, spaceId, "space.read");
+  if (!found.ok) return found;
+  const motions = await store.motions.list([found.value.space.id]);
   return done(await withSources(store, motions.filter(visibleToReaders)));
 }
 

@@ -2,9 +2,8 @@ import type { SpaceRow, Store } from "../../../db/store";
 import type { SpaceRole } from "../../../lib/spaces";
 import type { MemberView, SpaceSummary, SpaceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
-import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
-import { placeOf } from "./access";
+import { spaceFor } from "./access";
 
 /** The spaces whose documents and motions the actor may read, with the actor's role in each. */
 export async function readableSpaces(store: Store, actor: Actor) {
@@ -36,16 +35,13 @@ export async function getSpace(
   actor: Actor,
   id: unknown,
 ): Promise<Outcome<SpaceView>> {
-  const parsed = Id.safeParse(id);
-  if (!parsed.success) return refuse("invalid_input", "That is not a valid space id.");
-  const place = await placeOf(store, actor, parsed.data);
-  const denied = authorize(actor, "space.read", place);
-  if (denied || !place) return refuse("not_found", "No such space.");
-  const { space } = place;
+  const found = await spaceFor(store, actor, id, "space.read");
+  if (!found.ok) return found;
+  const place = found.value;
   const may = (action: Action) => authorize(actor, action, place) === null;
   return done({
-    ...summary(space, place.role),
-    joinCode: may("member.manage") ? space.joinCode : null,
+    ...summary(place.space, place.role),
+    joinCode: may("member.manage") ? place.space.joinCode : null,
     can: {
       post: may("argument.post"),
       createMotion: may("motion.create"),
@@ -60,11 +56,9 @@ export async function listMembers(
   actor: Actor,
   spaceId: unknown,
 ): Promise<Outcome<MemberView[]>> {
-  const parsed = Id.safeParse(spaceId);
-  if (!parsed.success) return refuse("invalid_input", "That is not a valid space id.");
-  const denied = authorize(actor, "member.list", await placeOf(store, actor, parsed.data));
-  if (denied) return refuse(denied.code, denied.message);
-  const members = await store.memberships.list(parsed.data);
+  const found = await spaceFor(store, actor, spaceId, "member.list");
+  if (!found.ok) return found;
+  const members = await store.memberships.list(found.value.space.id);
   return done(
     members.map(({ userId, name, role, guest, joinedAt }) => ({
       userId,
