@@ -166,3 +166,36 @@ test("a moderator makes a student an observer, and the student can no longer pos
   expect(after).toMatchObject({ role: "observer", can: { post: false } });
   for (const context of [owner, student]) await context.close();
 });
+
+test("a guest turns the guest identity into an account and stays in the space", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await new SignUpPage(ownerPage).signUp({
+    name: "Ms Diaz",
+    email: `diaz-${Date.now()}@school.test`,
+    password: "diaz's long password",
+  });
+  const space = await new SpacesPage(ownerPage).createSpace("History 9");
+  const code = (await space.joinCode().textContent()) ?? "";
+
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  await new JoinPage(guestPage).joinAsGuest(code, "Eli");
+  await expect(guestPage.getByRole("banner")).toContainText("Eli (guest)");
+  await guestPage.getByRole("link", { name: "Create account" }).click();
+  await expect(guestPage.getByLabel("Name")).toHaveValue("Eli");
+  await guestPage.getByLabel("Email").fill(`eli-${Date.now()}@school.test`);
+  await guestPage.getByLabel("Password").fill("eli's new password");
+  await guestPage.getByRole("button", { name: "Create account" }).click();
+  await expect(guestPage.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  await expect(guestPage.getByRole("banner")).not.toContainText("(guest)");
+  await expect(guestPage.getByRole("link", { name: "History 9" })).toBeVisible();
+
+  await ownerPage.reload();
+  await expect(space.members()).toHaveCount(2);
+  await expect(space.members().nth(1)).toContainText("Eli");
+  await expect(space.members().nth(1)).not.toContainText("guest");
+  for (const context of [owner, guest]) await context.close();
+});
