@@ -183,6 +183,75 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .where(eq(t.debateArguments.motionId, motionId))
           .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
     },
+    arguments: {
+      get: async (id) =>
+        (await db.select().from(t.debateArguments).where(eq(t.debateArguments.id, id)))[0],
+      insert: async (row, citations) => {
+        await db.insert(t.debateArguments).values(row);
+        if (citations.length > 0) await db.insert(t.citations).values(citations);
+      },
+      update: async (id, change) => {
+        await db.update(t.debateArguments).set(change).where(eq(t.debateArguments.id, id));
+      },
+      revisions: (argumentId) =>
+        db
+          .select()
+          .from(t.argumentRevisions)
+          .where(eq(t.argumentRevisions.argumentId, argumentId))
+          .orderBy(asc(t.argumentRevisions.revision)),
+      addRevision: async (row) => {
+        await db.insert(t.argumentRevisions).values(row);
+      },
+      citations: async (argumentIds) =>
+        argumentIds.length === 0
+          ? []
+          : db
+              .select()
+              .from(t.citations)
+              .where(inArray(t.citations.argumentId, argumentIds))
+              .orderBy(asc(t.citations.argumentId), asc(t.citations.position)),
+      citationsInDocument: async (documentId) => {
+        const rows = await db
+          .select({
+            citation: t.citations,
+            motionId: t.debateArguments.motionId,
+            relation: t.debateArguments.relation,
+            status: t.debateArguments.status,
+          })
+          .from(t.citations)
+          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
+          .where(eq(t.citations.documentId, documentId))
+          .orderBy(asc(t.citations.start), asc(t.citations.end));
+        return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
+      },
+    },
+    votes: {
+      put: async (row) => {
+        await db
+          .insert(t.votes)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.votes.motionId, t.votes.userId, t.votes.phase],
+            set: { stance: row.stance, castAt: row.castAt },
+          });
+      },
+      list: (motionId) => db.select().from(t.votes).where(eq(t.votes.motionId, motionId)),
+    },
+    ratings: {
+      put: async (row) => {
+        await db
+          .insert(t.ratings)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.ratings.argumentId, t.ratings.userId],
+            set: { score: row.score, ratedAt: row.ratedAt },
+          });
+      },
+      list: async (argumentIds) =>
+        argumentIds.length === 0
+          ? []
+          : db.select().from(t.ratings).where(inArray(t.ratings.argumentId, argumentIds)),
+    },
     events: {
       append: async (event) => {
         // The increment takes the motion's row lock in PostgreSQL (SQLite has one writer), so

@@ -16,6 +16,10 @@ export type CommandRow = InferSelectModel<typeof schema.commands>;
 export type UserRow = InferSelectModel<typeof schema.users>;
 export type MembershipRow = InferSelectModel<typeof schema.memberships>;
 export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
+export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
+export type CitationRow = InferSelectModel<typeof schema.citations>;
+export type VoteRow = InferSelectModel<typeof schema.votes>;
+export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type MemberRow = MembershipRow & { name: string; guest: boolean };
 
 export type Dialect = "sqlite" | "postgres";
@@ -65,6 +69,35 @@ export interface Repos {
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
     arguments(motionId: string): Promise<ArgumentRow[]>;
+  };
+  arguments: {
+    get(id: string): Promise<ArgumentRow | undefined>;
+    insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
+    update(
+      id: string,
+      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status">>,
+    ): Promise<void>;
+    revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
+    addRevision(row: ArgumentRevisionRow): Promise<void>;
+    citations(argumentIds: string[]): Promise<CitationRow[]>;
+    /** The citations into a document, with the argument each belongs to. */
+    citationsInDocument(
+      documentId: string,
+    ): Promise<
+      (CitationRow & {
+        motionId: string;
+        relation: ArgumentRow["relation"];
+        status: ArgumentRow["status"];
+      })[]
+    >;
+  };
+  votes: {
+    put(row: VoteRow): Promise<void>;
+    list(motionId: string): Promise<VoteRow[]>;
+  };
+  ratings: {
+    put(row: RatingRow): Promise<void>;
+    list(argumentIds: string[]): Promise<RatingRow[]>;
   };
   events: {
     /** Appends with the motion's next seq; gap-free and unique per motion, also under concurrency. */

@@ -25,24 +25,94 @@ export type ArgumentRelation = z.infer<typeof ArgumentRelation>;
 export const ArgumentStatus = z.enum(["published", "pending", "hidden", "withdrawn"]);
 export type ArgumentStatus = z.infer<typeof ArgumentStatus>;
 
-export interface ArgumentNode {
-  id: string;
-  parentId: string | null;
-  relation: ArgumentRelation;
-  body: string;
-  authorName: string;
-  status: ArgumentStatus;
-  createdAt: string;
-  replies: ArgumentNode[];
+export const VotePhase = z.enum(["before", "after"]);
+export type VotePhase = z.infer<typeof VotePhase>;
+
+export const Stance = z.enum(["for", "against", "undecided"]);
+export type Stance = z.infer<typeof Stance>;
+
+/** A quote selector into one version of a document, as an argument cites it. */
+export interface CitationView {
+  documentId: string;
+  versionId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
 }
 
-/** Arranges flat argument rows into the tree a motion shows; orphans of a missing parent are dropped. */
-export function buildArgumentTree(rows: Omit<ArgumentNode, "replies">[]): ArgumentNode[] {
-  const nodes = new Map(rows.map((row) => [row.id, { ...row, replies: [] as ArgumentNode[] }]));
+export interface Strength {
+  /** The mean of the ratings, 0 to 4; null while nobody has rated. */
+  mean: number | null;
+  count: number;
+}
+
+export interface ArgumentView {
+  id: string;
+  motionId: string;
+  parentId: string | null;
+  relation: ArgumentRelation;
+  /** Empty once withdrawn: the placeholder keeps the tree's shape, not the words. */
+  body: string;
+  author: { id: string; name: string };
+  status: ArgumentStatus;
+  createdAt: string;
+  editedAt: string | null;
+  citations: CitationView[];
+  strength: Strength;
+}
+
+export interface ArgumentNode extends ArgumentView {
+  children: ArgumentNode[];
+}
+
+export type Tally = Record<Stance, number>;
+export interface VoteTally {
+  before: Tally;
+  after: Tally;
+}
+
+export const emptyTally = (): VoteTally => ({
+  before: { for: 0, against: 0, undecided: 0 },
+  after: { for: 0, against: 0, undecided: 0 },
+});
+
+/**
+ * Arranges flat arguments into the tree a motion shows. A withdrawn argument stays as a
+ * placeholder while it has replies, and goes once nothing hangs from it.
+ */
+export function buildArgumentTree(rows: ArgumentView[]): ArgumentNode[] {
+  const nodes = new Map(rows.map((row) => [row.id, { ...row, children: [] as ArgumentNode[] }]));
   const roots: ArgumentNode[] = [];
   for (const node of nodes.values()) {
     if (node.parentId === null) roots.push(node);
-    else nodes.get(node.parentId)?.replies.push(node);
+    else nodes.get(node.parentId)?.children.push(node);
   }
-  return roots;
+  const prune = (list: ArgumentNode[]): ArgumentNode[] =>
+    list.flatMap((node) => {
+      const children = prune(node.children);
+      return node.status === "withdrawn" && children.length === 0 ? [] : [{ ...node, children }];
+    });
+  return prune(roots);
+}
+
+export const ArgumentOrder = z.enum(["strength", "newest", "replies"]);
+export type ArgumentOrder = z.infer<typeof ArgumentOrder>;
+
+const replyCount = (node: ArgumentNode): number =>
+  node.children.reduce((sum, child) => sum + 1 + replyCount(child), 0);
+
+const orderings: Record<ArgumentOrder, (a: ArgumentNode, b: ArgumentNode) => number> = {
+  strength: (a, b) =>
+    (b.strength.mean ?? -1) - (a.strength.mean ?? -1) || b.strength.count - a.strength.count,
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
+  replies: (a, b) => replyCount(b) - replyCount(a),
+};
+
+/** The tree with every level sorted; ties keep the older argument first. */
+export function sortArgumentTree(nodes: ArgumentNode[], order: ArgumentOrder): ArgumentNode[] {
+  return [...nodes]
+    .sort((a, b) => orderings[order](a, b) || a.createdAt.localeCompare(b.createdAt))
+    .map((node) => ({ ...node, children: sortArgumentTree(node.children, order) }));
 }

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import type {
+  CastVote,
+  EditArgument,
+  PostArgument,
+  RateArgument,
+  WithdrawArgument,
+} from "./commands";
+import type { ArgumentView, Strength, VoteTally } from "./debate";
 import type { ErrorCode } from "./result";
 
 /** An entry of a motion's event log, as the server sends it. */
@@ -29,13 +37,28 @@ export type Ack<T = object> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: ErrorCode; message: string } };
 
+/** Who is in a motion's room: people by name, and how many visitors without a session. */
+export interface Presence {
+  motionId: string;
+  people: { id: string; name: string }[];
+  visitors: number;
+}
+
+type Command<P, A> = (payload: P, ack: (answer: Ack<A>) => void) => void;
+
 export interface ClientToServerEvents {
-  "motion:join": (payload: MotionJoin, ack: (answer: Ack<JoinAnswer>) => void) => void;
-  "motion:leave": (payload: MotionLeave, ack: (answer: Ack) => void) => void;
+  "motion:join": Command<MotionJoin, JoinAnswer>;
+  "motion:leave": Command<MotionLeave, object>;
+  "argument:post": Command<PostArgument, { seq: number; argument: ArgumentView }>;
+  "argument:edit": Command<EditArgument, { seq: number; argumentId: string; body: string }>;
+  "argument:withdraw": Command<WithdrawArgument, { seq: number; argumentId: string }>;
+  "motion:vote": Command<CastVote, { seq: number; votes: VoteTally }>;
+  "argument:rate": Command<RateArgument, { seq: number; argumentId: string; strength: Strength }>;
 }
 
 export interface ServerToClientEvents {
   "motion:event": (event: MotionEvent) => void;
+  presence: (presence: Presence) => void;
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;

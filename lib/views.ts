@@ -1,4 +1,11 @@
-import type { ArgumentNode, MotionSettings, MotionStatus } from "./debate";
+import type {
+  ArgumentNode,
+  MotionSettings,
+  MotionStatus,
+  Stance,
+  VotePhase,
+  VoteTally,
+} from "./debate";
 import type { BlockKind } from "./documents/import";
 import type { SpaceRole, SpaceVisibility } from "./spaces";
 
@@ -54,8 +61,14 @@ export interface MotionSummary {
 
 export interface MotionView extends MotionSummary {
   settings: MotionSettings;
+  /** The last event the view reflects: a live client subscribes from here. */
   seq: number;
+  /** The tree, oldest first at every level. */
   arguments: ArgumentNode[];
+  votes: VoteTally;
+  /** The caller's own votes and ratings. */
+  mine: { votes: Partial<Record<VotePhase, Stance>>; ratings: Record<string, number> };
+  can: { post: boolean; vote: boolean; rate: boolean };
 }
 
 /** A passage of a document that something points at: a motion's source or a citation. */

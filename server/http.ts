@@ -58,3 +58,20 @@ export async function withSession(
   response.headers.append("set-cookie", setCookieHeader(cookie));
   return response;
 }
+
+/**
+ * A command's input from a JSON body and the path's ids. A REST caller that sends no clientId
+ * gets one, so its request runs once; sending one makes a retry safe.
+ */
+export async function commandInput(request: Request, fromPath: Record<string, string>) {
+  const body = await jsonBody(request);
+  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+  return { clientId: crypto.randomUUID(), ...fields, ...fromPath };
+}
+
+/** Runs a command for a REST door: answers with its value or refusal, publishes after commit. */
+export async function runCommand<T>(outcome: Promise<Outcome<T>>, status = 200): Promise<Response> {
+  const result = await outcome;
+  if (result.ok) runtime().publish(result.events);
+  return respond(result, status);
+}

@@ -22,6 +22,8 @@ export type Action =
   | "motion.create"
   | "motion.vote"
   | "argument.post"
+  | "argument.edit"
+  | "argument.rate"
   | "document.import";
 
 export const actions: readonly Action[] = [
@@ -34,6 +36,8 @@ export const actions: readonly Action[] = [
   "motion.create",
   "motion.vote",
   "argument.post",
+  "argument.edit",
+  "argument.rate",
   "document.import",
 ];
 
@@ -76,6 +80,9 @@ const needs: Record<
   "space.read": ["reader", ""],
   "member.list": ["observer", "Only the space's members see who else is in it."],
   "motion.vote": ["observer", ""],
+  "argument.rate": ["observer", ""],
+  // Only an argument's author edits or withdraws it: the command checks who that is.
+  "argument.edit": ["observer", ""],
   "argument.post": ["participant", "Observers read and vote, but do not post."],
   "motion.create": ["moderator", "Only the space's owners and moderators may create motions."],
   "document.import": ["moderator", "Only the space's owners and moderators may add documents."],

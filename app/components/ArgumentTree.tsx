@@ -12,10 +12,10 @@ export function ArgumentTree({ nodes }: { nodes: ArgumentNode[] }) {
           className={`argument argument-${node.relation}`}
         >
           <p className="meta">
-            <span className="relation">{relationLabel[node.relation]}</span> · {node.authorName}
+            <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
           </p>
           <p>{node.body}</p>
-          {node.replies.length > 0 && <ArgumentTree nodes={node.replies} />}
+          {node.children.length > 0 && <ArgumentTree nodes={node.children} />}
         </li>
       ))}
     </ul>

@@ -15,6 +15,8 @@ import type {
   ArgumentStatus,
   MotionSettings,
   MotionStatus,
+  Stance,
+  VotePhase,
 } from "../../lib/debate";
 import type { BlockKind } from "../../lib/documents/import";
 import type { SpaceRole, SpaceVisibility } from "../../lib/spaces";
@@ -221,8 +223,82 @@ export const debateArguments = pgTable(
     authorName: text("author_name").notNull(),
     status: text("status").$type<ArgumentStatus>().notNull(),
     createdAt: timestamp("created_at").notNull(),
+    editedAt: timestamp("edited_at"),
   },
   (t) => [index("arguments_motion_idx").on(t.motionId)],
+);
+
+/** Each earlier body of an edited argument, oldest first. */
+export const argumentRevisions = pgTable(
+  "argument_revisions",
+  {
+    argumentId: text("argument_id")
+      .notNull()
+      .references(() => debateArguments.id),
+    revision: integer("revision").notNull(),
+    body: text("body").notNull(),
+    replacedAt: timestamp("replaced_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.argumentId, t.revision] })],
+);
+
+/** A passage an argument rests on: a quote selector into one version of a document. */
+export const citations = pgTable(
+  "citations",
+  {
+    argumentId: text("argument_id")
+      .notNull()
+      .references(() => debateArguments.id),
+    position: integer("position").notNull(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => documentVersions.id),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.argumentId, t.position] }),
+    index("citations_document_idx").on(t.documentId),
+  ],
+);
+
+/** A member's stance on a motion, once before and once after the debate. */
+export const votes = pgTable(
+  "votes",
+  {
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    phase: text("phase").$type<VotePhase>().notNull(),
+    stance: text("stance").$type<Stance>().notNull(),
+    castAt: timestamp("cast_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.userId, t.phase] })],
+);
+
+/** How strong a member finds an argument, 0 to 4. */
+export const ratings = pgTable(
+  "ratings",
+  {
+    argumentId: text("argument_id")
+      .notNull()
+      .references(() => debateArguments.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    score: integer("score").notNull(),
+    ratedAt: timestamp("rated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.argumentId, t.userId] })],
 );
 
 export const events = pgTable(

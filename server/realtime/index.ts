@@ -4,6 +4,7 @@ import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "..
 import { motionRoom } from "../../lib/protocol";
 import { actorFromHeaders } from "../auth/session";
 import type { Actor } from "../policy";
+import { registerDebateHandlers } from "./debate";
 import { registerMotionHandlers } from "./motion";
 
 export type SocketData = { actor: Actor };
@@ -34,11 +35,15 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
       next(error instanceof Error ? error : new Error("could not read the session"));
     }
   });
-  io.on("connection", (socket) => registerMotionHandlers(socket, deps));
+  const publish = (events: MotionEvent[]) => {
+    for (const event of events) io.to(motionRoom(event.motionId)).emit("motion:event", event);
+  };
+  io.on("connection", (socket) => {
+    registerMotionHandlers(socket, io, deps);
+    registerDebateHandlers(socket, deps.store, publish);
+  });
   return {
-    publish(events: MotionEvent[]) {
-      for (const event of events) io.to(motionRoom(event.motionId)).emit("motion:event", event);
-    },
+    publish,
     evict(userId: string, motionIds: string[]) {
       io.in(userRoom(userId)).socketsLeave(motionIds.map(motionRoom));
     },

@@ -1,15 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { buildArgumentTree } from "../../lib/debate";
+import {
+  type ArgumentNode,
+  type ArgumentRelation,
+  type ArgumentView,
+  buildArgumentTree,
+  sortArgumentTree,
+} from "../../lib/debate";
 
-const row = (id: string, parentId: string | null, relation: "for" | "supports" | "attacks") => ({
+const row = (
+  id: string,
+  parentId: string | null,
+  relation: ArgumentRelation,
+  extra: Partial<ArgumentView> = {},
+): ArgumentView => ({
   id,
+  motionId: "m",
   parentId,
   relation,
   body: id,
-  authorName: "A",
-  status: "published" as const,
-  createdAt: "2026-01-01T00:00:00.000Z",
+  author: { id: "u", name: "A" },
+  status: "published",
+  createdAt: `2026-01-01T00:00:0${id.charCodeAt(0) - 96}.000Z`,
+  editedAt: null,
+  citations: [],
+  strength: { mean: null, count: 0 },
+  ...extra,
 });
+
+const ids = (nodes: ArgumentNode[]): unknown[] => nodes.map((n) => [n.id, ids(n.children)]);
 
 describe("the argument tree", () => {
   it("nests replies under their parents at any depth, in the order given", () => {
@@ -19,7 +37,6 @@ describe("the argument tree", () => {
       row("c", "b", "attacks"),
       row("d", "a", "attacks"),
     ]);
-    const ids = (nodes: typeof tree): unknown[] => nodes.map((n) => [n.id, ids(n.replies)]);
     expect(ids(tree)).toEqual([
       [
         "a",
@@ -29,5 +46,37 @@ describe("the argument tree", () => {
         ],
       ],
     ]);
+  });
+
+  it("keeps a withdrawn argument with replies as a placeholder and drops one without", () => {
+    const tree = buildArgumentTree([
+      row("a", null, "for", { status: "withdrawn", body: "" }),
+      row("b", "a", "attacks"),
+      row("c", null, "against", { status: "withdrawn", body: "" }),
+    ]);
+    expect(ids(tree)).toEqual([["a", [["b", []]]]]);
+  });
+
+  it("sorts every level by strength, newest, or most replied", () => {
+    const tree = buildArgumentTree([
+      row("a", null, "for", { strength: { mean: 1, count: 3 } }),
+      row("b", null, "against", { strength: { mean: 3.5, count: 2 } }),
+      row("c", null, "for"),
+      row("d", "a", "supports"),
+      row("e", "a", "attacks", { strength: { mean: 4, count: 1 } }),
+    ]);
+    expect(ids(sortArgumentTree(tree, "strength"))).toEqual([
+      ["b", []],
+      [
+        "a",
+        [
+          ["e", []],
+          ["d", []],
+        ],
+      ],
+      ["c", []],
+    ]);
+    expect(sortArgumentTree(tree, "newest").map((n) => n.id)).toEqual(["c", "b", "a"]);
+    expect(sortArgumentTree(tree, "replies").map((n) => n.id)).toEqual(["a", "b", "c"]);
   });
 });

@@ -2,12 +2,13 @@ import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
 import { buildArgumentTree } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, MotionJoin } from "../../../lib/protocol";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
-import { type Actor, authorize } from "../../policy";
+import { type Action, type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
+import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
 const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
@@ -76,23 +77,33 @@ export async function getMotion(
   if (!found.ok) return found;
   const motion = found.value;
   const [summary] = await withSources(store, [motion]);
+  // The seq was read with the motion, before the rows: a client replaying from it may see an
+  // event it already holds, never miss one (applying an event twice changes nothing).
   const rows = await store.motions.arguments(motion.id);
-  const published = rows.filter((row) => row.status === "published");
+  const shown = rows.filter((row) => row.status === "published" || row.status === "withdrawn");
+  const place = await placeOf(store, actor, motion.spaceId);
+  const may = (action: Action) => authorize(actor, action, place) === null;
+  const votes = await store.votes.list(motion.id);
+  const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
   return done({
     ...(summary as MotionSummary),
     settings: motion.settings,
     seq: motion.lastSeq,
-    arguments: buildArgumentTree(
-      published.map(({ id, parentId, relation, body, authorName, status, createdAt }) => ({
-        id,
-        parentId,
-        relation,
-        body,
-        authorName,
-        status,
-        createdAt: createdAt.toISOString(),
-      })),
-    ),
+    arguments: buildArgumentTree(await argumentViews(store, shown)),
+    votes: tallyOf(votes),
+    mine: {
+      votes: Object.fromEntries(
+        votes.filter((v) => v.userId === actor.id).map((v) => [v.phase, v.stance]),
+      ),
+      ratings: Object.fromEntries(
+        ratings.filter((r) => r.userId === actor.id).map((r) => [r.argumentId, r.score]),
+      ),
+    },
+    can: {
+      post: motion.status === "open" && may("argument.post"),
+      vote: motion.status === "open" && may("motion.vote"),
+      rate: motion.status === "open" && may("argument.rate"),
+    },
   });
 }
 

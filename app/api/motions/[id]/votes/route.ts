@@ -1,0 +1,10 @@
+import { castVote } from "@/server/domain/debate/judge";
+import { commandInput, requestActor, runCommand } from "@/server/http";
+import { runtime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const input = await commandInput(request, { motionId: (await params).id });
+  return runCommand(castVote(runtime().store, await requestActor(request), input));
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { QuoteSelector } from "./anchoring";
+import { ArgumentRelation, Stance, VotePhase } from "./debate";
+
+/** Payloads of the debate commands: the same over Socket.IO and REST, checked on both sides. */
+
+export const MAX_ARGUMENT_LENGTH = 5_000;
+export const MAX_CITATIONS = 10;
+
+const ClientId = z
+  .string({ error: "is required" })
+  .min(1, "is required")
+  .max(200, "is too long (200 characters at most)");
+const Id = z.uuid({ error: "is not a valid id" });
+
+const Body = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is empty")
+  .max(MAX_ARGUMENT_LENGTH, `is too long (${MAX_ARGUMENT_LENGTH} characters at most)`);
+
+export const Citation = z.intersection(z.object({ documentId: Id }), QuoteSelector);
+export type Citation = z.infer<typeof Citation>;
+
+export const PostArgument = z
+  .object({
+    motionId: Id,
+    clientId: ClientId,
+    parentId: Id.nullable().default(null),
+    relation: ArgumentRelation,
+    body: Body,
+    citations: z
+      .array(Citation)
+      .max(MAX_CITATIONS, `at most ${MAX_CITATIONS} citations per argument`)
+      .default([]),
+  })
+  .refine((p) => (p.parentId === null) === (p.relation === "for" || p.relation === "against"), {
+    message: 'an argument on the motion is "for" or "against"; a reply "supports" or "attacks"',
+    path: ["relation"],
+  });
+export type PostArgument = z.input<typeof PostArgument>;
+
+export const EditArgument = z.object({ argumentId: Id, clientId: ClientId, body: Body });
+export type EditArgument = z.input<typeof EditArgument>;
+
+export const WithdrawArgument = z.object({ argumentId: Id, clientId: ClientId });
+export type WithdrawArgument = z.input<typeof WithdrawArgument>;
+
+export const CastVote = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  phase: VotePhase,
+  stance: Stance,
+});
+export type CastVote = z.input<typeof CastVote>;
+
+export const RateArgument = z.object({
+  argumentId: Id,
+  clientId: ClientId,
+  score: z.number({ error: "must be a whole number from 0 to 4" }).int().min(0).max(4),
+});
+export type RateArgument = z.input<typeof RateArgument>;

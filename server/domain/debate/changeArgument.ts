@@ -1,0 +1,77 @@
+import type { Store } from "../../../db/store";
+import { EditArgument, WithdrawArgument } from "../../../lib/commands";
+import type { Actor } from "../../policy";
+import { toMotionEvent } from "../events";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { argumentFor } from "./guards";
+
+const notYours = "Only its author may edit or withdraw an argument.";
+
+/** The author rewrites an argument; the earlier wording is kept in its history. */
+export async function editArgument(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ seq: number; argumentId: string; body: string; editedAt: string }>> {
+  const parsed = EditArgument.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { argumentId, clientId, body } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await argumentFor(tx, actor, argumentId, "argument.edit");
+    if (!found.ok) return found;
+    const { argument } = found.value;
+    if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
+    if (argument.status === "withdrawn") return refuse("conflict", "That argument was withdrawn.");
+    return once(tx, actor, clientId, async () => {
+      const at = new Date();
+      const earlier = await tx.arguments.revisions(argumentId);
+      await tx.arguments.addRevision({
+        argumentId,
+        revision: earlier.length + 1,
+        body: argument.body,
+        replacedAt: at,
+      });
+      await tx.arguments.update(argumentId, { body, editedAt: at });
+      const data = { argumentId, body, editedAt: at.toISOString() };
+      const event = await tx.events.append({
+        motionId: argument.motionId,
+        type: "argument.edited",
+        data,
+        actorId: actor.id,
+        at,
+      });
+      return done({ seq: event.seq, ...data }, [toMotionEvent(event)]);
+    });
+  });
+}
+
+/** The author withdraws an argument; with replies it stays as a placeholder in the tree. */
+export async function withdrawArgument(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ seq: number; argumentId: string }>> {
+  const parsed = WithdrawArgument.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { argumentId, clientId } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await argumentFor(tx, actor, argumentId, "argument.edit");
+    if (!found.ok) return found;
+    const { argument } = found.value;
+    if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
+    return once(tx, actor, clientId, async () => {
+      if (argument.status === "withdrawn")
+        return refuse("conflict", "That argument was withdrawn.");
+      const at = new Date();
+      await tx.arguments.update(argumentId, { status: "withdrawn" });
+      const event = await tx.events.append({
+        motionId: argument.motionId,
+        type: "argument.withdrawn",
+        data: { argumentId },
+        actorId: actor.id,
+        at,
+      });
+      return done({ seq: event.seq, argumentId }, [toMotionEvent(event)]);
+    });
+  });
+}

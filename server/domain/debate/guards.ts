@@ -1,0 +1,44 @@
+import type { ArgumentRow, MotionRow, Repos } from "../../../db/store";
+import { type Action, type Actor, authorize } from "../../policy";
+import { done, type Outcome, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
+
+/** The motion a debate command acts on, if it exists, is open, and the actor may do `action`. */
+export async function openMotionFor(
+  tx: Repos,
+  actor: Actor,
+  motionId: string,
+  action: Action,
+): Promise<Outcome<MotionRow>> {
+  const motion = await tx.motions.get(motionId);
+  const place =
+    motion && motion.status !== "draft" ? await placeOf(tx, actor, motion.spaceId) : null;
+  const denied = authorize(actor, action, place);
+  if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");
+  if (denied) return refuse(denied.code, denied.message);
+  if (motion.status !== "open") {
+    return refuse("conflict", "This motion is closed: it takes no more posts, votes or ratings.");
+  }
+  return done(motion);
+}
+
+/** The argument a command acts on and its motion, under the same checks. */
+export async function argumentFor(
+  tx: Repos,
+  actor: Actor,
+  argumentId: string,
+  action: Action,
+): Promise<Outcome<{ argument: ArgumentRow; motion: MotionRow }>> {
+  const argument = await tx.arguments.get(argumentId);
+  // A pending or hidden argument exists for its author (and, later, moderators) alone.
+  const seen =
+    argument?.status === "published" ||
+    argument?.status === "withdrawn" ||
+    argument?.authorId === actor.id;
+  if (!argument || !seen) return refuse("not_found", "No such argument.");
+  const motion = await openMotionFor(tx, actor, argument.motionId, action);
+  if (!motion.ok) {
+    return motion.error.code === "not_found" ? refuse("not_found", "No such argument.") : motion;
+  }
+  return done({ argument, motion: motion.value });
+}

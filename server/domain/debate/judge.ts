@@ -1,0 +1,67 @@
+import type { Store } from "../../../db/store";
+import { CastVote, RateArgument } from "../../../lib/commands";
+import type { Strength, VoteTally } from "../../../lib/debate";
+import type { Actor } from "../../policy";
+import { toMotionEvent } from "../events";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { argumentFor, openMotionFor } from "./guards";
+import { strengthOf, tallyOf } from "./views";
+
+/** A member's stance on the motion before or after the debate; casting again changes it. */
+export async function castVote(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ seq: number; votes: VoteTally }>> {
+  const parsed = CastVote.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { motionId, clientId, phase, stance } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await openMotionFor(tx, actor, motionId, "motion.vote");
+    if (!found.ok) return found;
+    return once(tx, actor, clientId, async () => {
+      const at = new Date();
+      await tx.votes.put({ motionId, userId: actor.id, phase, stance, castAt: at });
+      // The log says what changed in the tally, never who voted how.
+      const votes = tallyOf(await tx.votes.list(motionId));
+      const event = await tx.events.append({
+        motionId,
+        type: "vote.cast",
+        data: { votes },
+        actorId: actor.id,
+        at,
+      });
+      return done({ seq: event.seq, votes }, [toMotionEvent(event)]);
+    });
+  });
+}
+
+/** A member's rating of an argument's strength, 0 to 4; rating again changes it. */
+export async function rateArgument(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ seq: number; argumentId: string; strength: Strength }>> {
+  const parsed = RateArgument.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { argumentId, clientId, score } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await argumentFor(tx, actor, argumentId, "argument.rate");
+    if (!found.ok) return found;
+    const { argument } = found.value;
+    if (argument.status !== "published") return refuse("conflict", "That argument was withdrawn.");
+    return once(tx, actor, clientId, async () => {
+      const at = new Date();
+      await tx.ratings.put({ argumentId, userId: actor.id, score, ratedAt: at });
+      const strength = strengthOf((await tx.ratings.list([argumentId])).map((r) => r.score));
+      const event = await tx.events.append({
+        motionId: argument.motionId,
+        type: "argument.rated",
+        data: { argumentId, strength },
+        actorId: actor.id,
+        at,
+      });
+      return done({ seq: event.seq, argumentId, strength }, [toMotionEvent(event)]);
+    });
+  });
+}

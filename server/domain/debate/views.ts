@@ -1,0 +1,51 @@
+import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
+import { type ArgumentView, emptyTally, type Strength, type VoteTally } from "../../../lib/debate";
+
+/** Arguments as readers see them: with their citations and strength; withdrawn ones emptied. */
+export async function argumentViews(repos: Repos, rows: ArgumentRow[]): Promise<ArgumentView[]> {
+  const ids = rows.map((row) => row.id);
+  const [citations, ratings] = await Promise.all([
+    repos.arguments.citations(ids),
+    repos.ratings.list(ids),
+  ]);
+  return rows.map((row) => {
+    const withdrawn = row.status === "withdrawn";
+    return {
+      id: row.id,
+      motionId: row.motionId,
+      parentId: row.parentId,
+      relation: row.relation,
+      body: withdrawn ? "" : row.body,
+      author: { id: row.authorId, name: row.authorName },
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+      citations: withdrawn
+        ? []
+        : citations
+            .filter((c) => c.argumentId === row.id)
+            .map(({ documentId, versionId, exact, prefix, suffix, start, end }) => ({
+              documentId,
+              versionId,
+              exact,
+              prefix,
+              suffix,
+              start,
+              end,
+            })),
+      strength: strengthOf(ratings.filter((r) => r.argumentId === row.id).map((r) => r.score)),
+    };
+  });
+}
+
+export function strengthOf(scores: number[]): Strength {
+  if (scores.length === 0) return { mean: null, count: 0 };
+  const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+  return { mean: Math.round(mean * 100) / 100, count: scores.length };
+}
+
+export function tallyOf(votes: VoteRow[]): VoteTally {
+  const tally = emptyTally();
+  for (const vote of votes) tally[vote.phase][vote.stance] += 1;
+  return tally;
+}

@@ -1,0 +1,33 @@
+import type { Store } from "../../db/store";
+import type { MotionEvent } from "../../lib/protocol";
+import { editArgument, withdrawArgument } from "../domain/debate/changeArgument";
+import { castVote, rateArgument } from "../domain/debate/judge";
+import { postArgument } from "../domain/debate/postArgument";
+import type { Outcome } from "../domain/outcome";
+import type { Actor } from "../policy";
+import type { MootSocket } from "./index";
+import { guarded } from "./reply";
+
+type DebateCommand = (store: Store, actor: Actor, input: unknown) => Promise<Outcome<object>>;
+
+const commands: Record<string, DebateCommand> = {
+  "argument:post": postArgument,
+  "argument:edit": editArgument,
+  "argument:withdraw": withdrawArgument,
+  "motion:vote": castVote,
+  "argument:rate": rateArgument,
+};
+
+/** Each debate command as a socket event: run it, ack, and publish its events after commit. */
+export function registerDebateHandlers(
+  socket: MootSocket,
+  store: Store,
+  publish: (events: MotionEvent[]) => void,
+) {
+  for (const [name, command] of Object.entries(commands)) {
+    socket.on(name as "argument:post", async (payload: unknown, ack: unknown) => {
+      const outcome = await guarded(ack, () => command(store, socket.data.actor, payload));
+      if (outcome?.ok) publish(outcome.events);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { type ArgumentView, emptyTally } from "../../lib/debate";
+import { applyEvents, type LiveMotion } from "../../lib/live";
+import type { MotionEvent } from "../../lib/protocol";
+
+const argument = (id: string): ArgumentView => ({
+  id,
+  motionId: "m",
+  parentId: null,
+  relation: "for",
+  body: `body of ${id}`,
+  author: { id: "u", name: "A" },
+  status: "published",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  editedAt: null,
+  citations: [],
+  strength: { mean: null, count: 0 },
+});
+
+const event = (seq: number, type: string, data: Record<string, unknown>): MotionEvent => ({
+  motionId: "m",
+  seq,
+  type,
+  data,
+  actor: "u",
+  at: "2026-01-01T00:00:00.000Z",
+});
+
+const start: LiveMotion = { seq: 1, arguments: [], votes: emptyTally() };
+
+describe("a live client's copy of a motion", () => {
+  it("applies posts, edits, withdrawals, votes and ratings in seq order", () => {
+    const tally = { ...emptyTally(), before: { for: 1, against: 0, undecided: 0 } };
+    const { state, gap } = applyEvents(start, [
+      event(3, "argument.edited", { argumentId: "a", body: "new", editedAt: "x" }),
+      event(2, "argument.posted", { argument: argument("a") }),
+      event(4, "vote.cast", { votes: tally }),
+      event(5, "argument.rated", { argumentId: "a", strength: { mean: 3, count: 1 } }),
+      event(6, "argument.posted", { argument: argument("b") }),
+      event(7, "argument.withdrawn", { argumentId: "b" }),
+    ]);
+    expect(gap).toBe(false);
+    expect(state.seq).toBe(7);
+    expect(state.votes).toEqual(tally);
+    expect(state.arguments.map((a) => [a.id, a.body, a.status, a.strength.mean])).toEqual([
+      ["a", "new", "published", 3],
+      ["b", "", "withdrawn", null],
+    ]);
+  });
+
+  it("ignores an event it already holds, so a replay that overlaps the live feed is harmless", () => {
+    const once = applyEvents(start, [event(2, "argument.posted", { argument: argument("a") })]);
+    const twice = applyEvents(once.state, [
+      event(2, "argument.posted", { argument: argument("a") }),
+    ]);
+    expect(twice.state).toEqual(once.state);
+  });
+
+  it("stops at a gap and says so, so the client joins again from its seq", () => {
+    const { state, gap } = applyEvents(start, [
+      event(2, "argument.posted", { argument: argument("a") }),
+      event(4, "argument.posted", { argument: argument("b") }),
+    ]);
+    expect(gap).toBe(true);
+    expect(state.seq).toBe(2);
+    expect(state.arguments.map((a) => a.id)).toEqual(["a"]);
+  });
+});
