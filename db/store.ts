@@ -81,9 +81,7 @@ export interface Repos {
     addRevision(row: ArgumentRevisionRow): Promise<void>;
     citations(argumentIds: string[]): Promise<CitationRow[]>;
     /** The citations into a document, with the argument each belongs to. */
-    citationsInDocument(
-      documentId: string,
-    ): Promise<
+    citationsInDocument(documentId: string): Promise<
       (CitationRow & {
         motionId: string;
         relation: ArgumentRow["relation"];

@@ -116,3 +116,39 @@ export function sortArgumentTree(nodes: ArgumentNode[], order: ArgumentOrder): A
     .sort((a, b) => orderings[order](a, b) || a.createdAt.localeCompare(b.createdAt))
     .map((node) => ({ ...node, children: sortArgumentTree(node.children, order) }));
 }
+
+/**
+ * Which side of the motion an argument serves: a top-level argument's own, kept by a reply
+ * that supports its parent and turned over by one that attacks it.
+ */
+export function sideOf(argument: ArgumentView, byId: Map<string, ArgumentView>): "for" | "against" {
+  if (argument.relation === "for" || argument.relation === "against") return argument.relation;
+  const parent = argument.parentId ? byId.get(argument.parentId) : undefined;
+  const parentSide = parent ? sideOf(parent, byId) : "for";
+  if (argument.relation === "supports") return parentSide;
+  return parentSide === "for" ? "against" : "for";
+}
+
+/** Each cited passage once, with how many arguments for and against the motion cite it. */
+export function citedPassages(
+  args: ArgumentView[],
+): { documentId: string; start: number; end: number; for: number; against: number }[] {
+  const byId = new Map(args.map((a) => [a.id, a]));
+  const passages = new Map<
+    string,
+    { documentId: string; start: number; end: number; for: number; against: number }
+  >();
+  for (const argument of args) {
+    if (argument.status !== "published") continue;
+    for (const { documentId, start, end } of argument.citations) {
+      const key = `${documentId}:${start}:${end}`;
+      const passage = passages.get(key) ?? { documentId, start, end, for: 0, against: 0 };
+      passage[sideOf(argument, byId)] += 1;
+      passages.set(key, passage);
+    }
+  }
+  return [...passages.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export const citedLabel = (p: { for: number; against: number }) =>
+  `Cited ${p.for} time${p.for === 1 ? "" : "s"} for the motion, ${p.against} against`;

@@ -2,10 +2,16 @@ import { Fragment, type ReactNode } from "react";
 import { segmentBlock } from "@/lib/documents/passages";
 import type { BlockView, DocumentView, PassageMark } from "@/lib/views";
 
-type Props = { document: DocumentView; marks: PassageMark[]; activeId?: string };
+type Props = {
+  document: DocumentView;
+  marks: PassageMark[];
+  activeId?: string;
+  /** Where the reader cites: each paragraph gets a button that cites it whole (for keyboards). */
+  onCiteBlock?: (start: number, end: number) => void;
+};
 
 /** The document's blocks with every cited passage marked; a passage's first piece carries its id. */
-export function DocumentText({ document, marks, activeId }: Props) {
+export function DocumentText({ document, marks, activeId, onCiteBlock }: Props) {
   const placed = new Set<string>();
 
   const renderBlock = (block: BlockView) =>
@@ -31,22 +37,36 @@ export function DocumentText({ document, marks, activeId }: Props) {
       );
     });
 
+  // data-start lets a selection be turned back into offsets of the canonical text.
   return (
     <div className="document-text">
       {document.blocks.map((block) => {
         const key = block.start;
         if (block.kind === "heading") {
           const Heading = (block.level ?? 1) <= 1 ? "h2" : "h3";
-          return <Heading key={key}>{renderBlock(block)}</Heading>;
-        }
-        if (block.kind === "caption") {
           return (
-            <p key={key} className="caption">
+            <Heading key={key} data-start={block.start}>
               {renderBlock(block)}
-            </p>
+            </Heading>
           );
         }
-        return <p key={key}>{renderBlock(block)}</p>;
+        const className = block.kind === "caption" ? "caption" : undefined;
+        return (
+          <Fragment key={key}>
+            <p className={className} data-start={block.start}>
+              {renderBlock(block)}
+            </p>
+            {onCiteBlock ? (
+              <button
+                type="button"
+                className="cite-block"
+                onClick={() => onCiteBlock(block.start, block.end)}
+              >
+                Cite this paragraph
+              </button>
+            ) : null}
+          </Fragment>
+        );
       })}
     </div>
   );

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
 import { getMotion } from "@/server/domain/debate/queries";
 import { sourceMarkId } from "@/server/domain/library/passages";
+import { spaceDocuments } from "@/server/domain/library/queries";
 import { runtime } from "@/server/runtime";
-import { ArgumentTree } from "../../components/ArgumentTree";
 import { StatusBadge } from "../../components/StatusBadge";
+import { MotionLive } from "./live/MotionLive";
 
 export const dynamic = "force-dynamic";
 
@@ -24,10 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MotionPage({ params }: Props) {
   const motion = await load(params);
-  const sides = [
-    { relation: "for" as const, heading: "For the motion" },
-    { relation: "against" as const, heading: "Against the motion" },
-  ];
+  const actor = await pageActor();
+  const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
+  const viewer = actor.kind === "user" ? { id: actor.id, name: actor.name } : null;
 
   return (
     <article className="motion">
@@ -67,26 +67,8 @@ export default async function MotionPage({ params }: Props) {
             </ol>
           )}
         </section>
-
-        <section aria-labelledby="arguments-heading">
-          <h2 id="arguments-heading">Arguments</h2>
-          <div className="sides">
-            {sides.map(({ relation, heading }) => {
-              const nodes = motion.arguments.filter((a) => a.relation === relation);
-              return (
-                <section key={relation} className={`side side-${relation}`} aria-label={heading}>
-                  <h3>{heading}</h3>
-                  {nodes.length === 0 ? (
-                    <p className="empty">No arguments {relation} the motion yet.</p>
-                  ) : (
-                    <ArgumentTree nodes={nodes} />
-                  )}
-                </section>
-              );
-            })}
-          </div>
-        </section>
       </div>
+      <MotionLive motion={motion} documents={documents} viewer={viewer} />
     </article>
   );
 }

@@ -3,7 +3,7 @@ import type { DocumentSummary, DocumentView } from "../../../lib/views";
 import { type Actor, authorize } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
-import { placeOf } from "../spaces/access";
+import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
 
 function summary(row: DocumentRow, blockCount: number): DocumentSummary {
@@ -58,4 +58,17 @@ export async function getDocument(
     text: version.text,
     blocks: blocks.map(({ kind, level, start, end }) => ({ kind, level, start, end })),
   });
+}
+
+/** Every document of a space, whole, for a reader who may read the space (else none). */
+export async function spaceDocuments(
+  store: Store,
+  actor: Actor,
+  spaceId: string,
+): Promise<DocumentView[]> {
+  const found = await spaceFor(store, actor, spaceId, "space.read");
+  if (!found.ok) return [];
+  const rows = await store.documents.list([spaceId]);
+  const views = await Promise.all(rows.map((row) => getDocument(store, actor, row.id)));
+  return views.flatMap((view) => (view.ok ? [view.value] : []));
 }

@@ -114,3 +114,37 @@ export class JoinPage {
 export function problemOn(page: Page) {
   return page.locator(".error-summary[role=alert]");
 }
+
+export class LiveMotionPage {
+  constructor(readonly page: Page) {}
+  async open(title: string) {
+    await this.page.goto("/");
+    await this.page.getByRole("link", { name: title }).click();
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(this.page.getByText("Connecting…")).toHaveCount(0);
+  }
+  readerParagraphs() {
+    return this.page.locator(".reader-text p[data-start]");
+  }
+  async citeParagraph(index: number) {
+    await this.readerParagraphs().nth(index).selectText();
+    await this.page.getByRole("button", { name: "Cite the selected text" }).click();
+  }
+  async post(relation: string, body: string) {
+    await this.page.getByRole("radio", { name: relation }).check();
+    await this.page.getByLabel("Argument", { exact: true }).fill(body);
+    await this.page.getByRole("button", { name: "Post" }).click();
+  }
+  argument(text: string) {
+    return this.page
+      .locator("li.argument")
+      .filter({ has: this.page.getByText(text, { exact: true }) })
+      .first();
+  }
+  side(name: "For the motion" | "Against the motion") {
+    return this.page.getByRole("region", { name });
+  }
+  connectionLost() {
+    return this.page.getByText(/Connection lost/);
+  }
+}

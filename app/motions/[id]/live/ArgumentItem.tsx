@@ -1,0 +1,165 @@
+"use client";
+
+import { useState } from "react";
+import type { ArgumentNode, CitationView } from "@/lib/debate";
+
+const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
+
+export interface ArgumentActions {
+  viewerId: string | null;
+  canPost: boolean;
+  canRate: boolean;
+  myRatings: Record<string, number>;
+  onReply: (argument: ArgumentNode) => void;
+  onShowCitation: (citation: CitationView) => void;
+  onRate: (argumentId: string, score: number) => Promise<string | null>;
+  onEdit: (argumentId: string, body: string) => Promise<string | null>;
+  onWithdraw: (argumentId: string) => Promise<string | null>;
+  /** Posts on their way, by client id: shown as "Sending…" or with why they were refused. */
+  pending: Set<string>;
+}
+
+function Strength({ node }: { node: ArgumentNode }) {
+  const { mean, count } = node.strength;
+  return (
+    <span className="strength">
+      {mean === null
+        ? "Not rated yet"
+        : `Strength ${mean.toFixed(1)} of 4 (${count} rating${count === 1 ? "" : "s"})`}
+    </span>
+  );
+}
+
+/** One argument, its evidence and what the viewer may do with it, and its replies below. */
+export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: ArgumentActions }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(node.body);
+  const [problem, setProblem] = useState<string | null>(null);
+  const mine = actions.viewerId === node.author.id;
+  const withdrawn = node.status === "withdrawn";
+  const sending = actions.pending.has(node.id);
+
+  const run = async (work: Promise<string | null>) => setProblem(await work);
+
+  return (
+    <li
+      id={`argument-${node.id}`}
+      className={`argument argument-${node.relation}${sending ? " sending" : ""}`}
+    >
+      <article
+        aria-label={`${relationLabel[node.relation]}: ${withdrawn ? "withdrawn" : node.author.name}`}
+      >
+        <p className="meta">
+          <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
+          {node.editedAt ? " · edited" : ""}
+          {sending ? " · Sending…" : ""}
+        </p>
+        {withdrawn ? (
+          <p className="withdrawn">Withdrawn by its author.</p>
+        ) : editing ? (
+          <form
+            onSubmit={async (event) => {
+              event.preventDefault();
+              const refused = await actions.onEdit(node.id, text);
+              setProblem(refused);
+              if (!refused) setEditing(false);
+            }}
+          >
+            <label className="visually-hidden" htmlFor={`edit-${node.id}`}>
+              Edit your argument
+            </label>
+            <textarea
+              id={`edit-${node.id}`}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <div className="actions">
+              <button type="submit">Save</button>
+              <button type="button" className="secondary" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p className="argument-body">{node.body}</p>
+        )}
+        {node.citations.length > 0 ? (
+          <ul className="citations">
+            {node.citations.map((citation) => (
+              <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
+                <blockquote>
+                  <p>{citation.exact}</p>
+                </blockquote>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => actions.onShowCitation(citation)}
+                >
+                  Show in the document
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {withdrawn || sending ? null : (
+          <div className="argument-actions">
+            <Strength node={node} />
+            {actions.canRate ? (
+              <label>
+                Your rating{" "}
+                <select
+                  value={actions.myRatings[node.id] ?? ""}
+                  onChange={(e) => run(actions.onRate(node.id, Number(e.target.value)))}
+                >
+                  <option value="" disabled>
+                    –
+                  </option>
+                  {[0, 1, 2, 3, 4].map((score) => (
+                    <option key={score} value={score}>
+                      {score}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {actions.canPost ? (
+              <button type="button" className="secondary" onClick={() => actions.onReply(node)}>
+                Reply
+              </button>
+            ) : null}
+            {mine && !editing ? (
+              <>
+                <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    if (window.confirm("Withdraw this argument? Replies to it stay.")) {
+                      void run(actions.onWithdraw(node.id));
+                    }
+                  }}
+                >
+                  Withdraw
+                </button>
+              </>
+            ) : null}
+          </div>
+        )}
+        {problem ? (
+          <p role="alert" className="problem">
+            {problem}
+          </p>
+        ) : null}
+      </article>
+      {node.children.length > 0 ? (
+        <ul className="argument-tree">
+          {node.children.map((child) => (
+            <ArgumentItem key={child.id} node={child} actions={actions} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { type Citation, MAX_ARGUMENT_LENGTH } from "@/lib/commands";
+import type { ArgumentRelation, ArgumentView } from "@/lib/debate";
+
+export interface Draft {
+  parent: ArgumentView | null;
+  citations: Citation[];
+}
+
+/**
+ * Writing an argument: on the motion (for or against) or, when replying, on another argument
+ * (supports or attacks), with the passages cited from the reader.
+ */
+export function Composer({
+  draft,
+  evidenceRequired,
+  onPost,
+  onCancelReply,
+  onRemoveCitation,
+  problem,
+}: {
+  draft: Draft;
+  evidenceRequired: boolean;
+  onPost: (relation: ArgumentRelation, body: string) => void;
+  onCancelReply: () => void;
+  onRemoveCitation: (index: number) => void;
+  problem: string | null;
+}) {
+  const replying = draft.parent !== null;
+  const choices: [ArgumentRelation, string][] = replying
+    ? [
+        ["supports", "Supports it"],
+        ["attacks", "Attacks it"],
+      ]
+    : [
+        ["for", "For the motion"],
+        ["against", "Against the motion"],
+      ];
+  const [relation, setRelation] = useState<ArgumentRelation | null>(null);
+  const [body, setBody] = useState("");
+  const chosen = choices.some(([r]) => r === relation) ? relation : null;
+  const missingEvidence = evidenceRequired && draft.citations.length === 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || body.trim() === "" || missingEvidence) return;
+    onPost(chosen, body.trim());
+    setBody("");
+  };
+
+  return (
+    <form className="composer panel" onSubmit={submit} aria-labelledby="composer-heading">
+      <h2 id="composer-heading">{replying ? "Reply to an argument" : "Make an argument"}</h2>
+      {draft.parent ? (
+        <div className="replying-to">
+          <p className="meta">
+            Replying to {draft.parent.author.name}: “{draft.parent.body.slice(0, 140)}
+            {draft.parent.body.length > 140 ? "…" : ""}”
+          </p>
+          <button type="button" className="secondary" onClick={onCancelReply}>
+            Cancel reply
+          </button>
+        </div>
+      ) : null}
+      <fieldset className="relation-choice">
+        <legend>Your argument</legend>
+        {choices.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="relation"
+              value={value}
+              checked={chosen === value}
+              onChange={() => setRelation(value)}
+              required
+            />{" "}
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="argument-body">Argument</label>
+        <textarea
+          id="argument-body"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          maxLength={MAX_ARGUMENT_LENGTH}
+          required
+        />
+        <span className="hint">
+          {body.length} / {MAX_ARGUMENT_LENGTH}
+        </span>
+      </div>
+      <div className="citations-draft">
+        <h3>Evidence</h3>
+        {draft.citations.length === 0 ? (
+          <p className="meta">
+            Select a passage in the document and press “Cite the selected text”
+            {evidenceRequired ? ": this motion asks every argument to cite at least one." : "."}
+          </p>
+        ) : (
+          <ul>
+            {draft.citations.map((citation, index) => (
+              <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
+                <blockquote>
+                  <p>{citation.exact}</p>
+                </blockquote>
+                <button type="button" className="secondary" onClick={() => onRemoveCitation(index)}>
+                  Remove this citation
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {problem ? (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>
+          Post
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { Citation } from "@/lib/commands";
+import {
+  type ArgumentNode,
+  ArgumentOrder,
+  type ArgumentRelation,
+  type ArgumentView,
+  buildArgumentTree,
+  type CitationView,
+  citedLabel,
+  citedPassages,
+  sortArgumentTree,
+} from "@/lib/debate";
+import type { DocumentView, MotionView } from "@/lib/views";
+import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
+import { Composer, type Draft } from "./Composer";
+import { type Highlight, Reader } from "./Reader";
+import { useLiveMotion } from "./useLiveMotion";
+import { VotePanel } from "./VotePanel";
+
+const orderLabels: Record<ArgumentOrder, string> = {
+  strength: "Strongest first",
+  newest: "Newest first",
+  replies: "Most replied first",
+};
+
+const connectionNotice = {
+  connecting: "Connecting…",
+  live: null,
+  offline: "Connection lost. Reconnecting… Your posts are sent once it is back.",
+};
+
+/** The motion's debate, live: the reader to cite from, the votes, and the arguments. */
+export function MotionLive({
+  motion,
+  documents,
+  viewer,
+}: {
+  motion: MotionView;
+  documents: DocumentView[];
+  viewer: { id: string; name: string } | null;
+}) {
+  const live = useLiveMotion(motion);
+  const [draft, setDraft] = useState<Draft>({ parent: null, citations: [] });
+  const [composerProblem, setComposerProblem] = useState<string | null>(null);
+  const [order, setOrder] = useState<ArgumentOrder>("newest");
+  const [documentId, setDocumentId] = useState(
+    motion.sources[0]?.documentId ?? documents[0]?.id ?? "",
+  );
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
+
+  const sending: ArgumentView[] = live.outbox
+    .filter((post) => !post.refused && viewer)
+    .map(({ payload }) => ({
+      id: payload.clientId,
+      motionId: motion.id,
+      parentId: payload.parentId ?? null,
+      relation: payload.relation,
+      body: payload.body,
+      author: viewer ?? { id: "", name: "" },
+      status: "published",
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      citations: (payload.citations ?? []).map((c) => ({ ...c, versionId: "" })),
+      strength: { mean: null, count: 0 },
+    }));
+  const refused = live.outbox.find((post) => post.refused);
+
+  const tree = useMemo(
+    () => sortArgumentTree(buildArgumentTree([...live.motion.arguments, ...sending]), order),
+    [live.motion.arguments, sending, order],
+  );
+  const marks = useMemo(
+    () => [
+      ...motion.sources.map((source, position) => ({
+        id: `source-${position}`,
+        documentId: source.documentId,
+        start: source.start,
+        end: source.end,
+        label: "A passage this motion is drawn from",
+        href: "#",
+      })),
+      ...citedPassages(live.motion.arguments).map((passage) => ({
+        id: `cited-${passage.documentId}-${passage.start}-${passage.end}`,
+        documentId: passage.documentId,
+        start: passage.start,
+        end: passage.end,
+        label: citedLabel(passage),
+        href: "#",
+      })),
+    ],
+    [motion.sources, live.motion.arguments],
+  );
+
+  const showCitation = (citation: CitationView) => {
+    setDocumentId(citation.documentId);
+    setHighlight({ documentId: citation.documentId, start: citation.start, end: citation.end });
+    requestAnimationFrame(() => {
+      const mark = document.getElementById("highlight");
+      mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+      document.getElementById("reader")?.setAttribute("open", "");
+    });
+  };
+
+  const post = (relation: ArgumentRelation, body: string) => {
+    setComposerProblem(null);
+    if (refused) live.dismiss(refused.payload.clientId);
+    live.post({
+      motionId: motion.id,
+      clientId: crypto.randomUUID(),
+      parentId: draft.parent?.id ?? null,
+      relation,
+      body,
+      citations: draft.citations,
+    });
+    setDraft({ parent: null, citations: [] });
+  };
+
+  const actions: ArgumentActions = {
+    viewerId: viewer?.id ?? null,
+    canPost: motion.can.post,
+    canRate: motion.can.rate,
+    myRatings: motion.mine.ratings,
+    pending: new Set(sending.map((s) => s.id)),
+    onReply: (argument: ArgumentNode) => {
+      setDraft({ ...draft, parent: argument });
+      document.getElementById("argument-body")?.focus();
+    },
+    onShowCitation: showCitation,
+    onRate: (argumentId, score) =>
+      live.command("argument:rate", { argumentId, clientId: crypto.randomUUID(), score }),
+    onEdit: (argumentId, body) =>
+      live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
+    onWithdraw: (argumentId) =>
+      live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
+  };
+
+  const sides = [
+    { relation: "for" as const, heading: "For the motion" },
+    { relation: "against" as const, heading: "Against the motion" },
+  ];
+  const notice = connectionNotice[live.connection];
+
+  return (
+    <div className="debate">
+      {notice ? (
+        <p className={`connection connection-${live.connection}`} role="status">
+          {notice}
+        </p>
+      ) : (
+        <p className="visually-hidden" role="status">
+          Live: new arguments appear as they are posted.
+        </p>
+      )}
+      <div className="debate-layout">
+        <details id="reader" className="reader-panel" open>
+          <summary>Documents to cite from</summary>
+          <Reader
+            documents={documents}
+            marks={marks}
+            highlight={highlight}
+            documentId={documentId}
+            onDocument={setDocumentId}
+            canCite={motion.can.post}
+            onCite={(citation: Citation) =>
+              setDraft((d) => ({ ...d, citations: [...d.citations, citation] }))
+            }
+          />
+        </details>
+
+        <div className="debate-main">
+          <VotePanel
+            motionId={motion.id}
+            votes={live.motion.votes}
+            mine={motion.mine.votes}
+            canVote={motion.can.vote}
+            vote={(payload) => live.command("motion:vote", payload)}
+          />
+          {live.presence ? (
+            <p className="meta presence">
+              Here now: {live.presence.people.map((p) => p.name).join(", ") || "nobody signed in"}
+              {live.presence.visitors > 0 ? ` and ${live.presence.visitors} visitor(s)` : ""}
+            </p>
+          ) : null}
+          {motion.can.post ? (
+            <Composer
+              draft={draft}
+              evidenceRequired={motion.settings.evidenceRequired}
+              onPost={post}
+              onCancelReply={() => setDraft({ ...draft, parent: null })}
+              onRemoveCitation={(index) =>
+                setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
+              }
+              problem={
+                composerProblem ??
+                (refused
+                  ? `Your argument was not posted: ${refused.payload.body.slice(0, 60)}… — ${refused.refused}`
+                  : null)
+              }
+            />
+          ) : (
+            <p className="empty">
+              {viewer
+                ? "You can read and vote here, but not post."
+                : "Sign in, or join with a code, to take part."}
+            </p>
+          )}
+
+          <section aria-labelledby="arguments-heading">
+            <div className="arguments-header">
+              <h2 id="arguments-heading">Arguments</h2>
+              <label>
+                Order{" "}
+                <select
+                  value={order}
+                  onChange={(e) => setOrder(ArgumentOrder.parse(e.target.value))}
+                >
+                  {ArgumentOrder.options.map((value) => (
+                    <option key={value} value={value}>
+                      {orderLabels[value]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <div className="sides">
+              {sides.map(({ relation, heading }) => {
+                const nodes = tree.filter((node) => node.relation === relation);
+                return (
+                  <section key={relation} className={`side side-${relation}`} aria-label={heading}>
+                    <h3>{heading}</h3>
+                    {nodes.length === 0 ? (
+                      <p className="empty">No arguments {relation} the motion yet.</p>
+                    ) : (
+                      <ul className="argument-tree">
+                        {nodes.map((node) => (
+                          <ArgumentItem key={node.id} node={node} actions={actions} />
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

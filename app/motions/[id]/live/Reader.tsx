@@ -1,0 +1,105 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { selectorAt } from "@/lib/anchoring";
+import type { Citation } from "@/lib/commands";
+import type { DocumentView, PassageMark } from "@/lib/views";
+import { DocumentText } from "../../../components/DocumentText";
+import { selectedRange } from "./selection";
+
+export interface Highlight {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The documents beside the debate. Selecting any span, across paragraphs too, and pressing
+ * "Cite the selected text" attaches it to the argument being written; a keyboard user cites a
+ * whole paragraph with its own button.
+ */
+export function Reader({
+  documents,
+  marks,
+  highlight,
+  documentId,
+  onDocument,
+  onCite,
+  canCite,
+}: {
+  documents: DocumentView[];
+  marks: (PassageMark & { documentId: string })[];
+  highlight: Highlight | null;
+  documentId: string;
+  onDocument: (documentId: string) => void;
+  onCite: (citation: Citation) => void;
+  canCite: boolean;
+}) {
+  const textRef = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const document = documents.find((d) => d.id === documentId) ?? documents[0];
+  if (!document) return <p className="empty">This space has no documents yet.</p>;
+
+  const cite = (start: number, end: number) => {
+    onCite({ documentId: document.id, ...selectorAt(document.text, start, end) });
+    setProblem(null);
+  };
+  const citeSelection = () => {
+    const range = textRef.current && selectedRange(textRef.current, document.text);
+    if (!range) return setProblem("Select some text of the document first.");
+    cite(range.start, range.end);
+    window.getSelection()?.removeAllRanges();
+  };
+  const shown = marks.filter((m) => m.documentId === document.id);
+  const active =
+    highlight?.documentId === document.id
+      ? [
+          {
+            id: "highlight",
+            start: highlight.start,
+            end: highlight.end,
+            label: "The cited passage",
+            href: "#",
+          },
+        ]
+      : [];
+
+  return (
+    <div className="reader">
+      <div className="reader-toolbar">
+        {documents.length > 1 ? (
+          <label>
+            <span className="visually-hidden">Document</span>
+            <select value={document.id} onChange={(e) => onDocument(e.target.value)}>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <strong>{document.title}</strong>
+        )}
+        {canCite ? (
+          <button type="button" onClick={citeSelection}>
+            Cite the selected text
+          </button>
+        ) : null}
+      </div>
+      {problem ? (
+        <p className="meta" role="status">
+          {problem}
+        </p>
+      ) : null}
+      <div ref={textRef} className="reader-text">
+        <DocumentText
+          document={document}
+          marks={[...shown, ...active]}
+          activeId={active.length > 0 ? "highlight" : undefined}
+          onCiteBlock={canCite ? cite : undefined}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useState } from "react";
+import type { CastVote } from "@/lib/commands";
+import type { Stance, Tally, VotePhase, VoteTally } from "@/lib/debate";
+
+const stances: [Stance, string][] = [
+  ["for", "For"],
+  ["against", "Against"],
+  ["undecided", "Undecided"],
+];
+const phases: [VotePhase, string][] = [
+  ["before", "Before the debate"],
+  ["after", "After the debate"],
+];
+
+const share = (tally: Tally, stance: Stance) => {
+  const total = tally.for + tally.against + tally.undecided;
+  return total === 0 ? 0 : Math.round((tally[stance] / total) * 100);
+};
+
+/** The tally before and after, the shift between them, and the viewer's own two votes. */
+export function VotePanel({
+  motionId,
+  votes,
+  mine,
+  canVote,
+  vote,
+}: {
+  motionId: string;
+  votes: VoteTally;
+  mine: Partial<Record<VotePhase, Stance>>;
+  canVote: boolean;
+  vote: (payload: CastVote) => Promise<string | null>;
+}) {
+  const [chosen, setChosen] = useState(mine);
+  const [problem, setProblem] = useState<string | null>(null);
+  const shift = share(votes.after, "for") - share(votes.before, "for");
+  const choose = async (phase: VotePhase, stance: Stance) => {
+    const previous = chosen[phase];
+    setChosen({ ...chosen, [phase]: stance });
+    const refused = await vote({ motionId, clientId: crypto.randomUUID(), phase, stance });
+    setProblem(refused);
+    if (refused) setChosen((now) => ({ ...now, [phase]: previous }));
+  };
+  return (
+    <section aria-labelledby="votes-heading" className="panel votes">
+      <h2 id="votes-heading">Votes</h2>
+      <table className="tally">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">When</span>
+            </th>
+            {stances.map(([stance, label]) => (
+              <th key={stance} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {phases.map(([phase, label]) => (
+            <tr key={phase}>
+              <th scope="row">{label}</th>
+              {stances.map(([stance]) => (
+                <td key={stance} data-testid={`tally-${phase}-${stance}`}>
+                  {votes[phase][stance]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="meta" aria-live="polite">
+        {shift === 0
+          ? "No shift in support yet."
+          : `Support for the motion ${shift > 0 ? "rose" : "fell"} by ${Math.abs(shift)} points.`}
+      </p>
+      {canVote
+        ? phases.map(([phase, label]) => (
+            <fieldset key={phase} className="vote-choice">
+              <legend>Your vote {label.toLowerCase()}</legend>
+              {stances.map(([stance, stanceLabel]) => (
+                <label key={stance}>
+                  <input
+                    type="radio"
+                    name={`vote-${phase}`}
+                    value={stance}
+                    checked={chosen[phase] === stance}
+                    onChange={() => choose(phase, stance)}
+                  />{" "}
+                  {stanceLabel}
+                </label>
+              ))}
+            </fieldset>
+          ))
+        : null}
+      {problem ? (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

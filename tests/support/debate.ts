@@ -1,0 +1,48 @@
+import type { Store } from "../../db/store";
+import { selectorAt } from "../../lib/anchoring";
+import type { Citation, PostArgument } from "../../lib/commands";
+import type { SpaceRole } from "../../lib/spaces";
+import type { Actor } from "../../server/policy";
+import { motionOn, spaceWithDocument } from "./fixtures";
+import { type Person, person } from "./people";
+
+/** The Actor a signed-in person acts as. */
+export const actorOf = (p: Person): Actor => ({
+  kind: "user",
+  id: p.id,
+  name: p.name,
+  guestOf: null,
+});
+
+/** A space with one document and an open motion on it (evidence required, the default). */
+export async function debate(store: Store, visibility: "public" | "private" = "private") {
+  const { spaceId, documentId, versionId } = await spaceWithDocument(store, visibility);
+  const text = (await store.documents.version(versionId))?.text;
+  if (text === undefined) throw new Error("the document just imported has no text");
+  const motionId = await motionOn(store, spaceId, documentId, text);
+  /** A citation of `quote`, which must occur in the document, at its true offsets. */
+  const cite = (quote: string): Citation => {
+    const start = text.indexOf(quote);
+    if (start === -1) throw new Error(`not in the document: ${quote}`);
+    return { documentId, ...selectorAt(text, start, start + quote.length) };
+  };
+  const member = (name: string, role: SpaceRole) => person(store, name, { spaceId, role });
+  return { spaceId, documentId, versionId, text, motionId, cite, member };
+}
+
+/** A top-level argument's payload, citing one passage of the sample document. */
+export function argumentInput(
+  motionId: string,
+  citation: Citation,
+  change: Partial<PostArgument> = {},
+): PostArgument {
+  return {
+    motionId,
+    clientId: crypto.randomUUID(),
+    parentId: null,
+    relation: "for",
+    body: "The rail line carried the harbour's trade.",
+    citations: [citation],
+    ...change,
+  };
+}
