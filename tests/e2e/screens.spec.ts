@@ -11,7 +11,15 @@ async function expectFits(page: Page, name: string, size: string) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
-  expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(overflow, `${name} scrolls sideways on a ${size}: ${wide.join(", ")}`).toBeLessThanOrEqual(
+    0,
+  );
   await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
 }
 
@@ -47,6 +55,10 @@ for (const [size, viewport] of Object.entries(sizes)) {
       password: "a long enough password",
     });
     await expectFits(page, "spaces", size);
+    await page.goto(motionHref ?? "/");
+    await expect(page.getByRole("button", { name: "Post" })).toBeVisible();
+    await expectFits(page, "motion-signed-in", size);
+    await page.goto("/spaces");
     await new SpacesPage(page).createSpace(`Seminar seen on a ${size}`);
     await expectFits(page, "space", size);
   });

@@ -41,33 +41,31 @@ export default async function MotionPage({ params }: Props) {
       </p>
       {motion.description && <p className="lead">{motion.description}</p>}
 
-      <div className="motion-layout">
-        <section aria-labelledby="sources-heading">
-          <h2 id="sources-heading">Drawn from these passages</h2>
-          {motion.sources.length === 0 ? (
-            <p className="empty">This motion names no source passage.</p>
-          ) : (
-            <ol className="sources">
-              {motion.sources.map((source, position) => {
-                const mark = sourceMarkId(motion.id, position);
-                return (
-                  <li key={mark}>
-                    <blockquote>
-                      <p>{source.exact}</p>
-                    </blockquote>
-                    <p className="meta">
-                      <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
-                        Read passage {position + 1} in context
-                      </Link>{" "}
-                      in <cite>{source.documentTitle}</cite>
-                    </p>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </section>
-      </div>
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Drawn from these passages</h2>
+        {motion.sources.length === 0 ? (
+          <p className="empty">This motion names no source passage.</p>
+        ) : (
+          <ol className="sources">
+            {motion.sources.map((source, position) => {
+              const mark = sourceMarkId(motion.id, position);
+              return (
+                <li key={mark}>
+                  <blockquote>
+                    <p>{source.exact}</p>
+                  </blockquote>
+                  <p className="meta">
+                    <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
+                      Read passage {position + 1} in context
+                    </Link>{" "}
+                    in <cite>{source.documentTitle}</cite>
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
       <MotionLive motion={motion} documents={documents} viewer={viewer} />
     </article>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
@@ -50,6 +50,11 @@ export function MotionLive({
     motion.sources[0]?.documentId ?? documents[0]?.id ?? "",
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
+  // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
+  const [readerOpen, setReaderOpen] = useState(false);
+  useEffect(() => {
+    if (window.matchMedia("(min-width: 75rem)").matches) setReaderOpen(true);
+  }, []);
 
   const sending: ArgumentView[] = live.outbox
     .filter((post) => !post.refused && viewer)
@@ -97,10 +102,10 @@ export function MotionLive({
   const showCitation = (citation: CitationView) => {
     setDocumentId(citation.documentId);
     setHighlight({ documentId: citation.documentId, start: citation.start, end: citation.end });
+    setReaderOpen(true);
     requestAnimationFrame(() => {
       const mark = document.getElementById("highlight");
       mark?.scrollIntoView({ block: "center", behavior: "smooth" });
-      document.getElementById("reader")?.setAttribute("open", "");
     });
   };
 
@@ -155,7 +160,12 @@ export function MotionLive({
         </p>
       )}
       <div className="debate-layout">
-        <details id="reader" className="reader-panel" open>
+        <details
+          id="reader"
+          className="reader-panel"
+          open={readerOpen}
+          onToggle={(e) => setReaderOpen(e.currentTarget.open)}
+        >
           <summary>Documents to cite from</summary>
           <Reader
             documents={documents}

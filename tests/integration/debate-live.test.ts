@@ -1,0 +1,363 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArgumentView } from "../../lib/debate";
+import type {
+  ClientToServerEvents,
+  MotionEvent,
+  Presence,
+  ServerToClientEvents,
+} from "../../lib/protocol";
+import { attachRealtime, type MootServer } from "../../server/realtime";
+import { argumentInput, debate } from "../support/debate";
+import { type Person, testAuthSecret } from "../support/people";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Debate = Awaited<ReturnType<typeof debate>>;
+
+const trade = "Trade moved inland by rail.";
+const nobody = "Nobody expected the rail line to pay for itself.";
+
+describe("live debate over Socket.IO", () => {
+  let db: TestStore;
+  let io: MootServer;
+  let url: string;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    const http = createServer();
+    io = new Server(http);
+    attachRealtime(io, { store: db.store, authSecret: testAuthSecret });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const socket of clients) socket.disconnect();
+    await io?.close();
+    await db?.dispose();
+  });
+
+  const connected = (socket: Client) =>
+    new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+
+  /** A real client, signed in as `who` (or a visitor without a session). */
+  async function client(who?: Person): Promise<Client> {
+    const socket: Client = connect(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: who ? { cookie: who.cookie } : {},
+    });
+    clients.push(socket);
+    await connected(socket);
+    return socket;
+  }
+
+  /** Every motion event the socket receives from now on, in order of arrival. */
+  function received(socket: Client): MotionEvent[] {
+    const events: MotionEvent[] = [];
+    socket.on("motion:event", (event) => events.push(event));
+    return events;
+  }
+
+  /** The first `name` message that matches, within a few seconds. */
+  function next<E extends "motion:event" | "presence">(
+    socket: Client,
+    name: E,
+    match: (message: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+    type Message = Parameters<ServerToClientEvents[E]>[0];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        socket.off(name, listener as never);
+        reject(new Error(`no matching ${name} arrived`));
+      }, 5_000);
+      const listener = (message: Message) => {
+        if (!match(message)) return;
+        clearTimeout(timer);
+        socket.off(name, listener as never);
+        resolve(message);
+      };
+      socket.on(name, listener as never);
+    });
+  }
+
+  /**
+   * A round trip through the server. Events published before it was sent reach the socket
+   * before its answer, so afterwards "nothing arrived" means nothing was sent.
+   */
+  async function roundTrip(socket: Client) {
+    const answer = await socket.emitWithAck("motion:leave", { motionId: "round-trip" });
+    expect(answer).toEqual({ ok: true });
+  }
+
+  async function join(socket: Client, motionId: string, sinceSeq = 0) {
+    const answer = await socket.emitWithAck("motion:join", { motionId, sinceSeq });
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    return answer;
+  }
+
+  async function post(socket: Client, d: Debate, change: Parameters<typeof argumentInput>[2] = {}) {
+    const answer = await socket.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(trade), change),
+    );
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    return answer;
+  }
+
+  const argumentOf = (event: MotionEvent) => (event.data as { argument: ArgumentView }).argument;
+
+  it("P-CMD-1: two members see each other's posts live", async () => {
+    const d = await debate(db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    const { seq } = await join(aliceSocket, d.motionId);
+    await join(bobSocket, d.motionId, seq);
+
+    const bobHears = next(bobSocket, "motion:event");
+    const aliceHears = next(aliceSocket, "motion:event");
+    const claim = await post(aliceSocket, d, { body: "Rail carried the harbour's trade." });
+    const heardByBob = await bobHears;
+    expect(await aliceHears).toEqual(heardByBob);
+    expect(heardByBob).toMatchObject({
+      motionId: d.motionId,
+      seq: claim.seq,
+      type: "argument.posted",
+      actor: alice.id,
+    });
+    expect(argumentOf(heardByBob)).toEqual(claim.argument);
+    expect(claim.argument).toMatchObject({
+      body: "Rail carried the harbour's trade.",
+      author: { id: alice.id, name: "Alice" },
+      citations: [{ ...d.cite(trade), versionId: d.versionId }],
+    });
+
+    const aliceHearsReply = next(aliceSocket, "motion:event");
+    const reply = await post(bobSocket, d, {
+      parentId: claim.argument.id,
+      relation: "attacks",
+      body: "Nobody expected it to pay.",
+      citations: [d.cite(nobody)],
+    });
+    const heardByAlice = await aliceHearsReply;
+    expect(heardByAlice).toMatchObject({
+      seq: claim.seq + 1,
+      type: "argument.posted",
+      actor: bob.id,
+    });
+    expect(argumentOf(heardByAlice)).toMatchObject({
+      id: reply.argument.id,
+      parentId: claim.argument.id,
+      relation: "attacks",
+      author: { id: bob.id, name: "Bob" },
+    });
+  });
+
+  it("P-CMD-2: a client that drops while 20 events happen gets exactly those 20 on rejoin, in order, once", async () => {
+    const d = await debate(db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    const live = received(aliceSocket);
+    let lastSeq = (await join(aliceSocket, d.motionId)).seq;
+    await join(bobSocket, d.motionId, lastSeq);
+    const first = await post(bobSocket, d, { body: "Before the drop." });
+    await roundTrip(aliceSocket);
+    expect(live.map((e) => e.seq)).toEqual([first.seq]);
+    lastSeq = live.at(-1)?.seq ?? lastSeq;
+
+    aliceSocket.disconnect();
+    const missed: { seq: number; id: string }[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { seq, argument } = await post(bobSocket, d, { body: `While Alice was away, ${i}` });
+      missed.push({ seq, id: argument.id });
+    }
+    aliceSocket.connect();
+    await connected(aliceSocket);
+    const rejoin = await join(aliceSocket, d.motionId, lastSeq);
+
+    expect(rejoin).toMatchObject({ ok: true, motionId: d.motionId, reload: false });
+    expect(rejoin.seq).toBe(lastSeq + 20);
+    expect(rejoin.events.map((e) => e.seq)).toEqual(
+      Array.from({ length: 20 }, (_, i) => lastSeq + i + 1),
+    );
+    expect(rejoin.events.map((e) => ({ seq: e.seq, id: argumentOf(e).id }))).toEqual(missed);
+    expect(new Set(rejoin.events.map((e) => e.type))).toEqual(new Set(["argument.posted"]));
+
+    // Nothing of the twenty arrives live as well; what happens next does, once.
+    const after = await post(bobSocket, d, { body: "After Alice came back." });
+    await roundTrip(aliceSocket);
+    expect(live.map((e) => e.seq)).toEqual([first.seq, after.seq]);
+    expect(after.seq).toBe(rejoin.seq + 1);
+  });
+
+  it("P-CMD-3: a retried clientId stores one argument and publishes once", async () => {
+    const d = await debate(db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    const watching = received(aliceSocket);
+    const { seq } = await join(aliceSocket, d.motionId);
+    const posterSees = received(bobSocket);
+    await join(bobSocket, d.motionId, seq);
+    const input = argumentInput(d.motionId, d.cite(trade), { clientId: "flaky-network-1" });
+
+    // Sent twice before the first answer, as a client retrying a slow post does; then again.
+    const answers = await Promise.all([
+      bobSocket.emitWithAck("argument:post", input),
+      bobSocket.emitWithAck("argument:post", input),
+    ]);
+    answers.push(await bobSocket.emitWithAck("argument:post", input));
+
+    const [original] = answers;
+    if (!original?.ok) throw new Error("the post was refused");
+    for (const answer of answers) expect(answer).toEqual(original);
+    expect(original.seq).toBe(seq + 1);
+    await roundTrip(aliceSocket);
+    await roundTrip(bobSocket);
+    for (const events of [watching, posterSees]) {
+      expect(events.map((e) => [e.seq, e.type, argumentOf(e).id])).toEqual([
+        [original.seq, "argument.posted", original.argument.id],
+      ]);
+    }
+    expect((await db.store.motions.arguments(d.motionId)).map((a) => a.id)).toEqual([
+      original.argument.id,
+    ]);
+    expect((await db.store.motions.get(d.motionId))?.lastSeq).toBe(original.seq);
+  });
+
+  it("P-CMD-4: a refused command (bad citation) stores nothing and nobody receives an event", async () => {
+    const d = await debate(db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    const [aliceGets, bobGets] = [received(aliceSocket), received(bobSocket)];
+    const { seq } = await join(aliceSocket, d.motionId);
+    await join(bobSocket, d.motionId, seq);
+    const cited = d.cite(trade);
+
+    const answer = await bobSocket.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, { ...cited, start: cited.start + 2, end: cited.end + 2 }),
+    );
+
+    expect(answer).toMatchObject({ ok: false, error: { code: "invalid_citation" } });
+    expect(!answer.ok && answer.error.message).toMatch(/citations\.0/);
+    await roundTrip(aliceSocket);
+    await roundTrip(bobSocket);
+    expect(aliceGets).toEqual([]);
+    expect(bobGets).toEqual([]);
+    expect(await db.store.motions.arguments(d.motionId)).toEqual([]);
+    expect((await db.store.motions.get(d.motionId))?.lastSeq).toBe(seq);
+    expect(await db.store.events.after(d.motionId, seq, 10)).toEqual([]);
+  });
+
+  it("P-CMD-5: a malformed payload is refused and the connection survives", async () => {
+    const d = await debate(db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const socket = await client(alice);
+    const events = received(socket);
+    const { seq } = await join(socket, d.motionId);
+    const untyped = socket as unknown as Socket;
+
+    expect(await untyped.emitWithAck("argument:post", "an argument, as a string")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input" },
+    });
+    expect(await untyped.emitWithAck("argument:post", null)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input" },
+    });
+    expect(
+      await untyped.emitWithAck("argument:post", { motionId: d.motionId, body: 42 }),
+    ).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    // Without an ack to answer, the server has nobody to tell, and still must not fall over.
+    untyped.emit("argument:post", "no ack");
+    untyped.emit("motion:vote");
+
+    const rejoin = await join(socket, d.motionId, seq);
+    expect(rejoin).toMatchObject({ ok: true, seq, events: [], reload: false });
+    expect(socket.connected).toBe(true);
+    const posted = await post(socket, d);
+    await roundTrip(socket);
+    expect(events.map((e) => e.seq)).toEqual([posted.seq]);
+    expect(posted.seq).toBe(seq + 1);
+  });
+
+  it("P-CMD-5: a command sent with only an ack and no payload is answered invalid_input", async () => {
+    const d = await debate(db.store, "private");
+    const socket = (await client(await d.member("Alice", "participant"))) as unknown as Socket;
+    for (const name of ["argument:post", "motion:vote", "motion:join"]) {
+      const answer = await socket
+        .timeout(2_000)
+        .emitWithAck(name)
+        .catch((error: Error) => ({ unanswered: error.message }));
+      expect(answer, name).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    }
+    expect(socket.connected).toBe(true);
+  });
+
+  it("P-PRESENCE-1: joining and leaving tells the room who is there", async () => {
+    const d = await debate(db.store, "public");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "observer");
+    const names = (presence: Presence) => presence.people.map((p) => p.name).sort();
+    const isNow =
+      (people: string[], visitors: number) =>
+      (presence: Presence): boolean =>
+        presence.motionId === d.motionId &&
+        presence.visitors === visitors &&
+        JSON.stringify(names(presence)) === JSON.stringify(people);
+
+    const aliceSocket = await client(alice);
+    const aliceAlone = next(aliceSocket, "presence");
+    await join(aliceSocket, d.motionId);
+    expect(await aliceAlone).toEqual({
+      motionId: d.motionId,
+      people: [{ id: alice.id, name: "Alice" }],
+      visitors: 0,
+    });
+
+    const bobSocket = await client(bob);
+    const aliceSeesBob = next(aliceSocket, "presence", isNow(["Alice", "Bob"], 0));
+    const bobSeesBoth = next(bobSocket, "presence", isNow(["Alice", "Bob"], 0));
+    await join(bobSocket, d.motionId);
+    await Promise.all([aliceSeesBob, bobSeesBoth]);
+
+    // A second tab is the same person, not another one.
+    const bobAgain = await client(bob);
+    const stillTwo = next(aliceSocket, "presence");
+    await join(bobAgain, d.motionId);
+    expect(names(await stillTwo)).toEqual(["Alice", "Bob"]);
+
+    const visitor = await client();
+    const aliceSeesVisitor = next(aliceSocket, "presence", isNow(["Alice", "Bob"], 1));
+    await join(visitor, d.motionId);
+    await aliceSeesVisitor;
+
+    const bobStays = next(aliceSocket, "presence");
+    expect(await bobAgain.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
+      ok: true,
+    });
+    expect(names(await bobStays)).toEqual(["Alice", "Bob"]);
+
+    const bobLeft = next(aliceSocket, "presence", isNow(["Alice"], 1));
+    expect(await bobSocket.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
+      ok: true,
+    });
+    await bobLeft;
+
+    const visitorGone = next(aliceSocket, "presence", isNow(["Alice"], 0));
+    visitor.disconnect();
+    await visitorGone;
+  });
+});
