@@ -150,6 +150,13 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
     },
     motions: {
       get: async (id) => (await db.select().from(t.motions).where(eq(t.motions.id, id)))[0],
+      lock: async (id) => {
+        // An update that changes nothing still takes the row lock, in both dialects' syntax.
+        await db
+          .update(t.motions)
+          .set({ lastSeq: sql`${t.motions.lastSeq}` })
+          .where(eq(t.motions.id, id));
+      },
       list: async (spaceIds) =>
         spaceIds.length === 0
           ? []

@@ -64,6 +64,11 @@ export interface Repos {
   };
   motions: {
     get(id: string): Promise<MotionRow | undefined>;
+    /**
+     * Holds the motion's row until the transaction ends (PostgreSQL; SQLite has one writer), so
+     * commands on one motion run one after another: what they read stays true until they commit.
+     */
+    lock(id: string): Promise<void>;
     list(spaceIds: string[]): Promise<MotionRow[]>;
     insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;

@@ -46,7 +46,7 @@ export function PassageNav({ text, marks, active }: Props) {
                 </Link>
                 <span className="meta">
                   {" "}
-                  in <Link href={mark.href}>{mark.label}</Link>
+                  · <Link href={mark.href}>{mark.label}</Link>
                 </span>
               </li>
             ))}

@@ -6,7 +6,7 @@ import { postArgument } from "../domain/debate/postArgument";
 import type { Outcome } from "../domain/outcome";
 import type { Actor } from "../policy";
 import type { MootSocket } from "./index";
-import { guarded } from "./reply";
+import { guarded, payloadAndAck } from "./reply";
 
 type DebateCommand = (store: Store, actor: Actor, input: unknown) => Promise<Outcome<object>>;
 
@@ -25,7 +25,8 @@ export function registerDebateHandlers(
   publish: (events: MotionEvent[]) => void,
 ) {
   for (const [name, command] of Object.entries(commands)) {
-    socket.on(name as "argument:post", async (payload: unknown, ack: unknown) => {
+    socket.on(name as "argument:post", async (...args: unknown[]) => {
+      const { payload, ack } = payloadAndAck(args);
       const outcome = await guarded(ack, () => command(store, socket.data.actor, payload));
       if (outcome?.ok) publish(outcome.events);
     });

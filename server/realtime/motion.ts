@@ -3,7 +3,7 @@ import { failure } from "../../lib/result";
 import { eventsSince } from "../domain/debate/queries";
 import { done } from "../domain/outcome";
 import type { MootServer, MootSocket, RealtimeDeps } from "./index";
-import { guarded } from "./reply";
+import { guarded, payloadAndAck } from "./reply";
 
 const ROOM_PREFIX = motionRoom("");
 
@@ -29,7 +29,8 @@ export function registerMotionHandlers(
   io: MootServer,
   { store }: RealtimeDeps,
 ) {
-  socket.on("motion:join", async (payload, ack) => {
+  socket.on("motion:join", async (...args: unknown[]) => {
+    const { payload, ack } = payloadAndAck(args);
     const outcome = await guarded(ack, async () => {
       const replay = await eventsSince(store, socket.data.actor, payload);
       if (!replay.ok) return replay;
@@ -48,7 +49,8 @@ export function registerMotionHandlers(
     if (outcome?.ok) await announcePresence(io, outcome.value.motionId);
   });
 
-  socket.on("motion:leave", async (payload, ack) => {
+  socket.on("motion:leave", async (...args: unknown[]) => {
+    const { payload, ack } = payloadAndAck(args);
     const parsed = MotionLeave.safeParse(payload);
     const outcome = await guarded(ack, async () => {
       if (!parsed.success) return failure("invalid_input", "motionId is required");

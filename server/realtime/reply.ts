@@ -24,3 +24,13 @@ export async function guarded<T extends object>(
     return null;
   }
 }
+
+/**
+ * A client may emit an event with an ack and no payload: the ack then arrives first. Sorts
+ * the arguments into the payload (undefined if none, which the command refuses) and the ack.
+ */
+export function payloadAndAck(args: unknown[]): { payload: unknown; ack: unknown } {
+  const last = args.at(-1);
+  if (typeof last !== "function") return { payload: args[0], ack: undefined };
+  return { payload: args.length > 1 ? args[0] : undefined, ack: last };
+}

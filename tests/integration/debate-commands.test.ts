@@ -97,7 +97,9 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
-        const claim = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const claim = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const attack = must(
           await postArgument(
             store,
@@ -143,7 +145,7 @@ for (const dialect of await dialects()) {
           Array.from({ length: 20 }, (_, i) =>
             postArgument(
               store,
-              actorOf(people[i % people.length] as (typeof people)[number]),
+              actorOf(people[i % people.length] as Person),
               argumentInput(d.motionId, d.cite(trade), { body: `Argument number ${i}` }),
             ),
           ),
@@ -158,10 +160,11 @@ for (const dialect of await dialects()) {
         // Each post's answer names the seq its own event was logged at.
         for (const outcome of outcomes) {
           const { seq, argument } = must(outcome);
-          const logged = log.find((e) => e.seq === seq);
-          expect((logged?.data as { argument: { id: string } }).argument.id).toBe(argument.id);
+          expect(log.find((e) => e.seq === seq)).toMatchObject({
+            data: { argument: { id: argument.id } },
+          });
         }
-        const motion = await view(actorOf(people[0] as (typeof people)[number]), d.motionId);
+        const motion = await view(actorOf(people[0] as Person), d.motionId);
         expect(motion.seq).toBe(before + 20);
         expect(motion.arguments).toHaveLength(20);
       });
@@ -284,9 +287,9 @@ for (const dialect of await dialects()) {
         );
 
         const log = await store.events.after(d.motionId, before, 100);
-        expect(log.map((e) => (e.data as { votes: { before: { for: number } } }).votes.before.for)).toEqual(
-          Array.from({ length: 10 }, (_, i) => i + 1),
-        );
+        expect(
+          log.map((e) => (e.data as { votes: { before: { for: number } } }).votes.before.for),
+        ).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
         expect((await view(actorOf(voters[0] as Person), d.motionId)).votes.before.for).toBe(10);
       });
 
@@ -296,7 +299,11 @@ for (const dialect of await dialects()) {
           Array.from({ length: 10 }, (_, i) => d.member(`Rater ${i}`, "participant")),
         );
         const { argument, seq } = must(
-          await postArgument(store, actorOf(raters[0] as Person), argumentInput(d.motionId, d.cite(trade))),
+          await postArgument(
+            store,
+            actorOf(raters[0] as Person),
+            argumentInput(d.motionId, d.cite(trade)),
+          ),
         );
 
         await Promise.all(
@@ -321,16 +328,28 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const { argument } = must(
-          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade), { body: "v0" })),
+          await postArgument(
+            store,
+            alice,
+            argumentInput(d.motionId, d.cite(trade), { body: "v0" }),
+          ),
         );
 
         const edits = await Promise.allSettled(
           [1, 2, 3].map((i) =>
-            editArgument(store, alice, { argumentId: argument.id, clientId: `v${i}`, body: `v${i}` }),
+            editArgument(store, alice, {
+              argumentId: argument.id,
+              clientId: `v${i}`,
+              body: `v${i}`,
+            }),
           ),
         );
 
-        expect(edits.map((e) => e.status === "fulfilled" && e.value.ok)).toEqual([true, true, true]);
+        expect(edits.map((e) => e.status === "fulfilled" && e.value.ok)).toEqual([
+          true,
+          true,
+          true,
+        ]);
         const bodies = [
           ...(await store.arguments.revisions(argument.id)).map((r) => r.body),
           (await store.arguments.get(argument.id))?.body,
@@ -349,7 +368,11 @@ for (const dialect of await dialects()) {
 
         const [withdrawn, edited] = await Promise.all([
           withdrawArgument(store, alice, { argumentId: argument.id, clientId: "race-w" }),
-          editArgument(store, alice, { argumentId: argument.id, clientId: "race-e", body: "Late." }),
+          editArgument(store, alice, {
+            argumentId: argument.id,
+            clientId: "race-e",
+            body: "Late.",
+          }),
         ]);
 
         expect(withdrawn.ok).toBe(true);
@@ -370,11 +393,17 @@ for (const dialect of await dialects()) {
         const alice = actorOf(await d.member("Alice", "participant"));
         const observer = actorOf(await d.member("Olive", "observer"));
         const outsider = actorOf(await person(store, "Oscar"));
-        const parent = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const parent = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const elsewhere = await debate(store);
         const stranger = actorOf(await elsewhere.member("Stella", "participant"));
         const foreign = must(
-          await postArgument(store, stranger, argumentInput(elsewhere.motionId, elsewhere.cite(trade))),
+          await postArgument(
+            store,
+            stranger,
+            argumentInput(elsewhere.motionId, elsewhere.cite(trade)),
+          ),
         );
         const closed = must(
           await createMotion(store, systemActor, {
@@ -400,7 +429,11 @@ for (const dialect of await dialects()) {
             const cited = d.cite(trade);
             return {
               actor: alice,
-              input: argumentInput(d.motionId, { ...cited, start: cited.start + 1, end: cited.end + 1 }),
+              input: argumentInput(d.motionId, {
+                ...cited,
+                start: cited.start + 1,
+                end: cited.end + 1,
+              }),
             };
           },
         ],
@@ -445,7 +478,10 @@ for (const dialect of await dialects()) {
         [
           "an empty body",
           "invalid_input",
-          ({ d, alice }) => ({ actor: alice, input: argumentInput(d.motionId, d.cite(trade), { body: "" }) }),
+          ({ d, alice }) => ({
+            actor: alice,
+            input: argumentInput(d.motionId, d.cite(trade), { body: "" }),
+          }),
         ],
         [
           "a body of spaces",
@@ -554,12 +590,18 @@ for (const dialect of await dialects()) {
         [
           "an observer posting",
           "forbidden",
-          ({ d, observer }) => ({ actor: observer, input: argumentInput(d.motionId, d.cite(trade)) }),
+          ({ d, observer }) => ({
+            actor: observer,
+            input: argumentInput(d.motionId, d.cite(trade)),
+          }),
         ],
         [
           "an outsider of a private space posting",
           "not_found",
-          ({ d, outsider }) => ({ actor: outsider, input: argumentInput(d.motionId, d.cite(trade)) }),
+          ({ d, outsider }) => ({
+            actor: outsider,
+            input: argumentInput(d.motionId, d.cite(trade)),
+          }),
         ],
         [
           "a visitor without a session posting in a private space",
@@ -596,7 +638,11 @@ for (const dialect of await dialects()) {
       it("a visitor without a session posting in a public space → unauthenticated", async () => {
         const d = await debate(store, "public");
         const before = await footprint(d.motionId);
-        const outcome = await postArgument(store, anonymousActor, argumentInput(d.motionId, d.cite(trade)));
+        const outcome = await postArgument(
+          store,
+          anonymousActor,
+          argumentInput(d.motionId, d.cite(trade)),
+        );
         expect(outcome).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
         expect(await footprint(d.motionId)).toEqual(before);
       });
@@ -618,7 +664,11 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const posted = must(
-          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade), { body: "First." })),
+          await postArgument(
+            store,
+            alice,
+            argumentInput(d.motionId, d.cite(trade), { body: "First." }),
+          ),
         );
         const id = posted.argument.id;
 
@@ -641,15 +691,25 @@ for (const dialect of await dialects()) {
         expect(shown?.citations).toHaveLength(1);
         const log = await store.events.after(d.motionId, posted.seq, 10);
         expect(log.map((e) => [e.seq, e.type, e.data])).toEqual([
-          [first.seq, "argument.edited", { argumentId: id, body: "Second.", editedAt: first.editedAt }],
-          [second.seq, "argument.edited", { argumentId: id, body: "Third.", editedAt: second.editedAt }],
+          [
+            first.seq,
+            "argument.edited",
+            { argumentId: id, body: "Second.", editedAt: first.editedAt },
+          ],
+          [
+            second.seq,
+            "argument.edited",
+            { argumentId: id, body: "Third.", editedAt: second.editedAt },
+          ],
         ]);
       });
 
       it("a retried edit is applied once", async () => {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const input = { argumentId: argument.id, clientId: "edit-retry", body: "Reworded." };
         const first = must(await editArgument(store, alice, input));
         const again = await editArgument(store, alice, input);
@@ -662,7 +722,9 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const mallory = actorOf(await d.member("Mallory", "moderator"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const before = await footprint(d.motionId);
 
         const edit = await editArgument(store, mallory, {
@@ -689,7 +751,9 @@ for (const dialect of await dialects()) {
       it("edits with a bad body or of an unknown argument are refused", async () => {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const before = await footprint(d.motionId);
         const attempts: [unknown, string][] = [
           [{ argumentId: argument.id, clientId: "x1", body: "" }, "invalid_input"],
@@ -698,7 +762,10 @@ for (const dialect of await dialects()) {
           [{ argumentId: crypto.randomUUID(), clientId: "x4", body: "Fine." }, "not_found"],
         ];
         for (const [input, code] of attempts) {
-          expect(await editArgument(store, alice, input)).toMatchObject({ ok: false, error: { code } });
+          expect(await editArgument(store, alice, input)).toMatchObject({
+            ok: false,
+            error: { code },
+          });
         }
         expect(await footprint(d.motionId)).toEqual(before);
       });
@@ -707,7 +774,9 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
-        const claim = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const claim = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const reply = must(
           await postArgument(
             store,
@@ -744,10 +813,16 @@ for (const dialect of await dialects()) {
       it("a withdrawn argument without replies leaves the tree", async () => {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
-        const kept = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(harbour))));
-        const gone = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const kept = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(harbour))),
+        );
+        const gone = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
 
-        must(await withdrawArgument(store, alice, { argumentId: gone.argument.id, clientId: "w2" }));
+        must(
+          await withdrawArgument(store, alice, { argumentId: gone.argument.id, clientId: "w2" }),
+        );
 
         const ids = flatten((await view(alice, d.motionId)).arguments).map((a) => a.id);
         expect(ids).toEqual([kept.argument.id]);
@@ -758,12 +833,18 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         must(await withdrawArgument(store, alice, { argumentId: argument.id, clientId: "w3" }));
         const before = await footprint(d.motionId);
 
         const outcomes = [
-          await editArgument(store, alice, { argumentId: argument.id, clientId: "w4", body: "Back." }),
+          await editArgument(store, alice, {
+            argumentId: argument.id,
+            clientId: "w4",
+            body: "Back.",
+          }),
           await withdrawArgument(store, alice, { argumentId: argument.id, clientId: "w5" }),
           await rateArgument(store, bob, { argumentId: argument.id, clientId: "w6", score: 3 }),
         ];
@@ -878,7 +959,9 @@ for (const dialect of await dialects()) {
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
         const olive = actorOf(await d.member("Olive", "observer"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const rate = async (actor: Actor, score: number) =>
           must(
             await rateArgument(store, actor, {
@@ -909,7 +992,9 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
-        const { argument } = must(await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))));
+        const { argument } = must(
+          await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
+        );
         const before = await footprint(d.motionId);
         for (const score of [5, -1, 2.5, "3", null]) {
           const outcome = await rateArgument(store, bob, {
@@ -932,11 +1017,17 @@ for (const dialect of await dialects()) {
         const alice = actorOf(await open.member("Alice", "participant"));
         const carol = actorOf(await closed.member("Carol", "participant"));
         const outsider = actorOf(await person(store, "Oscar"));
-        const shown = must(await postArgument(store, alice, argumentInput(open.motionId, open.cite(trade))));
+        const shown = must(
+          await postArgument(store, alice, argumentInput(open.motionId, open.cite(trade))),
+        );
         const hidden = must(
           await postArgument(store, carol, argumentInput(closed.motionId, closed.cite(trade))),
         );
-        const rating = (argumentId: string) => ({ argumentId, clientId: crypto.randomUUID(), score: 2 });
+        const rating = (argumentId: string) => ({
+          argumentId,
+          clientId: crypto.randomUUID(),
+          score: 2,
+        });
 
         expect(await rateArgument(store, anonymousActor, rating(shown.argument.id))).toMatchObject({
           ok: false,

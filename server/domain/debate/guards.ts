@@ -10,6 +10,7 @@ export async function openMotionFor(
   motionId: string,
   action: Action,
 ): Promise<Outcome<MotionRow>> {
+  await tx.motions.lock(motionId);
   const motion = await tx.motions.get(motionId);
   const place =
     motion && motion.status !== "draft" ? await placeOf(tx, actor, motion.spaceId) : null;
@@ -29,7 +30,10 @@ export async function argumentFor(
   argumentId: string,
   action: Action,
 ): Promise<Outcome<{ argument: ArgumentRow; motion: MotionRow }>> {
-  const argument = await tx.arguments.get(argumentId);
+  const unlocked = await tx.arguments.get(argumentId);
+  if (unlocked) await tx.motions.lock(unlocked.motionId);
+  // Read again under the lock: a concurrent edit or withdrawal has committed by now.
+  const argument = unlocked && (await tx.arguments.get(argumentId));
   // A pending or hidden argument exists for its author (and, later, moderators) alone.
   const seen =
     argument?.status === "published" ||

@@ -1,7 +1,9 @@
 import type { Store } from "../../../db/store";
+import { citedLabel, citedPassages } from "../../../lib/debate";
 import type { PassageMark } from "../../../lib/views";
 import type { Actor } from "../../policy";
 import { listMotions } from "../debate/queries";
+import { argumentViews } from "../debate/views";
 
 export const sourceMarkId = (motionId: string, position: number) =>
   `source-${motionId}-${position}`;
@@ -14,7 +16,7 @@ export async function documentPassages(
 ): Promise<PassageMark[]> {
   const rows = await store.motions.sourcesInDocument(documentId);
   const motions = new Map((await listMotions(store, actor)).map((m) => [m.id, m]));
-  return rows.flatMap((row) => {
+  const sources = rows.flatMap((row) => {
     const motion = motions.get(row.motionId);
     if (!motion) return [];
     return [
@@ -22,9 +24,39 @@ export async function documentPassages(
         id: sourceMarkId(row.motionId, row.position),
         start: row.start,
         end: row.end,
-        label: motion.title,
+        label: `Source of “${motion.title}”`,
         href: `/motions/${row.motionId}`,
       },
     ];
   });
+  return [...sources, ...(await citedMarks(store, documentId, motions))].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+}
+
+export const citedMarkId = (motionId: string, start: number, end: number) =>
+  `cited-${motionId}-${start}-${end}`;
+
+/** Each passage of the document cited in a readable motion, with how often for and against. */
+async function citedMarks(
+  store: Store,
+  documentId: string,
+  motions: Map<string, { title: string }>,
+): Promise<PassageMark[]> {
+  const cited = await store.arguments.citationsInDocument(documentId);
+  const motionIds = [...new Set(cited.map((c) => c.motionId))].filter((id) => motions.has(id));
+  const marks: PassageMark[] = [];
+  for (const motionId of motionIds) {
+    const views = await argumentViews(store, await store.motions.arguments(motionId));
+    for (const passage of citedPassages(views).filter((p) => p.documentId === documentId)) {
+      marks.push({
+        id: citedMarkId(motionId, passage.start, passage.end),
+        start: passage.start,
+        end: passage.end,
+        label: `${citedLabel(passage)}, in “${motions.get(motionId)?.title}”`,
+        href: `/motions/${motionId}`,
+      });
+    }
+  }
+  return marks;
 }
