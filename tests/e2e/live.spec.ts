@@ -50,10 +50,98 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   await b.post("Against the motion", `Sanctions risk ${stamp}`);
   await expect(b.argument(`Sanctions risk ${stamp}`)).toBeVisible();
   await expect(pageA.getByText(`Sanctions risk ${stamp}`)).toHaveCount(0);
+  await a.citeParagraph(7);
+  await a.post("For the motion", `Written on the train ${stamp}`);
+  await expect(a.argument(`Written on the train ${stamp}`)).toContainText("Sending…");
   await contextA.setOffline(false);
+  await expect(b.argument(`Written on the train ${stamp}`)).toBeVisible();
+  await expect(a.argument(`Written on the train ${stamp}`)).not.toContainText("Sending…");
   await expect(a.argument(`Sanctions risk ${stamp}`)).toBeVisible();
   await expect(a.connectionLost()).toHaveCount(0);
   await expect(a.side("Against the motion")).toContainText(`Sanctions risk ${stamp}`);
 
   for (const context of [contextA, contextB]) await context.close();
 });
+
+test("votes and ratings reach the other screen, and a keyboard user cites a paragraph", async ({
+  browser,
+}) => {
+  const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
+  const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
+  const stamp = Date.now();
+  await new SignUpPage(pageA).signUp({
+    name: "Dana",
+    email: `d-${stamp}@school.test`,
+    password: "dana's password 1",
+  });
+  await new SignUpPage(pageB).signUp({
+    name: "Erlan",
+    email: `e-${stamp}@school.test`,
+    password: "erlan's password",
+  });
+  const [a, b] = [new LiveMotionPage(pageA), new LiveMotionPage(pageB)];
+  const title = "Kazakhstan can be a credible broker between Israel and Iran";
+  await a.open(title);
+  await b.open(title);
+
+  const before = Number(await pageB.getByTestId("tally-before-against").textContent());
+  await pageA
+    .getByRole("group", { name: "Your vote before the debate" })
+    .getByRole("radio", { name: "Against" })
+    .check();
+  await expect(pageB.getByTestId("tally-before-against")).toHaveText(String(before + 1));
+
+  // Keyboard only: Tab to a paragraph's own cite button and press Enter.
+  const citeButton = pageA.getByRole("button", { name: "Cite this paragraph" }).nth(2);
+  await citeButton.focus();
+  await expect(citeButton).toBeVisible();
+  await pageA.keyboard.press("Enter");
+  await expect(pageA.locator(".citations-draft blockquote")).toHaveCount(1);
+  await a.post("Against the motion", `Balancing has limits ${stamp}`);
+
+  const argument = b.argument(`Balancing has limits ${stamp}`);
+  await expect(argument).toBeVisible();
+  await argument.getByLabel("Your rating").selectOption("4");
+  await expect(a.argument(`Balancing has limits ${stamp}`)).toContainText(
+    "Strength 4.0 of 4 (1 rating)",
+  );
+  for (const context of [contextA, contextB]) await context.close();
+});
+
+test("a selection that runs across two paragraphs is cited exactly as the document says it", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  await new SignUpPage(page).signUp({
+    name: "Farida",
+    email: `f-${stamp}@school.test`,
+    password: "farida's password",
+  });
+  const reader = new LiveMotionPage(page);
+  await reader.open("Joining the Abraham Accords serves Kazakhstan");
+  const quoted = await page.evaluate(() => {
+    // Two neighbouring paragraphs of plain text (no marked passage inside).
+    const plain = (p: Element | undefined) =>
+      p?.childNodes.length === 1 && p.firstChild?.nodeType === 3;
+    const paragraphs = [...document.querySelectorAll(".reader-text p[data-start]")];
+    const at = paragraphs.findIndex((p, i) => i > 2 && plain(p) && plain(paragraphs[i + 1]));
+    const [first, second] = [paragraphs[at], paragraphs[at + 1]];
+    const range = document.createRange();
+    range.setStart(first?.firstChild as Node, 10);
+    range.setEnd(second?.firstChild as Node, 25);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    return `${first?.textContent?.slice(10)}\n\n${second?.textContent?.slice(0, 25)}`;
+  });
+  await page.getByRole("button", { name: "Cite the selected text" }).click();
+  await a11yFree(page);
+  const cited = await page.locator(".citations-draft blockquote").textContent();
+  expect(cited?.replace(/\s+/g, " ").trim()).toBe(quoted.replace(/\s+/g, " ").trim());
+  await reader.post("For the motion", `Across paragraphs ${stamp}`);
+  await expect(reader.argument(`Across paragraphs ${stamp}`)).not.toContainText("Sending…");
+  await expect(reader.argument(`Across paragraphs ${stamp}`).locator("blockquote")).toHaveCount(1);
+});
+
+async function a11yFree(page: import("@playwright/test").Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}

@@ -1,0 +1,663 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as rateArgument } from "../../app/api/arguments/[id]/ratings/route";
+import { GET as getDocument } from "../../app/api/documents/[id]/route";
+import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
+import { GET as getMotion } from "../../app/api/motions/[id]/route";
+import { POST as castVote } from "../../app/api/motions/[id]/votes/route";
+import { POST as manageJoinCode } from "../../app/api/spaces/[id]/join-code/route";
+import {
+  DELETE as removeMember,
+  PATCH as changeMember,
+} from "../../app/api/spaces/[id]/members/[userId]/route";
+import { GET as listMembers } from "../../app/api/spaces/[id]/members/route";
+import {
+  POST as createMotion,
+  GET as listSpaceMotions,
+} from "../../app/api/spaces/[id]/motions/route";
+import { GET as getSpace } from "../../app/api/spaces/[id]/route";
+import { GET as listMySpaces } from "../../app/api/spaces/route";
+import type { Store } from "../../db/store";
+import type { Citation } from "../../lib/commands";
+import type {
+  Ack,
+  ClientToServerEvents,
+  JoinAnswer,
+  MotionEvent,
+  ServerToClientEvents,
+} from "../../lib/protocol";
+import { sessionCookieFor } from "../../server/auth/session";
+import { postArgument as post } from "../../server/domain/debate/postArgument";
+import { toMotionEvent } from "../../server/domain/events";
+import { attachRealtime, type MootServer } from "../../server/realtime";
+import { setRuntime } from "../../server/runtime";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { type Person, person, testAuthSecret } from "../support/people";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+// Every door is called as Next calls it (route handlers) or as a browser does (Socket.IO), by
+// people of each standing; what each may do is written out here, not worked out from the policy.
+
+type Who =
+  | "a visitor without a session"
+  | "a signed-in outsider"
+  | "a guest of another space"
+  | "an observer"
+  | "a participant"
+  | "a moderator"
+  | "an owner";
+
+/** What a door acts on: a space, its motion, document and an argument, and a member to change. */
+interface Target {
+  space: string;
+  motion: string;
+  document: string;
+  argument: string;
+  member: string;
+  citation: Citation;
+}
+
+type Door = (cookie: string | undefined, at: Target) => Promise<Response>;
+
+function request(method: string, path: string, cookie?: string, body?: unknown): Request {
+  const headers: Record<string, string> = {};
+  if (cookie) headers.cookie = cookie;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return new Request(`http://localhost${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const params = <T extends Record<string, string>>(values: T) => ({
+  params: Promise.resolve(values),
+});
+
+const doors = {
+  "GET /api/spaces/:id": (cookie, at) =>
+    getSpace(request("GET", `/api/spaces/${at.space}`, cookie), params({ id: at.space })),
+  "GET /api/spaces/:id/members": (cookie, at) =>
+    listMembers(
+      request("GET", `/api/spaces/${at.space}/members`, cookie),
+      params({ id: at.space }),
+    ),
+  "GET /api/spaces/:id/motions": (cookie, at) =>
+    listSpaceMotions(
+      request("GET", `/api/spaces/${at.space}/motions`, cookie),
+      params({ id: at.space }),
+    ),
+  "POST /api/spaces/:id/motions": (cookie, at) =>
+    createMotion(
+      request("POST", `/api/spaces/${at.space}/motions`, cookie, {
+        title: "Rail freight should be run by the state",
+        description: "Drawn from the harbour report.",
+      }),
+      params({ id: at.space }),
+    ),
+  "PATCH /api/spaces/:id/members/:userId": (cookie, at) =>
+    changeMember(
+      request("PATCH", `/api/spaces/${at.space}/members/${at.member}`, cookie, {
+        role: "observer",
+      }),
+      params({ id: at.space, userId: at.member }),
+    ),
+  "DELETE /api/spaces/:id/members/:userId": (cookie, at) =>
+    removeMember(
+      request("DELETE", `/api/spaces/${at.space}/members/${at.member}`, cookie),
+      params({ id: at.space, userId: at.member }),
+    ),
+  "POST /api/spaces/:id/join-code": (cookie, at) =>
+    manageJoinCode(
+      request("POST", `/api/spaces/${at.space}/join-code`, cookie, { action: "rotate" }),
+      params({ id: at.space }),
+    ),
+  "GET /api/motions/:id": (cookie, at) =>
+    getMotion(request("GET", `/api/motions/${at.motion}`, cookie), params({ id: at.motion })),
+  "GET /api/documents/:id": (cookie, at) =>
+    getDocument(
+      request("GET", `/api/documents/${at.document}`, cookie),
+      params({ id: at.document }),
+    ),
+  "POST /api/motions/:id/votes": (cookie, at) =>
+    castVote(
+      request("POST", `/api/motions/${at.motion}/votes`, cookie, {
+        phase: "before",
+        stance: "for",
+      }),
+      params({ id: at.motion }),
+    ),
+  "POST /api/motions/:id/arguments": (cookie, at) =>
+    postArgument(
+      request(
+        "POST",
+        `/api/motions/${at.motion}/arguments`,
+        cookie,
+        argumentInput(at.motion, at.citation),
+      ),
+      params({ id: at.motion }),
+    ),
+  "POST /api/arguments/:id/ratings": (cookie, at) =>
+    rateArgument(
+      request("POST", `/api/arguments/${at.argument}/ratings`, cookie, { score: 3 }),
+      params({ id: at.argument }),
+    ),
+} satisfies Record<string, Door>;
+
+type DoorName = keyof typeof doors;
+
+/** What a hidden thing answers: the same sentence as a thing that does not exist. */
+const hiddenAs: Record<DoorName, string> = {
+  "GET /api/spaces/:id": "No such space.",
+  "GET /api/spaces/:id/members": "No such space.",
+  "GET /api/spaces/:id/motions": "No such space.",
+  "POST /api/spaces/:id/motions": "No such space.",
+  "PATCH /api/spaces/:id/members/:userId": "No such space.",
+  "DELETE /api/spaces/:id/members/:userId": "No such space.",
+  "POST /api/spaces/:id/join-code": "No such space.",
+  "GET /api/motions/:id": "No such motion.",
+  "GET /api/documents/:id": "No such document.",
+  "POST /api/motions/:id/votes": "No such motion.",
+  "POST /api/motions/:id/arguments": "No such motion.",
+  "POST /api/arguments/:id/ratings": "No such argument.",
+};
+
+const codeOf: Record<number, string> = {
+  400: "invalid_input",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+};
+
+const inPrivateSpace: [DoorName, Who, number][] = [
+  ["GET /api/spaces/:id", "a visitor without a session", 404],
+  ["GET /api/spaces/:id", "a signed-in outsider", 404],
+  ["GET /api/spaces/:id", "a guest of another space", 404],
+  ["GET /api/spaces/:id", "an observer", 200],
+  ["GET /api/spaces/:id", "a participant", 200],
+  ["GET /api/spaces/:id", "a moderator", 200],
+  ["GET /api/spaces/:id", "an owner", 200],
+
+  ["GET /api/spaces/:id/members", "a visitor without a session", 404],
+  ["GET /api/spaces/:id/members", "a signed-in outsider", 404],
+  ["GET /api/spaces/:id/members", "a guest of another space", 404],
+  ["GET /api/spaces/:id/members", "an observer", 200],
+  ["GET /api/spaces/:id/members", "a participant", 200],
+  ["GET /api/spaces/:id/members", "a moderator", 200],
+  ["GET /api/spaces/:id/members", "an owner", 200],
+
+  ["GET /api/spaces/:id/motions", "a visitor without a session", 404],
+  ["GET /api/spaces/:id/motions", "a signed-in outsider", 404],
+  ["GET /api/spaces/:id/motions", "a guest of another space", 404],
+  ["GET /api/spaces/:id/motions", "an observer", 200],
+  ["GET /api/spaces/:id/motions", "a participant", 200],
+  ["GET /api/spaces/:id/motions", "a moderator", 200],
+  ["GET /api/spaces/:id/motions", "an owner", 200],
+
+  ["POST /api/spaces/:id/motions", "a visitor without a session", 404],
+  ["POST /api/spaces/:id/motions", "a signed-in outsider", 404],
+  ["POST /api/spaces/:id/motions", "a guest of another space", 404],
+  ["POST /api/spaces/:id/motions", "an observer", 403],
+  ["POST /api/spaces/:id/motions", "a participant", 403],
+  ["POST /api/spaces/:id/motions", "a moderator", 201],
+  ["POST /api/spaces/:id/motions", "an owner", 201],
+
+  ["PATCH /api/spaces/:id/members/:userId", "a visitor without a session", 404],
+  ["PATCH /api/spaces/:id/members/:userId", "a signed-in outsider", 404],
+  ["PATCH /api/spaces/:id/members/:userId", "a guest of another space", 404],
+  ["PATCH /api/spaces/:id/members/:userId", "an observer", 403],
+  ["PATCH /api/spaces/:id/members/:userId", "a participant", 403],
+  ["PATCH /api/spaces/:id/members/:userId", "a moderator", 200],
+  ["PATCH /api/spaces/:id/members/:userId", "an owner", 200],
+
+  ["DELETE /api/spaces/:id/members/:userId", "a visitor without a session", 404],
+  ["DELETE /api/spaces/:id/members/:userId", "a signed-in outsider", 404],
+  ["DELETE /api/spaces/:id/members/:userId", "a guest of another space", 404],
+  ["DELETE /api/spaces/:id/members/:userId", "an observer", 403],
+  ["DELETE /api/spaces/:id/members/:userId", "a participant", 403],
+  ["DELETE /api/spaces/:id/members/:userId", "a moderator", 200],
+  ["DELETE /api/spaces/:id/members/:userId", "an owner", 200],
+
+  ["POST /api/spaces/:id/join-code", "a visitor without a session", 404],
+  ["POST /api/spaces/:id/join-code", "a signed-in outsider", 404],
+  ["POST /api/spaces/:id/join-code", "a guest of another space", 404],
+  ["POST /api/spaces/:id/join-code", "an observer", 403],
+  ["POST /api/spaces/:id/join-code", "a participant", 403],
+  ["POST /api/spaces/:id/join-code", "a moderator", 403],
+  ["POST /api/spaces/:id/join-code", "an owner", 200],
+
+  ["GET /api/motions/:id", "a visitor without a session", 404],
+  ["GET /api/motions/:id", "a signed-in outsider", 404],
+  ["GET /api/motions/:id", "a guest of another space", 404],
+  ["GET /api/motions/:id", "an observer", 200],
+  ["GET /api/motions/:id", "a participant", 200],
+  ["GET /api/motions/:id", "a moderator", 200],
+  ["GET /api/motions/:id", "an owner", 200],
+
+  ["GET /api/documents/:id", "a visitor without a session", 404],
+  ["GET /api/documents/:id", "a signed-in outsider", 404],
+  ["GET /api/documents/:id", "a guest of another space", 404],
+  ["GET /api/documents/:id", "an observer", 200],
+  ["GET /api/documents/:id", "a participant", 200],
+  ["GET /api/documents/:id", "a moderator", 200],
+  ["GET /api/documents/:id", "an owner", 200],
+
+  ["POST /api/motions/:id/votes", "a visitor without a session", 404],
+  ["POST /api/motions/:id/votes", "a signed-in outsider", 404],
+  ["POST /api/motions/:id/votes", "a guest of another space", 404],
+  ["POST /api/motions/:id/votes", "an observer", 200],
+  ["POST /api/motions/:id/votes", "a participant", 200],
+  ["POST /api/motions/:id/votes", "a moderator", 200],
+  ["POST /api/motions/:id/votes", "an owner", 200],
+
+  ["POST /api/motions/:id/arguments", "a visitor without a session", 404],
+  ["POST /api/motions/:id/arguments", "a signed-in outsider", 404],
+  ["POST /api/motions/:id/arguments", "a guest of another space", 404],
+  ["POST /api/motions/:id/arguments", "an observer", 403],
+  ["POST /api/motions/:id/arguments", "a participant", 201],
+  ["POST /api/motions/:id/arguments", "a moderator", 201],
+  ["POST /api/motions/:id/arguments", "an owner", 201],
+
+  ["POST /api/arguments/:id/ratings", "a visitor without a session", 404],
+  ["POST /api/arguments/:id/ratings", "a signed-in outsider", 404],
+  ["POST /api/arguments/:id/ratings", "a guest of another space", 404],
+  ["POST /api/arguments/:id/ratings", "an observer", 200],
+  ["POST /api/arguments/:id/ratings", "a participant", 200],
+  ["POST /api/arguments/:id/ratings", "a moderator", 200],
+  ["POST /api/arguments/:id/ratings", "an owner", 200],
+];
+
+// The public demo-like space: everyone reads it; anyone with a session takes part as a
+// participant; a visitor is asked to sign in for anything but reading.
+const inPublicSpace: [DoorName, Who, number][] = [
+  ["GET /api/spaces/:id", "a visitor without a session", 200],
+  ["GET /api/spaces/:id", "a signed-in outsider", 200],
+  ["GET /api/spaces/:id/motions", "a visitor without a session", 200],
+  ["GET /api/spaces/:id/motions", "a signed-in outsider", 200],
+  ["GET /api/motions/:id", "a visitor without a session", 200],
+  ["GET /api/motions/:id", "a signed-in outsider", 200],
+  ["GET /api/documents/:id", "a visitor without a session", 200],
+  ["GET /api/documents/:id", "a signed-in outsider", 200],
+  ["GET /api/spaces/:id/members", "a visitor without a session", 401],
+  ["GET /api/spaces/:id/members", "a signed-in outsider", 200],
+  ["POST /api/motions/:id/votes", "a visitor without a session", 401],
+  ["POST /api/motions/:id/votes", "a signed-in outsider", 200],
+  ["POST /api/motions/:id/arguments", "a visitor without a session", 401],
+  ["POST /api/motions/:id/arguments", "a signed-in outsider", 201],
+  ["POST /api/arguments/:id/ratings", "a visitor without a session", 401],
+  ["POST /api/arguments/:id/ratings", "a signed-in outsider", 200],
+  ["POST /api/spaces/:id/motions", "a visitor without a session", 401],
+  ["POST /api/spaces/:id/motions", "a signed-in outsider", 403],
+  ["PATCH /api/spaces/:id/members/:userId", "a visitor without a session", 401],
+  ["PATCH /api/spaces/:id/members/:userId", "a signed-in outsider", 403],
+  ["DELETE /api/spaces/:id/members/:userId", "a visitor without a session", 401],
+  ["DELETE /api/spaces/:id/members/:userId", "a signed-in outsider", 403],
+  ["POST /api/spaces/:id/join-code", "a visitor without a session", 401],
+  ["POST /api/spaces/:id/join-code", "a signed-in outsider", 403],
+];
+
+const joinAsEach: [Who, "ok" | "not_found"][] = [
+  ["a visitor without a session", "not_found"],
+  ["a signed-in outsider", "not_found"],
+  ["a guest of another space", "not_found"],
+  ["an observer", "ok"],
+  ["a participant", "ok"],
+  ["a moderator", "ok"],
+  ["an owner", "ok"],
+];
+
+const unknownId = "00000000-0000-4000-8000-000000000000";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe("every door asks the access policy", () => {
+  let db: TestStore;
+  let store: Store;
+  let io: MootServer;
+  let url: string;
+  let publish: (events: MotionEvent[]) => void;
+  const evictions: { userId: string; motionIds: string[] }[] = [];
+  const clients: Client[] = [];
+  const people = {} as Record<Who, Person | undefined>;
+  let privateSpace: Awaited<ReturnType<typeof debate>>;
+  let publicSpace: Awaited<ReturnType<typeof debate>>;
+  let privateTarget: Omit<Target, "member">;
+  let publicTarget: Omit<Target, "member">;
+
+  const cookieOf = (who: Who) => people[who]?.cookie;
+
+  /** Everything a write door changes: a refused request must leave it as it was. */
+  const footprints: Partial<Record<DoorName, (at: Target) => Promise<unknown>>> = {
+    "POST /api/spaces/:id/motions": async (at) => (await store.motions.list([at.space])).length,
+    "PATCH /api/spaces/:id/members/:userId": async (at) =>
+      (await store.memberships.get(at.space, at.member))?.role ?? "removed",
+    "DELETE /api/spaces/:id/members/:userId": async (at) =>
+      (await store.memberships.get(at.space, at.member))?.role ?? "removed",
+    "POST /api/spaces/:id/join-code": async (at) => (await store.spaces.get(at.space))?.joinCode,
+    "POST /api/motions/:id/votes": async (at) => (await store.votes.list(at.motion)).length,
+    "POST /api/motions/:id/arguments": async (at) =>
+      (await store.motions.arguments(at.motion)).length,
+    "POST /api/arguments/:id/ratings": async (at) =>
+      (await store.ratings.list([at.argument])).length,
+  };
+
+  async function client(cookie?: string): Promise<Client> {
+    const socket: Client = connect(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: cookie ? { cookie } : {},
+    });
+    clients.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    return socket;
+  }
+
+  async function append(motionId: string) {
+    const row = await store.transaction((tx) =>
+      tx.events.append({
+        motionId,
+        type: "test.appended",
+        data: {},
+        actorId: "system",
+        at: new Date(),
+      }),
+    );
+    publish([toMotionEvent(row)]);
+    return row.seq;
+  }
+
+  /** A space's fixed things, and an argument in it to rate. */
+  async function targetIn(space: Awaited<ReturnType<typeof debate>>) {
+    const author = await space.member("Ada Author", "participant");
+    const citation = space.cite("Trade moved inland by rail.");
+    const posted = await post(store, actorOf(author), argumentInput(space.motionId, citation));
+    if (!posted.ok) throw new Error(posted.error.message);
+    return {
+      space: space.spaceId,
+      motion: space.motionId,
+      document: space.documentId,
+      argument: posted.value.argument.id,
+      citation,
+    };
+  }
+
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    store = db.store;
+    privateSpace = await debate(store, "private");
+    publicSpace = await debate(store, "public");
+    const elsewhere = await debate(store, "private");
+    people["a signed-in outsider"] = await person(store, "Olive Outsider");
+    people["a guest of another space"] = await person(store, "Gus Guest", {
+      spaceId: elsewhere.spaceId,
+      role: "participant",
+      guest: true,
+    });
+    people["an observer"] = await privateSpace.member("Otto Observer", "observer");
+    people["a participant"] = await privateSpace.member("Pia Participant", "participant");
+    people["a moderator"] = await privateSpace.member("Mo Moderator", "moderator");
+    people["an owner"] = await privateSpace.member("Orla Owner", "owner");
+    privateTarget = await targetIn(privateSpace);
+    publicTarget = await targetIn(publicSpace);
+
+    const http = createServer();
+    io = new Server(http);
+    const realtime = attachRealtime(io, { store, authSecret: testAuthSecret });
+    publish = realtime.publish;
+    setRuntime({
+      store,
+      authSecret: testAuthSecret,
+      publish: () => undefined,
+      evict: (userId, motionIds) => {
+        evictions.push({ userId, motionIds });
+        realtime.evict(userId, motionIds);
+      },
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const socket of clients) socket.disconnect();
+    await io?.close();
+    await db?.dispose();
+  });
+
+  async function expectAnswer(door: DoorName, who: Who, status: number, at: Target) {
+    const footprint = footprints[door];
+    const before = await footprint?.(at);
+    const response = await doors[door](cookieOf(who), at);
+    const body = await response.json();
+    expect({ status: response.status, body }).toMatchObject({ status });
+    if (status >= 400) expect(body.error.code).toBe(codeOf[status]);
+    if (footprint) {
+      const after = await footprint(at);
+      if (status < 300) expect(after).not.toEqual(before);
+      else expect(after).toEqual(before);
+    }
+    return body;
+  }
+
+  describe("in a private space", () => {
+    it.each(inPrivateSpace)("%s, asked by %s, answers %i", async (door, who, status) => {
+      const tess = await privateSpace.member("Tess Target", "participant");
+      const at = { ...privateTarget, member: tess.id };
+      const body = await expectAnswer(door, who, status, at);
+      if (status === 404) {
+        expect(body).toEqual({ error: { code: "not_found", message: hiddenAs[door] } });
+        const unknown = { ...at, space: unknownId, motion: unknownId, argument: unknownId };
+        const missing = await doors[door](cookieOf(who), {
+          ...unknown,
+          document: unknownId,
+          member: unknownId,
+        });
+        expect(missing.status).toBe(404);
+        expect(await missing.json()).toEqual(body);
+      }
+      if (door === "DELETE /api/spaces/:id/members/:userId") {
+        const evicted = evictions.filter((e) => e.userId === tess.id);
+        if (status === 200) {
+          expect(evicted).toEqual([
+            { userId: tess.id, motionIds: expect.arrayContaining([privateTarget.motion]) },
+          ]);
+        } else {
+          expect(evicted).toEqual([]);
+        }
+      }
+    });
+
+    it("lists the space among a member's spaces, with their role, and nobody else's", async () => {
+      for (const [who, role] of [
+        ["an observer", "observer"],
+        ["a participant", "participant"],
+        ["a moderator", "moderator"],
+        ["an owner", "owner"],
+      ] as const) {
+        const response = await listMySpaces(request("GET", "/api/spaces", cookieOf(who)));
+        expect(response.status).toBe(200);
+        expect(await response.json()).toContainEqual(
+          expect.objectContaining({ id: privateTarget.space, role }),
+        );
+      }
+      for (const who of ["a signed-in outsider", "a guest of another space"] as const) {
+        const spaces = await (await listMySpaces(request("GET", "/api/spaces", cookieOf(who)))).json();
+        expect(spaces.map((space: { id: string }) => space.id)).not.toContain(privateTarget.space);
+      }
+      const visitor = await listMySpaces(request("GET", "/api/spaces"));
+      expect(visitor.status).toBe(401);
+    });
+
+    it("shows the join code to those who manage members and to nobody else", async () => {
+      const codes: Record<string, unknown> = {};
+      for (const who of ["an observer", "a participant", "a moderator", "an owner"] as const) {
+        const response = await doors["GET /api/spaces/:id"](cookieOf(who), {
+          ...privateTarget,
+          member: unknownId,
+        });
+        codes[who] = (await response.json()).joinCode;
+      }
+      const code = (await store.spaces.get(privateTarget.space))?.joinCode;
+      expect(code).toEqual(expect.any(String));
+      expect(codes).toEqual({
+        "an observer": null,
+        "a participant": null,
+        "a moderator": code,
+        "an owner": code,
+      });
+    });
+
+    it("a moderator cannot make anyone an owner, nor change or remove the owner", async () => {
+      const moderator = cookieOf("a moderator");
+      const tess = await privateSpace.member("Tess Target", "participant");
+      const promote = await changeMember(
+        request("PATCH", "/", moderator, { role: "owner" }),
+        params({ id: privateTarget.space, userId: tess.id }),
+      );
+      expect(promote.status).toBe(403);
+      const owner = people["an owner"]?.id ?? "";
+      const demote = await changeMember(
+        request("PATCH", "/", moderator, { role: "participant" }),
+        params({ id: privateTarget.space, userId: owner }),
+      );
+      expect(demote.status).toBe(403);
+      const remove = await removeMember(
+        request("DELETE", "/", moderator),
+        params({ id: privateTarget.space, userId: owner }),
+      );
+      expect(remove.status).toBe(403);
+      expect((await store.memberships.get(privateTarget.space, tess.id))?.role).toBe(
+        "participant",
+      );
+      expect((await store.memberships.get(privateTarget.space, owner))?.role).toBe("owner");
+    });
+
+    it("the last owner cannot step down or be removed", async () => {
+      const { spaceId } = await debate(store, "private");
+      const owner = await person(store, "Solo Owner", { spaceId, role: "owner" });
+      const stepDown = await changeMember(
+        request("PATCH", "/", owner.cookie, { role: "moderator" }),
+        params({ id: spaceId, userId: owner.id }),
+      );
+      expect(stepDown.status).toBe(409);
+      const leave = await removeMember(
+        request("DELETE", "/", owner.cookie),
+        params({ id: spaceId, userId: owner.id }),
+      );
+      expect(leave.status).toBe(409);
+      expect((await store.memberships.get(spaceId, owner.id))?.role).toBe("owner");
+    });
+  });
+
+  describe("in a public space", () => {
+    it.each(inPublicSpace)("%s, asked by %s, answers %i", async (door, who, status) => {
+      const tess = await publicSpace.member("Tess Target", "participant");
+      await expectAnswer(door, who, status, { ...publicTarget, member: tess.id });
+    });
+  });
+
+  describe("over Socket.IO", () => {
+    it.each(joinAsEach)(
+      "P-AUTH-1: the handshake's session cookie decides who the connection is: %s joining a private motion gets %s",
+      async (who, expected) => {
+        const socket = await client(cookieOf(who));
+        const answer = await socket.emitWithAck("motion:join", {
+          motionId: privateTarget.motion,
+          sinceSeq: 0,
+        });
+        if (expected === "ok") {
+          expect(answer).toMatchObject({ ok: true, motionId: privateTarget.motion });
+          return;
+        }
+        expect(answer).toEqual({
+          ok: false,
+          error: { code: "not_found", message: "No such motion." },
+        });
+        const unknown = await socket.emitWithAck("motion:join", {
+          motionId: unknownId,
+          sinceSeq: 0,
+        });
+        expect(unknown).toEqual(answer);
+      },
+    );
+
+    it("P-AUTH-1: the handshake's session cookie decides who the connection is: a cookie sealed with another secret is a visitor", async () => {
+      const participant = people["a participant"] as Person;
+      const forged = await sessionCookieFor(
+        participant,
+        "some-other-secret-that-is-long-enough-too",
+        false,
+      );
+      const socket = await client(`${forged.name}=${forged.value}`);
+      const answer = await socket.emitWithAck("motion:join", {
+        motionId: privateTarget.motion,
+        sinceSeq: 0,
+      });
+      expect(answer).toMatchObject({ ok: false, error: { code: "not_found" } });
+      const open = await socket.emitWithAck("motion:join", {
+        motionId: publicTarget.motion,
+        sinceSeq: 0,
+      });
+      expect(open).toMatchObject({ ok: true });
+    });
+
+    it("P-AUTH-2: a removed member stops hearing the space's motions at once", async () => {
+      const motionId = privateTarget.motion;
+      const removed = await privateSpace.member("Rae Removed", "participant");
+      const staying = await privateSpace.member("Stan Staying", "observer");
+      const [laptop, phone, other] = [
+        await client(removed.cookie),
+        await client(removed.cookie),
+        await client(staying.cookie),
+      ] as [Client, Client, Client];
+      for (const socket of [laptop, phone, other]) {
+        const joined: Ack<JoinAnswer> = await socket.emitWithAck("motion:join", {
+          motionId,
+          sinceSeq: 0,
+        });
+        expect(joined.ok).toBe(true);
+      }
+      const next = (socket: Client) =>
+        new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve));
+      const heard = [laptop, phone, other].map(next);
+      const first = await append(motionId);
+      for (const event of await Promise.all(heard)) expect(event.seq).toBe(first);
+
+      const response = await removeMember(
+        request("DELETE", `/api/spaces/${privateTarget.space}/members/${removed.id}`, cookieOf("a moderator")),
+        params({ id: privateTarget.space, userId: removed.id }),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        userId: removed.id,
+        role: "removed",
+        leaves: expect.arrayContaining([motionId]),
+      });
+
+      let leaked = 0;
+      for (const socket of [laptop, phone]) {
+        socket.on("motion:event", () => {
+          leaked += 1;
+        });
+      }
+      const stillHeard = next(other);
+      const second = await append(motionId);
+      expect(await stillHeard).toMatchObject({ motionId, seq: second });
+      // A round trip after the publish: had the event been sent, it would have arrived first.
+      for (const socket of [laptop, phone]) {
+        const again = await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
+        expect(again).toEqual({
+          ok: false,
+          error: { code: "not_found", message: "No such motion." },
+        });
+      }
+      expect(leaked).toBe(0);
+    });
+  });
+});
