@@ -10,8 +10,8 @@ import { GET as getMotion } from "../../app/api/motions/[id]/route";
 import { POST as castVote } from "../../app/api/motions/[id]/votes/route";
 import { POST as manageJoinCode } from "../../app/api/spaces/[id]/join-code/route";
 import {
-  DELETE as removeMember,
   PATCH as changeMember,
+  DELETE as removeMember,
 } from "../../app/api/spaces/[id]/members/[userId]/route";
 import { GET as listMembers } from "../../app/api/spaces/[id]/members/route";
 import {
@@ -487,7 +487,9 @@ describe("every door asks the access policy", () => {
         );
       }
       for (const who of ["a signed-in outsider", "a guest of another space"] as const) {
-        const spaces = await (await listMySpaces(request("GET", "/api/spaces", cookieOf(who)))).json();
+        const spaces = await (
+          await listMySpaces(request("GET", "/api/spaces", cookieOf(who)))
+        ).json();
         expect(spaces.map((space: { id: string }) => space.id)).not.toContain(privateTarget.space);
       }
       const visitor = await listMySpaces(request("GET", "/api/spaces"));
@@ -532,9 +534,7 @@ describe("every door asks the access policy", () => {
         params({ id: privateTarget.space, userId: owner }),
       );
       expect(remove.status).toBe(403);
-      expect((await store.memberships.get(privateTarget.space, tess.id))?.role).toBe(
-        "participant",
-      );
+      expect((await store.memberships.get(privateTarget.space, tess.id))?.role).toBe("participant");
       expect((await store.memberships.get(privateTarget.space, owner))?.role).toBe("owner");
     });
 
@@ -630,7 +630,11 @@ describe("every door asks the access policy", () => {
       for (const event of await Promise.all(heard)) expect(event.seq).toBe(first);
 
       const response = await removeMember(
-        request("DELETE", `/api/spaces/${privateTarget.space}/members/${removed.id}`, cookieOf("a moderator")),
+        request(
+          "DELETE",
+          `/api/spaces/${privateTarget.space}/members/${removed.id}`,
+          cookieOf("a moderator"),
+        ),
         params({ id: privateTarget.space, userId: removed.id }),
       );
       expect(response.status).toBe(200);
