@@ -167,6 +167,21 @@ export const blocks = pgTable(
   (t) => [primaryKey({ columns: [t.versionId, t.position] })],
 );
 
+/** A passage as a quote selector into one version of a document (sources and citations). */
+const passageColumns = () => ({
+  documentId: text("document_id")
+    .notNull()
+    .references(() => documents.id),
+  versionId: text("version_id")
+    .notNull()
+    .references(() => documentVersions.id),
+  exact: text("exact").notNull(),
+  prefix: text("prefix").notNull(),
+  suffix: text("suffix").notNull(),
+  start: integer("start").notNull(),
+  end: integer("end").notNull(),
+});
+
 export const motions = pgTable(
   "motions",
   {
@@ -191,17 +206,7 @@ export const motionSources = pgTable(
       .notNull()
       .references(() => motions.id),
     position: integer("position").notNull(),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id),
-    versionId: text("version_id")
-      .notNull()
-      .references(() => documentVersions.id),
-    exact: text("exact").notNull(),
-    prefix: text("prefix").notNull(),
-    suffix: text("suffix").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...passageColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.motionId, t.position] }),
@@ -250,17 +255,7 @@ export const citations = pgTable(
       .notNull()
       .references(() => debateArguments.id),
     position: integer("position").notNull(),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id),
-    versionId: text("version_id")
-      .notNull()
-      .references(() => documentVersions.id),
-    exact: text("exact").notNull(),
-    prefix: text("prefix").notNull(),
-    suffix: text("suffix").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...passageColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.argumentId, t.position] }),

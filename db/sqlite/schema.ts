@@ -164,6 +164,21 @@ export const blocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.versionId, t.position] })],
 );
 
+/** A passage as a quote selector into one version of a document (sources and citations). */
+const passageColumns = () => ({
+  documentId: text("document_id")
+    .notNull()
+    .references(() => documents.id),
+  versionId: text("version_id")
+    .notNull()
+    .references(() => documentVersions.id),
+  exact: text("exact").notNull(),
+  prefix: text("prefix").notNull(),
+  suffix: text("suffix").notNull(),
+  start: integer("start").notNull(),
+  end: integer("end").notNull(),
+});
+
 export const motions = sqliteTable(
   "motions",
   {
@@ -188,17 +203,7 @@ export const motionSources = sqliteTable(
       .notNull()
       .references(() => motions.id),
     position: integer("position").notNull(),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id),
-    versionId: text("version_id")
-      .notNull()
-      .references(() => documentVersions.id),
-    exact: text("exact").notNull(),
-    prefix: text("prefix").notNull(),
-    suffix: text("suffix").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...passageColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.motionId, t.position] }),
@@ -247,17 +252,7 @@ export const citations = sqliteTable(
       .notNull()
       .references(() => debateArguments.id),
     position: integer("position").notNull(),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id),
-    versionId: text("version_id")
-      .notNull()
-      .references(() => documentVersions.id),
-    exact: text("exact").notNull(),
-    prefix: text("prefix").notNull(),
-    suffix: text("suffix").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...passageColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.argumentId, t.position] }),

@@ -1,24 +1,31 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
 
 const motionTitle = "Joining the Abraham Accords serves Kazakhstan";
 
+/** Browser contexts side by side, each signed in with an account of its own. */
+async function signedInSideBySide(browser: Browser, names: [string, string]) {
+  const signIn = async (name: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new SignUpPage(page).signUp({
+      name,
+      email: `${name.toLowerCase()}-${Date.now()}@school.test`,
+      password: `${name}'s long password`,
+    });
+    return [context, page] as const;
+  };
+  return Promise.all([signIn(names[0]), signIn(names[1])]);
+}
+
 test("two participants debate live: a cited argument, a reply that attacks it, and a post made while one was offline", async ({
   browser,
 }) => {
-  const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
-  const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
   const stamp = Date.now();
-  await new SignUpPage(pageA).signUp({
-    name: "Aigerim",
-    email: `a-${stamp}@school.test`,
-    password: "aigerim's password",
-  });
-  await new SignUpPage(pageB).signUp({
-    name: "Bolat",
-    email: `b-${stamp}@school.test`,
-    password: "bolat's password 1",
-  });
+  const [[contextA, pageA], [contextB, pageB]] = await signedInSideBySide(browser, [
+    "Aigerim",
+    "Bolat",
+  ]);
   const [a, b] = [new LiveMotionPage(pageA), new LiveMotionPage(pageB)];
   await a.open(motionTitle);
   await b.open(motionTitle);
@@ -66,19 +73,11 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
 test("votes and ratings reach the other screen, and a keyboard user cites a paragraph", async ({
   browser,
 }) => {
-  const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
-  const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
   const stamp = Date.now();
-  await new SignUpPage(pageA).signUp({
-    name: "Dana",
-    email: `d-${stamp}@school.test`,
-    password: "dana's password 1",
-  });
-  await new SignUpPage(pageB).signUp({
-    name: "Erlan",
-    email: `e-${stamp}@school.test`,
-    password: "erlan's password",
-  });
+  const [[contextA, pageA], [contextB, pageB]] = await signedInSideBySide(browser, [
+    "Dana",
+    "Erlan",
+  ]);
   const [a, b] = [new LiveMotionPage(pageA), new LiveMotionPage(pageB)];
   const title = "Kazakhstan can be a credible broker between Israel and Iran";
   await a.open(title);

@@ -1,21 +1,12 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArgumentView } from "../../lib/debate";
-import type {
-  ClientToServerEvents,
-  MotionEvent,
-  Presence,
-  ServerToClientEvents,
-} from "../../lib/protocol";
-import { attachRealtime, type MootServer } from "../../server/realtime";
+import type { MotionEvent, Presence, ServerToClientEvents } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
-import { type Person, testAuthSecret } from "../support/people";
+import type { Person } from "../support/people";
+import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Debate = Awaited<ReturnType<typeof debate>>;
 
 const trade = "Trade moved inland by rail.";
@@ -23,42 +14,20 @@ const nobody = "Nobody expected the rail line to pay for itself.";
 
 describe("live debate over Socket.IO", () => {
   let db: TestStore;
-  let io: MootServer;
-  let url: string;
-  const clients: Client[] = [];
+  let server: TestRealtime;
 
   beforeAll(async () => {
     db = await sqliteTestStore();
-    const http = createServer();
-    io = new Server(http);
-    attachRealtime(io, { store: db.store, authSecret: testAuthSecret });
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    server = await startRealtime(db.store);
   });
 
   afterAll(async () => {
-    for (const socket of clients) socket.disconnect();
-    await io?.close();
+    await server?.close();
     await db?.dispose();
   });
 
-  const connected = (socket: Client) =>
-    new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", reject);
-    });
-
   /** A real client, signed in as `who` (or a visitor without a session). */
-  async function client(who?: Person): Promise<Client> {
-    const socket: Client = connect(url, {
-      transports: ["websocket"],
-      forceNew: true,
-      extraHeaders: who ? { cookie: who.cookie } : {},
-    });
-    clients.push(socket);
-    await connected(socket);
-    return socket;
-  }
+  const client = (who?: Person) => server.client(who);
 
   /** Every motion event the socket receives from now on, in order of arrival. */
   function received(socket: Client): MotionEvent[] {
@@ -181,8 +150,9 @@ describe("live debate over Socket.IO", () => {
       const { seq, argument } = await post(bobSocket, d, { body: `While Alice was away, ${i}` });
       missed.push({ seq, id: argument.id });
     }
+    const reconnected = new Promise<void>((resolve) => aliceSocket.once("connect", resolve));
     aliceSocket.connect();
-    await connected(aliceSocket);
+    await reconnected;
     const rejoin = await join(aliceSocket, d.motionId, lastSeq);
 
     expect(rejoin).toMatchObject({ ok: true, motionId: d.motionId, reload: false });

@@ -1,7 +1,3 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as rateArgument } from "../../app/api/arguments/[id]/ratings/route";
 import { GET as getDocument } from "../../app/api/documents/[id]/route";
@@ -22,20 +18,14 @@ import { GET as getSpace } from "../../app/api/spaces/[id]/route";
 import { GET as listMySpaces } from "../../app/api/spaces/route";
 import type { Store } from "../../db/store";
 import type { Citation } from "../../lib/commands";
-import type {
-  Ack,
-  ClientToServerEvents,
-  JoinAnswer,
-  MotionEvent,
-  ServerToClientEvents,
-} from "../../lib/protocol";
+import type { Ack, JoinAnswer, MotionEvent } from "../../lib/protocol";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
 import { toMotionEvent } from "../../server/domain/events";
-import { attachRealtime, type MootServer } from "../../server/realtime";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
+import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // Every door is called as Next calls it (route handlers) or as a browser does (Socket.IO), by
@@ -312,16 +302,11 @@ const joinAsEach: [Who, "ok" | "not_found"][] = [
 
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 describe("every door asks the access policy", () => {
   let db: TestStore;
   let store: Store;
-  let io: MootServer;
-  let url: string;
-  let publish: (events: MotionEvent[]) => void;
+  let server: TestRealtime;
   const evictions: { userId: string; motionIds: string[] }[] = [];
-  const clients: Client[] = [];
   const people = {} as Record<Who, Person | undefined>;
   let privateSpace: Awaited<ReturnType<typeof debate>>;
   let publicSpace: Awaited<ReturnType<typeof debate>>;
@@ -345,19 +330,7 @@ describe("every door asks the access policy", () => {
       (await store.ratings.list([at.argument])).length,
   };
 
-  async function client(cookie?: string): Promise<Client> {
-    const socket: Client = connect(url, {
-      transports: ["websocket"],
-      forceNew: true,
-      extraHeaders: cookie ? { cookie } : {},
-    });
-    clients.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", reject);
-    });
-    return socket;
-  }
+  const client = (cookie?: string) => server.client(cookie ? { cookie } : undefined);
 
   async function append(motionId: string) {
     const row = await store.transaction((tx) =>
@@ -369,7 +342,7 @@ describe("every door asks the access policy", () => {
         at: new Date(),
       }),
     );
-    publish([toMotionEvent(row)]);
+    server.publish([toMotionEvent(row)]);
     return row.seq;
   }
 
@@ -407,10 +380,8 @@ describe("every door asks the access policy", () => {
     privateTarget = await targetIn(privateSpace);
     publicTarget = await targetIn(publicSpace);
 
-    const http = createServer();
-    io = new Server(http);
-    const realtime = attachRealtime(io, { store, authSecret: testAuthSecret });
-    publish = realtime.publish;
+    server = await startRealtime(store);
+    const realtime = server;
     setRuntime({
       store,
       authSecret: testAuthSecret,
@@ -420,13 +391,10 @@ describe("every door asks the access policy", () => {
         realtime.evict(userId, motionIds);
       },
     });
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    for (const socket of clients) socket.disconnect();
-    await io?.close();
+    await server?.close();
     await db?.dispose();
   });
 

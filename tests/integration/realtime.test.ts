@@ -1,40 +1,16 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ClientToServerEvents,
-  MAX_REPLAY,
-  type MotionEvent,
-  type ServerToClientEvents,
-} from "../../lib/protocol";
+import { MAX_REPLAY, type MotionEvent } from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
-import { attachRealtime, type MootServer } from "../../server/realtime";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
-import { testAuthSecret } from "../support/people";
+import { startRealtime, type TestRealtime } from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe("Socket.IO motion rooms", () => {
   let db: TestStore;
-  let io: MootServer;
-  let url: string;
-  let publish: (events: MotionEvent[]) => void;
+  let server: TestRealtime;
   let publicMotion: string;
   let privateMotion: string;
-  const clients: Client[] = [];
-
-  async function client(): Promise<Client> {
-    const socket: Client = connect(url, { transports: ["websocket"], forceNew: true });
-    clients.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", reject);
-    });
-    return socket;
-  }
+  const client = () => server.client();
 
   async function append(motionId: string) {
     const row = await db.store.transaction((tx) =>
@@ -46,7 +22,7 @@ describe("Socket.IO motion rooms", () => {
         at: new Date(),
       }),
     );
-    publish([toMotionEvent(row)]);
+    server.publish([toMotionEvent(row)]);
     return row.seq;
   }
 
@@ -57,16 +33,11 @@ describe("Socket.IO motion rooms", () => {
     publicMotion = await motionOn(db.store, open.spaceId, open.documentId, text);
     const closed = await spaceWithDocument(db.store, "private");
     privateMotion = await motionOn(db.store, closed.spaceId, closed.documentId, text);
-    const http = createServer();
-    io = new Server(http);
-    ({ publish } = attachRealtime(io, { store: db.store, authSecret: testAuthSecret }));
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    server = await startRealtime(db.store);
   });
 
   afterAll(async () => {
-    for (const socket of clients) socket.disconnect();
-    await io?.close();
+    await server?.close();
     await db?.dispose();
   });
 

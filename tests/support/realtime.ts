@@ -1,0 +1,45 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import type { Store } from "../../db/store";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
+import { attachRealtime, type MootServer } from "../../server/realtime";
+import { testAuthSecret } from "./people";
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The real Socket.IO server on a random port of 127.0.0.1, and real clients for it. */
+export async function startRealtime(store: Store) {
+  const http = createServer();
+  const io: MootServer = new Server(http);
+  const realtime = attachRealtime(io, { store, authSecret: testAuthSecret });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const clients: Client[] = [];
+  return {
+    ...realtime,
+    io,
+    url,
+    /** A connected client, signed in with `who`'s session cookie or a visitor without one. */
+    async client(who?: { cookie: string }): Promise<Client> {
+      const socket: Client = connect(url, {
+        transports: ["websocket"],
+        forceNew: true,
+        extraHeaders: who ? { cookie: who.cookie } : {},
+      });
+      clients.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", resolve);
+        socket.once("connect_error", reject);
+      });
+      return socket;
+    },
+    async close() {
+      for (const socket of clients) socket.disconnect();
+      await io.close();
+    },
+  };
+}
+
+export type TestRealtime = Awaited<ReturnType<typeof startRealtime>>;
