@@ -21,11 +21,15 @@ import type { Citation } from "../../lib/commands";
 import type { Ack, JoinAnswer, MotionEvent } from "../../lib/protocol";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
-import { toMotionEvent } from "../../server/domain/events";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import {
+  appendTestEvent,
+  type Client,
+  startRealtime,
+  type TestRealtime,
+} from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // Every door is called as Next calls it (route handlers) or as a browser does (Socket.IO), by
@@ -332,19 +336,7 @@ describe("every door asks the access policy", () => {
 
   const client = (cookie?: string) => server.client(cookie ? { cookie } : undefined);
 
-  async function append(motionId: string) {
-    const row = await store.transaction((tx) =>
-      tx.events.append({
-        motionId,
-        type: "test.appended",
-        data: {},
-        actorId: "system",
-        at: new Date(),
-      }),
-    );
-    server.publish([toMotionEvent(row)]);
-    return row.seq;
-  }
+  const append = (motionId: string) => appendTestEvent(store, server, motionId);
 
   /** A space's fixed things, and an argument in it to rate. */
   async function targetIn(space: Awaited<ReturnType<typeof debate>>) {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPLAY, type MotionEvent } from "../../lib/protocol";
-import { toMotionEvent } from "../../server/domain/events";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
-import { startRealtime, type TestRealtime } from "../support/realtime";
+import { appendTestEvent, startRealtime, type TestRealtime } from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 describe("Socket.IO motion rooms", () => {
@@ -12,19 +11,7 @@ describe("Socket.IO motion rooms", () => {
   let privateMotion: string;
   const client = () => server.client();
 
-  async function append(motionId: string) {
-    const row = await db.store.transaction((tx) =>
-      tx.events.append({
-        motionId,
-        type: "test.appended",
-        data: {},
-        actorId: "system",
-        at: new Date(),
-      }),
-    );
-    server.publish([toMotionEvent(row)]);
-    return row.seq;
-  }
+  const append = (motionId: string) => appendTestEvent(db.store, server, motionId);
 
   beforeAll(async () => {
     db = await sqliteTestStore();

@@ -4,6 +4,7 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Store } from "../../db/store";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
+import { toMotionEvent } from "../../server/domain/events";
 import { attachRealtime, type MootServer } from "../../server/realtime";
 import { testAuthSecret } from "./people";
 
@@ -43,3 +44,18 @@ export async function startRealtime(store: Store) {
 }
 
 export type TestRealtime = Awaited<ReturnType<typeof startRealtime>>;
+
+/** Appends a bare event to a motion's log and publishes it, as a command would: its seq. */
+export async function appendTestEvent(store: Store, server: TestRealtime, motionId: string) {
+  const row = await store.transaction((tx) =>
+    tx.events.append({
+      motionId,
+      type: "test.appended",
+      data: {},
+      actorId: "system",
+      at: new Date(),
+    }),
+  );
+  server.publish([toMotionEvent(row)]);
+  return row.seq;
+}
