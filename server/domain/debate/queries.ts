@@ -1,5 +1,5 @@
 import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
-import { buildArgumentTree } from "../../../lib/debate";
+import { type ArgumentView, buildArgumentTree } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, MotionJoin } from "../../../lib/protocol";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
@@ -125,4 +125,24 @@ export async function eventsSince(
   }
   const seq = rows.at(-1)?.seq ?? sinceSeq;
   return done({ motionId, seq, events: rows.map(toMotionEvent), reload: false });
+}
+
+/** One argument as readers see it, with the earlier wordings of its body, oldest first. */
+export async function getArgument(
+  store: Store,
+  actor: Actor,
+  id: unknown,
+): Promise<Outcome<ArgumentView & { history: { body: string; replacedAt: string }[] }>> {
+  const parsed = Id.safeParse(id);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid argument id.");
+  const row = await store.arguments.get(parsed.data);
+  const shown = row && (row.status === "published" || row.status === "withdrawn");
+  const motion = shown ? await readableMotion(store, actor, row.motionId) : null;
+  if (!row || !motion?.ok) return refuse("not_found", "No such argument.");
+  const [view] = await argumentViews(store, [row]);
+  const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
+  return done({
+    ...(view as ArgumentView),
+    history: revisions.map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
+  });
 }
