@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { projectRoot } from "../server/config";
 
@@ -37,10 +37,35 @@ function sourcesHash(): string {
 
 const force = process.argv.includes("--force");
 const current = sourcesHash();
-const built = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
-if (!force && built === current && existsSync(join(projectRoot, ".next", "BUILD_ID"))) {
-  process.exit(0);
+const upToDate = () =>
+  existsSync(stampFile) &&
+  readFileSync(stampFile, "utf8").trim() === current &&
+  existsSync(join(projectRoot, ".next", "BUILD_ID"));
+if (!force && upToDate()) process.exit(0);
+
+// Nodes started side by side from one checkout build once: the first takes the lock, the
+// others wait for it and then find the build current. A lock whose process died is taken over.
+const lockFile = join(projectRoot, ".next-build.lock");
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (;;) {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+    break;
+  } catch {
+    const holder = Number(readFileSync(lockFile, "utf8"));
+    if (!alive(holder)) rmSync(lockFile, { force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
 }
+process.on("exit", () => rmSync(lockFile, { force: true }));
+if (!force && upToDate()) process.exit(0);
 
 console.log("Building Moot (next build)…");
 const build = spawnSync("npx", ["next", "build"], {

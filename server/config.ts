@@ -34,6 +34,10 @@ const Env = z.object({
     .default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: databaseLocation,
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be redis://host:port (or rediss:// for TLS)")
+    .optional(),
   AUTH_SECRET: z
     .string()
     .min(32, "must be at least 32 characters (make one with: openssl rand -base64 32)")
@@ -45,6 +49,8 @@ export type Config = {
   port: number;
   host: string | undefined;
   database: DatabaseLocation;
+  /** Redis for the Socket.IO adapter when several nodes serve one database. */
+  redisUrl: string | undefined;
   /** AUTH_SECRET, or else the file the generated one is kept in. */
   authSecret: string | undefined;
   authSecretFile: string;
@@ -61,12 +67,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET } = parsed.data;
+  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, REDIS_URL } = parsed.data;
   return {
     dev: NODE_ENV === "development",
     port: PORT,
     host: HOST,
     database: DATABASE_URL,
+    redisUrl: REDIS_URL,
     authSecret: AUTH_SECRET,
     authSecretFile: resolve(projectRoot, "data/auth-secret"),
   };

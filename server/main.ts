@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, projectRoot } from "./config";
 import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
 import { attachRealtime, type MootServer } from "./realtime";
+import { redisAdapter } from "./realtime/redis";
 import { setRuntime } from "./runtime";
 
 const crossSiteRefusal = {
@@ -48,19 +49,23 @@ async function main() {
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
+  const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
+  if (redis) io.adapter(redis.adapter);
   const realtime = attachRealtime(io, { store, authSecret });
   setRuntime({ store, authSecret, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    console.log(`Moot is serving http://localhost:${port} (database: ${store.dialect})`);
+    const shared = redis ? ", rooms shared through Redis" : "";
+    console.log(`Moot is serving http://localhost:${port} (database: ${store.dialect}${shared})`);
   });
 
   const stop = async () => {
     io.close();
     httpServer.close();
     await app.close();
+    await redis?.close();
     await store.close();
     process.exit(0);
   };

@@ -7,9 +7,16 @@ import { guarded, payloadAndAck } from "./reply";
 
 const ROOM_PREFIX = motionRoom("");
 
-/** Tells everyone in a motion's room who is there now (any node's sockets count). */
+/**
+ * Tells everyone in a motion's room who is there now (any node's sockets count). Presence is
+ * a courtesy: when the nodes cannot be asked (one is shutting down), it is skipped.
+ */
 export async function announcePresence(io: MootServer, motionId: string) {
-  const sockets = await io.in(motionRoom(motionId)).fetchSockets();
+  const sockets = await io
+    .in(motionRoom(motionId))
+    .fetchSockets()
+    .catch(() => null);
+  if (!sockets) return;
   const people = new Map<string, string>();
   let visitors = 0;
   for (const { data } of sockets) {

@@ -6,14 +6,20 @@ import type { Store } from "../../db/store";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
 import { attachRealtime, type MootServer } from "../../server/realtime";
+import { redisAdapter } from "../../server/realtime/redis";
 import { testAuthSecret } from "./people";
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** The real Socket.IO server on a random port of 127.0.0.1, and real clients for it. */
-export async function startRealtime(store: Store) {
+/**
+ * The real Socket.IO server on a random port of 127.0.0.1, and real clients for it. With a
+ * Redis URL it shares rooms with every other node on that Redis, as `server/main.ts` does.
+ */
+export async function startRealtime(store: Store, redisUrl?: string) {
   const http = createServer();
   const io: MootServer = new Server(http);
+  const redis = redisUrl ? await redisAdapter(redisUrl) : null;
+  if (redis) io.adapter(redis.adapter);
   const realtime = attachRealtime(io, { store, authSecret: testAuthSecret });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -39,6 +45,7 @@ export async function startRealtime(store: Store) {
     async close() {
       for (const socket of clients) socket.disconnect();
       await io.close();
+      await redis?.close();
     },
   };
 }

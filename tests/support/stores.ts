@@ -59,7 +59,7 @@ export async function postgresAvailable(): Promise<boolean> {
 }
 
 /** A fresh PostgreSQL database with a random name, dropped afterwards. */
-export async function postgresTestStore(): Promise<TestStore> {
+export async function postgresTestStore(): Promise<TestStore & { url: string }> {
   const name = `moot_test_${crypto.randomUUID().replaceAll("-", "")}`;
   await withAdmin((client) => client.query(`create database ${name}`));
   const url = new URL(postgresAdminUrl);
@@ -67,6 +67,7 @@ export async function postgresTestStore(): Promise<TestStore> {
   const store = await openPgStore(url.toString());
   return {
     store,
+    url: url.toString(),
     dispose: async () => {
       await store.close();
       await withAdmin((client) => client.query(`drop database if exists ${name} with (force)`));

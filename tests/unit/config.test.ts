@@ -9,6 +9,7 @@ describe("configuration", () => {
       port: 3000,
       host: undefined,
       database: { dialect: "sqlite", path: resolve(projectRoot, "data/moot.db") },
+      redisUrl: undefined,
       authSecret: undefined,
       authSecretFile: resolve(projectRoot, "data/auth-secret"),
     });
@@ -30,6 +31,9 @@ describe("configuration", () => {
       "Invalid environment: PORT: must be a port number from 0 to 65535",
     );
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT: must be a port number/);
+    expect(() => loadConfig({ REDIS_URL: "localhost:6379" })).toThrow(
+      "Invalid environment: REDIS_URL: must be redis://host:port",
+    );
     expect(() => loadConfig({ AUTH_SECRET: "secret" })).toThrow(
       "Invalid environment: AUTH_SECRET: must be at least 32 characters",
     );

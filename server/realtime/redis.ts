@@ -1,0 +1,21 @@
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+
+/**
+ * The Socket.IO adapter that lets several nodes share rooms through Redis: an event published
+ * on one node reaches the clients of every node. The database keeps the log, so a client that
+ * reconnects to another node still replays from its seq.
+ */
+export async function redisAdapter(url: string) {
+  const publisher = createClient({ url });
+  const subscriber = publisher.duplicate();
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  return {
+    adapter: createAdapter(publisher, subscriber),
+    /** Call after the Socket.IO server closed: the presence updates its disconnects set off go out first. */
+    close: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}

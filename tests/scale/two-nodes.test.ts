@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPgStore } from "../../db/pg/store";
+import type { Store } from "../../db/store";
+import type { MotionEvent, Presence } from "../../lib/protocol";
+import { argumentInput, debate } from "../support/debate";
+import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { redisAvailable, redisUrl } from "../support/redis";
+import { postgresAvailable, postgresTestStore } from "../support/stores";
+
+const ready = (await postgresAvailable()) && (await redisAvailable());
+
+const next = <T>(socket: Client, name: "motion:event" | "presence", match: (m: T) => boolean) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching ${name} within 5 s`)), 5000);
+    const listener = (message: T) => {
+      if (!match(message)) return;
+      clearTimeout(timer);
+      socket.off(name, listener as never);
+      resolve(message);
+    };
+    socket.on(name, listener as never);
+  });
+
+// Two nodes as a load balancer would run them: each its own Store on one PostgreSQL database,
+// its own Socket.IO server, and the rooms shared through Redis.
+describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
+  let database: Awaited<ReturnType<typeof postgresTestStore>>;
+  let secondStore: Store;
+  let nodeA: TestRealtime;
+  let nodeB: TestRealtime;
+
+  beforeAll(async () => {
+    database = await postgresTestStore();
+    secondStore = await openPgStore(database.url);
+    nodeA = await startRealtime(database.store, redisUrl);
+    nodeB = await startRealtime(secondStore, redisUrl);
+  });
+
+  afterAll(async () => {
+    await nodeA?.close();
+    await nodeB?.close();
+    await secondStore?.close();
+    await database?.dispose();
+  });
+
+  it("SCALE-1: a post made through one node reaches a member connected to the other, once", async () => {
+    const d = await debate(database.store, "private");
+    const [ana, ben] = [await d.member("Ana", "participant"), await d.member("Ben", "participant")];
+    const [onA, onB] = [await nodeA.client(ana), await nodeB.client(ben)];
+    for (const socket of [onA, onB]) {
+      expect(
+        await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 }),
+      ).toMatchObject({ ok: true });
+    }
+    const seen: MotionEvent[] = [];
+    onB.on("motion:event", (event) => seen.push(event));
+    const arrived = next<MotionEvent>(onB, "motion:event", (e) => e.type === "argument.posted");
+    const answer = await onA.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
+    );
+    expect(answer.ok).toBe(true);
+    const event = await arrived;
+    expect(answer.ok && event.seq).toBe(answer.ok && answer.seq);
+    await onB.emitWithAck("motion:leave", { motionId: "00000000-0000-4000-8000-000000000000" });
+    expect(seen.filter((e) => e.type === "argument.posted")).toHaveLength(1);
+  });
+
+  it("SCALE-2: presence counts the people of both nodes", async () => {
+    const d = await debate(database.store, "private");
+    const [cem, dia] = [await d.member("Cem", "participant"), await d.member("Dia", "observer")];
+    const onA = await nodeA.client(cem);
+    await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const both = next<Presence>(onA, "presence", (p) => p.people.length === 2);
+    const onB = await nodeB.client(dia);
+    await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
+  });
+
+  it("SCALE-3: a client that moves to the other node replays what it missed from the shared log", async () => {
+    const d = await debate(database.store, "private");
+    const [eda, fia] = [await d.member("Eda", "participant"), await d.member("Fia", "participant")];
+    const writer = await nodeA.client(eda);
+    await writer.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const first = await writer.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const since = first.ok ? first.seq : 0;
+    const posted: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await writer.emitWithAck(
+        "argument:post",
+        argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body: `Point ${i}` }),
+      );
+      if (answer.ok) posted.push(answer.seq);
+    }
+    const reader = await nodeB.client(fia);
+    const replay = await reader.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: since,
+    });
+    expect(replay.ok && replay.events.map((e) => e.seq)).toEqual(posted);
+  });
+});
