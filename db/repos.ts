@@ -40,6 +40,12 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
       setJoinCode: async (id, code) => {
         await db.update(t.spaces).set({ joinCode: code }).where(eq(t.spaces.id, id));
       },
+      lock: async (id) => {
+        await db
+          .update(t.spaces)
+          .set({ id: sql`${t.spaces.id}` })
+          .where(eq(t.spaces.id, id));
+      },
     },
     users: {
       get: async (id) => (await db.select().from(t.users).where(eq(t.users.id, id)))[0],
@@ -78,7 +84,8 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
         }));
       },
       insert: async (row) => {
-        await db.insert(t.memberships).values(row);
+        // A second join of the same person (a double click) keeps the first membership.
+        await db.insert(t.memberships).values(row).onConflictDoNothing();
       },
       setRole: async (spaceId, userId, role) => {
         await db
@@ -93,6 +100,19 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
       },
     },
     signInThrottle: {
+      lock: async (keys, now) => {
+        const fresh = keys.map((key) => ({
+          key,
+          failures: 0,
+          firstFailureAt: now,
+          blockedUntil: null,
+        }));
+        await db.insert(t.signInThrottle).values(fresh).onConflictDoNothing();
+        await db
+          .update(t.signInThrottle)
+          .set({ key: sql`${t.signInThrottle.key}` })
+          .where(inArray(t.signInThrottle.key, keys));
+      },
       get: async (keys) =>
         keys.length === 0
           ? []

@@ -33,6 +33,8 @@ export interface Repos {
     listReadable(userId: string | null): Promise<{ space: SpaceRow; role: SpaceRole | null }[]>;
     insert(row: SpaceRow): Promise<void>;
     setJoinCode(id: string, code: string | null): Promise<void>;
+    /** Holds the space's row until the transaction ends, so membership changes run in turn. */
+    lock(id: string): Promise<void>;
   };
   users: {
     get(id: string): Promise<UserRow | undefined>;
@@ -48,6 +50,8 @@ export interface Repos {
     remove(spaceId: string, userId: string): Promise<void>;
   };
   signInThrottle: {
+    /** Makes a row for each key that has none and holds them all until the transaction ends. */
+    lock(keys: string[], now: Date): Promise<void>;
     get(keys: string[]): Promise<SignInThrottleRow[]>;
     put(row: SignInThrottleRow): Promise<void>;
     clear(key: string): Promise<void>;
@@ -127,4 +131,19 @@ export interface Store extends Repos {
 
 export function isRefusal(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** Whether a write failed on a unique key, in either dialect (drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (
+      code === "23505" ||
+      code === "SQLITE_CONSTRAINT_UNIQUE" ||
+      code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -11,8 +11,9 @@ export const MotionSettings = z.object({
 });
 export type MotionSettings = z.infer<typeof MotionSettings>;
 
+/** A new motion's settings; the demo's motions ask for evidence (db/demo/library.ts). */
 export const defaultMotionSettings: MotionSettings = {
-  evidenceRequired: true,
+  evidenceRequired: false,
   approvalRequired: false,
   anonymous: false,
   format: "free",

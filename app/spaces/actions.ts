@@ -22,6 +22,7 @@ export async function createMotionAction(_state: FormState, data: FormData): Pro
     spaceId: data.get("spaceId"),
     title: data.get("title"),
     description: data.get("description") ?? "",
+    settings: { evidenceRequired: data.get("evidenceRequired") === "on" },
   });
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   publish(outcome.events);

@@ -22,23 +22,38 @@ export function invalidInput(error: z.ZodError): Failure {
   return failure("invalid_input", problems.join("; "));
 }
 
+/** Which command a clientId was sent with, and on what: a retry must match all three. */
+export interface CommandKey {
+  command: string;
+  target: string;
+  clientId: string | undefined;
+}
+
 /**
- * Runs a command once per (actor, clientId): a retry answers the stored value and publishes
- * nothing again. Without a clientId (a caller that does not retry) it simply runs. Call it
+ * Runs a command once per (actor, command, target, clientId): a retry answers the stored value
+ * and publishes nothing again, and the same clientId sent with another command or target is
+ * another command. Without a clientId (a caller that does not retry) it simply runs. Call it
  * inside the command's transaction.
  */
 export async function once<T>(
   tx: Repos,
   actor: Actor,
-  clientId: string | undefined,
+  { command, target, clientId }: CommandKey,
   work: () => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   if (clientId === undefined) return work();
-  const seen = await tx.commands.find(actor.id, clientId);
+  // The system's own commands (the demo loader) carry fixed ids that already say what they are.
+  const key = actor.kind === "system" ? clientId : `${command}:${target}:${clientId}`;
+  const seen = await tx.commands.find(actor.id, key);
   if (seen) return done(seen.result as T);
   const outcome = await work();
   if (outcome.ok) {
-    await tx.commands.save({ actorId: actor.id, clientId, result: outcome.value, at: new Date() });
+    await tx.commands.save({
+      actorId: actor.id,
+      clientId: key,
+      result: outcome.value,
+      at: new Date(),
+    });
   }
   return outcome;
 }

@@ -34,6 +34,7 @@ export async function motionOn(store: Store, spaceId: string, documentId: string
     spaceId,
     title: "The rail line was worth building",
     status: "open",
+    settings: { evidenceRequired: true },
     sources: [
       {
         documentId,

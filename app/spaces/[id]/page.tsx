@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { formatJoinCode, SpaceRole } from "@/lib/spaces";
 import { pageActor } from "@/server/auth/pageActor";
 import { listSpaceMotions } from "@/server/domain/debate/queries";
+import { listDocuments } from "@/server/domain/library/queries";
 import { getSpace, listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ActionForm } from "../../components/ActionForm";
@@ -29,10 +30,11 @@ async function load(params: Props["params"]) {
   const { id } = await params;
   const actor = await pageActor();
   const store = runtime().store;
-  const [space, motions, members] = await Promise.all([
+  const [space, motions, members, documents] = await Promise.all([
     getSpace(store, actor, id),
     listSpaceMotions(store, actor, id),
     listMembers(store, actor, id),
+    listDocuments(store, actor),
   ]);
   if (!space.ok || !motions.ok) notFound();
   return {
@@ -40,6 +42,7 @@ async function load(params: Props["params"]) {
     space: space.value,
     motions: motions.value,
     members: members.ok ? members.value : null,
+    hasDocuments: documents.some((d) => d.spaceId === id),
   };
 }
 
@@ -48,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SpacePage({ params }: Props) {
-  const { actor, space, motions, members } = await load(params);
+  const { actor, space, motions, members, hasDocuments } = await load(params);
   const requestHeaders = await headers();
   const joinAddress = `${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? ""}/join`;
   return (
@@ -158,6 +161,12 @@ export default async function SpacePage({ params }: Props) {
                   <label htmlFor="motion-description">Description</label>
                   <textarea id="motion-description" name="description" maxLength={2000} />
                 </div>
+                {hasDocuments ? (
+                  <label className="check">
+                    <input type="checkbox" name="evidenceRequired" defaultChecked /> Every argument
+                    must cite a passage of the space's documents
+                  </label>
+                ) : null}
               </ActionForm>
             </section>
           ) : null}

@@ -4,7 +4,7 @@ import type { Store, UserRow } from "../../../db/store";
 import { failure } from "../../../lib/result";
 import { done, type Outcome } from "../outcome";
 import { passwordMatches, UNKNOWN_USER_HASH } from "./password";
-import { afterFailure, blockedUntil, slowdownAfter, throttleKey } from "./throttle";
+import { afterFailure, blockedUntil, slowdownAfter, throttleKey, throttleRules } from "./throttle";
 
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().max(320),
@@ -46,33 +46,46 @@ export async function signInWithPassword(
   const parsed = SignInInput.safeParse(input);
   if (!parsed.success) return failure("unauthenticated", "Email or password is wrong.");
   const attempt = parsed.data;
-  const blocked = await signInBlocked(store, attempt, now);
-  if (blocked) {
+  const keys = keysOf(attempt);
+  // The attempt counts as a failure before the password is checked, in one locked step, so
+  // guesses sent side by side cannot slip past the limit; a right password takes it back.
+  const counted = await store.transaction(async (tx) => {
+    await tx.signInThrottle.lock([keys.email, keys.address], now);
+    const rows = await tx.signInThrottle.get([keys.email, keys.address]);
+    const row = (kind: "email" | "address") => rows.find((r) => r.key === keys[kind]);
+    const until = [blockedUntil(row("email"), now), blockedUntil(row("address"), now)];
+    const latest = Math.max(...until.map((d) => d?.getTime() ?? 0));
+    if (latest > now.getTime()) {
+      return { blocked: true as const, seconds: Math.ceil((latest - now.getTime()) / 1000) };
+    }
+    const email = afterFailure("email", keys.email, row("email"), now);
+    const address = afterFailure("address", keys.address, row("address"), now);
+    await tx.signInThrottle.put(email);
+    await tx.signInThrottle.put(address);
+    return { blocked: false as const, emailFailures: email.failures, address };
+  });
+  if (counted.blocked) {
+    const minutes = Math.ceil(counted.seconds / 60);
     return failure(
       "too_many_requests",
-      `Too many failed sign-ins. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minute(s).`,
+      `Too many failed sign-ins. Try again in ${minutes} minute(s).`,
     );
   }
   const user = attempt.email ? await store.users.byEmail(attempt.email) : undefined;
   const matches = await passwordMatches(user?.passwordHash ?? UNKNOWN_USER_HASH, attempt.password);
-  const keys = keysOf(attempt);
   if (user?.passwordHash && matches) {
-    await store.transaction(async (tx) => tx.signInThrottle.clear(keys.email));
+    await store.transaction(async (tx) => {
+      await tx.signInThrottle.clear(keys.email);
+      const failures = Math.max(0, counted.address.failures - 1);
+      const blocked = failures >= throttleRules.limit.address;
+      await tx.signInThrottle.put({
+        ...counted.address,
+        failures,
+        blockedUntil: blocked ? counted.address.blockedUntil : null,
+      });
+    });
     return done(user);
   }
-  const emailFailures = await store.transaction(async (tx) => {
-    const rows = await tx.signInThrottle.get([keys.email, keys.address]);
-    const counted = (["email", "address"] as const).map((kind) =>
-      afterFailure(
-        kind,
-        keys[kind],
-        rows.find((row) => row.key === keys[kind]),
-        now,
-      ),
-    );
-    for (const row of counted) await tx.signInThrottle.put(row);
-    return counted[0]?.failures ?? 0;
-  });
-  await sleep(slowdownAfter(emailFailures));
+  await sleep(slowdownAfter(counted.emailFailures));
   return failure("unauthenticated", "Email or password is wrong.");
 }

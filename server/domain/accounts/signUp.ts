@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Store } from "../../../db/store";
+import { isUniqueViolation, type Store } from "../../../db/store";
 import { DisplayName } from "../../../lib/spaces";
 import type { Actor } from "../../policy";
 import { newId } from "../ids";
@@ -37,23 +37,28 @@ export async function signUp(
   }
   const { name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return store.transaction(async (tx) => {
-    if (await tx.users.byEmail(email)) {
-      return refuse("conflict", "email: an account with this email exists; sign in instead.");
-    }
-    if (actor.kind === "user") {
-      await tx.users.update(actor.id, { name, email, passwordHash, guestSpaceId: null });
-      return done({ id: actor.id, name, email, converted: true });
-    }
-    const id = newId();
-    await tx.users.insert({
-      id,
-      name,
-      email,
-      passwordHash,
-      guestSpaceId: null,
-      createdAt: new Date(),
+  const taken = refuse("conflict", "email: an account with this email exists; sign in instead.");
+  // Two sign-ups with one email at once: the second meets the unique key, and is told so.
+  return store
+    .transaction(async (tx): Promise<Outcome<Account>> => {
+      if (await tx.users.byEmail(email)) return taken;
+      if (actor.kind === "user") {
+        await tx.users.update(actor.id, { name, email, passwordHash, guestSpaceId: null });
+        return done({ id: actor.id, name, email, converted: true });
+      }
+      const id = newId();
+      await tx.users.insert({
+        id,
+        name,
+        email,
+        passwordHash,
+        guestSpaceId: null,
+        createdAt: new Date(),
+      });
+      return done({ id, name, email, converted: false });
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return taken;
+      throw error;
     });
-    return done({ id, name, email, converted: false });
-  });
 }

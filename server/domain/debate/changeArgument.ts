@@ -22,7 +22,7 @@ export async function editArgument(
     const { argument } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
     if (argument.status === "withdrawn") return refuse("conflict", "That argument was withdrawn.");
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "argument.edit", target: argumentId, clientId }, async () => {
       const at = new Date();
       const earlier = await tx.arguments.revisions(argumentId);
       await tx.arguments.addRevision({
@@ -59,19 +59,24 @@ export async function withdrawArgument(
     if (!found.ok) return found;
     const { argument } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
-    return once(tx, actor, clientId, async () => {
-      if (argument.status === "withdrawn")
-        return refuse("conflict", "That argument was withdrawn.");
-      const at = new Date();
-      await tx.arguments.update(argumentId, { status: "withdrawn" });
-      const event = await tx.events.append({
-        motionId: argument.motionId,
-        type: "argument.withdrawn",
-        data: { argumentId },
-        actorId: actor.id,
-        at,
-      });
-      return done({ seq: event.seq, argumentId }, [toMotionEvent(event)]);
-    });
+    return once(
+      tx,
+      actor,
+      { command: "argument.withdraw", target: argumentId, clientId },
+      async () => {
+        if (argument.status === "withdrawn")
+          return refuse("conflict", "That argument was withdrawn.");
+        const at = new Date();
+        await tx.arguments.update(argumentId, { status: "withdrawn" });
+        const event = await tx.events.append({
+          motionId: argument.motionId,
+          type: "argument.withdrawn",
+          data: { argumentId },
+          actorId: actor.id,
+          at,
+        });
+        return done({ seq: event.seq, argumentId }, [toMotionEvent(event)]);
+      },
+    );
   });
 }

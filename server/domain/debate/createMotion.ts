@@ -16,7 +16,9 @@ export const CreateMotionInput = z.object({
   title: z.string().trim().min(3, "title is too short").max(200),
   description: z.string().trim().max(2000).default(""),
   status: MotionStatus.default("open"),
-  settings: MotionSettings.default(defaultMotionSettings),
+  settings: MotionSettings.partial()
+    .default({})
+    .transform((chosen) => ({ ...defaultMotionSettings, ...chosen })),
   sources: z.array(MotionSourceInput).max(20).default([]),
 });
 
@@ -61,11 +63,13 @@ export async function createMotion(
 ): Promise<Outcome<{ motionId: string }>> {
   const cmd = CreateMotionInput.safeParse(input);
   if (!cmd.success) return invalidInput(cmd.error);
-  const { clientId, spaceId, sources, ...motion } = cmd.data;
+  const { clientId, spaceId, sources, ...asked } = cmd.data;
+  // People open motions; drafts come with drafting from passages. The demo loader may say.
+  const motion = { ...asked, status: actor.kind === "system" ? asked.status : ("open" as const) };
   return store.transaction(async (tx) => {
     const denied = authorize(actor, "motion.create", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "motion.create", target: spaceId, clientId }, async () => {
       const checked = await checkSources(tx, spaceId, sources);
       if ("problem" in checked) return refuse("invalid_citation", checked.problem);
       const id = newId();

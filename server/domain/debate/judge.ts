@@ -19,7 +19,7 @@ export async function castVote(
   return store.transaction(async (tx) => {
     const found = await openMotionFor(tx, actor, motionId, "motion.vote");
     if (!found.ok) return found;
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "motion.vote", target: motionId, clientId }, async () => {
       const at = new Date();
       await tx.votes.put({ motionId, userId: actor.id, phase, stance, castAt: at });
       // The log says what changed in the tally, never who voted how.
@@ -50,7 +50,7 @@ export async function rateArgument(
     if (!found.ok) return found;
     const { argument } = found.value;
     if (argument.status !== "published") return refuse("conflict", "That argument was withdrawn.");
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "argument.rate", target: argumentId, clientId }, async () => {
       const at = new Date();
       await tx.ratings.put({ argumentId, userId: actor.id, score, ratedAt: at });
       const strength = strengthOf((await tx.ratings.list([argumentId])).map((r) => r.score));

@@ -60,7 +60,7 @@ export async function postArgument(
     const found = await openMotionFor(tx, actor, motionId, "argument.post");
     if (!found.ok) return found;
     const motion = found.value;
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "argument.post", target: motionId, clientId }, async () => {
       if (parentId) {
         const parent = await tx.arguments.get(parentId);
         if (parent?.motionId !== motionId || parent.status !== "published") {

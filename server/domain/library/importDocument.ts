@@ -49,7 +49,7 @@ export async function importDocument(
   return store.transaction(async (tx) => {
     const denied = authorize(actor, "document.import", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);
-    return once(tx, actor, clientId, async () => {
+    return once(tx, actor, { command: "document.import", target: spaceId, clientId }, async () => {
       const documentId = newId();
       const versionId = newId();
       const createdAt = new Date();

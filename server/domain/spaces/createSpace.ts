@@ -34,7 +34,7 @@ export async function createSpace(
   const id = newId();
   const slug = cmd.data.slug ?? id;
   return store.transaction((tx) =>
-    once(tx, actor, clientId, async () => {
+    once(tx, actor, { command: "space.create", target: "spaces", clientId }, async () => {
       if (await tx.spaces.bySlug(slug)) return refuse("conflict", `The slug ${slug} is taken.`);
       const createdAt = new Date();
       const joinCode = visibility === "private" ? await uniqueJoinCode(tx) : null;

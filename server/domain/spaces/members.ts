@@ -39,6 +39,8 @@ export async function changeMember(
   if (!parsed.success) return invalidInput(parsed.error);
   const { spaceId, userId, role } = parsed.data;
   return store.transaction(async (tx) => {
+    // Two owners stepping down at once must not both see the other still there.
+    await tx.spaces.lock(spaceId);
     const place = await placeOf(tx, actor, spaceId);
     const denied = authorize(actor, "member.manage", place);
     if (denied) return refuse(denied.code, denied.message);
