@@ -50,7 +50,10 @@ export interface ClientToServerEvents {
   "motion:join": Command<MotionJoin, JoinAnswer>;
   "motion:leave": Command<MotionLeave, object>;
   "argument:post": Command<PostArgument, { seq: number; argument: ArgumentView }>;
-  "argument:edit": Command<EditArgument, { seq: number; argumentId: string; body: string }>;
+  "argument:edit": Command<
+    EditArgument,
+    { seq: number; argumentId: string; body: string; editedAt: string }
+  >;
   "argument:withdraw": Command<WithdrawArgument, { seq: number; argumentId: string }>;
   "motion:vote": Command<CastVote, { seq: number; votes: VoteTally }>;
   "argument:rate": Command<RateArgument, { seq: number; argumentId: string; strength: Strength }>;

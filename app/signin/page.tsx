@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
-import { safeReturnPath } from "@/server/auth/returnPath";
+import { returnPathOf } from "@/server/auth/returnPath";
 import { ActionForm } from "../components/ActionForm";
 import { signInAction } from "./actions";
 
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   const actor = await pageActor();
-  const returnTo = safeReturnPath(callbackUrl ? new URL(callbackUrl, "http://x").pathname : "");
+  const returnTo = returnPathOf(callbackUrl);
   return (
     <>
       <h1>Sign in</h1>

@@ -5,3 +5,14 @@ export function safeReturnPath(value: unknown, fallback = "/spaces"): string {
   }
   return value.includes("\\") ? fallback : value;
 }
+
+/** Auth.js's callbackUrl (absolute or a path) as a path on this site, query kept. */
+export function returnPathOf(callbackUrl: string | undefined): string {
+  if (!callbackUrl) return safeReturnPath(undefined);
+  try {
+    const url = new URL(callbackUrl, "http://moot.invalid");
+    return safeReturnPath(`${url.pathname}${url.search}`);
+  } catch {
+    return safeReturnPath(undefined);
+  }
+}

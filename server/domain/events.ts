@@ -1,13 +1,16 @@
 import type { EventRow } from "../../db/store";
 import type { MotionEvent } from "../../lib/protocol";
 
+/** Events whose author stays in the database: the room learns the new tally, not who voted. */
+const unsigned = new Set(["vote.cast"]);
+
 export function toMotionEvent(row: EventRow): MotionEvent {
   return {
     motionId: row.motionId,
     seq: row.seq,
     type: row.type,
     data: row.data,
-    actor: row.actorId,
+    actor: unsigned.has(row.type) ? "" : row.actorId,
     at: row.at.toISOString(),
   };
 }

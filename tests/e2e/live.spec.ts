@@ -31,7 +31,7 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   await b.open(motionTitle);
 
   const cited = ((await a.readerParagraphs().nth(3).textContent()) ?? "").trim();
-  await a.citeParagraph(3);
+  await a.selectAndCite(3);
   await expect(pageA.locator(".citations-draft blockquote")).toHaveText(cited);
   await a.post("For the motion", `Trade routes open up ${stamp}`);
 
@@ -42,7 +42,7 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   expect(await seriousViolations(pageB)).toEqual([]);
 
   await posted.getByRole("button", { name: "Reply" }).first().click();
-  await b.citeParagraph(5);
+  await b.selectAndCite(5);
   await b.post("Attacks it", `That ignores Iran ${stamp}`);
   const reply = a
     .argument(`Trade routes open up ${stamp}`)
@@ -53,11 +53,11 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
 
   await contextA.setOffline(true);
   await expect(a.connectionLost()).toBeVisible();
-  await b.citeParagraph(6);
+  await b.selectAndCite(6);
   await b.post("Against the motion", `Sanctions risk ${stamp}`);
   await expect(b.argument(`Sanctions risk ${stamp}`)).toBeVisible();
   await expect(pageA.getByText(`Sanctions risk ${stamp}`)).toHaveCount(0);
-  await a.citeParagraph(7);
+  await a.selectAndCite(7);
   await a.post("For the motion", `Written on the train ${stamp}`);
   await expect(a.argument(`Written on the train ${stamp}`)).toContainText("Sending…");
   await contextA.setOffline(false);
@@ -101,9 +101,11 @@ test("votes and ratings reach the other screen, and a keyboard user cites a para
   const argument = b.argument(`Balancing has limits ${stamp}`);
   await expect(argument).toBeVisible();
   await argument.getByLabel("Your rating").selectOption("4");
+  await expect(argument.getByLabel("Your rating")).toHaveValue("4");
   await expect(a.argument(`Balancing has limits ${stamp}`)).toContainText(
     "Strength 4.0 of 4 (1 rating)",
   );
+  await expect(argument.getByLabel("Your rating")).toHaveValue("4");
   for (const context of [contextA, contextB]) await context.close();
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as rateArgument } from "../../app/api/arguments/[id]/ratings/route";
+import { PATCH as changeArgument, GET as getArgument } from "../../app/api/arguments/[id]/route";
 import { GET as getDocument } from "../../app/api/documents/[id]/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import { GET as getMotion } from "../../app/api/motions/[id]/route";
@@ -15,10 +16,13 @@ import {
   GET as listSpaceMotions,
 } from "../../app/api/spaces/[id]/motions/route";
 import { GET as getSpace } from "../../app/api/spaces/[id]/route";
-import { GET as listMySpaces } from "../../app/api/spaces/route";
+import { POST as joinWithCode } from "../../app/api/spaces/join/route";
+import { POST as createSpace, GET as listMySpaces } from "../../app/api/spaces/route";
+import { POST as signUp } from "../../app/api/users/route";
 import type { Store } from "../../db/store";
 import type { Citation } from "../../lib/commands";
-import type { Ack, JoinAnswer, MotionEvent } from "../../lib/protocol";
+import type { Ack, ClientToServerEvents, JoinAnswer, MotionEvent } from "../../lib/protocol";
+import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
 import { setRuntime } from "../../server/runtime";
@@ -42,7 +46,9 @@ type Who =
   | "an observer"
   | "a participant"
   | "a moderator"
-  | "an owner";
+  | "an owner"
+  /** A participant of the private space who wrote the argument a door changes. */
+  | "its author";
 
 /** What a door acts on: a space, its motion, document and an argument, and a member to change. */
 interface Target {
@@ -139,6 +145,18 @@ const doors = {
       request("POST", `/api/arguments/${at.argument}/ratings`, cookie, { score: 3 }),
       params({ id: at.argument }),
     ),
+  "GET /api/arguments/:id": (cookie, at) =>
+    getArgument(
+      request("GET", `/api/arguments/${at.argument}`, cookie),
+      params({ id: at.argument }),
+    ),
+  "PATCH /api/arguments/:id": (cookie, at) =>
+    changeArgument(
+      request("PATCH", `/api/arguments/${at.argument}`, cookie, {
+        body: "The rail line carried the harbour's trade, and its people, inland.",
+      }),
+      params({ id: at.argument }),
+    ),
 } satisfies Record<string, Door>;
 
 type DoorName = keyof typeof doors;
@@ -157,6 +175,8 @@ const hiddenAs: Record<DoorName, string> = {
   "POST /api/motions/:id/votes": "No such motion.",
   "POST /api/motions/:id/arguments": "No such motion.",
   "POST /api/arguments/:id/ratings": "No such argument.",
+  "GET /api/arguments/:id": "No such argument.",
+  "PATCH /api/arguments/:id": "No such argument.",
 };
 
 const codeOf: Record<number, string> = {
@@ -263,6 +283,24 @@ const inPrivateSpace: [DoorName, Who, number][] = [
   ["POST /api/arguments/:id/ratings", "a participant", 200],
   ["POST /api/arguments/:id/ratings", "a moderator", 200],
   ["POST /api/arguments/:id/ratings", "an owner", 200],
+
+  ["GET /api/arguments/:id", "a visitor without a session", 404],
+  ["GET /api/arguments/:id", "a signed-in outsider", 404],
+  ["GET /api/arguments/:id", "a guest of another space", 404],
+  ["GET /api/arguments/:id", "an observer", 200],
+  ["GET /api/arguments/:id", "a participant", 200],
+  ["GET /api/arguments/:id", "a moderator", 200],
+  ["GET /api/arguments/:id", "an owner", 200],
+
+  // Someone else's argument: only its author may rewrite it.
+  ["PATCH /api/arguments/:id", "a visitor without a session", 404],
+  ["PATCH /api/arguments/:id", "a signed-in outsider", 404],
+  ["PATCH /api/arguments/:id", "a guest of another space", 404],
+  ["PATCH /api/arguments/:id", "an observer", 403],
+  ["PATCH /api/arguments/:id", "a participant", 403],
+  ["PATCH /api/arguments/:id", "a moderator", 403],
+  ["PATCH /api/arguments/:id", "an owner", 403],
+  ["PATCH /api/arguments/:id", "its author", 200],
 ];
 
 // The public demo-like space: everyone reads it; anyone with a session takes part as a
@@ -292,6 +330,10 @@ const inPublicSpace: [DoorName, Who, number][] = [
   ["DELETE /api/spaces/:id/members/:userId", "a signed-in outsider", 403],
   ["POST /api/spaces/:id/join-code", "a visitor without a session", 401],
   ["POST /api/spaces/:id/join-code", "a signed-in outsider", 403],
+  ["GET /api/arguments/:id", "a visitor without a session", 200],
+  ["GET /api/arguments/:id", "a signed-in outsider", 200],
+  ["PATCH /api/arguments/:id", "a visitor without a session", 401],
+  ["PATCH /api/arguments/:id", "a signed-in outsider", 403],
 ];
 
 const joinAsEach: [Who, "ok" | "not_found"][] = [
@@ -304,6 +346,171 @@ const joinAsEach: [Who, "ok" | "not_found"][] = [
   ["an owner", "ok"],
 ];
 
+/** The debate commands a browser sends over Socket.IO, each answered through its ack. */
+type Command =
+  | "argument:post"
+  | "motion:vote"
+  | "argument:rate"
+  | "argument:edit"
+  | "argument:withdraw";
+
+type Acked = "ok" | "not_found" | "forbidden" | "unauthenticated";
+
+/** Each command's payload against a target; edit and withdraw act on its `argument`. */
+const commands: { [C in Command]: (at: Target) => Parameters<ClientToServerEvents[C]>[0] } = {
+  "argument:post": (at) => argumentInput(at.motion, at.citation),
+  "motion:vote": (at) => ({
+    motionId: at.motion,
+    clientId: crypto.randomUUID(),
+    phase: "before",
+    stance: "for",
+  }),
+  "argument:rate": (at) => ({ argumentId: at.argument, clientId: crypto.randomUUID(), score: 3 }),
+  "argument:edit": (at) => ({
+    argumentId: at.argument,
+    clientId: crypto.randomUUID(),
+    body: "The rail line carried the harbour's trade, and later its people.",
+  }),
+  "argument:withdraw": (at) => ({ argumentId: at.argument, clientId: crypto.randomUUID() }),
+};
+
+const hiddenCommandAs: Record<Command, string> = {
+  "argument:post": "No such motion.",
+  "motion:vote": "No such motion.",
+  "argument:rate": "No such argument.",
+  "argument:edit": "No such argument.",
+  "argument:withdraw": "No such argument.",
+};
+
+// Edit and withdraw act on an argument someone else wrote, but for the row of its author.
+const commandsInPrivateSpace: [Command, Who, Acked][] = [
+  ["argument:post", "a visitor without a session", "not_found"],
+  ["argument:post", "a signed-in outsider", "not_found"],
+  ["argument:post", "a guest of another space", "not_found"],
+  ["argument:post", "an observer", "forbidden"],
+  ["argument:post", "a participant", "ok"],
+  ["argument:post", "a moderator", "ok"],
+  ["argument:post", "an owner", "ok"],
+
+  ["motion:vote", "a visitor without a session", "not_found"],
+  ["motion:vote", "a signed-in outsider", "not_found"],
+  ["motion:vote", "a guest of another space", "not_found"],
+  ["motion:vote", "an observer", "ok"],
+  ["motion:vote", "a participant", "ok"],
+  ["motion:vote", "a moderator", "ok"],
+  ["motion:vote", "an owner", "ok"],
+
+  ["argument:rate", "a visitor without a session", "not_found"],
+  ["argument:rate", "a signed-in outsider", "not_found"],
+  ["argument:rate", "a guest of another space", "not_found"],
+  ["argument:rate", "an observer", "ok"],
+  ["argument:rate", "a participant", "ok"],
+  ["argument:rate", "a moderator", "ok"],
+  ["argument:rate", "an owner", "ok"],
+
+  ["argument:edit", "a visitor without a session", "not_found"],
+  ["argument:edit", "a signed-in outsider", "not_found"],
+  ["argument:edit", "a guest of another space", "not_found"],
+  ["argument:edit", "an observer", "forbidden"],
+  ["argument:edit", "a participant", "forbidden"],
+  ["argument:edit", "a moderator", "forbidden"],
+  ["argument:edit", "an owner", "forbidden"],
+  ["argument:edit", "its author", "ok"],
+
+  ["argument:withdraw", "a visitor without a session", "not_found"],
+  ["argument:withdraw", "a signed-in outsider", "not_found"],
+  ["argument:withdraw", "a guest of another space", "not_found"],
+  ["argument:withdraw", "an observer", "forbidden"],
+  ["argument:withdraw", "a participant", "forbidden"],
+  ["argument:withdraw", "a moderator", "forbidden"],
+  ["argument:withdraw", "an owner", "forbidden"],
+  ["argument:withdraw", "its author", "ok"],
+];
+
+const commandsInPublicSpace: [Command, Who, Acked][] = [
+  ["argument:post", "a visitor without a session", "unauthenticated"],
+  ["argument:post", "a signed-in outsider", "ok"],
+  ["argument:post", "a guest of another space", "ok"],
+  ["motion:vote", "a visitor without a session", "unauthenticated"],
+  ["motion:vote", "a signed-in outsider", "ok"],
+  ["motion:vote", "a guest of another space", "ok"],
+  ["argument:rate", "a visitor without a session", "unauthenticated"],
+  ["argument:rate", "a signed-in outsider", "ok"],
+  ["argument:rate", "a guest of another space", "ok"],
+  ["argument:edit", "a visitor without a session", "unauthenticated"],
+  ["argument:edit", "a signed-in outsider", "forbidden"],
+  ["argument:edit", "a guest of another space", "forbidden"],
+  ["argument:edit", "its author", "ok"],
+  ["argument:withdraw", "a visitor without a session", "unauthenticated"],
+  ["argument:withdraw", "a signed-in outsider", "forbidden"],
+  ["argument:withdraw", "a guest of another space", "forbidden"],
+  ["argument:withdraw", "its author", "ok"],
+];
+
+/** What a door about the asker themselves needs: the private space's code, a fresh slug and email. */
+interface Asking {
+  space: string;
+  joinCode: string;
+  slug: string;
+  email: string;
+}
+
+const doorsForOneself = {
+  // A slug of its own, so that a refused request can be seen to have made no space.
+  "POST /api/spaces": (cookie: string | undefined, at: Asking) =>
+    createSpace(
+      request("POST", "/api/spaces", cookie, { name: "The harbour reading group", slug: at.slug }),
+    ),
+  "POST /api/spaces/join": (cookie: string | undefined, at: Asking) =>
+    joinWithCode(request("POST", "/api/spaces/join", cookie, { code: at.joinCode })),
+  "POST /api/users": (cookie: string | undefined, at: Asking) =>
+    signUp(
+      request("POST", "/api/users", cookie, {
+        name: "Nia Newcomer",
+        email: at.email,
+        password: "correct horse battery",
+      }),
+    ),
+};
+
+type DoorForOneself = keyof typeof doorsForOneself;
+
+// Each row is asked by someone new of that standing, as these doors change who they are.
+const forOneself: [DoorForOneself, Who, number, "changes" | "changes nothing"][] = [
+  ["POST /api/spaces", "a visitor without a session", 401, "changes nothing"],
+  ["POST /api/spaces", "a signed-in outsider", 201, "changes"],
+  ["POST /api/spaces", "a guest of another space", 403, "changes nothing"],
+  ["POST /api/spaces", "an observer", 201, "changes"],
+  ["POST /api/spaces", "a participant", 201, "changes"],
+  ["POST /api/spaces", "a moderator", 201, "changes"],
+  ["POST /api/spaces", "an owner", 201, "changes"],
+
+  // The private space's join code; a visitor without a guestName gives too little.
+  ["POST /api/spaces/join", "a visitor without a session", 400, "changes nothing"],
+  ["POST /api/spaces/join", "a signed-in outsider", 200, "changes"],
+  ["POST /api/spaces/join", "a guest of another space", 403, "changes nothing"],
+  ["POST /api/spaces/join", "an observer", 200, "changes nothing"],
+  ["POST /api/spaces/join", "a participant", 200, "changes nothing"],
+  ["POST /api/spaces/join", "a moderator", 200, "changes nothing"],
+  ["POST /api/spaces/join", "an owner", 200, "changes nothing"],
+
+  // A guest who signs up becomes an account; someone with an account has one already.
+  ["POST /api/users", "a visitor without a session", 201, "changes"],
+  ["POST /api/users", "a signed-in outsider", 409, "changes nothing"],
+  ["POST /api/users", "a guest of another space", 201, "changes"],
+  ["POST /api/users", "an observer", 409, "changes nothing"],
+  ["POST /api/users", "a participant", 409, "changes nothing"],
+  ["POST /api/users", "a moderator", 409, "changes nothing"],
+  ["POST /api/users", "an owner", 409, "changes nothing"],
+];
+
+const roleOf: Partial<Record<Who, SpaceRole>> = {
+  "an observer": "observer",
+  "a participant": "participant",
+  "a moderator": "moderator",
+  "an owner": "owner",
+};
+
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
 describe("every door asks the access policy", () => {
@@ -314,6 +521,7 @@ describe("every door asks the access policy", () => {
   const people = {} as Record<Who, Person | undefined>;
   let privateSpace: Awaited<ReturnType<typeof debate>>;
   let publicSpace: Awaited<ReturnType<typeof debate>>;
+  let elsewhere: Awaited<ReturnType<typeof debate>>;
   let privateTarget: Omit<Target, "member">;
   let publicTarget: Omit<Target, "member">;
 
@@ -332,15 +540,101 @@ describe("every door asks the access policy", () => {
       (await store.motions.arguments(at.motion)).length,
     "POST /api/arguments/:id/ratings": async (at) =>
       (await store.ratings.list([at.argument])).length,
+    "PATCH /api/arguments/:id": async (at) => {
+      const argument = await store.arguments.get(at.argument);
+      const revisions = await store.arguments.revisions(at.argument);
+      return [argument?.body, argument?.editedAt?.getTime(), argument?.status, revisions.length];
+    },
   };
+
+  /** The motion's last seq: every command that succeeds appends to the log. */
+  const lastSeq = async (motionId: string) =>
+    (await store.events.after(motionId, 0, 1_000_000)).at(-1)?.seq ?? 0;
+
+  /** Everything a debate command changes, and the motion's log: a refusal leaves both. */
+  const commandWrites: Record<Command, (at: Target) => Promise<unknown>> = {
+    "argument:post": async (at) =>
+      (await store.motions.arguments(at.motion)).map((a) => [a.id, a.status]),
+    "motion:vote": async (at) =>
+      (await store.votes.list(at.motion)).map((v) => [v.userId, v.phase, v.stance]),
+    "argument:rate": async (at) =>
+      (await store.ratings.list([at.argument])).map((r) => [r.userId, r.score]),
+    "argument:edit": async (at) => footprints["PATCH /api/arguments/:id"]?.(at),
+    "argument:withdraw": async (at) => footprints["PATCH /api/arguments/:id"]?.(at),
+  };
+  const commandFootprint = async (command: Command, at: Target) => ({
+    writes: await commandWrites[command](at),
+    seq: await lastSeq(at.motion),
+  });
+
+  /** What a command that succeeded leaves in the store, done by `userId`. */
+  const commandLeaves: Record<
+    Command,
+    (at: Target, answer: Record<string, unknown>, userId: string) => Promise<void>
+  > = {
+    "argument:post": async (at, answer, userId) => {
+      const { id } = answer.argument as { id: string };
+      expect(await store.arguments.get(id)).toMatchObject({
+        motionId: at.motion,
+        authorId: userId,
+        status: "published",
+      });
+    },
+    "motion:vote": async (at, _answer, userId) => {
+      expect(await store.votes.list(at.motion)).toContainEqual(
+        expect.objectContaining({ userId, phase: "before", stance: "for" }),
+      );
+    },
+    "argument:rate": async (at, _answer, userId) => {
+      expect(await store.ratings.list([at.argument])).toContainEqual(
+        expect.objectContaining({ userId, score: 3 }),
+      );
+    },
+    "argument:edit": async (at) => {
+      expect(await store.arguments.get(at.argument)).toMatchObject({
+        body: "The rail line carried the harbour's trade, and later its people.",
+        editedAt: expect.any(Date),
+      });
+      expect(await store.arguments.revisions(at.argument)).toHaveLength(1);
+    },
+    "argument:withdraw": async (at) => {
+      expect((await store.arguments.get(at.argument))?.status).toBe("withdrawn");
+    },
+  };
+
+  /** The ack a command that succeeded answers with, beside `ok` and the seq it appended. */
+  const okAnswer: Record<Command, (at: Target, userId: string) => Record<string, unknown>> = {
+    "argument:post": (at, userId) => ({
+      argument: expect.objectContaining({
+        motionId: at.motion,
+        author: expect.objectContaining({ id: userId }),
+        status: "published",
+      }),
+    }),
+    "motion:vote": () => ({ votes: { before: expect.any(Object), after: expect.any(Object) } }),
+    "argument:rate": (at) => ({ argumentId: at.argument, strength: expect.anything() }),
+    "argument:edit": (at) => ({
+      argumentId: at.argument,
+      body: "The rail line carried the harbour's trade, and later its people.",
+      editedAt: expect.any(String),
+    }),
+    "argument:withdraw": (at) => ({ argumentId: at.argument }),
+  };
+
+  /** Sends a command as the browser does and waits for its ack. */
+  const send = (socket: Client, command: Command, payload: object) =>
+    (
+      socket as unknown as {
+        emitWithAck(event: Command, payload: object): Promise<Ack<Record<string, unknown>>>;
+      }
+    ).emitWithAck(command, payload);
 
   const client = (cookie?: string) => server.client(cookie ? { cookie } : undefined);
 
   const append = (motionId: string) => appendTestEvent(store, server, motionId);
 
   /** A space's fixed things, and an argument in it to rate. */
-  async function targetIn(space: Awaited<ReturnType<typeof debate>>) {
-    const author = await space.member("Ada Author", "participant");
+  async function targetIn(space: Awaited<ReturnType<typeof debate>>, author: Person) {
     const citation = space.cite("Trade moved inland by rail.");
     const posted = await post(store, actorOf(author), argumentInput(space.motionId, citation));
     if (!posted.ok) throw new Error(posted.error.message);
@@ -358,7 +652,7 @@ describe("every door asks the access policy", () => {
     store = db.store;
     privateSpace = await debate(store, "private");
     publicSpace = await debate(store, "public");
-    const elsewhere = await debate(store, "private");
+    elsewhere = await debate(store, "private");
     people["a signed-in outsider"] = await person(store, "Olive Outsider");
     people["a guest of another space"] = await person(store, "Gus Guest", {
       spaceId: elsewhere.spaceId,
@@ -369,8 +663,12 @@ describe("every door asks the access policy", () => {
     people["a participant"] = await privateSpace.member("Pia Participant", "participant");
     people["a moderator"] = await privateSpace.member("Mo Moderator", "moderator");
     people["an owner"] = await privateSpace.member("Orla Owner", "owner");
-    privateTarget = await targetIn(privateSpace);
-    publicTarget = await targetIn(publicSpace);
+    people["its author"] = await privateSpace.member("Ada Author", "participant");
+    privateTarget = await targetIn(privateSpace, people["its author"]);
+    publicTarget = await targetIn(
+      publicSpace,
+      await publicSpace.member("Al Author", "participant"),
+    );
 
     server = await startRealtime(store);
     const realtime = server;
@@ -403,6 +701,44 @@ describe("every door asks the access policy", () => {
       else expect(after).toEqual(before);
     }
     return body;
+  }
+
+  /**
+   * The target of a command: edit and withdraw act on a new argument by "its author", so that
+   * each row starts from an argument nobody has changed and a withdrawal spoils no other row.
+   */
+  async function commandTarget(command: Command, base: Omit<Target, "member">): Promise<Target> {
+    const at = { ...base, member: unknownId };
+    if (command !== "argument:edit" && command !== "argument:withdraw") return at;
+    const author = people["its author"] as Person;
+    const posted = await post(store, actorOf(author), argumentInput(at.motion, at.citation));
+    if (!posted.ok) throw new Error(posted.error.message);
+    return { ...at, argument: posted.value.argument.id };
+  }
+
+  /** Sends `command` as `who` and checks the ack and what it left; the socket and ack. */
+  async function expectAck(command: Command, who: Who, expected: Acked, at: Target) {
+    const socket = await client(cookieOf(who));
+    const before = await commandFootprint(command, at);
+    const answer = await send(socket, command, commands[command](at));
+    const after = await commandFootprint(command, at);
+    if (expected === "ok") {
+      const userId = people[who]?.id ?? "";
+      expect(answer).toEqual({ ok: true, seq: after.seq, ...okAnswer[command](at, userId) });
+      expect(after.seq).toBeGreaterThan(before.seq);
+      await commandLeaves[command](at, answer, userId);
+    } else {
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: expected,
+          message:
+            expected === "not_found" ? hiddenCommandAs[command] : expect.stringMatching(/\S/),
+        },
+      });
+      expect(after).toEqual(before);
+    }
+    return { socket, answer };
   }
 
   describe("in a private space", () => {
@@ -547,6 +883,25 @@ describe("every door asks the access policy", () => {
       },
     );
 
+    it.each(commandsInPrivateSpace)(
+      "in a private space, %s sent by %s is answered %s",
+      async (command, who, expected) => {
+        const at = await commandTarget(command, privateTarget);
+        const { socket, answer } = await expectAck(command, who, expected, at);
+        if (expected === "not_found") {
+          const unknown = { ...at, motion: unknownId, argument: unknownId };
+          expect(await send(socket, command, commands[command](unknown))).toEqual(answer);
+        }
+      },
+    );
+
+    it.each(commandsInPublicSpace)(
+      "in a public space, %s sent by %s is answered %s",
+      async (command, who, expected) => {
+        await expectAck(command, who, expected, await commandTarget(command, publicTarget));
+      },
+    );
+
     it("P-AUTH-1: the handshake's session cookie decides who the connection is: a cookie sealed with another secret is a visitor", async () => {
       const participant = people["a participant"] as Person;
       const forged = await sessionCookieFor(
@@ -623,5 +978,101 @@ describe("every door asks the access policy", () => {
       }
       expect(leaked).toBe(0);
     });
+  });
+
+  describe("doors about the asker themselves", () => {
+    /** Someone new of `who`'s standing: these doors make members and accounts of them. */
+    async function newcomer(who: Who): Promise<Person | undefined> {
+      const role = roleOf[who];
+      if (role) return privateSpace.member(`Nico New ${role}`, role);
+      if (who === "a signed-in outsider") return person(store, "Nell Newcomer");
+      if (who === "a guest of another space") {
+        return person(store, "Gwen Guest", {
+          spaceId: elsewhere.spaceId,
+          role: "participant",
+          guest: true,
+        });
+      }
+      return undefined;
+    }
+
+    /** Everything each door may change: a refused request must leave it as it was. */
+    const footprintFor: Record<
+      DoorForOneself,
+      (at: Asking, asker: Person | undefined) => Promise<unknown>
+    > = {
+      "POST /api/spaces": async (at, asker) => ({
+        space: (await store.spaces.bySlug(at.slug))?.id ?? null,
+        spaces: asker ? (await store.spaces.listReadable(asker.id)).length : null,
+      }),
+      "POST /api/spaces/join": async (at) =>
+        (await store.memberships.list(at.space)).map((m) => [m.userId, m.role]),
+      "POST /api/users": async (at, asker) => {
+        const user = asker && (await store.users.get(asker.id));
+        return {
+          account: (await store.users.byEmail(at.email))?.id ?? null,
+          asker: user && [user.name, user.email, user.passwordHash, user.guestSpaceId],
+        };
+      },
+    };
+
+    it.each(forOneself)(
+      "%s, asked by %s, answers %i and %s",
+      async (door, who, status, changes) => {
+        const asker = await newcomer(who);
+        const joinCode = (await store.spaces.get(privateTarget.space))?.joinCode;
+        if (!joinCode) throw new Error("the private space has no join code");
+        const at: Asking = {
+          space: privateTarget.space,
+          joinCode,
+          slug: `door-${crypto.randomUUID()}`,
+          email: `door-${crypto.randomUUID()}@example.test`,
+        };
+        const before = await footprintFor[door](at, asker);
+        const response = await doorsForOneself[door](asker?.cookie, at);
+        const body = await response.json();
+        expect({ status: response.status, body }).toMatchObject({ status });
+        if (status >= 400) {
+          expect(body).toEqual({
+            error: { code: codeOf[status], message: expect.stringMatching(/\S/) },
+          });
+        }
+        const after = await footprintFor[door](at, asker);
+        if (changes === "changes") expect(after).not.toEqual(before);
+        else expect(after).toEqual(before);
+        if (status >= 300) return;
+
+        const me = asker?.id ?? "";
+        if (door === "POST /api/spaces") {
+          expect(body).toEqual({ spaceId: expect.any(String), joinCode: expect.any(String) });
+          expect(await store.memberships.get(body.spaceId, me)).toMatchObject({ role: "owner" });
+          expect((await store.spaces.get(body.spaceId))?.visibility).toBe("private");
+        }
+        if (door === "POST /api/spaces/join") {
+          const role = roleOf[who] ?? "participant";
+          expect(body).toEqual({
+            spaceId: privateTarget.space,
+            spaceName: expect.any(String),
+            role,
+            user: { id: me, name: asker?.name, guest: false },
+          });
+          expect(await store.memberships.get(privateTarget.space, me)).toMatchObject({ role });
+          expect(response.headers.get("set-cookie")).toBeNull();
+        }
+        if (door === "POST /api/users") {
+          const account = await store.users.byEmail(at.email);
+          expect(body).toEqual({ id: account?.id, name: "Nia Newcomer" });
+          expect(account).toMatchObject({ guestSpaceId: null, passwordHash: expect.any(String) });
+          if (asker) {
+            // The guest is now the account: same id, same memberships, signed in afresh.
+            expect(body.id).toBe(asker.id);
+            expect(await store.memberships.get(elsewhere.spaceId, asker.id)).toMatchObject({
+              role: "participant",
+            });
+            expect(response.headers.get("set-cookie")).toMatch(/^authjs\.session-token=/);
+          }
+        }
+      },
+    );
   });
 });

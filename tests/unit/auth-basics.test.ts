@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "../../server/auth/returnPath";
+import { returnPathOf, safeReturnPath } from "../../server/auth/returnPath";
 import { resolveAuthSecret } from "../../server/auth/secret";
 import { isCrossSite, isForgeable } from "../../server/crossSite";
 
@@ -46,5 +46,13 @@ describe("where sign-in returns to", () => {
     for (const bad of ["//evil.test", "https://evil.test", "/\\evil.test", undefined, ""]) {
       expect(safeReturnPath(bad)).toBe("/spaces");
     }
+  });
+
+  it("keeps the query of Auth.js's callbackUrl and survives a malformed one", () => {
+    expect(returnPathOf("http://localhost:3000/join?code=K7QM2XPD")).toBe("/join?code=K7QM2XPD");
+    expect(returnPathOf("/spaces/abc")).toBe("/spaces/abc");
+    expect(returnPathOf("http://[bad")).toBe("/spaces");
+    expect(returnPathOf("https://evil.test//x")).toBe("/spaces");
+    expect(returnPathOf("https://evil.test/spaces/abc")).toBe("/spaces/abc");
   });
 });

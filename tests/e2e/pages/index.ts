@@ -126,7 +126,8 @@ export class LiveMotionPage {
   readerParagraphs() {
     return this.page.locator(".reader-text p[data-start]");
   }
-  async citeParagraph(index: number) {
+  /** Selects a paragraph's text with the pointer and cites the selection. */
+  async selectAndCite(index: number) {
     await this.readerParagraphs().nth(index).selectText();
     await this.page.getByRole("button", { name: "Cite the selected text" }).click();
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type Citation, MAX_ARGUMENT_LENGTH } from "@/lib/commands";
 import type { ArgumentRelation, ArgumentView } from "@/lib/debate";
 
@@ -20,6 +20,7 @@ export function Composer({
   onCancelReply,
   onRemoveCitation,
   problem,
+  restore,
 }: {
   draft: Draft;
   evidenceRequired: boolean;
@@ -27,6 +28,8 @@ export function Composer({
   onCancelReply: () => void;
   onRemoveCitation: (index: number) => void;
   problem: string | null;
+  /** A post the server refused: its words come back into the form to be mended. */
+  restore: { clientId: string; relation: ArgumentRelation; body: string } | null;
 }) {
   const replying = draft.parent !== null;
   const choices: [ArgumentRelation, string][] = replying
@@ -40,6 +43,13 @@ export function Composer({
       ];
   const [relation, setRelation] = useState<ArgumentRelation | null>(null);
   const [body, setBody] = useState("");
+  const restoredFrom = useRef<string | null>(null);
+  useEffect(() => {
+    if (!restore || restoredFrom.current === restore.clientId) return;
+    restoredFrom.current = restore.clientId;
+    setRelation(restore.relation);
+    setBody(restore.body);
+  }, [restore]);
   const chosen = choices.some(([r]) => r === relation) ? relation : null;
   const missingEvidence = evidenceRequired && draft.citations.length === 0;
 

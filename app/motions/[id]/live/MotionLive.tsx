@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
@@ -8,7 +8,6 @@ import {
   type ArgumentRelation,
   type ArgumentView,
   buildArgumentTree,
-  type CitationView,
   citedLabel,
   citedPassages,
   sortArgumentTree,
@@ -50,6 +49,7 @@ export function MotionLive({
     motion.sources[0]?.documentId ?? documents[0]?.id ?? "",
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const [myRatings, setMyRatings] = useState(motion.mine.ratings);
   // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
   const [readerOpen, setReaderOpen] = useState(false);
   useEffect(() => {
@@ -72,6 +72,14 @@ export function MotionLive({
       strength: { mean: null, count: 0 },
     }));
   const refused = live.outbox.find((post) => post.refused);
+  // A refused post goes back into the form, evidence and all, with the reason beside it.
+  const restoredFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!refused || restoredFor.current === refused.payload.clientId) return;
+    restoredFor.current = refused.payload.clientId;
+    const parent = live.motion.arguments.find((a) => a.id === refused.payload.parentId) ?? null;
+    setDraft({ parent, citations: refused.payload.citations ?? [] });
+  }, [refused, live.motion.arguments]);
 
   const tree = useMemo(
     () => sortArgumentTree(buildArgumentTree([...live.motion.arguments, ...sending]), order),
@@ -99,7 +107,7 @@ export function MotionLive({
     [motion.sources, live.motion.arguments],
   );
 
-  const showCitation = (citation: CitationView) => {
+  const showCitation = (citation: Highlight) => {
     setDocumentId(citation.documentId);
     setHighlight({ documentId: citation.documentId, start: citation.start, end: citation.end });
     setReaderOpen(true);
@@ -127,15 +135,22 @@ export function MotionLive({
     viewerId: viewer?.id ?? null,
     canPost: motion.can.post,
     canRate: motion.can.rate,
-    myRatings: motion.mine.ratings,
+    myRatings,
     pending: new Set(sending.map((s) => s.id)),
     onReply: (argument: ArgumentNode) => {
       setDraft({ ...draft, parent: argument });
       document.getElementById("argument-body")?.focus();
     },
     onShowCitation: showCitation,
-    onRate: (argumentId, score) =>
-      live.command("argument:rate", { argumentId, clientId: crypto.randomUUID(), score }),
+    onRate: async (argumentId, score) => {
+      const refused = await live.command("argument:rate", {
+        argumentId,
+        clientId: crypto.randomUUID(),
+        score,
+      });
+      if (!refused) setMyRatings((mine) => ({ ...mine, [argumentId]: score }));
+      return refused;
+    },
     onEdit: (argumentId, body) =>
       live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
     onWithdraw: (argumentId) =>
@@ -174,6 +189,7 @@ export function MotionLive({
             documentId={documentId}
             onDocument={setDocumentId}
             canCite={motion.can.post}
+            onShow={showCitation}
             onCite={(citation: Citation) =>
               setDraft((d) => ({ ...d, citations: [...d.citations, citation] }))
             }
@@ -203,11 +219,10 @@ export function MotionLive({
               onRemoveCitation={(index) =>
                 setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
               }
+              restore={refused ? refused.payload : null}
               problem={
                 composerProblem ??
-                (refused
-                  ? `Your argument was not posted: ${refused.payload.body.slice(0, 60)}… — ${refused.refused}`
-                  : null)
+                (refused ? `Your argument was not posted: ${refused.refused}` : null)
               }
             />
           ) : (

@@ -7,6 +7,11 @@ import type { DocumentView, PassageMark } from "@/lib/views";
 import { DocumentText } from "../../../components/DocumentText";
 import { selectedRange } from "./selection";
 
+const excerpt = (text: string) => {
+  const words = text.split(" ");
+  return words.length > 10 ? `${words.slice(0, 10).join(" ")}…` : text;
+};
+
 export interface Highlight {
   documentId: string;
   start: number;
@@ -26,6 +31,7 @@ export function Reader({
   onDocument,
   onCite,
   canCite,
+  onShow,
 }: {
   documents: DocumentView[];
   marks: (PassageMark & { documentId: string })[];
@@ -34,6 +40,8 @@ export function Reader({
   onDocument: (documentId: string) => void;
   onCite: (citation: Citation) => void;
   canCite: boolean;
+  /** Highlights a listed passage in the text. */
+  onShow: (passage: Highlight) => void;
 }) {
   const textRef = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,6 +59,7 @@ export function Reader({
     window.getSelection()?.removeAllRanges();
   };
   const shown = marks.filter((m) => m.documentId === document.id);
+  const cited = shown.filter((m) => m.id.startsWith("cited-"));
   const active =
     highlight?.documentId === document.id
       ? [
@@ -91,6 +100,27 @@ export function Reader({
         <p className="meta" role="status">
           {problem}
         </p>
+      ) : null}
+      {cited.length > 0 ? (
+        <details className="cited-list">
+          <summary>Cited passages in this document ({cited.length})</summary>
+          <ol>
+            {cited.map((mark) => (
+              <li key={mark.id}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    onShow({ documentId: document.id, start: mark.start, end: mark.end })
+                  }
+                >
+                  “{excerpt(document.text.slice(mark.start, mark.end))}”
+                </button>{" "}
+                <span className="meta">{mark.label}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
       ) : null}
       <div ref={textRef} className="reader-text">
         <DocumentText

@@ -78,6 +78,8 @@ function reduce(state: State, action: Action): State {
 }
 
 const ACK_TIMEOUT = 10_000;
+const RETRY_DELAY = 3_000;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * A motion kept live: joins its room from the seq the page was rendered at, applies what
@@ -96,11 +98,19 @@ export function useLiveMotion(initial: MotionView) {
   const outboxRef = useRef(state.outbox);
   outboxRef.current = state.outbox;
 
-  const send = useCallback((post: OutgoingPost) => {
+  const send = useCallback(function send(post: OutgoingPost) {
     const socket = socketRef.current;
     if (!socket?.connected) return;
     socket.timeout(ACK_TIMEOUT).emit("argument:post", post.payload, (error, answer) => {
-      if (error) return; // no answer in time: sent again after the next (re)join
+      // No answer in time: try again (the clientId makes it safe); a reconnect also re-sends.
+      if (error) {
+        retryTimer = setTimeout(() => {
+          if (outboxRef.current.some((p) => p.payload.clientId === post.payload.clientId)) {
+            send(post);
+          }
+        }, RETRY_DELAY);
+        return;
+      }
       if (answer.ok) {
         dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
       } else {
@@ -161,6 +171,7 @@ export function useLiveMotion(initial: MotionView) {
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     return () => {
+      clearTimeout(retryTimer);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       socket.disconnect();
