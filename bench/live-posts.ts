@@ -1,0 +1,146 @@
+/**
+ * How fast arguments travel: N members in one motion's room, each posting in turn over
+ * Socket.IO against the real handlers and a real database. Prints the ack latency, the time
+ * until every other member has the event, throughput and memory.
+ *
+ *   npx tsx bench/live-posts.ts [members=30] [postsEach=10]      (SQLite in a temp file)
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/moot_bench npx tsx bench/live-posts.ts
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { openStore } from "../db";
+import { selectorAt } from "../lib/anchoring";
+import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../lib/protocol";
+import { sessionCookieFor } from "../server/auth/session";
+import { createMotion } from "../server/domain/debate/createMotion";
+import { importDocument } from "../server/domain/library/importDocument";
+import { createSpace } from "../server/domain/spaces/createSpace";
+import { systemActor } from "../server/policy";
+import { attachRealtime, type MootServer } from "../server/realtime";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const [members, postsEach] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 10)];
+const secret = "bench-secret-that-is-long-enough-for-authjs";
+const text = "The harbour was closed in winter. Trade moved inland by rail.";
+
+const must = <T>(outcome: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+};
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const summary = (label: string, values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const f = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(
+    `${label.padEnd(28)} p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted.at(-1) ?? 0)}`,
+  );
+};
+
+const dir = mkdtempSync(join(tmpdir(), "moot-bench-"));
+const url = process.env.DATABASE_URL;
+const store = await openStore(
+  url?.startsWith("postgres")
+    ? { dialect: "postgres", url }
+    : { dialect: "sqlite", path: join(dir, "bench.db") },
+);
+const { spaceId } = must(
+  await createSpace(store, systemActor, { name: "Bench", visibility: "private" }),
+);
+const document = must(
+  await importDocument(store, systemActor, {
+    spaceId,
+    title: "Harbour report",
+    mediaType: "text/plain",
+    raw: new TextEncoder().encode(text),
+  }),
+);
+const canonical = (await store.documents.version(document.versionId))?.text ?? "";
+const start = canonical.indexOf("Trade moved inland by rail.");
+const citation = { documentId: document.documentId, ...selectorAt(canonical, start, start + 27) };
+const { motionId } = must(
+  await createMotion(store, systemActor, { spaceId, title: "Rail paid off" }),
+);
+
+const http = createServer();
+const io: MootServer = new Server(http);
+attachRealtime(io, { store, authSecret: secret });
+await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+const address = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+const clients: Client[] = [];
+for (let i = 0; i < members; i++) {
+  const id = crypto.randomUUID();
+  await store.transaction(async (tx) => {
+    await tx.users.insert({
+      id,
+      name: `Member ${i}`,
+      email: `${id}@bench.test`,
+      passwordHash: "x",
+      guestSpaceId: null,
+      createdAt: new Date(),
+    });
+    await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
+  });
+  const cookie = await sessionCookieFor({ id, name: `Member ${i}` }, secret, false);
+  const socket: Client = connect(address, {
+    transports: ["websocket"],
+    forceNew: true,
+    extraHeaders: { cookie: `${cookie.name}=${cookie.value}` },
+  });
+  await new Promise<void>((resolve) => socket.once("connect", resolve));
+  await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
+  clients.push(socket);
+}
+
+const acks: number[] = [];
+const fanOut: number[] = [];
+const began = performance.now();
+for (let round = 0; round < postsEach; round++) {
+  for (const [i, author] of clients.entries()) {
+    const sent = performance.now();
+    const others = clients.filter((c) => c !== author);
+    const delivered = Promise.all(
+      others.map(
+        (c) =>
+          new Promise<void>((resolve) => c.once("motion:event", (_: MotionEvent) => resolve())),
+      ),
+    );
+    const answer = await author.emitWithAck("argument:post", {
+      motionId,
+      clientId: crypto.randomUUID(),
+      parentId: null,
+      relation: i % 2 === 0 ? "for" : "against",
+      body: `Point ${round}.${i}`,
+      citations: [citation],
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    acks.push(performance.now() - sent);
+    await delivered;
+    fanOut.push(performance.now() - sent);
+  }
+}
+const seconds = (performance.now() - began) / 1000;
+const posts = members * postsEach;
+
+console.log(
+  `database ${store.dialect}; ${members} members in one room; ${posts} posts, one at a time`,
+);
+summary("post acknowledged", acks);
+summary(`all ${members - 1} others have it`, fanOut);
+console.log(
+  `${"throughput".padEnd(28)} ${(posts / seconds).toFixed(0)} posts/s (${seconds.toFixed(1)} s)`,
+);
+console.log(
+  `${"server process memory".padEnd(28)} rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+);
+
+for (const c of clients) c.disconnect();
+await io.close();
+await store.close();
+rmSync(dir, { recursive: true, force: true });
