@@ -1,5 +1,6 @@
 import type {
   ArgumentNode,
+  CitationView,
   MotionSettings,
   MotionStatus,
   Stance,
@@ -38,15 +39,9 @@ export interface DocumentView extends DocumentSummary {
   blocks: BlockView[];
 }
 
-export interface SourceView {
-  documentId: string;
+/** A passage a motion is drawn from: a citation, with its document's title. */
+export interface SourceView extends CitationView {
   documentTitle: string;
-  versionId: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
 }
 
 export interface MotionSummary {

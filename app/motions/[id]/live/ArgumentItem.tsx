@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ArgumentNode, CitationView } from "@/lib/debate";
+import { Problem } from "./Problem";
 
 const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
 
@@ -147,11 +148,7 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ) : null}
           </div>
         )}
-        {problem ? (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        ) : null}
+        <Problem text={problem} />
       </article>
       {node.children.length > 0 ? (
         <ul className="argument-tree">

@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type Citation, MAX_ARGUMENT_LENGTH } from "@/lib/commands";
 import type { ArgumentRelation, ArgumentView } from "@/lib/debate";
+import { Problem } from "./Problem";
 
 export interface Draft {
   parent: ArgumentView | null;
@@ -125,11 +126,7 @@ export function Composer({
           </ul>
         )}
       </div>
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
       <div>
         <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>
           Post

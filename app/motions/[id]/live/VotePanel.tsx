@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { CastVote } from "@/lib/commands";
 import type { Stance, Tally, VotePhase, VoteTally } from "@/lib/debate";
+import { Problem } from "./Problem";
 
 const stances: [Stance, string][] = [
   ["for", "For"],
@@ -96,11 +97,7 @@ export function VotePanel({
             </fieldset>
           ))
         : null}
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
     </section>
   );
 }
