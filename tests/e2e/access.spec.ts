@@ -83,6 +83,16 @@ test("a teacher's moderator creates a motion that the space's students see", asy
     "Small states gain most from balancing",
   ]);
   await expect(studentPage.getByRole("button", { name: "Create motion" })).toHaveCount(0);
+
+  // A space without documents debates without citations, live as anywhere else.
+  await studentPage.getByRole("link", { name: "Small states gain most from balancing" }).click();
+  await expect(studentPage.getByText("Connecting…")).toHaveCount(0);
+  await studentPage.getByRole("radio", { name: "Against the motion" }).check();
+  await studentPage.getByLabel("Argument", { exact: true }).fill("Balancing needs leverage.");
+  await studentPage.getByRole("button", { name: "Post" }).click();
+  await expect(teacherPage.getByRole("region", { name: "Against the motion" })).toContainText(
+    "Balancing needs leverage.",
+  );
   for (const context of [teacher, student]) await context.close();
 });
 

@@ -22,6 +22,7 @@ export function Composer({
   onRemoveCitation,
   problem,
   restore,
+  hasDocuments,
 }: {
   draft: Draft;
   evidenceRequired: boolean;
@@ -31,6 +32,8 @@ export function Composer({
   problem: string | null;
   /** A post the server refused: its words come back into the form to be mended. */
   restore: { clientId: string; relation: ArgumentRelation; body: string } | null;
+  /** Whether there is anything to cite: a space without documents takes arguments without. */
+  hasDocuments: boolean;
 }) {
   const replying = draft.parent !== null;
   const choices: [ArgumentRelation, string][] = replying
@@ -104,28 +107,34 @@ export function Composer({
           {body.length} / {MAX_ARGUMENT_LENGTH}
         </span>
       </div>
-      <div className="citations-draft">
-        <h3>Evidence</h3>
-        {draft.citations.length === 0 ? (
-          <p className="meta">
-            Select a passage in the document and press “Cite the selected text”
-            {evidenceRequired ? ": this motion asks every argument to cite at least one." : "."}
-          </p>
-        ) : (
-          <ul>
-            {draft.citations.map((citation, index) => (
-              <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
-                <blockquote>
-                  <p>{citation.exact}</p>
-                </blockquote>
-                <button type="button" className="secondary" onClick={() => onRemoveCitation(index)}>
-                  Remove this citation
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {hasDocuments ? (
+        <div className="citations-draft">
+          <h3>Evidence</h3>
+          {draft.citations.length === 0 ? (
+            <p className="meta">
+              Select a passage in the document and press “Cite the selected text”
+              {evidenceRequired ? ": this motion asks every argument to cite at least one." : "."}
+            </p>
+          ) : (
+            <ul>
+              {draft.citations.map((citation, index) => (
+                <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
+                  <blockquote>
+                    <p>{citation.exact}</p>
+                  </blockquote>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onRemoveCitation(index)}
+                  >
+                    Remove this citation
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
       <Problem text={problem} />
       <div>
         <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>

@@ -174,27 +174,29 @@ export function MotionLive({
           Live: new arguments appear as they are posted.
         </p>
       )}
-      <div className="debate-layout">
-        <details
-          id="reader"
-          className="reader-panel"
-          open={readerOpen}
-          onToggle={(e) => setReaderOpen(e.currentTarget.open)}
-        >
-          <summary>Documents to cite from</summary>
-          <Reader
-            documents={documents}
-            marks={marks}
-            highlight={highlight}
-            documentId={documentId}
-            onDocument={setDocumentId}
-            canCite={motion.can.post}
-            onShow={showCitation}
-            onCite={(citation: Citation) =>
-              setDraft((d) => ({ ...d, citations: [...d.citations, citation] }))
-            }
-          />
-        </details>
+      <div className={documents.length > 0 ? "debate-layout" : "debate-layout single"}>
+        {documents.length > 0 ? (
+          <details
+            id="reader"
+            className="reader-panel"
+            open={readerOpen}
+            onToggle={(e) => setReaderOpen(e.currentTarget.open)}
+          >
+            <summary>Documents to cite from</summary>
+            <Reader
+              documents={documents}
+              marks={marks}
+              highlight={highlight}
+              documentId={documentId}
+              onDocument={setDocumentId}
+              canCite={motion.can.post}
+              onShow={showCitation}
+              onCite={(citation: Citation) =>
+                setDraft((d) => ({ ...d, citations: [...d.citations, citation] }))
+              }
+            />
+          </details>
+        ) : null}
 
         <div className="debate-main">
           <VotePanel
@@ -220,6 +222,7 @@ export function MotionLive({
                 setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
               }
               restore={refused ? refused.payload : null}
+              hasDocuments={documents.length > 0}
               problem={
                 composerProblem ??
                 (refused ? `Your argument was not posted: ${refused.refused}` : null)
