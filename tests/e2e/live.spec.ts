@@ -121,18 +121,28 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
   const reader = new LiveMotionPage(page);
   await reader.open("Joining the Abraham Accords serves Kazakhstan");
   const quoted = await page.evaluate(() => {
-    // Two neighbouring paragraphs of plain text (no marked passage inside).
-    const plain = (p: Element | undefined) =>
-      p?.childNodes.length === 1 && p.firstChild?.nodeType === 3;
+    // The text node and offset at a character of a paragraph, marks or not.
+    const pointAt = (element: Element, offset: number): [Node, number] => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let left = offset;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (left <= length) return [node, left];
+        left -= length;
+      }
+      throw new Error("the paragraph is shorter than that");
+    };
     const paragraphs = [...document.querySelectorAll(".reader-text p[data-start]")];
-    const at = paragraphs.findIndex((p, i) => i > 2 && plain(p) && plain(paragraphs[i + 1]));
-    const [first, second] = [paragraphs[at], paragraphs[at + 1]];
+    const at = paragraphs.findIndex(
+      (p, i) => i > 2 && (paragraphs[i + 1]?.textContent?.length ?? 0) > 40,
+    );
+    const [first, second] = [paragraphs[at] as Element, paragraphs[at + 1] as Element];
     const range = document.createRange();
-    range.setStart(first?.firstChild as Node, 10);
-    range.setEnd(second?.firstChild as Node, 25);
+    range.setStart(...pointAt(first, 10));
+    range.setEnd(...pointAt(second, 25));
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
-    return `${first?.textContent?.slice(10)}\n\n${second?.textContent?.slice(0, 25)}`;
+    return `${first.textContent?.slice(10)}\n\n${second.textContent?.slice(0, 25)}`;
   });
   await page.getByRole("button", { name: "Cite the selected text" }).click();
   await a11yFree(page);

@@ -46,6 +46,8 @@ export class ReaderPage {
 
 /** Axe's serious and critical findings on the page as it is now. */
 export async function seriousViolations(page: Page) {
+  // Next streams a page's <title> after its body: scan once the page is whole.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
