@@ -1,7 +1,9 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
 
-const motionTitle = "Joining the Abraham Accords serves Kazakhstan";
+// Motions of their own: the reading journey (journey.spec.ts) expects its motion to have no arguments.
+const motionTitle =
+  "Iran should answer Kazakhstan's turn towards Israel with economic interdependence, not confrontation";
 
 /** Browser contexts side by side, each signed in with an account of its own. */
 async function signedInSideBySide(browser: Browser, names: [string, string]) {
@@ -119,7 +121,7 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
     password: "farida's password",
   });
   const reader = new LiveMotionPage(page);
-  await reader.open("Joining the Abraham Accords serves Kazakhstan");
+  await reader.open(motionTitle);
   const quoted = await page.evaluate(() => {
     // The text node and offset at a character of a paragraph, marks or not.
     const pointAt = (element: Element, offset: number): [Node, number] => {
