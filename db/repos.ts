@@ -177,6 +177,9 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .set({ lastSeq: sql`${t.motions.lastSeq}` })
           .where(eq(t.motions.id, id));
       },
+      update: async (id, change) => {
+        await db.update(t.motions).set(change).where(eq(t.motions.id, id));
+      },
       list: async (spaceIds) =>
         spaceIds.length === 0
           ? []
@@ -300,6 +303,12 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .where(and(eq(t.events.motionId, motionId), gt(t.events.seq, seq)))
           .orderBy(asc(t.events.seq))
           .limit(limit),
+      ofTypes: (motionId, types) =>
+        db
+          .select()
+          .from(t.events)
+          .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, types)))
+          .orderBy(asc(t.events.seq)),
     },
     commands: {
       find: async (actorId, clientId) =>

@@ -73,6 +73,10 @@ export interface Repos {
      * commands on one motion run one after another: what they read stays true until they commit.
      */
     lock(id: string): Promise<void>;
+    update(
+      id: string,
+      change: Partial<Pick<MotionRow, "settings" | "status" | "pinned" | "spotlightId">>,
+    ): Promise<void>;
     list(spaceIds: string[]): Promise<MotionRow[]>;
     insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
@@ -110,6 +114,7 @@ export interface Repos {
     /** Appends with the motion's next seq; gap-free and unique per motion, also under concurrency. */
     append(event: Omit<EventRow, "seq">): Promise<EventRow>;
     after(motionId: string, seq: number, limit: number): Promise<EventRow[]>;
+    ofTypes(motionId: string, types: string[]): Promise<EventRow[]>;
   };
   commands: {
     find(actorId: string, clientId: string): Promise<CommandRow | undefined>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
-import { ArgumentRelation, Stance, VotePhase } from "./debate";
+import { ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
 
 /** Payloads of the debate commands: the same over Socket.IO and REST, checked on both sides. */
 
@@ -60,3 +60,37 @@ export const RateArgument = z.object({
   score: z.number({ error: "must be a whole number from 0 to 4" }).int().min(0).max(4),
 });
 export type RateArgument = z.input<typeof RateArgument>;
+
+/** A moderator's commands: settings, lock, hide and restore, pin, spotlight. */
+
+const Reason = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required: say why, for the log")
+  .max(500, "is too long (500 characters at most)");
+
+export const ChangeSettings = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  settings: MotionSettings.partial(),
+});
+export type ChangeSettings = z.input<typeof ChangeSettings>;
+
+export const LockMotion = z.object({ motionId: Id, clientId: ClientId, locked: z.boolean() });
+export type LockMotion = z.input<typeof LockMotion>;
+
+export const HideArgument = z.object({ argumentId: Id, clientId: ClientId, reason: Reason });
+export type HideArgument = z.input<typeof HideArgument>;
+
+export const RestoreArgument = z.object({ argumentId: Id, clientId: ClientId });
+export type RestoreArgument = z.input<typeof RestoreArgument>;
+
+export const PinArgument = z.object({ argumentId: Id, clientId: ClientId, pinned: z.boolean() });
+export type PinArgument = z.input<typeof PinArgument>;
+
+export const SpotlightArgument = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  argumentId: Id.nullable(),
+});
+export type SpotlightArgument = z.input<typeof SpotlightArgument>;

@@ -80,10 +80,14 @@ export const emptyTally = (): VoteTally => ({
 });
 
 /**
- * Arranges flat arguments into the tree a motion shows. A withdrawn argument stays as a
- * placeholder while it has replies, and goes once nothing hangs from it.
+ * Arranges flat arguments into the tree a motion shows. A withdrawn argument, or a hidden one
+ * (unless the reader moderates: `keepHidden`), stays as a placeholder while it has replies, and
+ * goes once nothing hangs from it.
  */
-export function buildArgumentTree(rows: ArgumentView[]): ArgumentNode[] {
+export function buildArgumentTree(
+  rows: ArgumentView[],
+  { keepHidden = false } = {},
+): ArgumentNode[] {
   const nodes = new Map(rows.map((row) => [row.id, { ...row, children: [] as ArgumentNode[] }]));
   const roots: ArgumentNode[] = [];
   for (const node of nodes.values()) {
@@ -93,7 +97,8 @@ export function buildArgumentTree(rows: ArgumentView[]): ArgumentNode[] {
   const prune = (list: ArgumentNode[]): ArgumentNode[] =>
     list.flatMap((node) => {
       const children = prune(node.children);
-      return node.status === "withdrawn" && children.length === 0 ? [] : [{ ...node, children }];
+      const gone = node.status === "withdrawn" || (node.status === "hidden" && !keepHidden);
+      return gone && children.length === 0 ? [] : [{ ...node, children }];
     });
   return prune(roots);
 }

@@ -1,5 +1,13 @@
-import type { ArgumentNode, ArgumentView, Strength, VoteTally } from "./debate";
+import type {
+  ArgumentNode,
+  ArgumentView,
+  MotionSettings,
+  MotionStatus,
+  Strength,
+  VoteTally,
+} from "./debate";
 import type { MotionEvent } from "./protocol";
+import type { MotionView } from "./views";
 
 /** What each event of a motion's log carries, by type. */
 export interface DebateEvents {
@@ -9,6 +17,12 @@ export interface DebateEvents {
   "argument.withdrawn": { argumentId: string };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength };
+  "motion.settings": { settings: MotionSettings };
+  "motion.locked": { locked: boolean; status: MotionStatus };
+  "argument.hidden": { argumentId: string; reason: string };
+  "argument.restored": { argument: ArgumentView };
+  "argument.pinned": { argumentId: string; pinned: boolean };
+  "argument.spotlighted": { argumentId: string | null };
 }
 
 /** A motion as a live client holds it: flat arguments, the tally, and the last seq applied. */
@@ -16,6 +30,21 @@ export interface LiveMotion {
   seq: number;
   arguments: ArgumentView[];
   votes: VoteTally;
+  status: MotionStatus;
+  pinned: string[];
+  spotlightId: string | null;
+}
+
+/** A live copy of a motion as the server rendered or sent it. */
+export function liveFrom(view: MotionView): LiveMotion {
+  return {
+    seq: view.seq,
+    arguments: flattenTree(view.arguments),
+    votes: view.votes,
+    status: view.status,
+    pinned: view.pinned,
+    spotlightId: view.spotlightId,
+  };
 }
 
 export function flattenTree(nodes: ArgumentNode[]): ArgumentView[] {
@@ -52,6 +81,25 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     }
     case "vote.cast":
       return { ...state, votes: (data as DebateEvents["vote.cast"]).votes };
+    case "motion.locked":
+      return { ...state, status: (data as DebateEvents["motion.locked"]).status };
+    case "argument.hidden": {
+      // The words stay in memory: a moderator still reads them; others see a placeholder.
+      const { argumentId } = data as DebateEvents["argument.hidden"];
+      const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
+      return { ...state, arguments: change(state, argumentId, hide) };
+    }
+    case "argument.restored": {
+      const { argument } = data as DebateEvents["argument.restored"];
+      return { ...state, arguments: change(state, argument.id, () => argument) };
+    }
+    case "argument.pinned": {
+      const { argumentId, pinned } = data as DebateEvents["argument.pinned"];
+      const others = state.pinned.filter((id) => id !== argumentId);
+      return { ...state, pinned: pinned ? [...others, argumentId] : others };
+    }
+    case "argument.spotlighted":
+      return { ...state, spotlightId: (data as DebateEvents["argument.spotlighted"]).argumentId };
     case "argument.rated": {
       const { argumentId, strength } = data as DebateEvents["argument.rated"];
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, strength })) };

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import type {
   CastVote,
+  ChangeSettings,
   EditArgument,
+  HideArgument,
+  LockMotion,
+  PinArgument,
   PostArgument,
   RateArgument,
+  RestoreArgument,
+  SpotlightArgument,
   WithdrawArgument,
 } from "./commands";
-import type { ArgumentView, Strength, VoteTally } from "./debate";
+import type { ArgumentView, MotionSettings, MotionStatus, Strength, VoteTally } from "./debate";
 import type { ErrorCode } from "./result";
 
 /** An entry of a motion's event log, as the server sends it. */
@@ -57,6 +63,12 @@ export interface ClientToServerEvents {
   "argument:withdraw": Command<WithdrawArgument, { seq: number; argumentId: string }>;
   "motion:vote": Command<CastVote, { seq: number; votes: VoteTally }>;
   "argument:rate": Command<RateArgument, { seq: number; argumentId: string; strength: Strength }>;
+  "motion:settings": Command<ChangeSettings, { seq: number; settings: MotionSettings }>;
+  "motion:lock": Command<LockMotion, { seq: number; locked: boolean; status: MotionStatus }>;
+  "moderation:hide": Command<HideArgument, { seq: number; argumentId: string; reason: string }>;
+  "moderation:restore": Command<RestoreArgument, { seq: number; argument: ArgumentView }>;
+  "argument:pin": Command<PinArgument, { seq: number; argumentId: string; pinned: boolean }>;
+  "argument:spotlight": Command<SpotlightArgument, { seq: number; argumentId: string | null }>;
 }
 
 export interface ServerToClientEvents {

@@ -63,7 +63,10 @@ export interface MotionView extends MotionSummary {
   votes: VoteTally;
   /** The caller's own votes and ratings. */
   mine: { votes: Partial<Record<VotePhase, Stance>>; ratings: Record<string, number> };
-  can: { post: boolean; vote: boolean; rate: boolean };
+  /** Pinned arguments, in the order pinned, and the one on every screen. */
+  pinned: string[];
+  spotlightId: string | null;
+  can: { post: boolean; vote: boolean; rate: boolean; moderate: boolean };
 }
 
 /** A passage of a document that something points at: a motion's source or a citation. */

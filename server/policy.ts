@@ -24,6 +24,7 @@ export type Action =
   | "argument.post"
   | "argument.edit"
   | "argument.rate"
+  | "motion.moderate"
   | "document.import";
 
 export const actions: readonly Action[] = [
@@ -38,6 +39,7 @@ export const actions: readonly Action[] = [
   "argument.post",
   "argument.edit",
   "argument.rate",
+  "motion.moderate",
   "document.import",
 ];
 
@@ -85,6 +87,7 @@ const needs: Record<
   "argument.edit": ["observer", ""],
   "argument.post": ["participant", "Observers read and vote, but do not post."],
   "motion.create": ["moderator", "Only the space's owners and moderators may create motions."],
+  "motion.moderate": ["moderator", "Only the space's owners and moderators moderate a debate."],
   "document.import": ["moderator", "Only the space's owners and moderators may add documents."],
   "member.manage": ["moderator", "Only the space's owners and moderators manage members."],
   "space.manage": ["owner", "Only the space's owner may change its join code."],

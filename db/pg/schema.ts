@@ -193,6 +193,10 @@ export const motions = pgTable(
     description: text("description").notNull(),
     status: text("status").$type<MotionStatus>().notNull(),
     settings: jsonb("settings").$type<MotionSettings>().notNull(),
+    /** Arguments a moderator pinned, in the order they were pinned. */
+    pinned: jsonb("pinned").$type<string[]>().notNull().default([]),
+    /** The argument a moderator put on every screen, if any. */
+    spotlightId: text("spotlight_id"),
     lastSeq: integer("last_seq").notNull(),
     createdAt: timestamp("created_at").notNull(),
   },

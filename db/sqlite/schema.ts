@@ -190,6 +190,10 @@ export const motions = sqliteTable(
     description: text("description").notNull(),
     status: text("status").$type<MotionStatus>().notNull(),
     settings: text("settings", { mode: "json" }).$type<MotionSettings>().notNull(),
+    /** Arguments a moderator pinned, in the order they were pinned. */
+    pinned: text("pinned", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** The argument a moderator put on every screen, if any. */
+    spotlightId: text("spotlight_id"),
     lastSeq: integer("last_seq").notNull(),
     createdAt: timestamp("created_at").notNull(),
   },

@@ -2,6 +2,14 @@ import type { Store } from "../../db/store";
 import type { MotionEvent } from "../../lib/protocol";
 import { editArgument, withdrawArgument } from "../domain/debate/changeArgument";
 import { castVote, rateArgument } from "../domain/debate/judge";
+import {
+  changeSettings,
+  hideArgument,
+  lockMotion,
+  pinArgument,
+  restoreArgument,
+  spotlightArgument,
+} from "../domain/debate/moderate";
 import { postArgument } from "../domain/debate/postArgument";
 import type { Outcome } from "../domain/outcome";
 import type { Actor } from "../policy";
@@ -16,6 +24,12 @@ const commands: Record<string, DebateCommand> = {
   "argument:withdraw": withdrawArgument,
   "motion:vote": castVote,
   "argument:rate": rateArgument,
+  "motion:settings": changeSettings,
+  "motion:lock": lockMotion,
+  "moderation:hide": hideArgument,
+  "moderation:restore": restoreArgument,
+  "argument:pin": pinArgument,
+  "argument:spotlight": spotlightArgument,
 };
 
 /** Each debate command as a socket event: run it, ack, and publish its events after commit. */

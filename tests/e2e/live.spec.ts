@@ -136,7 +136,7 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
     };
     const paragraphs = [...document.querySelectorAll(".reader-text p[data-start]")];
     const at = paragraphs.findIndex(
-      (p, i) => i > 2 && (paragraphs[i + 1]?.textContent?.length ?? 0) > 40,
+      (_, i) => i > 2 && (paragraphs[i + 1]?.textContent?.length ?? 0) > 40,
     );
     const [first, second] = [paragraphs[at] as Element, paragraphs[at + 1] as Element];
     const range = document.createRange();

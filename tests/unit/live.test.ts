@@ -26,7 +26,14 @@ const event = (seq: number, type: string, data: Record<string, unknown>): Motion
   at: "2026-01-01T00:00:00.000Z",
 });
 
-const start: LiveMotion = { seq: 1, arguments: [], votes: emptyTally() };
+const start: LiveMotion = {
+  seq: 1,
+  arguments: [],
+  votes: emptyTally(),
+  status: "open",
+  pinned: [],
+  spotlightId: null,
+};
 
 describe("a live client's copy of a motion", () => {
   it("applies posts, edits, withdrawals, votes and ratings in seq order", () => {
@@ -54,6 +61,24 @@ describe("a live client's copy of a motion", () => {
       event(2, "argument.posted", { argument: argument("a") }),
     ]);
     expect(twice.state).toEqual(once.state);
+  });
+
+  it("follows a moderator's lock, hide, restore, pin and spotlight", () => {
+    const posted = applyEvents(start, [event(2, "argument.posted", { argument: argument("a") })]);
+    const { state } = applyEvents(posted.state, [
+      event(3, "argument.hidden", { argumentId: "a", reason: "off topic" }),
+      event(4, "argument.pinned", { argumentId: "a", pinned: true }),
+      event(5, "argument.spotlighted", { argumentId: "a" }),
+      event(6, "motion.locked", { locked: true, status: "closed" }),
+    ]);
+    expect(state).toMatchObject({ status: "closed", pinned: ["a"], spotlightId: "a" });
+    expect(state.arguments[0]?.status).toBe("hidden");
+    const restored = applyEvents(state, [
+      event(7, "argument.restored", { argument: argument("a") }),
+      event(8, "argument.pinned", { argumentId: "a", pinned: false }),
+    ]);
+    expect(restored.state).toMatchObject({ pinned: [] });
+    expect(restored.state.arguments[0]?.status).toBe("published");
   });
 
   it("stops at a gap and says so, so the client joins again from its seq", () => {

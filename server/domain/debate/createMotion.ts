@@ -75,7 +75,7 @@ export async function createMotion(
       const id = newId();
       const at = new Date();
       await tx.motions.insert(
-        { id, spaceId, ...motion, lastSeq: 0, createdAt: at },
+        { id, spaceId, ...motion, pinned: [], spotlightId: null, lastSeq: 0, createdAt: at },
         checked.anchored.map((source) => ({ motionId: id, ...source })),
       );
       const event = await tx.events.append({

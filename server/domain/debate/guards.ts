@@ -3,7 +3,10 @@ import { type Action, type Actor, authorize } from "../../policy";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
-/** The motion a debate command acts on, if it exists, is open, and the actor may do `action`. */
+/**
+ * The motion a debate command acts on, if it exists, the actor may do `action`, and (unless
+ * the command is a moderator's, which work on a locked motion too) it is open.
+ */
 export async function openMotionFor(
   tx: Repos,
   actor: Actor,
@@ -17,7 +20,7 @@ export async function openMotionFor(
   const denied = authorize(actor, action, place);
   if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");
   if (denied) return refuse(denied.code, denied.message);
-  if (motion.status !== "open") {
+  if (motion.status !== "open" && action !== "motion.moderate") {
     return refuse("conflict", "This motion is closed: it takes no more posts, votes or ratings.");
   }
   return done(motion);
@@ -34,11 +37,12 @@ export async function argumentFor(
   if (unlocked) await tx.motions.lock(unlocked.motionId);
   // Read again under the lock: a concurrent edit or withdrawal has committed by now.
   const argument = unlocked && (await tx.arguments.get(argumentId));
-  // A pending or hidden argument exists for its author (and, later, moderators) alone.
+  // A pending or hidden argument exists for its author and the moderators alone.
   const seen =
     argument?.status === "published" ||
     argument?.status === "withdrawn" ||
-    argument?.authorId === actor.id;
+    argument?.authorId === actor.id ||
+    action === "motion.moderate";
   if (!argument || !seen) return refuse("not_found", "No such argument.");
   const motion = await openMotionFor(tx, actor, argument.motionId, action);
   if (!motion.ok) {

@@ -80,16 +80,21 @@ export async function getMotion(
   // The seq was read with the motion, before the rows: a client replaying from it may see an
   // event it already holds, never miss one (applying an event twice changes nothing).
   const rows = await store.motions.arguments(motion.id);
-  const shown = rows.filter((row) => row.status === "published" || row.status === "withdrawn");
   const place = await placeOf(store, actor, motion.spaceId);
   const may = (action: Action) => authorize(actor, action, place) === null;
+  const shown = rows.filter((row) => row.status !== "pending");
   const votes = await store.votes.list(motion.id);
   const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
   return done({
     ...(summary as MotionSummary),
     settings: motion.settings,
     seq: motion.lastSeq,
-    arguments: buildArgumentTree(await argumentViews(store, shown)),
+    arguments: buildArgumentTree(
+      await argumentViews(store, shown, { revealHidden: may("motion.moderate") }),
+      { keepHidden: may("motion.moderate") },
+    ),
+    pinned: motion.pinned,
+    spotlightId: motion.spotlightId,
     votes: tallyOf(votes),
     mine: {
       votes: Object.fromEntries(
@@ -103,6 +108,7 @@ export async function getMotion(
       post: motion.status === "open" && may("argument.post"),
       vote: motion.status === "open" && may("motion.vote"),
       rate: motion.status === "open" && may("argument.rate"),
+      moderate: may("motion.moderate"),
     },
   });
 }

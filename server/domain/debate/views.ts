@@ -1,15 +1,22 @@
 import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
 import { type ArgumentView, emptyTally, type Strength, type VoteTally } from "../../../lib/debate";
 
-/** Arguments as readers see them: with their citations and strength; withdrawn ones emptied. */
-export async function argumentViews(repos: Repos, rows: ArgumentRow[]): Promise<ArgumentView[]> {
+/**
+ * Arguments as readers see them: with their citations and strength; withdrawn ones emptied,
+ * and hidden ones too unless the reader moderates (`revealHidden`).
+ */
+export async function argumentViews(
+  repos: Repos,
+  rows: ArgumentRow[],
+  { revealHidden = false } = {},
+): Promise<ArgumentView[]> {
   const ids = rows.map((row) => row.id);
   const [citations, ratings] = await Promise.all([
     repos.arguments.citations(ids),
     repos.ratings.list(ids),
   ]);
   return rows.map((row) => {
-    const withdrawn = row.status === "withdrawn";
+    const withdrawn = row.status === "withdrawn" || (row.status === "hidden" && !revealHidden);
     return {
       id: row.id,
       motionId: row.motionId,

@@ -1,4 +1,5 @@
 import { editArgument, withdrawArgument } from "@/server/domain/debate/changeArgument";
+import { hideArgument, pinArgument, restoreArgument } from "@/server/domain/debate/moderate";
 import { getArgument } from "@/server/domain/debate/queries";
 import { commandInput, requestActor, respond, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
@@ -13,10 +14,22 @@ export async function GET(request: Request, { params }: Context) {
   );
 }
 
-/** {body} rewrites the argument; {status: "withdrawn"} withdraws it. Authors only. */
+/**
+ * Authors: {body} rewrites the argument, {status: "withdrawn"} withdraws it. Moderators:
+ * {status: "hidden", reason} hides it, {status: "published"} restores it, {pinned} pins it.
+ */
 export async function PATCH(request: Request, { params }: Context) {
   const input = await commandInput(request, { argumentId: (await params).id });
+  const status = "status" in input ? input.status : undefined;
   const command =
-    "status" in input && input.status === "withdrawn" ? withdrawArgument : editArgument;
+    status === "withdrawn"
+      ? withdrawArgument
+      : status === "hidden"
+        ? hideArgument
+        : status === "published"
+          ? restoreArgument
+          : "pinned" in input
+            ? pinArgument
+            : editArgument;
   return runCommand(command(runtime().store, await requestActor(request), input));
 }

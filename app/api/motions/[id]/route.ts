@@ -1,9 +1,24 @@
+import { changeSettings, lockMotion, spotlightArgument } from "@/server/domain/debate/moderate";
 import { getMotion } from "@/server/domain/debate/queries";
-import { requestActor, respond } from "@/server/http";
+import { commandInput, requestActor, respond, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return respond(await getMotion(runtime().store, await requestActor(request), (await params).id));
+}
+
+/**
+ * Owners and moderators: {settings} changes the motion's settings, {locked} locks or unlocks
+ * it, {spotlight: argumentId | null} puts an argument on every screen.
+ */
+export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const input = await commandInput(request, { motionId: (await params).id });
+  const actor = await requestActor(request);
+  const { store } = runtime();
+  if ("spotlight" in input) {
+    return runCommand(spotlightArgument(store, actor, { ...input, argumentId: input.spotlight }));
+  }
+  return runCommand(("locked" in input ? lockMotion : changeSettings)(store, actor, input));
 }

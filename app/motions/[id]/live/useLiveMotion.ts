@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { PostArgument } from "@/lib/commands";
 import type { ArgumentView } from "@/lib/debate";
-import { applyEvents, flattenTree, type LiveMotion } from "@/lib/live";
+import { applyEvents, type LiveMotion, liveFrom } from "@/lib/live";
 import type {
   Ack,
   ClientToServerEvents,
@@ -79,7 +79,6 @@ function reduce(state: State, action: Action): State {
 
 const ACK_TIMEOUT = 10_000;
 const RETRY_DELAY = 3_000;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * A motion kept live: joins its room from the seq the page was rendered at, applies what
@@ -87,7 +86,7 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
  */
 export function useLiveMotion(initial: MotionView) {
   const [state, dispatch] = useReducer(reduce, {
-    motion: { seq: initial.seq, arguments: flattenTree(initial.arguments), votes: initial.votes },
+    motion: liveFrom(initial),
     connection: "connecting",
     presence: null,
     outbox: [],
@@ -96,6 +95,7 @@ export function useLiveMotion(initial: MotionView) {
   const seqRef = useRef(initial.seq);
   seqRef.current = state.motion.seq;
   const outboxRef = useRef(state.outbox);
+  const retryRef = useRef<ReturnType<typeof setTimeout>>(undefined);
   outboxRef.current = state.outbox;
 
   const send = useCallback(function send(post: OutgoingPost) {
@@ -104,7 +104,7 @@ export function useLiveMotion(initial: MotionView) {
     socket.timeout(ACK_TIMEOUT).emit("argument:post", post.payload, (error, answer) => {
       // No answer in time: try again (the clientId makes it safe); a reconnect also re-sends.
       if (error) {
-        retryTimer = setTimeout(() => {
+        retryRef.current = setTimeout(() => {
           if (outboxRef.current.some((p) => p.payload.clientId === post.payload.clientId)) {
             send(post);
           }
@@ -132,17 +132,17 @@ export function useLiveMotion(initial: MotionView) {
         "motion:join",
         { motionId: initial.id, sinceSeq: seqRef.current },
         async (answer) => {
-          if (!answer.ok) return dispatch({ type: "connection", connection: "offline" });
+          // Refused (the motion went out of reach) or not reloadable now: try again shortly.
+          const later = () => {
+            dispatch({ type: "connection", connection: "offline" });
+            setTimeout(() => socket.connected && join(), RETRY_DELAY);
+          };
+          if (!answer.ok) return later();
           if (answer.reload) {
-            const fresh: MotionView = await (await fetch(`/api/motions/${initial.id}`)).json();
-            dispatch({
-              type: "reset",
-              motion: {
-                seq: fresh.seq,
-                arguments: flattenTree(fresh.arguments),
-                votes: fresh.votes,
-              },
-            });
+            const response = await fetch(`/api/motions/${initial.id}`).catch(() => null);
+            if (!response?.ok) return later();
+            const fresh: MotionView = await response.json();
+            dispatch({ type: "reset", motion: liveFrom(fresh) });
           } else {
             dispatch({ type: "events", events: answer.events });
           }
@@ -171,7 +171,7 @@ export function useLiveMotion(initial: MotionView) {
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     return () => {
-      clearTimeout(retryTimer);
+      clearTimeout(retryRef.current);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       socket.disconnect();

@@ -1,0 +1,179 @@
+import type { z } from "zod";
+import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
+import {
+  ChangeSettings,
+  HideArgument,
+  LockMotion,
+  PinArgument,
+  RestoreArgument,
+  SpotlightArgument,
+} from "../../../lib/commands";
+import { type Actor, authorize } from "../../policy";
+import { toMotionEvent } from "../events";
+import { Id } from "../ids";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
+import { argumentFor, openMotionFor } from "./guards";
+import { argumentViews } from "./views";
+
+type Change = { type: string; data: Record<string, unknown> } | ReturnType<typeof refuse>;
+type Moderated = { seq: number } & Record<string, unknown>;
+
+/**
+ * A moderator's command, on a motion or one of its arguments: checked like every command, then
+ * its change and its event (the moderation log) in one transaction.
+ */
+async function moderate<S extends z.ZodType<{ clientId: string }>>(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+  schema: S,
+  command: string,
+  act: (tx: Repos, cmd: z.infer<S>, motion: MotionRow, argument?: ArgumentRow) => Promise<Change>,
+): Promise<Outcome<Moderated>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const cmd = parsed.data as z.infer<S> & { motionId?: string; argumentId?: string | null };
+  return store.transaction(async (tx) => {
+    const target =
+      "motionId" in cmd && cmd.motionId
+        ? await openMotionFor(tx, actor, cmd.motionId, "motion.moderate")
+        : await argumentFor(tx, actor, cmd.argumentId ?? "", "motion.moderate");
+    if (!target.ok) return target;
+    const { motion, argument } =
+      "motion" in target.value
+        ? target.value
+        : { motion: target.value as MotionRow, argument: undefined };
+    const key = { command, target: argument?.id ?? motion.id, clientId: cmd.clientId };
+    return once(tx, actor, key, async () => {
+      const change = await act(tx, cmd, motion, argument);
+      if ("ok" in change) return change;
+      const event = await tx.events.append({
+        motionId: motion.id,
+        type: change.type,
+        data: change.data,
+        actorId: actor.id,
+        at: new Date(),
+      });
+      return done({ seq: event.seq, ...change.data }, [toMotionEvent(event)]);
+    });
+  });
+}
+
+export const changeSettings = (store: Store, actor: Actor, input: unknown) =>
+  moderate(store, actor, input, ChangeSettings, "motion.settings", async (tx, cmd, motion) => {
+    const settings = { ...motion.settings, ...cmd.settings };
+    await tx.motions.update(motion.id, { settings });
+    return { type: "motion.settings", data: { settings } };
+  });
+
+/** A locked motion is read-only (closed); unlocking opens it again. */
+export const lockMotion = (store: Store, actor: Actor, input: unknown) =>
+  moderate(store, actor, input, LockMotion, "motion.lock", async (tx, cmd, motion) => {
+    const status = cmd.locked ? "closed" : "open";
+    if (motion.status !== "open" && motion.status !== "closed") {
+      return refuse("conflict", `A ${motion.status} motion cannot be locked or unlocked.`);
+    }
+    await tx.motions.update(motion.id, { status });
+    return { type: "motion.locked", data: { locked: cmd.locked, status } };
+  });
+
+/** Hides an argument from everyone but its author and the moderators; the reason is logged. */
+export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(store, actor, input, HideArgument, "argument.hide", async (tx, cmd, _, argument) => {
+    if (argument?.status !== "published")
+      return refuse("conflict", "Only a published argument can be hidden.");
+    await tx.arguments.update(argument.id, { status: "hidden" });
+    return { type: "argument.hidden", data: { argumentId: argument.id, reason: cmd.reason } };
+  });
+
+export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(
+    store,
+    actor,
+    input,
+    RestoreArgument,
+    "argument.restore",
+    async (tx, _, __, argument) => {
+      if (argument?.status !== "hidden") return refuse("conflict", "That argument is not hidden.");
+      await tx.arguments.update(argument.id, { status: "published" });
+      const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
+      return { type: "argument.restored", data: { argument: view } };
+    },
+  );
+
+export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(store, actor, input, PinArgument, "argument.pin", async (tx, cmd, motion, argument) => {
+    if (!argument) return refuse("not_found", "No such argument.");
+    const others = motion.pinned.filter((id) => id !== argument.id);
+    const pinned = cmd.pinned ? [...others, argument.id] : others;
+    await tx.motions.update(motion.id, { pinned });
+    return { type: "argument.pinned", data: { argumentId: argument.id, pinned: cmd.pinned } };
+  });
+
+/** Puts one argument of the motion on every screen (or none, with argumentId null). */
+export const spotlightArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(
+    store,
+    actor,
+    input,
+    SpotlightArgument,
+    "argument.spotlight",
+    async (tx, cmd, motion) => {
+      const chosen = cmd.argumentId ? await tx.arguments.get(cmd.argumentId) : null;
+      if (cmd.argumentId && (chosen?.motionId !== motion.id || chosen.status !== "published")) {
+        return refuse("not_found", "argumentId: no such published argument on this motion");
+      }
+      await tx.motions.update(motion.id, { spotlightId: cmd.argumentId });
+      return { type: "argument.spotlighted", data: { argumentId: cmd.argumentId } };
+    },
+  );
+
+const moderationTypes = [
+  "motion.settings",
+  "motion.locked",
+  "argument.hidden",
+  "argument.restored",
+  "argument.pinned",
+  "argument.spotlighted",
+];
+
+export interface ModerationEntry {
+  seq: number;
+  type: string;
+  at: string;
+  moderator: { id: string; name: string };
+  data: Record<string, unknown>;
+}
+
+/** Every moderation action on a motion, oldest first, with who, when and why. */
+export async function moderationLog(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<ModerationEntry[]>> {
+  const parsed = Id.safeParse(motionId);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
+  const motion = await store.motions.get(parsed.data);
+  const denied = authorize(
+    actor,
+    "motion.moderate",
+    motion ? await placeOf(store, actor, motion.spaceId) : null,
+  );
+  if (!motion || denied?.code === "not_found") return refuse("not_found", "No such motion.");
+  if (denied) return refuse(denied.code, denied.message);
+  const events = await store.events.ofTypes(motion.id, moderationTypes);
+  const names = new Map<string, string>();
+  for (const id of new Set(events.map((e) => e.actorId))) {
+    names.set(id, (await store.users.get(id))?.name ?? id);
+  }
+  return done(
+    events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at.toISOString(),
+      moderator: { id: e.actorId, name: names.get(e.actorId) ?? e.actorId },
+      data: e.data,
+    })),
+  );
+}

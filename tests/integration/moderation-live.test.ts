@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MotionEvent } from "../../lib/protocol";
+import { argumentInput, debate } from "../support/debate";
+import { startRealtime, type TestRealtime } from "../support/realtime";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+describe("moderation over Socket.IO", () => {
+  let db: TestStore;
+  let server: TestRealtime;
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    server = await startRealtime(db.store);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it("P-MOD-1: a moderator's hide reaches the room with its reason; a participant's is refused", async () => {
+    const d = await debate(db.store, "private");
+    const [moderator, student] = [
+      await server.client(await d.member("Mona", "moderator")),
+      await server.client(await d.member("Sam", "participant")),
+    ];
+    for (const socket of [moderator, student]) {
+      await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    }
+    const posted = await student.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
+    );
+    if (!posted.ok) throw new Error(posted.error.message);
+    const argumentId = posted.argument.id;
+
+    const refused = await student.emitWithAck("moderation:hide", {
+      argumentId,
+      clientId: crypto.randomUUID(),
+      reason: "I changed my mind",
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    const heard = new Promise<MotionEvent>((resolve) =>
+      student.on("motion:event", (event) => event.type === "argument.hidden" && resolve(event)),
+    );
+    const hidden = await moderator.emitWithAck("moderation:hide", {
+      argumentId,
+      clientId: crypto.randomUUID(),
+      reason: "Off topic",
+    });
+    expect(hidden).toMatchObject({ ok: true, argumentId, reason: "Off topic" });
+    expect((await heard).data).toEqual({ argumentId, reason: "Off topic" });
+
+    const locked = await moderator.emitWithAck("motion:lock", {
+      motionId: d.motionId,
+      clientId: crypto.randomUUID(),
+      locked: true,
+    });
+    expect(locked).toMatchObject({ ok: true, locked: true, status: "closed" });
+    const late = await student.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
+    );
+    expect(late).toMatchObject({ ok: false, error: { code: "conflict" } });
+  });
+});

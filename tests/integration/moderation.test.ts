@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import type { Store } from "../../db/store";
+import { castVote, rateArgument } from "../../server/domain/debate/judge";
+import {
+  changeSettings,
+  hideArgument,
+  lockMotion,
+  moderationLog,
+  pinArgument,
+  restoreArgument,
+  spotlightArgument,
+} from "../../server/domain/debate/moderate";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { getMotion } from "../../server/domain/debate/queries";
+import type { Actor } from "../../server/policy";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { person } from "../support/people";
+import { dialects } from "../support/stores";
+
+const trade = "Trade moved inland by rail.";
+const code = (o: { ok: boolean; error?: { code: string } }) => (o.ok ? "ok" : o.error?.code);
+const id = () => crypto.randomUUID();
+
+async function room(store: Store) {
+  const d = await debate(store, "private");
+  const moderator = actorOf(await d.member("Mona Moderator", "moderator"));
+  const student = actorOf(await d.member("Sam Student", "participant"));
+  const outsider = actorOf(await person(store, "Olli Outsider"));
+  const post = async (who: Actor, change = {}) => {
+    const outcome = await postArgument(
+      store,
+      who,
+      argumentInput(d.motionId, d.cite(trade), change),
+    );
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value.argument.id;
+  };
+  const view = async (who: Actor) => {
+    const outcome = await getMotion(store, who, d.motionId);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value;
+  };
+  return { d, moderator, student, outsider, post, view };
+}
+
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`a moderator's commands, on ${dialect.name}`, () => {
+    it("only owners and moderators moderate; outsiders find nothing", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, outsider } = await room(db.store);
+        const settings = { motionId: d.motionId, settings: { evidenceRequired: false } };
+        expect(code(await changeSettings(db.store, student, { ...settings, clientId: id() }))).toBe(
+          "forbidden",
+        );
+        expect(
+          code(await changeSettings(db.store, outsider, { ...settings, clientId: id() })),
+        ).toBe("not_found");
+        const changed = await changeSettings(db.store, moderator, { ...settings, clientId: id() });
+        expect(changed.ok && changed.value.settings).toMatchObject({ evidenceRequired: false });
+        expect((await db.store.motions.get(d.motionId))?.settings.evidenceRequired).toBe(false);
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a locked motion takes no posts or votes until it is unlocked", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post } = await room(db.store);
+        expect(
+          code(
+            await lockMotion(db.store, moderator, {
+              motionId: d.motionId,
+              clientId: id(),
+              locked: true,
+            }),
+          ),
+        ).toBe("ok");
+        const refused = await postArgument(
+          db.store,
+          student,
+          argumentInput(d.motionId, d.cite(trade)),
+        );
+        expect(code(refused)).toBe("conflict");
+        const vote = { motionId: d.motionId, clientId: id(), phase: "before", stance: "for" };
+        expect(code(await castVote(db.store, student, vote))).toBe("conflict");
+        expect(
+          code(
+            await lockMotion(db.store, moderator, {
+              motionId: d.motionId,
+              clientId: id(),
+              locked: false,
+            }),
+          ),
+        ).toBe("ok");
+        expect(await post(student)).toBeTruthy();
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a hidden argument is gone for participants, kept for moderators, and comes back when restored", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const argumentId = await post(student, { body: "An insult, not an argument." });
+        const noReason = await hideArgument(db.store, moderator, {
+          argumentId,
+          clientId: id(),
+          reason: " ",
+        });
+        expect(code(noReason)).toBe("invalid_input");
+        const hidden = await hideArgument(db.store, moderator, {
+          argumentId,
+          clientId: id(),
+          reason: "Personal attack",
+        });
+        expect(code(hidden)).toBe("ok");
+
+        expect((await view(student)).arguments.map((a) => a.id)).not.toContain(argumentId);
+        expect((await view(moderator)).arguments).toEqual([
+          expect.objectContaining({
+            id: argumentId,
+            status: "hidden",
+            body: "An insult, not an argument.",
+          }),
+        ]);
+        const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
+        const rating = { argumentId, clientId: id(), score: 2 };
+        expect(code(await rateArgument(db.store, classmate, rating))).toBe("not_found");
+
+        expect(
+          code(await restoreArgument(db.store, moderator, { argumentId, clientId: id() })),
+        ).toBe("ok");
+        expect((await view(student)).arguments).toEqual([
+          expect.objectContaining({
+            id: argumentId,
+            status: "published",
+            body: "An insult, not an argument.",
+          }),
+        ]);
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a hidden argument with replies stays as an empty placeholder for participants", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const parent = await post(student, { body: "Hide me." });
+        await post(moderator, {
+          parentId: parent,
+          relation: "attacks",
+          body: "A reply that stays.",
+        });
+        await hideArgument(db.store, moderator, {
+          argumentId: parent,
+          clientId: id(),
+          reason: "Off topic",
+        });
+        const [placeholder] = (await view(student)).arguments;
+        expect(placeholder).toMatchObject({
+          id: parent,
+          status: "hidden",
+          body: "",
+          citations: [],
+        });
+        expect(placeholder?.children.map((c) => c.body)).toEqual(["A reply that stays."]);
+        expect(d.motionId).toBeTruthy();
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("pins and spotlights arguments of the motion only, and the log says who did what and why", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const argumentId = await post(student);
+        await pinArgument(db.store, moderator, { argumentId, clientId: id(), pinned: true });
+        await spotlightArgument(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          argumentId,
+        });
+        expect(await view(student)).toMatchObject({
+          pinned: [argumentId],
+          spotlightId: argumentId,
+        });
+
+        const other = await room(db.store);
+        const elsewhere = await other.post(other.student);
+        const wrong = await spotlightArgument(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          argumentId: elsewhere,
+        });
+        expect(code(wrong)).toBe("not_found");
+        await spotlightArgument(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          argumentId: null,
+        });
+        await pinArgument(db.store, moderator, { argumentId, clientId: id(), pinned: false });
+        await hideArgument(db.store, moderator, {
+          argumentId,
+          clientId: id(),
+          reason: "Duplicate",
+        });
+        expect(await view(student)).toMatchObject({ pinned: [], spotlightId: null });
+
+        expect(code(await moderationLog(db.store, student, d.motionId))).toBe("forbidden");
+        const log = await moderationLog(db.store, moderator, d.motionId);
+        expect(log.ok && log.value.map((e) => [e.type, e.moderator.name])).toEqual([
+          ["argument.pinned", "Mona Moderator"],
+          ["argument.spotlighted", "Mona Moderator"],
+          ["argument.spotlighted", "Mona Moderator"],
+          ["argument.pinned", "Mona Moderator"],
+          ["argument.hidden", "Mona Moderator"],
+        ]);
+        expect(log.ok && log.value.at(-1)?.data).toMatchObject({ reason: "Duplicate" });
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
