@@ -209,3 +209,65 @@ test("a guest turns the guest identity into an account and stays in the space", 
   await expect(space.members().nth(1)).not.toContainText("guest");
   for (const context of [owner, guest]) await context.close();
 });
+
+test("a teacher moderates live: hides a post with a reason, spotlights another, and locks the motion", async ({
+  browser,
+}) => {
+  const teacher = await browser.newContext();
+  const teacherPage = await teacher.newPage();
+  await new SignUpPage(teacherPage).signUp({
+    name: "Ms Kaya",
+    email: `kaya-${Date.now()}@school.test`,
+    password: "kaya's long password",
+  });
+  const space = await new SpacesPage(teacherPage).createSpace("Debate 10B");
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacherPage.getByLabel("Title").fill("Homework should be optional");
+  await teacherPage.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacherPage.getByText("Connecting…")).toHaveCount(0);
+
+  const student = await browser.newContext();
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code, "Ravi");
+  await studentPage.getByRole("link", { name: "Homework should be optional" }).click();
+  await expect(studentPage.getByText("Connecting…")).toHaveCount(0);
+  for (const body of ["Homework is pointless.", "Practice at home builds fluency."]) {
+    await studentPage
+      .getByRole("radio", {
+        name: body.startsWith("Practice") ? "Against the motion" : "For the motion",
+      })
+      .check();
+    await studentPage.getByLabel("Argument", { exact: true }).fill(body);
+    await studentPage.getByRole("button", { name: "Post" }).click();
+    await expect(teacherPage.getByText(body)).toBeVisible();
+  }
+
+  const rude = teacherPage.locator("li.argument").filter({ hasText: "Homework is pointless." });
+  await rude.getByRole("button", { name: "Hide…" }).click();
+  await teacherPage.getByLabel("Why hide it?").fill("Give a reason, not a verdict");
+  await rude.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(studentPage.getByText("Homework is pointless.")).toHaveCount(0);
+  await expect(rude).toContainText("hidden from participants");
+
+  const good = teacherPage
+    .locator("li.argument")
+    .filter({ hasText: "Practice at home builds fluency." });
+  await good.getByRole("button", { name: "Spotlight" }).click();
+  await expect(studentPage.getByRole("complementary", { name: "In the spotlight" })).toContainText(
+    "Practice at home builds fluency.",
+  );
+
+  await teacherPage.getByRole("button", { name: "Lock the motion" }).click();
+  await expect(studentPage.getByText(/This motion is locked/)).toBeVisible();
+  await expect(studentPage.getByRole("button", { name: "Post" })).toHaveCount(0);
+
+  const log = await teacherPage.request.get(
+    `${new URL(teacherPage.url()).pathname.replace("/motions/", "/api/motions/")}/moderation`,
+  );
+  expect((await log.json()).map((e: { type: string }) => e.type)).toEqual([
+    "argument.hidden",
+    "argument.spotlighted",
+    "motion.locked",
+  ]);
+  for (const context of [teacher, student]) await context.close();
+});

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ArgumentNode, CitationView } from "@/lib/debate";
+import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
 import { Problem } from "./Problem";
 
 const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
@@ -18,6 +19,8 @@ export interface ArgumentActions {
   onWithdraw: (argumentId: string) => Promise<string | null>;
   /** Posts on their way, by client id: shown as "Sending…" or with why they were refused. */
   pending: Set<string>;
+  /** Present for the space's owners and moderators. */
+  moderator: ModeratorActions | null;
 }
 
 function Strength({ node }: { node: ArgumentNode }) {
@@ -37,7 +40,9 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
   const [text, setText] = useState(node.body);
   const [problem, setProblem] = useState<string | null>(null);
   const mine = actions.viewerId === node.author.id;
-  const withdrawn = node.status === "withdrawn";
+  const hiddenFromViewer = node.status === "hidden" && !actions.moderator;
+  const withdrawn = node.status === "withdrawn" || hiddenFromViewer;
+  const pinned = actions.moderator?.pinned.includes(node.id) ?? false;
   const sending = actions.pending.has(node.id);
 
   const run = async (work: Promise<string | null>) => setProblem(await work);
@@ -53,10 +58,14 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
         <p className="meta">
           <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
           {node.editedAt ? " · edited" : ""}
+          {node.status === "hidden" && !hiddenFromViewer ? " · hidden from participants" : ""}
+          {pinned ? " · pinned" : ""}
           {sending ? " · Sending…" : ""}
         </p>
         {withdrawn ? (
-          <p className="withdrawn">Withdrawn by its author.</p>
+          <p className="withdrawn">
+            {hiddenFromViewer ? "Hidden by a moderator." : "Withdrawn by its author."}
+          </p>
         ) : editing ? (
           <form
             onSubmit={async (event) => {
@@ -149,6 +158,9 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
           </div>
         )}
         <Problem text={problem} />
+        {actions.moderator && !sending && node.status !== "withdrawn" ? (
+          <ModeratorControls node={node} actions={actions.moderator} />
+        ) : null}
       </article>
       {node.children.length > 0 ? (
         <ul className="argument-tree">

@@ -81,10 +81,22 @@ export function MotionLive({
     setDraft({ parent, citations: refused.payload.citations ?? [] });
   }, [refused, live.motion.arguments]);
 
-  const tree = useMemo(
-    () => sortArgumentTree(buildArgumentTree([...live.motion.arguments, ...sending]), order),
-    [live.motion.arguments, sending, order],
+  const moderates = motion.can.moderate;
+  const { pinned, spotlightId, status } = live.motion;
+  const tree = useMemo(() => {
+    const sorted = sortArgumentTree(
+      buildArgumentTree([...live.motion.arguments, ...sending], { keepHidden: moderates }),
+      order,
+    );
+    // Pinned arguments lead their side, in the order they were pinned.
+    const rank = (id: string) => (pinned.includes(id) ? pinned.indexOf(id) : pinned.length);
+    return [...sorted].sort((a, b) => rank(a.id) - rank(b.id));
+  }, [live.motion.arguments, sending, order, moderates, pinned]);
+  const spotlight = live.motion.arguments.find(
+    (a) => a.id === spotlightId && a.status === "published",
   );
+  const locked = status !== "open";
+
   const marks = useMemo(
     () => [
       ...motion.sources.map((source, position) => ({
@@ -133,7 +145,7 @@ export function MotionLive({
 
   const actions: ArgumentActions = {
     viewerId: viewer?.id ?? null,
-    canPost: motion.can.post,
+    canPost: motion.can.post && !locked,
     canRate: motion.can.rate,
     myRatings,
     pending: new Set(sending.map((s) => s.id)),
@@ -155,6 +167,28 @@ export function MotionLive({
       live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
     onWithdraw: (argumentId) =>
       live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
+    moderator: moderates
+      ? {
+          pinned,
+          spotlightId,
+          onHide: (argumentId, reason) =>
+            live.command("moderation:hide", { argumentId, clientId: crypto.randomUUID(), reason }),
+          onRestore: (argumentId) =>
+            live.command("moderation:restore", { argumentId, clientId: crypto.randomUUID() }),
+          onPin: (argumentId, pin) =>
+            live.command("argument:pin", {
+              argumentId,
+              clientId: crypto.randomUUID(),
+              pinned: pin,
+            }),
+          onSpotlight: (argumentId) =>
+            live.command("argument:spotlight", {
+              motionId: motion.id,
+              clientId: crypto.randomUUID(),
+              argumentId,
+            }),
+        }
+      : null,
   };
 
   const sides = [
@@ -174,6 +208,34 @@ export function MotionLive({
           Live: new arguments appear as they are posted.
         </p>
       )}
+      {spotlight ? (
+        <aside className="spotlight panel" aria-label="In the spotlight">
+          <p className="meta">In the spotlight · {spotlight.author.name}</p>
+          <p className="argument-body">{spotlight.body}</p>
+        </aside>
+      ) : null}
+      {locked ? (
+        <p className="empty" role="status">
+          This motion is locked: it can be read, but takes no more posts, votes or ratings.
+        </p>
+      ) : null}
+      {moderates ? (
+        <div className="actions moderation">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              live.command("motion:lock", {
+                motionId: motion.id,
+                clientId: crypto.randomUUID(),
+                locked: !locked,
+              })
+            }
+          >
+            {locked ? "Unlock the motion" : "Lock the motion"}
+          </button>
+        </div>
+      ) : null}
       <div className={documents.length > 0 ? "debate-layout" : "debate-layout single"}>
         {documents.length > 0 ? (
           <details
@@ -203,7 +265,7 @@ export function MotionLive({
             motionId={motion.id}
             votes={live.motion.votes}
             mine={motion.mine.votes}
-            canVote={motion.can.vote}
+            canVote={motion.can.vote && !locked}
             vote={(payload) => live.command("motion:vote", payload)}
           />
           {live.presence ? (
@@ -212,7 +274,7 @@ export function MotionLive({
               {live.presence.visitors > 0 ? ` and ${live.presence.visitors} visitor(s)` : ""}
             </p>
           ) : null}
-          {motion.can.post ? (
+          {motion.can.post && !locked ? (
             <Composer
               draft={draft}
               evidenceRequired={motion.settings.evidenceRequired}

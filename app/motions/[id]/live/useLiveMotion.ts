@@ -190,7 +190,12 @@ export function useLiveMotion(initial: MotionView) {
 
   /** Any other command: answered through the ack, the change arriving as an event. */
   const command = useCallback(
-    async <E extends "argument:edit" | "argument:withdraw" | "motion:vote" | "argument:rate">(
+    async <
+      E extends Exclude<
+        keyof ClientToServerEvents,
+        "motion:join" | "motion:leave" | "argument:post"
+      >,
+    >(
       name: E,
       payload: Parameters<ClientToServerEvents[E]>[0],
     ): Promise<string | null> => {

@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import type { ArgumentNode } from "@/lib/debate";
+import { Problem } from "./Problem";
+
+export interface ModeratorActions {
+  pinned: string[];
+  spotlightId: string | null;
+  onHide: (argumentId: string, reason: string) => Promise<string | null>;
+  onRestore: (argumentId: string) => Promise<string | null>;
+  onPin: (argumentId: string, pinned: boolean) => Promise<string | null>;
+  onSpotlight: (argumentId: string | null) => Promise<string | null>;
+}
+
+/** What a moderator does with one argument: hide it (saying why), restore, pin, spotlight. */
+export function ModeratorControls({
+  node,
+  actions,
+}: {
+  node: ArgumentNode;
+  actions: ModeratorActions;
+}) {
+  const [hiding, setHiding] = useState(false);
+  const [reason, setReason] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (work: Promise<string | null>) => {
+    const refused = await work;
+    setProblem(refused);
+    return refused;
+  };
+  if (node.status === "hidden") {
+    return (
+      <div className="moderation">
+        <button type="button" className="secondary" onClick={() => run(actions.onRestore(node.id))}>
+          Restore
+        </button>
+        <Problem text={problem} />
+      </div>
+    );
+  }
+  const pinned = actions.pinned.includes(node.id);
+  const spotlit = actions.spotlightId === node.id;
+  return (
+    <div className="moderation">
+      {hiding ? (
+        <form
+          className="actions"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (!(await run(actions.onHide(node.id, reason)))) setHiding(false);
+          }}
+        >
+          <label htmlFor={`hide-${node.id}`}>Why hide it?</label>
+          <input
+            id={`hide-${node.id}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            maxLength={500}
+          />
+          <button type="submit">Hide</button>
+          <button type="button" className="secondary" onClick={() => setHiding(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setHiding(true)}>
+            Hide…
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => run(actions.onPin(node.id, !pinned))}
+          >
+            {pinned ? "Unpin" : "Pin"}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => run(actions.onSpotlight(spotlit ? null : node.id))}
+          >
+            {spotlit ? "Take off the screens" : "Spotlight"}
+          </button>
+        </div>
+      )}
+      <Problem text={problem} />
+    </div>
+  );
+}
