@@ -61,5 +61,13 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.goto("/spaces");
     await new SpacesPage(page).createSpace(`Seminar seen on a ${size}`);
     await expectFits(page, "space", size);
+    await page.getByLabel("Title").fill("Seminars should start with a debate");
+    await page.getByRole("button", { name: "Create motion" }).click();
+    await expect(page.getByRole("button", { name: "Lock the motion" })).toBeVisible();
+    await page.getByRole("radio", { name: "For the motion" }).check();
+    await page.getByLabel("Argument", { exact: true }).fill("Debate wakes a room up.");
+    await page.getByRole("button", { name: "Post" }).click();
+    await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
+    await expectFits(page, "motion-moderator", size);
   });
 }
