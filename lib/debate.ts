@@ -158,3 +158,13 @@ export function citedPassages(
 
 export const citedLabel = (p: { for: number; against: number }) =>
   `Cited ${p.for} time${p.for === 1 ? "" : "s"} for the motion, ${p.against} against`;
+
+/** A stance's share of a tally, in whole percent (0 when nobody voted). */
+export function shareOf(tally: Tally, stance: Stance): number {
+  const total = tally.for + tally.against + tally.undecided;
+  return total === 0 ? 0 : Math.round((tally[stance] / total) * 100);
+}
+
+/** How many points support for the motion moved from the vote before to the vote after. */
+export const supportShift = (votes: VoteTally) =>
+  shareOf(votes.after, "for") - shareOf(votes.before, "for");

@@ -224,6 +224,9 @@ test("a teacher moderates live: hides a post with a reason, spotlights another, 
   const code = (await space.joinCode().textContent()) ?? "";
   await teacherPage.getByLabel("Title").fill("Homework should be optional");
   await teacherPage.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacherPage.getByRole("heading", { level: 1 })).toHaveText(
+    "Homework should be optional",
+  );
   await expect(teacherPage.getByText("Connecting…")).toHaveCount(0);
 
   const student = await browser.newContext();
@@ -269,5 +272,68 @@ test("a teacher moderates live: hides a post with a reason, spotlights another, 
     "argument.spotlighted",
     "motion.locked",
   ]);
+  for (const context of [teacher, student]) await context.close();
+});
+
+test("the projector view follows the room live: votes and their shift, the spotlight, the strongest arguments", async ({
+  browser,
+}) => {
+  const teacher = await browser.newContext();
+  const teacherPage = await teacher.newPage();
+  await new SignUpPage(teacherPage).signUp({
+    name: "Mr Ode",
+    email: `ode-${Date.now()}@school.test`,
+    password: "ode's long password",
+  });
+  const space = await new SpacesPage(teacherPage).createSpace("Civics 12");
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacherPage.getByLabel("Title").fill("Voting should be compulsory");
+  await teacherPage.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacherPage.getByRole("heading", { level: 1 })).toHaveText(
+    "Voting should be compulsory",
+  );
+  await expect(teacherPage.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(teacherPage.url()).pathname;
+
+  const projector = await teacher.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`${motionPath}/projector`);
+  await expect(projector.getByRole("heading", { level: 1 })).toHaveText(
+    "Voting should be compulsory",
+  );
+  await expect(projector.getByTestId("projector-shift")).toHaveText("No shift yet");
+
+  const student = await browser.newContext();
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code, "Lina");
+  await expect(studentPage.getByRole("heading", { level: 1, name: "Civics 12" })).toBeVisible();
+  await studentPage.goto(motionPath);
+  await expect(studentPage.getByText("Connecting…")).toHaveCount(0);
+  await studentPage
+    .getByRole("group", { name: "Your vote before the debate" })
+    .getByRole("radio", { name: "Against" })
+    .check();
+  await studentPage
+    .getByRole("group", { name: "Your vote after the debate" })
+    .getByRole("radio", { name: "For" })
+    .check();
+  await expect(projector.getByTestId("projector-shift")).toHaveText("Support rose 100 points");
+
+  await studentPage.getByRole("radio", { name: "For the motion" }).check();
+  await studentPage.getByLabel("Argument", { exact: true }).fill("Turnout makes mandates real.");
+  await studentPage.getByRole("button", { name: "Post" }).click();
+  const posted = teacherPage
+    .locator("li.argument")
+    .filter({ hasText: "Turnout makes mandates real." });
+  await posted.getByLabel("Your rating").selectOption("4");
+  await posted.getByRole("button", { name: "Spotlight" }).click();
+  await expect(projector.getByRole("region", { name: "In the spotlight" })).toContainText(
+    "Turnout makes mandates real.",
+  );
+  await expect(projector.getByRole("region", { name: "Strongest for the motion" })).toContainText(
+    "Turnout makes mandates real. (4.0 of 4)",
+  );
+  expect(await seriousViolations(projector)).toEqual([]);
+  await projector.screenshot({ path: "test-results/screens/projector-projector.png" });
   for (const context of [teacher, student]) await context.close();
 });

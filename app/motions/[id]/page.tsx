@@ -36,6 +36,7 @@ export default async function MotionPage({ params }: Props) {
       </nav>
       <h1>{motion.title}</h1>
       <p className="meta">
+        <Link href={`/motions/${motion.id}/projector`}>Projector view</Link> ·{" "}
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
       </p>

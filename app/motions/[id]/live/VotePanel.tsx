@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { CastVote } from "@/lib/commands";
-import type { Stance, Tally, VotePhase, VoteTally } from "@/lib/debate";
+import { type Stance, supportShift, type VotePhase, type VoteTally } from "@/lib/debate";
 import { Problem } from "./Problem";
 
 const stances: [Stance, string][] = [
@@ -14,11 +14,6 @@ const phases: [VotePhase, string][] = [
   ["before", "Before the debate"],
   ["after", "After the debate"],
 ];
-
-const share = (tally: Tally, stance: Stance) => {
-  const total = tally.for + tally.against + tally.undecided;
-  return total === 0 ? 0 : Math.round((tally[stance] / total) * 100);
-};
 
 /** The tally before and after, the shift between them, and the viewer's own two votes. */
 export function VotePanel({
@@ -36,7 +31,7 @@ export function VotePanel({
 }) {
   const [chosen, setChosen] = useState(mine);
   const [problem, setProblem] = useState<string | null>(null);
-  const shift = share(votes.after, "for") - share(votes.before, "for");
+  const shift = supportShift(votes);
   const choose = async (phase: VotePhase, stance: Stance) => {
     const previous = chosen[phase];
     setChosen({ ...chosen, [phase]: stance });

@@ -1,0 +1,131 @@
+"use client";
+
+import {
+  type ArgumentView,
+  type Stance,
+  shareOf,
+  sideOf,
+  supportShift,
+  type VoteTally,
+} from "@/lib/debate";
+import type { MotionView } from "@/lib/views";
+import { useLiveMotion } from "./useLiveMotion";
+
+const stances: [Stance, string][] = [
+  ["for", "For"],
+  ["against", "Against"],
+  ["undecided", "Undecided"],
+];
+
+/** Bars of the vote before and after, side by side for each stance, with their shares. */
+function ShiftChart({ votes }: { votes: VoteTally }) {
+  const width = 560;
+  const row = 64;
+  return (
+    <svg
+      className="shift-chart"
+      viewBox={`0 0 ${width} ${row * stances.length + 10}`}
+      role="img"
+      aria-label={stances
+        .map(
+          ([stance, label]) =>
+            `${label}: ${shareOf(votes.before, stance)}% before, ${shareOf(votes.after, stance)}% after`,
+        )
+        .join("; ")}
+    >
+      {stances.map(([stance, label], i) => {
+        const y = i * row;
+        const before = shareOf(votes.before, stance);
+        const after = shareOf(votes.after, stance);
+        const bar = (share: number) => Math.max(2, (share / 100) * (width - 240));
+        return (
+          <g key={stance} className={`bar-${stance}`}>
+            <text x="0" y={y + 30} className="bar-label">
+              {label}
+            </text>
+            <rect x="150" y={y + 6} width={bar(before)} height="22" className="bar-before" />
+            <text x={158 + bar(before)} y={y + 24} className="bar-value">
+              {before}%
+            </text>
+            <rect x="150" y={y + 32} width={bar(after)} height="22" className="bar-after" />
+            <text x={158 + bar(after)} y={y + 50} className="bar-value">
+              {after}%
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+const strongest = (args: ArgumentView[], side: "for" | "against") => {
+  const byId = new Map(args.map((a) => [a.id, a]));
+  return args
+    .filter((a) => a.status === "published" && a.strength.mean !== null && sideOf(a, byId) === side)
+    .sort(
+      (a, b) =>
+        (b.strength.mean ?? 0) - (a.strength.mean ?? 0) || b.strength.count - a.strength.count,
+    )
+    .slice(0, 3);
+};
+
+/** The room's screen: the motion, the votes and their shift, the spotlight, the strongest arguments. */
+export function Projector({ motion }: { motion: MotionView }) {
+  const live = useLiveMotion(motion);
+  const { votes, arguments: args, spotlightId, status } = live.motion;
+  const spotlight = args.find((a) => a.id === spotlightId && a.status === "published");
+  const shift = supportShift(votes);
+  return (
+    <div className="projector">
+      <h1>{motion.title}</h1>
+      <p className="projector-status" role="status">
+        {status === "open" ? "Open for debate" : "Locked"}
+        {live.connection === "offline" ? " · reconnecting…" : ""}
+      </p>
+      <div className="projector-grid">
+        <section aria-labelledby="projector-votes">
+          <h2 id="projector-votes">Votes: before (light) and after (dark)</h2>
+          <ShiftChart votes={votes} />
+          <p className="projector-shift" data-testid="projector-shift">
+            {shift === 0
+              ? "No shift yet"
+              : `Support ${shift > 0 ? "rose" : "fell"} ${Math.abs(shift)} points`}
+          </p>
+        </section>
+        <section aria-labelledby="projector-spotlight" className="projector-spotlight">
+          <h2 id="projector-spotlight">In the spotlight</h2>
+          {spotlight ? (
+            <blockquote>
+              <p>{spotlight.body}</p>
+              <footer>— {spotlight.author.name}</footer>
+            </blockquote>
+          ) : (
+            <p className="meta">Nothing in the spotlight.</p>
+          )}
+        </section>
+      </div>
+      <div className="projector-grid">
+        {(["for", "against"] as const).map((side) => (
+          <section
+            key={side}
+            aria-label={`Strongest ${side} the motion`}
+            className={`side side-${side}`}
+          >
+            <h2>Strongest {side} the motion</h2>
+            {strongest(args, side).length === 0 ? (
+              <p className="meta">No rated arguments yet.</p>
+            ) : (
+              <ol>
+                {strongest(args, side).map((a) => (
+                  <li key={a.id}>
+                    {a.body} <span className="meta">({a.strength.mean?.toFixed(1)} of 4)</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
