@@ -62,4 +62,42 @@ describe("moderation over Socket.IO", () => {
     );
     expect(late).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
+
+  it("P-MOD-2: a replay leaves out the words of an argument hidden since, except for moderators", async () => {
+    const d = await debate(db.store, "private");
+    const mona = await d.member("Mona", "moderator");
+    const [moderator, author] = [
+      await server.client(mona),
+      await server.client(await d.member("Sam", "participant")),
+    ];
+    const posted = await author.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body: "Words to hide." }),
+    );
+    if (!posted.ok) throw new Error(posted.error.message);
+    await moderator.emitWithAck("moderation:hide", {
+      argumentId: posted.argument.id,
+      clientId: crypto.randomUUID(),
+      reason: "Personal attack",
+    });
+
+    const latecomer = await server.client(await d.member("Lia", "participant"));
+    const replay = await latecomer.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: 0,
+    });
+    const postedEvent = replay.ok
+      ? replay.events.find((e) => e.type === "argument.posted")
+      : undefined;
+    expect(postedEvent?.data).toMatchObject({
+      argument: { id: posted.argument.id, body: "", citations: [] },
+    });
+    expect(JSON.stringify(replay)).not.toContain("Words to hide.");
+
+    const forModerator = await moderator.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: 0,
+    });
+    expect(JSON.stringify(forModerator)).toContain("Words to hide.");
+  });
 });

@@ -1,6 +1,6 @@
 import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
 import { type ArgumentView, buildArgumentTree } from "../../../lib/debate";
-import { type JoinAnswer, MAX_REPLAY, MotionJoin } from "../../../lib/protocol";
+import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
@@ -130,7 +130,40 @@ export async function eventsSince(
     return done({ motionId, seq: found.value.lastSeq, events: [], reload: true });
   }
   const seq = rows.at(-1)?.seq ?? sinceSeq;
-  return done({ motionId, seq, events: rows.map(toMotionEvent), reload: false });
+  const events = rows.map(toMotionEvent);
+  const moderates = !authorize(
+    actor,
+    "motion.moderate",
+    await placeOf(store, actor, found.value.spaceId),
+  );
+  return done({
+    motionId,
+    seq,
+    events: moderates ? events : await withoutHiddenWords(store, motionId, events),
+    reload: false,
+  });
+}
+
+/**
+ * A replay for someone who does not moderate: the words of an argument hidden since are left
+ * out of the events that once carried them, as the motion's page leaves them out.
+ */
+async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
+  const carriesWords = new Set(["argument.posted", "argument.edited", "argument.restored"]);
+  if (!events.some((e) => carriesWords.has(e.type))) return events;
+  const hidden = new Set(
+    (await store.motions.arguments(motionId)).filter((a) => a.status === "hidden").map((a) => a.id),
+  );
+  return events.map((event) => {
+    const data = event.data as { argument?: ArgumentView; argumentId?: string };
+    const id = data.argument?.id ?? data.argumentId;
+    if (!carriesWords.has(event.type) || !id || !hidden.has(id)) return event;
+    const argument = data.argument && { ...data.argument, body: "", citations: [] };
+    return {
+      ...event,
+      data: { ...data, ...(argument ? { argument } : {}), ...("body" in data ? { body: "" } : {}) },
+    };
+  });
 }
 
 /** One argument as readers see it, with the earlier wordings of its body, oldest first. */
