@@ -165,6 +165,13 @@ export function shareOf(tally: Tally, stance: Stance): number {
   return total === 0 ? 0 : Math.round((tally[stance] / total) * 100);
 }
 
-/** How many points support for the motion moved from the vote before to the vote after. */
+const totalOf = (tally: Tally) => tally.for + tally.against + tally.undecided;
+
+/**
+ * How many points support for the motion moved from the vote before to the vote after; 0
+ * until both votes have been cast by someone.
+ */
 export const supportShift = (votes: VoteTally) =>
-  shareOf(votes.after, "for") - shareOf(votes.before, "for");
+  totalOf(votes.before) === 0 || totalOf(votes.after) === 0
+    ? 0
+    : shareOf(votes.after, "for") - shareOf(votes.before, "for");

@@ -87,11 +87,14 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       // The words stay in memory: a moderator still reads them; others see a placeholder.
       const { argumentId } = data as DebateEvents["argument.hidden"];
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
-      return { ...state, arguments: change(state, argumentId, hide) };
+      const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
+      return { ...state, spotlightId, arguments: change(state, argumentId, hide) };
     }
     case "argument.restored": {
+      // A client that loaded while it was hidden never held it: it arrives as if new.
       const { argument } = data as DebateEvents["argument.restored"];
-      return { ...state, arguments: change(state, argument.id, () => argument) };
+      const others = state.arguments.filter((a) => a.id !== argument.id);
+      return { ...state, arguments: [...others, argument] };
     }
     case "argument.pinned": {
       const { argumentId, pinned } = data as DebateEvents["argument.pinned"];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
+import { editArgument } from "../../server/domain/debate/changeArgument";
 import { castVote, rateArgument } from "../../server/domain/debate/judge";
 import {
   changeSettings,
@@ -221,6 +222,46 @@ for (const dialect of await dialects()) {
           ["argument.hidden", "Mona Moderator"],
         ]);
         expect(log.ok && log.value.at(-1)?.data).toMatchObject({ reason: "Duplicate" });
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
+
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`what a hidden argument may not do, on ${dialect.name}`, () => {
+    it("cannot be edited, pinned, or stay in the spotlight; a participant cannot tell it exists", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const argumentId = await post(student, { body: "First words." });
+        await spotlightArgument(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          argumentId,
+        });
+        await hideArgument(db.store, moderator, { argumentId, clientId: id(), reason: "Rude" });
+        expect((await view(moderator)).spotlightId).toBeNull();
+
+        const edit = await editArgument(db.store, student, {
+          argumentId,
+          clientId: id(),
+          body: "New words.",
+        });
+        expect(code(edit)).toBe("conflict");
+        expect(
+          code(
+            await pinArgument(db.store, moderator, { argumentId, clientId: id(), pinned: true }),
+          ),
+        ).toBe("conflict");
+
+        const classmate = actorOf(await d.member("Cleo", "participant"));
+        const probe = { argumentId, clientId: id(), reason: "Curious" };
+        const unknown = { ...probe, argumentId: crypto.randomUUID() };
+        expect(await hideArgument(db.store, classmate, probe)).toEqual(
+          await hideArgument(db.store, classmate, unknown),
+        );
       } finally {
         await db.dispose();
       }

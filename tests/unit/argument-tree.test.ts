@@ -5,6 +5,7 @@ import {
   type ArgumentView,
   buildArgumentTree,
   sortArgumentTree,
+  supportShift,
 } from "../../lib/debate";
 
 const row = (
@@ -78,5 +79,17 @@ describe("the argument tree", () => {
     ]);
     expect(sortArgumentTree(tree, "newest").map((n) => n.id)).toEqual(["c", "b", "a"]);
     expect(sortArgumentTree(tree, "replies").map((n) => n.id)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("the shift in support", () => {
+  const tally = (f: number, a: number, u: number) => ({ for: f, against: a, undecided: u });
+  it("is the change in the share for the motion, once both votes have been cast", () => {
+    expect(supportShift({ before: tally(1, 3, 0), after: tally(3, 1, 0) })).toBe(50);
+    expect(supportShift({ before: tally(2, 2, 0), after: tally(1, 3, 0) })).toBe(-25);
+  });
+
+  it("is nothing while nobody has voted after the debate", () => {
+    expect(supportShift({ before: tally(3, 2, 0), after: tally(0, 0, 0) })).toBe(0);
   });
 });

@@ -81,6 +81,19 @@ describe("a live client's copy of a motion", () => {
     expect(restored.state.arguments[0]?.status).toBe("published");
   });
 
+  it("adds a restored argument it never held, and drops the spotlight of one hidden", () => {
+    const { state } = applyEvents({ ...start, spotlightId: "b" }, [
+      event(2, "argument.restored", { argument: argument("a") }),
+      event(3, "argument.posted", { argument: argument("b") }),
+      event(4, "argument.hidden", { argumentId: "b", reason: "off topic" }),
+    ]);
+    expect(state.arguments.map((a) => [a.id, a.status])).toEqual([
+      ["a", "published"],
+      ["b", "hidden"],
+    ]);
+    expect(state.spotlightId).toBeNull();
+  });
+
   it("stops at a gap and says so, so the client joins again from its seq", () => {
     const { state, gap } = applyEvents(start, [
       event(2, "argument.posted", { argument: argument("a") }),

@@ -22,6 +22,9 @@ export async function editArgument(
     const { argument } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
     if (argument.status === "withdrawn") return refuse("conflict", "That argument was withdrawn.");
+    if (argument.status === "hidden") {
+      return refuse("conflict", "A moderator hid that argument; it cannot be edited.");
+    }
     return once(tx, actor, { command: "argument.edit", target: argumentId, clientId }, async () => {
       const at = new Date();
       const earlier = await tx.arguments.revisions(argumentId);

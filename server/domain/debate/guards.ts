@@ -37,12 +37,18 @@ export async function argumentFor(
   if (unlocked) await tx.motions.lock(unlocked.motionId);
   // Read again under the lock: a concurrent edit or withdrawal has committed by now.
   const argument = unlocked && (await tx.arguments.get(argumentId));
-  // A pending or hidden argument exists for its author and the moderators alone.
+  // A pending or hidden argument exists for its author and the moderators alone: to anyone
+  // else it answers as an id that names nothing.
+  const moderates = async (motionId: string) => {
+    const motion = await tx.motions.get(motionId);
+    const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
+    return authorize(actor, "motion.moderate", place) === null;
+  };
   const seen =
     argument?.status === "published" ||
     argument?.status === "withdrawn" ||
     argument?.authorId === actor.id ||
-    action === "motion.moderate";
+    (argument !== undefined && (await moderates(argument.motionId)));
   if (!argument || !seen) return refuse("not_found", "No such argument.");
   const motion = await openMotionFor(tx, actor, argument.motionId, action);
   if (!motion.ok) {

@@ -78,14 +78,24 @@ export const lockMotion = (store: Store, actor: Actor, input: unknown) =>
     return { type: "motion.locked", data: { locked: cmd.locked, status } };
   });
 
-/** Hides an argument from everyone but its author and the moderators; the reason is logged. */
+/** Hides an argument from everyone but the moderators; the reason is logged. */
 export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
-  moderate(store, actor, input, HideArgument, "argument.hide", async (tx, cmd, _, argument) => {
-    if (argument?.status !== "published")
-      return refuse("conflict", "Only a published argument can be hidden.");
-    await tx.arguments.update(argument.id, { status: "hidden" });
-    return { type: "argument.hidden", data: { argumentId: argument.id, reason: cmd.reason } };
-  });
+  moderate(
+    store,
+    actor,
+    input,
+    HideArgument,
+    "argument.hide",
+    async (tx, cmd, motion, argument) => {
+      if (argument?.status !== "published")
+        return refuse("conflict", "Only a published argument can be hidden.");
+      await tx.arguments.update(argument.id, { status: "hidden" });
+      // A hidden argument leaves the screens too, and does not come back with a restore.
+      if (motion.spotlightId === argument.id)
+        await tx.motions.update(motion.id, { spotlightId: null });
+      return { type: "argument.hidden", data: { argumentId: argument.id, reason: cmd.reason } };
+    },
+  );
 
 export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
   moderate(
@@ -105,6 +115,9 @@ export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
 export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, PinArgument, "argument.pin", async (tx, cmd, motion, argument) => {
     if (!argument) return refuse("not_found", "No such argument.");
+    if (cmd.pinned && argument.status !== "published") {
+      return refuse("conflict", "Only a published argument can be pinned.");
+    }
     const others = motion.pinned.filter((id) => id !== argument.id);
     const pinned = cmd.pinned ? [...others, argument.id] : others;
     await tx.motions.update(motion.id, { pinned });

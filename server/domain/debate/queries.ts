@@ -105,9 +105,10 @@ export async function getMotion(
       ),
     },
     can: {
-      post: motion.status === "open" && may("argument.post"),
-      vote: motion.status === "open" && may("motion.vote"),
-      rate: motion.status === "open" && may("argument.rate"),
+      // What the role allows; whether the motion is open now is `status`, kept live apart.
+      post: may("argument.post"),
+      vote: may("motion.vote"),
+      rate: may("argument.rate"),
       moderate: may("motion.moderate"),
     },
   });

@@ -53,7 +53,7 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
       className={`argument argument-${node.relation}${sending ? " sending" : ""}`}
     >
       <article
-        aria-label={`${relationLabel[node.relation]}: ${withdrawn ? "withdrawn" : node.author.name}`}
+        aria-label={`${relationLabel[node.relation]}: ${hiddenFromViewer ? "hidden" : withdrawn ? "withdrawn" : node.author.name}`}
       >
         <p className="meta">
           <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
@@ -93,7 +93,7 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
         ) : (
           <p className="argument-body">{node.body}</p>
         )}
-        {node.citations.length > 0 ? (
+        {!withdrawn && node.citations.length > 0 ? (
           <ul className="citations">
             {node.citations.map((citation) => (
               <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
@@ -111,7 +111,7 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ))}
           </ul>
         ) : null}
-        {withdrawn || sending ? null : (
+        {withdrawn || sending || node.status === "hidden" ? null : (
           <div className="argument-actions">
             <Strength node={node} />
             {actions.canRate ? (
@@ -139,7 +139,14 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ) : null}
             {mine && !editing ? (
               <>
-                <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setText(node.body);
+                    setEditing(true);
+                  }}
+                >
                   Edit
                 </button>
                 <button

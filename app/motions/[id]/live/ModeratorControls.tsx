@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ArgumentNode } from "@/lib/debate";
 import { Problem } from "./Problem";
 
@@ -24,6 +24,11 @@ export function ModeratorControls({
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  // The reason's field takes the place of the button that opened it: focus moves with it.
+  useEffect(() => {
+    if (hiding) reasonRef.current?.focus();
+  }, [hiding]);
   const run = async (work: Promise<string | null>) => {
     const refused = await work;
     setProblem(refused);
@@ -53,6 +58,7 @@ export function ModeratorControls({
         >
           <label htmlFor={`hide-${node.id}`}>Why hide it?</label>
           <input
+            ref={reasonRef}
             id={`hide-${node.id}`}
             value={reason}
             onChange={(e) => setReason(e.target.value)}

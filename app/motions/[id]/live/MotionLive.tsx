@@ -15,6 +15,7 @@ import {
 import type { DocumentView, MotionView } from "@/lib/views";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
+import { Problem } from "./Problem";
 import { type Highlight, Reader } from "./Reader";
 import { useLiveMotion } from "./useLiveMotion";
 import { VotePanel } from "./VotePanel";
@@ -50,6 +51,7 @@ export function MotionLive({
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [myRatings, setMyRatings] = useState(motion.mine.ratings);
+  const [lockProblem, setLockProblem] = useState<string | null>(null);
   // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
   const [readerOpen, setReaderOpen] = useState(false);
   useEffect(() => {
@@ -146,7 +148,7 @@ export function MotionLive({
   const actions: ArgumentActions = {
     viewerId: viewer?.id ?? null,
     canPost: motion.can.post && !locked,
-    canRate: motion.can.rate,
+    canRate: motion.can.rate && !locked,
     myRatings,
     pending: new Set(sending.map((s) => s.id)),
     onReply: (argument: ArgumentNode) => {
@@ -199,41 +201,42 @@ export function MotionLive({
 
   return (
     <div className="debate">
-      {notice ? (
-        <p className={`connection connection-${live.connection}`} role="status">
-          {notice}
-        </p>
-      ) : (
-        <p className="visually-hidden" role="status">
-          Live: new arguments appear as they are posted.
-        </p>
-      )}
+      {/* One status region, there from the start, so each change of it is read out. */}
+      <p
+        className={notice ? `connection connection-${live.connection}` : "visually-hidden"}
+        role="status"
+      >
+        {notice ?? "Live: new arguments appear as they are posted."}
+      </p>
       {spotlight ? (
         <aside className="spotlight panel" aria-label="In the spotlight">
           <p className="meta">In the spotlight · {spotlight.author.name}</p>
           <p className="argument-body">{spotlight.body}</p>
         </aside>
       ) : null}
-      {locked ? (
-        <p className="empty" role="status">
-          This motion is locked: it can be read, but takes no more posts, votes or ratings.
-        </p>
-      ) : null}
+      <p className={locked ? "empty" : "visually-hidden"} role="status">
+        {locked
+          ? "This motion is locked: it can be read, but takes no more posts, votes or ratings."
+          : ""}
+      </p>
       {moderates ? (
         <div className="actions moderation">
           <button
             type="button"
             className="secondary"
-            onClick={() =>
-              live.command("motion:lock", {
-                motionId: motion.id,
-                clientId: crypto.randomUUID(),
-                locked: !locked,
-              })
+            onClick={async () =>
+              setLockProblem(
+                await live.command("motion:lock", {
+                  motionId: motion.id,
+                  clientId: crypto.randomUUID(),
+                  locked: !locked,
+                }),
+              )
             }
           >
             {locked ? "Unlock the motion" : "Lock the motion"}
           </button>
+          <Problem text={lockProblem} />
         </div>
       ) : null}
       <div className={documents.length > 0 ? "debate-layout" : "debate-layout single"}>
@@ -290,7 +293,7 @@ export function MotionLive({
                 (refused ? `Your argument was not posted: ${refused.refused}` : null)
               }
             />
-          ) : (
+          ) : locked ? null : (
             <p className="empty">
               {viewer
                 ? "You can read and vote here, but not post."
