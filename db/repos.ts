@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, max, or, sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type * as pgSchema from "./pg/schema";
 import type { Repos } from "./store";
@@ -91,6 +91,12 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
         await db
           .update(t.memberships)
           .set({ role })
+          .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
+      },
+      setMuted: async (spaceId, userId, muted) => {
+        await db
+          .update(t.memberships)
+          .set({ muted })
           .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
       },
       remove: async (spaceId, userId) => {
@@ -212,6 +218,20 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .from(t.debateArguments)
           .where(eq(t.debateArguments.motionId, motionId))
           .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+      pseudonymFor: async (motionId, authorId) => {
+        const inMotion = eq(t.debateArguments.motionId, motionId);
+        const [own] = await db
+          .select({ number: t.debateArguments.pseudonym })
+          .from(t.debateArguments)
+          .where(and(inMotion, eq(t.debateArguments.authorId, authorId)))
+          .limit(1);
+        if (own) return own.number;
+        const [last] = await db
+          .select({ number: max(t.debateArguments.pseudonym) })
+          .from(t.debateArguments)
+          .where(inMotion);
+        return Number(last?.number ?? 0) + 1;
+      },
     },
     arguments: {
       get: async (id) =>

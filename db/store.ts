@@ -45,8 +45,10 @@ export interface Repos {
   memberships: {
     get(spaceId: string, userId: string): Promise<MembershipRow | undefined>;
     list(spaceId: string): Promise<MemberRow[]>;
-    insert(row: MembershipRow): Promise<void>;
+    /** A new member is not muted. */
+    insert(row: Omit<MembershipRow, "muted">): Promise<void>;
     setRole(spaceId: string, userId: string, role: SpaceRole): Promise<void>;
+    setMuted(spaceId: string, userId: string, muted: boolean): Promise<void>;
     remove(spaceId: string, userId: string): Promise<void>;
   };
   signInThrottle: {
@@ -75,20 +77,24 @@ export interface Repos {
     lock(id: string): Promise<void>;
     update(
       id: string,
-      change: Partial<Pick<MotionRow, "settings" | "status" | "pinned" | "spotlightId">>,
+      change: Partial<
+        Pick<MotionRow, "settings" | "status" | "pinned" | "spotlightId" | "session">
+      >,
     ): Promise<void>;
     list(spaceIds: string[]): Promise<MotionRow[]>;
     insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
     arguments(motionId: string): Promise<ArgumentRow[]>;
+    /** The author's number in the motion: the one they have, or the next free one. */
+    pseudonymFor(motionId: string, authorId: string): Promise<number>;
   };
   arguments: {
     get(id: string): Promise<ArgumentRow | undefined>;
     insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
     update(
       id: string,
-      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status">>,
+      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason">>,
     ): Promise<void>;
     revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
     addRevision(row: ArgumentRevisionRow): Promise<void>;

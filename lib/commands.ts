@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
 import { ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
+import { PhaseAction } from "./session";
 
 /** Payloads of the debate commands: the same over Socket.IO and REST, checked on both sides. */
 
@@ -94,3 +95,40 @@ export const SpotlightArgument = z.object({
   argumentId: Id.nullable(),
 });
 export type SpotlightArgument = z.input<typeof SpotlightArgument>;
+
+export const ApproveArgument = z.object({ argumentId: Id, clientId: ClientId });
+export type ApproveArgument = z.input<typeof ApproveArgument>;
+
+export const RejectArgument = z.object({
+  argumentId: Id,
+  clientId: ClientId,
+  reason: z.string().trim().max(500, "is too long (500 characters at most)").default(""),
+});
+export type RejectArgument = z.input<typeof RejectArgument>;
+
+/** A phase's time, in whole seconds: up to two hours. */
+const Seconds = z
+  .number({ error: "must be a whole number of seconds" })
+  .int("must be a whole number of seconds")
+  .min(0, "cannot be negative")
+  .max(7200, "is too long (7200 seconds at most)");
+
+export const RunPhase = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  action: PhaseAction,
+  /** start, advance: the phase's length (else its usual one); extend: how much longer (60). */
+  seconds: Seconds.optional(),
+});
+export type RunPhase = z.input<typeof RunPhase>;
+
+export const SetTimer = z.object({ motionId: Id, clientId: ClientId, seconds: Seconds });
+export type SetTimer = z.input<typeof SetTimer>;
+
+export const AssignSide = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  userId: Id,
+  side: z.enum(["for", "against"]).nullable(),
+});
+export type AssignSide = z.input<typeof AssignSide>;

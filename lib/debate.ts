@@ -23,7 +23,7 @@ export const defaultMotionSettings: MotionSettings = {
 export const ArgumentRelation = z.enum(["for", "against", "supports", "attacks"]);
 export type ArgumentRelation = z.infer<typeof ArgumentRelation>;
 
-export const ArgumentStatus = z.enum(["published", "pending", "hidden", "withdrawn"]);
+export const ArgumentStatus = z.enum(["published", "pending", "rejected", "hidden", "withdrawn"]);
 export type ArgumentStatus = z.infer<typeof ArgumentStatus>;
 
 export const VotePhase = z.enum(["before", "after"]);
@@ -57,7 +57,11 @@ export interface ArgumentView {
   /** Empty once withdrawn: the placeholder keeps the tree's shape, not the words. */
   body: string;
   author: { id: string; name: string };
+  /** The author's number in this motion: "Participant N" where the motion is anonymous. */
+  pseudonym: number;
   status: ArgumentStatus;
+  /** Why a moderator rejected it; only its author and the moderators ever hold a rejected one. */
+  rejectionReason: string | null;
   createdAt: string;
   editedAt: string | null;
   citations: CitationView[];

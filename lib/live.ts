@@ -7,6 +7,7 @@ import type {
   VoteTally,
 } from "./debate";
 import type { MotionEvent } from "./protocol";
+import type { SessionState } from "./session";
 import type { MotionView } from "./views";
 
 /** What each event of a motion's log carries, by type. */
@@ -17,12 +18,18 @@ export interface DebateEvents {
   "argument.withdrawn": { argumentId: string };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength };
-  "motion.settings": { settings: MotionSettings };
+  "motion.settings": { settings: MotionSettings; session?: SessionState };
   "motion.locked": { locked: boolean; status: MotionStatus };
   "argument.hidden": { argumentId: string; reason: string };
   "argument.restored": { argument: ArgumentView };
   "argument.pinned": { argumentId: string; pinned: boolean };
   "argument.spotlighted": { argumentId: string | null };
+  "argument.submitted": { argument: ArgumentView };
+  "argument.approved": { argument: ArgumentView };
+  "argument.rejected": { argumentId: string; reason: string | null };
+  "session.phase": { session: SessionState; action: string };
+  "session.timer": { session: SessionState };
+  "session.side": { session: SessionState; userId: string; side: string | null };
 }
 
 /** A motion as a live client holds it: flat arguments, the tally, and the last seq applied. */
@@ -33,6 +40,8 @@ export interface LiveMotion {
   status: MotionStatus;
   pinned: string[];
   spotlightId: string | null;
+  settings: MotionSettings;
+  session: SessionState;
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -44,6 +53,8 @@ export function liveFrom(view: MotionView): LiveMotion {
     status: view.status,
     pinned: view.pinned,
     spotlightId: view.spotlightId,
+    settings: view.settings,
+    session: view.session,
   };
 }
 
@@ -60,11 +71,31 @@ const change = (
 function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
   const data = event.data as Partial<DebateEvents[keyof DebateEvents]>;
   switch (event.type) {
-    case "argument.posted": {
+    // A pending post reaches its author and the moderators; approved, it reaches everyone.
+    case "argument.posted":
+    case "argument.submitted":
+    case "argument.approved": {
       const { argument } = data as DebateEvents["argument.posted"];
       const others = state.arguments.filter((a) => a.id !== argument.id);
       return { ...state, arguments: [...others, argument] };
     }
+    case "argument.rejected": {
+      const { argumentId, reason } = data as DebateEvents["argument.rejected"];
+      const reject = (a: ArgumentView) => ({
+        ...a,
+        status: "rejected" as const,
+        rejectionReason: reason,
+      });
+      return { ...state, arguments: change(state, argumentId, reject) };
+    }
+    case "motion.settings": {
+      const { settings, session } = data as DebateEvents["motion.settings"];
+      return { ...state, settings, session: session ?? state.session };
+    }
+    case "session.phase":
+    case "session.timer":
+    case "session.side":
+      return { ...state, session: (data as DebateEvents["session.phase"]).session };
     case "argument.edited": {
       const { argumentId, body, editedAt } = data as DebateEvents["argument.edited"];
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, body, editedAt })) };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type {
+  ApproveArgument,
+  AssignSide,
   CastVote,
   ChangeSettings,
   EditArgument,
@@ -8,12 +10,16 @@ import type {
   PinArgument,
   PostArgument,
   RateArgument,
+  RejectArgument,
   RestoreArgument,
+  RunPhase,
+  SetTimer,
   SpotlightArgument,
   WithdrawArgument,
 } from "./commands";
 import type { ArgumentView, MotionSettings, MotionStatus, Strength, VoteTally } from "./debate";
 import type { ErrorCode } from "./result";
+import type { SessionState } from "./session";
 
 /** An entry of a motion's event log, as the server sends it. */
 export interface MotionEvent {
@@ -37,7 +43,8 @@ export type MotionLeave = z.input<typeof MotionLeave>;
 /** The most events one join replays; a client further behind reloads the motion instead. */
 export const MAX_REPLAY = 500;
 
-export type JoinAnswer = { seq: number; events: MotionEvent[]; reload: boolean };
+/** `serverNow` (epoch ms) lets a client read the phase's deadline on the server's clock. */
+export type JoinAnswer = { seq: number; events: MotionEvent[]; reload: boolean; serverNow: number };
 
 export type Ack<T = object> =
   | ({ ok: true } & T)
@@ -48,6 +55,8 @@ export interface Presence {
   motionId: string;
   people: { id: string; name: string }[];
   visitors: number;
+  /** People signed in whose names this viewer may not see (an anonymous motion). */
+  unnamed?: number;
 }
 
 type Command<P, A> = (payload: P, ack: (answer: Ack<A>) => void) => void;
@@ -69,6 +78,14 @@ export interface ClientToServerEvents {
   "moderation:restore": Command<RestoreArgument, { seq: number; argument: ArgumentView }>;
   "argument:pin": Command<PinArgument, { seq: number; argumentId: string; pinned: boolean }>;
   "argument:spotlight": Command<SpotlightArgument, { seq: number; argumentId: string | null }>;
+  "moderation:approve": Command<ApproveArgument, { seq: number; argument: ArgumentView }>;
+  "moderation:reject": Command<
+    RejectArgument,
+    { seq: number; argumentId: string; reason: string | null }
+  >;
+  "session:phase": Command<RunPhase, { seq: number; session: SessionState }>;
+  "session:timer": Command<SetTimer, { seq: number; session: SessionState }>;
+  "session:side": Command<AssignSide, { seq: number; session: SessionState }>;
 }
 
 export interface ServerToClientEvents {
@@ -77,3 +94,7 @@ export interface ServerToClientEvents {
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;
+/** The room's moderators, who see pending posts and real names. */
+export const moderatorsRoom = (motionId: string) => `motion:${motionId}:moderators`;
+/** One person's connections in a motion's room, who see what is theirs. */
+export const ownRoom = (motionId: string, userId: string) => `motion:${motionId}:user:${userId}`;

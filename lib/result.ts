@@ -5,6 +5,7 @@ export type ErrorCode =
   | "not_found"
   | "forbidden"
   | "conflict"
+  | "wrong_phase"
   | "invalid_citation"
   | "too_many_requests"
   | "internal";

@@ -8,6 +8,7 @@ import type {
   VoteTally,
 } from "./debate";
 import type { BlockKind } from "./documents/import";
+import type { SessionState } from "./session";
 import type { SpaceRole, SpaceVisibility } from "./spaces";
 
 /** What the REST API and the pages show; plain JSON (dates as ISO strings). */
@@ -66,6 +67,10 @@ export interface MotionView extends MotionSummary {
   /** Pinned arguments, in the order pinned, and the one on every screen. */
   pinned: string[];
   spotlightId: string | null;
+  /** The structured debate's phase, deadline and speakers. */
+  session: SessionState;
+  /** The server's clock when the view was made (epoch ms), to read the deadline by. */
+  serverNow: number;
   can: { post: boolean; vote: boolean; rate: boolean; moderate: boolean };
 }
 
@@ -99,5 +104,7 @@ export interface MemberView {
   name: string;
   role: SpaceRole;
   guest: boolean;
+  /** Muted by a moderator: reads and votes, does not post. */
+  muted: boolean;
   joinedAt: string;
 }

@@ -16,6 +16,7 @@ const statusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  wrong_phase: 409,
   too_many_requests: 429,
   internal: 500,
 };

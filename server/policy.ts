@@ -25,7 +25,29 @@ export type Action =
   | "argument.edit"
   | "argument.rate"
   | "motion.moderate"
+  | ModerationAction
+  | "member.mute"
   | "document.import";
+
+/** A moderator's commands on a motion: each its own action, all for owners and moderators. */
+export const moderationActions = [
+  "motion.settings",
+  "motion.lock",
+  "argument.approve",
+  "argument.reject",
+  "argument.hide",
+  "argument.restore",
+  "argument.pin",
+  "argument.spotlight",
+  "session.phase",
+  "session.timer",
+  "session.side",
+] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+
+/** Moderation works on a locked motion too: a moderator unlocks it, or tidies it up. */
+export const isModeration = (action: Action): boolean =>
+  action === "motion.moderate" || (moderationActions as readonly Action[]).includes(action);
 
 export const actions: readonly Action[] = [
   "space.create",
@@ -40,6 +62,8 @@ export const actions: readonly Action[] = [
   "argument.edit",
   "argument.rate",
   "motion.moderate",
+  ...moderationActions,
+  "member.mute",
   "document.import",
 ];
 
@@ -47,6 +71,8 @@ export const actions: readonly Action[] = [
 export interface Place {
   space: { id: string; visibility: SpaceVisibility };
   role: SpaceRole | null;
+  /** A moderator muted the member: they read and vote, but do not post. */
+  muted?: boolean;
 }
 
 export interface Denial {
@@ -60,6 +86,8 @@ const signInFirst: Denial = {
   message: "Sign in, or join with a code as a guest, to take part.",
 };
 const forbid = (message: string): Denial => ({ code: "forbidden", message });
+const moderatorsOnly = "Only the space's owners and moderators moderate a debate.";
+const muted = forbid("A moderator has muted you in this space: you can read and vote, not post.");
 
 /** What someone may do in a space: a member's role, a reader of a public space, or nothing. */
 type Standing = SpaceRole | "reader" | null;
@@ -87,7 +115,11 @@ const needs: Record<
   "argument.edit": ["observer", ""],
   "argument.post": ["participant", "Observers read and vote, but do not post."],
   "motion.create": ["moderator", "Only the space's owners and moderators may create motions."],
-  "motion.moderate": ["moderator", "Only the space's owners and moderators moderate a debate."],
+  "motion.moderate": ["moderator", moderatorsOnly],
+  ...(Object.fromEntries(
+    moderationActions.map((a) => [a, ["moderator", moderatorsOnly]]),
+  ) as Record<ModerationAction, [SpaceRole, string]>),
+  "member.mute": ["moderator", "Only the space's owners and moderators mute members."],
   "document.import": ["moderator", "Only the space's owners and moderators may add documents."],
   "member.manage": ["moderator", "Only the space's owners and moderators manage members."],
   "space.manage": ["owner", "Only the space's owner may change its join code."],
@@ -112,7 +144,9 @@ export function authorize(actor: Actor, action: Action, place: Place | null): De
   const [least, message] = needs[action];
   if (least === "reader") return null;
   if (has === "reader") return signInFirst;
-  return rank[has] >= rank[least] ? null : forbid(message);
+  if (rank[has] < rank[least]) return forbid(message);
+  const posts = action === "argument.post" || action === "argument.edit";
+  return posts && place?.muted && rank[has] < rank.moderator ? muted : null;
 }
 
 /**

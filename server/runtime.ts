@@ -1,5 +1,5 @@
 import type { Store } from "../db/store";
-import type { MotionEvent } from "../lib/protocol";
+import type { OutgoingEvent } from "./domain/debate/audience";
 
 /**
  * What the custom server opened once for the whole process. Route handlers and pages are bundled
@@ -9,9 +9,12 @@ export interface Runtime {
   store: Store;
   /** Seals and opens session cookies (Auth.js's secret). */
   authSecret: string;
-  publish(events: MotionEvent[]): void;
-  /** Takes a removed member's open connections out of the space's rooms at once. */
-  evict(userId: string, motionIds: string[]): void;
+  publish(events: OutgoingEvent[]): void;
+  /**
+   * Takes a removed member's open connections out of the space's motions' rooms at once, and
+   * one who no longer moderates out of their moderators' rooms.
+   */
+  evict(userId: string, motionIds: string[], stopsModerating?: string[]): void;
 }
 
 const KEY = Symbol.for("moot.runtime");

@@ -51,7 +51,7 @@ export async function changeMemberAction(_state: FormState, data: FormData): Pro
     role: data.get("role"),
   });
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
-  evict(outcome.value.userId, outcome.value.leaves);
+  evict(outcome.value.userId, outcome.value.leaves, outcome.value.stopsModerating);
   revalidatePath(`/spaces/${spaceId}`);
   return { notice: outcome.value.role === "removed" ? "Removed." : "Role changed." };
 }

@@ -1,4 +1,5 @@
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -19,6 +20,7 @@ import type {
   VotePhase,
 } from "../../lib/debate";
 import type { BlockKind } from "../../lib/documents/import";
+import { initialSession, type SessionState } from "../../lib/session";
 import type { SpaceRole, SpaceVisibility } from "../../lib/spaces";
 
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: "date" });
@@ -99,6 +101,8 @@ export const memberships = pgTable(
       .references(() => users.id),
     role: text("role").$type<SpaceRole>().notNull(),
     joinedAt: timestamp("joined_at").notNull(),
+    /** A muted member reads and votes but does not post. */
+    muted: boolean("muted").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.spaceId, t.userId] }),
@@ -197,6 +201,8 @@ export const motions = pgTable(
     pinned: jsonb("pinned").$type<string[]>().notNull().default([]),
     /** The argument a moderator put on every screen, if any. */
     spotlightId: text("spotlight_id"),
+    /** The structured debate's phase and its deadline, and the speakers' sides. */
+    session: jsonb("session").$type<SessionState>().notNull().default(initialSession),
     lastSeq: integer("last_seq").notNull(),
     createdAt: timestamp("created_at").notNull(),
   },
@@ -230,7 +236,11 @@ export const debateArguments = pgTable(
     body: text("body").notNull(),
     authorId: text("author_id").notNull(),
     authorName: text("author_name").notNull(),
+    /** The author's stable number in this motion, shown as "Participant N" when anonymous. */
+    pseudonym: integer("pseudonym").notNull().default(0),
     status: text("status").$type<ArgumentStatus>().notNull(),
+    /** Why a moderator rejected it, for its author. */
+    rejectionReason: text("rejection_reason"),
     createdAt: timestamp("created_at").notNull(),
     editedAt: timestamp("edited_at"),
   },

@@ -17,6 +17,7 @@ import type {
   VotePhase,
 } from "../../lib/debate";
 import type { BlockKind } from "../../lib/documents/import";
+import { initialSession, type SessionState } from "../../lib/session";
 import type { SpaceRole, SpaceVisibility } from "../../lib/spaces";
 
 // Timestamps are epoch milliseconds here and timestamptz in PostgreSQL: both read back as Date.
@@ -96,6 +97,8 @@ export const memberships = sqliteTable(
       .references(() => users.id),
     role: text("role").$type<SpaceRole>().notNull(),
     joinedAt: timestamp("joined_at").notNull(),
+    /** A muted member reads and votes but does not post. */
+    muted: integer("muted", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.spaceId, t.userId] }),
@@ -194,6 +197,11 @@ export const motions = sqliteTable(
     pinned: text("pinned", { mode: "json" }).$type<string[]>().notNull().default([]),
     /** The argument a moderator put on every screen, if any. */
     spotlightId: text("spotlight_id"),
+    /** The structured debate's phase and its deadline, and the speakers' sides. */
+    session: text("session", { mode: "json" })
+      .$type<SessionState>()
+      .notNull()
+      .default(initialSession),
     lastSeq: integer("last_seq").notNull(),
     createdAt: timestamp("created_at").notNull(),
   },
@@ -227,7 +235,11 @@ export const debateArguments = sqliteTable(
     body: text("body").notNull(),
     authorId: text("author_id").notNull(),
     authorName: text("author_name").notNull(),
+    /** The author's stable number in this motion, shown as "Participant N" when anonymous. */
+    pseudonym: integer("pseudonym").notNull().default(0),
     status: text("status").$type<ArgumentStatus>().notNull(),
+    /** Why a moderator rejected it, for its author. */
+    rejectionReason: text("rejection_reason"),
     createdAt: timestamp("created_at").notNull(),
     editedAt: timestamp("edited_at"),
   },

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import type { Repos } from "../../db/store";
-import type { MotionEvent } from "../../lib/protocol";
 import { type ErrorCode, type Failure, failure } from "../../lib/result";
 import type { Actor } from "../policy";
+import type { OutgoingEvent } from "./debate/audience";
 
 /** What a command or query answers: a value (and, for a command, the events to publish), or a refusal. */
-export type Outcome<T> = { ok: true; value: T; events: MotionEvent[] } | Failure;
+export type Outcome<T> = { ok: true; value: T; events: OutgoingEvent[] } | Failure;
 
-export function done<T>(value: T, events: MotionEvent[] = []): Outcome<T> {
+export function done<T>(value: T, events: OutgoingEvent[] = []): Outcome<T> {
   return { ok: true, value, events };
 }
 

@@ -1,16 +1,19 @@
 import type { Store } from "../../db/store";
-import type { MotionEvent } from "../../lib/protocol";
+import type { OutgoingEvent } from "../domain/debate/audience";
 import { editArgument, withdrawArgument } from "../domain/debate/changeArgument";
 import { castVote, rateArgument } from "../domain/debate/judge";
 import {
+  approveArgument,
   changeSettings,
   hideArgument,
   lockMotion,
   pinArgument,
+  rejectArgument,
   restoreArgument,
   spotlightArgument,
 } from "../domain/debate/moderate";
 import { postArgument } from "../domain/debate/postArgument";
+import { assignSide, runPhase, setTimer } from "../domain/debate/session";
 import type { Outcome } from "../domain/outcome";
 import type { Actor } from "../policy";
 import type { MootSocket } from "./index";
@@ -30,13 +33,18 @@ const commands: Record<string, DebateCommand> = {
   "moderation:restore": restoreArgument,
   "argument:pin": pinArgument,
   "argument:spotlight": spotlightArgument,
+  "moderation:approve": approveArgument,
+  "moderation:reject": rejectArgument,
+  "session:phase": runPhase,
+  "session:timer": setTimer,
+  "session:side": assignSide,
 };
 
 /** Each debate command as a socket event: run it, ack, and publish its events after commit. */
 export function registerDebateHandlers(
   socket: MootSocket,
   store: Store,
-  publish: (events: MotionEvent[]) => void,
+  publish: (events: OutgoingEvent[]) => void,
 ) {
   for (const [name, command] of Object.entries(commands)) {
     socket.on(name as "argument:post", async (...args: unknown[]) => {

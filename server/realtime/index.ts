@@ -1,11 +1,13 @@
 import type { Server, Socket } from "socket.io";
 import type { Store } from "../../db/store";
-import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../../lib/protocol";
-import { motionRoom } from "../../lib/protocol";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
+import { moderatorsRoom, motionRoom, ownRoom } from "../../lib/protocol";
 import { actorFromHeaders } from "../auth/session";
+import type { OutgoingEvent } from "../domain/debate/audience";
 import type { Actor } from "../policy";
 import { registerDebateHandlers } from "./debate";
-import { registerMotionHandlers } from "./motion";
+import { announcePresence, registerMotionHandlers } from "./motion";
+import { publisher } from "./publish";
 
 export type SocketData = { actor: Actor };
 export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -35,8 +37,13 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
       next(error instanceof Error ? error : new Error("could not read the session"));
     }
   });
-  const publish = (events: MotionEvent[]) => {
-    for (const event of events) io.to(motionRoom(event.motionId)).emit("motion:event", event);
+  const send = publisher(io);
+  const publish = (events: OutgoingEvent[]) => {
+    send(events);
+    // Who may learn names can change with the settings: tell the room who is here again.
+    for (const event of events) {
+      if (event.type === "motion.settings") void announcePresence(io, deps.store, event.motionId);
+    }
   };
   io.on("connection", (socket) => {
     registerMotionHandlers(socket, io, deps);
@@ -44,8 +51,13 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   });
   return {
     publish,
-    evict(userId: string, motionIds: string[]) {
-      io.in(userRoom(userId)).socketsLeave(motionIds.map(motionRoom));
+    evict(userId: string, motionIds: string[], stopsModerating: string[] = []) {
+      const rooms = motionIds.flatMap((id) => [
+        motionRoom(id),
+        moderatorsRoom(id),
+        ownRoom(id, userId),
+      ]);
+      io.in(userRoom(userId)).socketsLeave([...rooms, ...stopsModerating.map(moderatorsRoom)]);
     },
   };
 }

@@ -1,5 +1,13 @@
-import { MotionLeave, motionRoom, type Presence } from "../../lib/protocol";
+import type { Store } from "../../db/store";
+import {
+  MotionLeave,
+  moderatorsRoom,
+  motionRoom,
+  ownRoom,
+  type Presence,
+} from "../../lib/protocol";
 import { failure } from "../../lib/result";
+import { namelessPresence } from "../domain/debate/audience";
 import { eventsSince } from "../domain/debate/queries";
 import { done } from "../domain/outcome";
 import type { MootServer, MootSocket, RealtimeDeps } from "./index";
@@ -11,12 +19,13 @@ const ROOM_PREFIX = motionRoom("");
  * Tells everyone in a motion's room who is there now (any node's sockets count). Presence is
  * a courtesy: when the nodes cannot be asked (one is shutting down), it is skipped.
  */
-export async function announcePresence(io: MootServer, motionId: string) {
+export async function announcePresence(io: MootServer, store: Store, motionId: string) {
   const sockets = await io
     .in(motionRoom(motionId))
     .fetchSockets()
     .catch(() => null);
   if (!sockets) return;
+  const anonymous = (await store.motions.get(motionId))?.settings.anonymous ?? false;
   const people = new Map<string, string>();
   let visitors = 0;
   for (const { data } of sockets) {
@@ -28,7 +37,15 @@ export async function announcePresence(io: MootServer, motionId: string) {
     people: [...people].map(([id, name]) => ({ id, name })),
     visitors,
   };
-  io.to(motionRoom(motionId)).emit("presence", presence);
+  if (!anonymous) {
+    io.to(motionRoom(motionId)).emit("presence", presence);
+    return;
+  }
+  // In an anonymous motion only the moderators learn who is here (P-ANON-1).
+  io.to(moderatorsRoom(motionId)).emit("presence", presence);
+  io.to(motionRoom(motionId))
+    .except(moderatorsRoom(motionId))
+    .emit("presence", namelessPresence(presence));
 }
 
 export function registerMotionHandlers(
@@ -41,8 +58,11 @@ export function registerMotionHandlers(
     const outcome = await guarded(ack, async () => {
       const replay = await eventsSince(store, socket.data.actor, payload);
       if (!replay.ok) return replay;
-      const { motionId, seq, events, reload } = replay.value;
+      const { motionId, seq, events, reload, moderates } = replay.value;
+      const { actor } = socket.data;
       await socket.join(motionRoom(motionId));
+      if (actor.kind === "user") await socket.join(ownRoom(motionId, actor.id));
+      if (moderates) await socket.join(moderatorsRoom(motionId));
       // An event committed between the replay and the join reached neither: read what came since.
       const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
       if (!gap.ok) return gap;
@@ -51,9 +71,10 @@ export function registerMotionHandlers(
         seq: gap.value.seq,
         events: reload ? [] : [...events, ...gap.value.events],
         reload: reload || gap.value.reload,
+        serverNow: Date.now(),
       });
     });
-    if (outcome?.ok) await announcePresence(io, outcome.value.motionId);
+    if (outcome?.ok) await announcePresence(io, store, outcome.value.motionId);
   });
 
   socket.on("motion:leave", async (...args: unknown[]) => {
@@ -61,17 +82,22 @@ export function registerMotionHandlers(
     const parsed = MotionLeave.safeParse(payload);
     const outcome = await guarded(ack, async () => {
       if (!parsed.success) return failure("invalid_input", "motionId is required");
-      await socket.leave(motionRoom(parsed.data.motionId));
+      const { motionId } = parsed.data;
+      for (const room of [motionRoom(motionId), moderatorsRoom(motionId)]) await socket.leave(room);
+      await socket.leave(ownRoom(motionId, socket.data.actor.id));
       return done({});
     });
-    if (outcome?.ok && parsed.success) await announcePresence(io, parsed.data.motionId);
+    if (outcome?.ok && parsed.success) await announcePresence(io, store, parsed.data.motionId);
   });
 
   socket.on("disconnecting", () => {
-    const rooms = [...socket.rooms].filter((room) => room.startsWith(ROOM_PREFIX));
+    // A motion's own room, not its moderators' or one person's within it.
+    const rooms = [...socket.rooms].filter(
+      (room) => room.startsWith(ROOM_PREFIX) && !room.includes(":", ROOM_PREFIX.length),
+    );
     // After the disconnect the socket has left its rooms; then the others hear who remains.
     socket.once("disconnect", () => {
-      for (const room of rooms) void announcePresence(io, room.slice(ROOM_PREFIX.length));
+      for (const room of rooms) void announcePresence(io, store, room.slice(ROOM_PREFIX.length));
     });
   });
 }

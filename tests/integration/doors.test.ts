@@ -957,6 +957,7 @@ describe("every door asks the access policy", () => {
         userId: removed.id,
         role: "removed",
         leaves: expect.arrayContaining([motionId]),
+        stopsModerating: [],
       });
 
       let leaked = 0;

@@ -67,6 +67,7 @@ describe("Socket.IO motion rooms", () => {
       seq: MAX_REPLAY + 1,
       events: [],
       reload: true,
+      serverNow: expect.any(Number),
     });
     const recent = await socket.emitWithAck("motion:join", { motionId: busy, sinceSeq: 1 });
     expect(recent.ok && recent.events).toHaveLength(MAX_REPLAY);

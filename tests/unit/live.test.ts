@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type ArgumentView, emptyTally } from "../../lib/debate";
+import { type ArgumentView, defaultMotionSettings, emptyTally } from "../../lib/debate";
 import { applyEvents, type LiveMotion } from "../../lib/live";
 import type { MotionEvent } from "../../lib/protocol";
+import { initialSession } from "../../lib/session";
 
 const argument = (id: string): ArgumentView => ({
   id,
@@ -10,7 +11,9 @@ const argument = (id: string): ArgumentView => ({
   relation: "for",
   body: `body of ${id}`,
   author: { id: "u", name: "A" },
+  pseudonym: 1,
   status: "published",
+  rejectionReason: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   editedAt: null,
   citations: [],
@@ -33,6 +36,8 @@ const start: LiveMotion = {
   status: "open",
   pinned: [],
   spotlightId: null,
+  settings: defaultMotionSettings,
+  session: initialSession,
 };
 
 describe("a live client's copy of a motion", () => {

@@ -5,6 +5,7 @@ import { pageActor } from "@/server/auth/pageActor";
 import { getMotion } from "@/server/domain/debate/queries";
 import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
+import { listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { StatusBadge } from "../../components/StatusBadge";
 import { MotionLive } from "./live/MotionLive";
@@ -28,6 +29,10 @@ export default async function MotionPage({ params }: Props) {
   const actor = await pageActor();
   const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
   const viewer = actor.kind === "user" ? { id: actor.id, name: actor.name } : null;
+  // A moderator assigns speakers from the space's members; nobody else needs the list here.
+  const members = motion.can.moderate
+    ? await listMembers(runtime().store, actor, motion.spaceId)
+    : null;
 
   return (
     <article className="motion">
@@ -37,6 +42,11 @@ export default async function MotionPage({ params }: Props) {
       <h1>{motion.title}</h1>
       <p className="meta">
         <Link href={`/motions/${motion.id}/projector`}>Projector view</Link> ·{" "}
+        {motion.can.moderate ? (
+          <>
+            <Link href={`/motions/${motion.id}/results`}>Results and participation</Link> ·{" "}
+          </>
+        ) : null}
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
       </p>
@@ -67,7 +77,12 @@ export default async function MotionPage({ params }: Props) {
           </ol>
         )}
       </section>
-      <MotionLive motion={motion} documents={documents} viewer={viewer} />
+      <MotionLive
+        motion={motion}
+        documents={documents}
+        viewer={viewer}
+        members={members?.ok ? members.value : []}
+      />
     </article>
   );
 }

@@ -1,11 +1,17 @@
-import type { Store } from "../../../db/store";
+import type { ArgumentRow, Store } from "../../../db/store";
 import { EditArgument, WithdrawArgument } from "../../../lib/commands";
 import type { Actor } from "../../policy";
-import { toMotionEvent } from "../events";
+import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor } from "./guards";
 
 const notYours = "Only its author may edit or withdraw an argument.";
+
+/** What happens to an argument nobody else may see yet is for its author and the moderators. */
+const privateWhilePending = (argument: ArgumentRow) =>
+  argument.status === "pending" || argument.status === "rejected"
+    ? { onlyFor: argument.authorId }
+    : {};
 
 /** The author rewrites an argument; the earlier wording is kept in its history. */
 export async function editArgument(
@@ -19,11 +25,14 @@ export async function editArgument(
   return store.transaction(async (tx) => {
     const found = await argumentFor(tx, actor, argumentId, "argument.edit");
     if (!found.ok) return found;
-    const { argument } = found.value;
+    const { argument, motion } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
     if (argument.status === "withdrawn") return refuse("conflict", "That argument was withdrawn.");
-    if (argument.status === "hidden") {
-      return refuse("conflict", "A moderator hid that argument; it cannot be edited.");
+    if (argument.status === "hidden" || argument.status === "rejected") {
+      return refuse(
+        "conflict",
+        `A moderator ${argument.status} that argument; it cannot be edited.`,
+      );
     }
     return once(tx, actor, { command: "argument.edit", target: argumentId, clientId }, async () => {
       const at = new Date();
@@ -35,7 +44,12 @@ export async function editArgument(
         replacedAt: at,
       });
       await tx.arguments.update(argumentId, { body, editedAt: at });
-      const data = { argumentId, body, editedAt: at.toISOString() };
+      const data = {
+        argumentId,
+        body,
+        editedAt: at.toISOString(),
+        ...privateWhilePending(argument),
+      };
       const event = await tx.events.append({
         motionId: argument.motionId,
         type: "argument.edited",
@@ -43,7 +57,7 @@ export async function editArgument(
         actorId: actor.id,
         at,
       });
-      return done({ seq: event.seq, ...data }, [toMotionEvent(event)]);
+      return done({ seq: event.seq, ...data }, [outgoing(event, motion)]);
     });
   });
 }
@@ -60,7 +74,7 @@ export async function withdrawArgument(
   return store.transaction(async (tx) => {
     const found = await argumentFor(tx, actor, argumentId, "argument.edit");
     if (!found.ok) return found;
-    const { argument } = found.value;
+    const { argument, motion } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
     return once(
       tx,
@@ -74,11 +88,11 @@ export async function withdrawArgument(
         const event = await tx.events.append({
           motionId: argument.motionId,
           type: "argument.withdrawn",
-          data: { argumentId },
+          data: { argumentId, ...privateWhilePending(argument) },
           actorId: actor.id,
           at,
         });
-        return done({ seq: event.seq, argumentId }, [toMotionEvent(event)]);
+        return done({ seq: event.seq, argumentId }, [outgoing(event, motion)]);
       },
     );
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { MotionSourceRow, Repos, Store } from "../../../db/store";
 import { mismatch, QuoteSelector } from "../../../lib/anchoring";
 import { defaultMotionSettings, MotionSettings, MotionStatus } from "../../../lib/debate";
+import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { ClientId, Id, newId } from "../ids";
@@ -75,7 +76,16 @@ export async function createMotion(
       const id = newId();
       const at = new Date();
       await tx.motions.insert(
-        { id, spaceId, ...motion, pinned: [], spotlightId: null, lastSeq: 0, createdAt: at },
+        {
+          id,
+          spaceId,
+          ...motion,
+          pinned: [],
+          spotlightId: null,
+          session: initialSession,
+          lastSeq: 0,
+          createdAt: at,
+        },
         checked.anchored.map((source) => ({ motionId: id, ...source })),
       );
       const event = await tx.events.append({

@@ -1,5 +1,5 @@
 import type { ArgumentRow, MotionRow, Repos } from "../../../db/store";
-import { type Action, type Actor, authorize } from "../../policy";
+import { type Action, type Actor, authorize, isModeration } from "../../policy";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
@@ -20,7 +20,7 @@ export async function openMotionFor(
   const denied = authorize(actor, action, place);
   if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");
   if (denied) return refuse(denied.code, denied.message);
-  if (motion.status !== "open" && action !== "motion.moderate") {
+  if (motion.status !== "open" && !isModeration(action)) {
     return refuse("conflict", "This motion is closed: it takes no more posts, votes or ratings.");
   }
   return done(motion);
@@ -37,22 +37,24 @@ export async function argumentFor(
   if (unlocked) await tx.motions.lock(unlocked.motionId);
   // Read again under the lock: a concurrent edit or withdrawal has committed by now.
   const argument = unlocked && (await tx.arguments.get(argumentId));
-  // A pending or hidden argument exists for its author and the moderators alone: to anyone
-  // else it answers as an id that names nothing.
-  const moderates = async (motionId: string) => {
-    const motion = await tx.motions.get(motionId);
-    const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
-    return authorize(actor, "motion.moderate", place) === null;
-  };
+  // A pending, rejected or hidden argument exists for its author and the moderators alone: to
+  // anyone else it answers as an id that names nothing.
+  const motionOf = async (motionId: string) => (await tx.motions.get(motionId)) ?? null;
   const seen =
     argument?.status === "published" ||
     argument?.status === "withdrawn" ||
     argument?.authorId === actor.id ||
-    (argument !== undefined && (await moderates(argument.motionId)));
+    (argument !== undefined && (await moderates(tx, actor, await motionOf(argument.motionId))));
   if (!argument || !seen) return refuse("not_found", "No such argument.");
   const motion = await openMotionFor(tx, actor, argument.motionId, action);
   if (!motion.ok) {
     return motion.error.code === "not_found" ? refuse("not_found", "No such argument.") : motion;
   }
   return done({ argument, motion: motion.value });
+}
+
+/** Whether the actor is one of the owners and moderators of the motion's space. */
+export async function moderates(tx: Repos, actor: Actor, motion: MotionRow | null) {
+  const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
+  return authorize(actor, "motion.moderate", place) === null;
 }

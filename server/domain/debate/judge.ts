@@ -1,8 +1,9 @@
 import type { Store } from "../../../db/store";
 import { CastVote, RateArgument } from "../../../lib/commands";
 import type { Strength, VoteTally } from "../../../lib/debate";
+import { voteRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
-import { toMotionEvent } from "../events";
+import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, openMotionFor } from "./guards";
 import { strengthOf, tallyOf } from "./views";
@@ -19,7 +20,10 @@ export async function castVote(
   return store.transaction(async (tx) => {
     const found = await openMotionFor(tx, actor, motionId, "motion.vote");
     if (!found.ok) return found;
+    const motion = found.value;
     return once(tx, actor, { command: "motion.vote", target: motionId, clientId }, async () => {
+      const outOfPhase = voteRefusal(motion.settings, motion.session, phase);
+      if (outOfPhase) return refuse("wrong_phase", outOfPhase);
       const at = new Date();
       await tx.votes.put({ motionId, userId: actor.id, phase, stance, castAt: at });
       // The log says what changed in the tally, never who voted how.
@@ -31,7 +35,7 @@ export async function castVote(
         actorId: actor.id,
         at,
       });
-      return done({ seq: event.seq, votes }, [toMotionEvent(event)]);
+      return done({ seq: event.seq, votes }, [outgoing(event, motion)]);
     });
   });
 }
@@ -48,8 +52,10 @@ export async function rateArgument(
   return store.transaction(async (tx) => {
     const found = await argumentFor(tx, actor, argumentId, "argument.rate");
     if (!found.ok) return found;
-    const { argument } = found.value;
-    if (argument.status !== "published") return refuse("conflict", "That argument was withdrawn.");
+    const { argument, motion } = found.value;
+    if (argument.status !== "published") {
+      return refuse("conflict", `That argument is ${argument.status}: it cannot be rated.`);
+    }
     return once(tx, actor, { command: "argument.rate", target: argumentId, clientId }, async () => {
       const at = new Date();
       await tx.ratings.put({ argumentId, userId: actor.id, score, ratedAt: at });
@@ -61,7 +67,7 @@ export async function rateArgument(
         actorId: actor.id,
         at,
       });
-      return done({ seq: event.seq, argumentId, strength }, [toMotionEvent(event)]);
+      return done({ seq: event.seq, argumentId, strength }, [outgoing(event, motion)]);
     });
   });
 }

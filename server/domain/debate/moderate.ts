@@ -1,15 +1,18 @@
 import type { z } from "zod";
 import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
 import {
+  ApproveArgument,
   ChangeSettings,
   HideArgument,
   LockMotion,
   PinArgument,
+  RejectArgument,
   RestoreArgument,
   SpotlightArgument,
 } from "../../../lib/commands";
-import { type Actor, authorize } from "../../policy";
-import { toMotionEvent } from "../events";
+import { initialSession } from "../../../lib/session";
+import { type Actor, authorize, type ModerationAction } from "../../policy";
+import { outgoing } from "../events";
 import { Id } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
@@ -23,12 +26,12 @@ type Moderated = { seq: number } & Record<string, unknown>;
  * A moderator's command, on a motion or one of its arguments: checked like every command, then
  * its change and its event (the moderation log) in one transaction.
  */
-async function moderate<S extends z.ZodType<{ clientId: string }>>(
+export async function moderate<S extends z.ZodType<{ clientId: string }>>(
   store: Store,
   actor: Actor,
   input: unknown,
   schema: S,
-  command: string,
+  command: ModerationAction,
   act: (tx: Repos, cmd: z.infer<S>, motion: MotionRow, argument?: ArgumentRow) => Promise<Change>,
 ): Promise<Outcome<Moderated>> {
   const parsed = schema.safeParse(input);
@@ -37,8 +40,8 @@ async function moderate<S extends z.ZodType<{ clientId: string }>>(
   return store.transaction(async (tx) => {
     const target =
       "motionId" in cmd && cmd.motionId
-        ? await openMotionFor(tx, actor, cmd.motionId, "motion.moderate")
-        : await argumentFor(tx, actor, cmd.argumentId ?? "", "motion.moderate");
+        ? await openMotionFor(tx, actor, cmd.motionId, command)
+        : await argumentFor(tx, actor, cmd.argumentId ?? "", command);
     if (!target.ok) return target;
     const { motion, argument } =
       "motion" in target.value
@@ -55,17 +58,56 @@ async function moderate<S extends z.ZodType<{ clientId: string }>>(
         actorId: actor.id,
         at: new Date(),
       });
-      return done({ seq: event.seq, ...change.data }, [toMotionEvent(event)]);
+      return done({ seq: event.seq, ...change.data }, [outgoing(event, motion)]);
     });
   });
 }
 
+/** Changing the format starts its session over: the phases of one format mean nothing in another. */
 export const changeSettings = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, ChangeSettings, "motion.settings", async (tx, cmd, motion) => {
     const settings = { ...motion.settings, ...cmd.settings };
-    await tx.motions.update(motion.id, { settings });
-    return { type: "motion.settings", data: { settings } };
+    const session = settings.format === motion.settings.format ? motion.session : initialSession;
+    await tx.motions.update(motion.id, { settings, session });
+    return { type: "motion.settings", data: { settings, session } };
   });
+
+/** A pending post goes out to everyone, as if posted now. */
+export const approveArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(
+    store,
+    actor,
+    input,
+    ApproveArgument,
+    "argument.approve",
+    async (tx, _, __, argument) => {
+      if (argument?.status !== "pending")
+        return refuse("conflict", "That argument is not pending.");
+      await tx.arguments.update(argument.id, { status: "published" });
+      const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
+      return { type: "argument.approved", data: { argument: view } };
+    },
+  );
+
+/** A pending post stays with its author, with the reason; nobody else ever sees it. */
+export const rejectArgument = (store: Store, actor: Actor, input: unknown) =>
+  moderate(
+    store,
+    actor,
+    input,
+    RejectArgument,
+    "argument.reject",
+    async (tx, cmd, __, argument) => {
+      if (argument?.status !== "pending")
+        return refuse("conflict", "That argument is not pending.");
+      const reason = cmd.reason || null;
+      await tx.arguments.update(argument.id, { status: "rejected", rejectionReason: reason });
+      return {
+        type: "argument.rejected",
+        data: { argumentId: argument.id, reason, onlyFor: argument.authorId },
+      };
+    },
+  );
 
 /** A locked motion is read-only (closed); unlocking opens it again. */
 export const lockMotion = (store: Store, actor: Actor, input: unknown) =>
@@ -144,6 +186,11 @@ export const spotlightArgument = (store: Store, actor: Actor, input: unknown) =>
 
 const moderationTypes = [
   "motion.settings",
+  "argument.approved",
+  "argument.rejected",
+  "session.phase",
+  "session.timer",
+  "session.side",
   "motion.locked",
   "argument.hidden",
   "argument.restored",

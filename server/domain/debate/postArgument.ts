@@ -2,11 +2,12 @@ import type { CitationRow, Repos, Store } from "../../../db/store";
 import { mismatch } from "../../../lib/anchoring";
 import { type Citation, PostArgument } from "../../../lib/commands";
 import type { ArgumentView } from "../../../lib/debate";
+import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
-import { toMotionEvent } from "../events";
+import { outgoing } from "../events";
 import { newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { openMotionFor } from "./guards";
+import { moderates, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
 export type Posted = { seq: number; argument: ArgumentView };
@@ -46,7 +47,8 @@ async function anchorCitations(
 
 /**
  * Posts an argument on a motion ("for" or "against") or a reply to one of its arguments
- * ("supports" or "attacks"), with the passages it cites.
+ * ("supports" or "attacks"), with the passages it cites, as the motion's phase and settings
+ * allow: with approval on, a participant's post is pending until a moderator approves it.
  */
 export async function postArgument(
   store: Store,
@@ -67,6 +69,13 @@ export async function postArgument(
           return refuse("not_found", "parentId: no such argument on this motion");
         }
       }
+      const moderator = await moderates(tx, actor, motion);
+      const outOfPhase = postRefusal(motion.settings, motion.session, {
+        authorId: actor.id,
+        relation,
+        moderates: moderator,
+      });
+      if (outOfPhase) return refuse("wrong_phase", outOfPhase);
       if (motion.settings.evidenceRequired && citations.length === 0) {
         return refuse(
           "invalid_citation",
@@ -77,6 +86,8 @@ export async function postArgument(
       const anchored = await anchorCitations(tx, motion.spaceId, id, citations);
       if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
       const at = new Date();
+      // With approval on, a participant's post waits for a moderator, seen by its author alone.
+      const pending = motion.settings.approvalRequired && !moderator;
       const row = {
         id,
         motionId,
@@ -85,7 +96,9 @@ export async function postArgument(
         body,
         authorId: actor.id,
         authorName: actor.name,
-        status: "published" as const,
+        pseudonym: await tx.motions.pseudonymFor(motionId, actor.id),
+        status: pending ? ("pending" as const) : ("published" as const),
+        rejectionReason: null,
         createdAt: at,
         editedAt: null,
       };
@@ -94,12 +107,12 @@ export async function postArgument(
       if (!argument) throw new Error("the argument just stored is not there");
       const event = await tx.events.append({
         motionId,
-        type: "argument.posted",
-        data: { argument },
+        type: pending ? "argument.submitted" : "argument.posted",
+        data: pending ? { argument, onlyFor: actor.id } : { argument },
         actorId: actor.id,
         at,
       });
-      return done({ seq: event.seq, argument }, [toMotionEvent(event)]);
+      return done({ seq: event.seq, argument }, [outgoing(event, motion)]);
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
-import { type ArgumentView, buildArgumentTree } from "../../../lib/debate";
+import { type ArgumentNode, type ArgumentView, buildArgumentTree } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
@@ -8,6 +8,7 @@ import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
+import { eventForViewer, treeForViewer } from "./audience";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -82,17 +83,31 @@ export async function getMotion(
   const rows = await store.motions.arguments(motion.id);
   const place = await placeOf(store, actor, motion.spaceId);
   const may = (action: Action) => authorize(actor, action, place) === null;
-  const shown = rows.filter((row) => row.status !== "pending");
+  const viewer = { id: actor.id, moderates: may("motion.moderate") };
+  // A post waiting for approval is its author's and the moderators'; a rejected one, its author's.
+  const shown = rows.filter(
+    (row) =>
+      row.authorId === actor.id ||
+      row.status === "published" ||
+      row.status === "hidden" ||
+      row.status === "withdrawn" ||
+      (row.status === "pending" && viewer.moderates),
+  );
   const votes = await store.votes.list(motion.id);
   const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
   return done({
     ...(summary as MotionSummary),
     settings: motion.settings,
     seq: motion.lastSeq,
-    arguments: buildArgumentTree(
-      await argumentViews(store, shown, { revealHidden: may("motion.moderate") }),
-      { keepHidden: may("motion.moderate") },
+    arguments: treeForViewer(
+      buildArgumentTree(await argumentViews(store, shown, { revealHidden: viewer.moderates }), {
+        keepHidden: viewer.moderates,
+      }),
+      viewer,
+      motion.settings.anonymous,
     ),
+    session: motion.session,
+    serverNow: Date.now(),
     pinned: motion.pinned,
     spotlightId: motion.spotlightId,
     votes: tallyOf(votes),
@@ -119,26 +134,29 @@ export async function eventsSince(
   store: Store,
   actor: Actor,
   input: unknown,
-): Promise<Outcome<JoinAnswer & { motionId: string }>> {
+): Promise<Outcome<Omit<JoinAnswer, "serverNow"> & { motionId: string; moderates: boolean }>> {
   const parsed = MotionJoin.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const found = await readableMotion(store, actor, parsed.data.motionId);
   if (!found.ok) return found;
   const { id: motionId } = found.value;
   const { sinceSeq } = parsed.data;
-  const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
-  if (rows.length > MAX_REPLAY) {
-    return done({ motionId, seq: found.value.lastSeq, events: [], reload: true });
-  }
-  const seq = rows.at(-1)?.seq ?? sinceSeq;
-  const events = rows.map(toMotionEvent);
   const moderates = !authorize(
     actor,
     "motion.moderate",
     await placeOf(store, actor, found.value.spaceId),
   );
+  const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
+  if (rows.length > MAX_REPLAY) {
+    return done({ motionId, moderates, seq: found.value.lastSeq, events: [], reload: true });
+  }
+  const seq = rows.at(-1)?.seq ?? sinceSeq;
+  const viewer = { id: actor.id, moderates };
+  const { anonymous } = found.value.settings;
+  const events = rows.map((row) => eventForViewer(toMotionEvent(row), viewer, anonymous));
   return done({
     motionId,
+    moderates,
     seq,
     events: moderates ? events : await withoutHiddenWords(store, motionId, events),
     reload: false,
@@ -179,10 +197,18 @@ export async function getArgument(
   const shown = row && (row.status === "published" || row.status === "withdrawn");
   const motion = shown ? await readableMotion(store, actor, row.motionId) : null;
   if (!row || !motion?.ok) return refuse("not_found", "No such argument.");
-  const [view] = await argumentViews(store, [row]);
+  const [view] = (await argumentViews(store, [row])) as [ArgumentView];
+  const place = await placeOf(store, actor, motion.value.spaceId);
+  const viewer = { id: actor.id, moderates: !authorize(actor, "motion.moderate", place) };
+  const [readable] = treeForViewer(
+    [{ ...view, children: [] }],
+    viewer,
+    motion.value.settings.anonymous,
+  );
   const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
+  const { children: _, ...argument } = readable as ArgumentNode;
   return done({
-    ...(view as ArgumentView),
+    ...argument,
     history: revisions.map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
   });
 }

@@ -24,7 +24,9 @@ export async function argumentViews(
       relation: row.relation,
       body: withdrawn ? "" : row.body,
       author: { id: row.authorId, name: row.authorName },
+      pseudonym: row.pseudonym,
       status: row.status,
+      rejectionReason: row.rejectionReason,
       createdAt: row.createdAt.toISOString(),
       editedAt: row.editedAt?.toISOString() ?? null,
       citations: withdrawn

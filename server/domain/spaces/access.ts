@@ -13,7 +13,7 @@ export async function placeOf(
   if (!row) return null;
   const membership =
     actor.kind === "user" ? await repos.memberships.get(row.id, actor.id) : undefined;
-  return { space: row, role: membership?.role ?? null };
+  return { space: row, role: membership?.role ?? null, muted: membership?.muted ?? false };
 }
 
 /** The space named by an untrusted id, if the actor may do `action` there; else why not. */

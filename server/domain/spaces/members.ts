@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Repos, Store } from "../../../db/store";
+import type { MembershipRow, Repos, Store } from "../../../db/store";
 import { SpaceRole } from "../../../lib/spaces";
 import { type Actor, authorize, authorizeMemberChange } from "../../policy";
 import { Id } from "../ids";
@@ -19,12 +19,37 @@ export type MemberChange = {
   role: SpaceRole | "removed";
   /** The space's motions a removed member must stop hearing from at once. */
   leaves: string[];
+  /** The motions whose moderators' rooms a member who no longer moderates must leave. */
+  stopsModerating: string[];
 };
 
 async function isLastOwner(tx: Repos, spaceId: string, userId: string) {
   const owners = (await tx.memberships.list(spaceId)).filter((m) => m.role === "owner");
   return owners.length === 1 && owners[0]?.userId === userId;
 }
+
+/** The member the actor may change as `change` says, checked in the locked space. */
+async function managedMember(
+  tx: Repos,
+  actor: Actor,
+  { spaceId, userId }: { spaceId: string; userId: string },
+  change: (member: MembershipRow) => SpaceRole | "removed",
+  action: "member.manage" | "member.mute" = "member.manage",
+): Promise<Outcome<MembershipRow>> {
+  // Two owners stepping down at once must not both see the other still there.
+  await tx.spaces.lock(spaceId);
+  const place = await placeOf(tx, actor, spaceId);
+  const denied = authorize(actor, action, place);
+  if (denied) return refuse(denied.code, denied.message);
+  const member = await tx.memberships.get(spaceId, userId);
+  if (!member) return refuse("not_found", "That person is not a member of this space.");
+  const manager = actor.kind === "system" ? "owner" : (place?.role ?? "observer");
+  const forbidden = authorizeMemberChange(manager, member.role, change(member));
+  if (forbidden) return refuse(forbidden.code, forbidden.message);
+  return done(member);
+}
+
+const moderating = (role: SpaceRole | "removed") => role === "owner" || role === "moderator";
 
 /**
  * Gives a member another role, or removes them ("removed"). Owners and moderators manage
@@ -39,25 +64,51 @@ export async function changeMember(
   if (!parsed.success) return invalidInput(parsed.error);
   const { spaceId, userId, role } = parsed.data;
   return store.transaction(async (tx) => {
-    // Two owners stepping down at once must not both see the other still there.
-    await tx.spaces.lock(spaceId);
-    const place = await placeOf(tx, actor, spaceId);
-    const denied = authorize(actor, "member.manage", place);
-    if (denied) return refuse(denied.code, denied.message);
-    const member = await tx.memberships.get(spaceId, userId);
-    if (!member) return refuse("not_found", "That person is not a member of this space.");
-    const manager = actor.kind === "system" ? "owner" : (place?.role ?? "observer");
-    const forbidden = authorizeMemberChange(manager, member.role, role);
-    if (forbidden) return refuse(forbidden.code, forbidden.message);
+    const found = await managedMember(tx, actor, parsed.data, () => role);
+    if (!found.ok) return found;
+    const member = found.value;
     if (member.role === "owner" && role !== "owner" && (await isLastOwner(tx, spaceId, userId))) {
       return refuse("conflict", "A space needs an owner: make someone else owner first.");
     }
+    const motions = (await tx.motions.list([spaceId])).map((motion) => motion.id);
     if (role !== "removed") {
       await tx.memberships.setRole(spaceId, userId, role);
-      return done({ userId, role, leaves: [] });
+      const stopsModerating = moderating(member.role) && !moderating(role) ? motions : [];
+      return done({ userId, role, leaves: [], stopsModerating });
     }
     await tx.memberships.remove(spaceId, userId);
-    const motions = await tx.motions.list([spaceId]);
-    return done({ userId, role, leaves: motions.map((motion) => motion.id) });
+    return done({ userId, role, leaves: motions, stopsModerating: [] });
+  });
+}
+
+export const MuteMemberInput = z.object({
+  spaceId: Id,
+  userId: Id,
+  muted: z.boolean({ error: "must be true or false" }),
+});
+
+/** Mutes a member (they read and vote, but do not post) or lets them speak again. */
+export async function muteMember(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ userId: string; muted: boolean }>> {
+  const parsed = MuteMemberInput.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { spaceId, userId, muted } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await managedMember(
+      tx,
+      actor,
+      parsed.data,
+      (member) => member.role,
+      "member.mute",
+    );
+    if (!found.ok) return found;
+    if (moderating(found.value.role)) {
+      return refuse("conflict", "Owners and moderators run the room: they cannot be muted.");
+    }
+    await tx.memberships.setMuted(spaceId, userId, muted);
+    return done({ userId, muted });
   });
 }

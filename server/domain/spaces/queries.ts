@@ -60,11 +60,12 @@ export async function listMembers(
   if (!found.ok) return found;
   const members = await store.memberships.list(found.value.space.id);
   return done(
-    members.map(({ userId, name, role, guest, joinedAt }) => ({
+    members.map(({ userId, name, role, guest, muted, joinedAt }) => ({
       userId,
       name,
       role,
       guest,
+      muted,
       joinedAt: joinedAt.toISOString(),
     })),
   );

@@ -1,5 +1,11 @@
 import { editArgument, withdrawArgument } from "@/server/domain/debate/changeArgument";
-import { hideArgument, pinArgument, restoreArgument } from "@/server/domain/debate/moderate";
+import {
+  approveArgument,
+  hideArgument,
+  pinArgument,
+  rejectArgument,
+  restoreArgument,
+} from "@/server/domain/debate/moderate";
 import { getArgument } from "@/server/domain/debate/queries";
 import { commandInput, requestActor, respond, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
@@ -14,22 +20,23 @@ export async function GET(request: Request, { params }: Context) {
   );
 }
 
+const byStatus = {
+  withdrawn: withdrawArgument,
+  hidden: hideArgument,
+  published: restoreArgument,
+  approved: approveArgument,
+  rejected: rejectArgument,
+};
+
 /**
  * Authors: {body} rewrites the argument, {status: "withdrawn"} withdraws it. Moderators:
- * {status: "hidden", reason} hides it, {status: "published"} restores it, {pinned} pins it.
+ * {status: "hidden", reason} hides it, {status: "published"} restores it, {status: "approved"}
+ * or {status: "rejected", reason?} decides a pending one, {pinned} pins it.
  */
 export async function PATCH(request: Request, { params }: Context) {
   const input = await commandInput(request, { argumentId: (await params).id });
-  const status = "status" in input ? input.status : undefined;
+  const status = "status" in input ? String(input.status) : "";
   const command =
-    status === "withdrawn"
-      ? withdrawArgument
-      : status === "hidden"
-        ? hideArgument
-        : status === "published"
-          ? restoreArgument
-          : "pinned" in input
-            ? pinArgument
-            : editArgument;
+    byStatus[status as keyof typeof byStatus] ?? ("pinned" in input ? pinArgument : editArgument);
   return runCommand(command(runtime().store, await requestActor(request), input));
 }

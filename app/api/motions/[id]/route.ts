@@ -1,5 +1,6 @@
 import { changeSettings, lockMotion, spotlightArgument } from "@/server/domain/debate/moderate";
 import { getMotion } from "@/server/domain/debate/queries";
+import { assignSide, runPhase, setTimer } from "@/server/domain/debate/session";
 import { commandInput, requestActor, respond, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
@@ -11,7 +12,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 
 /**
  * Owners and moderators: {settings} changes the motion's settings, {locked} locks or unlocks
- * it, {spotlight: argumentId | null} puts an argument on every screen.
+ * it, {spotlight: argumentId | null} puts an argument on every screen, {action, seconds?} runs
+ * the session's phases, {timer: seconds} sets the phase's time left, {userId, side} assigns a
+ * speaker's side.
  */
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const input = await commandInput(request, { motionId: (await params).id });
@@ -20,5 +23,15 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   if ("spotlight" in input) {
     return runCommand(spotlightArgument(store, actor, { ...input, argumentId: input.spotlight }));
   }
-  return runCommand(("locked" in input ? lockMotion : changeSettings)(store, actor, input));
+  if ("timer" in input)
+    return runCommand(setTimer(store, actor, { ...input, seconds: input.timer }));
+  const command =
+    "locked" in input
+      ? lockMotion
+      : "action" in input
+        ? runPhase
+        : "side" in input
+          ? assignSide
+          : changeSettings;
+  return runCommand(command(store, actor, input));
 }

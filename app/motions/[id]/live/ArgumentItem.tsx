@@ -60,6 +60,8 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
           {node.editedAt ? " · edited" : ""}
           {node.status === "hidden" && !hiddenFromViewer ? " · hidden from participants" : ""}
           {pinned ? " · pinned" : ""}
+          {node.status === "pending" ? " · waiting for a moderator's approval" : ""}
+          {node.status === "rejected" ? " · not approved" : ""}
           {sending ? " · Sending…" : ""}
         </p>
         {withdrawn ? (
@@ -111,7 +113,7 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ))}
           </ul>
         ) : null}
-        {withdrawn || sending || node.status === "hidden" ? null : (
+        {withdrawn || sending || node.status !== "published" ? null : (
           <div className="argument-actions">
             <Strength node={node} />
             {actions.canRate ? (
@@ -164,8 +166,16 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ) : null}
           </div>
         )}
+        {node.status === "rejected" ? (
+          <p className="problem">
+            A moderator did not approve this argument; only you see it.
+            {node.rejectionReason ? ` Their reason: ${node.rejectionReason}` : ""}
+          </p>
+        ) : null}
         <Problem text={problem} />
-        {actions.moderator && !sending && node.status !== "withdrawn" ? (
+        {actions.moderator &&
+        !sending &&
+        (node.status === "published" || node.status === "hidden") ? (
           <ModeratorControls node={node} actions={actions.moderator} />
         ) : null}
       </article>

@@ -11,6 +11,10 @@ export interface ModeratorActions {
   onRestore: (argumentId: string) => Promise<string | null>;
   onPin: (argumentId: string, pinned: boolean) => Promise<string | null>;
   onSpotlight: (argumentId: string | null) => Promise<string | null>;
+  /** Mutes the author in the space: they read and vote, but post no more. */
+  onMute: (userId: string) => Promise<string | null>;
+  /** The moderator's own id: nobody mutes themselves. */
+  selfId: string | null;
 }
 
 /** What a moderator does with one argument: hide it (saying why), restore, pin, spotlight. */
@@ -24,6 +28,7 @@ export function ModeratorControls({
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const [muted, setMuted] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   // The reason's field takes the place of the button that opened it: focus moves with it.
   useEffect(() => {
@@ -89,6 +94,16 @@ export function ModeratorControls({
           >
             {spotlit ? "Take off the screens" : "Spotlight"}
           </button>
+          {node.author.id === actions.selfId ? null : (
+            <button
+              type="button"
+              className="secondary"
+              disabled={muted}
+              onClick={async () => setMuted(!(await run(actions.onMute(node.author.id))))}
+            >
+              {muted ? `${node.author.name} is muted` : `Mute ${node.author.name}`}
+            </button>
+          )}
         </div>
       )}
       <Problem text={problem} />

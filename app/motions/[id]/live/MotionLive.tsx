@@ -12,11 +12,15 @@ import {
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
-import type { DocumentView, MotionView } from "@/lib/views";
+import { postRefusal, voteRefusal } from "@/lib/session";
+import type { DocumentView, MemberView, MotionView } from "@/lib/views";
+import { ApprovalQueue } from "./ApprovalQueue";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
-import { Problem } from "./Problem";
+import { moderatorCommands } from "./moderatorCommands";
 import { type Highlight, Reader } from "./Reader";
+import { SessionBar } from "./SessionBar";
+import { SessionControls } from "./SessionControls";
 import { useLiveMotion } from "./useLiveMotion";
 import { VotePanel } from "./VotePanel";
 
@@ -37,10 +41,13 @@ export function MotionLive({
   motion,
   documents,
   viewer,
+  members,
 }: {
   motion: MotionView;
   documents: DocumentView[];
   viewer: { id: string; name: string } | null;
+  /** The space's members, for a moderator assigning speakers; empty for everyone else. */
+  members: MemberView[];
 }) {
   const live = useLiveMotion(motion);
   const [draft, setDraft] = useState<Draft>({ parent: null, citations: [] });
@@ -51,7 +58,6 @@ export function MotionLive({
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [myRatings, setMyRatings] = useState(motion.mine.ratings);
-  const [lockProblem, setLockProblem] = useState<string | null>(null);
   // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
   const [readerOpen, setReaderOpen] = useState(false);
   useEffect(() => {
@@ -67,7 +73,9 @@ export function MotionLive({
       relation: payload.relation,
       body: payload.body,
       author: viewer ?? { id: "", name: "" },
+      pseudonym: 0,
       status: "published",
+      rejectionReason: null,
       createdAt: new Date().toISOString(),
       editedAt: null,
       citations: (payload.citations ?? []).map((c) => ({ ...c, versionId: "" })),
@@ -84,20 +92,33 @@ export function MotionLive({
   }, [refused, live.motion.arguments]);
 
   const moderates = motion.can.moderate;
-  const { pinned, spotlightId, status } = live.motion;
+  const { pinned, spotlightId, status, settings, session } = live.motion;
+  // Moderators decide pending posts in their queue; the author sees theirs in place.
+  const pending = live.motion.arguments.filter((a) => a.status === "pending");
   const tree = useMemo(() => {
+    // A rejected post stays with its author alone, who sees it with the reason.
+    const inTree = live.motion.arguments.filter(
+      (a) =>
+        !(moderates && a.status === "pending") &&
+        (a.status !== "rejected" || a.author.id === viewer?.id),
+    );
     const sorted = sortArgumentTree(
-      buildArgumentTree([...live.motion.arguments, ...sending], { keepHidden: moderates }),
+      buildArgumentTree([...inTree, ...sending], { keepHidden: moderates }),
       order,
     );
     // Pinned arguments lead their side, in the order they were pinned.
     const rank = (id: string) => (pinned.includes(id) ? pinned.indexOf(id) : pinned.length);
     return [...sorted].sort((a, b) => rank(a.id) - rank(b.id));
-  }, [live.motion.arguments, sending, order, moderates, pinned]);
+  }, [live.motion.arguments, sending, order, moderates, pinned, viewer?.id]);
   const spotlight = live.motion.arguments.find(
     (a) => a.id === spotlightId && a.status === "published",
   );
   const locked = status !== "open";
+  // Before the start, in a vote and after the end, a structured debate takes no posts at all.
+  const noPosts =
+    settings.format === "oxford" &&
+    !moderates &&
+    (session.phase === null || session.phase === "opening-vote" || session.phase === "final-vote");
 
   const marks = useMemo(
     () => [
@@ -145,9 +166,14 @@ export function MotionLive({
     setDraft({ parent: null, citations: [] });
   };
 
+  const moderation = moderatorCommands(live.command, motion, {
+    pinned,
+    spotlightId,
+    selfId: viewer?.id ?? null,
+  });
   const actions: ArgumentActions = {
     viewerId: viewer?.id ?? null,
-    canPost: motion.can.post && !locked,
+    canPost: motion.can.post && !locked && !noPosts,
     canRate: motion.can.rate && !locked,
     myRatings,
     pending: new Set(sending.map((s) => s.id)),
@@ -169,29 +195,23 @@ export function MotionLive({
       live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
     onWithdraw: (argumentId) =>
       live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
-    moderator: moderates
-      ? {
-          pinned,
-          spotlightId,
-          onHide: (argumentId, reason) =>
-            live.command("moderation:hide", { argumentId, clientId: crypto.randomUUID(), reason }),
-          onRestore: (argumentId) =>
-            live.command("moderation:restore", { argumentId, clientId: crypto.randomUUID() }),
-          onPin: (argumentId, pin) =>
-            live.command("argument:pin", {
-              argumentId,
-              clientId: crypto.randomUUID(),
-              pinned: pin,
-            }),
-          onSpotlight: (argumentId) =>
-            live.command("argument:spotlight", {
-              motionId: motion.id,
-              clientId: crypto.randomUUID(),
-              argumentId,
-            }),
-        }
-      : null,
+    moderator: moderates ? moderation.actions : null,
   };
+
+  const closedPhases = Object.fromEntries(
+    (["before", "after"] as const).flatMap((phase) => {
+      const why = voteRefusal(settings, session, phase);
+      return why ? [[phase, why]] : [];
+    }),
+  );
+  const postNote = viewer
+    ? postRefusal(settings, session, {
+        authorId: viewer.id,
+        relation: session.sides[viewer.id] ?? "for",
+        moderates,
+      })
+    : null;
+  const here = live.presence;
 
   const sides = [
     { relation: "for" as const, heading: "For the motion" },
@@ -208,6 +228,22 @@ export function MotionLive({
       >
         {notice ?? "Live: new arguments appear as they are posted."}
       </p>
+      <SessionBar settings={settings} session={session} clockOffset={live.clockOffset} />
+      {moderates ? (
+        <>
+          <SessionControls
+            spaceId={motion.spaceId}
+            locked={locked}
+            settings={settings}
+            session={session}
+            members={members}
+            commands={moderation.session}
+          />
+          {settings.approvalRequired || pending.length > 0 ? (
+            <ApprovalQueue pending={pending} commands={moderation.approvals} />
+          ) : null}
+        </>
+      ) : null}
       {spotlight ? (
         <aside className="spotlight panel" aria-label="In the spotlight">
           <p className="meta">In the spotlight · {spotlight.author.name}</p>
@@ -219,26 +255,6 @@ export function MotionLive({
           ? "This motion is locked: it can be read, but takes no more posts, votes or ratings."
           : ""}
       </p>
-      {moderates ? (
-        <div className="actions moderation">
-          <button
-            type="button"
-            className="secondary"
-            onClick={async () =>
-              setLockProblem(
-                await live.command("motion:lock", {
-                  motionId: motion.id,
-                  clientId: crypto.randomUUID(),
-                  locked: !locked,
-                }),
-              )
-            }
-          >
-            {locked ? "Unlock the motion" : "Lock the motion"}
-          </button>
-          <Problem text={lockProblem} />
-        </div>
-      ) : null}
       <div className={documents.length > 0 ? "debate-layout" : "debate-layout single"}>
         {documents.length > 0 ? (
           <details
@@ -269,18 +285,26 @@ export function MotionLive({
             votes={live.motion.votes}
             mine={motion.mine.votes}
             canVote={motion.can.vote && !locked}
+            closedPhases={closedPhases}
             vote={(payload) => live.command("motion:vote", payload)}
           />
-          {live.presence ? (
+          {here ? (
             <p className="meta presence">
-              Here now: {live.presence.people.map((p) => p.name).join(", ") || "nobody signed in"}
-              {live.presence.visitors > 0 ? ` and ${live.presence.visitors} visitor(s)` : ""}
+              Here now:{" "}
+              {here.unnamed !== undefined
+                ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
+                : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
+              {here.visitors > 0 ? ` and ${here.visitors} visitor(s)` : ""}
             </p>
           ) : null}
-          {motion.can.post && !locked ? (
+          {postNote && motion.can.post && !locked ? <p className="empty">{postNote}</p> : null}
+          {settings.approvalRequired && !moderates && motion.can.post ? (
+            <p className="meta">A moderator approves each post before the others see it.</p>
+          ) : null}
+          {motion.can.post && !locked && !noPosts ? (
             <Composer
               draft={draft}
-              evidenceRequired={motion.settings.evidenceRequired}
+              evidenceRequired={settings.evidenceRequired}
               onPost={post}
               onCancelReply={() => setDraft({ ...draft, parent: null })}
               onRemoveCitation={(index) =>
@@ -293,7 +317,7 @@ export function MotionLive({
                 (refused ? `Your argument was not posted: ${refused.refused}` : null)
               }
             />
-          ) : locked ? null : (
+          ) : locked || noPosts ? null : (
             <p className="empty">
               {viewer
                 ? "You can read and vote here, but not post."

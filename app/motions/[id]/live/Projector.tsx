@@ -9,6 +9,7 @@ import {
   type VoteTally,
 } from "@/lib/debate";
 import type { MotionView } from "@/lib/views";
+import { SessionBar } from "./SessionBar";
 import { useLiveMotion } from "./useLiveMotion";
 
 const stances: [Stance, string][] = [
@@ -72,7 +73,10 @@ const strongest = (args: ArgumentView[], side: "for" | "against") => {
 /** The room's screen: the motion, the votes and their shift, the spotlight, the strongest arguments. */
 export function Projector({ motion }: { motion: MotionView }) {
   const live = useLiveMotion(motion);
-  const { votes, arguments: args, spotlightId, status } = live.motion;
+  const { votes, arguments: args, spotlightId, status, settings, session } = live.motion;
+  // The room's screen is seen by everyone: in an anonymous motion it names nobody.
+  const byline = (a: ArgumentView) =>
+    settings.anonymous ? `Participant ${a.pseudonym}` : a.author.name;
   const spotlight = args.find((a) => a.id === spotlightId && a.status === "published");
   const shift = supportShift(votes);
   return (
@@ -82,6 +86,7 @@ export function Projector({ motion }: { motion: MotionView }) {
         {status === "open" ? "Open for debate" : "Locked"}
         {live.connection === "offline" ? " · reconnecting…" : ""}
       </p>
+      <SessionBar settings={settings} session={session} clockOffset={live.clockOffset} />
       <div className="projector-grid">
         <section aria-labelledby="projector-votes">
           <h2 id="projector-votes">Votes: before (light) and after (dark)</h2>
@@ -97,7 +102,7 @@ export function Projector({ motion }: { motion: MotionView }) {
           {spotlight ? (
             <blockquote>
               <p>{spotlight.body}</p>
-              <footer>— {spotlight.author.name}</footer>
+              <footer>— {byline(spotlight)}</footer>
             </blockquote>
           ) : (
             <p className="meta">Nothing in the spotlight.</p>

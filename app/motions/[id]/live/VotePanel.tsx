@@ -21,12 +21,15 @@ export function VotePanel({
   votes,
   mine,
   canVote,
+  closedPhases,
   vote,
 }: {
   motionId: string;
   votes: VoteTally;
   mine: Partial<Record<VotePhase, Stance>>;
   canVote: boolean;
+  /** Why a vote cannot be cast now, by phase (a structured debate's phase decides). */
+  closedPhases: Partial<Record<VotePhase, string>>;
   vote: (payload: CastVote) => Promise<string | null>;
 }) {
   const [chosen, setChosen] = useState(mine);
@@ -75,8 +78,9 @@ export function VotePanel({
       </p>
       {canVote
         ? phases.map(([phase, label]) => (
-            <fieldset key={phase} className="vote-choice">
+            <fieldset key={phase} className="vote-choice" disabled={Boolean(closedPhases[phase])}>
               <legend>Your vote {label.toLowerCase()}</legend>
+              {closedPhases[phase] ? <p className="meta">{closedPhases[phase]}</p> : null}
               {stances.map(([stance, stanceLabel]) => (
                 <label key={stance}>
                   <input

@@ -26,6 +26,8 @@ export interface OutgoingPost {
 
 interface State {
   motion: LiveMotion;
+  /** How far the server's clock is ahead of this device's, in ms: deadlines are the server's. */
+  clockOffset: number;
   connection: Connection;
   presence: Presence | null;
   outbox: OutgoingPost[];
@@ -36,6 +38,7 @@ type Action =
   | { type: "reset"; motion: LiveMotion }
   | { type: "stored"; argument: ArgumentView; clientId: string }
   | { type: "connection"; connection: Connection }
+  | { type: "clock"; serverNow: number }
   | { type: "presence"; presence: Presence }
   | { type: "queue"; post: OutgoingPost }
   | { type: "refused"; clientId: string; message: string }
@@ -58,6 +61,8 @@ function reduce(state: State, action: Action): State {
     }
     case "connection":
       return { ...state, connection: action.connection };
+    case "clock":
+      return { ...state, clockOffset: action.serverNow - Date.now() };
     case "presence":
       return { ...state, presence: action.presence };
     case "queue":
@@ -87,6 +92,7 @@ const RETRY_DELAY = 3_000;
 export function useLiveMotion(initial: MotionView) {
   const [state, dispatch] = useReducer(reduce, {
     motion: liveFrom(initial),
+    clockOffset: initial.serverNow - Date.now(),
     connection: "connecting",
     presence: null,
     outbox: [],
@@ -94,6 +100,8 @@ export function useLiveMotion(initial: MotionView) {
   const socketRef = useRef<Client | null>(null);
   const seqRef = useRef(initial.seq);
   seqRef.current = state.motion.seq;
+  const anonymousRef = useRef(initial.settings.anonymous);
+  anonymousRef.current = state.motion.settings.anonymous;
   const outboxRef = useRef(state.outbox);
   const retryRef = useRef<ReturnType<typeof setTimeout>>(undefined);
   outboxRef.current = state.outbox;
@@ -127,6 +135,15 @@ export function useLiveMotion(initial: MotionView) {
     const socket: Client = io({ transports: ["websocket", "polling"] });
     socketRef.current = socket;
 
+    const reload = async () => {
+      const response = await fetch(`/api/motions/${initial.id}`).catch(() => null);
+      if (!response?.ok) return false;
+      const fresh: MotionView = await response.json();
+      dispatch({ type: "reset", motion: liveFrom(fresh) });
+      dispatch({ type: "clock", serverNow: fresh.serverNow });
+      return true;
+    };
+
     const join = () => {
       socket.emit(
         "motion:join",
@@ -138,11 +155,9 @@ export function useLiveMotion(initial: MotionView) {
             setTimeout(() => socket.connected && join(), RETRY_DELAY);
           };
           if (!answer.ok) return later();
+          dispatch({ type: "clock", serverNow: answer.serverNow });
           if (answer.reload) {
-            const response = await fetch(`/api/motions/${initial.id}`).catch(() => null);
-            if (!response?.ok) return later();
-            const fresh: MotionView = await response.json();
-            dispatch({ type: "reset", motion: liveFrom(fresh) });
+            if (!(await reload())) return later();
           } else {
             dispatch({ type: "events", events: answer.events });
           }
@@ -163,6 +178,11 @@ export function useLiveMotion(initial: MotionView) {
       if (event.seq > seqRef.current + 1)
         join(); // missed something: replay from our seq
       else dispatch({ type: "events", events: [event] });
+      // Names shown or hidden change with anonymity: what is held already must be read again.
+      const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
+      if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
+        void reload();
+      }
     });
     // The browser knows about a lost network before any ping times out: say so at once, and
     // reconnect (and replay what was missed) as soon as it is back.

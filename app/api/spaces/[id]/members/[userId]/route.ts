@@ -1,4 +1,4 @@
-import { changeMember } from "@/server/domain/spaces/members";
+import { changeMember, muteMember } from "@/server/domain/spaces/members";
 import { jsonBody, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
@@ -10,13 +10,18 @@ async function change(request: Request, { params }: Context, role: unknown) {
   const { id: spaceId, userId } = await params;
   const { store, evict } = runtime();
   const outcome = await changeMember(store, await requestActor(request), { spaceId, userId, role });
-  if (outcome.ok) evict(userId, outcome.value.leaves);
+  if (outcome.ok) evict(userId, outcome.value.leaves, outcome.value.stopsModerating);
   return respond(outcome);
 }
 
-/** {role}: gives the member another role. */
+/** {role}: gives the member another role; {muted}: mutes them or lets them post again. */
 export async function PATCH(request: Request, context: Context) {
-  const body = (await jsonBody(request)) as { role?: unknown } | undefined;
+  const body = (await jsonBody(request)) as { role?: unknown; muted?: unknown } | undefined;
+  if (body && "muted" in body) {
+    const { id: spaceId, userId } = await context.params;
+    const input = { spaceId, userId, muted: body.muted };
+    return respond(await muteMember(runtime().store, await requestActor(request), input));
+  }
   return change(request, context, body?.role);
 }
 

@@ -1,0 +1,60 @@
+import type { ClientToServerEvents } from "@/lib/protocol";
+import type { ApprovalCommands } from "./ApprovalQueue";
+import type { ModeratorActions } from "./ModeratorControls";
+import type { SessionCommands } from "./SessionControls";
+
+type Commands = Exclude<
+  keyof ClientToServerEvents,
+  "motion:join" | "motion:leave" | "argument:post"
+>;
+/** Sends one command over the live connection: null when done, else why not. */
+export type Send = <E extends Commands>(
+  name: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+) => Promise<string | null>;
+
+/** Mutes a member of the space over REST (muting is the space's, not one motion's). */
+async function muteMember(spaceId: string, userId: string): Promise<string | null> {
+  const response = await fetch(`/api/spaces/${spaceId}/members/${userId}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ muted: true }),
+  }).catch(() => null);
+  if (!response) return "No answer from the server: try again.";
+  if (response.ok) return null;
+  const body = await response.json().catch(() => null);
+  return body?.error?.message ?? "Could not mute them.";
+}
+
+/** Everything a moderator does on the motion's page, each a command with a fresh clientId. */
+export function moderatorCommands(
+  send: Send,
+  motion: { id: string; spaceId: string },
+  state: { pinned: string[]; spotlightId: string | null; selfId: string | null },
+) {
+  const clientId = () => crypto.randomUUID();
+  const motionId = motion.id;
+  const actions: ModeratorActions = {
+    ...state,
+    onMute: (userId) => muteMember(motion.spaceId, userId),
+    onHide: (argumentId, reason) =>
+      send("moderation:hide", { argumentId, clientId: clientId(), reason }),
+    onRestore: (argumentId) => send("moderation:restore", { argumentId, clientId: clientId() }),
+    onPin: (argumentId, pinned) =>
+      send("argument:pin", { argumentId, clientId: clientId(), pinned }),
+    onSpotlight: (argumentId) =>
+      send("argument:spotlight", { motionId, clientId: clientId(), argumentId }),
+  };
+  const session: SessionCommands = {
+    settings: (settings) => send("motion:settings", { motionId, clientId: clientId(), settings }),
+    phase: (action) => send("session:phase", { motionId, clientId: clientId(), action }),
+    side: (userId, side) => send("session:side", { motionId, clientId: clientId(), userId, side }),
+    lock: (locked) => send("motion:lock", { motionId, clientId: clientId(), locked }),
+  };
+  const approvals: ApprovalCommands = {
+    approve: (argumentId) => send("moderation:approve", { argumentId, clientId: clientId() }),
+    reject: (argumentId, reason) =>
+      send("moderation:reject", { argumentId, clientId: clientId(), reason }),
+  };
+  return { actions, session, approvals };
+}

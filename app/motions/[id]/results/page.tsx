@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/pageActor";
+import { moderationLog } from "@/server/domain/debate/moderate";
+import { getMotion } from "@/server/domain/debate/queries";
+import { motionResult, participation } from "@/server/domain/debate/results";
+import { runtime } from "@/server/runtime";
+import { ModerationLog } from "./ModerationLog";
+import { ParticipationTable } from "./ParticipationTable";
+import { CitedPassages, Movers, VoteResult } from "./sections";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Everything the page shows; anyone but the space's owners and moderators gets not-found. */
+async function load(params: Props["params"]) {
+  const { id } = await params;
+  const actor = await pageActor();
+  const store = runtime().store;
+  const [result, rows, log] = await Promise.all([
+    motionResult(store, actor, id),
+    participation(store, actor, id),
+    moderationLog(store, actor, id),
+  ]);
+  const motion = result.ok && rows.ok ? await getMotion(store, actor, id) : null;
+  if (!result.ok || !rows.ok || !log.ok || !motion?.ok) notFound();
+  return { motion: motion.value, result: result.value, rows: rows.value, log: log.value };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Results: ${(await load(params)).motion.title}` };
+}
+
+export default async function ResultsPage({ params }: Props) {
+  const { motion, result, rows, log } = await load(params);
+  const voted = result.movers.length > 0;
+  return (
+    <article className="results">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
+      </nav>
+      <h1>Results</h1>
+      <p className="lead">{motion.title}</p>
+
+      <section aria-labelledby="vote-heading">
+        <h2 id="vote-heading">The vote</h2>
+        <VoteResult votes={result.votes} motionId={motion.id} />
+      </section>
+
+      {voted ? (
+        <section aria-labelledby="movers-heading">
+          <h2 id="movers-heading">Who moved</h2>
+          <Movers movers={result.movers} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cited-heading">
+        <h2 id="cited-heading">Most cited passages</h2>
+        <CitedPassages passages={result.citedPassages} />
+      </section>
+
+      <section aria-labelledby="participation-heading">
+        <div className="arguments-header">
+          <h2 id="participation-heading">Participation</h2>
+          <a
+            className="button secondary"
+            href={`/api/motions/${motion.id}/participation?format=csv`}
+            download
+          >
+            Download CSV
+          </a>
+        </div>
+        <p className="meta">
+          Arguments and replies count everything posted, also what is awaiting approval, hidden or
+          withdrawn. Minutes active: the minutes in which someone did anything on this motion.
+        </p>
+        {rows.length === 0 ? (
+          <p className="empty">Nobody has joined this space or taken part in this motion yet.</p>
+        ) : (
+          <ParticipationTable rows={rows} />
+        )}
+      </section>
+
+      <section aria-labelledby="log-heading">
+        <h2 id="log-heading">Moderation log</h2>
+        <ModerationLog entries={log} />
+      </section>
+    </article>
+  );
+}

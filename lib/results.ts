@@ -1,0 +1,81 @@
+import { type Stance, shareOf, supportShift, type Tally, type VoteTally } from "./debate";
+import type { SpaceRole } from "./spaces";
+
+/** What the teacher learns after a debate: plain JSON, for the REST API and the results page. */
+
+export type Winner = "for" | "against" | "tie";
+
+export interface Mover {
+  user: { id: string; name: string };
+  before: Stance | null;
+  after: Stance | null;
+}
+
+export interface CitedPassage {
+  documentId: string;
+  documentTitle: string;
+  start: number;
+  end: number;
+  /** The quoted text. */
+  exact: string;
+  /** How many citations by arguments of this side quote it. */
+  count: number;
+}
+
+export interface MotionResult {
+  votes: VoteTally;
+  /** Points the "for" share moved from the vote before to the vote after. */
+  shift: number;
+  /** null until the vote before and the vote after have at least one vote each. */
+  winner: Winner | null;
+  movers: Mover[];
+  citedPassages: { for: CitedPassage[]; against: CitedPassage[] };
+}
+
+export interface ParticipationRow {
+  user: { id: string; name: string };
+  /** null for someone who took part without being a member (a public space) or has left. */
+  role: SpaceRole | null;
+  arguments: { for: number; against: number };
+  replies: { supports: number; attacks: number };
+  citations: number;
+  ratingsGiven: number;
+  ratingsReceived: number;
+  /** Votes cast: 0, 1 or 2 (before and after). */
+  votes: number;
+  minutesActive: number;
+}
+
+const totalOf = (tally: Tally) => tally.for + tally.against + tally.undecided;
+
+/** Points a stance's share of the vote moved between the two votes. */
+const growthOf = (votes: VoteTally, stance: Stance) =>
+  shareOf(votes.after, stance) - shareOf(votes.before, stance);
+
+/**
+ * The Oxford-style winner: the side whose share of the vote grew more from before to after,
+ * not the side with more votes at the end (a motion that starts popular can still lose).
+ */
+export function winnerOf(votes: VoteTally): Winner | null {
+  if (totalOf(votes.before) === 0 || totalOf(votes.after) === 0) return null;
+  const gap = growthOf(votes, "for") - growthOf(votes, "against");
+  return gap > 0 ? "for" : gap < 0 ? "against" : "tie";
+}
+
+const moved = (points: number) =>
+  points === 0
+    ? "did not move"
+    : `${points > 0 ? "rose" : "fell"} ${Math.abs(points)} point${Math.abs(points) === 1 ? "" : "s"}`;
+
+const leads: Record<Winner, string> = { for: "For wins", against: "Against wins", tie: "A tie" };
+
+/** "Against wins: support for the motion fell 12 points, opposition rose 10 points". */
+export function winnerSentence(votes: VoteTally): string | null {
+  const winner = winnerOf(votes);
+  if (!winner) return null;
+  return `${leads[winner]}: support for the motion ${moved(supportShift(votes))}, opposition ${moved(growthOf(votes, "against"))}`;
+}
+
+/** A member moved when they voted both times and their stance changed. */
+export const hasMoved = (mover: Mover) =>
+  mover.before !== null && mover.after !== null && mover.before !== mover.after;

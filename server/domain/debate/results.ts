@@ -1,0 +1,245 @@
+import type {
+  ArgumentRow,
+  CitationRow,
+  EventRow,
+  MotionRow,
+  RatingRow,
+  Store,
+  VoteRow,
+} from "../../../db/store";
+import { citedPassages, supportShift } from "../../../lib/debate";
+import {
+  type CitedPassage,
+  hasMoved,
+  type MotionResult,
+  type Mover,
+  type ParticipationRow,
+  winnerOf,
+} from "../../../lib/results";
+import { type Actor, authorize } from "../../policy";
+import { Id } from "../ids";
+import { done, type Outcome, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
+import { argumentViews, tallyOf } from "./views";
+
+const TOP_PASSAGES = 5;
+const LOG_PAGE = 1_000;
+
+/**
+ * The motion whose results the actor asks for, under the moderation log's rule: its space's
+ * owners and moderators only. A draft has no results yet and answers as an unknown id.
+ */
+async function moderatedMotion(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<MotionRow>> {
+  const parsed = Id.safeParse(motionId);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
+  const motion = await store.motions.get(parsed.data);
+  const place =
+    motion && motion.status !== "draft" ? await placeOf(store, actor, motion.spaceId) : null;
+  const denied = authorize(actor, "motion.moderate", place);
+  if (!motion || !place || denied?.code === "not_found") {
+    return refuse("not_found", "No such motion.");
+  }
+  if (denied) return refuse(denied.code, denied.message);
+  return done(motion);
+}
+
+async function namesOf(store: Store, userIds: Iterable<string>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(userIds)) {
+    const user = await store.users.get(id);
+    if (user) names.set(id, user.name);
+  }
+  return names;
+}
+
+/** Everyone who voted, with both stances; those who changed sides first, then by name. */
+async function moversOf(store: Store, votes: VoteRow[]): Promise<Mover[]> {
+  const stances = new Map<string, Pick<Mover, "before" | "after">>();
+  for (const vote of votes) {
+    const mover = stances.get(vote.userId) ?? { before: null, after: null };
+    mover[vote.phase] = vote.stance;
+    stances.set(vote.userId, mover);
+  }
+  const names = await namesOf(store, stances.keys());
+  return [...stances]
+    .map(([id, stance]) => ({ user: { id, name: names.get(id) ?? id }, ...stance }))
+    .sort(
+      (a, b) => Number(hasMoved(b)) - Number(hasMoved(a)) || a.user.name.localeCompare(b.user.name),
+    );
+}
+
+/** The passages published arguments cite most, per side (a reply's side as sideOf says). */
+async function mostCited(
+  store: Store,
+  rows: ArgumentRow[],
+): Promise<MotionResult["citedPassages"]> {
+  const views = await argumentViews(store, rows, { revealHidden: true });
+  const key = (p: { documentId: string; start: number; end: number }) =>
+    `${p.documentId}:${p.start}:${p.end}`;
+  const quotes = new Map(views.flatMap((v) => v.citations.map((c) => [key(c), c.exact])));
+  const passages = citedPassages(views);
+  const titles = new Map<string, string>();
+  for (const documentId of new Set(passages.map((p) => p.documentId))) {
+    titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
+  }
+  const top = (side: "for" | "against"): CitedPassage[] =>
+    passages
+      .filter((p) => p[side] > 0)
+      .sort((a, b) => b[side] - a[side])
+      .slice(0, TOP_PASSAGES)
+      .map(({ documentId, start, end, ...counts }) => ({
+        documentId,
+        documentTitle: titles.get(documentId) ?? "",
+        start,
+        end,
+        exact: quotes.get(key({ documentId, start, end })) ?? "",
+        count: counts[side],
+      }));
+  return { for: top("for"), against: top("against") };
+}
+
+/** How the vote moved, who moved with it, and which passages each side leaned on. */
+export async function motionResult(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<MotionResult>> {
+  const found = await moderatedMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const [voteRows, argumentRows] = await Promise.all([
+    store.votes.list(found.value.id),
+    store.motions.arguments(found.value.id),
+  ]);
+  const votes = tallyOf(voteRows);
+  return done({
+    votes,
+    shift: supportShift(votes),
+    winner: winnerOf(votes),
+    movers: await moversOf(store, voteRows),
+    citedPassages: await mostCited(store, argumentRows),
+  });
+}
+
+/** The motion's whole event log, read in pages so a long debate is not one huge read. */
+async function wholeLog(store: Store, motionId: string): Promise<EventRow[]> {
+  const events: EventRow[] = [];
+  let page = await store.events.after(motionId, 0, LOG_PAGE);
+  events.push(...page);
+  while (page.length === LOG_PAGE) {
+    page = await store.events.after(motionId, page.at(-1)?.seq ?? 0, LOG_PAGE);
+    events.push(...page);
+  }
+  return events;
+}
+
+const emptyRow = (
+  user: ParticipationRow["user"],
+  role: ParticipationRow["role"],
+): ParticipationRow => ({
+  user,
+  role,
+  arguments: { for: 0, against: 0 },
+  replies: { supports: 0, attacks: 0 },
+  citations: 0,
+  ratingsGiven: 0,
+  ratingsReceived: 0,
+  votes: 0,
+  minutesActive: 0,
+});
+
+interface Activity {
+  args: ArgumentRow[];
+  citations: CitationRow[];
+  ratings: RatingRow[];
+  votes: VoteRow[];
+  events: EventRow[];
+}
+
+/** Adds what was done to the row of whoever did it (rows of people not listed are skipped). */
+function count(rows: Map<string, ParticipationRow>, activity: Activity) {
+  const authorOf = new Map(activity.args.map((a) => [a.id, a.authorId]));
+  for (const argument of activity.args) {
+    const row = rows.get(argument.authorId);
+    if (!row) continue;
+    if (argument.relation === "for" || argument.relation === "against") {
+      row.arguments[argument.relation] += 1;
+    } else {
+      row.replies[argument.relation] += 1;
+    }
+  }
+  for (const citation of activity.citations) {
+    const row = rows.get(authorOf.get(citation.argumentId) ?? "");
+    if (row) row.citations += 1;
+  }
+  for (const rating of activity.ratings) {
+    const given = rows.get(rating.userId);
+    if (given) given.ratingsGiven += 1;
+    const author = authorOf.get(rating.argumentId);
+    const received = author === rating.userId ? undefined : rows.get(author ?? "");
+    if (received) received.ratingsReceived += 1;
+  }
+  for (const vote of activity.votes) {
+    const row = rows.get(vote.userId);
+    if (row) row.votes += 1;
+  }
+  const minutes = new Map<string, Set<number>>();
+  for (const event of activity.events) {
+    const seen = minutes.get(event.actorId) ?? new Set<number>();
+    seen.add(Math.floor(event.at.getTime() / 60_000));
+    minutes.set(event.actorId, seen);
+  }
+  for (const [id, row] of rows) row.minutesActive = minutes.get(id)?.size ?? 0;
+}
+
+/**
+ * What each person did on the motion: every member of its space (with zeros for those who did
+ * nothing) and anyone else who took part (a public space lets non-members post), by name.
+ * Arguments and replies count whatever became of them (pending, hidden and withdrawn too): the
+ * teacher is measuring effort, not what the room ended up reading. Citations are those made in
+ * those arguments; minutesActive counts the distinct clock minutes with any event of theirs in
+ * the motion's log.
+ */
+export async function participation(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<ParticipationRow[]>> {
+  const found = await moderatedMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const motion = found.value;
+  const [members, args, votes, events] = await Promise.all([
+    store.memberships.list(motion.spaceId),
+    store.motions.arguments(motion.id),
+    store.votes.list(motion.id),
+    wholeLog(store, motion.id),
+  ]);
+  const ids = args.map((a) => a.id);
+  const [ratings, citations] = await Promise.all([
+    store.ratings.list(ids),
+    store.arguments.citations(ids),
+  ]);
+
+  const rows = new Map<string, ParticipationRow>(
+    members.map((m) => [m.userId, emptyRow({ id: m.userId, name: m.name }, m.role)]),
+  );
+  // Non-members who acted; the system's own events (the motion's creation) have no user.
+  const actors = [
+    ...args.map((a) => a.authorId),
+    ...votes.map((v) => v.userId),
+    ...ratings.map((r) => r.userId),
+    ...events.map((e) => e.actorId),
+  ];
+  const others = actors.filter((id) => !rows.has(id));
+  for (const [id, name] of await namesOf(store, others)) rows.set(id, emptyRow({ id, name }, null));
+  count(rows, { args, citations, ratings, votes, events });
+
+  return done(
+    [...rows.values()].sort(
+      (a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id),
+    ),
+  );
+}

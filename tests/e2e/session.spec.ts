@@ -1,0 +1,206 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { JoinPage, SignInPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+
+// A whole structured debate in one room: the teacher on a laptop, two students on phones, and
+// the projector, each in a browser of its own.
+
+const motionTitle = "Cities should ban cars from their centres";
+
+/** Seconds on a screen's clock ("4:05" is 245); null when it shows none. */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId("session-clock").first().textContent()) ?? "";
+  const [minutes, seconds] = text.split(":").map(Number);
+  return (minutes ?? 0) * 60 + (seconds ?? 0);
+}
+
+const phase = (page: Page) => page.locator(".session-phase").first();
+
+test("a moderator runs a structured debate with two students and the projector, from the opening vote to the result", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const contexts: BrowserContext[] = [];
+  const open = async (viewport?: { width: number; height: number }) => {
+    const context = await browser.newContext(viewport ? { viewport } : {});
+    contexts.push(context);
+    return context.newPage();
+  };
+  const teacher = await open({ width: 1366, height: 900 });
+  const login = { email: `ines-${Date.now()}@school.test`, password: "ines's long password" };
+  await new SignUpPage(teacher).signUp({ name: "Ms Ines Duarte", ...login });
+  const space = await new SpacesPage(teacher).createSpace("Geography 11");
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacher.getByLabel("Title").fill(motionTitle);
+  await teacher.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(teacher.url()).pathname;
+
+  const ada = await open({ width: 390, height: 844 });
+  const ben = await open({ width: 390, height: 844 });
+  for (const [page, name] of [
+    [ada, "Ada Mensah"],
+    [ben, "Ben Holt"],
+  ] as const) {
+    await new JoinPage(page).joinAsGuest(code, name);
+    await expect(page.getByRole("heading", { level: 1, name: "Geography 11" })).toBeVisible();
+    await page.goto(motionPath);
+    await expect(page.getByText("Connecting…")).toHaveCount(0);
+  }
+  const projector = await open({ width: 1920, height: 1080 });
+  await new SignInPage(projector).signIn(login.email, login.password);
+  await expect(projector.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  await projector.goto(`${motionPath}/projector`);
+  await expect(projector.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+
+  // The teacher sets the session up: the structured format, approval and anonymity.
+  await teacher.getByLabel("Format").selectOption("oxford");
+  await teacher.getByLabel(/Approve posts/).check();
+  await teacher.getByLabel(/Anonymous/).check();
+  for (const screen of [teacher, ada, ben, projector]) {
+    await expect(phase(screen)).toHaveText("Waiting for the moderator to start the debate");
+  }
+  await teacher.getByText(/^Speakers/).click();
+  await teacher.getByLabel("Ada Mensah").selectOption("for");
+  await teacher.getByLabel("Ben Holt").selectOption("against");
+  await expect(teacher.getByText("Speakers (2 assigned)")).toBeVisible();
+
+  // Opening vote: every screen shows the same clock; only the vote before may be cast.
+  await teacher.getByRole("button", { name: "Start the debate" }).click();
+  for (const screen of [teacher, ada, ben, projector]) {
+    await expect(phase(screen)).toHaveText("Opening vote");
+  }
+  const clocks = await Promise.all([ada, ben, projector].map(clockSeconds));
+  expect(Math.max(...clocks) - Math.min(...clocks)).toBeLessThanOrEqual(1);
+  expect(clocks[0]).toBeGreaterThan(100);
+  await expect(
+    ada
+      .getByRole("group", { name: "Your vote after the debate" })
+      .getByRole("radio", { name: "For" }),
+  ).toBeDisabled();
+  await expect(ada.getByText("Opening vote: this phase is for voting, not posting.")).toBeVisible();
+  for (const student of [ada, ben]) {
+    await student
+      .getByRole("group", { name: "Your vote before the debate" })
+      .getByRole("radio", { name: "Against" })
+      .check();
+  }
+  await expect(teacher.getByTestId("tally-before-against")).toHaveText("2");
+
+  // Opening statements: the speakers post; each post waits for the teacher.
+  await teacher.getByRole("button", { name: "Next: Opening statements" }).click();
+  await expect(phase(ada)).toHaveText("Opening statements");
+  await ada.getByRole("radio", { name: "For the motion" }).check();
+  await ada
+    .getByLabel("Argument", { exact: true })
+    .fill("Streets without cars are safer for children.");
+  await ada.getByRole("button", { name: "Post" }).click();
+  await expect(ada.getByText("waiting for a moderator's approval")).toBeVisible();
+  await ben.getByRole("radio", { name: "Against the motion" }).check();
+  await ben.getByLabel("Argument", { exact: true }).fill("Everyone hates traffic.");
+  await ben.getByRole("button", { name: "Post" }).click();
+  const queue = teacher.getByRole("region", { name: /Waiting for approval/ });
+  await expect(queue).toContainText("Streets without cars are safer for children.");
+  await expect(queue).toContainText("Everyone hates traffic.");
+  await expect(ben.getByText("Streets without cars are safer for children.")).toHaveCount(0);
+
+  const adas = queue.locator("li").filter({ hasText: "Streets without cars" });
+  await adas.getByRole("button", { name: "Approve" }).click();
+  await expect(ben.getByText("Streets without cars are safer for children.")).toBeVisible();
+  const bens = queue.locator("li").filter({ hasText: "Everyone hates traffic." });
+  await bens.getByPlaceholder(/Reason for the author/).fill("Give a reason the others can test");
+  await bens.getByRole("button", { name: "Reject" }).click();
+  await expect(ben.getByText(/Their reason: Give a reason the others can test/)).toBeVisible();
+  await expect(ada.getByText("Everyone hates traffic.")).toHaveCount(0);
+  // Anonymous: the students see each other as pseudonyms; the teacher sees names.
+  await expect(
+    ben.locator("li.argument").filter({ hasText: "Streets without cars" }),
+  ).toContainText("Participant 1");
+  await expect(ben.getByText("Ada Mensah")).toHaveCount(0);
+  await expect(
+    teacher.locator("li.argument").filter({ hasText: "Streets without cars" }),
+  ).toContainText("Ada Mensah");
+
+  // Open floor: anyone posts; the teacher spotlights Ada's argument on the projector.
+  await teacher.getByRole("button", { name: "Next: Open floor" }).click();
+  await expect(phase(ben)).toHaveText("Open floor");
+  await ben.getByRole("radio", { name: "Against the motion" }).check();
+  await ben.getByLabel("Argument", { exact: true }).fill("Shops in the centre need deliveries.");
+  await ben.getByRole("button", { name: "Post" }).click();
+  await queue
+    .locator("li")
+    .filter({ hasText: "Shops in the centre" })
+    .getByRole("button", { name: "Approve" })
+    .click();
+  await expect(ada.getByText("Shops in the centre need deliveries.")).toBeVisible();
+  await ben
+    .locator("li.argument")
+    .filter({ hasText: "Streets without cars" })
+    .getByLabel("Your rating")
+    .selectOption("4");
+  await teacher
+    .locator("li.argument")
+    .filter({ hasText: "Streets without cars" })
+    .getByRole("button", { name: "Spotlight" })
+    .click();
+  const spotlight = projector.getByRole("region", { name: "In the spotlight" });
+  await expect(spotlight).toContainText("Streets without cars are safer for children.");
+  await expect(spotlight).toContainText("Participant 1");
+  await expect(projector.getByText("Ada Mensah")).toHaveCount(0);
+
+  // The clock stops and starts again for everyone.
+  await teacher.getByRole("button", { name: "Pause the clock" }).click();
+  await expect(phase(projector)).toHaveText("Open floor · paused");
+  const paused = await clockSeconds(ada);
+  await ada.waitForTimeout(1500);
+  expect(await clockSeconds(ada)).toBe(paused);
+  await teacher.getByRole("button", { name: "Resume the clock" }).click();
+  await expect(phase(projector)).toHaveText("Open floor");
+
+  for (const next of ["Rebuttals", "Closing statements", "Final vote"]) {
+    await teacher.getByRole("button", { name: `Next: ${next}` }).click();
+    await expect(phase(ada)).toHaveText(next);
+  }
+  await expect(
+    ada
+      .getByRole("group", { name: "Your vote before the debate" })
+      .getByRole("radio", { name: "For" }),
+  ).toBeDisabled();
+  for (const student of [ada, ben]) {
+    await student
+      .getByRole("group", { name: "Your vote after the debate" })
+      .getByRole("radio", { name: "For" })
+      .check();
+  }
+  await expect(projector.getByTestId("projector-shift")).toHaveText("Support rose 100 points");
+  await teacher.getByRole("button", { name: "End the debate" }).click();
+  for (const screen of [teacher, ada, ben, projector]) {
+    await expect(phase(screen)).toHaveText("The debate is over");
+  }
+
+  for (const screen of [teacher, ben, projector])
+    expect(await seriousViolations(screen)).toEqual([]);
+  await teacher.screenshot({
+    path: "test-results/screens/session-teacher-laptop.png",
+    fullPage: true,
+  });
+  await ben.screenshot({ path: "test-results/screens/session-student-phone.png", fullPage: true });
+  await projector.screenshot({ path: "test-results/screens/session-projector.png" });
+
+  // Afterwards: the result, who moved, the participation and the log.
+  await teacher.getByRole("link", { name: "Results and participation" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+  await expect(teacher.getByText(/For wins/)).toBeVisible();
+  const participation = teacher.getByRole("region", { name: "Participation" });
+  await expect(participation).toContainText("Ada Mensah");
+  await expect(participation).toContainText("Ben Holt");
+  const log = teacher.getByRole("region", { name: "Moderation log" });
+  await expect(log).toContainText("Rejected a post: “Give a reason the others can test”");
+  await expect(log).toContainText("Approved a post");
+  expect(await seriousViolations(teacher)).toEqual([]);
+  await teacher.screenshot({
+    path: "test-results/screens/session-results-laptop.png",
+    fullPage: true,
+  });
+  for (const context of contexts) await context.close();
+});

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MotionEvent, Presence } from "../../lib/protocol";
+import type { SessionState } from "../../lib/session";
+import { argumentInput, debate } from "../support/debate";
+import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+const trade = "Trade moved inland by rail.";
+const id = () => crypto.randomUUID();
+
+/** The next event of `type` a client hears. */
+const next = (socket: Client, type: string) =>
+  new Promise<MotionEvent>((resolve) => {
+    const listener = (event: MotionEvent) => {
+      if (event.type !== type) return;
+      socket.off("motion:event", listener);
+      resolve(event);
+    };
+    socket.on("motion:event", listener);
+  });
+
+/** The next event of any type a client hears. */
+const anyNext = (socket: Client) =>
+  new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve));
+
+describe("moderated sessions over Socket.IO", () => {
+  let db: TestStore;
+  let server: TestRealtime;
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    server = await startRealtime(db.store);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  async function room() {
+    const d = await debate(db.store, "private");
+    const people = {
+      teacher: await d.member("Tess Teacher", "moderator"),
+      ada: await d.member("Ada Lovelace", "participant"),
+      ben: await d.member("Ben Okafor", "participant"),
+    };
+    const teacher = await server.client(people.teacher);
+    const ada = await server.client(people.ada);
+    const ben = await server.client(people.ben);
+    for (const socket of [teacher, ada, ben]) {
+      const joined = await socket.emitWithAck("motion:join", { motionId: d.motionId });
+      expect(joined.ok).toBe(true);
+    }
+    // A change of settings, once everyone has heard it: what a test listens for next is new.
+    const settings = async (change: Record<string, unknown>) => {
+      const heard = [teacher, ada, ben].map((socket) => next(socket, "motion.settings"));
+      const answer = await teacher.emitWithAck("motion:settings", {
+        motionId: d.motionId,
+        clientId: id(),
+        settings: change,
+      });
+      await Promise.all(heard);
+      return answer;
+    };
+    return { d, people, teacher, ada, ben, settings };
+  }
+
+  it("P-MOD-3: a pending post reaches only its author and the moderators; the others get a stub that keeps the seq", async () => {
+    const { d, teacher, ada, ben, settings } = await room();
+    await settings({ approvalRequired: true });
+    const heard = [next(teacher, "argument.submitted"), next(ada, "argument.submitted")];
+    const benHeard = anyNext(ben);
+    const sent = await ada.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(trade), { body: "Waiting words." }),
+    );
+    if (!sent.ok) throw new Error(sent.error.message);
+    for (const event of await Promise.all(heard)) {
+      expect(event.data).toMatchObject({ argument: { body: "Waiting words.", status: "pending" } });
+    }
+    const stub = await benHeard;
+    expect(stub).toEqual({
+      motionId: d.motionId,
+      seq: sent.seq,
+      type: "private",
+      data: {},
+      actor: "",
+      at: expect.any(String),
+    });
+
+    const approvedForBen = next(ben, "argument.approved");
+    const approved = await teacher.emitWithAck("moderation:approve", {
+      argumentId: sent.argument.id,
+      clientId: id(),
+    });
+    expect(approved).toMatchObject({ ok: true, argument: { status: "published" } });
+    expect((await approvedForBen).data).toMatchObject({
+      argument: { id: sent.argument.id, body: "Waiting words.", status: "published" },
+    });
+
+    const second = await ada.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(trade), { body: "Rejected words." }),
+    );
+    if (!second.ok) throw new Error(second.error.message);
+    const toldAda = next(ada, "argument.rejected");
+    const benStub = anyNext(ben);
+    const refusedByBen = await ben.emitWithAck("moderation:reject", {
+      argumentId: second.argument.id,
+      clientId: id(),
+      reason: "No",
+    });
+    expect(refusedByBen).toMatchObject({ ok: false, error: { code: "not_found" } });
+    await teacher.emitWithAck("moderation:reject", {
+      argumentId: second.argument.id,
+      clientId: id(),
+      reason: "Cite the rail report",
+    });
+    expect((await toldAda).data).toMatchObject({ reason: "Cite the rail report" });
+    expect(JSON.stringify(await benStub)).not.toContain("Cite the rail report");
+  });
+
+  it("P-ANON-1: in an anonymous motion the room hears pseudonyms and counts; moderators hear names", async () => {
+    const { d, teacher, ada, ben, settings } = await room();
+    await settings({ anonymous: true });
+    const benPresence = new Promise<Presence>((resolve) => ben.once("presence", resolve));
+    const teacherPresence = new Promise<Presence>((resolve) => teacher.once("presence", resolve));
+    const late = await server.client(await d.member("Cleo Late", "participant"));
+    await late.emitWithAck("motion:join", { motionId: d.motionId });
+    expect(await benPresence).toMatchObject({ people: [], unnamed: 4 });
+    expect((await teacherPresence).people.map((p) => p.name)).toContain("Cleo Late");
+
+    const forBen = next(ben, "argument.posted");
+    const forTeacher = next(teacher, "argument.posted");
+    const forAda = next(ada, "argument.posted");
+    await ada.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade)));
+    const benEvent = await forBen;
+    expect(benEvent.actor).toBe("");
+    expect(benEvent.data).toMatchObject({
+      argument: { author: { id: "participant-1", name: "Participant 1" } },
+    });
+    expect(JSON.stringify(benEvent)).not.toContain("Ada Lovelace");
+    expect((await forTeacher).data).toMatchObject({
+      argument: { author: { name: "Ada Lovelace" } },
+    });
+    expect((await forAda).data).toMatchObject({ argument: { author: { name: "Ada Lovelace" } } });
+  });
+
+  it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {
+    const { d, people, teacher, ada, ben, settings } = await room();
+    await settings({ format: "oxford" });
+    const heard = [ada, ben].map((socket) => next(socket, "session.phase"));
+    const started = await teacher.emitWithAck("session:phase", {
+      motionId: d.motionId,
+      clientId: id(),
+      action: "start",
+      seconds: 600,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const deadline = started.session.endsAt;
+    for (const event of await Promise.all(heard)) {
+      expect((event.data.session as SessionState).endsAt).toBe(deadline);
+    }
+    const wrong = await ben.emitWithAck("motion:vote", {
+      motionId: d.motionId,
+      clientId: id(),
+      phase: "after",
+      stance: "for",
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "wrong_phase" } });
+
+    // Ben's phone drops; while it is away the teacher adds a minute; it comes back.
+    const seq = started.seq;
+    ben.disconnect();
+    const extended = await teacher.emitWithAck("session:phase", {
+      motionId: d.motionId,
+      clientId: id(),
+      action: "extend",
+    });
+    if (!extended.ok) throw new Error(extended.error.message);
+    const phone = await server.client(people.ben);
+    const rejoined = await phone.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: seq,
+    });
+    if (!rejoined.ok) throw new Error(rejoined.error.message);
+    expect(Math.abs(rejoined.serverNow - Date.now())).toBeLessThan(1_000);
+    const missed = rejoined.events.find((e) => e.type === "session.phase");
+    const session = missed?.data.session as SessionState;
+    expect(session.endsAt).toBe(extended.session.endsAt);
+    expect(Date.parse(session.endsAt ?? "") - Date.parse(deadline ?? "")).toBe(60_000);
+    expect((await db.store.motions.get(d.motionId))?.session.endsAt).toBe(session.endsAt);
+  });
+});

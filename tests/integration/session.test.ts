@@ -1,0 +1,310 @@
+import { describe, expect, it } from "vitest";
+import type { Store } from "../../db/store";
+import type { PhaseAction, SessionState } from "../../lib/session";
+import { castVote } from "../../server/domain/debate/judge";
+import {
+  approveArgument,
+  changeSettings,
+  moderationLog,
+  rejectArgument,
+} from "../../server/domain/debate/moderate";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
+import { assignSide, runPhase, setTimer } from "../../server/domain/debate/session";
+import { muteMember } from "../../server/domain/spaces/members";
+import type { Actor } from "../../server/policy";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { dialects } from "../support/stores";
+
+const trade = "Trade moved inland by rail.";
+const id = () => crypto.randomUUID();
+const code = (o: { ok: boolean; error?: { code: string } }) => (o.ok ? "ok" : o.error?.code);
+
+async function classroom(store: Store) {
+  const d = await debate(store, "private");
+  const teacher = await d.member("Tess Teacher", "moderator");
+  const ada = await d.member("Ada Lovelace", "participant");
+  const ben = await d.member("Ben Okafor", "participant");
+  const [moderator, first, second] = [teacher, ada, ben].map(actorOf) as [Actor, Actor, Actor];
+  const settings = (change: Record<string, unknown>) =>
+    changeSettings(store, moderator, { motionId: d.motionId, clientId: id(), settings: change });
+  const phase = async (action: PhaseAction, seconds?: number) => {
+    const outcome = await runPhase(store, moderator, {
+      motionId: d.motionId,
+      clientId: id(),
+      action,
+      seconds,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value.session as SessionState;
+  };
+  const post = (who: Actor, change = {}) =>
+    postArgument(store, who, argumentInput(d.motionId, d.cite(trade), change));
+  const vote = (who: Actor, phase: "before" | "after") =>
+    castVote(store, who, { motionId: d.motionId, clientId: id(), phase, stance: "for" });
+  const view = async (who: Actor) => {
+    const outcome = await getMotion(store, who, d.motionId);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value;
+  };
+  return { d, ada, moderator, first, second, settings, phase, post, vote, view };
+}
+
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`moderated sessions, on ${dialect.name}`, () => {
+    it("P-PHASE-1: a structured debate allows each vote and post only in its phase, with wrong_phase", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, ada, moderator, first, second, settings, phase, post, vote } = await classroom(
+          db.store,
+        );
+        // Free discussion has no phases to run.
+        const free = await runPhase(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          action: "start",
+        });
+        expect(free).toMatchObject({ ok: false, error: { code: "conflict" } });
+        expect(code(await settings({ format: "oxford" }))).toBe("ok");
+
+        expect(await post(first)).toMatchObject({
+          ok: false,
+          error: { code: "wrong_phase", message: "The debate has not started yet." },
+        });
+        expect(code(await vote(first, "before"))).toBe("wrong_phase");
+
+        expect((await phase("start")).phase).toBe("opening-vote");
+        expect(code(await vote(first, "before"))).toBe("ok");
+        expect(await vote(first, "after")).toMatchObject({
+          ok: false,
+          error: { code: "wrong_phase", message: expect.stringContaining("final vote") },
+        });
+        expect(code(await post(first))).toBe("wrong_phase");
+
+        expect((await phase("advance")).phase).toBe("opening-statements");
+        expect(code(await vote(second, "before"))).toBe("wrong_phase");
+        const side = (userId: string, value: "for" | "against" | null) =>
+          assignSide(db.store, moderator, {
+            motionId: d.motionId,
+            clientId: id(),
+            userId,
+            side: value,
+          });
+        expect(code(await side(ada.id, "for"))).toBe("ok");
+        expect(await post(second)).toMatchObject({
+          ok: false,
+          error: { code: "wrong_phase", message: expect.stringContaining("assigned speakers") },
+        });
+        expect(code(await post(first, { relation: "against" }))).toBe("wrong_phase");
+        const opening = await post(first);
+        expect(code(opening)).toBe("ok");
+        const reply = await post(second, {
+          parentId: opening.ok ? opening.value.argument.id : null,
+          relation: "attacks",
+        });
+        expect(code(reply)).toBe("ok");
+        // The moderator runs the room and is not held to the speakers' turns.
+        expect(code(await post(moderator))).toBe("ok");
+
+        expect((await phase("advance")).phase).toBe("open-floor");
+        expect(code(await post(second, { relation: "against" }))).toBe("ok");
+        expect((await phase("advance")).phase).toBe("rebuttals");
+        expect((await phase("advance")).phase).toBe("closing-statements");
+        expect(code(await post(second))).toBe("wrong_phase");
+        expect((await phase("advance")).phase).toBe("final-vote");
+        expect(code(await vote(second, "after"))).toBe("ok");
+        expect(code(await vote(second, "before"))).toBe("wrong_phase");
+        expect(code(await post(first))).toBe("wrong_phase");
+        const ended = await phase("advance");
+        expect(ended).toMatchObject({ phase: null, clock: "ended" });
+        expect(await post(first)).toMatchObject({
+          ok: false,
+          error: { code: "wrong_phase", message: "The debate is over: it takes no more posts." },
+        });
+        expect(code(await vote(first, "after"))).toBe("wrong_phase");
+        const log = await moderationLog(db.store, moderator, d.motionId);
+        expect(log.ok && log.value.filter((e) => e.type === "session.phase")).toHaveLength(7);
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("P-TIMER-2: the clock is a deadline kept by the server: pause, resume, extend and set", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, settings, phase } = await classroom(db.store);
+        await settings({ format: "oxford" });
+        const before = Date.now();
+        const started = await phase("start", 90);
+        const deadline = Date.parse(started.endsAt ?? "");
+        expect(deadline).toBeGreaterThanOrEqual(before + 90_000);
+        expect(deadline).toBeLessThanOrEqual(Date.now() + 90_000);
+        expect((await db.store.motions.get(d.motionId))?.session).toEqual(started);
+
+        const paused = await phase("pause");
+        expect(paused).toMatchObject({ clock: "paused", endsAt: null });
+        expect(paused.remainingMs).toBeGreaterThan(85_000);
+        expect(paused.remainingMs).toBeLessThanOrEqual(90_000);
+        const extended = await phase("extend", 30);
+        expect(extended.remainingMs).toBe((paused.remainingMs ?? 0) + 30_000);
+        const resumedAt = Date.now();
+        const resumed = await phase("resume");
+        expect(resumed.clock).toBe("running");
+        const left = Date.parse(resumed.endsAt ?? "") - resumedAt;
+        expect(Math.abs(left - (extended.remainingMs ?? 0))).toBeLessThan(1_000);
+        expect(
+          code(
+            await runPhase(db.store, moderator, {
+              motionId: d.motionId,
+              clientId: id(),
+              action: "start",
+            }),
+          ),
+        ).toBe("conflict");
+
+        const set = await setTimer(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          seconds: 10,
+        });
+        const setSession = set.ok ? (set.value.session as SessionState) : null;
+        expect(Date.parse(setSession?.endsAt ?? "") - Date.now()).toBeLessThanOrEqual(10_000);
+        const overlong = await setTimer(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          seconds: 99_999,
+        });
+        expect(overlong).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+        // A new format starts the session over.
+        await settings({ format: "free" });
+        expect((await db.store.motions.get(d.motionId))?.session.clock).toBe("waiting");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("P-MOD-3: a pending post is its author's and the moderators' until approved; a rejection tells only its author why", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, first, second, settings, post, view } = await classroom(db.store);
+        await settings({ approvalRequired: true });
+        const sent = await post(first, { body: "Rail beat the harbour." });
+        if (!sent.ok) throw new Error(sent.error.message);
+        const argumentId = sent.value.argument.id;
+        expect(sent.value.argument.status).toBe("pending");
+
+        expect((await view(second)).arguments).toEqual([]);
+        expect(await getArgument(db.store, second, argumentId)).toMatchObject({
+          ok: false,
+          error: { code: "not_found" },
+        });
+        expect((await view(first)).arguments).toEqual([
+          expect.objectContaining({ id: argumentId, status: "pending" }),
+        ]);
+        expect((await view(moderator)).arguments).toEqual([
+          expect.objectContaining({ id: argumentId, status: "pending" }),
+        ]);
+        const replay = await eventsSince(db.store, second, { motionId: d.motionId });
+        const replayed = replay.ok ? replay.value.events : [];
+        expect(JSON.stringify(replayed)).not.toContain("Rail beat the harbour.");
+        expect(replayed.at(-1)).toMatchObject({ type: "private", data: {}, actor: "" });
+        // A moderator's own post needs nobody's approval.
+        const moderators = await post(moderator, { body: "The teacher's framing." });
+        expect(moderators.ok && moderators.value.argument.status).toBe("published");
+
+        const participantTries = await approveArgument(db.store, second, {
+          argumentId,
+          clientId: id(),
+        });
+        expect(code(participantTries)).toBe("not_found");
+        expect(
+          code(await approveArgument(db.store, moderator, { argumentId, clientId: id() })),
+        ).toBe("ok");
+        expect((await view(second)).arguments.map((a) => a.body)).toContain(
+          "Rail beat the harbour.",
+        );
+        expect(
+          code(await approveArgument(db.store, moderator, { argumentId, clientId: id() })),
+        ).toBe("conflict");
+
+        const offTopic = await post(first, { body: "Off topic." });
+        const offTopicId = offTopic.ok ? offTopic.value.argument.id : "";
+        const rejected = await rejectArgument(db.store, moderator, {
+          argumentId: offTopicId,
+          clientId: id(),
+          reason: "Stay with the rail line",
+        });
+        expect(code(rejected)).toBe("ok");
+        expect((await view(first)).arguments).toContainEqual(
+          expect.objectContaining({
+            id: offTopicId,
+            status: "rejected",
+            rejectionReason: "Stay with the rail line",
+          }),
+        );
+        expect(JSON.stringify(await view(second))).not.toContain("Off topic.");
+        expect(JSON.stringify(await view(second))).not.toContain("Stay with the rail line");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("P-ANON-1: in an anonymous motion participants see each other as stable pseudonyms; moderators see names", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, first, second, settings, post, view } = await classroom(db.store);
+        const one = await post(first, { body: "First point." });
+        const two = await post(first, { body: "Second point." });
+        const three = await post(second, { body: "Ben's point." });
+        expect(code(await settings({ anonymous: true }))).toBe("ok");
+
+        const seenByBen = await view(second);
+        const authors = new Map(seenByBen.arguments.map((a) => [a.body, a.author]));
+        expect(authors.get("First point.")).toEqual({ id: "participant-1", name: "Participant 1" });
+        expect(authors.get("Second point.")).toEqual({
+          id: "participant-1",
+          name: "Participant 1",
+        });
+        // Their own arguments stay theirs, so they can edit and withdraw them.
+        expect(authors.get("Ben's point.")).toEqual({ id: second.id, name: "Ben Okafor" });
+        const received = JSON.stringify([
+          seenByBen,
+          await eventsSince(db.store, second, { motionId: d.motionId }),
+          await getArgument(db.store, second, one.ok ? one.value.argument.id : ""),
+        ]);
+        expect(received).not.toContain("Ada Lovelace");
+        expect(received).not.toContain(first.id);
+        expect(received).not.toContain("Tess Teacher");
+
+        const seenByTeacher = JSON.stringify(await view(moderator));
+        expect(seenByTeacher).toContain("Ada Lovelace");
+        expect(seenByTeacher).toContain("Ben Okafor");
+        expect(two.ok && three.ok).toBe(true);
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a muted member reads and votes but does not post; only moderators mute, never a moderator", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, ada, moderator, first, second, post, vote } = await classroom(db.store);
+        const mute = (who: Actor, userId: string, muted: boolean) =>
+          muteMember(db.store, who, { spaceId: d.spaceId, userId, muted });
+        expect(code(await mute(second, ada.id, true))).toBe("forbidden");
+        expect(code(await mute(moderator, moderator.id, true))).toBe("conflict");
+        expect(code(await mute(moderator, ada.id, true))).toBe("ok");
+        expect(await post(first)).toMatchObject({
+          ok: false,
+          error: { code: "forbidden", message: expect.stringContaining("muted") },
+        });
+        expect(code(await vote(first, "before"))).toBe("ok");
+        expect(code(await post(second))).toBe("ok");
+        expect(code(await mute(moderator, ada.id, false))).toBe("ok");
+        expect(code(await post(first))).toBe("ok");
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
