@@ -1,11 +1,10 @@
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ArgumentView } from "../../lib/debate";
 import type { MotionEvent, Presence, ServerToClientEvents } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
 import type { Person } from "../support/people";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
-import { sqliteTestStore, type TestStore } from "../support/stores";
+import { type Client, liveSuite } from "../support/realtime";
 
 type Debate = Awaited<ReturnType<typeof debate>>;
 
@@ -13,21 +12,10 @@ const trade = "Trade moved inland by rail.";
 const nobody = "Nobody expected the rail line to pay for itself.";
 
 describe("live debate over Socket.IO", () => {
-  let db: TestStore;
-  let server: TestRealtime;
-
-  beforeAll(async () => {
-    db = await sqliteTestStore();
-    server = await startRealtime(db.store);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
+  const suite = liveSuite();
 
   /** A real client, signed in as `who` (or a visitor without a session). */
-  const client = (who?: Person) => server.client(who);
+  const client = (who?: Person) => suite.server.client(who);
 
   /** Every motion event the socket receives from now on, in order of arrival. */
   function received(socket: Client): MotionEvent[] {
@@ -59,7 +47,7 @@ describe("live debate over Socket.IO", () => {
   }
 
   /**
-   * A round trip through the server. Events published before it was sent reach the socket
+   * A round trip through the suite.server. Events published before it was sent reach the socket
    * before its answer, so afterwards "nothing arrived" means nothing was sent.
    */
   async function roundTrip(socket: Client) {
@@ -85,7 +73,7 @@ describe("live debate over Socket.IO", () => {
   const argumentOf = (event: MotionEvent) => (event.data as { argument: ArgumentView }).argument;
 
   it("P-CMD-1: two members see each other's posts live", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "participant");
     const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
@@ -132,7 +120,7 @@ describe("live debate over Socket.IO", () => {
   });
 
   it("P-CMD-2: a client that drops while 20 events happen gets exactly those 20 on rejoin, in order, once", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "participant");
     const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
@@ -171,7 +159,7 @@ describe("live debate over Socket.IO", () => {
   });
 
   it("P-CMD-3: a retried clientId stores one argument and publishes once", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "participant");
     const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
@@ -199,14 +187,14 @@ describe("live debate over Socket.IO", () => {
         [original.seq, "argument.posted", original.argument.id],
       ]);
     }
-    expect((await db.store.motions.arguments(d.motionId)).map((a) => a.id)).toEqual([
+    expect((await suite.db.store.motions.arguments(d.motionId)).map((a) => a.id)).toEqual([
       original.argument.id,
     ]);
-    expect((await db.store.motions.get(d.motionId))?.lastSeq).toBe(original.seq);
+    expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(original.seq);
   });
 
   it("P-CMD-4: a refused command (bad citation) stores nothing and nobody receives an event", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "participant");
     const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
@@ -226,13 +214,13 @@ describe("live debate over Socket.IO", () => {
     await roundTrip(bobSocket);
     expect(aliceGets).toEqual([]);
     expect(bobGets).toEqual([]);
-    expect(await db.store.motions.arguments(d.motionId)).toEqual([]);
-    expect((await db.store.motions.get(d.motionId))?.lastSeq).toBe(seq);
-    expect(await db.store.events.after(d.motionId, seq, 10)).toEqual([]);
+    expect(await suite.db.store.motions.arguments(d.motionId)).toEqual([]);
+    expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(seq);
+    expect(await suite.db.store.events.after(d.motionId, seq, 10)).toEqual([]);
   });
 
   it("P-CMD-5: a malformed payload is refused and the connection survives", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const socket = await client(alice);
     const events = received(socket);
@@ -264,7 +252,7 @@ describe("live debate over Socket.IO", () => {
   });
 
   it("P-CMD-5: a command sent with only an ack and no payload is answered invalid_input", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(suite.db.store, "private");
     const socket = (await client(await d.member("Alice", "participant"))) as unknown as Socket;
     for (const name of ["argument:post", "motion:vote", "motion:join"]) {
       const answer = await socket
@@ -277,7 +265,7 @@ describe("live debate over Socket.IO", () => {
   });
 
   it("P-PRESENCE-1: joining and leaving tells the room who is there", async () => {
-    const d = await debate(db.store, "public");
+    const d = await debate(suite.db.store, "public");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "observer");
     const names = (presence: Presence) => presence.people.map((p) => p.name).sort();

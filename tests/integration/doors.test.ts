@@ -26,7 +26,7 @@ import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
 import { setRuntime } from "../../server/runtime";
-import { actorOf, argumentInput, debate } from "../support/debate";
+import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
 import {
   appendTestEvent,
@@ -653,16 +653,7 @@ describe("every door asks the access policy", () => {
     privateSpace = await debate(store, "private");
     publicSpace = await debate(store, "public");
     elsewhere = await debate(store, "private");
-    people["a signed-in outsider"] = await person(store, "Olive Outsider");
-    people["a guest of another space"] = await person(store, "Gus Guest", {
-      spaceId: elsewhere.spaceId,
-      role: "participant",
-      guest: true,
-    });
-    people["an observer"] = await privateSpace.member("Otto Observer", "observer");
-    people["a participant"] = await privateSpace.member("Pia Participant", "participant");
-    people["a moderator"] = await privateSpace.member("Mo Moderator", "moderator");
-    people["an owner"] = await privateSpace.member("Orla Owner", "owner");
+    Object.assign(people, await everyStanding(store, privateSpace, elsewhere));
     people["its author"] = await privateSpace.member("Ada Author", "participant");
     privateTarget = await targetIn(privateSpace, people["its author"]);
     publicTarget = await targetIn(

@@ -9,9 +9,9 @@ import { hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { systemActor } from "../../server/policy";
 import { setRuntime } from "../../server/runtime";
-import { actorOf, argumentInput, debate } from "../support/debate";
+import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { motionOn } from "../support/fixtures";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, testAuthSecret } from "../support/people";
 import { startRealtime, type TestRealtime } from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
@@ -81,16 +81,7 @@ describe("every moderator's door asks the access policy", () => {
     store = db.store;
     space = await debate(store, "private");
     const elsewhere = await debate(store, "private");
-    people["a signed-in outsider"] = await person(store, "Olive Outsider");
-    people["a guest of another space"] = await person(store, "Gus Guest", {
-      spaceId: elsewhere.spaceId,
-      role: "participant",
-      guest: true,
-    });
-    people["an observer"] = await space.member("Otto Observer", "observer");
-    people["a participant"] = await space.member("Pia Participant", "participant");
-    people["a moderator"] = await space.member("Mo Moderator", "moderator");
-    people["an owner"] = await space.member("Orla Owner", "owner");
+    Object.assign(people, await everyStanding(store, space, elsewhere));
     author = await space.member("Ada Author", "participant");
     server = await startRealtime(store);
     setRuntime({

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MotionEvent } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
-import { startRealtime, type TestRealtime } from "../support/realtime";
-import { sqliteTestStore, type TestStore } from "../support/stores";
+import { liveSuite } from "../support/realtime";
 
 describe("moderation over Socket.IO", () => {
-  let db: TestStore;
-  let server: TestRealtime;
-  beforeAll(async () => {
-    db = await sqliteTestStore();
-    server = await startRealtime(db.store);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
+  const live = liveSuite();
 
   it("P-MOD-1: a moderator's hide reaches the room with its reason; a participant's is refused", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(live.db.store, "private");
     const [moderator, student] = [
-      await server.client(await d.member("Mona", "moderator")),
-      await server.client(await d.member("Sam", "participant")),
+      await live.server.client(await d.member("Mona", "moderator")),
+      await live.server.client(await d.member("Sam", "participant")),
     ];
     for (const socket of [moderator, student]) {
       await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
@@ -64,11 +54,11 @@ describe("moderation over Socket.IO", () => {
   });
 
   it("P-MOD-2: a replay leaves out the words of an argument hidden since, except for moderators", async () => {
-    const d = await debate(db.store, "private");
+    const d = await debate(live.db.store, "private");
     const mona = await d.member("Mona", "moderator");
     const [moderator, author] = [
-      await server.client(mona),
-      await server.client(await d.member("Sam", "participant")),
+      await live.server.client(mona),
+      await live.server.client(await d.member("Sam", "participant")),
     ];
     const posted = await author.emitWithAck(
       "argument:post",
@@ -81,7 +71,7 @@ describe("moderation over Socket.IO", () => {
       reason: "Personal attack",
     });
 
-    const latecomer = await server.client(await d.member("Lia", "participant"));
+    const latecomer = await live.server.client(await d.member("Lia", "participant"));
     const replay = await latecomer.emitWithAck("motion:join", {
       motionId: d.motionId,
       sinceSeq: 0,

@@ -6,11 +6,11 @@ import {
   changeSettings,
   hideArgument,
   lockMotion,
-  moderationLog,
   pinArgument,
   restoreArgument,
   spotlightArgument,
 } from "../../server/domain/debate/moderate";
+import { moderationLog } from "../../server/domain/debate/moderationLog";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { getMotion } from "../../server/domain/debate/queries";
 import type { Actor } from "../../server/policy";

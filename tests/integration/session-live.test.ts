@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import type { SessionState } from "../../lib/session";
 import { argumentInput, debate } from "../support/debate";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
-import { sqliteTestStore, type TestStore } from "../support/stores";
+import { type Client, liveSuite } from "../support/realtime";
 
 const trade = "Trade moved inland by rail.";
 const id = () => crypto.randomUUID();
@@ -24,27 +23,18 @@ const anyNext = (socket: Client) =>
   new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve));
 
 describe("moderated sessions over Socket.IO", () => {
-  let db: TestStore;
-  let server: TestRealtime;
-  beforeAll(async () => {
-    db = await sqliteTestStore();
-    server = await startRealtime(db.store);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
+  const live = liveSuite();
 
   async function room() {
-    const d = await debate(db.store, "private");
+    const d = await debate(live.db.store, "private");
     const people = {
       teacher: await d.member("Tess Teacher", "moderator"),
       ada: await d.member("Ada Lovelace", "participant"),
       ben: await d.member("Ben Okafor", "participant"),
     };
-    const teacher = await server.client(people.teacher);
-    const ada = await server.client(people.ada);
-    const ben = await server.client(people.ben);
+    const teacher = await live.server.client(people.teacher);
+    const ada = await live.server.client(people.ada);
+    const ben = await live.server.client(people.ben);
     for (const socket of [teacher, ada, ben]) {
       const joined = await socket.emitWithAck("motion:join", { motionId: d.motionId });
       expect(joined.ok).toBe(true);
@@ -123,7 +113,7 @@ describe("moderated sessions over Socket.IO", () => {
     await settings({ anonymous: true });
     const benPresence = new Promise<Presence>((resolve) => ben.once("presence", resolve));
     const teacherPresence = new Promise<Presence>((resolve) => teacher.once("presence", resolve));
-    const late = await server.client(await d.member("Cleo Late", "participant"));
+    const late = await live.server.client(await d.member("Cleo Late", "participant"));
     await late.emitWithAck("motion:join", { motionId: d.motionId });
     expect(await benPresence).toMatchObject({ people: [], unnamed: 4 });
     expect((await teacherPresence).people.map((p) => p.name)).toContain("Cleo Late");
@@ -176,7 +166,7 @@ describe("moderated sessions over Socket.IO", () => {
       action: "extend",
     });
     if (!extended.ok) throw new Error(extended.error.message);
-    const phone = await server.client(people.ben);
+    const phone = await live.server.client(people.ben);
     const rejoined = await phone.emitWithAck("motion:join", {
       motionId: d.motionId,
       sinceSeq: seq,
@@ -187,6 +177,6 @@ describe("moderated sessions over Socket.IO", () => {
     const session = missed?.data.session as SessionState;
     expect(session.endsAt).toBe(extended.session.endsAt);
     expect(Date.parse(session.endsAt ?? "") - Date.parse(deadline ?? "")).toBe(60_000);
-    expect((await db.store.motions.get(d.motionId))?.session.endsAt).toBe(session.endsAt);
+    expect((await live.db.store.motions.get(d.motionId))?.session.endsAt).toBe(session.endsAt);
   });
 });

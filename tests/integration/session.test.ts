@@ -5,9 +5,9 @@ import { castVote } from "../../server/domain/debate/judge";
 import {
   approveArgument,
   changeSettings,
-  moderationLog,
   rejectArgument,
 } from "../../server/domain/debate/moderate";
+import { moderationLog } from "../../server/domain/debate/moderationLog";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { assignSide, runPhase, setTimer } from "../../server/domain/debate/session";

@@ -46,3 +46,27 @@ export function argumentInput(
     ...change,
   };
 }
+
+/**
+ * One person of each standing towards `space` (a private space): an outsider, a guest of
+ * `elsewhere`, and a member of each role. The visitor without a session is `undefined`.
+ */
+export async function everyStanding(
+  store: Store,
+  space: Awaited<ReturnType<typeof debate>>,
+  elsewhere: Awaited<ReturnType<typeof debate>>,
+) {
+  return {
+    "a visitor without a session": undefined,
+    "a signed-in outsider": await person(store, "Olive Outsider"),
+    "a guest of another space": await person(store, "Gus Guest", {
+      spaceId: elsewhere.spaceId,
+      role: "participant",
+      guest: true,
+    }),
+    "an observer": await space.member("Otto Observer", "observer"),
+    "a participant": await space.member("Pia Participant", "participant"),
+    "a moderator": await space.member("Mo Moderator", "moderator"),
+    "an owner": await space.member("Orla Owner", "owner"),
+  };
+}

@@ -2,12 +2,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll } from "vitest";
 import type { Store } from "../../db/store";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
 import { attachRealtime, type MootServer } from "../../server/realtime";
 import { redisAdapter } from "../../server/realtime/redis";
 import { testAuthSecret } from "./people";
+import { sqliteTestStore, type TestStore } from "./stores";
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -65,4 +67,21 @@ export async function appendTestEvent(store: Store, server: TestRealtime, motion
   );
   server.publish([toMotionEvent(row)]);
   return row.seq;
+}
+
+/**
+ * A suite's real Socket.IO server on a fresh SQLite database, started before its tests and
+ * closed after them; read `db` and `server` inside the tests.
+ */
+export function liveSuite() {
+  const suite = {} as { db: TestStore; server: TestRealtime };
+  beforeAll(async () => {
+    suite.db = await sqliteTestStore();
+    suite.server = await startRealtime(suite.db.store);
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+    await suite.db?.dispose();
+  });
+  return suite;
 }

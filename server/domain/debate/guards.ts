@@ -1,5 +1,6 @@
-import type { ArgumentRow, MotionRow, Repos } from "../../../db/store";
+import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
 import { type Action, type Actor, authorize, isModeration } from "../../policy";
+import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
@@ -57,4 +58,38 @@ export async function argumentFor(
 export async function moderates(tx: Repos, actor: Actor, motion: MotionRow | null) {
   const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
   return authorize(actor, "motion.moderate", place) === null;
+}
+
+/**
+ * A motion only its space's owners and moderators may look into (its log, its results). A draft has no results yet and answers as an unknown id.
+ */
+export async function moderatedMotion(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<MotionRow>> {
+  const parsed = Id.safeParse(motionId);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
+  const motion = await store.motions.get(parsed.data);
+  const place =
+    motion && motion.status !== "draft" ? await placeOf(store, actor, motion.spaceId) : null;
+  const denied = authorize(actor, "motion.moderate", place);
+  if (!motion || !place || denied?.code === "not_found") {
+    return refuse("not_found", "No such motion.");
+  }
+  if (denied) return refuse(denied.code, denied.message);
+  return done(motion);
+}
+
+/** People's names by id, for views only moderators get. */
+export async function namesOf(
+  store: Store,
+  userIds: Iterable<string>,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(userIds)) {
+    const user = await store.users.get(id);
+    if (user) names.set(id, user.name);
+  }
+  return names;
 }

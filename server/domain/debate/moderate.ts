@@ -11,11 +11,9 @@ import {
   SpotlightArgument,
 } from "../../../lib/commands";
 import { initialSession } from "../../../lib/session";
-import { type Actor, authorize, type ModerationAction } from "../../policy";
+import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
-import { Id } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { placeOf } from "../spaces/access";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
@@ -183,57 +181,3 @@ export const spotlightArgument = (store: Store, actor: Actor, input: unknown) =>
       return { type: "argument.spotlighted", data: { argumentId: cmd.argumentId } };
     },
   );
-
-const moderationTypes = [
-  "motion.settings",
-  "argument.approved",
-  "argument.rejected",
-  "session.phase",
-  "session.timer",
-  "session.side",
-  "motion.locked",
-  "argument.hidden",
-  "argument.restored",
-  "argument.pinned",
-  "argument.spotlighted",
-];
-
-export interface ModerationEntry {
-  seq: number;
-  type: string;
-  at: string;
-  moderator: { id: string; name: string };
-  data: Record<string, unknown>;
-}
-
-/** Every moderation action on a motion, oldest first, with who, when and why. */
-export async function moderationLog(
-  store: Store,
-  actor: Actor,
-  motionId: unknown,
-): Promise<Outcome<ModerationEntry[]>> {
-  const parsed = Id.safeParse(motionId);
-  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
-  const motion = await store.motions.get(parsed.data);
-  const denied = authorize(
-    actor,
-    "motion.moderate",
-    motion ? await placeOf(store, actor, motion.spaceId) : null,
-  );
-  if (!motion || denied?.code === "not_found") return refuse("not_found", "No such motion.");
-  if (denied) return refuse(denied.code, denied.message);
-  const events = await store.events.ofTypes(motion.id, moderationTypes);
-  const names = new Map<string, string>();
-  for (const id of new Set(events.map((e) => e.actorId))) {
-    names.set(id, (await store.users.get(id))?.name ?? id);
-  }
-  return done(
-    events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at.toISOString(),
-      moderator: { id: e.actorId, name: names.get(e.actorId) ?? e.actorId },
-      data: e.data,
-    })),
-  );
-}

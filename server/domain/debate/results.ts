@@ -2,7 +2,6 @@ import type {
   ArgumentRow,
   CitationRow,
   EventRow,
-  MotionRow,
   RatingRow,
   Store,
   VoteRow,
@@ -16,45 +15,13 @@ import {
   type ParticipationRow,
   winnerOf,
 } from "../../../lib/results";
-import { type Actor, authorize } from "../../policy";
-import { Id } from "../ids";
-import { done, type Outcome, refuse } from "../outcome";
-import { placeOf } from "../spaces/access";
+import type { Actor } from "../../policy";
+import { done, type Outcome } from "../outcome";
+import { moderatedMotion, namesOf } from "./guards";
 import { argumentViews, tallyOf } from "./views";
 
 const TOP_PASSAGES = 5;
 const LOG_PAGE = 1_000;
-
-/**
- * The motion whose results the actor asks for, under the moderation log's rule: its space's
- * owners and moderators only. A draft has no results yet and answers as an unknown id.
- */
-async function moderatedMotion(
-  store: Store,
-  actor: Actor,
-  motionId: unknown,
-): Promise<Outcome<MotionRow>> {
-  const parsed = Id.safeParse(motionId);
-  if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
-  const motion = await store.motions.get(parsed.data);
-  const place =
-    motion && motion.status !== "draft" ? await placeOf(store, actor, motion.spaceId) : null;
-  const denied = authorize(actor, "motion.moderate", place);
-  if (!motion || !place || denied?.code === "not_found") {
-    return refuse("not_found", "No such motion.");
-  }
-  if (denied) return refuse(denied.code, denied.message);
-  return done(motion);
-}
-
-async function namesOf(store: Store, userIds: Iterable<string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(userIds)) {
-    const user = await store.users.get(id);
-    if (user) names.set(id, user.name);
-  }
-  return names;
-}
 
 /** Everyone who voted, with both stances; those who changed sides first, then by name. */
 async function moversOf(store: Store, votes: VoteRow[]): Promise<Mover[]> {

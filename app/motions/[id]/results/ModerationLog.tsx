@@ -1,5 +1,5 @@
 import { phaseLabels, type SessionState } from "@/lib/session";
-import type { ModerationEntry } from "@/server/domain/debate/moderate";
+import type { ModerationEntry } from "@/server/domain/debate/moderationLog";
 
 function phaseSentence(action: string, session: SessionState | undefined): string {
   const phase = session?.phase ? phaseLabels[session.phase] : null;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
-import { moderationLog } from "@/server/domain/debate/moderate";
+import { moderationLog } from "@/server/domain/debate/moderationLog";
 import { getMotion } from "@/server/domain/debate/queries";
 import { motionResult, participation } from "@/server/domain/debate/results";
 import { runtime } from "@/server/runtime";

@@ -1,4 +1,4 @@
-import { moderationLog } from "@/server/domain/debate/moderate";
+import { moderationLog } from "@/server/domain/debate/moderationLog";
 import { requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
