@@ -7,7 +7,7 @@ import { pageActor } from "@/server/auth/pageActor";
 import { createMotion } from "@/server/domain/debate/createMotion";
 import { createSpace } from "@/server/domain/spaces/createSpace";
 import { manageJoinCode } from "@/server/domain/spaces/manageJoinCode";
-import { changeMember } from "@/server/domain/spaces/members";
+import { changeMember, muteMember } from "@/server/domain/spaces/members";
 import { runtime } from "@/server/runtime";
 
 export async function createSpaceAction(_state: FormState, data: FormData): Promise<FormState> {
@@ -54,4 +54,20 @@ export async function changeMemberAction(_state: FormState, data: FormData): Pro
   evict(outcome.value.userId, outcome.value.leaves, outcome.value.stopsModerating);
   revalidatePath(`/spaces/${spaceId}`);
   return { notice: outcome.value.role === "removed" ? "Removed." : "Role changed." };
+}
+
+export async function muteMemberAction(_state: FormState, data: FormData): Promise<FormState> {
+  const spaceId = data.get("spaceId");
+  const outcome = await muteMember(runtime().store, await pageActor(), {
+    spaceId,
+    userId: data.get("userId"),
+    muted: data.get("muted") === "true",
+  });
+  if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
+  revalidatePath(`/spaces/${spaceId}`);
+  return {
+    notice: outcome.value.muted
+      ? "Muted: they read and vote, but do not post."
+      : "They may post again.",
+  };
 }

@@ -69,5 +69,13 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.getByRole("button", { name: "Post" }).click();
     await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
     await expectFits(page, "motion-moderator", size);
+    await page.getByLabel("Format").selectOption("oxford");
+    await page.getByRole("button", { name: "Start the debate" }).click();
+    await expect(page.locator(".session-phase")).toHaveText("Opening vote");
+    await page.locator(".session-bar").scrollIntoViewIfNeeded();
+    await expectFits(page, "motion-session", size);
+    await page.goto(`${new URL(page.url()).pathname}/results`);
+    await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+    await expectFits(page, "results", size);
   });
 }

@@ -204,3 +204,55 @@ test("a moderator runs a structured debate with two students and the projector, 
   });
   for (const context of contexts) await context.close();
 });
+
+test("a moderator mutes a student from the debate and lets them speak again from the space", async ({
+  browser,
+}) => {
+  const teacherContext = await browser.newContext();
+  const studentContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  await new SignUpPage(teacher).signUp({
+    name: "Mr Tomas Berg",
+    email: `berg-${Date.now()}@school.test`,
+    password: "berg's long password",
+  });
+  const space = await new SpacesPage(teacher).createSpace("History 9");
+  const spacePath = new URL(teacher.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacher.getByLabel("Title").fill("The printing press changed more than the internet");
+  await teacher.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+    "The printing press changed more than the internet",
+  );
+  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(teacher.url()).pathname;
+
+  const student = await studentContext.newPage();
+  await new JoinPage(student).joinAsGuest(code, "Noor");
+  await expect(student.getByRole("heading", { level: 1, name: "History 9" })).toBeVisible();
+  await student.goto(motionPath);
+  await expect(student.getByText("Connecting…")).toHaveCount(0);
+  const post = async (body: string) => {
+    await student.getByRole("radio", { name: "For the motion" }).check();
+    await student.getByLabel("Argument", { exact: true }).fill(body);
+    await student.getByRole("button", { name: "Post" }).click();
+  };
+  await post("Books spread faster than censors could burn them.");
+  const argument = teacher.locator("li.argument").filter({ hasText: "Books spread faster" });
+  await argument.getByRole("button", { name: "Mute Noor" }).click();
+  await expect(argument.getByRole("button", { name: "Noor is muted" })).toBeDisabled();
+
+  await post("Literacy followed the press.");
+  await expect(student.getByText(/muted you in this space/)).toBeVisible();
+  await expect(teacher.getByText("Literacy followed the press.")).toHaveCount(0);
+
+  await teacher.goto(spacePath);
+  const row = teacher.locator("li.member-row").filter({ hasText: "Noor" });
+  await expect(row).toContainText("Muted");
+  await row.getByRole("button", { name: "Unmute Noor" }).click();
+  await expect(teacher.getByText("They may post again.")).toBeVisible();
+  await post("Literacy followed the press.");
+  await teacher.goto(motionPath);
+  await expect(teacher.getByText("Literacy followed the press.")).toBeVisible();
+  for (const context of [teacherContext, studentContext]) await context.close();
+});

@@ -11,7 +11,12 @@ import { runtime } from "@/server/runtime";
 import { ActionForm } from "../../components/ActionForm";
 import { RoleBadge } from "../../components/RoleBadge";
 import { StatusBadge } from "../../components/StatusBadge";
-import { changeMemberAction, createMotionAction, joinCodeAction } from "../actions";
+import {
+  changeMemberAction,
+  createMotionAction,
+  joinCodeAction,
+  muteMemberAction,
+} from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -186,6 +191,7 @@ export default async function SpacePage({ params }: Props) {
                         {member.name}
                         {member.userId === actor.id ? " (you)" : ""}{" "}
                         <RoleBadge role={member.role} guest={member.guest} />
+                        {member.muted ? <span className="badge">Muted</span> : null}
                       </span>
                       {space.can.manageMembers && member.userId !== actor.id ? (
                         <ActionForm
@@ -213,6 +219,20 @@ export default async function SpacePage({ params }: Props) {
                             ))}
                             <option value="removed">Remove from space</option>
                           </select>
+                        </ActionForm>
+                      ) : null}
+                      {space.can.manageMembers &&
+                      (member.role === "participant" || member.role === "observer") ? (
+                        <ActionForm
+                          action={muteMemberAction}
+                          submit={member.muted ? `Unmute ${member.name}` : `Mute ${member.name}`}
+                          pending="Saving…"
+                          secondary
+                          className=""
+                        >
+                          <input type="hidden" name="spaceId" value={space.id} />
+                          <input type="hidden" name="userId" value={member.userId} />
+                          <input type="hidden" name="muted" value={String(!member.muted)} />
                         </ActionForm>
                       ) : null}
                     </li>
