@@ -23,7 +23,15 @@ export const defaultMotionSettings: MotionSettings = {
 export const ArgumentRelation = z.enum(["for", "against", "supports", "attacks"]);
 export type ArgumentRelation = z.infer<typeof ArgumentRelation>;
 
-export const ArgumentStatus = z.enum(["published", "pending", "rejected", "hidden", "withdrawn"]);
+/** "retracted": withdrawn by its author before anyone else saw it (pending or rejected). */
+export const ArgumentStatus = z.enum([
+  "published",
+  "pending",
+  "rejected",
+  "hidden",
+  "withdrawn",
+  "retracted",
+]);
 export type ArgumentStatus = z.infer<typeof ArgumentStatus>;
 
 export const VotePhase = z.enum(["before", "after"]);

@@ -68,6 +68,12 @@ const change = (
   update: (argument: ArgumentView) => ArgumentView,
 ): ArgumentView[] => state.arguments.map((a) => (a.id === argumentId ? update(a) : a));
 
+/** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
+const withSides = (state: LiveMotion, session: SessionState): SessionState => ({
+  ...session,
+  sides: session.sides ?? state.session.sides,
+});
+
 function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
   const data = event.data as Partial<DebateEvents[keyof DebateEvents]>;
   switch (event.type) {
@@ -90,12 +96,15 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     }
     case "motion.settings": {
       const { settings, session } = data as DebateEvents["motion.settings"];
-      return { ...state, settings, session: session ?? state.session };
+      return { ...state, settings, session: session ? withSides(state, session) : state.session };
     }
     case "session.phase":
     case "session.timer":
     case "session.side":
-      return { ...state, session: (data as DebateEvents["session.phase"]).session };
+      return {
+        ...state,
+        session: withSides(state, (data as DebateEvents["session.phase"]).session),
+      };
     case "argument.edited": {
       const { argumentId, body, editedAt } = data as DebateEvents["argument.edited"];
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, body, editedAt })) };

@@ -62,7 +62,9 @@ export function registerMotionHandlers(
       const { actor } = socket.data;
       await socket.join(motionRoom(motionId));
       if (actor.kind === "user") await socket.join(ownRoom(motionId, actor.id));
+      // A connection that moderated here before a change of role no longer hears what they did.
       if (moderates) await socket.join(moderatorsRoom(motionId));
+      else await socket.leave(moderatorsRoom(motionId));
       // An event committed between the replay and the join reached neither: read what came since.
       const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
       if (!gap.ok) return gap;

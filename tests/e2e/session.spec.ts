@@ -117,6 +117,13 @@ test("a moderator runs a structured debate with two students and the projector, 
     ben.locator("li.argument").filter({ hasText: "Streets without cars" }),
   ).toContainText("Participant 1");
   await expect(ben.getByText("Ada Mensah")).toHaveCount(0);
+  // Nor anywhere in what the page sends, the data for its scripts included, once reloaded.
+  await ben.reload();
+  await expect(ben.getByText("Streets without cars are safer for children.")).toBeVisible();
+  expect(await ben.content()).not.toContain("Ada Mensah");
+  const benSees = await ben.request.get(`/api${motionPath}`);
+  expect(await benSees.text()).not.toContain("Ada Mensah");
+  expect((await ben.request.get(`/api${motionPath}/participation?format=csv`)).status()).toBe(403);
   await expect(
     teacher.locator("li.argument").filter({ hasText: "Streets without cars" }),
   ).toContainText("Ada Mensah");

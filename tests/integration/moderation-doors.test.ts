@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
-import { PATCH as patchMotion } from "../../app/api/motions/[id]/route";
+import { GET as getArgument, PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
+import { GET as getMotion, PATCH as patchMotion } from "../../app/api/motions/[id]/route";
 import { PATCH as patchMember } from "../../app/api/spaces/[id]/members/[userId]/route";
 import type { Store } from "../../db/store";
+import { defaultMotionSettings } from "../../lib/debate";
 import type { Ack } from "../../lib/protocol";
 import { initialSession } from "../../lib/session";
 import { hideArgument } from "../../server/domain/debate/moderate";
@@ -255,4 +256,50 @@ describe("every moderator's door asks the access policy", () => {
       expect((await store.memberships.get(space.spaceId, member.id))?.muted).toBe(answer === "ok");
     },
   );
+});
+
+describe("a pending post over REST", () => {
+  it("P-MOD-3: is not in GET /api/motions/:id or GET /api/arguments/:id for another participant, and is for a moderator", async () => {
+    const db = await sqliteTestStore();
+    try {
+      const space = await debate(db.store, "private");
+      const [author, classmate, moderator] = [
+        await space.member("Ada Author", "participant"),
+        await space.member("Cleo Classmate", "participant"),
+        await space.member("Mo Moderator", "moderator"),
+      ];
+      setRuntime({
+        store: db.store,
+        authSecret: testAuthSecret,
+        publish: () => undefined,
+        evict: () => undefined,
+      });
+      const motion = await db.store.motions.get(space.motionId);
+      const settings = { ...(motion?.settings ?? defaultMotionSettings), approvalRequired: true };
+      await db.store.transaction((tx) => tx.motions.update(space.motionId, { settings }));
+      const posted = await postArgument(
+        db.store,
+        actorOf(author),
+        argumentInput(space.motionId, space.cite("Trade moved inland by rail."), {
+          body: "Words awaiting a moderator.",
+        }),
+      );
+      if (!posted.ok) throw new Error(posted.error.message);
+      const id = posted.value.argument.id;
+      const get = async (path: string, who: Person, door: typeof getMotion) => {
+        const request = new Request(`http://localhost${path}`, {
+          headers: { cookie: who.cookie },
+        });
+        const pathId = path.split("/").at(-1) ?? "";
+        return door(request, { params: Promise.resolve({ id: pathId }) });
+      };
+      const seenByClassmate = await get(`/api/motions/${space.motionId}`, classmate, getMotion);
+      expect(await seenByClassmate.text()).not.toContain("Words awaiting a moderator.");
+      expect((await get(`/api/arguments/${id}`, classmate, getArgument)).status).toBe(404);
+      const seenByModerator = await get(`/api/motions/${space.motionId}`, moderator, getMotion);
+      expect(await seenByModerator.text()).toContain("Words awaiting a moderator.");
+    } finally {
+      await db.dispose();
+    }
+  });
 });

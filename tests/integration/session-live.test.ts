@@ -109,7 +109,7 @@ describe("moderated sessions over Socket.IO", () => {
   });
 
   it("P-ANON-1: in an anonymous motion the room hears pseudonyms and counts; moderators hear names", async () => {
-    const { d, teacher, ada, ben, settings } = await room();
+    const { d, people, teacher, ada, ben, settings } = await room();
     await settings({ anonymous: true });
     const benPresence = new Promise<Presence>((resolve) => ben.once("presence", resolve));
     const teacherPresence = new Promise<Presence>((resolve) => teacher.once("presence", resolve));
@@ -132,6 +132,22 @@ describe("moderated sessions over Socket.IO", () => {
       argument: { author: { name: "Ada Lovelace" } },
     });
     expect((await forAda).data).toMatchObject({ argument: { author: { name: "Ada Lovelace" } } });
+
+    // Who speaks for which side reaches the speaker and the moderators, not the room.
+    await settings({ format: "oxford" });
+    const sideForBen = next(ben, "session.side");
+    const sideForAda = next(ada, "session.side");
+    await teacher.emitWithAck("session:side", {
+      motionId: d.motionId,
+      clientId: id(),
+      userId: people.ada.id,
+      side: "for",
+    });
+    expect((await sideForAda).data).toMatchObject({ userId: people.ada.id, side: "for" });
+    const benHears = await sideForBen;
+    expect(JSON.stringify(benHears)).not.toContain(people.ada.id);
+    expect(Object.keys(benHears.data)).toEqual(["session"]);
+    expect(benHears.data.session).not.toHaveProperty("sides");
   });
 
   it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {

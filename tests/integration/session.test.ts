@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
 import type { PhaseAction, SessionState } from "../../lib/session";
+import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { castVote } from "../../server/domain/debate/judge";
 import {
   approveArgument,
   changeSettings,
+  hideArgument,
+  pinArgument,
   rejectArgument,
 } from "../../server/domain/debate/moderate";
 import { moderationLog } from "../../server/domain/debate/moderationLog";
@@ -256,9 +259,20 @@ for (const dialect of await dialects()) {
         const one = await post(first, { body: "First point." });
         const two = await post(first, { body: "Second point." });
         const three = await post(second, { body: "Ben's point." });
-        expect(code(await settings({ anonymous: true }))).toBe("ok");
+        expect(code(await settings({ anonymous: true, format: "oxford" }))).toBe("ok");
+        // Who speaks for which side would name the speakers: each learns only their own.
+        const speaks = await assignSide(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          userId: first.id,
+          side: "for",
+        });
+        expect(code(speaks)).toBe("ok");
+        expect((await view(first)).session.sides).toEqual({ [first.id]: "for" });
+        expect((await view(moderator)).session.sides).toEqual({ [first.id]: "for" });
 
         const seenByBen = await view(second);
+        expect(seenByBen.session.sides).toEqual({});
         const authors = new Map(seenByBen.arguments.map((a) => [a.body, a.author]));
         expect(authors.get("First point.")).toEqual({ id: "participant-1", name: "Participant 1" });
         expect(authors.get("Second point.")).toEqual({
@@ -302,6 +316,101 @@ for (const dialect of await dialects()) {
         expect(code(await post(second))).toBe("ok");
         expect(code(await mute(moderator, ada.id, false))).toBe("ok");
         expect(code(await post(first))).toBe("ok");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("what never went public stays so: withdrawn drafts, drafts before approval, words hidden since", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, first, second, settings, post, view } = await classroom(db.store);
+        await settings({ approvalRequired: true });
+        const posted = await post(first, { body: "First draft, unseen." });
+        const draftId = posted.ok ? posted.value.argument.id : "";
+        const edit = (body: string, argumentId = draftId) =>
+          editArgument(db.store, first, { argumentId, clientId: id(), body });
+        expect(code(await edit("Second draft, still unseen."))).toBe("ok");
+        // The author and the moderators read it; nobody else learns it exists.
+        expect(code(await getArgument(db.store, first, draftId))).toBe("ok");
+        expect(code(await getArgument(db.store, moderator, draftId))).toBe("ok");
+        expect(code(await getArgument(db.store, second, draftId))).toBe("not_found");
+        const unpin = { argumentId: draftId, clientId: id(), pinned: false };
+        expect(code(await pinArgument(db.store, moderator, unpin))).toBe("conflict");
+
+        // Approved, its history shows others only what was said in public.
+        await approveArgument(db.store, moderator, { argumentId: draftId, clientId: id() });
+        expect(code(await edit("Third wording, in public."))).toBe("ok");
+        const read = await getArgument(db.store, second, draftId);
+        expect(read.ok && read.value.history.map((h) => h.body)).toEqual([
+          "Second draft, still unseen.",
+        ]);
+        expect(JSON.stringify(read)).not.toContain("First draft");
+        const own = await getArgument(db.store, first, draftId);
+        expect(own.ok && own.value.history).toHaveLength(2);
+
+        // Hidden after approval: a replay carries its words to nobody but the moderators.
+        await hideArgument(db.store, moderator, {
+          argumentId: draftId,
+          clientId: id(),
+          reason: "No",
+        });
+        const replay = await eventsSince(db.store, second, { motionId: d.motionId });
+        expect(JSON.stringify(replay)).not.toContain("wording");
+        const withdrawHidden = await withdrawArgument(db.store, first, {
+          argumentId: draftId,
+          clientId: id(),
+        });
+        expect(code(withdrawHidden)).toBe("conflict");
+        const seenHidden = await getArgument(db.store, moderator, draftId);
+        expect(seenHidden.ok && seenHidden.value.body).toBe("Third wording, in public.");
+
+        // Withdrawn while pending, a post is gone for everyone else, reason and all.
+        const second_ = await post(first, { body: "Rejected then withdrawn." });
+        const rejectedId = second_.ok ? second_.value.argument.id : "";
+        await rejectArgument(db.store, moderator, {
+          argumentId: rejectedId,
+          clientId: id(),
+          reason: "Private reason",
+        });
+        const withdrawn = await withdrawArgument(db.store, first, {
+          argumentId: rejectedId,
+          clientId: id(),
+        });
+        expect(code(withdrawn)).toBe("ok");
+        expect(code(await getArgument(db.store, second, rejectedId))).toBe("not_found");
+        expect(JSON.stringify(await view(first))).not.toContain("Rejected then withdrawn.");
+        expect(JSON.stringify(await view(second))).not.toContain("Private reason");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a speaker rewrites a statement only while its phase lasts; only participants are speakers", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, ada, moderator, first, settings, phase, post } = await classroom(db.store);
+        await settings({ format: "oxford" });
+        const observer = await d.member("Otto Observer", "observer");
+        const assign = (userId: string) =>
+          assignSide(db.store, moderator, {
+            motionId: d.motionId,
+            clientId: id(),
+            userId,
+            side: "for",
+          });
+        expect(code(await assign(observer.id))).toBe("conflict");
+        expect(code(await assign(moderator.id))).toBe("conflict");
+        expect(code(await assign(ada.id))).toBe("ok");
+        await phase("start");
+        await phase("advance");
+        const statement = await post(first);
+        const argumentId = statement.ok ? statement.value.argument.id : "";
+        const edit = () =>
+          editArgument(db.store, first, { argumentId, clientId: id(), body: "Rewritten." });
+        expect(code(await edit())).toBe("ok");
+        for (let i = 0; i < 4; i++) await phase("advance");
+        expect(await edit()).toMatchObject({ ok: false, error: { code: "wrong_phase" } });
       } finally {
         await db.dispose();
       }

@@ -1,5 +1,7 @@
 import type { ArgumentNode, ArgumentView } from "../../../lib/debate";
 import type { MotionEvent, Presence } from "../../../lib/protocol";
+import type { SessionState } from "../../../lib/session";
+import type { MotionView } from "../../../lib/views";
 
 /**
  * Who may see what of a motion's log. A moderator sees everything. An event's owner (the author
@@ -20,16 +22,31 @@ export type OutgoingEvent = MotionEvent & { anonymous?: boolean };
 
 export const pseudonymName = (n: number) => `Participant ${n}`;
 
+/** Whose the event is: a private event's one reader, an argument's author, a speaker assigned. */
 export function ownerOf(event: MotionEvent): string {
-  const data = event.data as { onlyFor?: string; argument?: ArgumentView };
-  return data.onlyFor ?? data.argument?.author.id ?? event.actor;
+  const data = event.data as { onlyFor?: string; argument?: ArgumentView; userId?: string };
+  return data.onlyFor ?? data.argument?.author.id ?? data.userId ?? event.actor;
 }
 
 const isPrivate = (event: MotionEvent) => typeof event.data.onlyFor === "string";
 
 export function disguiseArgument<T extends ArgumentView>(argument: T): T {
   const n = argument.pseudonym;
-  return { ...argument, author: { id: `participant-${n}`, name: pseudonymName(n) } };
+  // Arguments logged before pseudonyms were kept have none: they name nobody either way.
+  const author = n ? { id: `participant-${n}`, name: pseudonymName(n) } : unnamed;
+  return { ...argument, author };
+}
+
+const unnamed = { id: "participant", name: "A participant" };
+
+/**
+ * The session as a viewer may know it: in an anonymous motion who speaks for which side would
+ * name the speakers' statements, so a participant learns only their own side.
+ */
+export function sessionForViewer(session: SessionState, viewer: Viewer, anonymous: boolean) {
+  if (!anonymous || viewer.moderates) return session;
+  const own = session.sides[viewer.id];
+  return { ...session, sides: own ? { [viewer.id]: own } : {} };
 }
 
 export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: boolean) {
@@ -38,8 +55,22 @@ export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: bo
     return { ...event, type: "private", data: {}, actor: "" } satisfies MotionEvent;
   }
   if (!anonymous) return event;
-  const argument = event.data.argument as ArgumentView | undefined;
-  const data = argument ? { ...event.data, argument: disguiseArgument(argument) } : event.data;
+  // The speakers are left out (a client keeps the side it knows); so is who was assigned.
+  const {
+    argument,
+    session,
+    userId: _,
+    side: __,
+    ...rest
+  } = event.data as {
+    argument?: ArgumentView;
+    session?: SessionState;
+    userId?: string;
+    side?: string;
+  };
+  const data: Record<string, unknown> = { ...rest };
+  if (argument) data.argument = disguiseArgument(argument);
+  if (session) data.session = { ...session, sides: undefined };
   return { ...event, data, actor: "" };
 }
 
@@ -60,3 +91,22 @@ export const namelessPresence = (presence: Presence): Presence => ({
   people: [],
   unnamed: presence.people.length,
 });
+
+/** A motion as the room at large may see it: published arguments, and pseudonyms if anonymous. */
+export function asTheRoomSeesIt(view: MotionView): MotionView {
+  const seen = new Set(["published", "withdrawn", "hidden"]);
+  const shown = (nodes: ArgumentNode[]): ArgumentNode[] =>
+    nodes
+      .filter((node) => seen.has(node.status))
+      .map((node) => ({
+        ...node,
+        ...(node.status === "hidden" ? { body: "", citations: [] } : {}),
+        children: shown(node.children),
+      }));
+  const { anonymous } = view.settings;
+  return {
+    ...view,
+    arguments: treeForViewer(shown(view.arguments), bystander, anonymous),
+    session: sessionForViewer(view.session, bystander, anonymous),
+  };
+}

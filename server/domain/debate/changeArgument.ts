@@ -1,9 +1,10 @@
 import type { ArgumentRow, Store } from "../../../db/store";
 import { EditArgument, WithdrawArgument } from "../../../lib/commands";
+import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { argumentFor } from "./guards";
+import { argumentFor, moderates } from "./guards";
 
 const notYours = "Only its author may edit or withdraw an argument.";
 
@@ -27,7 +28,9 @@ export async function editArgument(
     if (!found.ok) return found;
     const { argument, motion } = found.value;
     if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
-    if (argument.status === "withdrawn") return refuse("conflict", "That argument was withdrawn.");
+    if (argument.status === "withdrawn" || argument.status === "retracted") {
+      return refuse("conflict", "That argument was withdrawn.");
+    }
     if (argument.status === "hidden" || argument.status === "rejected") {
       return refuse(
         "conflict",
@@ -35,6 +38,13 @@ export async function editArgument(
       );
     }
     return once(tx, actor, { command: "argument.edit", target: argumentId, clientId }, async () => {
+      // A speaker's statement is rewritten only while the phase would take it anew.
+      const outOfPhase = postRefusal(motion.settings, motion.session, {
+        authorId: actor.id,
+        relation: argument.relation,
+        moderates: await moderates(tx, actor, motion),
+      });
+      if (outOfPhase) return refuse("wrong_phase", outOfPhase);
       const at = new Date();
       const earlier = await tx.arguments.revisions(argumentId);
       await tx.arguments.addRevision({
@@ -81,10 +91,16 @@ export async function withdrawArgument(
       actor,
       { command: "argument.withdraw", target: argumentId, clientId },
       async () => {
-        if (argument.status === "withdrawn")
+        if (argument.status === "withdrawn" || argument.status === "retracted") {
           return refuse("conflict", "That argument was withdrawn.");
+        }
+        // A moderator's hiding stands: withdrawing would undo it.
+        if (argument.status === "hidden") {
+          return refuse("conflict", "A moderator hid that argument; it cannot be withdrawn.");
+        }
         const at = new Date();
-        await tx.arguments.update(argumentId, { status: "withdrawn" });
+        const unseen = argument.status === "pending" || argument.status === "rejected";
+        await tx.arguments.update(argumentId, { status: unseen ? "retracted" : "withdrawn" });
         const event = await tx.events.append({
           motionId: argument.motionId,
           type: "argument.withdrawn",

@@ -155,7 +155,9 @@ export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
 export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, PinArgument, "argument.pin", async (tx, cmd, motion, argument) => {
     if (!argument) return refuse("not_found", "No such argument.");
-    if (cmd.pinned && argument.status !== "published") {
+    // Pinning shows an argument to the room: never one the room has not seen.
+    const pinnable = cmd.pinned ? ["published"] : ["published", "hidden"];
+    if (!pinnable.includes(argument.status)) {
       return refuse("conflict", "Only a published argument can be pinned.");
     }
     const others = motion.pinned.filter((id) => id !== argument.id);

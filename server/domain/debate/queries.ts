@@ -8,7 +8,7 @@ import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
-import { eventForViewer, treeForViewer } from "./audience";
+import { eventForViewer, sessionForViewer, treeForViewer } from "./audience";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -87,7 +87,7 @@ export async function getMotion(
   // A post waiting for approval is its author's and the moderators'; a rejected one, its author's.
   const shown = rows.filter(
     (row) =>
-      row.authorId === actor.id ||
+      (row.authorId === actor.id && row.status !== "retracted") ||
       row.status === "published" ||
       row.status === "hidden" ||
       row.status === "withdrawn" ||
@@ -106,7 +106,7 @@ export async function getMotion(
       viewer,
       motion.settings.anonymous,
     ),
-    session: motion.session,
+    session: sessionForViewer(motion.session, viewer, motion.settings.anonymous),
     serverNow: Date.now(),
     pinned: motion.pinned,
     spotlightId: motion.spotlightId,
@@ -165,18 +165,19 @@ export async function eventsSince(
 
 /**
  * A replay for someone who does not moderate: the words of an argument hidden since are left
- * out of the events that once carried them, as the motion's page leaves them out.
+ * out of every event that once carried them (posted, submitted, approved, edited, restored), as
+ * the motion's page leaves them out.
  */
 async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
-  const carriesWords = new Set(["argument.posted", "argument.edited", "argument.restored"]);
-  if (!events.some((e) => carriesWords.has(e.type))) return events;
+  const carriesWords = (data: Record<string, unknown>) => "argument" in data || "body" in data;
+  if (!events.some((e) => carriesWords(e.data))) return events;
   const hidden = new Set(
     (await store.motions.arguments(motionId)).filter((a) => a.status === "hidden").map((a) => a.id),
   );
   return events.map((event) => {
     const data = event.data as { argument?: ArgumentView; argumentId?: string };
     const id = data.argument?.id ?? data.argumentId;
-    if (!carriesWords.has(event.type) || !id || !hidden.has(id)) return event;
+    if (!carriesWords(event.data) || !id || !hidden.has(id)) return event;
     const argument = data.argument && { ...data.argument, body: "", citations: [] };
     return {
       ...event,
@@ -185,7 +186,11 @@ async function withoutHiddenWords(store: Store, motionId: string, events: Motion
   });
 }
 
-/** One argument as readers see it, with the earlier wordings of its body, oldest first. */
+/**
+ * One argument as the caller may read it (as in the motion's tree: a pending or hidden one for
+ * its author and the moderators), with the earlier wordings of its body, oldest first. Drafts
+ * its author rewrote while it waited for approval stay theirs and the moderators'.
+ */
 export async function getArgument(
   store: Store,
   actor: Actor,
@@ -194,21 +199,37 @@ export async function getArgument(
   const parsed = Id.safeParse(id);
   if (!parsed.success) return refuse("invalid_input", "That is not a valid argument id.");
   const row = await store.arguments.get(parsed.data);
-  const shown = row && (row.status === "published" || row.status === "withdrawn");
-  const motion = shown ? await readableMotion(store, actor, row.motionId) : null;
+  const motion = row ? await readableMotion(store, actor, row.motionId) : null;
   if (!row || !motion?.ok) return refuse("not_found", "No such argument.");
-  const [view] = (await argumentViews(store, [row])) as [ArgumentView];
   const place = await placeOf(store, actor, motion.value.spaceId);
   const viewer = { id: actor.id, moderates: !authorize(actor, "motion.moderate", place) };
+  const insider = viewer.moderates || row.authorId === actor.id;
+  const everyone = row.status === "published" || row.status === "withdrawn";
+  if (row.status === "retracted" || !(everyone || insider)) {
+    return refuse("not_found", "No such argument.");
+  }
+  const [view] = (await argumentViews(store, [row], { revealHidden: insider })) as [ArgumentView];
   const [readable] = treeForViewer(
     [{ ...view, children: [] }],
     viewer,
     motion.value.settings.anonymous,
   );
-  const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
   const { children: _, ...argument } = readable as ArgumentNode;
+  const since = insider ? null : await approvedAt(store, row.motionId, row.id);
+  const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
   return done({
     ...argument,
-    history: revisions.map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
+    history: revisions
+      .filter((r) => !since || r.replacedAt >= since)
+      .map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
   });
+}
+
+/** When a moderator approved the argument, if it ever waited for approval. */
+async function approvedAt(store: Store, motionId: string, argumentId: string) {
+  const approvals = await store.events.ofTypes(motionId, ["argument.approved"]);
+  const approval = approvals.find(
+    (e) => (e.data as { argument?: { id?: string } }).argument?.id === argumentId,
+  );
+  return approval?.at ?? null;
 }

@@ -49,8 +49,13 @@ export const assignSide = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, AssignSide, "session.side", async (tx, cmd, motion) => {
     const refused = structuredOnly(motion);
     if (refused) return refused;
-    if (!(await tx.memberships.get(motion.spaceId, cmd.userId))) {
-      return refuse("not_found", "userId: that person is not a member of this space");
+    const member = await tx.memberships.get(motion.spaceId, cmd.userId);
+    if (!member) return refuse("not_found", "userId: that person is not a member of this space");
+    if (cmd.side && member.role !== "participant") {
+      return refuse(
+        "conflict",
+        "Only participants speak: observers do not post, moderators run the room.",
+      );
     }
     const { [cmd.userId]: _, ...others } = motion.session.sides;
     const sides = cmd.side ? { ...others, [cmd.userId]: cmd.side } : others;

@@ -16,7 +16,10 @@ export async function argumentViews(
     repos.ratings.list(ids),
   ]);
   return rows.map((row) => {
-    const withdrawn = row.status === "withdrawn" || (row.status === "hidden" && !revealHidden);
+    const withdrawn =
+      row.status === "withdrawn" ||
+      row.status === "retracted" ||
+      (row.status === "hidden" && !revealHidden);
     return {
       id: row.id,
       motionId: row.motionId,
