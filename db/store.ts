@@ -78,7 +78,10 @@ export interface Repos {
     update(
       id: string,
       change: Partial<
-        Pick<MotionRow, "settings" | "status" | "pinned" | "spotlightId" | "session">
+        Pick<
+          MotionRow,
+          "settings" | "status" | "pinned" | "spotlightId" | "session" | "title" | "description"
+        >
       >,
     ): Promise<void>;
     list(spaceIds: string[]): Promise<MotionRow[]>;

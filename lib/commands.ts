@@ -132,3 +132,20 @@ export const AssignSide = z.object({
   side: z.enum(["for", "against"]).nullable(),
 });
 export type AssignSide = z.input<typeof AssignSide>;
+
+/** A draft's wording, before it opens. */
+export const EditMotion = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  title: z.string().trim().min(1, "is empty").max(300, "is too long (300 characters at most)"),
+  description: z.string().trim().max(5_000, "is too long (5,000 characters at most)").default(""),
+});
+export type EditMotion = z.input<typeof EditMotion>;
+
+/** draft → open → closed → archived; a closed motion may open again. */
+export const ChangeMotionStatus = z.object({
+  motionId: Id,
+  clientId: ClientId,
+  status: z.enum(["open", "closed", "archived"]),
+});
+export type ChangeMotionStatus = z.input<typeof ChangeMotionStatus>;

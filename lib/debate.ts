@@ -40,6 +40,13 @@ export type VotePhase = z.infer<typeof VotePhase>;
 export const Stance = z.enum(["for", "against", "undecided"]);
 export type Stance = z.infer<typeof Stance>;
 
+/**
+ * Where a cited passage stands in its document's current version: at its place ("exact"),
+ * found elsewhere ("moved"), near but not the same ("fuzzy", to review), gone ("orphaned"), or
+ * taken off its argument by a moderator ("detached").
+ */
+export type AnchorState = "exact" | "moved" | "fuzzy" | "orphaned" | "detached";
+
 /** A quote selector into one version of a document, as an argument cites it. */
 export interface CitationView {
   documentId: string;
@@ -49,6 +56,14 @@ export interface CitationView {
   suffix: string;
   start: number;
   end: number;
+  /** Where the passage is in the document's current version (null offsets: orphaned). */
+  anchor: {
+    status: AnchorState;
+    confidence: number;
+    versionId: string | null;
+    start: number | null;
+    end: number | null;
+  };
 }
 
 export interface Strength {

@@ -20,6 +20,8 @@ export interface DebateEvents {
   "argument.rated": { argumentId: string; strength: Strength };
   "motion.settings": { settings: MotionSettings; session?: SessionState };
   "motion.locked": { locked: boolean; status: MotionStatus };
+  "motion.status": { status: MotionStatus; previous: MotionStatus };
+  "motion.edited": { title: string; description: string };
   "argument.hidden": { argumentId: string; reason: string };
   "argument.restored": { argument: ArgumentView };
   "argument.pinned": { argumentId: string; pinned: boolean };
@@ -122,6 +124,7 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "vote.cast":
       return { ...state, votes: (data as DebateEvents["vote.cast"]).votes };
     case "motion.locked":
+    case "motion.status":
       return { ...state, status: (data as DebateEvents["motion.locked"]).status };
     case "argument.hidden": {
       // The words stay in memory: a moderator still reads them; others see a placeholder.

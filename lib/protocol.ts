@@ -3,8 +3,10 @@ import type {
   ApproveArgument,
   AssignSide,
   CastVote,
+  ChangeMotionStatus,
   ChangeSettings,
   EditArgument,
+  EditMotion,
   HideArgument,
   LockMotion,
   PinArgument,
@@ -86,6 +88,11 @@ export interface ClientToServerEvents {
   "session:phase": Command<RunPhase, { seq: number; session: SessionState }>;
   "session:timer": Command<SetTimer, { seq: number; session: SessionState }>;
   "session:side": Command<AssignSide, { seq: number; session: SessionState }>;
+  "motion:edit": Command<EditMotion, { seq: number; title: string; description: string }>;
+  "motion:status": Command<
+    ChangeMotionStatus,
+    { seq: number; status: MotionStatus; previous: MotionStatus }
+  >;
 }
 
 export interface ServerToClientEvents {

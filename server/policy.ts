@@ -33,6 +33,8 @@ export type Action =
 export const moderationActions = [
   "motion.settings",
   "motion.lock",
+  "motion.edit",
+  "motion.status",
   "argument.approve",
   "argument.reject",
   "argument.hide",

@@ -3,12 +3,14 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 import type {
+  AnchorState,
   ArgumentRelation,
   ArgumentStatus,
   MotionSettings,
@@ -180,6 +182,15 @@ const passageColumns = () => ({
   suffix: text("suffix").notNull(),
   start: integer("start").notNull(),
   end: integer("end").notNull(),
+  /**
+   * Where the passage is in the document's current version, as re-anchoring found it; the
+   * columns above keep where it was made, on the version it was made on.
+   */
+  anchorStatus: text("anchor_status").$type<AnchorState>().notNull().default("exact"),
+  anchorConfidence: real("anchor_confidence").notNull().default(1),
+  anchorVersionId: text("anchor_version_id"),
+  anchorStart: integer("anchor_start"),
+  anchorEnd: integer("anchor_end"),
 });
 
 export const motions = sqliteTable(

@@ -2,6 +2,7 @@ import type { Store } from "../../db/store";
 import type { OutgoingEvent } from "../domain/debate/audience";
 import { editArgument, withdrawArgument } from "../domain/debate/changeArgument";
 import { castVote, rateArgument } from "../domain/debate/judge";
+import { changeMotionStatus, editMotion } from "../domain/debate/lifecycle";
 import {
   approveArgument,
   changeSettings,
@@ -38,6 +39,8 @@ const commands: Record<string, DebateCommand> = {
   "session:phase": runPhase,
   "session:timer": setTimer,
   "session:side": assignSide,
+  "motion:edit": editMotion,
+  "motion:status": changeMotionStatus,
 };
 
 /** Each debate command as a socket event: run it, ack, and publish its events after commit. */

@@ -74,7 +74,20 @@ for (const dialect of await dialects()) {
             body: "Rail carried the trade.",
             status: "published",
             author: { id: alice.id, name: "Alice" },
-            citations: [{ ...citation, versionId: d.versionId }],
+            citations: [
+              {
+                ...citation,
+                versionId: d.versionId,
+                // Just made, the passage is where it was cited, in the document's only version.
+                anchor: {
+                  status: "exact",
+                  confidence: 1,
+                  versionId: d.versionId,
+                  start: citation.start,
+                  end: citation.end,
+                },
+              },
+            ],
             strength: { mean: null, count: 0 },
             children: [],
           }),

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { MotionSourceRow, Repos, Store } from "../../../db/store";
-import { mismatch, QuoteSelector } from "../../../lib/anchoring";
+import type { Store } from "../../../db/store";
+import { QuoteSelector } from "../../../lib/anchoring";
 import { defaultMotionSettings, MotionSettings, MotionStatus } from "../../../lib/debate";
 import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { ClientId, Id, newId } from "../ids";
+import { passagesInSpace } from "../library/anchors";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
@@ -23,39 +24,6 @@ export const CreateMotionInput = z.object({
   sources: z.array(MotionSourceInput).max(20).default([]),
 });
 
-type SourceInput = z.infer<typeof MotionSourceInput>;
-
-/** Each source checked against its document's current text: which are wrong, and why. */
-async function checkSources(
-  tx: Repos,
-  spaceId: string,
-  sources: SourceInput[],
-): Promise<{ problem: string } | { anchored: Omit<MotionSourceRow, "motionId">[] }> {
-  const anchored: Omit<MotionSourceRow, "motionId">[] = [];
-  for (const [index, source] of sources.entries()) {
-    const document = await tx.documents.get(source.documentId);
-    const version =
-      document?.spaceId === spaceId && document.currentVersionId
-        ? await tx.documents.version(document.currentVersionId)
-        : undefined;
-    if (!version) return { problem: `sources.${index}: no such document in this space` };
-    const wrong = mismatch(version.text, source);
-    if (wrong) return { problem: `sources.${index}: ${wrong}` };
-    const { documentId, exact, prefix, suffix, start, end } = source;
-    anchored.push({
-      documentId,
-      exact,
-      prefix,
-      suffix,
-      start,
-      end,
-      versionId: version.id,
-      position: index,
-    });
-  }
-  return { anchored };
-}
-
 /** Creates a motion with the passages it is drawn from; its log starts with motion.created. */
 export async function createMotion(
   store: Store,
@@ -71,7 +39,7 @@ export async function createMotion(
     const denied = authorize(actor, "motion.create", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);
     return once(tx, actor, { command: "motion.create", target: spaceId, clientId }, async () => {
-      const checked = await checkSources(tx, spaceId, sources);
+      const checked = await passagesInSpace(tx, spaceId, sources, "sources");
       if ("problem" in checked) return refuse("invalid_citation", checked.problem);
       const id = newId();
       const at = new Date();
@@ -86,7 +54,7 @@ export async function createMotion(
           lastSeq: 0,
           createdAt: at,
         },
-        checked.anchored.map((source) => ({ motionId: id, ...source })),
+        checked.passages.map((source, position) => ({ motionId: id, position, ...source })),
       );
       const event = await tx.events.append({
         motionId: id,

@@ -16,10 +16,12 @@ export async function openMotionFor(
 ): Promise<Outcome<MotionRow>> {
   await tx.motions.lock(motionId);
   const motion = await tx.motions.get(motionId);
-  const place =
-    motion && motion.status !== "draft" ? await placeOf(tx, actor, motion.spaceId) : null;
+  const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
   const denied = authorize(actor, action, place);
   if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");
+  // A draft is its moderators' alone: to anyone else, and to every other command, it is not there.
+  const draftHidden = motion.status === "draft" && (denied || !isModeration(action));
+  if (draftHidden) return refuse("not_found", "No such motion.");
   if (denied) return refuse(denied.code, denied.message);
   if (motion.status !== "open" && !isModeration(action)) {
     return refuse("conflict", "This motion is closed: it takes no more posts, votes or ratings.");

@@ -5,6 +5,8 @@ import { moderatedMotion, namesOf } from "./guards";
 
 const moderationTypes = [
   "motion.settings",
+  "motion.edited",
+  "motion.status",
   "argument.approved",
   "argument.rejected",
   "session.phase",

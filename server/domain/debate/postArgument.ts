@@ -1,49 +1,16 @@
-import type { CitationRow, Repos, Store } from "../../../db/store";
-import { mismatch } from "../../../lib/anchoring";
-import { type Citation, PostArgument } from "../../../lib/commands";
+import type { Store } from "../../../db/store";
+import { PostArgument } from "../../../lib/commands";
 import type { ArgumentView } from "../../../lib/debate";
 import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { newId } from "../ids";
+import { passagesInSpace } from "../library/anchors";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { moderates, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
 export type Posted = { seq: number; argument: ArgumentView };
-
-/** Each citation checked against its document's current text, or what is wrong with one. */
-async function anchorCitations(
-  tx: Repos,
-  spaceId: string,
-  argumentId: string,
-  citations: Citation[],
-): Promise<{ problem: string } | { rows: CitationRow[] }> {
-  const rows: CitationRow[] = [];
-  for (const [position, citation] of citations.entries()) {
-    const document = await tx.documents.get(citation.documentId);
-    const version =
-      document?.spaceId === spaceId && document.currentVersionId
-        ? await tx.documents.version(document.currentVersionId)
-        : undefined;
-    if (!version) return { problem: `citations.${position}: no such document in this space` };
-    const wrong = mismatch(version.text, citation);
-    if (wrong) return { problem: `citations.${position}: ${wrong}` };
-    const { documentId, exact, prefix, suffix, start, end } = citation;
-    rows.push({
-      argumentId,
-      position,
-      documentId,
-      versionId: version.id,
-      exact,
-      prefix,
-      suffix,
-      start,
-      end,
-    });
-  }
-  return { rows };
-}
 
 /**
  * Posts an argument on a motion ("for" or "against") or a reply to one of its arguments
@@ -83,7 +50,7 @@ export async function postArgument(
         );
       }
       const id = newId();
-      const anchored = await anchorCitations(tx, motion.spaceId, id, citations);
+      const anchored = await passagesInSpace(tx, motion.spaceId, citations, "citations");
       if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
       const at = new Date();
       // With approval on, a participant's post waits for a moderator, seen by its author alone.
@@ -102,7 +69,10 @@ export async function postArgument(
         createdAt: at,
         editedAt: null,
       };
-      await tx.arguments.insert(row, anchored.rows);
+      await tx.arguments.insert(
+        row,
+        anchored.passages.map((passage, position) => ({ argumentId: id, position, ...passage })),
+      );
       const [argument] = await argumentViews(tx, [row]);
       if (!argument) throw new Error("the argument just stored is not there");
       const event = await tx.events.append({

@@ -5,6 +5,7 @@ import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
+import { passageView } from "../library/passageView";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
@@ -13,6 +14,8 @@ import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
 const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
+const moderatesIn = (actor: Actor, place: Parameters<typeof authorize>[2]) =>
+  authorize(actor, "motion.moderate", place) === null;
 
 async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSummary[]> {
   const sources = await store.motions.sources(motions.map((m) => m.id));
@@ -21,14 +24,8 @@ async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSu
     titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
   }
   const view = (s: MotionSourceRow): SourceView => ({
-    documentId: s.documentId,
+    ...passageView(s),
     documentTitle: titles.get(s.documentId) ?? "",
-    versionId: s.versionId,
-    exact: s.exact,
-    prefix: s.prefix,
-    suffix: s.suffix,
-    start: s.start,
-    end: s.end,
   });
   return motions.map((m) => ({
     id: m.id,
@@ -55,7 +52,14 @@ export async function listSpaceMotions(
   const found = await spaceFor(store, actor, spaceId, "space.read");
   if (!found.ok) return found;
   const motions = await store.motions.list([found.value.space.id]);
-  return done(await withSources(store, motions.filter(visibleToReaders)));
+  // The space's moderators see their drafts among the motions.
+  const drafts = moderatesIn(actor, found.value);
+  return done(
+    await withSources(
+      store,
+      motions.filter((m) => drafts || visibleToReaders(m)),
+    ),
+  );
 }
 
 async function readableMotion(store: Store, actor: Actor, id: unknown) {
@@ -63,7 +67,9 @@ async function readableMotion(store: Store, actor: Actor, id: unknown) {
   if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
   const motion = await store.motions.get(parsed.data);
   const place = motion ? await placeOf(store, actor, motion.spaceId) : null;
-  if (!motion || !visibleToReaders(motion) || authorize(actor, "space.read", place)) {
+  if (!motion || authorize(actor, "space.read", place))
+    return refuse("not_found", "No such motion.");
+  if (!visibleToReaders(motion) && !moderatesIn(actor, place)) {
     return refuse("not_found", "No such motion.");
   }
   return done(motion);

@@ -1,5 +1,6 @@
 import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
 import { type ArgumentView, emptyTally, type Strength, type VoteTally } from "../../../lib/debate";
+import { passageView } from "../library/passageView";
 
 /**
  * Arguments as readers see them: with their citations and strength; withdrawn ones emptied,
@@ -32,19 +33,12 @@ export async function argumentViews(
       rejectionReason: row.rejectionReason,
       createdAt: row.createdAt.toISOString(),
       editedAt: row.editedAt?.toISOString() ?? null,
+      // A citation a moderator detached is no longer part of the argument.
       citations: withdrawn
         ? []
         : citations
-            .filter((c) => c.argumentId === row.id)
-            .map(({ documentId, versionId, exact, prefix, suffix, start, end }) => ({
-              documentId,
-              versionId,
-              exact,
-              prefix,
-              suffix,
-              start,
-              end,
-            })),
+            .filter((c) => c.argumentId === row.id && c.anchorStatus !== "detached")
+            .map(passageView),
       strength: strengthOf(ratings.filter((r) => r.argumentId === row.id).map((r) => r.score)),
     };
   });

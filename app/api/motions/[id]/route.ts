@@ -1,3 +1,4 @@
+import { changeMotionStatus, editMotion } from "@/server/domain/debate/lifecycle";
 import { changeSettings, lockMotion, spotlightArgument } from "@/server/domain/debate/moderate";
 import { getMotion } from "@/server/domain/debate/queries";
 import { assignSide, runPhase, setTimer } from "@/server/domain/debate/session";
@@ -14,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
  * Owners and moderators: {settings} changes the motion's settings, {locked} locks or unlocks
  * it, {spotlight: argumentId | null} puts an argument on every screen, {action, seconds?} runs
  * the session's phases, {timer: seconds} sets the phase's time left, {userId, side} assigns a
- * speaker's side.
+ * speaker's side, {title, description} rewords a draft, {status} moves the motion along its life.
  */
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const input = await commandInput(request, { motionId: (await params).id });
@@ -32,6 +33,10 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
         ? runPhase
         : "side" in input
           ? assignSide
-          : changeSettings;
+          : "status" in input
+            ? changeMotionStatus
+            : "title" in input
+              ? editMotion
+              : changeSettings;
   return runCommand(command(store, actor, input));
 }

@@ -78,7 +78,11 @@ export function MotionLive({
       rejectionReason: null,
       createdAt: new Date().toISOString(),
       editedAt: null,
-      citations: (payload.citations ?? []).map((c) => ({ ...c, versionId: "" })),
+      citations: (payload.citations ?? []).map((c) => ({
+        ...c,
+        versionId: "",
+        anchor: { status: "exact", confidence: 1, versionId: null, start: c.start, end: c.end },
+      })),
       strength: { mean: null, count: 0 },
     }));
   const refused = live.outbox.find((post) => post.refused);

@@ -1,0 +1,44 @@
+import type { CitationRow, Repos } from "../../../db/store";
+import { mismatch, type QuoteSelector } from "../../../lib/anchoring";
+
+/** The columns a passage is stored with: where it was made, and (the same, at first) where it is. */
+export type PassageColumns = Omit<CitationRow, "argumentId" | "position">;
+
+/**
+ * Passages checked against the current text of their documents in one space (a motion's
+ * sources, an argument's citations), or what is wrong with the first bad one (`label.N`).
+ */
+export async function passagesInSpace(
+  tx: Repos,
+  spaceId: string,
+  passages: (QuoteSelector & { documentId: string })[],
+  label: string,
+): Promise<{ problem: string } | { passages: PassageColumns[] }> {
+  const checked: PassageColumns[] = [];
+  for (const [index, passage] of passages.entries()) {
+    const document = await tx.documents.get(passage.documentId);
+    const version =
+      document?.spaceId === spaceId && document.currentVersionId
+        ? await tx.documents.version(document.currentVersionId)
+        : undefined;
+    if (!version) return { problem: `${label}.${index}: no such document in this space` };
+    const wrong = mismatch(version.text, passage);
+    if (wrong) return { problem: `${label}.${index}: ${wrong}` };
+    const { documentId, exact, prefix, suffix, start, end } = passage;
+    checked.push({
+      documentId,
+      versionId: version.id,
+      exact,
+      prefix,
+      suffix,
+      start,
+      end,
+      anchorStatus: "exact",
+      anchorConfidence: 1,
+      anchorVersionId: version.id,
+      anchorStart: start,
+      anchorEnd: end,
+    });
+  }
+  return { passages: checked };
+}
