@@ -218,6 +218,14 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .from(t.debateArguments)
           .where(eq(t.debateArguments.motionId, motionId))
           .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+      setSourceAnchor: async (motionId, position, anchor) => {
+        await db
+          .update(t.motionSources)
+          .set(anchor)
+          .where(
+            and(eq(t.motionSources.motionId, motionId), eq(t.motionSources.position, position)),
+          );
+      },
       pseudonymFor: async (motionId, authorId) => {
         const inMotion = eq(t.debateArguments.motionId, motionId);
         const [own] = await db
@@ -260,6 +268,12 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
               .from(t.citations)
               .where(inArray(t.citations.argumentId, argumentIds))
               .orderBy(asc(t.citations.argumentId), asc(t.citations.position)),
+      setCitationAnchor: async (argumentId, position, anchor) => {
+        await db
+          .update(t.citations)
+          .set(anchor)
+          .where(and(eq(t.citations.argumentId, argumentId), eq(t.citations.position, position)));
+      },
       citationsInDocument: async (documentId) => {
         const rows = await db
           .select({

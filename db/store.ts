@@ -21,6 +21,10 @@ export type CitationRow = InferSelectModel<typeof schema.citations>;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type MemberRow = MembershipRow & { name: string; guest: boolean };
+export type AnchorColumns = Pick<
+  CitationRow,
+  "anchorStatus" | "anchorConfidence" | "anchorVersionId" | "anchorStart" | "anchorEnd"
+>;
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -89,6 +93,8 @@ export interface Repos {
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
     arguments(motionId: string): Promise<ArgumentRow[]>;
+    /** Where a source stands in its document's current version (see re-anchoring). */
+    setSourceAnchor(motionId: string, position: number, anchor: AnchorColumns): Promise<void>;
     /** The author's number in the motion: the one they have, or the next free one. */
     pseudonymFor(motionId: string, authorId: string): Promise<number>;
   };
@@ -102,6 +108,8 @@ export interface Repos {
     revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
     addRevision(row: ArgumentRevisionRow): Promise<void>;
     citations(argumentIds: string[]): Promise<CitationRow[]>;
+    /** Where a citation stands in its document's current version (see re-anchoring). */
+    setCitationAnchor(argumentId: string, position: number, anchor: AnchorColumns): Promise<void>;
     /** The citations into a document, with the argument each belongs to. */
     citationsInDocument(documentId: string): Promise<
       (CitationRow & {

@@ -149,3 +149,30 @@ export const ChangeMotionStatus = z.object({
   status: z.enum(["open", "closed", "archived"]),
 });
 export type ChangeMotionStatus = z.input<typeof ChangeMotionStatus>;
+
+/**
+ * A moderator's decision on a citation re-anchoring could not settle: accept where it was found
+ * (fuzzy), cite `quote` instead (a passage of the current version, found once), or detach it.
+ */
+export const ReviewCitation = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("accept"),
+    argumentId: Id,
+    clientId: ClientId,
+    position: z.number().int().nonnegative(),
+  }),
+  z.object({
+    action: z.literal("detach"),
+    argumentId: Id,
+    clientId: ClientId,
+    position: z.number().int().nonnegative(),
+  }),
+  z.object({
+    action: z.literal("repick"),
+    argumentId: Id,
+    clientId: ClientId,
+    position: z.number().int().nonnegative(),
+    quote: z.string().trim().min(1, "is empty: paste the passage to cite instead"),
+  }),
+]);
+export type ReviewCitation = z.input<typeof ReviewCitation>;

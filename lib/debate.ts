@@ -88,6 +88,8 @@ export interface ArgumentView {
   createdAt: string;
   editedAt: string | null;
   citations: CitationView[];
+  /** Quotes a moderator detached because the document no longer says them. */
+  detached?: string[];
   strength: Strength;
 }
 
@@ -162,7 +164,10 @@ export function sideOf(argument: ArgumentView, byId: Map<string, ArgumentView>):
   return parentSide === "for" ? "against" : "for";
 }
 
-/** Each cited passage once, with how many arguments for and against the motion cite it. */
+/**
+ * Each cited passage once, where it stands in its document's current version, with how many
+ * arguments for and against the motion cite it. An orphaned citation is nowhere, so not counted.
+ */
 export function citedPassages(
   args: ArgumentView[],
 ): { documentId: string; start: number; end: number; for: number; against: number }[] {
@@ -173,7 +178,10 @@ export function citedPassages(
   >();
   for (const argument of args) {
     if (argument.status !== "published") continue;
-    for (const { documentId, start, end } of argument.citations) {
+    // Counted where each passage is now, in its document's current version.
+    for (const { documentId, anchor } of argument.citations) {
+      const { start, end } = anchor;
+      if (start === null || end === null) continue;
       const key = `${documentId}:${start}:${end}`;
       const passage = passages.get(key) ?? { documentId, start, end, for: 0, against: 0 };
       passage[sideOf(argument, byId)] += 1;

@@ -1,6 +1,7 @@
 import type {
   ArgumentNode,
   ArgumentView,
+  CitationView,
   MotionSettings,
   MotionStatus,
   Strength,
@@ -29,6 +30,18 @@ export interface DebateEvents {
   "argument.submitted": { argument: ArgumentView };
   "argument.approved": { argument: ArgumentView };
   "argument.rejected": { argumentId: string; reason: string | null };
+  "citation.reviewed": {
+    argumentId: string;
+    action: "accept" | "detach" | "repick";
+    exact: string;
+    citations: CitationView[];
+    detached: string[];
+  };
+  "evidence.reanchored": {
+    documentId: string;
+    versionId: string;
+    arguments: { argumentId: string; citations: CitationView[] }[];
+  };
   "session.phase": { session: SessionState; action: string };
   "session.timer": { session: SessionState };
   "session.side": { session: SessionState; userId: string; side: string | null };
@@ -86,6 +99,25 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argument } = data as DebateEvents["argument.posted"];
       const others = state.arguments.filter((a) => a.id !== argument.id);
       return { ...state, arguments: [...others, argument] };
+    }
+    case "evidence.reanchored": {
+      // A new version of a document: each argument's citations, where they stand now.
+      const { arguments: changed } = data as DebateEvents["evidence.reanchored"];
+      const byId = new Map(changed.map((c) => [c.argumentId, c.citations]));
+      return {
+        ...state,
+        arguments: state.arguments.map((a) => {
+          const citations = byId.get(a.id);
+          return citations ? { ...a, citations } : a;
+        }),
+      };
+    }
+    case "citation.reviewed": {
+      const { argumentId, citations, detached } = data as DebateEvents["citation.reviewed"];
+      return {
+        ...state,
+        arguments: change(state, argumentId, (a) => ({ ...a, citations, detached })),
+      };
     }
     case "argument.rejected": {
       const { argumentId, reason } = data as DebateEvents["argument.rejected"];

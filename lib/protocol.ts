@@ -14,12 +14,20 @@ import type {
   RateArgument,
   RejectArgument,
   RestoreArgument,
+  ReviewCitation,
   RunPhase,
   SetTimer,
   SpotlightArgument,
   WithdrawArgument,
 } from "./commands";
-import type { ArgumentView, MotionSettings, MotionStatus, Strength, VoteTally } from "./debate";
+import type {
+  ArgumentView,
+  CitationView,
+  MotionSettings,
+  MotionStatus,
+  Strength,
+  VoteTally,
+} from "./debate";
 import type { ErrorCode } from "./result";
 import type { SessionState } from "./session";
 
@@ -88,6 +96,10 @@ export interface ClientToServerEvents {
   "session:phase": Command<RunPhase, { seq: number; session: SessionState }>;
   "session:timer": Command<SetTimer, { seq: number; session: SessionState }>;
   "session:side": Command<AssignSide, { seq: number; session: SessionState }>;
+  "citation:review": Command<
+    ReviewCitation,
+    { seq: number; argumentId: string; action: string; citations: CitationView[] }
+  >;
   "motion:edit": Command<EditMotion, { seq: number; title: string; description: string }>;
   "motion:status": Command<
     ChangeMotionStatus,

@@ -1,5 +1,5 @@
 import DiffMatchPatch from "diff-match-patch";
-import { occurrences, type QuoteSelector } from "./anchoring";
+import { CONTEXT_LENGTH, occurrences, type QuoteSelector } from "./anchoring";
 
 /**
  * Re-anchoring: when a document gets a new version, every citation made on an older version is
@@ -9,9 +9,10 @@ import { occurrences, type QuoteSelector } from "./anchoring";
  * 2. moved: the quote occurs verbatim elsewhere; if it occurs several times, the occurrence whose
  *    surroundings agree best with the selector's prefix and suffix.
  * 3. moved: the same, ignoring how whitespace is laid out (a run of whitespace counts as one
- *    space), mapped back to offsets in the real new text.
+ *    space), with offsets into the real new text.
  * 4. fuzzy: a close but changed passage, found with diff-match-patch near the old offset and
- *    near places where exact pieces of the quote still occur.
+ *    near the places where exact pieces of the quote still occur (for a passage that was both
+ *    moved and edited).
  * 5. orphaned: nothing close enough.
  *
  * Guarantees:
@@ -25,8 +26,10 @@ import { occurrences, type QuoteSelector } from "./anchoring";
  *   the longer length, is at least 0.6; the confidence is that similarity to two decimals,
  *   never more than 0.99.
  * - "orphaned" has confidence 0 and null offsets.
- * - The work is bounded for documents of millions of characters: a fuzzy search looks in at most
- *   four windows, each about twice the quote's length, instead of scanning the whole text.
+ * - The work is bounded for documents of millions of characters: besides linear exact searches
+ *   (the quote, its words, at most 16 pieces of it), the fuzzy search runs diff-match-patch in at
+ *   most four windows about twice the quote's length, never over the whole text, and scores at
+ *   most four candidate spans in each.
  */
 
 export type AnchorStatus = "exact" | "moved" | "fuzzy" | "orphaned";
@@ -43,7 +46,7 @@ type Span = { start: number; end: number };
 const MIN_SIMILARITY = 0.6;
 const AMBIGUOUS_CONFIDENCE = 0.5;
 const MAX_FUZZY_CONFIDENCE = 0.99;
-/** How many errors per pattern character diff-match-patch may still call a match. */
+/** The share of a pattern's characters that may be wrong in a match diff-match-patch reports. */
 const MATCH_THRESHOLD = 0.4;
 /** Seeds whose hits imply starts this share of the quote's length apart vote for one place. */
 const SEED_TOLERANCE = 0.25;
@@ -53,6 +56,9 @@ const MAX_SEED_HITS = 20;
 const SEED_WINDOWS = 3;
 
 const WHITESPACE_RUN = /\s+/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** How far a fuzzy span's ends may move to take in the rest of a word. */
+const MAX_WORD_SNAP = 12;
 
 const ORPHANED: Anchor = { status: "orphaned", confidence: 0, start: null, end: null };
 
@@ -70,25 +76,44 @@ export function reanchor(selector: QuoteSelector, newText: string): Anchor {
 function findVerbatim(selector: QuoteSelector, text: string): Anchor | null {
   const length = selector.exact.length;
   const spans = occurrences(text, selector.exact).map((at) => ({ start: at, end: at + length }));
-  return settle(bestInContext(text, spans, selector.prefix, selector.suffix), selector.start);
+  const surroundings = (span: Span) => ({
+    before: text.slice(Math.max(0, span.start - selector.prefix.length), span.start),
+    after: text.slice(span.end, span.end + selector.suffix.length),
+  });
+  return settle(bestInContext(spans, selector, surroundings), selector.start);
 }
 
+/**
+ * Searches the real text with the quote's words joined by `\s+`, which matches exactly where the
+ * collapsed quote occurs in the collapsed text, without collapsing (and mapping back) a whole
+ * document of millions of characters.
+ */
 function findWithWhitespaceChanged(selector: QuoteSelector, text: string): Anchor | null {
   // Without whitespace in the quote, its matches in the collapsed text are verbatim ones (rule 2).
   if (!/\s/.test(selector.exact)) return null;
-  const quote = collapseWhitespace(selector.exact);
-  const collapsed = collapseWithOrigins(text);
-  const spans = occurrences(collapsed.text, quote).map((at) => ({
-    start: at,
-    end: at + quote.length,
-  }));
-  const prefix = collapseWhitespace(selector.prefix);
-  const suffix = collapseWhitespace(selector.suffix);
-  const best = bestInContext(collapsed.text, spans, prefix, suffix).map((span) => ({
-    start: collapsed.origin[span.start] as number,
-    end: collapsed.origin[span.end] as number,
-  }));
-  return settle(best, selector.start);
+  const words = selector.exact.split(WHITESPACE_RUN).map(escapeRegExp);
+  const pattern = new RegExp(words.join("\\s+"), "g");
+  const spans: Span[] = [];
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    spans.push({ start: match.index, end: match.index + match[0].length });
+    // Overlapping matches count, as in rule 2, but not one match again from inside its leading
+    // whitespace.
+    pattern.lastIndex = match.index + (/^\s*/.exec(match[0])?.[0].length ?? 0) + 1;
+  }
+  const collapsed = {
+    ...selector,
+    prefix: collapseWhitespace(selector.prefix),
+    suffix: collapseWhitespace(selector.suffix),
+  };
+  // Collapsing only shortens, so a few times the context's length is enough raw text around.
+  const reach = (context: string) => 4 * context.length + CONTEXT_LENGTH;
+  const surroundings = (span: Span) => ({
+    before: collapseWhitespace(
+      text.slice(Math.max(0, span.start - reach(collapsed.prefix)), span.start),
+    ),
+    after: collapseWhitespace(text.slice(span.end, span.end + reach(collapsed.suffix))),
+  });
+  return settle(bestInContext(spans, collapsed, surroundings), selector.start);
 }
 
 /** One occurrence is a move; a tie is shown as doubtful rather than settled by a guess. */
@@ -101,14 +126,21 @@ function settle(best: Span[], oldStart: number): Anchor | null {
   return { status: "fuzzy", confidence: AMBIGUOUS_CONFIDENCE, ...nearest };
 }
 
-/** The spans whose surroundings agree best with the selector's prefix and suffix (ties kept). */
-function bestInContext(text: string, spans: Span[], prefix: string, suffix: string): Span[] {
+/**
+ * The spans whose surroundings agree best with the selector's prefix and suffix (ties kept),
+ * scored by how many characters agree outwards from the quote on either side.
+ */
+function bestInContext(
+  spans: Span[],
+  context: { prefix: string; suffix: string },
+  surroundings: (span: Span) => { before: string; after: string },
+): Span[] {
   let best: Span[] = [];
   let bestScore = -1;
   for (const span of spans) {
-    const before = text.slice(Math.max(0, span.start - prefix.length), span.start);
-    const after = text.slice(span.end, span.end + suffix.length);
-    const score = commonSuffixLength(prefix, before) + commonPrefixLength(suffix, after);
+    const { before, after } = surroundings(span);
+    const score =
+      commonSuffixLength(context.prefix, before) + commonPrefixLength(context.suffix, after);
     if (score > bestScore) {
       best = [span];
       bestScore = score;
@@ -127,7 +159,9 @@ function findSimilar(selector: QuoteSelector, text: string): Anchor | null {
   dmp.Diff_Timeout = 0.1;
   let best: { span: Span; similarity: number } | null = null;
   for (const around of likelyStarts(quote, text, selector.start)) {
-    for (const span of candidateSpans(dmp, quote, text, around)) {
+    for (const candidate of candidateSpans(dmp, quote, text, around)) {
+      const span = snapToWords(text, trimWhitespace(text, candidate, quote), selector);
+      if (!couldBeSimilar(span, quote)) continue;
       const score = similarity(dmp, quote, text.slice(span.start, span.end));
       if (!best || score > best.similarity) best = { span, similarity: score };
     }
@@ -226,18 +260,13 @@ function candidateSpans(dmp: DiffMatchPatch, quote: string, text: string, around
     starts.push(windowStart + window.length - tailAt - quote.length);
   }
 
-  const spans: Span[] = [];
-  for (const start of starts) {
-    for (const end of ends) {
-      const span = trimWhitespace(text, { start: Math.max(0, start), end }, quote);
-      const length = span.end - span.start;
-      // Levenshtein distance is at least the difference in length, so others cannot reach 0.6.
-      if (length >= quote.length * MIN_SIMILARITY && length <= quote.length / MIN_SIMILARITY) {
-        spans.push(span);
-      }
-    }
-  }
-  return spans;
+  return starts.flatMap((start) => ends.map((end) => ({ start: Math.max(0, start), end })));
+}
+
+/** Levenshtein distance is at least the difference in length, so others cannot reach 0.6. */
+function couldBeSimilar(span: Span, quote: string): boolean {
+  const length = span.end - span.start;
+  return length >= quote.length * MIN_SIMILARITY && length <= quote.length / MIN_SIMILARITY;
 }
 
 function similarity(dmp: DiffMatchPatch, quote: string, candidate: string): number {
@@ -254,23 +283,38 @@ function trimWhitespace(text: string, span: Span, quote: string): Span {
   return { start, end };
 }
 
+/**
+ * A quote that began (or ended) at a word boundary should again, so that an edited first word
+ * comes back whole ("Building the line", not "uilding the line"). Only a short way, so that text
+ * without spaces between words is left as found.
+ */
+function snapToWords(text: string, span: Span, selector: QuoteSelector): Span {
+  const isWordChar = (at: number) => WORD_CHAR.test(text.charAt(at));
+  const startedWord =
+    WORD_CHAR.test(selector.exact.charAt(0)) && !WORD_CHAR.test(selector.prefix.slice(-1));
+  const endedWord =
+    WORD_CHAR.test(selector.exact.slice(-1)) && !WORD_CHAR.test(selector.suffix.charAt(0));
+  let { start, end } = span;
+  if (startedWord && isWordChar(start)) {
+    let wordStart = start;
+    while (wordStart > 0 && start - wordStart < MAX_WORD_SNAP && isWordChar(wordStart - 1))
+      wordStart--;
+    if (!isWordChar(wordStart - 1)) start = wordStart;
+  }
+  if (endedWord && isWordChar(end - 1)) {
+    let wordEnd = end;
+    while (wordEnd - end < MAX_WORD_SNAP && isWordChar(wordEnd)) wordEnd++;
+    if (!isWordChar(wordEnd)) end = wordEnd;
+  }
+  return { start, end };
+}
+
 function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, " ");
 }
 
-/** The text with each whitespace run collapsed, and where each collapsed offset was in the text. */
-function collapseWithOrigins(text: string): { text: string; origin: Int32Array } {
-  const collapsed = collapseWhitespace(text);
-  const origin = new Int32Array(collapsed.length + 1);
-  let from = 0;
-  let to = 0;
-  for (const run of text.matchAll(WHITESPACE_RUN)) {
-    while (from < run.index) origin[to++] = from++;
-    origin[to++] = from;
-    from += run[0].length;
-  }
-  while (from <= text.length) origin[to++] = from++;
-  return { text: collapsed, origin };
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function commonPrefixLength(a: string, b: string): number {

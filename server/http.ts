@@ -17,6 +17,8 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   wrong_phase: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
 };

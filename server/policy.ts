@@ -44,6 +44,7 @@ export const moderationActions = [
   "session.phase",
   "session.timer",
   "session.side",
+  "citation.review",
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 

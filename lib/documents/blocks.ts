@@ -28,5 +28,9 @@ export function assembleBlocks(drafts: DraftBlock[]): ImportedText {
 
 /** The blocks of an imported text as drafts again, to be changed and assembled anew. */
 export function draftsOf({ text, blocks }: ImportedText): DraftBlock[] {
-  return blocks.map(({ kind, level, start, end }) => ({ kind, level, text: text.slice(start, end) }));
+  return blocks.map(({ kind, level, start, end }) => ({
+    kind,
+    level,
+    text: text.slice(start, end),
+  }));
 }

@@ -27,7 +27,10 @@ export const BlockEdits = z.array(BlockEdit).max(MAX_BLOCK_EDITS);
 type Problem = { problem: string };
 
 /** The imported text with the edits made, offsets exact; or the first edit that cannot be made. */
-export function applyBlockEdits(imported: ImportedText, edits: BlockEdit[]): ImportedText | Problem {
+export function applyBlockEdits(
+  imported: ImportedText,
+  edits: BlockEdit[],
+): ImportedText | Problem {
   let drafts = draftsOf(imported);
   for (const [n, edit] of edits.entries()) {
     const next = applyEdit(drafts, edit);

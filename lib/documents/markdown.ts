@@ -17,7 +17,11 @@ function withoutFrontMatter(source: string): string {
   return source.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u, "");
 }
 
-const paragraph = (text: string): DraftBlock => ({ kind: "paragraph", level: null, text: squash(text) });
+const paragraph = (text: string): DraftBlock => ({
+  kind: "paragraph",
+  level: null,
+  text: squash(text),
+});
 
 function blocksOf(tokens: Token[], quoted: boolean): DraftBlock[] {
   return tokens.flatMap((token) => blockOf(token, quoted));
@@ -115,7 +119,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/giu, (entity, name: string) => {
     if (name[0] !== "#") return NAMED_ENTITIES[name] ?? entity;
-    const code = name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    const code =
+      name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }

@@ -27,19 +27,35 @@ const GAP = 1.4;
 const EDGE = 2;
 const SENTENCE_OVER = /[.!?…]["'”’)\]]*$/u;
 /** "12", "- 12 -", "Page 12", "12 of 30", "xii" (front matter). */
-const PAGE_NUMBER = /^(?:[Pp]age\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?$/u;
+const PAGE_NUMBER =
+  /^(?:[Pp]age\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?$/u;
 
 const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
-const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The gap between lines seen most often (to the point), the smaller one when two tie. */
+function usualGap(gaps: number[]): number {
+  const counts = new Map<number, number>();
+  for (const gap of gaps.map(Math.round)) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [gap, count] of [...counts].sort(([a], [b]) => a - b)) {
+    if (count > most) [usual, most] = [gap, count];
+  }
+  return usual;
+}
 
 /** One page's text, laid out line by line as it is printed. */
 export function pageText(items: PageItem[]): string {
   const lines = linesOf(items);
   const gaps = lines.slice(1).map((line, i) => (lines[i] as Line).y - line.y);
-  const spacing = median(gaps.filter((gap) => gap > 0)) ?? 0;
+  // Most gaps are between the lines of a paragraph: the others stand out against them.
+  const spacing = usualGap(gaps.filter((gap) => gap > 0));
   // Directly below: the next printed line of the same column (a gap upwards is a new column).
   const below = (upper: Line | undefined, lower: Line | undefined) =>
-    upper !== undefined && lower !== undefined && upper.y > lower.y && upper.y - lower.y <= GAP * spacing;
+    upper !== undefined &&
+    lower !== undefined &&
+    upper.y > lower.y &&
+    upper.y - lower.y <= GAP * spacing;
   const startsRightOf = (line: Line, other: Line) => line.x - other.x > 0.5 * line.size;
 
   return lines
@@ -65,9 +81,11 @@ function linesOf(items: PageItem[]): Line[] {
   let lastEnd = 0;
   for (const item of items) {
     const size = item.fontSize > 0 ? item.fontSize : 1;
-    const sameLine = line !== undefined && Math.abs(item.y - line.y) < 0.5 * Math.max(size, line.size);
+    const sameLine =
+      line !== undefined && Math.abs(item.y - line.y) < 0.5 * Math.max(size, line.size);
     if (line !== undefined && sameLine) {
-      const apart = item.x - lastEnd > 0.2 * size && !/\s$/u.test(line.text) && !/^\s/u.test(item.str);
+      const apart =
+        item.x - lastEnd > 0.2 * size && !/\s$/u.test(line.text) && !/^\s/u.test(item.str);
       line.text += apart ? ` ${item.str}` : item.str;
       line.size = Math.max(line.size, size);
     } else if (item.str.trim() !== "") {
@@ -90,10 +108,12 @@ export function withoutRunningHeads(pages: string[]): string[] {
   const pageLines = pages.map((page) => page.split("\n"));
   const seen = new Map<string, number>();
   for (const lines of pageLines) {
-    for (const key of new Set(edgeLines(lines).map(headKey))) seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const key of new Set(edgeLines(lines).map(headKey)))
+      seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const often = Math.max(2, pages.length / 2);
-  const running = (line: string) => PAGE_NUMBER.test(line) || (seen.get(headKey(line)) ?? 0) >= often;
+  const running = (line: string) =>
+    PAGE_NUMBER.test(line) || (seen.get(headKey(line)) ?? 0) >= often;
   return pageLines.map((lines) =>
     trimEdge(trimEdge(lines, running).reverse(), running).reverse().join("\n"),
   );

@@ -15,6 +15,7 @@ import {
 } from "../domain/debate/moderate";
 import { postArgument } from "../domain/debate/postArgument";
 import { assignSide, runPhase, setTimer } from "../domain/debate/session";
+import { reviewCitation } from "../domain/library/reviewCitations";
 import type { Outcome } from "../domain/outcome";
 import type { Actor } from "../policy";
 import type { MootSocket } from "./index";
@@ -40,6 +41,7 @@ const commands: Record<string, DebateCommand> = {
   "session:timer": setTimer,
   "session:side": assignSide,
   "motion:edit": editMotion,
+  "citation:review": reviewCitation,
   "motion:status": changeMotionStatus,
 };
 

@@ -55,44 +55,47 @@ const columns: Action[] = [
   "session.phase",
   "session.timer",
   "session.side",
+  "citation.review",
   "member.mute",
 ];
 
 // What each person may do in a space: ok, or the status a door answers (404 hides the space).
-// Columns in the order of `columns`: the last fourteen are a moderator's commands and muting.
+// Columns in the order of `columns`: the last fifteen are a moderator's commands and muting.
 const inPrivateSpace: Record<string, string> = {
   "a visitor without a session":
-    "404 404 404 404 404 404 404 404 ok 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
+    "404 404 404 404 404 404 404 404 ok 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
   "a signed-in outsider":
-    "404 404 404 404 404 404 404 404 ok 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
+    "404 404 404 404 404 404 404 404 ok 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
   "a guest of another space":
-    "404 404 404 404 404 404 404 404 403 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
+    "404 404 404 404 404 404 404 404 403 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404",
   "an observer":
-    "ok ok ok 403 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok 403 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a guest participant":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a participant":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
-  "a moderator": "ok ok ok ok ok ok ok 403 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
-  "an owner": "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
+    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+  "a moderator":
+    "ok ok ok ok ok ok ok 403 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
+  "an owner": "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
 };
 
 // The public demo space: everyone reads it; anyone with a session, guests too, takes part.
 const inPublicSpace: Record<string, string> = {
   "a visitor without a session":
-    "ok 401 401 401 401 401 401 401 ok 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401",
+    "ok 401 401 401 401 401 401 401 ok 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401",
   "a signed-in outsider":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a guest of another space":
-    "ok ok ok ok 403 403 403 403 403 ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok ok 403 403 403 403 403 ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "an observer":
-    "ok ok ok 403 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok 403 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a guest participant":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a participant":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
-  "a moderator": "ok ok ok ok ok ok ok 403 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
-  "an owner": "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
+    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+  "a moderator":
+    "ok ok ok ok ok ok ok 403 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
+  "an owner": "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
 };
 const statusOf = { not_found: "404", forbidden: "403", unauthenticated: "401" } as const;
 const answer = (actor: Actor, action: Action, place: Place | null) => {

@@ -120,6 +120,14 @@ const cases: Case[] = [
     passage: sentence,
   },
   {
+    case: "a paragraph moved to the end and edited is still found, as fuzzy",
+    cited: citedSentence,
+    newText: doc(harbour, trade, decline, edited(railway, "two years", "three years")),
+    status: "fuzzy",
+    confidence: FUZZY,
+    passage: "The railway reached the town in 1871, three years late and far over budget.",
+  },
+  {
     case: "a long quote with one word changed is fuzzy",
     cited: citedHarbour,
     newText: doc(edited(harbour, "colliers", "steamers"), railway, trade, decline),

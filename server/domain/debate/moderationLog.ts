@@ -6,6 +6,7 @@ import { moderatedMotion, namesOf } from "./guards";
 const moderationTypes = [
   "motion.settings",
   "motion.edited",
+  "citation.reviewed",
   "motion.status",
   "argument.approved",
   "argument.rejected",

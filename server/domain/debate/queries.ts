@@ -175,12 +175,18 @@ export async function eventsSince(
  * the motion's page leaves them out.
  */
 async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
-  const carriesWords = (data: Record<string, unknown>) => "argument" in data || "body" in data;
+  const carriesWords = (data: Record<string, unknown>) =>
+    "argument" in data || "body" in data || "arguments" in data;
   if (!events.some((e) => carriesWords(e.data))) return events;
   const hidden = new Set(
     (await store.motions.arguments(motionId)).filter((a) => a.status === "hidden").map((a) => a.id),
   );
   return events.map((event) => {
+    const many = event.data.arguments as { argumentId: string }[] | undefined;
+    if (many) {
+      const shown = many.filter((a) => !hidden.has(a.argumentId));
+      return { ...event, data: { ...event.data, arguments: shown } };
+    }
     const data = event.data as { argument?: ArgumentView; argumentId?: string };
     const id = data.argument?.id ?? data.argumentId;
     if (!carriesWords(event.data) || !id || !hidden.has(id)) return event;

@@ -47,7 +47,13 @@ async function mostCited(
   const views = await argumentViews(store, rows, { revealHidden: true });
   const key = (p: { documentId: string; start: number; end: number }) =>
     `${p.documentId}:${p.start}:${p.end}`;
-  const quotes = new Map(views.flatMap((v) => v.citations.map((c) => [key(c), c.exact])));
+  const quotes = new Map(
+    views.flatMap((v) =>
+      v.citations.flatMap(({ documentId, exact, anchor: { start, end } }) =>
+        start === null || end === null ? [] : [[key({ documentId, start, end }), exact] as const],
+      ),
+    ),
+  );
   const passages = citedPassages(views);
   const titles = new Map<string, string>();
   for (const documentId of new Set(passages.map((p) => p.documentId))) {

@@ -39,6 +39,11 @@ export async function argumentViews(
         : citations
             .filter((c) => c.argumentId === row.id && c.anchorStatus !== "detached")
             .map(passageView),
+      detached: withdrawn
+        ? []
+        : citations
+            .filter((c) => c.argumentId === row.id && c.anchorStatus === "detached")
+            .map((c) => c.exact),
       strength: strengthOf(ratings.filter((r) => r.argumentId === row.id).map((r) => r.score)),
     };
   });

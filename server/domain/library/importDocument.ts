@@ -1,33 +1,103 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Store } from "../../../db/store";
-import { importPlainText } from "../../../lib/documents/import";
+import type { Repos, Store } from "../../../db/store";
+import { applyBlockEdits, BlockEdits } from "../../../lib/documents/edits";
+import { type Block, importPlainText } from "../../../lib/documents/import";
+import { importMarkdown } from "../../../lib/documents/markdown";
+import type { Failure } from "../../../lib/result";
 import { type Actor, authorize } from "../../policy";
 import { ClientId, Id, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
+import { checkLength, type DocumentFormat, mediaTypeOf, readDocumentFile } from "./extractText";
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish().default(null);
 
-export const ImportDocumentInput = z.object({
-  clientId: ClientId,
-  spaceId: Id,
-  title: z.string().trim().min(1, "title is empty").max(300),
-  author: optionalText(300),
-  publisher: optionalText(300),
-  publishedAt: optionalText(40),
-  sourceUrl: z.url().nullish().default(null),
-  note: optionalText(2000),
-  fileName: optionalText(255),
-  mediaType: z.literal("text/plain"),
-  raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }),
-});
+/**
+ * A document comes as a file (its bytes, with the name and media type it was sent with) or as
+ * pasted text with its format, together with what is known of it and the moderator's edits to
+ * the blocks the preview showed.
+ */
+export const ImportDocumentInput = z
+  .object({
+    clientId: ClientId,
+    spaceId: Id,
+    title: z.string().trim().min(1, "title is empty").max(300),
+    author: optionalText(300),
+    publisher: optionalText(300),
+    publishedAt: optionalText(40),
+    sourceUrl: z.url().nullish().default(null),
+    note: optionalText(2000),
+    fileName: optionalText(255),
+    mediaType: z.string().trim().max(255).nullish().default(null),
+    raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
+    text: z.string().optional(),
+    format: z.enum(["text", "markdown"]).default("text"),
+    edits: BlockEdits.default([]),
+  })
+  .refine((input) => (input.raw === undefined) !== (input.text === undefined), {
+    message: "send a file or a text, one of the two",
+    path: ["text"],
+  });
+export type ImportDocumentInput = z.infer<typeof ImportDocumentInput>;
 
 export type ImportedDocument = { documentId: string; versionId: string };
 
+/** A document read and cut into blocks, ready to be shown or stored. */
+export interface ReadDocument {
+  format: DocumentFormat;
+  fileName: string | null;
+  mediaType: string;
+  raw: Uint8Array;
+  text: string;
+  blocks: Block[];
+}
+
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
-/** Imports a document's first version: the raw bytes as received, its canonical text and blocks. */
+/** Whether the actor may add documents to the space: null if so, else the refusal. */
+export async function deniedImport(
+  repos: Repos,
+  actor: Actor,
+  spaceId: string,
+): Promise<Failure | null> {
+  const denied = authorize(actor, "document.import", await placeOf(repos, actor, spaceId));
+  return denied ? refuse(denied.code, denied.message) : null;
+}
+
+/** Reads the file or text, imports it in its format and makes the edits: no store involved. */
+export async function readDocument(input: ImportDocumentInput): Promise<Outcome<ReadDocument>> {
+  const source = input.raw
+    ? await readDocumentFile({
+        bytes: input.raw,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+      })
+    : { text: input.text ?? "", format: input.format };
+  if ("ok" in source) return source;
+  const tooLong = checkLength(source.text);
+  if (tooLong) return tooLong;
+
+  const imported =
+    source.format === "markdown" ? importMarkdown(source.text) : importPlainText(source.text);
+  if (imported.blocks.length === 0) return refuse("invalid_input", "The document has no text.");
+  const edited = applyBlockEdits(imported, input.edits);
+  if ("problem" in edited) return refuse("invalid_input", edited.problem);
+  return done({
+    format: source.format,
+    fileName: input.fileName,
+    mediaType: mediaTypeOf[source.format],
+    // Pasted text is kept as the UTF-8 bytes of what was pasted, as a file's bytes are.
+    raw: input.raw ?? new TextEncoder().encode(source.text),
+    ...edited,
+  });
+}
+
+/**
+ * Imports a document's first version: the raw bytes as received, its canonical text and blocks.
+ * Everything is read and checked before the one transaction that stores it, so a refusal leaves
+ * nothing behind.
+ */
 export async function importDocument(
   store: Store,
   actor: Actor,
@@ -35,20 +105,18 @@ export async function importDocument(
 ): Promise<Outcome<ImportedDocument>> {
   const cmd = ImportDocumentInput.safeParse(input);
   if (!cmd.success) return invalidInput(cmd.error);
-  const { clientId, spaceId, raw, fileName, mediaType, ...metadata } = cmd.data;
-
-  let decoded: string;
-  try {
-    decoded = new TextDecoder("utf-8", { fatal: true }).decode(raw);
-  } catch {
-    return refuse("invalid_input", "The file is not UTF-8 text.");
-  }
-  const { text, blocks } = importPlainText(decoded);
-  if (blocks.length === 0) return refuse("invalid_input", "The document has no text.");
+  const { clientId, spaceId, title, author, publisher, publishedAt, sourceUrl, note } = cmd.data;
+  // Asked first so that nobody who may not add documents has a file read for them.
+  const denied = await deniedImport(store, actor, spaceId);
+  if (denied) return denied;
+  const read = await readDocument(cmd.data);
+  if (!read.ok) return read;
+  const { fileName, mediaType, raw, text, blocks } = read.value;
 
   return store.transaction(async (tx) => {
-    const denied = authorize(actor, "document.import", await placeOf(tx, actor, spaceId));
-    if (denied) return refuse(denied.code, denied.message);
+    // Asked again inside: a role may have changed while the file was read.
+    const deniedNow = await deniedImport(tx, actor, spaceId);
+    if (deniedNow) return deniedNow;
     return once(tx, actor, { command: "document.import", target: spaceId, clientId }, async () => {
       const documentId = newId();
       const versionId = newId();
@@ -56,7 +124,12 @@ export async function importDocument(
       await tx.documents.insert({
         id: documentId,
         spaceId,
-        ...metadata,
+        title,
+        author,
+        publisher,
+        publishedAt,
+        sourceUrl,
+        note,
         currentVersionId: null,
         createdAt,
       });

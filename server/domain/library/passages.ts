@@ -18,12 +18,13 @@ export async function documentPassages(
   const motions = new Map((await listMotions(store, actor)).map((m) => [m.id, m]));
   const sources = rows.flatMap((row) => {
     const motion = motions.get(row.motionId);
-    if (!motion) return [];
+    // Marked where the passage stands now; an orphaned one is nowhere in the current text.
+    if (!motion || row.anchorStart === null || row.anchorEnd === null) return [];
     return [
       {
         id: sourceMarkId(row.motionId, row.position),
-        start: row.start,
-        end: row.end,
+        start: row.anchorStart,
+        end: row.anchorEnd,
         label: `Source of “${motion.title}”`,
         href: `/motions/${row.motionId}`,
       },

@@ -1,0 +1,14 @@
+import { previewDocument } from "@/server/domain/library/previewDocument";
+import { errorResponse, requestActor, respond } from "@/server/http";
+import { runtime } from "@/server/runtime";
+import { documentInput } from "../documentInput";
+
+export const dynamic = "force-dynamic";
+
+/** What importing the same body would store, without storing anything. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const body = await documentInput(request, (await params).id);
+  if (!body.ok) return errorResponse(body);
+  const actor = await requestActor(request);
+  return respond(await previewDocument(runtime().store, actor, body.input));
+}

@@ -1,0 +1,31 @@
+import { importDocument } from "@/server/domain/library/importDocument";
+import { getDocument, listDocuments } from "@/server/domain/library/queries";
+import { spaceFor } from "@/server/domain/spaces/access";
+import { errorResponse, json, requestActor, respond } from "@/server/http";
+import { runtime } from "@/server/runtime";
+import { documentInput } from "./documentInput";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The space's documents, as GET /api/documents lists them, for whoever may read the space. */
+export async function GET(request: Request, { params }: Context) {
+  const { store } = runtime();
+  const actor = await requestActor(request);
+  const found = await spaceFor(store, actor, (await params).id, "space.read");
+  if (!found.ok) return respond(found);
+  const documents = await listDocuments(store, actor);
+  return json(documents.filter((document) => document.spaceId === found.value.space.id));
+}
+
+/** Imports a file (multipart) or pasted text (JSON); answers the document as GET shows it. */
+export async function POST(request: Request, { params }: Context) {
+  const body = await documentInput(request, (await params).id);
+  if (!body.ok) return errorResponse(body);
+  const { store } = runtime();
+  const actor = await requestActor(request);
+  const imported = await importDocument(store, actor, body.input);
+  if (!imported.ok) return respond(imported);
+  return respond(await getDocument(store, actor, imported.value.documentId), 201);
+}

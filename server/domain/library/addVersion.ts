@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Store } from "../../../db/store";
+import { BlockEdits } from "../../../lib/documents/edits";
+import type { Actor } from "../../policy";
+import { ClientId, Id, newId } from "../ids";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { deniedImport, readDocument } from "./importDocument";
+import { reanchorDocument } from "./reanchorDocument";
+
+/** A new version comes as the first did: a file, or pasted text with its format, and edits. */
+export const AddVersionInput = z
+  .object({
+    clientId: ClientId,
+    documentId: Id,
+    fileName: z.string().trim().min(1).max(255).nullish().default(null),
+    mediaType: z.string().trim().max(255).nullish().default(null),
+    raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
+    text: z.string().optional(),
+    format: z.enum(["text", "markdown"]).default("text"),
+    edits: BlockEdits.default([]),
+  })
+  .refine((input) => (input.raw === undefined) !== (input.text === undefined), {
+    message: "send a file or a text, one of the two",
+    path: ["text"],
+  });
+
+export type AddedVersion = { documentId: string; versionId: string; number: number };
+
+const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+
+/**
+ * Adds a new version of a document and makes it the current one. The earlier versions stay, so
+ * a passage cited on one can always be read there; every source and citation is re-anchored to
+ * the new text, and each motion concerned hears where its passages stand now.
+ */
+export async function addVersion(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<AddedVersion>> {
+  const cmd = AddVersionInput.safeParse(input);
+  if (!cmd.success) return invalidInput(cmd.error);
+  const { clientId, documentId } = cmd.data;
+  const document = await store.documents.get(documentId);
+  const denied = document ? await deniedImport(store, actor, document.spaceId) : null;
+  if (!document || denied?.error.code === "not_found")
+    return refuse("not_found", "No such document.");
+  if (denied) return denied;
+  // The version is read as the document's first was; what is known of the document stays.
+  const read = await readDocument({
+    ...cmd.data,
+    spaceId: document.spaceId,
+    title: document.title,
+    author: null,
+    publisher: null,
+    publishedAt: null,
+    sourceUrl: null,
+    note: null,
+  });
+  if (!read.ok) return read;
+  const { fileName, mediaType, raw, text, blocks } = read.value;
+
+  return store.transaction(async (tx) => {
+    const deniedNow = await deniedImport(tx, actor, document.spaceId);
+    if (deniedNow) return deniedNow;
+    return once(
+      tx,
+      actor,
+      { command: "document.version", target: documentId, clientId },
+      async () => {
+        const current = document.currentVersionId
+          ? await tx.documents.version(document.currentVersionId)
+          : undefined;
+        const number = (current?.number ?? 0) + 1;
+        const versionId = newId();
+        await tx.documents.insertVersion(
+          {
+            id: versionId,
+            documentId,
+            number,
+            fileName,
+            mediaType,
+            raw: Buffer.from(raw),
+            rawHash: sha256(raw),
+            text,
+            contentHash: sha256(text),
+            createdAt: new Date(),
+          },
+          blocks.map((block, position) => ({ versionId, position, ...block })),
+        );
+        await tx.documents.setCurrentVersion(documentId, versionId);
+        const events = await reanchorDocument(tx, documentId, { id: versionId, text }, actor.id);
+        return done({ documentId, versionId, number }, events);
+      },
+    );
+  });
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import type { Store } from "../../db/store";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
+import { addVersion } from "../../server/domain/library/addVersion";
+import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { sampleText } from "../support/fixtures";
+import { person } from "../support/people";
+import { dialects } from "../support/stores";
+
+const id = () => crypto.randomUUID();
+const code = (o: { ok: boolean; error?: { code: string } }) => (o.ok ? "ok" : o.error?.code);
+
+// The sample document, revised: a new opening paragraph pushes the motion's source down, the
+// harbour sentence is reworded, and the sentence about the rail line's cost is gone.
+const revised =
+  "Preface\n\nThis report was revised after the inquiry.\n\n1. Findings\n\nThe harbour was shut every winter. Trade moved inland by rail.";
+
+async function citedDebate(store: Store) {
+  const d = await debate(store, "private");
+  const teacher = actorOf(await d.member("Tess Teacher", "moderator"));
+  const student = actorOf(await d.member("Sam Student", "participant"));
+  const cite = async (quote: string, body: string) => {
+    const posted = await postArgument(
+      store,
+      student,
+      argumentInput(d.motionId, d.cite(quote), { body }),
+    );
+    if (!posted.ok) throw new Error(posted.error.message);
+    return posted.value.argument.id;
+  };
+  const harbour = await cite("The harbour was closed in winter.", "Winter closed the port.");
+  const cost = await cite("Nobody expected the rail line to pay for itself.", "It never paid.");
+  return { d, teacher, student, harbour, cost };
+}
+
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`a document's new version, on ${dialect.name}`, () => {
+    it("keeps the old version and re-anchors every source and citation to the new one", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, teacher, student, harbour, cost } = await citedDebate(db.store);
+        expect(
+          code(
+            await addVersion(db.store, student, {
+              clientId: id(),
+              documentId: d.documentId,
+              text: revised,
+            }),
+          ),
+        ).toBe("forbidden");
+        const outsider = actorOf(await person(db.store, "Olli Outsider"));
+        expect(
+          code(
+            await addVersion(db.store, outsider, {
+              clientId: id(),
+              documentId: d.documentId,
+              text: revised,
+            }),
+          ),
+        ).toBe("not_found");
+        expect(
+          code(
+            await addVersion(db.store, teacher, {
+              clientId: id(),
+              documentId: d.documentId,
+              text: " ",
+            }),
+          ),
+        ).toBe("invalid_input");
+
+        const added = await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+        if (!added.ok) throw new Error(added.error.message);
+        expect(added.value.number).toBe(2);
+        expect((await db.store.documents.version(d.versionId))?.text).toBe(sampleText);
+        const current = (await db.store.documents.version(added.value.versionId))?.text ?? "";
+
+        // The motion's source followed the move.
+        const motion = await getMotion(db.store, student, d.motionId);
+        const source = motion.ok ? motion.value.sources[0] : undefined;
+        expect(source?.anchor).toMatchObject({ status: "moved", confidence: 1 });
+        expect(current.slice(source?.anchor.start ?? 0, source?.anchor.end ?? 0)).toBe(
+          "Trade moved inland by rail.",
+        );
+        // Made on version 1, read there still.
+        expect(source).toMatchObject({
+          versionId: d.versionId,
+          exact: "Trade moved inland by rail.",
+        });
+
+        const reworded = await getArgument(db.store, student, harbour);
+        const near = reworded.ok ? reworded.value.citations[0] : undefined;
+        expect(near?.anchor.status).toBe("fuzzy");
+        expect(near?.anchor.confidence).toBeGreaterThanOrEqual(0.6);
+        expect(near?.anchor.confidence).toBeLessThan(1);
+        expect(current.slice(near?.anchor.start ?? 0, near?.anchor.end ?? 0)).toBe(
+          "The harbour was shut every winter.",
+        );
+        const gone = await getArgument(db.store, student, cost);
+        expect(gone.ok && gone.value.citations[0]?.anchor).toEqual({
+          status: "orphaned",
+          confidence: 0,
+          versionId: null,
+          start: null,
+          end: null,
+        });
+        const log = await eventsSince(db.store, student, { motionId: d.motionId });
+        expect(log.ok && log.value.events.at(-1)).toMatchObject({
+          type: "evidence.reanchored",
+          data: { documentId: d.documentId, versionId: added.value.versionId },
+        });
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a moderator settles what re-anchoring could not: accept, pick another passage, or detach", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, teacher, student, harbour, cost } = await citedDebate(db.store);
+        await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+        expect(code(await citationsToReview(db.store, student, d.spaceId))).toBe("forbidden");
+        const queue = await citationsToReview(db.store, teacher, d.spaceId);
+        expect(queue.ok && queue.value.map((c) => [c.argumentId, c.status, c.found])).toEqual(
+          expect.arrayContaining([
+            [harbour, "fuzzy", "The harbour was shut every winter."],
+            [cost, "orphaned", null],
+          ]),
+        );
+
+        const review = (input: Record<string, unknown>) =>
+          reviewCitation(db.store, teacher, { clientId: id(), position: 0, ...input });
+        expect(code(await review({ argumentId: cost, action: "accept" }))).toBe("conflict");
+        expect(
+          code(
+            await reviewCitation(db.store, student, {
+              clientId: id(),
+              position: 0,
+              argumentId: harbour,
+              action: "accept",
+            }),
+          ),
+        ).toBe("forbidden");
+        expect(code(await review({ argumentId: harbour, action: "accept" }))).toBe("ok");
+        expect(
+          code(await review({ argumentId: cost, action: "repick", quote: "no such words" })),
+        ).toBe("invalid_citation");
+        expect(code(await review({ argumentId: cost, action: "detach" }))).toBe("ok");
+
+        const accepted = await getArgument(db.store, student, harbour);
+        expect(accepted.ok && accepted.value.citations[0]?.anchor).toMatchObject({
+          status: "moved",
+          confidence: 1,
+        });
+        const detached = await getArgument(db.store, student, cost);
+        expect(detached.ok && detached.value).toMatchObject({
+          citations: [],
+          detached: ["Nobody expected the rail line to pay for itself."],
+        });
+        const settled = await citationsToReview(db.store, teacher, d.spaceId);
+        expect(settled.ok && settled.value).toEqual([]);
+
+        // Another passage instead: words of the current version, found there once.
+        const repicked = await review({
+          argumentId: harbour,
+          action: "repick",
+          quote: "Trade moved inland by rail.",
+        });
+        expect(code(repicked)).toBe("ok");
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
