@@ -1,7 +1,7 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "pg", "socket.io", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "pg", "socket.io", "@node-rs/argon2", "unpdf"],
   // `npm run typecheck` is the type gate (and `npm test` runs it); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
 };

@@ -96,7 +96,13 @@ export interface SpaceView extends SpaceSummary {
   /** Shown to the space's owners and moderators; null when joining by code is off. */
   joinCode: string | null;
   /** What the caller may do here, so pages offer only what will work. */
-  can: { post: boolean; createMotion: boolean; manageMembers: boolean; manageJoinCode: boolean };
+  can: {
+    post: boolean;
+    createMotion: boolean;
+    manageMembers: boolean;
+    manageJoinCode: boolean;
+    importDocument: boolean;
+  };
 }
 
 export interface MemberView {

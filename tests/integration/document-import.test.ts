@@ -23,7 +23,9 @@ type Upload = { bytes: Uint8Array; name: string; type: string };
 function formRequest(cookie: string | undefined, fields: Record<string, string>, file?: Upload) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+  if (file) {
+    form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+  }
   return new Request("http://localhost/api", {
     method: "POST",
     headers: cookie ? { cookie } : {},

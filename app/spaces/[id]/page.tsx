@@ -6,9 +6,11 @@ import { formatJoinCode, SpaceRole } from "@/lib/spaces";
 import { pageActor } from "@/server/auth/pageActor";
 import { listSpaceMotions } from "@/server/domain/debate/queries";
 import { listDocuments } from "@/server/domain/library/queries";
+import { citationsToReview } from "@/server/domain/library/reviewCitations";
 import { getSpace, listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ActionForm } from "../../components/ActionForm";
+import { ReviewQueue } from "../../components/ReviewQueue";
 import { RoleBadge } from "../../components/RoleBadge";
 import { StatusBadge } from "../../components/StatusBadge";
 import {
@@ -35,19 +37,24 @@ async function load(params: Props["params"]) {
   const { id } = await params;
   const actor = await pageActor();
   const store = runtime().store;
-  const [space, motions, members, documents] = await Promise.all([
+  const [space, motions, members, documents, toReview] = await Promise.all([
     getSpace(store, actor, id),
     listSpaceMotions(store, actor, id),
     listMembers(store, actor, id),
     listDocuments(store, actor),
+    citationsToReview(store, actor, id),
   ]);
   if (!space.ok || !motions.ok) notFound();
+  const ours = documents.filter((d) => d.spaceId === id);
   return {
     actor,
     space: space.value,
     motions: motions.value,
     members: members.ok ? members.value : null,
-    hasDocuments: documents.some((d) => d.spaceId === id),
+    documents: ours,
+    hasDocuments: ours.length > 0,
+    // Only the space's owners and moderators review citations; for anyone else it is null.
+    toReview: toReview.ok ? toReview.value : null,
   };
 }
 
@@ -56,7 +63,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SpacePage({ params }: Props) {
-  const { actor, space, motions, members, hasDocuments } = await load(params);
+  const { actor, space, motions, members, documents, hasDocuments, toReview } = await load(params);
   const requestHeaders = await headers();
   const joinAddress = `${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? ""}/join`;
   return (
@@ -118,6 +125,8 @@ export default async function SpacePage({ params }: Props) {
         </section>
       ) : null}
 
+      {toReview ? <ReviewQueue items={toReview} /> : null}
+
       <div className="two-columns">
         <section aria-labelledby="motions-heading">
           <h2 id="motions-heading">Motions</h2>
@@ -141,6 +150,38 @@ export default async function SpacePage({ params }: Props) {
               ))}
             </ul>
           )}
+
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">Documents</h2>
+            {documents.length === 0 ? (
+              <p className="empty">
+                No documents yet.{" "}
+                {space.can.importDocument
+                  ? "Add the class's reading: arguments cite its passages."
+                  : "A moderator adds the reading here."}
+              </p>
+            ) : (
+              <ul className="card-list">
+                {documents.map((document) => (
+                  <li key={document.id} className="card">
+                    <h3 className="card-title">
+                      <Link href={`/documents/${document.id}`}>{document.title}</Link>
+                    </h3>
+                    <p className="meta">
+                      {document.author ?? "Unknown author"} · {document.blockCount} blocks
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {space.can.importDocument ? (
+              <p>
+                <Link className="button secondary" href={`/spaces/${space.id}/documents/new`}>
+                  Add a document
+                </Link>
+              </p>
+            ) : null}
+          </section>
 
           {space.can.createMotion ? (
             <section aria-labelledby="new-motion-heading" className="panel">

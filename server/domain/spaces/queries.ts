@@ -47,6 +47,7 @@ export async function getSpace(
       createMotion: may("motion.create"),
       manageMembers: may("member.manage"),
       manageJoinCode: may("space.manage"),
+      importDocument: may("document.import"),
     },
   });
 }

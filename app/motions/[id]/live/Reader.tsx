@@ -5,7 +5,7 @@ import { selectorAt } from "@/lib/anchoring";
 import type { Citation } from "@/lib/commands";
 import type { DocumentView, PassageMark } from "@/lib/views";
 import { DocumentText } from "../../../components/DocumentText";
-import { selectedRange } from "./selection";
+import { selectedRange } from "../../../components/selection";
 
 const excerpt = (text: string) => {
   const words = text.split(" ");

@@ -1,0 +1,234 @@
+"use client";
+
+import { useState } from "react";
+import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
+import type { ImportedText } from "@/lib/documents/import";
+
+/** Where the document goes: a new one in a space, or a new version of one. */
+export type UploadTarget =
+  | { kind: "document"; spaceId: string }
+  | { kind: "version"; spaceId: string; documentId: string };
+
+const metadata = [
+  ["author", "Author"],
+  ["publisher", "Publisher"],
+  ["publishedAt", "Published (e.g. 2024-05-01)"],
+  ["sourceUrl", "Source address (URL)"],
+] as const;
+
+/** Sentence ends inside a block: where a moderator may split it. */
+function sentenceEnds(text: string): number[] {
+  return [...text.matchAll(/[.!?]["”’)]?\s+/gu)]
+    .map((m) => (m.index ?? 0) + m[0].length)
+    .filter((at) => at < text.length);
+}
+
+async function answerOf(response: Response | null) {
+  if (!response)
+    return { problem: "No answer from the server: check the connection and try again." };
+  const body = await response.json().catch(() => null);
+  return response.ok ? { body } : { problem: body?.error?.message ?? "That did not work." };
+}
+
+/**
+ * A file or pasted text, previewed as the importer cuts it into blocks, which the moderator can
+ * correct (a block's kind, two blocks joined, one split at a sentence) before saving.
+ */
+export function DocumentUpload({ target }: { target: UploadTarget }) {
+  const [form, setForm] = useState<FormData | null>(null);
+  const [imported, setImported] = useState<ImportedText | null>(null);
+  const [edits, setEdits] = useState<BlockEdit[]>([]);
+  const [splitting, setSplitting] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const shown = imported ? applyBlockEdits(imported, edits) : null;
+  const preview = shown && !("problem" in shown) ? shown : null;
+  const edit = (next: BlockEdit) => {
+    setEdits([...edits, next]);
+    setSplitting(null);
+  };
+
+  /** The form as the server takes it: multipart with the file, or JSON with the text. */
+  const send = (url: string, data: FormData, withEdits: BlockEdit[]) => {
+    const file = data.get("file");
+    const hasFile = file instanceof File && file.size > 0;
+    if (hasFile) {
+      const body = new FormData();
+      for (const [name, value] of data)
+        if (name !== "text" && name !== "format") body.append(name, value);
+      body.set("edits", JSON.stringify(withEdits));
+      return fetch(url, { method: "POST", body }).catch(() => null);
+    }
+    // A field left blank is a field not given.
+    const fields = Object.fromEntries(
+      [...data].filter(([name, value]) => name !== "file" && value !== ""),
+    );
+    return fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...fields, edits: withEdits }),
+    }).catch(() => null);
+  };
+
+  const onPreview = async (data: FormData) => {
+    setProblem(null);
+    setBusy("Reading the document…");
+    const answer = await answerOf(
+      await send(`/api/spaces/${target.spaceId}/documents/preview`, data, []),
+    );
+    setBusy(null);
+    if ("problem" in answer) return setProblem(answer.problem ?? null);
+    setForm(data);
+    setImported({ text: answer.body.text, blocks: answer.body.blocks });
+    setEdits([]);
+  };
+
+  const onSave = async () => {
+    if (!form) return;
+    setProblem(null);
+    setBusy("Saving…");
+    const url =
+      target.kind === "document"
+        ? `/api/spaces/${target.spaceId}/documents`
+        : `/api/documents/${target.documentId}/versions`;
+    const answer = await answerOf(await send(url, form, edits));
+    setBusy(null);
+    if ("problem" in answer) return setProblem(answer.problem ?? null);
+    window.location.assign(`/documents/${answer.body.id}`);
+  };
+
+  return (
+    <div className="document-upload">
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onPreview(new FormData(event.currentTarget));
+        }}
+      >
+        {target.kind === "document" ? (
+          <>
+            <label htmlFor="upload-title">Title</label>
+            <input id="upload-title" name="title" required maxLength={300} />
+          </>
+        ) : null}
+        <label htmlFor="upload-file">A file: .txt, .md or .pdf, up to 10 MB</label>
+        <input
+          id="upload-file"
+          name="file"
+          type="file"
+          accept=".txt,.md,.pdf,text/plain,text/markdown,application/pdf"
+        />
+        <label htmlFor="upload-text">Or paste the text</label>
+        <textarea id="upload-text" name="text" rows={6} />
+        <label htmlFor="upload-format">Pasted text is</label>
+        <select id="upload-format" name="format" defaultValue="text">
+          <option value="text">Plain text</option>
+          <option value="markdown">Markdown</option>
+        </select>
+        {target.kind === "document"
+          ? metadata.map(([name, label]) => (
+              <div key={name} className="field">
+                <label htmlFor={`upload-${name}`}>{label}</label>
+                <input id={`upload-${name}`} name={name} />
+              </div>
+            ))
+          : null}
+        <button type="submit" disabled={busy !== null}>
+          Preview
+        </button>
+      </form>
+      <p role="status" className="meta">
+        {busy ?? ""}
+      </p>
+      {problem ? (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      ) : null}
+      {preview ? (
+        <section aria-labelledby="preview-heading" className="panel preview">
+          <h2 id="preview-heading">Preview: {preview.blocks.length} blocks</h2>
+          <p className="meta">
+            Check how the text was cut into headings and paragraphs; correct it here, then save.
+          </p>
+          <ol className="preview-blocks">
+            {preview.blocks.map((block, index) => {
+              const text = preview.text.slice(block.start, block.end);
+              return (
+                <li
+                  key={`${block.start}-${index}`}
+                  className={`preview-block preview-${block.kind}`}
+                >
+                  <p>{text}</p>
+                  <div className="actions">
+                    <label>
+                      Kind{" "}
+                      <select
+                        value={block.kind}
+                        onChange={(e) =>
+                          edit({ op: "kind", index, kind: e.target.value as typeof block.kind })
+                        }
+                      >
+                        <option value="heading">Heading</option>
+                        <option value="paragraph">Paragraph</option>
+                        <option value="caption">Caption</option>
+                      </select>
+                    </label>
+                    {index < preview.blocks.length - 1 ? (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => edit({ op: "join", index })}
+                      >
+                        Join with the next
+                      </button>
+                    ) : null}
+                    {sentenceEnds(text).length > 0 ? (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setSplitting(index)}
+                      >
+                        Split…
+                      </button>
+                    ) : null}
+                  </div>
+                  {splitting === index ? (
+                    <div className="actions" role="group" aria-label="Split after which sentence?">
+                      {sentenceEnds(text).map((at) => (
+                        <button
+                          key={at}
+                          type="button"
+                          className="secondary"
+                          onClick={() => edit({ op: "split", index, at })}
+                        >
+                          After “…{text.slice(Math.max(0, at - 24), at).trim()}”
+                        </button>
+                      ))}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          <div className="actions">
+            {edits.length > 0 ? (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setEdits(edits.slice(0, -1))}
+              >
+                Undo the last change
+              </button>
+            ) : null}
+            <button type="button" onClick={onSave} disabled={busy !== null}>
+              {target.kind === "document" ? "Save the document" : "Save the new version"}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
