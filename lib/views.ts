@@ -35,6 +35,8 @@ export interface DocumentView extends DocumentSummary {
   note: string | null;
   versionId: string;
   versionNumber: number;
+  /** Whether this is the version the document reads as now. */
+  current: boolean;
   contentHash: string;
   text: string;
   blocks: BlockView[];

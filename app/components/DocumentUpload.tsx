@@ -7,7 +7,7 @@ import type { ImportedText } from "@/lib/documents/import";
 /** Where the document goes: a new one in a space, or a new version of one. */
 export type UploadTarget =
   | { kind: "document"; spaceId: string }
-  | { kind: "version"; spaceId: string; documentId: string };
+  | { kind: "version"; spaceId: string; documentId: string; title: string };
 
 const metadata = [
   ["author", "Author"],
@@ -112,7 +112,9 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
             <label htmlFor="upload-title">Title</label>
             <input id="upload-title" name="title" required maxLength={300} />
           </>
-        ) : null}
+        ) : (
+          <input type="hidden" name="title" value={target.title} />
+        )}
         <label htmlFor="upload-file">A file: .txt, .md or .pdf, up to 10 MB</label>
         <input
           id="upload-file"

@@ -4,19 +4,22 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
 import { documentPassages } from "@/server/domain/library/passages";
 import { getDocument } from "@/server/domain/library/queries";
+import { getSpace } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { DocumentText } from "../../components/DocumentText";
+import { DocumentUpload } from "../../components/DocumentUpload";
+import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
 
 export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ passage?: string | string[] }>;
+  searchParams: Promise<{ passage?: string; version?: string; from?: string; to?: string }>;
 };
 
-async function load(params: Props["params"]) {
-  const outcome = await getDocument(runtime().store, await pageActor(), (await params).id);
+async function load(params: Props["params"], version?: string) {
+  const outcome = await getDocument(runtime().store, await pageActor(), (await params).id, version);
   if (!outcome.ok) notFound();
   return outcome.value;
 }
@@ -26,16 +29,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
-  const document = await load(params);
-  const marks = await documentPassages(runtime().store, await pageActor(), document.id);
-  const { passage } = await searchParams;
-  const active = marks.find((m) => m.id === passage);
+  const { passage, version, from, to } = await searchParams;
+  const document = await load(params, version);
+  const actor = await pageActor();
+  const space = await getSpace(runtime().store, actor, document.spaceId);
+  const moderates = space.ok && space.value.can.importDocument;
+  // An earlier version shows the passage a citation was made on, marked; the marks of the
+  // current version's passages would fall in the wrong places there.
+  const cited =
+    !document.current && from && to
+      ? [{ id: "cited", start: Number(from), end: Number(to), label: "As it was cited", href: "#" }]
+      : [];
+  const marks = document.current
+    ? await documentPassages(runtime().store, actor, document.id)
+    : cited;
+  const active = marks.find((m) => m.id === (passage ?? (cited.length > 0 ? "cited" : undefined)));
 
   const details = [
     ["Author", document.author ?? "Unknown"],
     ["Publisher", document.publisher ?? "Unknown"],
     ["Published", document.publishedAt ?? "Unknown"],
-    ["Version", `${document.versionNumber} · ${document.blocks.length} blocks`],
+    [
+      "Version",
+      `${document.versionNumber}${document.current ? "" : " (an earlier version)"} · ${document.blocks.length} blocks`,
+    ],
   ];
 
   return (
@@ -54,7 +71,36 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           ))}
         </dl>
         {document.note && <p className="note">{document.note}</p>}
+        {document.current ? null : (
+          <p className="notice" role="status">
+            You are reading version {document.versionNumber}, as it was when the passage was cited.{" "}
+            <Link href={`/documents/${document.id}`}>Read the current version</Link>
+          </p>
+        )}
       </header>
+      {moderates && document.current ? (
+        <div className="document-tools">
+          <DraftPassages
+            spaceId={document.spaceId}
+            document={{ id: document.id, title: document.title, text: document.text }}
+          />
+          <details className="panel">
+            <summary>Upload a new version</summary>
+            <p className="meta">
+              The earlier versions stay; every passage cited from this document is found again in
+              the new text, and what cannot be found exactly goes to the space's review.
+            </p>
+            <DocumentUpload
+              target={{
+                kind: "version",
+                spaceId: document.spaceId,
+                documentId: document.id,
+                title: document.title,
+              }}
+            />
+          </details>
+        </div>
+      ) : null}
       <div className="reader-layout">
         <PassageNav text={document.text} marks={marks} active={active} />
         <DocumentText document={document} marks={marks} activeId={active?.id} />

@@ -7,7 +7,9 @@ import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
 import { listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
+import { citedHref } from "../../components/citedHref";
 import { StatusBadge } from "../../components/StatusBadge";
+import { DraftEditor } from "./DraftEditor";
 import { MotionLive } from "./live/MotionLive";
 
 export const dynamic = "force-dynamic";
@@ -66,9 +68,16 @@ export default async function MotionPage({ params }: Props) {
                     <p>{source.exact}</p>
                   </blockquote>
                   <p className="meta">
-                    <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
-                      Read passage {position + 1} in context
-                    </Link>{" "}
+                    {source.anchor.start === null ? (
+                      <>
+                        Gone from the current version:{" "}
+                        <Link href={citedHref(source)}>read passage {position + 1} as it was</Link>
+                      </>
+                    ) : (
+                      <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
+                        Read passage {position + 1} in context
+                      </Link>
+                    )}{" "}
                     in <cite>{source.documentTitle}</cite>
                   </p>
                 </li>
@@ -77,12 +86,16 @@ export default async function MotionPage({ params }: Props) {
           </ol>
         )}
       </section>
-      <MotionLive
-        motion={motion}
-        documents={documents}
-        viewer={viewer}
-        members={members?.ok ? members.value : []}
-      />
+      {motion.status === "draft" ? (
+        <DraftEditor motion={motion} />
+      ) : (
+        <MotionLive
+          motion={motion}
+          documents={documents}
+          viewer={viewer}
+          members={members?.ok ? members.value : []}
+        />
+      )}
     </article>
   );
 }

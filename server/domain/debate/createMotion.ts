@@ -33,8 +33,10 @@ export async function createMotion(
   const cmd = CreateMotionInput.safeParse(input);
   if (!cmd.success) return invalidInput(cmd.error);
   const { clientId, spaceId, sources, ...asked } = cmd.data;
-  // People open motions; drafts come with drafting from passages. The demo loader may say.
-  const motion = { ...asked, status: actor.kind === "system" ? asked.status : ("open" as const) };
+  // People open a motion or draft one (from passages); closing and archiving come later, by its
+  // own commands. The demo loader may say any status.
+  const status = actor.kind === "system" || asked.status === "draft" ? asked.status : "open";
+  const motion = { ...asked, status };
   return store.transaction(async (tx) => {
     const denied = authorize(actor, "motion.create", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);

@@ -37,16 +37,24 @@ export async function readableDocument(
   return authorize(actor, "space.read", await placeOf(repos, actor, row.spaceId)) ? undefined : row;
 }
 
+/**
+ * A document as it reads now, or as it read in an earlier version (`versionId`): a citation
+ * made on a version can always be read there.
+ */
 export async function getDocument(
   store: Store,
   actor: Actor,
   id: unknown,
+  versionId?: unknown,
 ): Promise<Outcome<DocumentView>> {
   const parsed = Id.safeParse(id);
   if (!parsed.success) return refuse("invalid_input", "That is not a valid document id.");
   const row = await readableDocument(store, actor, parsed.data);
-  const version = row?.currentVersionId && (await store.documents.version(row.currentVersionId));
-  if (!row || !version) return refuse("not_found", "No such document.");
+  const wanted = versionId === undefined ? row?.currentVersionId : Id.safeParse(versionId).data;
+  const version = row && wanted ? await store.documents.version(wanted) : undefined;
+  if (!row || !version || version.documentId !== row.id) {
+    return refuse("not_found", "No such document.");
+  }
   const blocks = await store.documents.blocks(version.id);
   return done({
     ...summary(row, blocks.length),
@@ -54,6 +62,7 @@ export async function getDocument(
     note: row.note,
     versionId: version.id,
     versionNumber: version.number,
+    current: version.id === row.currentVersionId,
     contentHash: version.contentHash,
     text: version.text,
     blocks: blocks.map(({ kind, level, start, end }) => ({ kind, level, start, end })),

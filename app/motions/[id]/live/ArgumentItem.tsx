@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ArgumentNode, CitationView } from "@/lib/debate";
+import { citedHref } from "../../../components/citedHref";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
 import { Problem } from "./Problem";
 
@@ -102,13 +103,30 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
                 <blockquote>
                   <p>{citation.exact}</p>
                 </blockquote>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => actions.onShowCitation(citation)}
-                >
-                  Show in the document
-                </button>
+                {citation.anchor.status === "fuzzy" || citation.anchor.status === "orphaned" ? (
+                  <p className="evidence-changed">
+                    <span className="badge">Evidence changed</span>{" "}
+                    {citation.anchor.status === "orphaned"
+                      ? "The document's new version no longer says this."
+                      : "The document's new version words this differently."}{" "}
+                    <a href={citedHref(citation)}>Read it as cited</a>
+                  </p>
+                ) : null}
+                {citation.anchor.start === null ? null : (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      actions.onShowCitation({
+                        ...citation,
+                        start: citation.anchor.start ?? citation.start,
+                        end: citation.anchor.end ?? citation.end,
+                      })
+                    }
+                  >
+                    Show in the document
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -166,6 +184,12 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
             ) : null}
           </div>
         )}
+        {!withdrawn && node.detached && node.detached.length > 0 ? (
+          <p className="evidence-changed">
+            A moderator detached {node.detached.map((quote) => `“${quote}”`).join(", ")}: the
+            document no longer says it.
+          </p>
+        ) : null}
         {node.status === "rejected" ? (
           <p className="problem">
             A moderator did not approve this argument; only you see it.
