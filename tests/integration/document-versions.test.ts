@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { POST as postVersion } from "../../app/api/documents/[id]/versions/route";
+import { GET as listCitations } from "../../app/api/spaces/[id]/citations/route";
 import type { Store } from "../../db/store";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
-import { actorOf, argumentInput, debate } from "../support/debate";
+import { setRuntime } from "../../server/runtime";
+import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { sampleText } from "../support/fixtures";
-import { person } from "../support/people";
-import { dialects } from "../support/stores";
+import { type Person, person, testAuthSecret } from "../support/people";
+import { dialects, sqliteTestStore } from "../support/stores";
 
 const id = () => crypto.randomUUID();
 const code = (o: { ok: boolean; error?: { code: string } }) => (o.ok ? "ok" : o.error?.code);
@@ -182,3 +185,57 @@ for (const dialect of await dialects()) {
     });
   });
 }
+
+describe("the doors of versions and of the review, asked by each standing", () => {
+  const expected: Record<string, number> = {
+    "a visitor without a session": 404,
+    "a signed-in outsider": 404,
+    "a guest of another space": 404,
+    "an observer": 403,
+    "a participant": 403,
+    "a moderator": 200,
+    "an owner": 200,
+  };
+  it.each(Object.entries(expected))(
+    "%s: POST /api/documents/:id/versions and GET /api/spaces/:id/citations answer %i",
+    async (who, status) => {
+      const db = await sqliteTestStore();
+      try {
+        const space = await debate(db.store, "private");
+        const elsewhere = await debate(db.store, "private");
+        const people: Record<string, Person | undefined> = await everyStanding(
+          db.store,
+          space,
+          elsewhere,
+        );
+        setRuntime({
+          store: db.store,
+          authSecret: testAuthSecret,
+          publish: () => undefined,
+          evict: () => undefined,
+        });
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        const cookie = people[who]?.cookie;
+        if (cookie) headers.cookie = cookie;
+        const version = await postVersion(
+          new Request(`http://localhost/api/documents/${space.documentId}/versions`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ text: revised }),
+          }),
+          { params: Promise.resolve({ id: space.documentId }) },
+        );
+        expect(version.status).toBe(status === 200 ? 201 : status);
+        const versions = (await db.store.documents.get(space.documentId))?.currentVersionId;
+        expect(versions === space.versionId).toBe(status !== 200);
+        const queue = await listCitations(
+          new Request(`http://localhost/api/spaces/${space.spaceId}/citations`, { headers }),
+          { params: Promise.resolve({ id: space.spaceId }) },
+        );
+        expect(queue.status).toBe(status);
+      } finally {
+        await db.dispose();
+      }
+    },
+  );
+});

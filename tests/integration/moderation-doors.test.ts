@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as reviewRoute } from "../../app/api/arguments/[id]/review/route";
 import { GET as getArgument, PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
 import { GET as getMotion, PATCH as patchMotion } from "../../app/api/motions/[id]/route";
 import { PATCH as patchMember } from "../../app/api/spaces/[id]/members/[userId]/route";
@@ -49,10 +50,18 @@ type Moderation =
   | "argument:spotlight"
   | "session:phase"
   | "session:timer"
-  | "session:side";
+  | "session:side"
+  | "motion:edit"
+  | "motion:status"
+  | "citation:review";
 
-/** Commands on an argument that only moderators see: pending, or hidden. */
-const outOfSight: Moderation[] = ["moderation:approve", "moderation:reject", "moderation:restore"];
+/** Commands on what only moderators see: a pending or hidden argument, a draft motion. */
+const outOfSight: Moderation[] = [
+  "moderation:approve",
+  "moderation:reject",
+  "moderation:restore",
+  "motion:edit",
+];
 
 /** The answer each standing gets; what a member may not see answers as if it were not there. */
 const expected = (command: Moderation, who: Who): Answer => {
@@ -64,7 +73,7 @@ const expected = (command: Moderation, who: Who): Answer => {
 /** A command's payload and where its REST twin goes: PATCH /api/<on>/<id> with `body`. */
 interface Prepared {
   payload: Record<string, unknown>;
-  rest: { on: "motions" | "arguments"; id: string; body: Record<string, unknown> };
+  rest: { on: "motions" | "arguments" | "review"; id: string; body: Record<string, unknown> };
 }
 
 const statusOf: Record<Answer, number> = { ok: 200, not_found: 404, forbidden: 403 };
@@ -170,6 +179,18 @@ describe("every moderator's door asks the access policy", () => {
         return onMotion({ seconds: 30 }, { timer: 30 });
       case "session:side":
         return onMotion({ userId: author.id, side: "for" });
+      case "motion:edit":
+        await store.transaction((tx) => tx.motions.update(motionId, { status: "draft" }));
+        return onMotion({ title: "A better wording", description: "" });
+      case "motion:status":
+        return onMotion({ status: "closed" });
+      case "citation:review": {
+        const review = { position: 0, action: "detach" };
+        return {
+          payload: { argumentId, ...review },
+          rest: { on: "review", id: argumentId, body: review },
+        };
+      }
     }
   }
 
@@ -193,6 +214,9 @@ describe("every moderator's door asks the access policy", () => {
     "session:phase",
     "session:timer",
     "session:side",
+    "motion:edit",
+    "motion:status",
+    "citation:review",
   ];
   const rows = commands.flatMap((command) =>
     everyone.map((who) => [command, who, expected(command, who)] as const),
@@ -223,12 +247,14 @@ describe("every moderator's door asks the access policy", () => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     const cookie = people[who]?.cookie;
     if (cookie) headers.cookie = cookie;
-    const request = new Request(`http://localhost/api/${on}/${id}`, {
-      method: "PATCH",
+    const review = on === "review";
+    const path = review ? `/api/arguments/${id}/review` : `/api/${on}/${id}`;
+    const request = new Request(`http://localhost${path}`, {
+      method: review ? "POST" : "PATCH",
       headers,
       body: JSON.stringify(body),
     });
-    const door = on === "motions" ? patchMotion : patchArgument;
+    const door = on === "motions" ? patchMotion : on === "review" ? reviewRoute : patchArgument;
     const response = await door(request, { params: Promise.resolve({ id }) });
     expect(response.status).toBe(statusOf[answer]);
     const after = await seqOf(prepared);
