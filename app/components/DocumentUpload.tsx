@@ -159,11 +159,8 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
             {preview.blocks.map((block, index) => {
               const text = preview.text.slice(block.start, block.end);
               return (
-                <li
-                  key={`${block.start}-${index}`}
-                  className={`preview-block preview-${block.kind}`}
-                >
-                  <p>{text}</p>
+                <li key={block.start} className="preview-block">
+                  <p className={`preview-${block.kind}`}>{text}</p>
                   <div className="actions">
                     <label>
                       Kind{" "}
@@ -198,7 +195,8 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
                     ) : null}
                   </div>
                   {splitting === index ? (
-                    <div className="actions" role="group" aria-label="Split after which sentence?">
+                    <fieldset className="actions">
+                      <legend>Split after which sentence?</legend>
                       {sentenceEnds(text).map((at) => (
                         <button
                           key={at}
@@ -209,7 +207,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
                           After “…{text.slice(Math.max(0, at - 24), at).trim()}”
                         </button>
                       ))}
-                    </div>
+                    </fieldset>
                   ) : null}
                 </li>
               );

@@ -147,3 +147,46 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   ).toContainText("A moderator detached");
   for (const context of [teacherContext, studentContext]) await context.close();
 });
+
+test("a moderator pastes Markdown, corrects the preview's blocks, and the document keeps the corrections", async ({
+  page,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Mr Idris Bako",
+    email: `bako-${Date.now()}@school.test`,
+    password: "bako's long password",
+  });
+  await new SpacesPage(page).createSpace("Economics 12");
+  await page.getByRole("link", { name: "Add a document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a document" })).toBeVisible();
+  await page.getByLabel("Title").fill("Notes on tariffs");
+  await page
+    .getByLabel("Or paste the text")
+    .fill(
+      "# Tariffs\n\nA tariff taxes imports. It raises prices at home.\n\nFigure 1: prices\n\nExporters lose\n\nmarkets abroad.",
+    );
+  await page.getByLabel("Pasted text is").selectOption("markdown");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const blocks = page.locator(".preview-block");
+  await expect(blocks).toHaveCount(5);
+  // The importer could not know these: a caption, a sentence cut in two, two ideas in one.
+  await blocks.nth(2).getByLabel("Kind").selectOption("caption");
+  await blocks.nth(3).getByRole("button", { name: "Join with the next" }).click();
+  await expect(blocks).toHaveCount(4);
+  await blocks.nth(1).getByRole("button", { name: "Split…" }).click();
+  await blocks
+    .nth(1)
+    .getByRole("button", { name: /After “…A tariff taxes imports\.”/ })
+    .click();
+  await expect(blocks).toHaveCount(5);
+  await page.getByRole("button", { name: "Save the document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notes on tariffs" })).toBeVisible();
+  const text = page.locator(".document-text");
+  await expect(text.locator("p")).toHaveText([
+    "A tariff taxes imports.",
+    "It raises prices at home.",
+    "Figure 1: prices",
+    "Exporters lose markets abroad.",
+  ]);
+  await expect(text.locator("p.caption")).toHaveText("Figure 1: prices");
+});

@@ -237,7 +237,7 @@ export function MotionLive({
         <>
           <SessionControls
             spaceId={motion.spaceId}
-            locked={locked}
+            status={status}
             settings={settings}
             session={session}
             members={members}

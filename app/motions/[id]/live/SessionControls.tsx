@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { ChangeSettings, RunPhase } from "@/lib/commands";
-import type { MotionSettings } from "@/lib/debate";
+import type { MotionSettings, MotionStatus } from "@/lib/debate";
 import { PHASES, phaseLabels, type SessionState, type Side } from "@/lib/session";
 import type { MemberView } from "@/lib/views";
 import { Problem } from "./Problem";
@@ -14,6 +14,7 @@ export interface SessionCommands {
   phase: (action: RunPhase["action"]) => Promise<string | null>;
   side: (userId: string, side: Side | null) => Promise<string | null>;
   lock: (locked: boolean) => Promise<string | null>;
+  archive: () => Promise<string | null>;
 }
 
 const toggles: { key: "approvalRequired" | "anonymous" | "evidenceRequired"; label: string }[] = [
@@ -155,20 +156,21 @@ function SettingToggle({
 /** What the moderator runs the session with: its settings, the phases and clock, the speakers. */
 export function SessionControls({
   spaceId,
-  locked,
+  status,
   settings,
   session,
   members,
   commands,
 }: {
   spaceId: string;
-  locked: boolean;
+  status: MotionStatus;
   settings: MotionSettings;
   session: SessionState;
   members: MemberView[];
   commands: SessionCommands;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const locked = status !== "open";
   const [format, setFormat] = useState(settings.format);
   useEffect(() => setFormat(settings.format), [settings.format]);
   const run: Run = (work) => void work.then(setProblem);
@@ -216,11 +218,20 @@ export function SessionControls({
           />
         </>
       ) : null}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => run(commands.lock(!locked))}>
-          {locked ? "Unlock the motion" : "Lock the motion"}
-        </button>
-      </div>
+      {status === "archived" ? (
+        <p className="meta">This motion is archived: it stays to be read, as it ended.</p>
+      ) : (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => run(commands.lock(!locked))}>
+            {locked ? "Unlock the motion" : "Lock the motion"}
+          </button>
+          {status === "closed" ? (
+            <button type="button" className="secondary" onClick={() => run(commands.archive())}>
+              Archive the motion
+            </button>
+          ) : null}
+        </div>
+      )}
       <Problem text={problem} />
     </section>
   );

@@ -50,6 +50,7 @@ export function moderatorCommands(
     phase: (action) => send("session:phase", { motionId, clientId: clientId(), action }),
     side: (userId, side) => send("session:side", { motionId, clientId: clientId(), userId, side }),
     lock: (locked) => send("motion:lock", { motionId, clientId: clientId(), locked }),
+    archive: () => send("motion:status", { motionId, clientId: clientId(), status: "archived" }),
   };
   const approvals: ApprovalCommands = {
     approve: (argumentId) => send("moderation:approve", { argumentId, clientId: clientId() }),
