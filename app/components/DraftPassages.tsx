@@ -81,9 +81,11 @@ export function DraftPassages({
     <aside className="panel draft-passages" aria-labelledby="draft-heading">
       <h2 id="draft-heading">Draft a motion</h2>
       <p className="meta">Select a passage in the text and add it; gather as many as you need.</p>
-      <button type="button" className="secondary" onClick={add}>
-        Add the selected passage
-      </button>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={add}>
+          Add the selected passage
+        </button>
+      </div>
       {picked.length > 0 ? (
         <ol>
           {picked.map((passage, index) => (
@@ -100,6 +102,7 @@ export function DraftPassages({
           ))}
         </ol>
       ) : null}
+      <div className="actions">
       <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
         {busy
           ? "Drafting…"

@@ -77,5 +77,17 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.goto(`${new URL(page.url()).pathname}/results`);
     await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
     await expectFits(page, "results", size);
+    await page.goto("/spaces");
+    await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
+    await page.getByRole("link", { name: "Add a document" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Add a document" })).toBeVisible();
+    await page.getByLabel("Title").fill("Seminar notes");
+    await page.getByLabel("Or paste the text").fill("# Notes\n\nFirst point. Second point.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator(".preview-block")).toHaveCount(2);
+    await expectFits(page, "document-preview", size);
+    await page.getByRole("button", { name: "Save the document" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Seminar notes" })).toBeVisible();
+    await expectFits(page, "document-moderator", size);
   });
 }
