@@ -103,11 +103,12 @@ export function DraftPassages({
         </ol>
       ) : null}
       <div className="actions">
-      <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
-        {busy
-          ? "Drafting…"
-          : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
-      </button>
+        <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
+          {busy
+            ? "Drafting…"
+            : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
+        </button>
+      </div>
       {problem ? (
         <p role="alert" className="problem">
           {problem}
