@@ -1,29 +1,22 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Store } from "../../../db/store";
-import { BlockEdits } from "../../../lib/documents/edits";
 import type { Actor } from "../../policy";
 import { ClientId, Id, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { deniedImport, readDocument } from "./importDocument";
+import {
+  deniedImport,
+  documentContent,
+  oneSource,
+  oneSourceProblem,
+  readDocument,
+} from "./importDocument";
 import { reanchorDocument } from "./reanchorDocument";
 
 /** A new version comes as the first did: a file, or pasted text with its format, and edits. */
 export const AddVersionInput = z
-  .object({
-    clientId: ClientId,
-    documentId: Id,
-    fileName: z.string().trim().min(1).max(255).nullish().default(null),
-    mediaType: z.string().trim().max(255).nullish().default(null),
-    raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
-    text: z.string().optional(),
-    format: z.enum(["text", "markdown"]).default("text"),
-    edits: BlockEdits.default([]),
-  })
-  .refine((input) => (input.raw === undefined) !== (input.text === undefined), {
-    message: "send a file or a text, one of the two",
-    path: ["text"],
-  });
+  .object({ clientId: ClientId, documentId: Id, ...documentContent })
+  .refine(oneSource, oneSourceProblem);
 
 export type AddedVersion = { documentId: string; versionId: string; number: number };
 

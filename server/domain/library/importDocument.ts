@@ -14,10 +14,28 @@ import { checkLength, type DocumentFormat, mediaTypeOf, readDocumentFile } from 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish().default(null);
 
 /**
- * A document comes as a file (its bytes, with the name and media type it was sent with) or as
- * pasted text with its format, together with what is known of it and the moderator's edits to
- * the blocks the preview showed.
+ * A document's content: a file (its bytes, with the name and media type it was sent with) or
+ * pasted text with its format, and the moderator's edits to the blocks the preview showed. A
+ * first version and every later one come the same way.
  */
+export const documentContent = {
+  fileName: optionalText(255),
+  mediaType: z.string().trim().max(255).nullish().default(null),
+  raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
+  text: z.string().optional(),
+  format: z.enum(["text", "markdown"]).default("text"),
+  edits: BlockEdits.default([]),
+};
+
+/** A file or a text, one of the two. */
+export const oneSource = (input: { raw?: Uint8Array; text?: string }) =>
+  (input.raw === undefined) !== (input.text === undefined);
+export const oneSourceProblem = {
+  message: "send a file or a text, one of the two",
+  path: ["text"],
+};
+
+/** A first version, with what is known of the document. */
 export const ImportDocumentInput = z
   .object({
     clientId: ClientId,
@@ -28,17 +46,9 @@ export const ImportDocumentInput = z
     publishedAt: optionalText(40),
     sourceUrl: z.url().nullish().default(null),
     note: optionalText(2000),
-    fileName: optionalText(255),
-    mediaType: z.string().trim().max(255).nullish().default(null),
-    raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
-    text: z.string().optional(),
-    format: z.enum(["text", "markdown"]).default("text"),
-    edits: BlockEdits.default([]),
+    ...documentContent,
   })
-  .refine((input) => (input.raw === undefined) !== (input.text === undefined), {
-    message: "send a file or a text, one of the two",
-    path: ["text"],
-  });
+  .refine(oneSource, oneSourceProblem);
 export type ImportDocumentInput = z.infer<typeof ImportDocumentInput>;
 
 export type ImportedDocument = { documentId: string; versionId: string };
