@@ -146,6 +146,12 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
       insert: async (row) => {
         await db.insert(t.documents).values(row);
       },
+      lock: async (id) => {
+        await db
+          .update(t.documents)
+          .set({ id: sql`${t.documents.id}` })
+          .where(eq(t.documents.id, id));
+      },
       setCurrentVersion: async (documentId, versionId) => {
         await db
           .update(t.documents)

@@ -67,6 +67,11 @@ export interface Repos {
     list(spaceIds: string[]): Promise<DocumentRow[]>;
     insert(row: DocumentRow): Promise<void>;
     setCurrentVersion(documentId: string, versionId: string): Promise<void>;
+    /**
+     * Holds the document's row until the transaction ends, so a new version and a passage cited
+     * on the current one are stored one after the other, never across each other.
+     */
+    lock(id: string): Promise<void>;
     version(id: string): Promise<DocumentVersionRow | undefined>;
     insertVersion(row: DocumentVersionRow, blocks: BlockRow[]): Promise<void>;
     blocks(versionId: string): Promise<BlockRow[]>;

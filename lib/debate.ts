@@ -63,6 +63,8 @@ export interface CitationView {
     versionId: string | null;
     start: number | null;
     end: number | null;
+    /** What the current version says there, when it is not the quote (fuzzy, or reviewed). */
+    text?: string;
   };
 }
 

@@ -41,6 +41,8 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
   const [splitting, setSplitting] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // One id for the document being saved: a save sent again after a lost answer stores it once.
+  const [clientId] = useState(() => crypto.randomUUID());
 
   const shown = imported ? applyBlockEdits(imported, edits) : null;
   const preview = shown && !("problem" in shown) ? shown : null;
@@ -58,6 +60,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
       for (const [name, value] of data)
         if (name !== "text" && name !== "format") body.append(name, value);
       body.set("edits", JSON.stringify(withEdits));
+      body.set("clientId", clientId);
       return fetch(url, { method: "POST", body }).catch(() => null);
     }
     // A field left blank is a field not given.
@@ -67,7 +70,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
     return fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...fields, edits: withEdits }),
+      body: JSON.stringify({ ...fields, edits: withEdits, clientId }),
     }).catch(() => null);
   };
 

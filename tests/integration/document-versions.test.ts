@@ -35,7 +35,8 @@ async function citedDebate(store: Store) {
   };
   const harbour = await cite("The harbour was closed in winter.", "Winter closed the port.");
   const cost = await cite("Nobody expected the rail line to pay for itself.", "It never paid.");
-  return { d, teacher, student, harbour, cost };
+  const again = await cite("Nobody expected the rail line to pay for itself.", "Still unpaid.");
+  return { d, teacher, student, harbour, cost, again };
 }
 
 for (const dialect of await dialects()) {
@@ -125,7 +126,7 @@ for (const dialect of await dialects()) {
     it("a moderator settles what re-anchoring could not: accept, pick another passage, or detach", async () => {
       const db = await dialect.open();
       try {
-        const { d, teacher, student, harbour, cost } = await citedDebate(db.store);
+        const { d, teacher, student, harbour, cost, again } = await citedDebate(db.store);
         await addVersion(db.store, teacher, {
           clientId: id(),
           documentId: d.documentId,
@@ -169,16 +170,37 @@ for (const dialect of await dialects()) {
           citations: [],
           detached: ["Nobody expected the rail line to pay for itself."],
         });
-        const settled = await citationsToReview(db.store, teacher, d.spaceId);
-        expect(settled.ok && settled.value).toEqual([]);
-
         // Another passage instead: words of the current version, found there once.
         const repicked = await review({
-          argumentId: harbour,
+          argumentId: again,
           action: "repick",
           quote: "Trade moved inland by rail.",
         });
         expect(code(repicked)).toBe("ok");
+        const moved = await getArgument(db.store, student, again);
+        expect(moved.ok && moved.value.citations[0]?.anchor).toMatchObject({
+          status: "moved",
+          confidence: 1,
+          text: "Trade moved inland by rail.",
+        });
+        const settled = await citationsToReview(db.store, teacher, d.spaceId);
+        expect(settled.ok && settled.value).toEqual([]);
+        // Settled citations are reviewed no more: sound evidence is its author's.
+        expect(code(await review({ argumentId: harbour, action: "detach" }))).toBe("conflict");
+
+        // The same text again as a third version: what the moderator settled stays settled.
+        await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+        const after = await citationsToReview(db.store, teacher, d.spaceId);
+        expect(after.ok && after.value).toEqual([]);
+        const stillThere = await getArgument(db.store, student, again);
+        expect(stillThere.ok && stillThere.value.citations[0]?.anchor).toMatchObject({
+          status: "moved",
+          text: "Trade moved inland by rail.",
+        });
       } finally {
         await db.dispose();
       }

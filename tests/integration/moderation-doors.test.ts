@@ -185,6 +185,16 @@ describe("every moderator's door asks the access policy", () => {
       case "motion:status":
         return onMotion({ status: "closed" });
       case "citation:review": {
+        // A new version left the citation nowhere: a moderator's to settle.
+        await store.transaction((tx) =>
+          tx.arguments.setCitationAnchor(argumentId, 0, {
+            anchorStatus: "orphaned",
+            anchorConfidence: 0,
+            anchorVersionId: null,
+            anchorStart: null,
+            anchorEnd: null,
+          }),
+        );
         const review = { position: 0, action: "detach" };
         return {
           payload: { argumentId, ...review },

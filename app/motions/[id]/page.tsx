@@ -44,7 +44,7 @@ export default async function MotionPage({ params }: Props) {
       <h1>{motion.title}</h1>
       <p className="meta">
         <Link href={`/motions/${motion.id}/projector`}>Projector view</Link> ·{" "}
-        {motion.can.moderate ? (
+        {motion.can.moderate && motion.status !== "draft" ? (
           <>
             <Link href={`/motions/${motion.id}/results`}>Results and participation</Link> ·{" "}
           </>
@@ -68,7 +68,12 @@ export default async function MotionPage({ params }: Props) {
                     <p>{source.exact}</p>
                   </blockquote>
                   <p className="meta">
-                    {source.anchor.start === null ? (
+                    {source.anchor.text ? (
+                      <>
+                        Changed in the current version, which reads “{source.anchor.text}”:{" "}
+                        <Link href={citedHref(source)}>read passage {position + 1} as it was</Link>
+                      </>
+                    ) : source.anchor.start === null ? (
                       <>
                         Gone from the current version:{" "}
                         <Link href={citedHref(source)}>read passage {position + 1} as it was</Link>

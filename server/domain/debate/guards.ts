@@ -23,6 +23,9 @@ export async function openMotionFor(
   const draftHidden = motion.status === "draft" && (denied || !isModeration(action));
   if (draftHidden) return refuse("not_found", "No such motion.");
   if (denied) return refuse(denied.code, denied.message);
+  if (motion.status === "archived") {
+    return refuse("conflict", "This motion is archived: it stays to be read, as it ended.");
+  }
   if (motion.status !== "open" && !isModeration(action)) {
     return refuse("conflict", "This motion is closed: it takes no more posts, votes or ratings.");
   }

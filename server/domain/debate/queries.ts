@@ -5,7 +5,7 @@ import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
-import { passageView } from "../library/passageView";
+import { anchorTexts, passageView } from "../library/passageView";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
@@ -23,8 +23,9 @@ async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSu
   for (const documentId of new Set(sources.map((s) => s.documentId))) {
     titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
   }
+  const texts = await anchorTexts(store, sources);
   const view = (s: MotionSourceRow): SourceView => ({
-    ...passageView(s),
+    ...passageView(s, texts),
     documentTitle: titles.get(s.documentId) ?? "",
   });
   return motions.map((m) => ({
@@ -38,9 +39,30 @@ async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSu
   }));
 }
 
-export async function listMotions(store: Store, actor: Actor): Promise<MotionSummary[]> {
+/** The motions the actor may read; drafts only in the spaces they moderate (`withDrafts`). */
+export async function listMotions(
+  store: Store,
+  actor: Actor,
+  { withDrafts = false } = {},
+): Promise<MotionSummary[]> {
   const motions = await store.motions.list(await readableSpaceIds(store, actor));
-  return withSources(store, motions.filter(visibleToReaders));
+  const moderated = new Map<string, boolean>();
+  const shown: MotionRow[] = [];
+  for (const motion of motions) {
+    if (visibleToReaders(motion)) {
+      shown.push(motion);
+      continue;
+    }
+    if (!withDrafts) continue;
+    if (!moderated.has(motion.spaceId)) {
+      moderated.set(
+        motion.spaceId,
+        moderatesIn(actor, await placeOf(store, actor, motion.spaceId)),
+      );
+    }
+    if (moderated.get(motion.spaceId)) shown.push(motion);
+  }
+  return withSources(store, shown);
 }
 
 /** The motions of one space, for those who may read it. */
@@ -176,7 +198,7 @@ export async function eventsSince(
  */
 async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
   const carriesWords = (data: Record<string, unknown>) =>
-    "argument" in data || "body" in data || "arguments" in data;
+    "argument" in data || "body" in data || "arguments" in data || "citations" in data;
   if (!events.some((e) => carriesWords(e.data))) return events;
   const hidden = new Set(
     (await store.motions.arguments(motionId)).filter((a) => a.status === "hidden").map((a) => a.id),
@@ -191,9 +213,16 @@ async function withoutHiddenWords(store: Store, motionId: string, events: Motion
     const id = data.argument?.id ?? data.argumentId;
     if (!carriesWords(event.data) || !id || !hidden.has(id)) return event;
     const argument = data.argument && { ...data.argument, body: "", citations: [] };
+    // A review's quote and evidence are the hidden argument's words too.
+    const evidence = "citations" in data ? { citations: [], detached: [], exact: "" } : {};
     return {
       ...event,
-      data: { ...data, ...(argument ? { argument } : {}), ...("body" in data ? { body: "" } : {}) },
+      data: {
+        ...data,
+        ...(argument ? { argument } : {}),
+        ...("body" in data ? { body: "" } : {}),
+        ...evidence,
+      },
     };
   });
 }

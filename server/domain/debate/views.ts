@@ -1,6 +1,6 @@
 import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
 import { type ArgumentView, emptyTally, type Strength, type VoteTally } from "../../../lib/debate";
-import { passageView } from "../library/passageView";
+import { anchorTexts, passageView } from "../library/passageView";
 
 /**
  * Arguments as readers see them: with their citations and strength; withdrawn ones emptied,
@@ -16,6 +16,7 @@ export async function argumentViews(
     repos.arguments.citations(ids),
     repos.ratings.list(ids),
   ]);
+  const texts = await anchorTexts(repos, citations);
   return rows.map((row) => {
     const withdrawn =
       row.status === "withdrawn" ||
@@ -38,7 +39,7 @@ export async function argumentViews(
         ? []
         : citations
             .filter((c) => c.argumentId === row.id && c.anchorStatus !== "detached")
-            .map(passageView),
+            .map((c) => passageView(c, texts)),
       detached: withdrawn
         ? []
         : citations

@@ -62,8 +62,17 @@ export async function addVersion(
       actor,
       { command: "document.version", target: documentId, clientId },
       async () => {
-        const current = document.currentVersionId
-          ? await tx.documents.version(document.currentVersionId)
+        // Locks in the order posting takes them (motions, then documents), so a post and a new
+        // version wait for each other instead of deadlocking; then read again under the lock.
+        const concerned = new Set([
+          ...(await tx.motions.sourcesInDocument(documentId)).map((s) => s.motionId),
+          ...(await tx.arguments.citationsInDocument(documentId)).map((c) => c.motionId),
+        ]);
+        for (const motionId of [...concerned].sort()) await tx.motions.lock(motionId);
+        await tx.documents.lock(documentId);
+        const now = await tx.documents.get(documentId);
+        const current = now?.currentVersionId
+          ? await tx.documents.version(now.currentVersionId)
           : undefined;
         const number = (current?.number ?? 0) + 1;
         const versionId = newId();

@@ -15,6 +15,10 @@ export async function passagesInSpace(
   label: string,
 ): Promise<{ problem: string } | { passages: PassageColumns[] }> {
   const checked: PassageColumns[] = [];
+  // One order for every command, so two never wait on each other's documents.
+  for (const id of [...new Set(passages.map((p) => p.documentId))].sort()) {
+    await tx.documents.lock(id);
+  }
   for (const [index, passage] of passages.entries()) {
     const document = await tx.documents.get(passage.documentId);
     const version =

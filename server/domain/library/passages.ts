@@ -15,7 +15,10 @@ export async function documentPassages(
   documentId: string,
 ): Promise<PassageMark[]> {
   const rows = await store.motions.sourcesInDocument(documentId);
-  const motions = new Map((await listMotions(store, actor)).map((m) => [m.id, m]));
+  // A draft's moderators find its passages marked while they word it.
+  const motions = new Map(
+    (await listMotions(store, actor, { withDrafts: true })).map((m) => [m.id, m]),
+  );
   const sources = rows.flatMap((row) => {
     const motion = motions.get(row.motionId);
     // Marked where the passage stands now; an orphaned one is nowhere in the current text.

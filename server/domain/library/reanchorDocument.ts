@@ -1,31 +1,54 @@
 import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
+import { selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
 import { reanchor } from "../../../lib/reanchor";
 import type { OutgoingEvent } from "../debate/audience";
 import { outgoing } from "../events";
-import { passageView } from "./passageView";
+import { anchorTexts, passageView } from "./passageView";
 
 type Passage = Omit<CitationRow, "argumentId" | "position">;
 
+const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
+
 /**
- * Where a passage stands in a new version. It is looked for from where it stood last (its
- * anchor), so a passage moved twice is followed; a detached one stays detached.
+ * Where a passage stands in a new version. It is looked for as the text read where it stood last
+ * (so a passage moved twice, or one a moderator settled, is followed), and from its quote when
+ * it was nowhere. A change nobody has reviewed stays to review however well it is found again,
+ * and a place whose words are not the quote is never called exact. A detached one stays so.
  */
-function anchorIn(passage: Passage, version: { id: string; text: string }): AnchorColumns | null {
+function anchorIn(
+  passage: Passage,
+  version: { id: string; text: string },
+  texts: Map<string, string>,
+): AnchorColumns | null {
   if (passage.anchorStatus === "detached") return null;
+  const last = passage.anchorVersionId ? texts.get(passage.anchorVersionId) : undefined;
+  const placed =
+    last !== undefined && passage.anchorStart !== null && passage.anchorEnd !== null
+      ? selectorAt(last, passage.anchorStart, passage.anchorEnd)
+      : null;
   const found = reanchor(
-    {
+    placed ?? {
       exact: passage.exact,
       prefix: passage.prefix,
       suffix: passage.suffix,
-      start: passage.anchorStart ?? passage.start,
-      end: passage.anchorEnd ?? passage.end,
+      start: passage.start,
+      end: passage.end,
     },
     version.text,
   );
+  let { status, confidence } = found;
+  const settled = status === "exact" || status === "moved";
+  if (settled && passage.anchorStatus === "fuzzy") {
+    status = "fuzzy";
+    confidence = passage.anchorConfidence;
+  } else if (status === "exact" && found.start !== null && found.end !== null) {
+    const words = version.text.slice(found.start, found.end);
+    if (squash(words) !== squash(passage.exact)) status = "moved";
+  }
   return {
-    anchorStatus: found.status,
-    anchorConfidence: found.confidence,
+    anchorStatus: status,
+    anchorConfidence: confidence,
     anchorVersionId: found.start === null ? null : version.id,
     anchorStart: found.start,
     anchorEnd: found.end,
@@ -52,17 +75,20 @@ export async function reanchorDocument(
     byMotion.set(motionId, found);
     return found;
   };
-  for (const source of await tx.motions.sourcesInDocument(documentId)) {
-    const anchor = anchorIn(source, version);
+  const sources = await tx.motions.sourcesInDocument(documentId);
+  const cited = await tx.arguments.citationsInDocument(documentId);
+  const texts = await anchorTexts(tx, [...sources, ...cited]);
+  for (const source of sources) {
+    const anchor = anchorIn(source, version, texts);
     if (!anchor) continue;
     await tx.motions.setSourceAnchor(source.motionId, source.position, anchor);
     entry(source.motionId).sources.push({
       position: source.position,
-      passage: passageView({ ...source, ...anchor }),
+      passage: passageView({ ...source, ...anchor }, new Map([[version.id, version.text]])),
     });
   }
-  for (const citation of await tx.arguments.citationsInDocument(documentId)) {
-    const anchor = anchorIn(citation, version);
+  for (const citation of cited) {
+    const anchor = anchorIn(citation, version, texts);
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
     // The room hears about published arguments only: the others' words are not theirs to see.
@@ -86,7 +112,7 @@ export async function reanchorDocument(
           argumentId,
           citations: citations
             .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
-            .map(passageView),
+            .map((c) => passageView(c, new Map([[version.id, version.text]]))),
         })),
       },
       actorId,

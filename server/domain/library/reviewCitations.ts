@@ -42,7 +42,9 @@ export async function citationsToReview(
     for (const citation of await store.arguments.citationsInDocument(document.id)) {
       const motion = motions.get(citation.motionId);
       const unsettled = citation.anchorStatus === "fuzzy" || citation.anchorStatus === "orphaned";
-      if (!motion || !unsettled || citation.status === "withdrawn") continue;
+      // Only arguments someone may still read are worth a moderator's time.
+      const gone = ["withdrawn", "retracted", "rejected"].includes(citation.status);
+      if (!motion || !unsettled || gone) continue;
       const argument = await store.arguments.get(citation.argumentId);
       if (!argument) continue;
       const { anchorStart: start, anchorEnd: end } = citation;
@@ -77,6 +79,16 @@ export const reviewCitation = (store: Store, actor: Actor, input: unknown) =>
     const citation = citations.find((c) => c.position === cmd.position);
     if (!citation || citation.anchorStatus === "detached") {
       return refuse("not_found", "position: no such citation on this argument");
+    }
+    // Sound evidence is its author's: only what a new version unsettled is a moderator's to fix.
+    if (citation.anchorStatus !== "fuzzy" && citation.anchorStatus !== "orphaned") {
+      return refuse(
+        "conflict",
+        "That citation is where it was quoted: there is nothing to review.",
+      );
+    }
+    if (!["published", "hidden", "pending"].includes(argument.status)) {
+      return refuse("conflict", `That argument is ${argument.status}: there is nothing to review.`);
     }
     const document = await tx.documents.get(citation.documentId);
     const current = document?.currentVersionId

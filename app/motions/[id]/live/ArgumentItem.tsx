@@ -103,12 +103,14 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
                 <blockquote>
                   <p>{citation.exact}</p>
                 </blockquote>
-                {citation.anchor.status === "fuzzy" || citation.anchor.status === "orphaned" ? (
+                {citation.anchor.status === "fuzzy" ||
+                citation.anchor.status === "orphaned" ||
+                citation.anchor.text ? (
                   <p className="evidence-changed">
                     <span className="badge">Evidence changed</span>{" "}
                     {citation.anchor.status === "orphaned"
                       ? "The document's new version no longer says this."
-                      : "The document's new version words this differently."}{" "}
+                      : `The document's new version reads here: “${citation.anchor.text ?? ""}”.`}{" "}
                     <a href={citedHref(citation)}>Read it as cited</a>
                   </p>
                 ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Citation } from "@/lib/commands";
 import {
@@ -50,6 +51,11 @@ export function MotionLive({
   members: MemberView[];
 }) {
   const live = useLiveMotion(motion);
+  const router = useRouter();
+  // A document got a new version: the reader must show the text the citations now point into.
+  useEffect(() => {
+    if (live.documentsChanged > 0) router.refresh();
+  }, [live.documentsChanged, router]);
   const [draft, setDraft] = useState<Draft>({ parent: null, citations: [] });
   const [composerProblem, setComposerProblem] = useState<string | null>(null);
   const [order, setOrder] = useState<ArgumentOrder>("newest");
@@ -126,14 +132,24 @@ export function MotionLive({
 
   const marks = useMemo(
     () => [
-      ...motion.sources.map((source, position) => ({
-        id: `source-${position}`,
-        documentId: source.documentId,
-        start: source.start,
-        end: source.end,
-        label: "A passage this motion is drawn from",
-        href: "#",
-      })),
+      // Where each source stands in the text shown now; one no longer there is not marked.
+      ...motion.sources.flatMap((source, position) =>
+        source.anchor.start === null || source.anchor.end === null
+          ? []
+          : [
+              {
+                id: `source-${position}`,
+                documentId: source.documentId,
+                start: source.anchor.start,
+                end: source.anchor.end,
+                label:
+                  source.anchor.status === "fuzzy"
+                    ? "A passage this motion is drawn from, changed in the new version"
+                    : "A passage this motion is drawn from",
+                href: "#",
+              },
+            ],
+      ),
       ...citedPassages(live.motion.arguments).map((passage) => ({
         id: `cited-${passage.documentId}-${passage.start}-${passage.end}`,
         documentId: passage.documentId,

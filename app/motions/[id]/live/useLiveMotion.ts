@@ -26,6 +26,8 @@ export interface OutgoingPost {
 
 interface State {
   motion: LiveMotion;
+  /** How many times a document of the motion got a new version since the page loaded. */
+  documentsChanged: number;
   /** How far the server's clock is ahead of this device's, in ms: deadlines are the server's. */
   clockOffset: number;
   connection: Connection;
@@ -39,6 +41,7 @@ type Action =
   | { type: "stored"; argument: ArgumentView; clientId: string }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
+  | { type: "documentsChanged" }
   | { type: "presence"; presence: Presence }
   | { type: "queue"; post: OutgoingPost }
   | { type: "refused"; clientId: string; message: string }
@@ -63,6 +66,8 @@ function reduce(state: State, action: Action): State {
       return { ...state, connection: action.connection };
     case "clock":
       return { ...state, clockOffset: action.serverNow - Date.now() };
+    case "documentsChanged":
+      return { ...state, documentsChanged: state.documentsChanged + 1 };
     case "presence":
       return { ...state, presence: action.presence };
     case "queue":
@@ -93,6 +98,7 @@ export function useLiveMotion(initial: MotionView) {
   const [state, dispatch] = useReducer(reduce, {
     motion: liveFrom(initial),
     clockOffset: initial.serverNow - Date.now(),
+    documentsChanged: 0,
     connection: "connecting",
     presence: null,
     outbox: [],
@@ -178,6 +184,7 @@ export function useLiveMotion(initial: MotionView) {
       if (event.seq > seqRef.current + 1)
         join(); // missed something: replay from our seq
       else dispatch({ type: "events", events: [event] });
+      if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
       // Names shown or hidden change with anonymity: what is held already must be read again.
       const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
       if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
