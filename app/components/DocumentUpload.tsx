@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
+import { Problem } from "./Problem";
 
 /** Where the document goes: a new one in a space, or a new version of one. */
 export type UploadTarget =
@@ -147,11 +148,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
       <p role="status" className="meta">
         {busy ?? ""}
       </p>
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
       {preview ? (
         <section aria-labelledby="preview-heading" className="panel preview">
           <h2 id="preview-heading">Preview: {preview.blocks.length} blocks</h2>

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { selectorAt } from "@/lib/anchoring";
+import { Problem } from "./Problem";
 import { selectedRange } from "./selection";
 
 interface Picked {
@@ -109,11 +110,7 @@ export function DraftPassages({
             : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
         </button>
       </div>
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
     </aside>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { CitationToReview } from "@/server/domain/library/reviewCitations";
+import { Problem } from "./Problem";
 
 async function review(item: CitationToReview, body: Record<string, unknown>) {
   const response = await fetch(`/api/arguments/${item.argumentId}/review`, {
@@ -70,11 +71,7 @@ function ReviewItem({ item }: { item: CitationToReview }) {
           Cite this passage
         </button>
       </form>
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
     </li>
   );
 }

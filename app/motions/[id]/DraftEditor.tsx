@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Problem } from "../../components/Problem";
 
 async function patch(motionId: string, body: Record<string, unknown>) {
   const response = await fetch(`/api/motions/${motionId}`, {
@@ -73,11 +74,7 @@ export function DraftEditor({
       <p role="status" className="meta">
         {saved ?? ""}
       </p>
-      {problem ? (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ArgumentView } from "@/lib/debate";
-import { Problem } from "./Problem";
+import { Problem } from "../../../components/Problem";
 
 export interface ApprovalCommands {
   approve: (argumentId: string) => Promise<string | null>;

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { ArgumentNode, CitationView } from "@/lib/debate";
 import { citedHref } from "../../../components/citedHref";
+import { Problem } from "../../../components/Problem";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
-import { Problem } from "./Problem";
 
 const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
 

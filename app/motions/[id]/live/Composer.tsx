@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type Citation, MAX_ARGUMENT_LENGTH } from "@/lib/commands";
 import type { ArgumentRelation, ArgumentView } from "@/lib/debate";
-import { Problem } from "./Problem";
+import { Problem } from "../../../components/Problem";
 
 export interface Draft {
   parent: ArgumentView | null;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ArgumentNode } from "@/lib/debate";
-import { Problem } from "./Problem";
+import { Problem } from "../../../components/Problem";
 
 export interface ModeratorActions {
   pinned: string[];

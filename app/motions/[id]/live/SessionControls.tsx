@@ -5,7 +5,7 @@ import type { ChangeSettings, RunPhase } from "@/lib/commands";
 import type { MotionSettings, MotionStatus } from "@/lib/debate";
 import { PHASES, phaseLabels, type SessionState, type Side } from "@/lib/session";
 import type { MemberView } from "@/lib/views";
-import { Problem } from "./Problem";
+import { Problem } from "../../../components/Problem";
 
 type Run = (work: Promise<string | null>) => void;
 

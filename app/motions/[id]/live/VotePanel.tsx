@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { CastVote } from "@/lib/commands";
 import { type Stance, supportShift, type VotePhase, type VoteTally } from "@/lib/debate";
-import { Problem } from "./Problem";
+import { Problem } from "../../../components/Problem";
 
 const stances: [Stance, string][] = [
   ["for", "For"],
