@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as postVersion } from "../../app/api/documents/[id]/versions/route";
 import { GET as listCitations } from "../../app/api/spaces/[id]/citations/route";
 import type { Store } from "../../db/store";
+import { defaultMotionSettings } from "../../lib/debate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { addVersion } from "../../server/domain/library/addVersion";
@@ -118,6 +119,41 @@ for (const dialect of await dialects()) {
           type: "evidence.reanchored",
           data: { documentId: d.documentId, versionId: added.value.versionId },
         });
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a pending post's author hears where its evidence stands; nobody else learns of it", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, teacher, student } = await citedDebate(db.store);
+        const motion = await db.store.motions.get(d.motionId);
+        const settings = { ...(motion?.settings ?? defaultMotionSettings), approvalRequired: true };
+        await db.store.transaction((tx) => tx.motions.update(d.motionId, { settings }));
+        const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
+        const waiting = await postArgument(
+          db.store,
+          classmate,
+          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body: "Unseen yet." }),
+        );
+        const waitingId = waiting.ok ? waiting.value.argument.id : "";
+        expect(waiting.ok && waiting.value.argument.status).toBe("pending");
+        await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+
+        const forAuthor = await eventsSince(db.store, classmate, { motionId: d.motionId });
+        const own = forAuthor.ok ? forAuthor.value.events.at(-1) : undefined;
+        expect(own).toMatchObject({
+          type: "evidence.reanchored",
+          data: { arguments: [{ argumentId: waitingId }] },
+        });
+        const forOthers = await eventsSince(db.store, student, { motionId: d.motionId });
+        expect(forOthers.ok && forOthers.value.events.at(-1)).toMatchObject({ type: "private" });
+        expect(JSON.stringify(forOthers)).not.toContain(waitingId);
       } finally {
         await db.dispose();
       }

@@ -182,13 +182,25 @@ export async function eventsSince(
   const viewer = { id: actor.id, moderates };
   const { anonymous } = found.value.settings;
   const events = rows.map((row) => eventForViewer(toMotionEvent(row), viewer, anonymous));
+  if (moderates) return done({ motionId, moderates, seq, events, reload: false });
+  const opened = await openedAt(store, motionId);
+  // What happened while the motion was a draft was its moderators' (its earlier wordings).
+  const public_ = events.map((e) =>
+    e.seq < opened ? { ...e, type: "private", data: {}, actor: "" } : e,
+  );
   return done({
     motionId,
     moderates,
     seq,
-    events: moderates ? events : await withoutHiddenWords(store, motionId, events),
+    events: await withoutHiddenWords(store, motionId, public_),
     reload: false,
   });
+}
+
+/** The seq at which a drafted motion was opened (0 for one opened when it was made). */
+async function openedAt(store: Store, motionId: string): Promise<number> {
+  const changes = await store.events.ofTypes(motionId, ["motion.status"]);
+  return changes.find((e) => e.data.previous === "draft")?.seq ?? 0;
 }
 
 /**

@@ -68,10 +68,16 @@ export async function reanchorDocument(
   type Changes = {
     sources: { position: number; passage: CitationView }[];
     arguments: Map<string, true>;
+    /** Pending posts' arguments, by author: each hears of their own alone. */
+    pending: Map<string, Set<string>>;
   };
   const byMotion = new Map<string, Changes>();
   const entry = (motionId: string) => {
-    const found: Changes = byMotion.get(motionId) ?? { sources: [], arguments: new Map() };
+    const found: Changes = byMotion.get(motionId) ?? {
+      sources: [],
+      arguments: new Map(),
+      pending: new Map(),
+    };
     byMotion.set(motionId, found);
     return found;
   };
@@ -92,33 +98,51 @@ export async function reanchorDocument(
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
     // The room hears about published arguments only: the others' words are not theirs to see.
-    if (citation.status === "published")
+    if (citation.status === "published") {
       entry(citation.motionId).arguments.set(citation.argumentId, true);
+    } else if (citation.status === "pending") {
+      const authorId = (await tx.arguments.get(citation.argumentId))?.authorId;
+      const pending = entry(citation.motionId).pending;
+      if (authorId)
+        pending.set(authorId, (pending.get(authorId) ?? new Set()).add(citation.argumentId));
+    }
   }
+  const view = (c: CitationRow) => passageView(c, new Map([[version.id, version.text]]));
+  const withCitations = async (argumentIds: string[]) => {
+    const citations = await tx.arguments.citations(argumentIds);
+    return argumentIds.map((argumentId) => ({
+      argumentId,
+      citations: citations
+        .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
+        .map(view),
+    }));
+  };
   const events: OutgoingEvent[] = [];
   for (const [motionId, changed] of byMotion) {
     const motion = await tx.motions.get(motionId);
     if (!motion) continue;
-    const argumentIds = [...changed.arguments.keys()];
-    const citations = await tx.arguments.citations(argumentIds);
-    const row = await tx.events.append({
-      motionId,
-      type: "evidence.reanchored",
-      data: {
-        documentId,
-        versionId: version.id,
-        sources: changed.sources,
-        arguments: argumentIds.map((argumentId) => ({
-          argumentId,
-          citations: citations
-            .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
-            .map((c) => passageView(c, new Map([[version.id, version.text]]))),
-        })),
-      },
-      actorId,
-      at: new Date(),
+    const data = { documentId, versionId: version.id };
+    const append = async (extra: Record<string, unknown>) => {
+      const row = await tx.events.append({
+        motionId,
+        type: "evidence.reanchored",
+        data: { ...data, ...extra },
+        actorId,
+        at: new Date(),
+      });
+      events.push(outgoing(row, motion));
+    };
+    await append({
+      sources: changed.sources,
+      arguments: await withCitations([...changed.arguments.keys()]),
     });
-    events.push(outgoing(row, motion));
+    for (const [authorId, argumentIds] of changed.pending) {
+      await append({
+        sources: [],
+        arguments: await withCitations([...argumentIds]),
+        onlyFor: authorId,
+      });
+    }
   }
   return events;
 }
