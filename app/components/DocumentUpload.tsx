@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
+import { callApi } from "./api";
 import { Problem } from "./Problem";
 
 /** Where the document goes: a new one in a space, or a new version of one. */
@@ -22,13 +23,6 @@ function sentenceEnds(text: string): number[] {
   return [...text.matchAll(/[.!?]["”’)]?\s+/gu)]
     .map((m) => (m.index ?? 0) + m[0].length)
     .filter((at) => at < text.length);
-}
-
-async function answerOf(response: Response | null) {
-  if (!response)
-    return { problem: "No answer from the server: check the connection and try again." };
-  const body = await response.json().catch(() => null);
-  return response.ok ? { body } : { problem: body?.error?.message ?? "That did not work." };
 }
 
 /**
@@ -53,7 +47,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
   };
 
   /** The form as the server takes it: multipart with the file, or JSON with the text. */
-  const send = (url: string, data: FormData, withEdits: BlockEdit[]) => {
+  const send = <T,>(url: string, data: FormData, withEdits: BlockEdit[]) => {
     const file = data.get("file");
     const hasFile = file instanceof File && file.size > 0;
     if (hasFile) {
@@ -62,27 +56,25 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
         if (name !== "text" && name !== "format") body.append(name, value);
       body.set("edits", JSON.stringify(withEdits));
       body.set("clientId", clientId);
-      return fetch(url, { method: "POST", body }).catch(() => null);
+      return callApi<T>(url, { method: "POST", form: body });
     }
     // A field left blank is a field not given.
     const fields = Object.fromEntries(
       [...data].filter(([name, value]) => name !== "file" && value !== ""),
     );
-    return fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...fields, edits: withEdits, clientId }),
-    }).catch(() => null);
+    return callApi<T>(url, { method: "POST", json: { ...fields, edits: withEdits, clientId } });
   };
 
   const onPreview = async (data: FormData) => {
     setProblem(null);
     setBusy("Reading the document…");
-    const answer = await answerOf(
-      await send(`/api/spaces/${target.spaceId}/documents/preview`, data, []),
+    const answer = await send<ImportedText>(
+      `/api/spaces/${target.spaceId}/documents/preview`,
+      data,
+      [],
     );
     setBusy(null);
-    if ("problem" in answer) return setProblem(answer.problem ?? null);
+    if (!answer.ok) return setProblem(answer.problem);
     setForm(data);
     setImported({ text: answer.body.text, blocks: answer.body.blocks });
     setEdits([]);
@@ -96,9 +88,9 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
       target.kind === "document"
         ? `/api/spaces/${target.spaceId}/documents`
         : `/api/documents/${target.documentId}/versions`;
-    const answer = await answerOf(await send(url, form, edits));
+    const answer = await send<{ id: string }>(url, form, edits);
     setBusy(null);
-    if ("problem" in answer) return setProblem(answer.problem ?? null);
+    if (!answer.ok) return setProblem(answer.problem);
     window.location.assign(`/documents/${answer.body.id}`);
   };
 

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { selectorAt } from "@/lib/anchoring";
+import { callApi } from "./api";
 import { Problem } from "./Problem";
 import { selectedRange } from "./selection";
 
@@ -62,20 +63,18 @@ export function DraftPassages({
 
   const draft = async () => {
     setBusy(true);
-    const response = await fetch(`/api/spaces/${spaceId}/motions`, {
+    const answer = await callApi<{ motionId: string }>(`/api/spaces/${spaceId}/motions`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+      json: {
         title: "Untitled motion",
         status: "draft",
         sources: picked.map(({ documentTitle: _, ...source }) => source),
-      }),
-    }).catch(() => null);
-    const body = await response?.json().catch(() => null);
+      },
+    });
     setBusy(false);
-    if (!response?.ok) return setProblem(body?.error?.message ?? "The draft could not be made.");
+    if (!answer.ok) return setProblem(answer.problem);
     keep([]);
-    window.location.assign(`/motions/${body.motionId}`);
+    window.location.assign(`/motions/${answer.body.motionId}`);
   };
 
   return (

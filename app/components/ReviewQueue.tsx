@@ -4,18 +4,16 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { CitationToReview } from "@/server/domain/library/reviewCitations";
+import { callApi, problemOf } from "./api";
 import { Problem } from "./Problem";
 
-async function review(item: CitationToReview, body: Record<string, unknown>) {
-  const response = await fetch(`/api/arguments/${item.argumentId}/review`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ position: item.position, ...body }),
-  }).catch(() => null);
-  if (!response) return "No answer from the server: try again.";
-  if (response.ok) return null;
-  return (await response.json().catch(() => null))?.error?.message ?? "That did not work.";
-}
+const review = async (item: CitationToReview, body: Record<string, unknown>) =>
+  problemOf(
+    await callApi(`/api/arguments/${item.argumentId}/review`, {
+      method: "POST",
+      json: { position: item.position, ...body },
+    }),
+  );
 
 function ReviewItem({ item }: { item: CitationToReview }) {
   const router = useRouter();

@@ -3,6 +3,7 @@
  * offsets in it. Two layouts are recognised: text extracted from a PDF, hard-wrapped at a fixed
  * width, and text with one paragraph per line.
  */
+import { squash } from "./blocks";
 export type BlockKind = "heading" | "paragraph" | "caption";
 
 export interface Block {
@@ -33,7 +34,6 @@ const HYPHEN_AT_END = /\p{L}-$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
 /** Whitespace runs (newlines, tabs, no-break spaces) become one space; the ends are trimmed. */
-const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
 const wordCount = (line: string) => squash(line).split(" ").length;
 const paragraph = (text: string): Draft => ({ kind: "paragraph", level: null, text });
 

@@ -4,6 +4,7 @@
  * a leading space where a line is indented (a paragraph's first line), running headers, footers
  * and page numbers left out, and the pages joined so that a sentence broken by a page goes on.
  */
+import { squash } from "./blocks";
 
 /** A run of text where the PDF puts it: PDF units, origin at the page's bottom left. */
 export interface PageItem {
@@ -29,8 +30,6 @@ const SENTENCE_OVER = /[.!?…]["'”’)\]]*$/u;
 /** "12", "- 12 -", "Page 12", "12 of 30", "xii" (front matter). */
 const PAGE_NUMBER =
   /^(?:[Pp]age\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?$/u;
-
-const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
 
 /** The gap between lines seen most often (to the point), the smaller one when two tie. */
 function usualGap(gaps: number[]): number {

@@ -2,18 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { callApi, problemOf } from "../../components/api";
 import { Problem } from "../../components/Problem";
 
-async function patch(motionId: string, body: Record<string, unknown>) {
-  const response = await fetch(`/api/motions/${motionId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return "No answer from the server: try again.";
-  if (response.ok) return null;
-  return (await response.json().catch(() => null))?.error?.message ?? "That did not work.";
-}
+const patch = async (motionId: string, json: Record<string, unknown>) =>
+  problemOf(await callApi(`/api/motions/${motionId}`, { method: "PATCH", json }));
 
 /** A draft's wording, written by its moderator, who opens it to the space when it is ready. */
 export function DraftEditor({

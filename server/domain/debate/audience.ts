@@ -30,6 +30,14 @@ export function ownerOf(event: MotionEvent): string {
 
 const isPrivate = (event: MotionEvent) => typeof event.data.onlyFor === "string";
 
+/** An event as someone who may not see it gets it: its place in the sequence, nothing more. */
+export const stubOf = (event: MotionEvent): MotionEvent => ({
+  ...event,
+  type: "private",
+  data: {},
+  actor: "",
+});
+
 export function disguiseArgument<T extends ArgumentView>(argument: T): T {
   const n = argument.pseudonym;
   // Arguments logged before pseudonyms were kept have none: they name nobody either way.
@@ -51,9 +59,7 @@ export function sessionForViewer(session: SessionState, viewer: Viewer, anonymou
 
 export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: boolean) {
   if (viewer.moderates || (viewer.id !== "" && ownerOf(event) === viewer.id)) return event;
-  if (isPrivate(event)) {
-    return { ...event, type: "private", data: {}, actor: "" } satisfies MotionEvent;
-  }
+  if (isPrivate(event)) return stubOf(event);
   if (!anonymous) return event;
   // The speakers are left out (a client keeps the side it knows); so is who was assigned.
   const {

@@ -9,7 +9,7 @@ import { anchorTexts, passageView } from "../library/passageView";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
-import { eventForViewer, sessionForViewer, treeForViewer } from "./audience";
+import { eventForViewer, sessionForViewer, stubOf, treeForViewer } from "./audience";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -185,9 +185,7 @@ export async function eventsSince(
   if (moderates) return done({ motionId, moderates, seq, events, reload: false });
   const opened = await openedAt(store, motionId);
   // What happened while the motion was a draft was its moderators' (its earlier wordings).
-  const public_ = events.map((e) =>
-    e.seq < opened ? { ...e, type: "private", data: {}, actor: "" } : e,
-  );
+  const public_ = events.map((e) => (e.seq < opened ? stubOf(e) : e));
   return done({
     motionId,
     moderates,

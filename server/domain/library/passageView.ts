@@ -1,7 +1,6 @@
 import type { CitationRow, Repos } from "../../../db/store";
 import type { CitationView } from "../../../lib/debate";
-
-const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
+import { squash } from "../../../lib/documents/blocks";
 
 /**
  * A stored passage (a source or a citation) as readers get it: where made, and where it is. With

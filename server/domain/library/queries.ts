@@ -50,7 +50,9 @@ export async function getDocument(
   const parsed = Id.safeParse(id);
   if (!parsed.success) return refuse("invalid_input", "That is not a valid document id.");
   const row = await readableDocument(store, actor, parsed.data);
-  const wanted = versionId === undefined ? row?.currentVersionId : Id.safeParse(versionId).data;
+  const asked = versionId === undefined ? null : Id.safeParse(versionId);
+  if (asked && !asked.success) return refuse("invalid_input", "That is not a valid version id.");
+  const wanted = asked ? asked.data : row?.currentVersionId;
   const version = row && wanted ? await store.documents.version(wanted) : undefined;
   if (!row || !version || version.documentId !== row.id) {
     return refuse("not_found", "No such document.");

@@ -1,14 +1,13 @@
 import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
 import { selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
+import { squash } from "../../../lib/documents/blocks";
 import { reanchor } from "../../../lib/reanchor";
 import type { OutgoingEvent } from "../debate/audience";
 import { outgoing } from "../events";
 import { anchorTexts, passageView } from "./passageView";
 
 type Passage = Omit<CitationRow, "argumentId" | "position">;
-
-const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
 
 /**
  * Where a passage stands in a new version. It is looked for as the text read where it stood last

@@ -1,4 +1,5 @@
 import type { ClientToServerEvents } from "@/lib/protocol";
+import { callApi, problemOf } from "../../../components/api";
 import type { ApprovalCommands } from "./ApprovalQueue";
 import type { ModeratorActions } from "./ModeratorControls";
 import type { SessionCommands } from "./SessionControls";
@@ -14,17 +15,13 @@ export type Send = <E extends Commands>(
 ) => Promise<string | null>;
 
 /** Mutes a member of the space over REST (muting is the space's, not one motion's). */
-async function muteMember(spaceId: string, userId: string): Promise<string | null> {
-  const response = await fetch(`/api/spaces/${spaceId}/members/${userId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ muted: true }),
-  }).catch(() => null);
-  if (!response) return "No answer from the server: try again.";
-  if (response.ok) return null;
-  const body = await response.json().catch(() => null);
-  return body?.error?.message ?? "Could not mute them.";
-}
+const muteMember = async (spaceId: string, userId: string) =>
+  problemOf(
+    await callApi(`/api/spaces/${spaceId}/members/${userId}`, {
+      method: "PATCH",
+      json: { muted: true },
+    }),
+  );
 
 /** Everything a moderator does on the motion's page, each a command with a fresh clientId. */
 export function moderatorCommands(
