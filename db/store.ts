@@ -108,7 +108,7 @@ export interface Repos {
     insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
     update(
       id: string,
-      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason">>,
+      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason" | "publishedSeq">>,
     ): Promise<void>;
     revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
     addRevision(row: ArgumentRevisionRow): Promise<void>;

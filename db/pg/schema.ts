@@ -22,6 +22,7 @@ import type {
   VotePhase,
 } from "../../lib/debate";
 import type { BlockKind } from "../../lib/documents/import";
+import type { FollowState, NotificationType } from "../../lib/notifications";
 import { initialSession, type SessionState } from "../../lib/session";
 import type { SpaceRole, SpaceVisibility } from "../../lib/spaces";
 
@@ -254,6 +255,8 @@ export const debateArguments = pgTable(
     rejectionReason: text("rejection_reason"),
     createdAt: timestamp("created_at").notNull(),
     editedAt: timestamp("edited_at"),
+    /** The seq of the event that made it public (posted or approved): what "unread" counts from. */
+    publishedSeq: integer("published_seq"),
   },
   (t) => [index("arguments_motion_idx").on(t.motionId)],
 );
@@ -345,4 +348,61 @@ export const commands = pgTable(
     at: timestamp("at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.clientId] })],
+);
+
+/** The last seq of a motion a member has seen. */
+export const readStates = pgTable(
+  "read_states",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    lastSeq: integer("last_seq").notNull(),
+    readAt: timestamp("read_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.motionId] })],
+);
+
+/** Whether a member follows a motion, unfollowed it or muted it. */
+export const follows = pgTable(
+  "follows",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    state: text("state").$type<FollowState>().notNull(),
+    changedAt: timestamp("changed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.motionId] })],
+);
+
+/** Something that happened for one member, stored so it waits for them while they are away. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    type: text("type").$type<NotificationType>().notNull(),
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    argumentId: text("argument_id"),
+    actorId: text("actor_id"),
+    /** The seq of the motion event that caused it, so it is pushed once that event is published. */
+    seq: integer("seq").notNull(),
+    at: timestamp("at").notNull(),
+    readAt: timestamp("read_at"),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.at),
+    index("notifications_event_idx").on(t.motionId, t.seq),
+  ],
 );

@@ -56,6 +56,10 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
         actorId: actor.id,
         at: new Date(),
       });
+      // An approved post counts as new from the moment it went public.
+      if (change.type === "argument.approved" && argument) {
+        await tx.arguments.update(argument.id, { publishedSeq: event.seq });
+      }
       return done({ seq: event.seq, ...change.data }, [outgoing(event, motion)]);
     });
   });

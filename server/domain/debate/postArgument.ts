@@ -68,6 +68,7 @@ export async function postArgument(
         rejectionReason: null,
         createdAt: at,
         editedAt: null,
+        publishedSeq: null,
       };
       await tx.arguments.insert(
         row,
@@ -82,6 +83,7 @@ export async function postArgument(
         actorId: actor.id,
         at,
       });
+      if (!pending) await tx.arguments.update(id, { publishedSeq: event.seq });
       return done({ seq: event.seq, argument }, [outgoing(event, motion)]);
     });
   });
