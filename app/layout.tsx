@@ -39,6 +39,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </li>
             </ul>
           </nav>
+          <search className="header-search">
+            <form action="/search" method="get">
+              <label htmlFor="header-search" className="visually-hidden">
+                Search
+              </label>
+              <input
+                id="header-search"
+                name="q"
+                type="search"
+                placeholder="Search"
+                maxLength={200}
+              />
+            </form>
+          </search>
           <UserMenu actor={actor} />
         </header>
         <main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import type { InferSelectModel } from "drizzle-orm";
 import type { Adapter } from "next-auth/adapters";
 import type { SpaceRole } from "../lib/spaces";
+import type { SearchHit, SearchScope } from "./search";
 import type * as schema from "./sqlite/schema";
 
 // Row types are read off the SQLite schema; db/schema-parity.ts proves PostgreSQL's are the same.
@@ -20,6 +21,9 @@ export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisio
 export type CitationRow = InferSelectModel<typeof schema.citations>;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
+export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
+export type FollowRow = InferSelectModel<typeof schema.follows>;
+export type NotificationRow = InferSelectModel<typeof schema.notifications>;
 export type MemberRow = MembershipRow & { name: string; guest: boolean };
 export type AnchorColumns = Pick<
   CitationRow,
@@ -108,7 +112,9 @@ export interface Repos {
     insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
     update(
       id: string,
-      change: Partial<Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason" | "publishedSeq">>,
+      change: Partial<
+        Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason" | "publishedSeq">
+      >,
     ): Promise<void>;
     revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
     addRevision(row: ArgumentRevisionRow): Promise<void>;
@@ -138,9 +144,35 @@ export interface Repos {
     after(motionId: string, seq: number, limit: number): Promise<EventRow[]>;
     ofTypes(motionId: string, types: string[]): Promise<EventRow[]>;
   };
+  follows: {
+    get(userId: string, motionId: string): Promise<FollowRow | undefined>;
+    /** Sets the state, or with `keepExisting` only writes when the member has none yet. */
+    put(row: FollowRow, options?: { keepExisting?: boolean }): Promise<void>;
+    ofMotion(motionId: string, userIds: string[]): Promise<FollowRow[]>;
+  };
+  notifications: {
+    insert(rows: NotificationRow[]): Promise<void>;
+    /** The notifications one event caused, by the event's motion and seq. */
+    ofEvents(motionId: string, seqs: number[]): Promise<NotificationRow[]>;
+    /** A member's notifications, newest first; `unreadOnly` for those not yet read. */
+    ofUser(userId: string, limit: number, unreadOnly?: boolean): Promise<NotificationRow[]>;
+    /** Marks the member's own notifications read (`ids` null: all of them); others' ids do nothing. */
+    markRead(userId: string, ids: string[] | null, at: Date): Promise<void>;
+  };
   commands: {
     find(actorId: string, clientId: string): Promise<CommandRow | undefined>;
     save(row: CommandRow): Promise<void>;
+  };
+  readStates: {
+    get(userId: string, motionId: string): Promise<ReadStateRow | undefined>;
+    /** Keeps the higher lastSeq: a late or repeated mark never moves reading backwards. */
+    put(row: ReadStateRow): Promise<void>;
+    list(userId: string, motionIds: string[]): Promise<ReadStateRow[]>;
+    /**
+     * Per motion, the published arguments by others that went public after the user's lastSeq
+     * (0 without a row); motions with none are absent from the map.
+     */
+    unread(userId: string, motionIds: string[]): Promise<Map<string, number>>;
   };
 }
 
@@ -148,6 +180,8 @@ export interface Store extends Repos {
   readonly dialect: Dialect;
   /** Auth.js's Drizzle adapter over this database's users, accounts and sessions tables. */
   authAdapter(): Adapter;
+  /** Full-text search over arguments and current passages, within `scope` (see db/search.ts). */
+  search(scope: SearchScope): Promise<SearchHit[]>;
   /**
    * Runs `work` in one write transaction. It commits, unless `work` throws or returns a refusal
    * ({ok: false}); then nothing it wrote is kept.

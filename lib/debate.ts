@@ -134,17 +134,29 @@ export function buildArgumentTree(
   return prune(roots);
 }
 
-export const ArgumentOrder = z.enum(["strength", "newest", "replies"]);
+export const ArgumentOrder = z.enum(["strength", "newest", "replies", "activity"]);
 export type ArgumentOrder = z.infer<typeof ArgumentOrder>;
 
-const replyCount = (node: ArgumentNode): number =>
+/** How many replies hang below an argument, at any depth. */
+export const replyCount = (node: ArgumentNode): number =>
   node.children.reduce((sum, child) => sum + 1 + replyCount(child), 0);
+
+/**
+ * When a thread last changed: the newest post or edit of the argument and of all its replies,
+ * so a long-quiet argument with a fresh reply deep down comes back to the top.
+ */
+export function latestActivity(node: ArgumentNode): string {
+  // ISO timestamps sort as text.
+  const times = [node.createdAt, node.editedAt ?? "", ...node.children.map(latestActivity)];
+  return times.sort().at(-1) ?? node.createdAt;
+}
 
 const orderings: Record<ArgumentOrder, (a: ArgumentNode, b: ArgumentNode) => number> = {
   strength: (a, b) =>
     (b.strength.mean ?? -1) - (a.strength.mean ?? -1) || b.strength.count - a.strength.count,
   newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
   replies: (a, b) => replyCount(b) - replyCount(a),
+  activity: (a, b) => latestActivity(b).localeCompare(latestActivity(a)),
 };
 
 /** The tree with every level sorted; ties keep the older argument first. */
@@ -158,7 +170,10 @@ export function sortArgumentTree(nodes: ArgumentNode[], order: ArgumentOrder): A
  * Which side of the motion an argument serves: a top-level argument's own, kept by a reply
  * that supports its parent and turned over by one that attacks it.
  */
-export function sideOf(argument: ArgumentView, byId: Map<string, ArgumentView>): "for" | "against" {
+export function sideOf<A extends Pick<ArgumentView, "relation" | "parentId">>(
+  argument: A,
+  byId: Map<string, A>,
+): "for" | "against" {
   if (argument.relation === "for" || argument.relation === "against") return argument.relation;
   const parent = argument.parentId ? byId.get(argument.parentId) : undefined;
   const parentSide = parent ? sideOf(parent, byId) : "for";

@@ -57,6 +57,11 @@ export interface LiveMotion {
   spotlightId: string | null;
   settings: MotionSettings;
   session: SessionState;
+  /**
+   * The seq of the event that made each argument public while this copy was live (posted or
+   * approved), so the page can tell what is new to its reader since their last visit.
+   */
+  wentPublic: Record<string, number>;
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -70,6 +75,7 @@ export function liveFrom(view: MotionView): LiveMotion {
     spotlightId: view.spotlightId,
     settings: view.settings,
     session: view.session,
+    wentPublic: {},
   };
 }
 
@@ -200,6 +206,10 @@ export function applyEvents(
     if (event.seq <= next.seq) continue;
     if (event.seq > next.seq + 1) return { state: next, gap: true };
     next = { ...apply(next, event), seq: event.seq };
+    const published = (event.data as Partial<DebateEvents["argument.posted"]>).argument;
+    if ((event.type === "argument.posted" || event.type === "argument.approved") && published) {
+      next = { ...next, wentPublic: { ...next.wentPublic, [published.id]: event.seq } };
+    }
   }
   return { state: next, gap: false };
 }

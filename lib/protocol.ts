@@ -28,6 +28,8 @@ import type {
   Strength,
   VoteTally,
 } from "./debate";
+import type { FollowMotion, FollowState, NotificationView } from "./notifications";
+import type { MarkRead } from "./reading";
 import type { ErrorCode } from "./result";
 import type { SessionState } from "./session";
 
@@ -105,11 +107,17 @@ export interface ClientToServerEvents {
     ChangeMotionStatus,
     { seq: number; status: MotionStatus; previous: MotionStatus }
   >;
+  /** The reader's own mark, never broadcast (P-READ-1). */
+  "motion:read": Command<MarkRead, { motionId: string; lastSeq: number }>;
+  /** The member's own choice, never broadcast (P-NOTE-2). */
+  "motion:follow": Command<FollowMotion, { motionId: string; state: FollowState }>;
 }
 
 export interface ServerToClientEvents {
   "motion:event": (event: MotionEvent) => void;
   presence: (presence: Presence) => void;
+  /** A new notification for the signed-in user, on each of their connections (P-NOTE-10). */
+  notification: (notification: NotificationView) => void;
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;

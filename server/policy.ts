@@ -20,6 +20,7 @@ export type Action =
   | "member.list"
   | "member.manage"
   | "motion.create"
+  | "motion.follow"
   | "motion.vote"
   | "argument.post"
   | "argument.edit"
@@ -60,6 +61,7 @@ export const actions: readonly Action[] = [
   "member.list",
   "member.manage",
   "motion.create",
+  "motion.follow",
   "motion.vote",
   "argument.post",
   "argument.edit",
@@ -113,6 +115,8 @@ const needs: Record<
   "space.read": ["reader", ""],
   "member.list": ["observer", "Only the space's members see who else is in it."],
   "motion.vote": ["observer", ""],
+  // Following is one's own notifications: any member, or anyone signed in on a public space.
+  "motion.follow": ["observer", ""],
   "argument.rate": ["observer", ""],
   // Only an argument's author edits or withdraws it: the command checks who that is.
   "argument.edit": ["observer", ""],

@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { unreadCount } from "@/server/domain/notifications/inbox";
 import type { Actor } from "@/server/policy";
+import { runtime } from "@/server/runtime";
+import { InboxBadge } from "./InboxBadge";
 
-/** Who is signed in, and the way to sign in, join, or out. */
-export function UserMenu({ actor }: { actor: Actor }) {
+/** Who is signed in, their notifications, and the way to sign in, join, or out. */
+export async function UserMenu({ actor }: { actor: Actor }) {
   if (actor.kind !== "user") {
     return (
       <div className="user-menu">
@@ -11,8 +14,10 @@ export function UserMenu({ actor }: { actor: Actor }) {
       </div>
     );
   }
+  const unread = await unreadCount(runtime().store, actor);
   return (
     <div className="user-menu">
+      <InboxBadge initialUnread={unread} />
       <span>
         {actor.name}
         {actor.guestOf ? " (guest)" : ""}

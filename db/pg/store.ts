@@ -7,6 +7,7 @@ import pg from "pg";
 import { createRepos } from "../repos";
 import { isRefusal, type Store } from "../store";
 import * as schema from "./schema";
+import { pgSearch } from "./search";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -15,6 +16,11 @@ const MIGRATION_LOCK = 7_462_001;
 
 export async function openPgStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closed (a restart, a dropped database) is replaced on next
+  // use; without a listener its error would end the process.
+  pool.on("error", (error) =>
+    console.warn(`PostgreSQL closed an idle connection: ${error.message}`),
+  );
   const db = drizzle({ client: pool, schema });
   await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
   try {
@@ -33,6 +39,7 @@ export async function openPgStore(url: string): Promise<Store> {
         verificationTokensTable: schema.verificationTokens,
       }),
     ...createRepos(db, schema),
+    search: pgSearch(pool),
     transaction: async (work) => {
       let result: Awaited<ReturnType<typeof work>> | undefined;
       try {

@@ -8,6 +8,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createRepos, type QueryDb, type Tables } from "../repos";
 import { isRefusal, type Store } from "../store";
 import * as schema from "./schema";
+import { sqliteSearch } from "./search";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -57,6 +58,7 @@ export function openSqliteStore(path: string): Store {
         verificationTokensTable: schema.verificationTokens,
       }),
     ...createRepos(asQueryDb(readerDb), tables),
+    search: sqliteSearch(reader),
     transaction: (work) =>
       enqueue(async () => {
         writer.exec("BEGIN IMMEDIATE");

@@ -16,6 +16,7 @@ import {
 import { postArgument } from "../domain/debate/postArgument";
 import { assignSide, runPhase, setTimer } from "../domain/debate/session";
 import { reviewCitation } from "../domain/library/reviewCitations";
+import { followMotion } from "../domain/notifications/follow";
 import type { Outcome } from "../domain/outcome";
 import type { Actor } from "../policy";
 import type { MootSocket } from "./index";
@@ -43,6 +44,7 @@ const commands: Record<string, DebateCommand> = {
   "motion:edit": editMotion,
   "citation:review": reviewCitation,
   "motion:status": changeMotionStatus,
+  "motion:follow": followMotion,
 };
 
 /** Each debate command as a socket event: run it, ack, and publish its events after commit. */

@@ -7,7 +7,8 @@ import type { OutgoingEvent } from "../domain/debate/audience";
 import type { Actor } from "../policy";
 import { registerDebateHandlers } from "./debate";
 import { announcePresence, registerMotionHandlers } from "./motion";
-import { publisher } from "./publish";
+import { publisher, pushNotifications, userRoom } from "./publish";
+import { registerReadingHandlers } from "./reading";
 
 export type SocketData = { actor: Actor };
 export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -17,9 +18,6 @@ export interface RealtimeDeps {
   store: Store;
   authSecret: string;
 }
-
-/** Every connection of one user, so a removed member can be taken out of rooms at once. */
-const userRoom = (userId: string) => `user:${userId}`;
 
 /**
  * Wires Socket.IO: who each connection is, resolved once at the handshake from the same
@@ -38,8 +36,10 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     }
   });
   const send = publisher(io);
+  const notifyUsers = pushNotifications(io, deps.store);
   const publish = (events: OutgoingEvent[]) => {
     send(events);
+    notifyUsers(events);
     // Who may learn names can change with the settings: tell the room who is here again.
     for (const event of events) {
       if (event.type === "motion.settings") void announcePresence(io, deps.store, event.motionId);
@@ -48,6 +48,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   io.on("connection", (socket) => {
     registerMotionHandlers(socket, io, deps);
     registerDebateHandlers(socket, deps.store, publish);
+    registerReadingHandlers(socket, deps.store);
   });
   return {
     publish,

@@ -148,6 +148,30 @@ describe("moderated sessions over Socket.IO", () => {
     expect(JSON.stringify(benHears)).not.toContain(people.ada.id);
     expect(Object.keys(benHears.data)).toEqual(["session"]);
     expect(benHears.data.session).not.toHaveProperty("sides");
+
+    // A moderator's act on a participant's own post reaches its author without the moderator's id.
+    await settings({ format: "free", approvalRequired: true });
+    const pending = await ada.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(trade), { body: "Mine, awaiting approval." }),
+    );
+    if (!pending.ok) throw new Error(pending.error.message);
+    const approvedForAda = next(ada, "argument.approved");
+    const approvedForTeacher = next(teacher, "argument.approved");
+    await teacher.emitWithAck("moderation:approve", {
+      argumentId: pending.argument.id,
+      clientId: id(),
+    });
+    const adaHears = await approvedForAda;
+    expect(adaHears.actor).toBe("");
+    expect(adaHears.data).toMatchObject({ argument: { author: { name: "Ada Lovelace" } } });
+    expect((await approvedForTeacher).actor).toBe(people.teacher.id);
+    const replay = await ada.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: adaHears.seq - 1,
+    });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.events.map((e) => [e.type, e.actor])).toEqual([["argument.approved", ""]]);
   });
 
   it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {

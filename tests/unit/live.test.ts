@@ -38,6 +38,7 @@ const start: LiveMotion = {
   spotlightId: null,
   settings: defaultMotionSettings,
   session: initialSession,
+  wentPublic: {},
 };
 
 describe("a live client's copy of a motion", () => {

@@ -144,6 +144,31 @@ describe("the access policy", () => {
     expect(answer(anonymousActor, "space.create", null)).toBe("401");
   });
 
+  // Following is about one's own notifications: whoever may read the space and has a session.
+  it.each([
+    ["a visitor without a session", "404", "401"],
+    ["a signed-in outsider", "404", "ok"],
+    ["a guest of another space", "404", "ok"],
+    ["an observer", "ok", "ok"],
+    ["a guest participant", "ok", "ok"],
+    ["a participant", "ok", "ok"],
+    ["a moderator", "ok", "ok"],
+    ["an owner", "ok", "ok"],
+  ])(
+    "P-NOTE-2: %s may follow a motion: %s in a private space, %s in the public one",
+    (label, inPrivate, inPublic) => {
+      const [, actor, role] = people.find(([who]) => who === label) as Who;
+      for (const [visibility, expected] of [
+        ["private", inPrivate],
+        ["public", inPublic],
+      ] as const) {
+        expect(answer(actor, "motion.follow", { space: { id: SPACE, visibility }, role })).toBe(
+          expected,
+        );
+      }
+    },
+  );
+
   it("lets the system do everything", () => {
     const hidden = { space: { id: SPACE, visibility: "private" as const }, role: null };
     for (const action of columns) expect(answer(systemActor, action, hidden)).toBe("ok");

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
+import { documentCoverage } from "@/server/domain/library/coverage";
 import { documentPassages } from "@/server/domain/library/passages";
 import { getDocument } from "@/server/domain/library/queries";
 import { getSpace } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
-import { DocumentText } from "../../components/DocumentText";
+import { DocumentText, HeatLegend } from "../../components/DocumentText";
 import { DocumentUpload } from "../../components/DocumentUpload";
 import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
@@ -43,7 +44,17 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const marks = document.current
     ? await documentPassages(runtime().store, actor, document.id)
     : cited;
-  const active = marks.find((m) => m.id === (passage ?? (cited.length > 0 ? "cited" : undefined)));
+  // A passage followed from a motion's "Not yet cited" list: marked in the text, not listed.
+  const followed =
+    document.current && from && to
+      ? [{ id: "cited", start: Number(from), end: Number(to), label: "Not yet cited", href: "#" }]
+      : [];
+  const active = [...marks, ...followed].find(
+    (m) => m.id === (passage ?? (cited.length > 0 || followed.length > 0 ? "cited" : undefined)),
+  );
+  const coverage = document.current
+    ? await documentCoverage(runtime().store, actor, document.id)
+    : null;
 
   const details = [
     ["Author", document.author ?? "Unknown"],
@@ -103,7 +114,15 @@ export default async function DocumentPage({ params, searchParams }: Props) {
       ) : null}
       <div className="reader-layout">
         <PassageNav text={document.text} marks={marks} active={active} />
-        <DocumentText document={document} marks={marks} activeId={active?.id} />
+        <div>
+          {coverage?.ok ? <HeatLegend /> : null}
+          <DocumentText
+            document={document}
+            marks={[...marks, ...followed]}
+            activeId={active?.id}
+            coverage={coverage?.ok ? coverage.value : undefined}
+          />
+        </div>
       </div>
     </article>
   );

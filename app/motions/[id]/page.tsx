@@ -3,14 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
 import { getMotion } from "@/server/domain/debate/queries";
+import { uncitedPassages } from "@/server/domain/library/coverage";
 import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
+import { followStateOf } from "@/server/domain/notifications/follow";
+import { readingOf } from "@/server/domain/reading/queries";
 import { listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { citedHref } from "../../components/citedHref";
+import { ExportMenu } from "../../components/ExportMenu";
 import { StatusBadge } from "../../components/StatusBadge";
 import { DraftEditor } from "./DraftEditor";
+import { FollowControl } from "./FollowControl";
 import { MotionLive } from "./live/MotionLive";
+import { UncitedPassages } from "./UncitedPassages";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +36,13 @@ export default async function MotionPage({ params }: Props) {
   const motion = await load(params);
   const actor = await pageActor();
   const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
+  // Read before the page marks anything: what was new on arrival stays marked New.
+  const reading = await readingOf(runtime().store, actor, motion.id);
   const viewer = actor.kind === "user" ? { id: actor.id, name: actor.name } : null;
+  const follow =
+    motion.status === "draft" ? null : await followStateOf(runtime().store, actor, motion.id);
+  const uncited =
+    motion.status === "draft" ? null : await uncitedPassages(runtime().store, actor, motion.id);
   // A moderator assigns speakers from the space's members; nobody else needs the list here.
   const members = motion.can.moderate
     ? await listMembers(runtime().store, actor, motion.spaceId)
@@ -43,6 +55,7 @@ export default async function MotionPage({ params }: Props) {
       </nav>
       <h1>{motion.title}</h1>
       <p className="meta">
+        <Link href={`/motions/${motion.id}/map`}>Argument map</Link> ·{" "}
         <Link href={`/motions/${motion.id}/projector`}>Projector view</Link> ·{" "}
         {motion.can.moderate && motion.status !== "draft" ? (
           <>
@@ -52,7 +65,11 @@ export default async function MotionPage({ params }: Props) {
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
       </p>
+      <ExportMenu motionId={motion.id} />
       {motion.description && <p className="lead">{motion.description}</p>}
+      {follow ? (
+        <FollowControl motionId={motion.id} initial={follow.state} chosen={follow.chosen} />
+      ) : null}
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Drawn from these passages</h2>
@@ -91,6 +108,9 @@ export default async function MotionPage({ params }: Props) {
           </ol>
         )}
       </section>
+      {uncited?.ok && motion.sources.length > 0 ? (
+        <UncitedPassages passages={uncited.value} />
+      ) : null}
       {motion.status === "draft" ? (
         <DraftEditor motion={motion} />
       ) : (
@@ -99,6 +119,7 @@ export default async function MotionPage({ params }: Props) {
           documents={documents}
           viewer={viewer}
           members={members?.ok ? members.value : []}
+          reading={reading.ok ? reading.value : null}
         />
       )}
     </article>

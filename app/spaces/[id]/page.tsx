@@ -19,6 +19,8 @@ import {
   joinCodeAction,
   muteMemberAction,
 } from "../actions";
+import { markAllReadAction } from "../readingActions";
+import { ImportDebate } from "./ImportDebate";
 
 export const dynamic = "force-dynamic";
 
@@ -129,7 +131,20 @@ export default async function SpacePage({ params }: Props) {
 
       <div className="two-columns">
         <section aria-labelledby="motions-heading">
-          <h2 id="motions-heading">Motions</h2>
+          <div className="section-header">
+            <h2 id="motions-heading">Motions</h2>
+            {motions.some((m) => (m.unread ?? 0) > 0) ? (
+              <ActionForm
+                action={markAllReadAction}
+                submit="Mark all read"
+                pending="Marking…"
+                secondary
+                className=""
+              >
+                <input type="hidden" name="spaceId" value={space.id} />
+              </ActionForm>
+            ) : null}
+          </div>
           {motions.length === 0 ? (
             <p className="empty">
               No motions yet.{" "}
@@ -145,6 +160,17 @@ export default async function SpacePage({ params }: Props) {
                     <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
                   </h3>
                   <StatusBadge status={motion.status} />
+                  {motion.unread ? (
+                    <>
+                      {" "}
+                      <span className="badge badge-new" data-testid="unread-count">
+                        {motion.unread} new
+                        <span className="visually-hidden">
+                          {motion.unread === 1 ? " argument" : " arguments"} since your last visit
+                        </span>
+                      </span>
+                    </>
+                  ) : null}
                   {motion.description ? <p>{motion.description}</p> : null}
                 </li>
               ))}
@@ -183,6 +209,9 @@ export default async function SpacePage({ params }: Props) {
             ) : null}
           </section>
 
+          {space.can.createMotion && space.can.importDocument ? (
+            <ImportDebate spaceId={space.id} />
+          ) : null}
           {space.can.createMotion ? (
             <section aria-labelledby="new-motion-heading" className="panel">
               <h2 id="new-motion-heading">New motion</h2>

@@ -58,7 +58,11 @@ export function sessionForViewer(session: SessionState, viewer: Viewer, anonymou
 }
 
 export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: boolean) {
-  if (viewer.moderates || (viewer.id !== "" && ownerOf(event) === viewer.id)) return event;
+  if (viewer.moderates) return event;
+  if (viewer.id !== "" && ownerOf(event) === viewer.id) {
+    // Their own post, whole; but who else acted on it (a moderator) stays as unnamed as anywhere.
+    return anonymous && event.actor !== viewer.id ? { ...event, actor: "" } : event;
+  }
   if (isPrivate(event)) return stubOf(event);
   if (!anonymous) return event;
   // The speakers are left out (a client keeps the side it knows); so is who was assigned.

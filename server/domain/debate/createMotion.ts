@@ -7,6 +7,7 @@ import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { ClientId, Id, newId } from "../ids";
 import { passagesInSpace } from "../library/anchors";
+import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
@@ -65,6 +66,7 @@ export async function createMotion(
         actorId: actor.id,
         at,
       });
+      await notify(tx, { id, spaceId }, event);
       return done({ motionId: id }, [toMotionEvent(event)]);
     });
   });

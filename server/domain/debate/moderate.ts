@@ -13,6 +13,7 @@ import {
 import { initialSession } from "../../../lib/session";
 import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
+import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
@@ -60,6 +61,7 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
       if (change.type === "argument.approved" && argument) {
         await tx.arguments.update(argument.id, { publishedSeq: event.seq });
       }
+      await notify(tx, motion, event);
       return done({ seq: event.seq, ...change.data }, [outgoing(event, motion)]);
     });
   });

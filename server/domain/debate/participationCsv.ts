@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import type { ParticipationRow } from "../../../lib/results";
+import { toCsv } from "../csv";
 
 const columns: [string, (row: ParticipationRow) => string | number][] = [
   ["name", (r) => r.user.name],
@@ -18,22 +18,12 @@ const columns: [string, (row: ParticipationRow) => string | number][] = [
 ];
 
 /**
- * Papa Parse's own pattern (escapeFormulae: true) is anchored at the end of the text with a `.`
- * that stops at a line break, so "=HYPERLINK(…)\nx" would slip through; this one looks at the
- * first character alone: = + - @ tab CR.
- */
-const formulaStart = /^[=+\-@\t\r]/;
-
-/**
- * The participation table as RFC 4180 CSV (CRLF line ends, a header row). A cell that a
- * spreadsheet would run as a formula (a name such as "=1+1") starts with a quote instead.
+ * The participation table as CSV, formula cells neutralised (see toCsv): a name such as "=1+1"
+ * reaches the spreadsheet as text.
  */
 export function participationCsv(rows: ParticipationRow[]): string {
-  return Papa.unparse(
-    {
-      fields: columns.map(([name]) => name),
-      data: rows.map((row) => columns.map(([, value]) => value(row))),
-    },
-    { escapeFormulae: formulaStart, newline: "\r\n" },
+  return toCsv(
+    columns.map(([name]) => name),
+    rows.map((row) => columns.map(([, value]) => value(row))),
   );
 }

@@ -6,6 +6,7 @@ import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { newId } from "../ids";
 import { passagesInSpace } from "../library/anchors";
+import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { moderates, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
@@ -84,6 +85,7 @@ export async function postArgument(
         at,
       });
       if (!pending) await tx.arguments.update(id, { publishedSeq: event.seq });
+      await notify(tx, motion, event);
       return done({ seq: event.seq, argument }, [outgoing(event, motion)]);
     });
   });

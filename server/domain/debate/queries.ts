@@ -1,12 +1,14 @@
 import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
 import { type ArgumentNode, type ArgumentView, buildArgumentTree } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
+import type { SpaceMotionSummary } from "../../../lib/reading";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
 import { type Action, type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
 import { anchorTexts, passageView } from "../library/passageView";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
+import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer } from "./audience";
@@ -65,23 +67,19 @@ export async function listMotions(
   return withSources(store, shown);
 }
 
-/** The motions of one space, for those who may read it. */
+/** The motions of one space, for those who may read it, each with what is new to the caller. */
 export async function listSpaceMotions(
   store: Store,
   actor: Actor,
   spaceId: unknown,
-): Promise<Outcome<MotionSummary[]>> {
+): Promise<Outcome<SpaceMotionSummary[]>> {
   const found = await spaceFor(store, actor, spaceId, "space.read");
   if (!found.ok) return found;
   const motions = await store.motions.list([found.value.space.id]);
   // The space's moderators see their drafts among the motions.
   const drafts = moderatesIn(actor, found.value);
-  return done(
-    await withSources(
-      store,
-      motions.filter((m) => drafts || visibleToReaders(m)),
-    ),
-  );
+  const shown = motions.filter((m) => drafts || visibleToReaders(m));
+  return done(await withUnread(store, actor, await withSources(store, shown)));
 }
 
 async function readableMotion(store: Store, actor: Actor, id: unknown) {
@@ -196,7 +194,7 @@ export async function eventsSince(
 }
 
 /** The seq at which a drafted motion was opened (0 for one opened when it was made). */
-async function openedAt(store: Store, motionId: string): Promise<number> {
+export async function openedAt(store: Store, motionId: string): Promise<number> {
   const changes = await store.events.ofTypes(motionId, ["motion.status"]);
   return changes.find((e) => e.data.previous === "draft")?.seq ?? 0;
 }
@@ -206,7 +204,7 @@ async function openedAt(store: Store, motionId: string): Promise<number> {
  * out of every event that once carried them (posted, submitted, approved, edited, restored), as
  * the motion's page leaves them out.
  */
-async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
+export async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
   const carriesWords = (data: Record<string, unknown>) =>
     "argument" in data || "body" in data || "arguments" in data || "citations" in data;
   if (!events.some((e) => carriesWords(e.data))) return events;

@@ -98,7 +98,7 @@ export async function motionResult(
 }
 
 /** The motion's whole event log, read in pages so a long debate is not one huge read. */
-async function wholeLog(store: Store, motionId: string): Promise<EventRow[]> {
+export async function wholeLog(store: Store, motionId: string): Promise<EventRow[]> {
   const events: EventRow[] = [];
   let page = await store.events.after(motionId, 0, LOG_PAGE);
   events.push(...page);

@@ -44,6 +44,32 @@ export class ReaderPage {
   }
 }
 
+export class ArgumentMapPage {
+  constructor(readonly page: Page) {}
+  async open(motionId: string) {
+    await this.page.goto(`/motions/${motionId}/map`);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Argument map" })).toBeVisible();
+  }
+  empty() {
+    return this.page.getByText("No arguments yet");
+  }
+  card(text: string) {
+    return this.page.locator(".react-flow__node").filter({ hasText: text });
+  }
+  focusedCard() {
+    return this.page.locator(".react-flow__node:focus");
+  }
+  motionCard() {
+    return this.page.locator(".react-flow__node-motion");
+  }
+  /** The viewport's pan and zoom, as xyflow sets it. */
+  transform() {
+    return this.page
+      .locator(".react-flow__viewport")
+      .evaluate((el) => (el as HTMLElement).style.transform);
+  }
+}
+
 /** Axe's serious and critical findings on the page as it is now. */
 export async function seriousViolations(page: Page) {
   // Next streams a page's <title> after its body: scan once the page is whole.

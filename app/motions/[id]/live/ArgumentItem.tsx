@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { ArgumentNode, CitationView } from "@/lib/debate";
+import { type ArgumentNode, type CitationView, replyCount } from "@/lib/debate";
+import { argumentAnchor } from "@/lib/threads";
 import { citedHref } from "../../../components/citedHref";
 import { Problem } from "../../../components/Problem";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
@@ -24,6 +25,17 @@ export interface ArgumentActions {
   moderator: ModeratorActions | null;
 }
 
+/** What the page knows of the reader's reading: what is new, which branches show, what a link points at. */
+export interface ThreadView {
+  isNew: (argumentId: string) => boolean;
+  /** Whether the reader has read every argument of the node's replies. */
+  repliesRead: (node: ArgumentNode) => boolean;
+  repliesShown: (node: ArgumentNode) => boolean;
+  onToggleReplies: (argumentId: string, shown: boolean) => void;
+  /** The argument the page's address links to (#argument-<id>), highlighted. */
+  linkedId: string | null;
+}
+
 function Strength({ node }: { node: ArgumentNode }) {
   const { mean, count } = node.strength;
   return (
@@ -36,7 +48,15 @@ function Strength({ node }: { node: ArgumentNode }) {
 }
 
 /** One argument, its evidence and what the viewer may do with it, and its replies below. */
-export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: ArgumentActions }) {
+export function ArgumentItem({
+  node,
+  actions,
+  thread,
+}: {
+  node: ArgumentNode;
+  actions: ArgumentActions;
+  thread: ThreadView;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(node.body);
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,18 +65,30 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
   const withdrawn = node.status === "withdrawn" || hiddenFromViewer;
   const pinned = actions.moderator?.pinned.includes(node.id) ?? false;
   const sending = actions.pending.has(node.id);
+  const fresh = thread.isNew(node.id);
+  const linked = thread.linkedId === node.id;
+  const replies = replyCount(node);
+  const repliesShown = thread.repliesShown(node);
 
   const run = async (work: Promise<string | null>) => setProblem(await work);
 
   return (
     <li
-      id={`argument-${node.id}`}
-      className={`argument argument-${node.relation}${sending ? " sending" : ""}`}
+      id={argumentAnchor(node.id)}
+      className={`argument argument-${node.relation}${sending ? " sending" : ""}${fresh ? " argument-new" : ""}${linked ? " argument-linked" : ""}`}
+      data-linked={linked ? "true" : undefined}
+      // Focusable only while linked, so the link's target is where keyboard reading resumes.
+      tabIndex={linked ? -1 : undefined}
     >
       <article
-        aria-label={`${relationLabel[node.relation]}: ${hiddenFromViewer ? "hidden" : withdrawn ? "withdrawn" : node.author.name}`}
+        aria-label={`${relationLabel[node.relation]}: ${hiddenFromViewer ? "hidden" : withdrawn ? "withdrawn" : node.author.name}${fresh ? ", new" : ""}`}
       >
         <p className="meta">
+          {fresh ? (
+            <>
+              <span className="badge badge-new">New</span>{" "}
+            </>
+          ) : null}
           <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
           {node.editedAt ? " · edited" : ""}
           {node.status === "hidden" && !hiddenFromViewer ? " · hidden from participants" : ""}
@@ -205,10 +237,23 @@ export function ArgumentItem({ node, actions }: { node: ArgumentNode; actions: A
           <ModeratorControls node={node} actions={actions.moderator} />
         ) : null}
       </article>
-      {node.children.length > 0 ? (
-        <ul className="argument-tree">
+      {replies > 0 ? (
+        <button
+          type="button"
+          className="link replies-toggle"
+          aria-expanded={repliesShown}
+          aria-controls={repliesShown ? `replies-${node.id}` : undefined}
+          onClick={() => thread.onToggleReplies(node.id, !repliesShown)}
+        >
+          {repliesShown ? "Hide" : "Show"} {replies}
+          {!repliesShown && thread.repliesRead(node) ? " earlier" : ""}{" "}
+          {replies === 1 ? "reply" : "replies"}
+        </button>
+      ) : null}
+      {replies > 0 && repliesShown ? (
+        <ul className="argument-tree" id={`replies-${node.id}`}>
           {node.children.map((child) => (
-            <ArgumentItem key={child.id} node={child} actions={actions} />
+            <ArgumentItem key={child.id} node={child} actions={actions} thread={thread} />
           ))}
         </ul>
       ) : null}

@@ -13,6 +13,7 @@ import {
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
+import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { ApprovalQueue } from "./ApprovalQueue";
@@ -23,12 +24,14 @@ import { type Highlight, Reader } from "./Reader";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
 import { useLiveMotion } from "./useLiveMotion";
+import { useThreads } from "./useThreads";
 import { VotePanel } from "./VotePanel";
 
 const orderLabels: Record<ArgumentOrder, string> = {
   strength: "Strongest first",
   newest: "Newest first",
   replies: "Most replied first",
+  activity: "Latest activity",
 };
 
 const connectionNotice = {
@@ -43,12 +46,15 @@ export function MotionLive({
   documents,
   viewer,
   members,
+  reading = null,
 }: {
   motion: MotionView;
   documents: DocumentView[];
   viewer: { id: string; name: string } | null;
   /** The space's members, for a moderator assigning speakers; empty for everyone else. */
   members: MemberView[];
+  /** Where the signed-in reader stood before this visit; null for a visitor. */
+  reading?: ReadingView | null;
 }) {
   const live = useLiveMotion(motion);
   const router = useRouter();
@@ -232,6 +238,12 @@ export function MotionLive({
       })
     : null;
   const here = live.presence;
+  const thread = useThreads({
+    motionId: motion.id,
+    live,
+    reading,
+    viewerId: viewer?.id ?? null,
+  });
 
   const sides = [
     { relation: "for" as const, heading: "For the motion" },
@@ -287,6 +299,7 @@ export function MotionLive({
             <Reader
               documents={documents}
               marks={marks}
+              args={live.motion.arguments}
               highlight={highlight}
               documentId={documentId}
               onDocument={setDocumentId}
@@ -373,7 +386,12 @@ export function MotionLive({
                     ) : (
                       <ul className="argument-tree">
                         {nodes.map((node) => (
-                          <ArgumentItem key={node.id} node={node} actions={actions} />
+                          <ArgumentItem
+                            key={node.id}
+                            node={node}
+                            actions={actions}
+                            thread={thread}
+                          />
                         ))}
                       </ul>
                     )}

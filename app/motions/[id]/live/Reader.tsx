@@ -3,8 +3,10 @@
 import { useRef, useState } from "react";
 import { selectorAt } from "@/lib/anchoring";
 import type { Citation } from "@/lib/commands";
+import { citedSpansIn, coverageByBlock } from "@/lib/coverage";
+import type { ArgumentView } from "@/lib/debate";
 import type { DocumentView, PassageMark } from "@/lib/views";
-import { DocumentText } from "../../../components/DocumentText";
+import { DocumentText, HeatLegend } from "../../../components/DocumentText";
 import { selectedRange } from "../../../components/selection";
 
 const excerpt = (text: string) => {
@@ -26,6 +28,7 @@ export interface Highlight {
 export function Reader({
   documents,
   marks,
+  args,
   highlight,
   documentId,
   onDocument,
@@ -35,6 +38,8 @@ export function Reader({
 }: {
   documents: DocumentView[];
   marks: (PassageMark & { documentId: string })[];
+  /** The motion's arguments, whose citations the heat strip counts per paragraph. */
+  args: ArgumentView[];
   highlight: Highlight | null;
   documentId: string;
   onDocument: (documentId: string) => void;
@@ -96,6 +101,7 @@ export function Reader({
           </button>
         ) : null}
       </div>
+      <HeatLegend />
       {problem ? (
         <p className="meta" role="status">
           {problem}
@@ -128,6 +134,7 @@ export function Reader({
           marks={[...shown, ...active]}
           activeId={active.length > 0 ? "highlight" : undefined}
           onCiteBlock={canCite ? cite : undefined}
+          coverage={coverageByBlock(document.blocks, citedSpansIn(document.id, args))}
         />
       </div>
     </div>

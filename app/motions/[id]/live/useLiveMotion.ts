@@ -13,6 +13,7 @@ import type {
   ServerToClientEvents,
 } from "@/lib/protocol";
 import type { MotionView } from "@/lib/views";
+import { announcePosted } from "./posted";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = "connecting" | "live" | "offline";
@@ -127,6 +128,7 @@ export function useLiveMotion(initial: MotionView) {
       }
       if (answer.ok) {
         dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
+        announcePosted(post.payload.motionId);
       } else {
         dispatch({
           type: "refused",

@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+import { callApi } from "./api";
+
+/** What the inbox says when it marks notifications read, so the header's count follows. */
+export const UNREAD_CHANGED = "moot:unread";
+
+export const announceUnread = (unread: number) =>
+  window.dispatchEvent(new CustomEvent<number>(UNREAD_CHANGED, { detail: unread }));
+
+export const unreadLabel = (unread: number) =>
+  unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
+
+/**
+ * The header's link to the inbox with how many notifications wait unread, counted up as new
+ * ones arrive over Socket.IO on the user's own connection, counted again on each (re)connection,
+ * and set again when the inbox marks some read.
+ */
+export function InboxBadge({ initialUnread }: { initialUnread: number }) {
+  const [unread, setUnread] = useState(initialUnread);
+
+  useEffect(() => setUnread(initialUnread), [initialUnread]);
+
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      transports: ["websocket", "polling"],
+    });
+    socket.on("notification", () => setUnread((n) => n + 1));
+    // What arrived between the page's render and this connection, or while it was down.
+    socket.on("connect", async () => {
+      const answer = await callApi<{ unread: number }>("/api/me/notifications", { method: "GET" });
+      if (answer.ok) setUnread(answer.body.unread);
+    });
+    const changed = (event: Event) => setUnread((event as CustomEvent<number>).detail);
+    window.addEventListener(UNREAD_CHANGED, changed);
+    return () => {
+      window.removeEventListener(UNREAD_CHANGED, changed);
+      socket.disconnect();
+    };
+  }, []);
+
+  return (
+    <Link href="/inbox" className="inbox-link" aria-label={unreadLabel(unread)}>
+      Notifications
+      {unread > 0 ? (
+        <span className="unread-count" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}

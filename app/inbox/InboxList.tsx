@@ -1,0 +1,110 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import {
+  describeNotification,
+  type Inbox,
+  type NotificationView,
+  notificationHref,
+} from "@/lib/notifications";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+import { callApi } from "../components/api";
+import { announceUnread } from "../components/InboxBadge";
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+/** The signed-in member's notifications: new ones arrive live; opening one marks it read. */
+export function InboxList({ initial }: { initial: Inbox }) {
+  const [notifications, setNotifications] = useState(initial.notifications);
+  const [problem, setProblem] = useState<string | null>(null);
+  const unread = notifications.filter((n) => !n.read).length;
+
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      transports: ["websocket", "polling"],
+    });
+    socket.on("notification", (n) =>
+      setNotifications((list) => [n, ...list.filter((old) => old.id !== n.id)]),
+    );
+    return () => {
+      socket.disconnect();
+    };
+  }, []);
+
+  const markRead = async (body: { ids: string[] } | { all: true }) => {
+    const ids = "ids" in body ? new Set(body.ids) : null;
+    setNotifications((list) => list.map((n) => (!ids || ids.has(n.id) ? { ...n, read: true } : n)));
+    const answer = await callApi<{ unread: number }>("/api/me/notifications/read", {
+      method: "POST",
+      json: body,
+    });
+    if (answer.ok) announceUnread(answer.body.unread);
+    setProblem(answer.ok ? null : answer.problem);
+  };
+
+  if (notifications.length === 0) {
+    return (
+      <p className="empty">
+        Nothing yet. Replies to your arguments, mentions of you (@ and your name), what a moderator
+        decided about your posts, and new motions in your spaces will appear here.
+      </p>
+    );
+  }
+
+  return (
+    <section aria-labelledby="inbox-heading" className="inbox">
+      <div className="inbox-header">
+        <h2 id="inbox-heading">{unread === 0 ? "All read" : `${unread} unread`}</h2>
+        <button
+          type="button"
+          className="secondary"
+          disabled={unread === 0}
+          onClick={() => markRead({ all: true })}
+        >
+          Mark all read
+        </button>
+      </div>
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <ul className="inbox-list">
+        {notifications.map((n) => (
+          <InboxItem
+            key={n.id}
+            notification={n}
+            onOpen={() => !n.read && markRead({ ids: [n.id] })}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function InboxItem({
+  notification: n,
+  onOpen,
+}: {
+  notification: NotificationView;
+  onOpen: () => void;
+}) {
+  return (
+    <li className={n.read ? "inbox-item" : "inbox-item inbox-unread"}>
+      {n.read ? null : (
+        <span className="inbox-new" aria-hidden="true">
+          New
+        </span>
+      )}
+      <Link href={notificationHref(n)} onClick={onOpen}>
+        {describeNotification(n)}
+        {n.read ? null : <span className="visually-hidden"> (unread)</span>}
+      </Link>
+      <time className="meta" dateTime={n.at} suppressHydrationWarning>
+        {when.format(new Date(n.at))}
+      </time>
+    </li>
+  );
+}

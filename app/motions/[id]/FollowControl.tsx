@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { FollowState } from "@/lib/notifications";
+import { callApi } from "../../components/api";
+import { POSTED } from "./live/posted";
+
+const choices: { state: FollowState; label: string; hint: string }[] = [
+  { state: "following", label: "Following", hint: "replies to your arguments and mentions" },
+  { state: "unfollowed", label: "Not following", hint: "mentions of you only" },
+  { state: "muted", label: "Muted", hint: "nothing from this motion" },
+];
+
+/** How the signed-in member hears from this motion; posting in it follows it (P-NOTE-1). */
+export function FollowControl({
+  motionId,
+  initial,
+  chosen,
+}: {
+  motionId: string;
+  initial: FollowState;
+  /** Whether the member has chosen: if not, their first post here follows the motion. */
+  chosen: boolean;
+}) {
+  const [state, setState] = useState(initial);
+  const [choiceMade, setChoiceMade] = useState(chosen);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (choiceMade) return;
+    const posted = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === motionId) setState("following");
+    };
+    window.addEventListener(POSTED, posted);
+    return () => window.removeEventListener(POSTED, posted);
+  }, [motionId, choiceMade]);
+
+  const choose = async (next: FollowState) => {
+    const before = state;
+    setState(next);
+    setChoiceMade(true);
+    const answer = await callApi<{ state: FollowState }>(`/api/motions/${motionId}/follow`, {
+      method: "PUT",
+      json: { state: next },
+    });
+    if (!answer.ok) setState(before);
+    setProblem(answer.ok ? null : answer.problem);
+  };
+
+  return (
+    <fieldset className="follow-control">
+      <legend>Notifications from this motion</legend>
+      {choices.map(({ state: value, label, hint }) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name={`follow-${motionId}`}
+            value={value}
+            checked={state === value}
+            onChange={() => choose(value)}
+          />{" "}
+          {label} <span className="meta">({hint})</span>
+        </label>
+      ))}
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import "./map.css";
+import {
+  Controls,
+  type Edge,
+  Handle,
+  MiniMap,
+  type NodeProps,
+  Position,
+  ReactFlow,
+} from "@xyflow/react";
+import { type CSSProperties, type KeyboardEvent, useMemo, useRef } from "react";
+import type { MapCard, MapNode } from "@/lib/argumentMap";
+
+const opposes = (card: MapCard) => card.relation === "against" || card.relation === "attacks";
+
+function Strength({ card }: { card: MapCard }) {
+  if (!card.strength || !card.strengthLabel) return null;
+  const share = ((card.strength.mean ?? 0) / 4) * 100;
+  return (
+    <div className="map-card-strength">
+      <span className="map-strength-bar" aria-hidden="true">
+        <span style={{ width: `${share}%` }} />
+      </span>
+      <span>{card.strengthLabel}</span>
+    </div>
+  );
+}
+
+/** An argument's card: its relation in words, its opening words, who wrote it, its strength. */
+function ArgumentCard({ data }: NodeProps<MapNode>) {
+  const side = opposes(data) ? "opposes" : "backs";
+  return (
+    <div className={`map-card map-card-${side}${data.placeholder ? " map-card-placeholder" : ""}`}>
+      {/* Each edge runs from a card's top to the bottom of the card it answers. */}
+      <Handle type="source" position={Position.Top} isConnectable={false} />
+      <p className="map-card-relation">{data.relationLabel}</p>
+      <p className="map-card-excerpt">{data.excerpt}</p>
+      {data.author ? <p className="map-card-author">by {data.author}</p> : null}
+      <Strength card={data} />
+      <Handle type="target" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+function MotionCard({ data }: NodeProps<MapNode>) {
+  return (
+    <div className="map-card map-card-motion">
+      <p className="map-card-relation">The motion</p>
+      <p className="map-card-excerpt">{data.excerpt}</p>
+      <Handle type="target" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+const nodeTypes = { argument: ArgumentCard, motion: MotionCard };
+
+const ariaLabelConfig = {
+  "node.a11yDescription.default":
+    "Press Enter to open the argument on the motion's page. Arrow keys: up to what it answers, down to its first reply, left and right to its neighbours.",
+  "node.a11yDescription.keyboardDisabled": "Press Enter to open the argument.",
+};
+
+/** Where each arrow key goes from a card: what it answers, its first reply, its neighbours. */
+const arrowTargets = (card: MapCard): Record<string, string | null | undefined> => ({
+  ArrowUp: card.parent,
+  ArrowDown: card.children[0],
+  ArrowLeft: card.previous,
+  ArrowRight: card.next,
+});
+
+/**
+ * The argument map, drawn by xyflow from nodes laid out on the server (lib/argumentMap.ts): pan,
+ * zoom, a minimap; every card is a link in reading order, and a click or Enter opens it.
+ */
+export function ArgumentMap({
+  nodes,
+  edges,
+  aspect,
+}: {
+  nodes: MapNode[];
+  edges: Edge[];
+  aspect: number;
+}) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  const cards = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
+  const open = (href: string) => window.location.assign(href);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const node = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node");
+    const card = node?.dataset.id ? cards.get(node.dataset.id) : undefined;
+    if (!card) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      open(card.href);
+      return;
+    }
+    const targets = arrowTargets(card);
+    if (!(event.key in targets)) return;
+    event.preventDefault();
+    const to = targets[event.key];
+    if (!to) return;
+    wrapper.current
+      ?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(to)}"]`)
+      ?.focus();
+  };
+
+  return (
+    <div className="map-canvas" ref={wrapper} style={{ "--map-aspect": aspect } as CSSProperties}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={(_, node) => open(node.data.href)}
+        onKeyDown={onKeyDown}
+        aria-label="Argument map"
+        aria-describedby="map-help"
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        minZoom={0.1}
+        maxZoom={2}
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        {/* Top left and top right: beside the motion's card, where the tree leaves room. */}
+        <Controls showInteractive={false} position="top-left" />
+        <MiniMap
+          position="top-right"
+          style={{ width: 150, height: 100 }}
+          pannable
+          zoomable
+          ariaLabel="Overview of the whole map"
+          nodeClassName={(node) =>
+            node.type === "motion"
+              ? "map-mini-motion"
+              : opposes(node.data as MapCard)
+                ? "map-mini-opposes"
+                : "map-mini-backs"
+          }
+        />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { type Highlight, SEARCH_DEFAULT_LIMIT, type SearchResult } from "@/lib/search";
+import { pageActor } from "@/server/auth/pageActor";
+import { listMotions } from "@/server/domain/debate/queries";
+import { search } from "@/server/domain/search/search";
+import { readableSpaces } from "@/server/domain/spaces/queries";
+import { runtime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Search" };
+
+type Params = Partial<
+  Record<"q" | "type" | "spaceId" | "motionId" | "authorId" | "side" | "hasCitations", string>
+>;
+type Props = { searchParams: Promise<Params> };
+
+/** The snippet's matched words in <mark>; the text itself is only ever text, never HTML. */
+function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const { start, end } of highlights) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <p className="search-snippet">{parts}</p>;
+}
+
+const sideLabel = { for: "For the motion", against: "Against the motion" } as const;
+
+function Result({
+  result,
+  withAuthor,
+}: {
+  result: SearchResult;
+  withAuthor: (id: string) => string;
+}) {
+  if (result.type === "passage") {
+    return (
+      <li className="search-result" data-type="passage">
+        <p className="meta">Passage in a document</p>
+        <h2 className="card-title">
+          {/* A page load, not a client-side one: the block is marked by :target, which only a
+              real navigation sets. */}
+          <a className="search-result-link" href={result.href}>
+            {result.documentTitle}
+          </a>
+        </h2>
+        <Snippet text={result.snippet} highlights={result.highlights} />
+      </li>
+    );
+  }
+  // A pseudonym's id is no user's: filtering by it would find nothing.
+  const known = /^[0-9a-f-]{36}$/.test(result.author.id);
+  return (
+    <li className="search-result" data-type="argument">
+      <p className="meta">
+        {result.side ? (
+          <span className={`badge side-badge-${result.side}`}>{sideLabel[result.side]}</span>
+        ) : null}{" "}
+        Argument on a motion
+      </p>
+      <h2 className="card-title">
+        <Link className="search-result-link" href={result.href}>
+          {result.motionTitle}
+        </Link>
+      </h2>
+      <Snippet text={result.snippet} highlights={result.highlights} />
+      <p className="meta">
+        By{" "}
+        {known ? (
+          <Link href={withAuthor(result.author.id)} title="More by this author">
+            {result.author.name}
+          </Link>
+        ) : (
+          result.author.name
+        )}
+        {" · "}
+        {new Date(result.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
+        {result.hasCitations ? " · cites evidence" : " · no citation"}
+      </p>
+    </li>
+  );
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const { store } = runtime();
+  const actor = await pageActor();
+  const [spaces, motions] = await Promise.all([
+    readableSpaces(store, actor),
+    listMotions(store, actor, { withDrafts: true }),
+  ]);
+  const q = params.q?.trim() ?? "";
+  const filtered = (["type", "spaceId", "motionId", "side", "hasCitations"] as const).filter(
+    (key) => params[key],
+  ).length;
+  const outcome = q ? await search(store, actor, params) : null;
+  const results = outcome?.ok ? outcome.value.results : [];
+  const author = results.find((r) => r.type === "argument" && r.author.id === params.authorId) as
+    | Extract<SearchResult, { type: "argument" }>
+    | undefined;
+
+  const linkWith = (change: Params) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...params, ...change })) {
+      if (value) next.set(key, value);
+    }
+    return `/search?${next.toString()}`;
+  };
+
+  return (
+    <section className="search" aria-labelledby="search-heading">
+      <h1 id="search-heading">Search</h1>
+      <search>
+        <form className="search-form" action="/search" method="get">
+          <div className="field search-words">
+            <label htmlFor="search-q">Words to find</label>
+            <div className="search-row">
+              <input
+                id="search-q"
+                name="q"
+                type="search"
+                defaultValue={q}
+                maxLength={200}
+                required
+                autoComplete="off"
+              />
+              <button type="submit">Search</button>
+            </div>
+          </div>
+          <details className="search-filters" open={filtered > 0}>
+            <summary>Filters{filtered > 0 ? ` (${filtered} on)` : ""}</summary>
+            <div className="search-filter-grid">
+              <div className="field">
+                <label htmlFor="search-type">Find</label>
+                <select id="search-type" name="type" defaultValue={params.type ?? ""}>
+                  <option value="">Everything</option>
+                  <option value="argument">Arguments</option>
+                  <option value="passage">Passages</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="search-space">Space</label>
+                <select id="search-space" name="spaceId" defaultValue={params.spaceId ?? ""}>
+                  <option value="">Every space</option>
+                  {spaces.map(({ space }) => (
+                    <option key={space.id} value={space.id}>
+                      {space.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="search-motion">Motion</label>
+                <select id="search-motion" name="motionId" defaultValue={params.motionId ?? ""}>
+                  <option value="">Every motion</option>
+                  {motions.map((motion) => (
+                    <option key={motion.id} value={motion.id}>
+                      {motion.title}
+                      {motion.status === "draft" ? " (draft)" : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="search-side">Side</label>
+                <select id="search-side" name="side" defaultValue={params.side ?? ""}>
+                  <option value="">Either side</option>
+                  <option value="for">For the motion</option>
+                  <option value="against">Against the motion</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="search-cited">Citations</label>
+                <select
+                  id="search-cited"
+                  name="hasCitations"
+                  defaultValue={params.hasCitations ?? ""}
+                >
+                  <option value="">With or without</option>
+                  <option value="true">Cites evidence</option>
+                  <option value="false">Cites nothing</option>
+                </select>
+              </div>
+              {params.authorId ? (
+                <input type="hidden" name="authorId" value={params.authorId} />
+              ) : null}
+            </div>
+            <button type="submit" className="secondary">
+              Apply filters
+            </button>
+          </details>
+        </form>
+      </search>
+
+      {params.authorId ? (
+        <p className="notice">
+          Only arguments by {author ? author.author.name : "one author"}.{" "}
+          <Link href={linkWith({ authorId: "" })}>Show every author</Link>
+        </p>
+      ) : null}
+
+      {outcome && !outcome.ok ? (
+        <p className="problem" role="alert">
+          {outcome.error.message.replace(/^q: /, "")}. Type a word or two to search for.
+        </p>
+      ) : null}
+
+      {!q ? (
+        <p className="meta">
+          Search the arguments of every motion you may read and the passages of the library’s
+          documents.
+        </p>
+      ) : null}
+
+      {outcome?.ok ? (
+        <>
+          <p className="meta search-count" role="status">
+            {results.length === 0
+              ? `Nothing matches “${q}”.`
+              : `${results.length}${results.length === SEARCH_DEFAULT_LIMIT ? " best" : ""} result${results.length === 1 ? "" : "s"} for “${q}”.`}
+          </p>
+          {results.length === 0 ? (
+            <div className="empty search-empty">
+              <p className="search-try">Try:</p>
+              <ul>
+                <li>fewer words, or other words for the same idea;</li>
+                <li>checking the spelling;</li>
+                <li>
+                  <Link href={`/search?q=${encodeURIComponent(q)}`}>searching without filters</Link>
+                  .
+                </li>
+              </ul>
+            </div>
+          ) : (
+            <ol className="search-results" aria-label="Results">
+              {results.map((result) => (
+                <Result
+                  key={`${result.type}:${result.id}`}
+                  result={result}
+                  withAuthor={(authorId) => linkWith({ authorId })}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import type Database from "better-sqlite3";
+import type { ArgumentRelation } from "../../lib/debate";
+import { bestOf, onlyArguments, type SearchHit, type SearchScope } from "../search";
+
+const HITS = `
+    WITH RECURSIVE hits AS MATERIALIZED (
+      SELECT k.id AS key, a.id, a.motion_id, a.parent_id, a.relation, a.author_id, a.author_name,
+        a.pseudonym, a.created_at, m.title AS motion_title, m.space_id,
+        json_extract(m.settings, '$.anonymous') AS anonymous,
+        bm25(search_text) AS rank
+      FROM search_text
+      CROSS JOIN search_keys k ON k.id = search_text.rowid
+      CROSS JOIN arguments a ON a.id = k.argument_id
+      CROSS JOIN motions m ON m.id = a.motion_id
+      WHERE search_text MATCH @match
+        AND a.status = 'published'
+        AND m.space_id IN (SELECT value FROM json_each(@readable))
+        AND (m.status <> 'draft' OR m.space_id IN (SELECT value FROM json_each(@moderated)))
+        AND (@spaceId IS NULL OR m.space_id = @spaceId)
+        AND (@motionId IS NULL OR a.motion_id = @motionId)
+        AND (@authorId IS NULL OR (a.author_id = @authorId AND (
+          json_extract(m.settings, '$.anonymous') = 0
+          OR m.space_id IN (SELECT value FROM json_each(@moderated))
+          OR a.author_id = @viewer)))
+        AND (@cited IS NULL OR EXISTS (SELECT 1 FROM citations c WHERE c.argument_id = a.id) = @cited)
+    )`;
+
+/** From each of `rows` up to its top-level argument, counting attacks: each one turns the side. */
+const sidesOf = (rows: string) => `
+    walk (id, at, attacks, depth) AS (
+      SELECT id, id, 0, 0 FROM ${rows}
+      UNION ALL
+      SELECT w.id, a.parent_id, w.attacks + (a.relation = 'attacks'), w.depth + 1
+      FROM walk w JOIN arguments a ON a.id = w.at
+      WHERE a.parent_id IS NOT NULL AND w.depth < 256
+    ),
+    sides AS MATERIALIZED (
+      SELECT w.id,
+        CASE WHEN (r.relation = 'against') = (w.attacks % 2 = 0) THEN 'against' ELSE 'for' END AS side
+      FROM walk w JOIN arguments r ON r.id = w.at
+      WHERE r.parent_id IS NULL AND r.relation IN ('for', 'against')
+    )`;
+
+// Only for the rows shown (the snippet: a correlated MATCH on one rowid).
+const CITED = "EXISTS (SELECT 1 FROM citations c WHERE c.argument_id = top.id) AS cited";
+
+const SNIPPET = `(SELECT snippet(search_text, 0, char(2), char(3), '…', 32) FROM search_text
+      WHERE search_text MATCH @match AND search_text.rowid = top.key)`;
+
+/**
+ * FTS5 search (migration 0007): one index, search_text, holds arguments' bodies and blocks'
+ * texts, so bm25 ranks both kinds on one scale. The words become quoted FTS5 strings, so what a
+ * reader types is never query syntax. The joins are CROSS JOINs because that keeps SQLite's join
+ * order: the planner would otherwise start from the (few) documents or motions and run the
+ * MATCH once per row.
+ */
+export function sqliteSearch(db: Database.Database) {
+  // The side is worked out for every hit only when it filters them; else for the page shown.
+  const argumentsQuery = db.prepare(`
+    ${HITS},
+    ${sidesOf("hits")},
+    top AS (
+      SELECT h.*, s.side FROM hits h JOIN sides s ON s.id = h.id
+      WHERE s.side = @side
+      ORDER BY h.rank, h.id
+      LIMIT @limit
+    )
+    SELECT top.*, ${CITED}, ${SNIPPET} AS snippet FROM top ORDER BY top.rank, top.id
+  `);
+  const argumentsAnySide = db.prepare(`
+    ${HITS},
+    top AS (SELECT * FROM hits ORDER BY rank, id LIMIT @limit),
+    ${sidesOf("top")}
+    SELECT top.*, s.side, ${CITED}, ${SNIPPET} AS snippet
+    FROM top LEFT JOIN sides s ON s.id = top.id
+    ORDER BY top.rank, top.id
+  `);
+
+  const passagesQuery = db.prepare(`
+    WITH top AS (
+      SELECT k.id AS key, d.id AS document_id, d.title AS document_title, d.space_id,
+        b.version_id, b.position, b.start, b."end", bm25(search_text) AS rank
+      FROM search_text
+      CROSS JOIN search_keys k ON k.id = search_text.rowid
+      CROSS JOIN documents d ON d.current_version_id = k.version_id
+      CROSS JOIN blocks b ON b.version_id = k.version_id AND b.position = k.position
+      WHERE search_text MATCH @match
+        AND d.space_id IN (SELECT value FROM json_each(@readable))
+        AND (@spaceId IS NULL OR d.space_id = @spaceId)
+      ORDER BY rank, d.id, b.position
+      LIMIT @limit
+    )
+    SELECT top.*,
+      (SELECT snippet(search_text, 0, char(2), char(3), '…', 32) FROM search_text
+        WHERE search_text MATCH @match AND search_text.rowid = top.key) AS snippet
+    FROM top ORDER BY top.rank, top.document_id, top.position
+  `);
+
+  return async (scope: SearchScope): Promise<SearchHit[]> => {
+    const match = scope.words
+      .map((word, i) => `"${word}"${scope.prefix && i === scope.words.length - 1 ? "*" : ""}`)
+      .join(" ");
+    const common = {
+      match,
+      readable: JSON.stringify(scope.readableSpaceIds),
+      spaceId: scope.spaceId ?? null,
+      limit: scope.limit,
+    };
+    const hits: SearchHit[] = [];
+    if (scope.type !== "passage") {
+      const query = scope.side === undefined ? argumentsAnySide : argumentsQuery;
+      const rows = query.all({
+        ...common,
+        moderated: JSON.stringify(scope.moderatedSpaceIds),
+        viewer: scope.viewerId,
+        motionId: scope.motionId ?? null,
+        authorId: scope.authorId ?? null,
+        side: scope.side ?? null,
+        cited: scope.hasCitations === undefined ? null : Number(scope.hasCitations),
+      }) as ArgumentRow[];
+      for (const row of rows) {
+        hits.push({
+          type: "argument",
+          score: -row.rank,
+          snippet: row.snippet ?? "",
+          id: row.id,
+          motionId: row.motion_id,
+          motionTitle: row.motion_title,
+          spaceId: row.space_id,
+          relation: row.relation,
+          side: row.side,
+          authorId: row.author_id,
+          authorName: row.author_name,
+          pseudonym: row.pseudonym,
+          anonymous: row.anonymous === 1,
+          hasCitations: row.cited === 1,
+          createdAt: new Date(row.created_at),
+        });
+      }
+    }
+    if (!onlyArguments(scope)) {
+      for (const row of passagesQuery.all(common) as PassageRow[]) {
+        hits.push({
+          type: "passage",
+          score: -row.rank,
+          snippet: row.snippet ?? "",
+          documentId: row.document_id,
+          documentTitle: row.document_title,
+          spaceId: row.space_id,
+          versionId: row.version_id,
+          position: row.position,
+          start: row.start,
+          end: row.end,
+        });
+      }
+    }
+    return bestOf(hits, scope.limit);
+  };
+}
+
+interface ArgumentRow {
+  id: string;
+  motion_id: string;
+  motion_title: string;
+  space_id: string;
+  relation: ArgumentRelation;
+  side: "for" | "against" | null;
+  author_id: string;
+  author_name: string;
+  pseudonym: number;
+  anonymous: number;
+  cited: number;
+  created_at: number;
+  rank: number;
+  snippet: string | null;
+}
+
+interface PassageRow {
+  document_id: string;
+  document_title: string;
+  space_id: string;
+  version_id: string;
+  position: number;
+  start: number;
+  end: number;
+  rank: number;
+  snippet: string | null;
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { MotionSummary } from "./views";
+
+/** Payloads of the reading commands: the same over Socket.IO and REST. */
+
+const Id = z.uuid({ error: "is not a valid id" });
+
+/** Marks a motion read up to `seq`, the last event the reader's page holds. */
+export const MarkRead = z.object({
+  motionId: Id,
+  seq: z.number({ error: "is required" }).int().nonnegative(),
+});
+export type MarkRead = z.input<typeof MarkRead>;
+
+/** Marks every motion of a space the reader may read as read up to its latest event. */
+export const MarkAllRead = z.object({ spaceId: Id });
+export type MarkAllRead = z.input<typeof MarkAllRead>;
+
+/**
+ * Where a signed-in reader stood when the motion's page was rendered: arguments by others that
+ * went public after `lastSeq` are new to them. Kept as of the page's load, so what was new
+ * stays marked while the page itself marks the motion read.
+ */
+export interface ReadingView {
+  lastSeq: number;
+  newIds: string[];
+}
+
+/** A motion in its space's list, with how many arguments are new to the caller (null: a visitor). */
+export type SpaceMotionSummary = MotionSummary & { unread: number | null };

@@ -1,0 +1,48 @@
+import type { ArgumentNode } from "./debate";
+
+/** Long threads: which branches start folded, and where a link to one argument leads. */
+
+/** Whether the reader has read every argument of a branch: the node and all its replies. */
+export function branchRead(node: ArgumentNode, isRead: (id: string) => boolean): boolean {
+  return isRead(node.id) && node.children.every((child) => branchRead(child, isRead));
+}
+
+/**
+ * Whether an argument's replies start folded: it has some, and the reader has read them all.
+ * A new reply anywhere below keeps the branch open, so it is seen where it was posted.
+ */
+export function foldedByDefault(node: ArgumentNode, isRead: (id: string) => boolean): boolean {
+  return node.children.length > 0 && node.children.every((child) => branchRead(child, isRead));
+}
+
+/** Whether an argument's replies show: the reader's own choice first, then what a link opened. */
+export function repliesShown(
+  node: ArgumentNode,
+  isRead: (id: string) => boolean,
+  chosen: Readonly<Record<string, boolean>>,
+  opened: ReadonlySet<string>,
+): boolean {
+  return chosen[node.id] ?? (opened.has(node.id) || !foldedByDefault(node, isRead));
+}
+
+/** The arguments above one, nearest first: the branches a link to it must unfold. */
+export function ancestorsOf(
+  argumentId: string,
+  args: readonly { id: string; parentId: string | null }[],
+): string[] {
+  const parents = new Map(args.map((a) => [a.id, a.parentId]));
+  const found: string[] = [];
+  for (let at = parents.get(argumentId); at && !found.includes(at); at = parents.get(at)) {
+    found.push(at);
+  }
+  return found;
+}
+
+/** The element id of an argument on its motion's page; links elsewhere use `#argument-<id>`. */
+export const argumentAnchor = (argumentId: string) => `argument-${argumentId}`;
+
+/** The argument a location hash links to (`#argument-<id>`), or null. */
+export function linkedArgument(hash: string): string | null {
+  const match = /^#argument-([0-9a-f-]{36})$/i.exec(hash);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,328 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { ArgumentRow, Repos, Store } from "../../../db/store";
+import { mismatch } from "../../../lib/anchoring";
+import { initialSession } from "../../../lib/session";
+import { type Actor, authorize } from "../../policy";
+import { argumentViews } from "../debate/views";
+import { outgoing } from "../events";
+import { ClientId, Id, newId } from "../ids";
+import type { PassageColumns } from "../library/anchors";
+import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeOf } from "../spaces/access";
+import { DebateImport, type PassageImport } from "./json";
+
+/** Room for a debate with its documents (each up to 2,000,000 characters of text). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const ImportDebateTarget = z.object({ clientId: ClientId, spaceId: Id });
+
+export interface ImportedDebate {
+  motionId: string;
+  arguments: number;
+  documents: { created: number; reused: number };
+}
+
+const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+
+/** Importing a debate makes a motion and documents: both are the space's moderators' to do. */
+async function deniedImport(repos: Repos, actor: Actor, spaceId: string) {
+  const place = await placeOf(repos, actor, spaceId);
+  const denied =
+    authorize(actor, "motion.create", place) ?? authorize(actor, "document.import", place);
+  return denied ? refuse(denied.code, denied.message) : null;
+}
+
+/**
+ * What zod cannot see: that every passage points into a document version the export carries
+ * and quotes it truly, that blocks lie inside their text, and that each reply's parent comes
+ * before it. The first problem, named by its field, or null.
+ */
+export function crossCheck(debate: DebateImport): string | null {
+  const texts = new Map<string, { documentId: string; text: string }>();
+  const documentIds = new Set<string>();
+  for (const [d, document] of debate.documents.entries()) {
+    if (documentIds.has(document.id)) return `documents.${d}.id: appears twice`;
+    documentIds.add(document.id);
+    for (const [v, version] of document.versions.entries()) {
+      const field = `documents.${d}.versions.${v}`;
+      if (texts.has(version.id)) return `${field}.id: appears twice`;
+      texts.set(version.id, { documentId: document.id, text: version.text });
+      const outside = version.blocks.findIndex(
+        (b) => b.start > b.end || b.end > version.text.length,
+      );
+      if (outside !== -1) return `${field}.blocks.${outside}: lies outside the text`;
+    }
+  }
+  const passage = (p: PassageImport, field: string): string | null => {
+    const version = texts.get(p.versionId);
+    if (version?.documentId !== p.documentId) {
+      return `${field}.versionId: no such version of the document in the export`;
+    }
+    const wrong = mismatch(version.text, p);
+    if (wrong) return `${field}: ${wrong}`;
+    const { versionId, start, end } = p.anchor;
+    if (versionId === null) return null;
+    const anchor = texts.get(versionId);
+    if (anchor?.documentId !== p.documentId) {
+      return `${field}.anchor.versionId: no such version of the document in the export`;
+    }
+    if (start === null || end === null || start > end || end > anchor.text.length) {
+      return `${field}.anchor: the offsets are not in that version`;
+    }
+    return null;
+  };
+  for (const [s, source] of debate.motion.sources.entries()) {
+    const bad = passage(source, `motion.sources.${s}`);
+    if (bad) return bad;
+  }
+  const seen = new Set<string>();
+  for (const [a, argument] of debate.arguments.entries()) {
+    const field = `arguments.${a}`;
+    if (seen.has(argument.id)) return `${field}.id: appears twice`;
+    const reply = argument.relation === "supports" || argument.relation === "attacks";
+    if (reply !== (argument.parentId !== null)) {
+      return `${field}.relation: "for" and "against" answer the motion, "supports" and "attacks" an argument (parentId)`;
+    }
+    if (argument.parentId !== null && !seen.has(argument.parentId)) {
+      return `${field}.parentId: no argument before it has that id`;
+    }
+    const placeholder = argument.status === "withdrawn" || argument.status === "hidden";
+    if (argument.body.trim() === "" && !placeholder) return `${field}.body: is empty`;
+    for (const [c, citation] of argument.citations.entries()) {
+      const bad = passage(citation, `${field}.citations.${c}`);
+      if (bad) return bad;
+    }
+    seen.add(argument.id);
+  }
+  return null;
+}
+
+/**
+ * The exported documents made again in the space, or found there: a document exported with one
+ * version is the space's own when one of the space's documents reads exactly so now (the same
+ * content hash); any other is made anew, its versions numbered in their order. Answers each
+ * exported version id's new id, with each document's.
+ */
+async function placeDocuments(tx: Repos, spaceId: string, debate: DebateImport) {
+  const documentIds = new Map<string, string>();
+  const versionIds = new Map<string, string>();
+  const counts = { created: 0, reused: 0 };
+  const present = new Map<string, { documentId: string; versionId: string }>();
+  if (debate.documents.some((d) => d.versions.length === 1)) {
+    for (const document of await tx.documents.list([spaceId])) {
+      const current =
+        document.currentVersionId && (await tx.documents.version(document.currentVersionId));
+      if (current) {
+        present.set(current.contentHash, { documentId: document.id, versionId: current.id });
+      }
+    }
+  }
+  for (const document of debate.documents) {
+    const versions = [...document.versions].sort((a, b) => a.number - b.number);
+    const [only] = versions;
+    const same = versions.length === 1 && only ? present.get(sha256(only.text)) : undefined;
+    if (same && only) {
+      documentIds.set(document.id, same.documentId);
+      versionIds.set(only.id, same.versionId);
+      counts.reused += 1;
+      continue;
+    }
+    const documentId = newId();
+    const createdAt = new Date();
+    const { id: _, versions: __, currentVersionId, ...about } = document;
+    await tx.documents.insert({
+      id: documentId,
+      spaceId,
+      ...about,
+      currentVersionId: null,
+      createdAt,
+    });
+    for (const [index, version] of versions.entries()) {
+      const versionId = newId();
+      // What was received is the export's text: that is the raw input kept.
+      const raw = Buffer.from(version.text, "utf8");
+      await tx.documents.insertVersion(
+        {
+          id: versionId,
+          documentId,
+          number: index + 1,
+          fileName: version.fileName,
+          mediaType: "text/plain",
+          raw,
+          rawHash: sha256(raw),
+          text: version.text,
+          contentHash: sha256(version.text),
+          createdAt,
+        },
+        version.blocks.map((block, position) => ({ versionId, position, ...block })),
+      );
+      versionIds.set(version.id, versionId);
+    }
+    const current =
+      versionIds.get(currentVersionId ?? "") ?? versionIds.get(versions.at(-1)?.id ?? "");
+    if (current) await tx.documents.setCurrentVersion(documentId, current);
+    documentIds.set(document.id, documentId);
+    counts.created += 1;
+  }
+  const columns = (p: PassageImport): PassageColumns => ({
+    documentId: documentIds.get(p.documentId) ?? "",
+    versionId: versionIds.get(p.versionId) ?? "",
+    exact: p.exact,
+    prefix: p.prefix,
+    suffix: p.suffix,
+    start: p.start,
+    end: p.end,
+    anchorStatus: p.anchor.status,
+    anchorConfidence: p.anchor.confidence,
+    anchorVersionId: p.anchor.versionId ? (versionIds.get(p.anchor.versionId) ?? null) : null,
+    anchorStart: p.anchor.start,
+    anchorEnd: p.anchor.end,
+  });
+  return { columns, counts };
+}
+
+/** The events that bring an argument to its status, as the commands that did so logged them. */
+function historyOf(row: ArgumentRow): { type: string; data: Record<string, unknown> }[] {
+  const onlyFor = row.authorId;
+  const id = { argumentId: row.id };
+  switch (row.status) {
+    case "pending":
+      return [{ type: "argument.submitted", data: { onlyFor } }];
+    case "rejected":
+      return [
+        { type: "argument.submitted", data: { onlyFor } },
+        { type: "argument.rejected", data: { ...id, reason: row.rejectionReason, onlyFor } },
+      ];
+    case "hidden":
+      return [
+        { type: "argument.posted", data: {} },
+        // The export does not say why; the log says where the hiding came from.
+        {
+          type: "argument.hidden",
+          data: { ...id, reason: "Hidden in the debate it was imported from." },
+        },
+      ];
+    case "withdrawn":
+      return [
+        { type: "argument.posted", data: {} },
+        { type: "argument.withdrawn", data: id },
+      ];
+    default:
+      return [{ type: "argument.posted", data: {} }];
+  }
+}
+
+/**
+ * Takes a debate exported as JSON (GET /api/motions/:id/export?format=json) into a space the
+ * actor moderates: its cited documents (found there, or made again), the motion with its
+ * sources, and the same tree of arguments with their citations, all with new ids, in one
+ * transaction. The log is rebuilt as the commands would have written it (motion.created, then
+ * each argument posted, submitted, hidden, rejected or withdrawn), so the page and replays work.
+ *
+ * An export file is not signed: it cannot prove who wrote what. So every argument is the
+ * importer's, shown under the name the export gave it (and its pseudonym, in an anonymous
+ * motion); nobody's account is made to say what a file says they said. Votes and ratings stay
+ * behind: they are people's own acts in the space they were cast in.
+ */
+export async function importDebate(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<ImportedDebate>> {
+  const target = ImportDebateTarget.safeParse(input);
+  if (!target.success) return invalidInput(target.error);
+  const { clientId, spaceId } = target.data;
+  // Asked first, so that nobody who may not import has a large file read for them.
+  const denied = await deniedImport(store, actor, spaceId);
+  if (denied) return denied;
+  const parsed = DebateImport.safeParse((input as { debate?: unknown }).debate);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const debate = parsed.data;
+  const problem = crossCheck(debate);
+  if (problem) return refuse("invalid_input", problem);
+
+  return store.transaction(async (tx) => {
+    const deniedNow = await deniedImport(tx, actor, spaceId);
+    if (deniedNow) return deniedNow;
+    return once(tx, actor, { command: "debate.import", target: spaceId, clientId }, async () => {
+      const { columns, counts } = await placeDocuments(tx, spaceId, debate);
+      const motionId = newId();
+      const at = new Date();
+      const { title, description, status, settings, sources } = debate.motion;
+      const motion = { settings };
+      await tx.motions.insert(
+        {
+          id: motionId,
+          spaceId,
+          title,
+          description,
+          status,
+          settings,
+          pinned: [],
+          spotlightId: null,
+          session: initialSession,
+          lastSeq: 0,
+          createdAt: at,
+        },
+        sources.map((source, position) => ({ motionId, position, ...columns(source) })),
+      );
+      const created = await tx.events.append({
+        motionId,
+        type: "motion.created",
+        data: { title, status },
+        actorId: actor.id,
+        at,
+      });
+      const events = [outgoing(created, motion)];
+      const newIds = new Map<string, string>();
+      for (const argument of debate.arguments) {
+        const id = newId();
+        newIds.set(argument.id, id);
+        const row: ArgumentRow = {
+          id,
+          motionId,
+          parentId: argument.parentId ? (newIds.get(argument.parentId) ?? null) : null,
+          relation: argument.relation,
+          body: argument.body,
+          authorId: actor.id,
+          authorName: argument.author.name,
+          pseudonym: argument.pseudonym,
+          status: argument.status,
+          rejectionReason: argument.rejectionReason,
+          createdAt: new Date(argument.createdAt),
+          editedAt: argument.editedAt ? new Date(argument.editedAt) : null,
+          publishedSeq: null,
+        };
+        await tx.arguments.insert(
+          row,
+          argument.citations.map((citation, position) => ({
+            argumentId: id,
+            position,
+            ...columns(citation),
+          })),
+        );
+        for (const step of historyOf(row)) {
+          // An argument enters the log as it was when first seen: posted, or waiting.
+          const first = step.type === "argument.posted" || step.type === "argument.submitted";
+          const entering = step.type === "argument.posted" ? "published" : "pending";
+          const [view] = first
+            ? await argumentViews(tx, [{ ...row, status: entering }], { revealHidden: true })
+            : [];
+          const event = await tx.events.append({
+            motionId,
+            type: step.type,
+            data: view ? { argument: view, ...step.data } : step.data,
+            actorId: actor.id,
+            at,
+          });
+          if (step.type === "argument.posted") {
+            await tx.arguments.update(id, { publishedSeq: event.seq });
+          }
+          events.push(outgoing(event, motion));
+        }
+      }
+      return done({ motionId, arguments: debate.arguments.length, documents: counts }, events);
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import type { Store } from "../../../db/store";
+import {
+  type BlockCoverage,
+  type CitedSpan,
+  coverageByBlock,
+  type Span,
+  uncitedPieces,
+} from "../../../lib/coverage";
+import { type ArgumentNode, sideOf } from "../../../lib/debate";
+import type { Actor } from "../../policy";
+import { getMotion, listMotions } from "../debate/queries";
+import { Id } from "../ids";
+import { done, type Outcome, refuse } from "../outcome";
+import { readableDocument } from "./queries";
+
+/**
+ * Per block of a document's current version, how many arguments cite it for the motion and how
+ * many against, across every motion the actor may read (drafts only where they moderate). Only
+ * published arguments count, each where its quote stands now, so the counts follow a new version.
+ */
+export async function documentCoverage(
+  store: Store,
+  actor: Actor,
+  documentId: unknown,
+): Promise<Outcome<BlockCoverage[]>> {
+  const parsed = Id.safeParse(documentId);
+  if (!parsed.success) return refuse("invalid_input", "That is not a valid document id.");
+  const document = await readableDocument(store, actor, parsed.data);
+  if (!document?.currentVersionId) return refuse("not_found", "No such document.");
+  const current = document.currentVersionId;
+  const readable = new Set(
+    (await listMotions(store, actor, { withDrafts: true })).map((m) => m.id),
+  );
+  const citations = (await store.arguments.citationsInDocument(document.id)).filter(
+    (c) =>
+      readable.has(c.motionId) &&
+      c.status === "published" &&
+      c.anchorStatus !== "detached" &&
+      c.anchorVersionId === current,
+  );
+  const cited: CitedSpan[] = [];
+  for (const motionId of new Set(citations.map((c) => c.motionId))) {
+    // A reply's side depends on its parents, which need not cite this document.
+    const rows = new Map((await store.motions.arguments(motionId)).map((a) => [a.id, a]));
+    for (const c of citations.filter((c) => c.motionId === motionId)) {
+      const argument = rows.get(c.argumentId);
+      if (!argument || c.anchorStart === null || c.anchorEnd === null) continue;
+      cited.push({
+        argumentId: c.argumentId,
+        side: sideOf(argument, rows),
+        start: c.anchorStart,
+        end: c.anchorEnd,
+      });
+    }
+  }
+  return done(coverageByBlock(await store.documents.blocks(current), cited));
+}
+
+/** A piece of a motion's source that no published argument of the motion cites yet. */
+export interface UncitedPassage extends Span {
+  documentId: string;
+  documentTitle: string;
+  /** Which of the motion's sources it is part of, counting from 0. */
+  source: number;
+  text: string;
+}
+
+const flatten = (nodes: ArgumentNode[]): ArgumentNode[] =>
+  nodes.flatMap((node) => [node, ...flatten(node.children)]);
+
+/**
+ * The passages a motion is drawn from, cut into their paragraphs, that no published argument of
+ * the motion cites yet, as the motion's page lets the actor read it. A source no longer in its
+ * document's current version has nothing left to cite there.
+ */
+export async function uncitedPassages(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<UncitedPassage[]>> {
+  const found = await getMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const motion = found.value;
+  const citations = flatten(motion.arguments)
+    .filter((a) => a.status === "published")
+    .flatMap((a) => a.citations);
+  const uncited: UncitedPassage[] = [];
+  for (const [position, source] of motion.sources.entries()) {
+    const { versionId, start, end } = source.anchor;
+    if (!versionId || start === null || end === null) continue;
+    const version = await store.documents.version(versionId);
+    if (!version) continue;
+    const cited = citations.flatMap((c) =>
+      c.anchor.versionId === versionId && c.anchor.start !== null && c.anchor.end !== null
+        ? [{ start: c.anchor.start, end: c.anchor.end }]
+        : [],
+    );
+    const blocks = await store.documents.blocks(versionId);
+    for (const piece of uncitedPieces(blocks, { start, end }, cited)) {
+      const text = version.text.slice(piece.start, piece.end).trim();
+      if (text === "") continue;
+      uncited.push({
+        ...piece,
+        documentId: source.documentId,
+        documentTitle: source.documentTitle,
+        source: position,
+        text,
+      });
+    }
+  }
+  return done(uncited);
+}

@@ -1,0 +1,161 @@
+import type { ArgumentRow, EventRow, MotionRow, NotificationRow, Repos } from "../../../db/store";
+import type { NotificationType } from "../../../lib/notifications";
+import { authorize } from "../../policy";
+import { newId } from "../ids";
+import { placeOf } from "../spaces/access";
+import { mentionedNames } from "./mentions";
+
+/** The motion events that can notify someone; the others never do, so nothing is looked up. */
+export const notifyingEvents = new Set([
+  "argument.posted",
+  "argument.approved",
+  "argument.rejected",
+  "motion.created",
+  "motion.status",
+]);
+
+type Motion = Pick<MotionRow, "id" | "spaceId">;
+type Draft = Omit<NotificationRow, "id" | "motionId" | "seq" | "at" | "readAt">;
+
+/**
+ * What a command's event means for the people who follow its motion, written in the command's
+ * own transaction (P-NOTE-7), so a command that rolls back notifies nobody: its author follows
+ * the motion once they post (P-NOTE-1), and the notifications it causes are stored, one per
+ * recipient, never to whoever caused it.
+ */
+export async function notify(tx: Repos, motion: Motion, event: EventRow): Promise<void> {
+  const data = event.data as {
+    argument?: { id: string };
+    argumentId?: string;
+    status?: string;
+    previous?: string;
+  };
+  const argument = await argumentOf(tx, data.argument?.id ?? data.argumentId);
+  const drafts: Draft[] = [];
+  switch (event.type) {
+    case "argument.submitted":
+      if (argument) await followOnPost(tx, argument, event.at);
+      break;
+    case "argument.posted":
+      if (!argument) break;
+      await followOnPost(tx, argument, event.at);
+      drafts.push(...(await published(tx, motion, argument)));
+      break;
+    case "argument.approved":
+      if (!argument) break;
+      drafts.push(about(argument, "approved", event.actorId));
+      drafts.push(...(await published(tx, motion, argument)));
+      break;
+    case "argument.rejected":
+      if (argument) drafts.push(about(argument, "rejected", event.actorId));
+      break;
+    case "motion.created":
+      if (data.status === "open") drafts.push(...(await opened(tx, motion, event.actorId)));
+      break;
+    case "motion.status":
+      if (data.status === "open" && data.previous === "draft") {
+        drafts.push(...(await opened(tx, motion, event.actorId)));
+      }
+      break;
+  }
+  const seen = new Set<string>();
+  const rows: NotificationRow[] = [];
+  for (const draft of drafts) {
+    // Never to who caused it (P-NOTE-7), and once per recipient: a reply that also names its
+    // parent's author is a reply, listed first.
+    if (draft.userId === draft.actorId || seen.has(draft.userId)) continue;
+    if (!(await mayRead(tx, draft.userId, motion))) continue;
+    seen.add(draft.userId);
+    rows.push({
+      ...draft,
+      id: newId(),
+      motionId: motion.id,
+      seq: event.seq,
+      at: event.at,
+      readAt: null,
+    });
+  }
+  await tx.notifications.insert(rows);
+}
+
+const argumentOf = async (tx: Repos, id: string | undefined) =>
+  id ? await tx.arguments.get(id) : undefined;
+
+/** The author follows the motion from their first post, unless they chose otherwise (P-NOTE-1). */
+async function followOnPost(tx: Repos, argument: ArgumentRow, at: Date) {
+  await tx.follows.put(
+    { userId: argument.authorId, motionId: argument.motionId, state: "following", changedAt: at },
+    { keepExisting: true },
+  );
+}
+
+const about = (argument: ArgumentRow, type: NotificationType, actorId: string | null): Draft => ({
+  userId: argument.authorId,
+  type,
+  argumentId: argument.id,
+  actorId: actorId === "system" ? null : actorId,
+});
+
+/** A post the room can now read: a reply to its parent's author (P-NOTE-3), and its mentions (P-NOTE-4). */
+async function published(tx: Repos, motion: Motion, argument: ArgumentRow): Promise<Draft[]> {
+  const drafts: Draft[] = [];
+  const by = (userId: string, type: NotificationType): Draft => ({
+    userId,
+    type,
+    argumentId: argument.id,
+    actorId: argument.authorId,
+  });
+  const parent = argument.parentId ? await tx.arguments.get(argument.parentId) : undefined;
+  if (parent) {
+    const follow = await tx.follows.get(parent.authorId, motion.id);
+    if (follow?.state === "following") drafts.push(by(parent.authorId, "reply"));
+  }
+  if (argument.body.includes("@")) {
+    const members = await tx.memberships.list(motion.spaceId);
+    const named = new Set(
+      mentionedNames(
+        argument.body,
+        members.map((m) => m.name),
+      ).map((name) => name.toLowerCase()),
+    );
+    const mentioned = members.filter((m) => named.has(m.name.trim().toLowerCase()));
+    const muted = await mutedAmong(
+      tx,
+      motion.id,
+      mentioned.map((m) => m.userId),
+    );
+    for (const member of mentioned) {
+      if (!muted.has(member.userId)) drafts.push(by(member.userId, "mention"));
+    }
+  }
+  return drafts;
+}
+
+/** A motion now open: every member of its space hears of it, but who muted it (P-NOTE-6). */
+async function opened(tx: Repos, motion: Motion, actorId: string): Promise<Draft[]> {
+  const members = await tx.memberships.list(motion.spaceId);
+  const muted = await mutedAmong(
+    tx,
+    motion.id,
+    members.map((m) => m.userId),
+  );
+  return members
+    .filter((m) => !muted.has(m.userId))
+    .map((m) => ({
+      userId: m.userId,
+      type: "motion_opened" as const,
+      argumentId: null,
+      actorId: actorId === "system" ? null : actorId,
+    }));
+}
+
+async function mutedAmong(tx: Repos, motionId: string, userIds: string[]) {
+  const rows = await tx.follows.ofMotion(motionId, userIds);
+  return new Set(rows.filter((row) => row.state === "muted").map((row) => row.userId));
+}
+
+/** Whether a user may read the motion's space: nobody hears of a motion they cannot open (P-NOTE-8). */
+async function mayRead(tx: Repos, userId: string, motion: Motion) {
+  const user = { kind: "user" as const, id: userId, name: "", guestOf: null };
+  return authorize(user, "space.read", await placeOf(tx, user, motion.spaceId)) === null;
+}

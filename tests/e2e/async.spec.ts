@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import { JoinPage, LiveMotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+
+// A debate kept up between seminars: Amira posts on Monday and leaves; Bolat replies while she is
+// away; on Tuesday she comes back to what changed, answers, and looks a passage up by a word.
+
+const motionTitle = "Transit corridors make neighbours into partners";
+
+test("a reply made while its author is away waits in her inbox and leads her back to answer it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const amiraContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const bolatContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+
+  // Monday: Amira opens a space and a motion, argues for it, and closes her laptop.
+  const monday = await amiraContext.newPage();
+  await new SignUpPage(monday).signUp({
+    name: "Amira Sadykova",
+    email: `amira-${Date.now()}@school.test`,
+    password: "Amira's long password",
+  });
+  const space = await new SpacesPage(monday).createSpace("Seminar on Central Asia");
+  const spacePath = new URL(monday.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+  await monday.getByLabel("Title").fill(motionTitle);
+  await monday.getByRole("button", { name: "Create motion" }).click();
+  await expect(monday.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await expect(monday.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(monday.url()).pathname;
+  const amira = new LiveMotionPage(monday);
+  await amira.post("For the motion", "A shared railway gives both sides a reason to talk.");
+  await expect(amira.argument("A shared railway gives both sides a reason to talk.")).toBeVisible();
+  await monday.close();
+
+  // Monday night: Bolat joins with the code and replies to her argument.
+  const bolatPage = await bolatContext.newPage();
+  await new JoinPage(bolatPage).joinAsGuest(code, "Bolat Nurlanov");
+  await expect(
+    bolatPage.getByRole("heading", { level: 1, name: "Seminar on Central Asia" }),
+  ).toBeVisible();
+  await bolatPage.goto(motionPath);
+  await expect(bolatPage.getByText("Connecting…")).toHaveCount(0);
+  const bolat = new LiveMotionPage(bolatPage);
+  await bolat
+    .argument("A shared railway gives both sides a reason to talk.")
+    .getByRole("button", { name: "Reply" })
+    .click();
+  await bolat.post("Attacks it", "Railways were built before, and the talks still failed.");
+  await expect(
+    bolat.argument("Railways were built before, and the talks still failed."),
+  ).toBeVisible();
+  // Posting followed the motion for him, so replies to his argument will reach him.
+  await expect(
+    bolatPage
+      .getByRole("group", { name: "Notifications from this motion" })
+      .getByRole("radio", { name: /^Following/ }),
+  ).toBeChecked();
+
+  // Tuesday: Amira is back. The header tells her something happened while she was away.
+  const tuesday = await amiraContext.newPage();
+  await tuesday.goto(spacePath);
+  const badge = tuesday.getByRole("link", { name: "Notifications, 1 unread" });
+  await expect(badge).toBeVisible();
+  await expect(tuesday.getByTestId("unread-count")).toContainText("1 new");
+  expect(await seriousViolations(tuesday)).toEqual([]);
+
+  await badge.click();
+  await expect(tuesday.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const notice = tuesday.getByRole("link", { name: /Bolat Nurlanov replied to your argument/ });
+  await expect(notice).toBeVisible();
+  expect(await seriousViolations(tuesday)).toEqual([]);
+  await notice.click();
+
+  // She lands on the reply itself, scrolled to and highlighted, and marked new.
+  await expect(tuesday).toHaveURL(/\/motions\/[^#]+#argument-/);
+  await expect(tuesday.getByText("Connecting…")).toHaveCount(0);
+  const replyId = new URL(tuesday.url()).hash.slice(1);
+  const reply = tuesday.locator(`li#${replyId}`);
+  await expect(reply).toContainText("Railways were built before, and the talks still failed.");
+  await expect(reply).toHaveAttribute("data-linked", "true");
+  await expect(reply).toBeInViewport();
+  await expect(reply.locator(".badge-new").first()).toHaveText("New");
+  await expect(tuesday.getByRole("link", { name: "Notifications" })).toBeVisible();
+
+  // She answers, and Bolat, still online, hears of it at once.
+  await reply.getByRole("button", { name: "Reply" }).first().click();
+  const answer = "This railway comes with a customs union, which the old ones lacked.";
+  await new LiveMotionPage(tuesday).post("Attacks it", answer);
+  await expect(bolat.argument(answer)).toBeVisible();
+  await expect(bolatPage.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+
+  // Having read it all, she leaves at once: the page marked it read as she went.
+  await tuesday.goto(spacePath);
+  await expect(async () => {
+    await tuesday.reload();
+    await expect(tuesday.getByTestId("unread-count")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+
+  // She looks up a passage by a word and opens it in its document.
+  await tuesday.getByRole("searchbox", { name: "Search" }).fill("interdependence");
+  await tuesday.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await expect(tuesday).toHaveURL(/\/search\?q=interdependence/);
+  const passage = tuesday.locator("li.search-result[data-type=passage]").first();
+  await expect(passage.locator("mark").first()).toHaveText(/interdependence/i);
+  expect(await seriousViolations(tuesday)).toEqual([]);
+  await passage.getByRole("link").first().click();
+  await expect(tuesday).toHaveURL(/\/documents\/[^#]+#block-\d+$/);
+  const found = tuesday.locator(new URL(tuesday.url()).hash);
+  await expect(found).toContainText(/interdependence/i);
+  await expect(found).toBeInViewport();
+
+  await amiraContext.close();
+  await bolatContext.close();
+});

@@ -1,0 +1,111 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
+
+// A motion of its own: the other specs post on theirs.
+const motionTitle =
+  "Kazakhstan's multi-vector, “balanced” diplomacy is sustainable in the long run";
+const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
+
+async function signedIn(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new SignUpPage(page).signUp({
+    name,
+    email: `${name.toLowerCase()}-inbox-${Date.now()}@school.test`,
+    password: `${name}'s long password`,
+  });
+  return page;
+}
+
+async function screens(page: Page, name: string) {
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await page.setViewportSize(viewport);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screens/${name}-${size}.png` });
+  }
+  await page.setViewportSize(sizes.laptop);
+}
+
+test("a reply waits in the author's inbox, counted live in the header, and is marked read once opened", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const aigerim = await signedIn(browser, "Aigerim");
+  const bolat = await signedIn(browser, "Bolat");
+
+  await aigerim.goto("/inbox");
+  await expect(aigerim.getByText(/Nothing yet\. Replies to your arguments/)).toBeVisible();
+  await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  expect(await seriousViolations(aigerim)).toEqual([]);
+  await screens(aigerim, "inbox-empty");
+
+  const a = new LiveMotionPage(aigerim);
+  await a.open(motionTitle);
+  const follow = aigerim.getByRole("group", { name: "Notifications from this motion" });
+  await expect(follow.getByRole("radio", { name: /^Not following/ })).toBeChecked();
+  await a.selectAndCite(2);
+  await a.post("For the motion", `Balance keeps doors open ${stamp}`);
+  await expect(a.argument(`Balance keeps doors open ${stamp}`)).toBeVisible();
+
+  // Bolat replies through the API (the composer is live.spec.ts's subject), citing her passage;
+  // Aigerim stays on the motion's page, where the header counts the replies as they come.
+  const motionId = new URL(aigerim.url()).pathname.split("/")[2];
+  const view = await (await bolat.request.get(`/api/motions/${motionId}`)).json();
+  const parent = view.arguments.find(
+    (arg: { body: string }) => arg.body === `Balance keeps doors open ${stamp}`,
+  );
+  const { documentId, exact, prefix, suffix, start, end } = parent.citations[0];
+  const replies = [`Balance is drift ${stamp}`, `And costly ${stamp}`];
+  for (const [i, body] of replies.entries()) {
+    const posted = await bolat.request.post(`/api/motions/${motionId}/arguments`, {
+      data: {
+        parentId: parent.id,
+        relation: "attacks",
+        body,
+        citations: [{ documentId, exact, prefix, suffix, start, end }],
+      },
+    });
+    expect(posted.status()).toBe(201);
+    await expect(
+      aigerim.getByRole("link", { name: `Notifications, ${i + 1} unread` }),
+    ).toBeVisible();
+  }
+  await aigerim.evaluate(() => window.scrollTo(0, 0));
+  await screens(aigerim, "header-badge");
+
+  await aigerim.getByRole("link", { name: "Notifications, 2 unread" }).click();
+  await expect(aigerim.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const items = aigerim.locator(".inbox-item");
+  await expect(items).toHaveCount(2);
+  const first = aigerim.getByRole("link", {
+    name: `Bolat replied to your argument on “${motionTitle}” (unread)`,
+  });
+  await expect(first).toHaveCount(2);
+  expect(await seriousViolations(aigerim)).toEqual([]);
+  await screens(aigerim, "inbox");
+
+  await first.first().click();
+  await expect(aigerim).toHaveURL(/\/motions\/[\w-]+#argument-[\w-]+$/);
+  await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  await aigerim.goto("/inbox");
+  await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
+  await aigerim.getByRole("button", { name: "Mark all read" }).click();
+  await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
+  await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await screens(aigerim, "inbox-read");
+
+  await a.open(motionTitle);
+  await expect(follow.getByRole("radio", { name: /^Following/ })).toBeChecked();
+  await follow.getByRole("radio", { name: /^Muted/ }).check();
+  await aigerim.reload();
+  await expect(follow.getByRole("radio", { name: /^Muted/ })).toBeChecked();
+});
+
+test("a visitor is asked to sign in to see notifications", async ({ page }) => {
+  await page.goto("/inbox");
+  await expect(page.getByText(/to see replies to your arguments/)).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+});

@@ -1,0 +1,206 @@
+import { expect, type Page, test } from "@playwright/test";
+import { ArgumentMapPage, SignUpPage, seriousViolations } from "./pages";
+
+// A demo motion no other spec posts on: the map needs arguments of its own.
+const motionTitle = "The United States should deepen its partnership with Kazakhstan";
+
+interface Source {
+  documentId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** Posts through the REST API as the signed-in page's user, citing one of the motion's sources. */
+async function post(page: Page, motionId: string, body: object) {
+  const response = await page.request.post(`/api/motions/${motionId}/arguments`, { data: body });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { argument: { id: string } }).argument.id;
+}
+
+test("the argument map draws the debate, zooms and pans, and a card opens its argument", async ({
+  page,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Mira Mapper",
+    email: `mapper-${Date.now()}@school.test`,
+    password: "Mira's long password",
+  });
+  await page.goto("/");
+  await page.getByRole("link", { name: motionTitle }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+
+  const uncited = page.getByRole("region", { name: "Not yet cited" });
+  await expect(uncited.locator("li").first()).toBeVisible();
+  const map = new ArgumentMapPage(page);
+  await page.getByRole("link", { name: "Argument map" }).click();
+  await expect(map.empty()).toBeVisible();
+
+  const motion = (await (await page.request.get(`/api/motions/${motionId}`)).json()) as {
+    sources: Source[];
+  };
+  const cite = ({ documentId, exact, prefix, suffix, start, end }: Source) => ({
+    documentId,
+    exact,
+    prefix,
+    suffix,
+    start,
+    end,
+  });
+  const [first, second] = motion.sources as [Source, Source];
+  const backing = await post(page, motionId, {
+    parentId: null,
+    relation: "for",
+    body: "A partner on the Security Council is worth courting.",
+    citations: [cite(first)],
+  });
+  await post(page, motionId, {
+    parentId: null,
+    relation: "against",
+    body: "Moscow and Beijing will read it as a provocation.",
+    citations: [cite(second)],
+  });
+  const attack = await post(page, motionId, {
+    parentId: backing,
+    relation: "attacks",
+    body: "A two-year seat buys little lasting influence.",
+    citations: [cite(first)],
+  });
+
+  await map.open(motionId);
+  await expect(map.card("A partner on the Security Council")).toBeVisible();
+  await expect(map.card("Moscow and Beijing")).toContainText("Against the motion");
+  await expect(map.card("A two-year seat")).toContainText("Attacks its parent");
+  await expect(map.card("A two-year seat")).toContainText("by Mira Mapper");
+  await expect(map.card("A two-year seat")).toContainText("Not rated yet");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await expect(page.locator(".react-flow__edge-text").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Zoom in, then out again, with the map's own buttons; drag the pane to pan.
+  const before = await map.transform();
+  await page.getByRole("button", { name: "Zoom In" }).click();
+  await expect.poll(() => map.transform()).not.toBe(before);
+  const zoomed = await map.transform();
+  await page.getByRole("button", { name: "Zoom Out" }).click();
+  await expect.poll(() => map.transform()).not.toBe(zoomed);
+  await page.locator(".map-canvas").scrollIntoViewIfNeeded();
+  const motionCard = await map.motionCard().boundingBox();
+  if (!motionCard) throw new Error("the map has no motion card");
+  const panned = await map.transform();
+  // From the empty pane just left of the motion's card (the buttons are in the far corner).
+  const from = { x: motionCard.x - 40, y: motionCard.y + 20 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 100, from.y + 60, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => map.transform()).not.toBe(panned);
+
+  // The list beside the map holds the same tree.
+  await page.getByText("The map as a list").click();
+  await expect(
+    page.locator(".map-outline li li li").filter({ hasText: "A two-year seat" }),
+  ).toContainText("Attacks its parent");
+
+  // Keyboard: Tab reaches the motion's card first, the arrow keys walk the tree, Enter opens.
+  await page.getByRole("link", { name: "Back to the motion" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(map.focusedCard()).toContainText("The motion");
+  await page.keyboard.press("ArrowDown");
+  await expect(map.focusedCard()).toContainText("A partner on the Security Council");
+  await page.keyboard.press("ArrowDown");
+  await expect(map.focusedCard()).toContainText("A two-year seat");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/motions/${motionId}#argument-${attack}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await expect(uncited).toContainText("Every source passage is cited");
+});
+
+const sizes = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+};
+
+test("the map, the heat strips and the uncited passages fit phone, laptop and projector screens", async ({
+  page,
+}) => {
+  const title =
+    "Kazakhstan's land-locked position between Russia and China is more an asset than a liability";
+  await new SignUpPage(page).signUp({
+    name: "Sami Screens",
+    email: `screens-map-${Date.now()}@school.test`,
+    password: "Sami's long password",
+  });
+  await page.goto("/");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const { sources } = (await (await page.request.get(`/api/motions/${motionId}`)).json()) as {
+    sources: (Source & { versionId: string })[];
+  };
+  const cite = (n: number) => {
+    const { documentId, exact, prefix, suffix, start, end } = sources[n] as Source;
+    return [{ documentId, exact, prefix, suffix, start, end }];
+  };
+  const inland = await post(page, motionId, {
+    parentId: null,
+    relation: "for",
+    body: "Being inland pushed Kazakhstan to build rail links in every direction, and those corridors now earn transit fees from China and Europe alike.",
+    citations: cite(0),
+  });
+  await post(page, motionId, {
+    parentId: null,
+    relation: "for",
+    body: "A marginal country can play its neighbours against each other.",
+    citations: cite(1),
+  });
+  const survival = await post(page, motionId, {
+    parentId: null,
+    relation: "against",
+    body: "The article itself says the position challenges its survival.",
+    citations: cite(1),
+  });
+  await post(page, motionId, {
+    parentId: inland,
+    relation: "supports",
+    body: "The Khorgos dry port is the proof.",
+    citations: cite(0),
+  });
+  await post(page, motionId, {
+    parentId: survival,
+    relation: "attacks",
+    body: "Survival was never in doubt after 1991; growth followed.",
+    citations: cite(0),
+  });
+
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await page.setViewportSize(viewport);
+    await new ArgumentMapPage(page).open(motionId);
+    await expect(page.locator(".react-flow__node")).toHaveCount(6);
+    await expectFits(page, "map", size);
+
+    await page.goto(`/motions/${motionId}`);
+    await page.getByRole("region", { name: "Not yet cited" }).scrollIntoViewIfNeeded();
+    await expectFits(page, "uncited", size);
+
+    await page.goto(`/documents/${sources[0]?.documentId}`);
+    // The first source's paragraph: cited for by its argument, the reply backing it, and the
+    // reply attacking the argument against.
+    const strip = page.locator(".heat-strip[aria-label^='Cited']").first();
+    await strip.scrollIntoViewIfNeeded();
+    await expect(strip).toHaveAttribute("aria-label", /^Cited [3-9] times for, [0-9]+ against$/);
+    await expectFits(page, "heat-strip", size);
+  }
+});
+
+async function expectFits(page: Page, name: string, size: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
+}

@@ -1,0 +1,88 @@
+import { expect, type Page, test } from "@playwright/test";
+import { SignUpPage } from "./pages";
+
+const sizes = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+};
+
+async function expectFits(page: Page, name: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}
+
+/** Two arguments on a demo motion, posted over REST with the page's session. */
+async function postArguments(page: Page) {
+  const [motion] = await (await page.request.get("/api/motions")).json();
+  const { documentId, exact, prefix, suffix, start, end } = motion.sources[0];
+  const citations = [{ documentId, exact, prefix, suffix, start, end }];
+  const post = async (body: string, extra: Record<string, unknown>) => {
+    const response = await page.request.post(`/api/motions/${motion.id}/arguments`, {
+      data: { body, citations, ...extra },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()).argument.id as string;
+  };
+  const first = await post(
+    "Kazakhstan's neutrality lets it mediate: its ties with Israel and Iran are an asset.",
+    { relation: "for" },
+  );
+  await post("Mediation needs trust, and Kazakhstan has never brokered a deal like this.", {
+    parentId: first,
+    relation: "attacks",
+  });
+  return motion.id as string;
+}
+
+test("search finds arguments and passages, with the matched words marked", async ({ page }) => {
+  await new SignUpPage(page).signUp({
+    name: "Sara Searcher",
+    email: `search-${Date.now()}@school.test`,
+    password: "a long enough password",
+  });
+  const motionId = await postArguments(page);
+
+  // From the header's box, on any page.
+  await page.goto("/");
+  await page.getByLabel("Search", { exact: true }).fill("Kazakhstan mediate");
+  await page.getByLabel("Search", { exact: true }).press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=Kazakhstan\+mediate/);
+  const results = page.locator(".search-results .search-result");
+  await expect(results.first()).toBeVisible();
+  await expect(results.first().locator(".search-snippet mark").first()).toHaveText(
+    /kazakhstan|mediat/i,
+  );
+
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await page.setViewportSize(viewport);
+    await page.goto("/search?q=Kazakhstan");
+    await expect(page.locator(".search-result-link").first()).toBeVisible();
+    await expectFits(page, `search-${size}`);
+    await page.goto("/search?q=Kazakhstan&side=against");
+    await expect(page.locator(".search-result[data-type=argument]")).toHaveCount(1);
+    await page.goto("/search?q=zzyzx");
+    await expect(page.getByText("Nothing matches “zzyzx”.")).toBeVisible();
+    await expectFits(page, `search-empty-${size}`);
+  }
+
+  // An argument's link opens its motion at the argument.
+  await page.goto("/search?q=Kazakhstan&type=argument");
+  const argumentLink = page.locator(".search-result[data-type=argument] .search-result-link");
+  await expect(argumentLink.first()).toHaveAttribute(
+    "href",
+    new RegExp(`^/motions/${motionId}#argument-`),
+  );
+
+  // A passage's link opens the document at that block, marked.
+  await page.goto("/search?q=Kazakhstan&type=passage");
+  const passageLink = page.locator(".search-result[data-type=passage] .search-result-link").first();
+  const href = await passageLink.getAttribute("href");
+  await passageLink.click();
+  const block = page.locator(`[id="${href?.split("#")[1]}"]`);
+  await expect(block).toBeInViewport();
+  await expect(block).toContainText(/Kazakhstan/);
+  await expectFits(page, "search-passage-laptop");
+});

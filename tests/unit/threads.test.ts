@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ArgumentNode,
+  type ArgumentRelation,
+  type ArgumentView,
+  buildArgumentTree,
+  defaultMotionSettings,
+  emptyTally,
+  latestActivity,
+  sortArgumentTree,
+} from "../../lib/debate";
+import { applyEvents, type LiveMotion } from "../../lib/live";
+import { initialSession } from "../../lib/session";
+import { ancestorsOf, foldedByDefault, linkedArgument, repliesShown } from "../../lib/threads";
+
+const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+
+const row = (
+  id: string,
+  parentId: string | null,
+  minute: number,
+  extra: Partial<ArgumentView> = {},
+): ArgumentView => ({
+  id,
+  motionId: "m",
+  parentId,
+  relation: (parentId ? "supports" : "for") as ArgumentRelation,
+  body: id,
+  author: { id: "u", name: "A" },
+  pseudonym: 1,
+  status: "published",
+  rejectionReason: null,
+  createdAt: at(minute),
+  editedAt: null,
+  citations: [],
+  strength: { mean: null, count: 0 },
+  ...extra,
+});
+
+const every = (nodes: ArgumentNode[]): ArgumentNode[] =>
+  nodes.flatMap((node) => [node, ...every(node.children)]);
+const find = (nodes: ArgumentNode[], id: string): ArgumentNode => {
+  const node = every(nodes).find((n) => n.id === id);
+  if (!node) throw new Error(`no ${id} in the tree`);
+  return node;
+};
+
+describe("long threads", () => {
+  const rows = [
+    row("a", null, 1),
+    row("b", null, 2),
+    row("c", null, 3),
+    row("a1", "a", 4),
+    row("a1x", "a1", 9),
+    row("b1", "b", 5, { editedAt: at(7) }),
+  ];
+
+  it("a thread's latest activity is the newest post or edit anywhere in it", () => {
+    const tree = buildArgumentTree(rows);
+    expect(latestActivity(find(tree, "a"))).toBe(at(9));
+    expect(latestActivity(find(tree, "b"))).toBe(at(7));
+    expect(latestActivity(find(tree, "c"))).toBe(at(3));
+  });
+
+  it("'Latest activity' puts the thread with the freshest reply first", () => {
+    const sorted = sortArgumentTree(buildArgumentTree(rows), "activity");
+    expect(sorted.map((n) => n.id)).toEqual(["a", "b", "c"]);
+    expect(sortArgumentTree(buildArgumentTree(rows), "newest").map((n) => n.id)).toEqual([
+      "c",
+      "b",
+      "a",
+    ]);
+  });
+
+  it("a branch the reader has read folds; a new reply anywhere below keeps it open", () => {
+    const tree = buildArgumentTree(rows);
+    const allRead = () => true;
+    const a1xNew = (id: string) => id !== "a1x";
+    expect(foldedByDefault(find(tree, "a"), allRead)).toBe(true);
+    expect(foldedByDefault(find(tree, "a"), a1xNew)).toBe(false);
+    expect(foldedByDefault(find(tree, "c"), allRead)).toBe(false);
+    expect(repliesShown(find(tree, "a"), allRead, {}, new Set())).toBe(false);
+    expect(repliesShown(find(tree, "a"), a1xNew, {}, new Set())).toBe(true);
+  });
+
+  it("the reader's toggle wins; a link unfolds the branches above its argument", () => {
+    const tree = buildArgumentTree(rows);
+    const allRead = () => true;
+    const above = new Set(ancestorsOf("a1x", rows));
+    expect([...above]).toEqual(["a1", "a"]);
+    expect(repliesShown(find(tree, "a"), allRead, {}, above)).toBe(true);
+    expect(repliesShown(find(tree, "a1"), allRead, {}, above)).toBe(true);
+    expect(repliesShown(find(tree, "a"), allRead, { a: false }, above)).toBe(false);
+    expect(repliesShown(find(tree, "b"), allRead, { b: true }, new Set())).toBe(true);
+  });
+
+  it("reads an argument's id from a #argument-<id> link, and nothing else", () => {
+    const id = "0b8f9a52-3f0c-4d55-9c1e-0a5b2a4f1c11";
+    expect(linkedArgument(`#argument-${id}`)).toBe(id);
+    expect(linkedArgument("#reader")).toBeNull();
+    expect(linkedArgument(`#argument-${id}x`)).toBeNull();
+    expect(linkedArgument("")).toBeNull();
+  });
+});
+
+describe("what went public while the page was open", () => {
+  const start: LiveMotion = {
+    seq: 4,
+    arguments: [],
+    votes: emptyTally(),
+    status: "open",
+    pinned: [],
+    spotlightId: null,
+    settings: defaultMotionSettings,
+    session: initialSession,
+    wentPublic: {},
+  };
+  const event = (seq: number, type: string, argument: ArgumentView) => ({
+    motionId: "m",
+    seq,
+    type,
+    data: { argument },
+    actor: "u",
+    at: at(0),
+  });
+
+  it("records the seq that made each argument public: posted or approved, not submitted", () => {
+    const { state } = applyEvents(start, [
+      event(5, "argument.posted", row("p", null, 1)),
+      event(6, "argument.submitted", row("q", null, 2, { status: "pending" })),
+      event(7, "argument.approved", row("q", null, 2)),
+    ]);
+    expect(state.wentPublic).toEqual({ p: 5, q: 7 });
+  });
+});
