@@ -69,3 +69,63 @@ export const onlyArguments = (scope: SearchScope) =>
 export function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
+
+/** A found argument's columns as both dialects' queries name them; flags and times vary in type. */
+export interface ArgumentHitRow {
+  id: string;
+  motion_id: string;
+  motion_title: string;
+  space_id: string;
+  relation: ArgumentRelation;
+  side: "for" | "against" | null;
+  author_id: string;
+  author_name: string;
+  pseudonym: number;
+  anonymous: boolean | number;
+  cited: boolean | number;
+  created_at: Date | number;
+  snippet: string | null;
+}
+
+/** A found passage's columns as both dialects' queries name them. */
+export interface PassageHitRow {
+  document_id: string;
+  document_title: string;
+  space_id: string;
+  version_id: string;
+  position: number;
+  start: number;
+  end: number;
+  snippet: string | null;
+}
+
+export const argumentHit = (row: ArgumentHitRow, score: number): SearchHit => ({
+  type: "argument",
+  score,
+  snippet: row.snippet ?? "",
+  id: row.id,
+  motionId: row.motion_id,
+  motionTitle: row.motion_title,
+  spaceId: row.space_id,
+  relation: row.relation,
+  side: row.side,
+  authorId: row.author_id,
+  authorName: row.author_name,
+  pseudonym: row.pseudonym,
+  anonymous: Boolean(row.anonymous),
+  hasCitations: Boolean(row.cited),
+  createdAt: new Date(row.created_at),
+});
+
+export const passageHit = (row: PassageHitRow, score: number): SearchHit => ({
+  type: "passage",
+  score,
+  snippet: row.snippet ?? "",
+  documentId: row.document_id,
+  documentTitle: row.document_title,
+  spaceId: row.space_id,
+  versionId: row.version_id,
+  position: row.position,
+  start: row.start,
+  end: row.end,
+});

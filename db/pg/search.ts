@@ -1,7 +1,15 @@
 import type pg from "pg";
-import type { ArgumentRelation } from "../../lib/debate";
 import { SNIPPET_END, SNIPPET_START } from "../../lib/search";
-import { bestOf, onlyArguments, type SearchHit, type SearchScope } from "../search";
+import {
+  type ArgumentHitRow,
+  argumentHit,
+  bestOf,
+  onlyArguments,
+  type PassageHitRow,
+  passageHit,
+  type SearchHit,
+  type SearchScope,
+} from "../search";
 
 // The words go in as a parameter; being letters and digits only, they are never tsquery syntax.
 // Written out in place (not read from a CTE), so the planner sees a constant and uses the index.
@@ -115,23 +123,7 @@ export function pgSearch(pool: pg.Pool) {
         HEADLINE,
       ]);
       for (const row of rows) {
-        hits.push({
-          type: "argument",
-          score: row.score,
-          snippet: row.snippet,
-          id: row.id,
-          motionId: row.motion_id,
-          motionTitle: row.motion_title,
-          spaceId: row.space_id,
-          relation: row.relation,
-          side: row.side,
-          authorId: row.author_id,
-          authorName: row.author_name,
-          pseudonym: row.pseudonym,
-          anonymous: row.anonymous,
-          hasCitations: row.cited,
-          createdAt: row.created_at,
-        });
+        hits.push(argumentHit(row, row.score));
       }
     }
     if (!onlyArguments(scope)) {
@@ -143,49 +135,13 @@ export function pgSearch(pool: pg.Pool) {
         HEADLINE,
       ]);
       for (const row of rows) {
-        hits.push({
-          type: "passage",
-          score: row.score,
-          snippet: row.snippet,
-          documentId: row.document_id,
-          documentTitle: row.document_title,
-          spaceId: row.space_id,
-          versionId: row.version_id,
-          position: row.position,
-          start: row.start,
-          end: row.end,
-        });
+        hits.push(passageHit(row, row.score));
       }
     }
     return bestOf(hits, scope.limit);
   };
 }
 
-interface ArgumentRow {
-  id: string;
-  motion_id: string;
-  motion_title: string;
-  space_id: string;
-  relation: ArgumentRelation;
-  side: "for" | "against" | null;
-  author_id: string;
-  author_name: string;
-  pseudonym: number;
-  anonymous: boolean;
-  cited: boolean;
-  created_at: Date;
-  score: number;
-  snippet: string;
-}
+type ArgumentRow = ArgumentHitRow & { score: number };
 
-interface PassageRow {
-  document_id: string;
-  document_title: string;
-  space_id: string;
-  version_id: string;
-  position: number;
-  start: number;
-  end: number;
-  score: number;
-  snippet: string;
-}
+type PassageRow = PassageHitRow & { score: number };

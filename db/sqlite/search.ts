@@ -1,6 +1,14 @@
 import type Database from "better-sqlite3";
-import type { ArgumentRelation } from "../../lib/debate";
-import { bestOf, onlyArguments, type SearchHit, type SearchScope } from "../search";
+import {
+  type ArgumentHitRow,
+  argumentHit,
+  bestOf,
+  onlyArguments,
+  type PassageHitRow,
+  passageHit,
+  type SearchHit,
+  type SearchScope,
+} from "../search";
 
 const HITS = `
     WITH RECURSIVE hits AS MATERIALIZED (
@@ -119,70 +127,18 @@ export function sqliteSearch(db: Database.Database) {
         cited: scope.hasCitations === undefined ? null : Number(scope.hasCitations),
       }) as ArgumentRow[];
       for (const row of rows) {
-        hits.push({
-          type: "argument",
-          score: -row.rank,
-          snippet: row.snippet ?? "",
-          id: row.id,
-          motionId: row.motion_id,
-          motionTitle: row.motion_title,
-          spaceId: row.space_id,
-          relation: row.relation,
-          side: row.side,
-          authorId: row.author_id,
-          authorName: row.author_name,
-          pseudonym: row.pseudonym,
-          anonymous: row.anonymous === 1,
-          hasCitations: row.cited === 1,
-          createdAt: new Date(row.created_at),
-        });
+        hits.push(argumentHit(row, -row.rank));
       }
     }
     if (!onlyArguments(scope)) {
       for (const row of passagesQuery.all(common) as PassageRow[]) {
-        hits.push({
-          type: "passage",
-          score: -row.rank,
-          snippet: row.snippet ?? "",
-          documentId: row.document_id,
-          documentTitle: row.document_title,
-          spaceId: row.space_id,
-          versionId: row.version_id,
-          position: row.position,
-          start: row.start,
-          end: row.end,
-        });
+        hits.push(passageHit(row, -row.rank));
       }
     }
     return bestOf(hits, scope.limit);
   };
 }
 
-interface ArgumentRow {
-  id: string;
-  motion_id: string;
-  motion_title: string;
-  space_id: string;
-  relation: ArgumentRelation;
-  side: "for" | "against" | null;
-  author_id: string;
-  author_name: string;
-  pseudonym: number;
-  anonymous: number;
-  cited: number;
-  created_at: number;
-  rank: number;
-  snippet: string | null;
-}
+type ArgumentRow = ArgumentHitRow & { rank: number };
 
-interface PassageRow {
-  document_id: string;
-  document_title: string;
-  space_id: string;
-  version_id: string;
-  position: number;
-  start: number;
-  end: number;
-  rank: number;
-  snippet: string | null;
-}
+type PassageRow = PassageHitRow & { rank: number };

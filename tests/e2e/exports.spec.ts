@@ -1,31 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SignUpPage, SpacesPage, seriousViolations } from "./pages";
-
-const sizes = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-};
-
-async function shoot(page: Page, name: string, locator?: string) {
-  for (const [size, viewport] of Object.entries(sizes)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 5)
-        .map((el) => `${el.tagName}.${el.className}`),
-    );
-    expect(
-      overflow,
-      `${name} scrolls sideways on a ${size}: ${wide.join(", ")}`,
-    ).toBeLessThanOrEqual(0);
-    if (locator) await page.locator(locator).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/screens/${name}-${size}.png` });
-  }
-}
+import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 test("a teacher exports a debate and imports it into another space", async ({ page }) => {
   await new SignUpPage(page).signUp({
@@ -50,7 +25,7 @@ test("a teacher exports a debate and imports it into another space", async ({ pa
   const download = await page.request.get((await report.getAttribute("href")) ?? "");
   expect(download.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
   expect(await download.text()).toContain("Pupils learn to plan.");
-  await shoot(page, "export-menu", ".export-menu");
+  await expectFitsPhoneAndLaptop(page, "export-menu", { scrollTo: ".export-menu" });
   expect(await seriousViolations(page)).toEqual([]);
 
   const json = await (await page.request.get(`/api/motions/${motionId}/export?format=json`)).body();
@@ -64,7 +39,7 @@ test("a teacher exports a debate and imports it into another space", async ({ pa
   });
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("alert")).toContainText("not JSON");
-  await shoot(page, "import-form", "#import-debate-heading");
+  await expectFitsPhoneAndLaptop(page, "import-form", { scrollTo: "#import-debate-heading" });
   expect(await seriousViolations(page)).toEqual([]);
 
   await form.getByLabel("Exported debate (.json)").setInputFiles({

@@ -1,10 +1,10 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
+import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 // A motion of its own: the other specs post on theirs.
 const motionTitle =
   "Kazakhstan's multi-vector, “balanced” diplomacy is sustainable in the long run";
-const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 
 async function signedIn(browser: Browser, name: string) {
   const context = await browser.newContext();
@@ -15,18 +15,6 @@ async function signedIn(browser: Browser, name: string) {
     password: `${name}'s long password`,
   });
   return page;
-}
-
-async function screens(page: Page, name: string) {
-  for (const [size, viewport] of Object.entries(sizes)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/screens/${name}-${size}.png` });
-  }
-  await page.setViewportSize(sizes.laptop);
 }
 
 test("a reply waits in the author's inbox, counted live in the header, and is marked read once opened", async ({
@@ -40,7 +28,7 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   await expect(aigerim.getByText(/Nothing yet\. Replies to your arguments/)).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   expect(await seriousViolations(aigerim)).toEqual([]);
-  await screens(aigerim, "inbox-empty");
+  await expectFitsPhoneAndLaptop(aigerim, "inbox-empty", { fullPage: true });
 
   const a = new LiveMotionPage(aigerim);
   await a.open(motionTitle);
@@ -74,7 +62,7 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
     ).toBeVisible();
   }
   await aigerim.evaluate(() => window.scrollTo(0, 0));
-  await screens(aigerim, "header-badge");
+  await expectFitsPhoneAndLaptop(aigerim, "header-badge", { fullPage: true });
 
   await aigerim.getByRole("link", { name: "Notifications, 2 unread" }).click();
   await expect(aigerim.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
@@ -85,7 +73,7 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   });
   await expect(first).toHaveCount(2);
   expect(await seriousViolations(aigerim)).toEqual([]);
-  await screens(aigerim, "inbox");
+  await expectFitsPhoneAndLaptop(aigerim, "inbox", { fullPage: true });
 
   await first.first().click();
   await expect(aigerim).toHaveURL(/\/motions\/[\w-]+#argument-[\w-]+$/);
@@ -95,7 +83,7 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   await aigerim.getByRole("button", { name: "Mark all read" }).click();
   await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
-  await screens(aigerim, "inbox-read");
+  await expectFitsPhoneAndLaptop(aigerim, "inbox-read", { fullPage: true });
 
   await a.open(motionTitle);
   await expect(follow.getByRole("radio", { name: /^Following/ })).toBeChecked();

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { ArgumentMapPage, SignUpPage, seriousViolations } from "./pages";
+import { expectFits, laptop, phone, projector } from "./pages/screens";
 
 // A demo motion no other spec posts on: the map needs arguments of its own.
 const motionTitle = "The United States should deepen its partnership with Kazakhstan";
@@ -119,11 +120,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await expect(uncited).toContainText("Every source passage is cited");
 });
 
-const sizes = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-  projector: { width: 1920, height: 1080 },
-};
+const sizes = { phone, laptop, projector };
 
 test("the map, the heat strips and the uncited passages fit phone, laptop and projector screens", async ({
   page,
@@ -196,11 +193,3 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
     await expectFits(page, "heat-strip", size);
   }
 });
-
-async function expectFits(page: Page, name: string, size: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
-}

@@ -1,27 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SignUpPage, SpacesPage } from "./pages";
+import { expectFits, phone, projector } from "./pages/screens";
 
-const sizes = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1366, height: 768 },
-  projector: { width: 1920, height: 1080 },
-};
-
-async function expectFits(page: Page, name: string, size: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName}.${el.className}`),
-  );
-  expect(overflow, `${name} scrolls sideways on a ${size}: ${wide.join(", ")}`).toBeLessThanOrEqual(
-    0,
-  );
-  await page.screenshot({ path: `test-results/screens/${name}-${size}.png`, fullPage: false });
-}
+const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
 
 // Each page at each size: nothing runs off the side, and a screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {

@@ -1,18 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { SignUpPage } from "./pages";
+import { expectFits, laptop, phone } from "./pages/screens";
 
-const sizes = {
-  phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
-};
-
-async function expectFits(page: Page, name: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
-}
+const sizes = { phone, laptop };
 
 /** Two arguments on a demo motion, posted over REST with the page's session. */
 async function postArguments(page: Page) {
@@ -60,12 +50,12 @@ test("search finds arguments and passages, with the matched words marked", async
     await page.setViewportSize(viewport);
     await page.goto("/search?q=Kazakhstan");
     await expect(page.locator(".search-result-link").first()).toBeVisible();
-    await expectFits(page, `search-${size}`);
+    await expectFits(page, "search", size);
     await page.goto("/search?q=Kazakhstan&side=against");
     await expect(page.locator(".search-result[data-type=argument]")).toHaveCount(1);
     await page.goto("/search?q=zzyzx");
     await expect(page.getByText("Nothing matches “zzyzx”.")).toBeVisible();
-    await expectFits(page, `search-empty-${size}`);
+    await expectFits(page, "search-empty", size);
   }
 
   // An argument's link opens its motion at the argument.
@@ -84,5 +74,5 @@ test("search finds arguments and passages, with the matched words marked", async
   const block = page.locator(`[id="${href?.split("#")[1]}"]`);
   await expect(block).toBeInViewport();
   await expect(block).toContainText(/Kazakhstan/);
-  await expectFits(page, "search-passage-laptop");
+  await expectFits(page, "search-passage", "laptop");
 });

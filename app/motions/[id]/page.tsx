@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
-import { getMotion } from "@/server/domain/debate/queries";
 import { uncitedPassages } from "@/server/domain/library/coverage";
 import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
@@ -16,24 +14,19 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { DraftEditor } from "./DraftEditor";
 import { FollowControl } from "./FollowControl";
 import { MotionLive } from "./live/MotionLive";
+import { loadMotion, type MotionParams } from "./loadMotion";
 import { UncitedPassages } from "./UncitedPassages";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
-
-async function load(params: Props["params"]) {
-  const outcome = await getMotion(runtime().store, await pageActor(), (await params).id);
-  if (!outcome.ok) notFound();
-  return outcome.value;
-}
+type Props = { params: MotionParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).title };
+  return { title: (await loadMotion(params)).title };
 }
 
 export default async function MotionPage({ params }: Props) {
-  const motion = await load(params);
+  const motion = await loadMotion(params);
   const actor = await pageActor();
   const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
   // Read before the page marks anything: what was new on arrival stays marked New.

@@ -4,10 +4,10 @@ import { MAX_ARGUMENT_LENGTH, MAX_CITATIONS } from "../../../lib/commands";
 import {
   ArgumentRelation,
   ArgumentStatus,
+  type ArgumentView,
   type CitationView,
   MotionSettings,
   MotionStatus,
-  type Strength,
   type VoteTally,
 } from "../../../lib/debate";
 import type { MotionEvent } from "../../../lib/protocol";
@@ -35,20 +35,7 @@ export interface DebateExport {
   };
   documents: DocumentCopy[];
   /** Flat, parents before their replies, oldest first at every level. */
-  arguments: {
-    id: string;
-    parentId: string | null;
-    relation: ArgumentRelation;
-    body: string;
-    author: { id: string; name: string };
-    pseudonym: number;
-    status: ArgumentStatus;
-    rejectionReason: string | null;
-    createdAt: string;
-    editedAt: string | null;
-    citations: CitationView[];
-    strength: Strength;
-  }[];
+  arguments: Omit<ArgumentView, "motionId" | "detached">[];
   votes: {
     tally: VoteTally;
     result: DebateView["result"];

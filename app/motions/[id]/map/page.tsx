@@ -1,30 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { argumentMap } from "@/lib/argumentMap";
-import { pageActor } from "@/server/auth/pageActor";
-import { getMotion } from "@/server/domain/debate/queries";
-import { runtime } from "@/server/runtime";
+import { loadMotion, type MotionParams } from "../loadMotion";
 import { ArgumentMap } from "./ArgumentMap";
 import { MapOutline } from "./MapOutline";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
-
-/** The motion as the motion's page shows it to this reader: the same query, the same rules. */
-async function load(params: Props["params"]) {
-  const outcome = await getMotion(runtime().store, await pageActor(), (await params).id);
-  if (!outcome.ok) notFound();
-  return outcome.value;
-}
+type Props = { params: MotionParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Map: ${(await load(params)).title}` };
+  return { title: `Map: ${(await loadMotion(params)).title}` };
 }
 
 export default async function MapPage({ params }: Props) {
-  const motion = await load(params);
+  const motion = await loadMotion(params);
   const map = argumentMap(motion);
   const back = `/motions/${motion.id}`;
   return (

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { pageActor } from "@/server/auth/pageActor";
 import { asTheRoomSeesIt } from "@/server/domain/debate/audience";
-import { getMotion } from "@/server/domain/debate/queries";
-import { runtime } from "@/server/runtime";
 import { Projector } from "../live/Projector";
+import { loadMotion, type MotionParams } from "../loadMotion";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: MotionParams };
 
 export const metadata: Metadata = { title: "Projector" };
 
@@ -17,7 +14,5 @@ export const metadata: Metadata = { title: "Projector" };
  * sees what a participant sees, so the page carries nothing more, even when a moderator opens it.
  */
 export default async function ProjectorPage({ params }: Props) {
-  const outcome = await getMotion(runtime().store, await pageActor(), (await params).id);
-  if (!outcome.ok) notFound();
-  return <Projector motion={asTheRoomSeesIt(outcome.value)} />;
+  return <Projector motion={asTheRoomSeesIt(await loadMotion(params))} />;
 }
