@@ -6,9 +6,9 @@ import { callApi } from "../../components/api";
 import { POSTED } from "./live/posted";
 
 const choices: { state: FollowState; label: string; hint: string }[] = [
-  { state: "following", label: "Following", hint: "replies to your arguments and mentions" },
-  { state: "unfollowed", label: "Not following", hint: "mentions of you only" },
-  { state: "muted", label: "Muted", hint: "nothing from this motion" },
+  { state: "following", label: "Following", hint: "replies and mentions" },
+  { state: "unfollowed", label: "Not following", hint: "mentions only" },
+  { state: "muted", label: "Muted", hint: "nothing" },
 ];
 
 /** How the signed-in member hears from this motion; posting in it follows it (P-NOTE-1). */
@@ -48,25 +48,24 @@ export function FollowControl({
   };
 
   return (
-    <fieldset className="follow-control">
-      <legend>Notifications from this motion</legend>
-      {choices.map(({ state: value, label, hint }) => (
-        <label key={value}>
-          <input
-            type="radio"
-            name={`follow-${motionId}`}
-            value={value}
-            checked={state === value}
-            onChange={() => choose(value)}
-          />{" "}
-          {label} <span className="meta">({hint})</span>
-        </label>
-      ))}
+    <div className="follow-control">
+      <label htmlFor={`follow-${motionId}`}>Notifications from this motion</label>
+      <select
+        id={`follow-${motionId}`}
+        value={state}
+        onChange={(e) => choose(e.target.value as FollowState)}
+      >
+        {choices.map(({ state: value, label, hint }) => (
+          <option key={value} value={value}>
+            {label} ({hint})
+          </option>
+        ))}
+      </select>
       {problem ? (
         <p className="problem" role="alert">
           {problem}
         </p>
       ) : null}
-    </fieldset>
+    </div>
   );
 }

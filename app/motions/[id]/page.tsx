@@ -58,11 +58,13 @@ export default async function MotionPage({ params }: Props) {
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
       </p>
-      <ExportMenu motionId={motion.id} />
+      <div className="motion-tools">
+        <ExportMenu motionId={motion.id} />
+        {follow ? (
+          <FollowControl motionId={motion.id} initial={follow.state} chosen={follow.chosen} />
+        ) : null}
+      </div>
       {motion.description && <p className="lead">{motion.description}</p>}
-      {follow ? (
-        <FollowControl motionId={motion.id} initial={follow.state} chosen={follow.chosen} />
-      ) : null}
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Drawn from these passages</h2>
