@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type { NotificationView } from "@/lib/notifications";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
 import { callApi } from "./api";
 
@@ -32,8 +33,8 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
     socket.on("notification", () => setUnread((n) => n + 1));
     // What arrived between the page's render and this connection, or while it was down.
     socket.on("connect", async () => {
-      const answer = await callApi<{ unread: number }>("/api/me/notifications", { method: "GET" });
-      if (answer.ok) setUnread(answer.body.unread);
+      const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
+      if (answer.ok) setUnread(answer.body.filter((n) => !n.read).length);
     });
     const changed = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     window.addEventListener(UNREAD_CHANGED, changed);
