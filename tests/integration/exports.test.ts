@@ -329,7 +329,18 @@ for (const dialect of await dialects()) {
       const again = JSON.parse(
         await exported(db.store, teacher, imported.motionId, "json"),
       ) as DebateExport;
-      expect(normalised(again)).toEqual(normalised(json));
+      // What the room could see comes over, under the pseudonyms the room knew (the motion is
+      // anonymous); the post still waiting for approval stays behind.
+      const seenByTheRoom = new Set(["published", "hidden", "withdrawn"]);
+      const carried = {
+        ...json,
+        arguments: json.arguments
+          .filter((a) => seenByTheRoom.has(a.status))
+          .map((a) => ({ ...a, author: { ...a.author, name: `Participant ${a.pseudonym}` } })),
+      };
+      expect(carried.arguments.length).toBeLessThan(json.arguments.length);
+      expect(normalised(again)).toEqual(normalised(carried));
+      expect(JSON.stringify(again)).not.toContain(pendingWords);
       expect(again.motion.id).not.toBe(json.motion.id);
       const oldIds = new Set(json.arguments.map((a) => a.id));
       expect(again.arguments.some((a) => oldIds.has(a.id))).toBe(false);
@@ -343,7 +354,6 @@ for (const dialect of await dialects()) {
         "argument.posted",
         "argument.posted",
         "argument.posted",
-        "argument.submitted",
       ]);
       // A participant of the new space reads it as the old space's participants did.
       const pupil = actorOf(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPgStore } from "../../db/pg/store";
 import type { Store } from "../../db/store";
+import type { NotificationView } from "../../lib/notifications";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
@@ -9,7 +10,11 @@ import { postgresAvailable, postgresTestStore } from "../support/stores";
 
 const ready = (await postgresAvailable()) && (await redisAvailable());
 
-const next = <T>(socket: Client, name: "motion:event" | "presence", match: (m: T) => boolean) =>
+const next = <T>(
+  socket: Client,
+  name: "motion:event" | "presence" | "notification",
+  match: (m: T) => boolean,
+) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no matching ${name} within 5 s`)), 5000);
     const listener = (message: T) => {
@@ -98,5 +103,35 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
       sinceSeq: since,
     });
     expect(replay.ok && replay.events.map((e) => e.seq)).toEqual(posted);
+  });
+
+  it("SCALE-4, P-NOTE-10: a reply made through one node notifies its author connected only to the other", async () => {
+    const d = await debate(database.store, "private");
+    const [gul, han] = [await d.member("Gul", "participant"), await d.member("Han", "participant")];
+    const author = await nodeA.client(gul);
+    await author.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const first = await author.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
+    );
+    if (!first.ok) throw new Error(first.error.message);
+    // The author stays connected to node A (in no motion's room); the reply comes through node B.
+    await author.emitWithAck("motion:leave", { motionId: d.motionId });
+    const told = next<NotificationView>(author, "notification", (n) => n.type === "reply");
+    const replier = await nodeB.client(han);
+    const reply = await replier.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
+        parentId: first.argument.id,
+        relation: "attacks",
+      }),
+    );
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(await told).toMatchObject({
+      type: "reply",
+      motionId: d.motionId,
+      argumentId: reply.argument.id,
+      read: false,
+    });
   });
 });

@@ -60,8 +60,14 @@ export function sessionForViewer(session: SessionState, viewer: Viewer, anonymou
 export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: boolean) {
   if (viewer.moderates) return event;
   if (viewer.id !== "" && ownerOf(event) === viewer.id) {
-    // Their own post, whole; but who else acted on it (a moderator) stays as unnamed as anywhere.
-    return anonymous && event.actor !== viewer.id ? { ...event, actor: "" } : event;
+    if (!anonymous) return event;
+    // Their own post or side, whole; but who else acted on it (a moderator) and who else speaks
+    // for which side stay as unnamed as anywhere.
+    const { session } = event.data as { session?: SessionState };
+    const data = session
+      ? { ...event.data, session: sessionForViewer(session, viewer, anonymous) }
+      : event.data;
+    return { ...event, data, actor: event.actor === viewer.id ? event.actor : "" };
   }
   if (isPrivate(event)) return stubOf(event);
   if (!anonymous) return event;

@@ -200,16 +200,19 @@ export async function openedAt(store: Store, motionId: string): Promise<number> 
 }
 
 /**
- * A replay for someone who does not moderate: the words of an argument hidden since are left
- * out of every event that once carried them (posted, submitted, approved, edited, restored), as
- * the motion's page leaves them out.
+ * A replay for someone who does not moderate: the words of an argument hidden or withdrawn
+ * since are left out of every event that once carried them (posted, submitted, approved, edited,
+ * restored), as the motion's page leaves them out.
  */
 export async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
   const carriesWords = (data: Record<string, unknown>) =>
     "argument" in data || "body" in data || "arguments" in data || "citations" in data;
   if (!events.some((e) => carriesWords(e.data))) return events;
+  const wordless = new Set(["hidden", "withdrawn"]);
   const hidden = new Set(
-    (await store.motions.arguments(motionId)).filter((a) => a.status === "hidden").map((a) => a.id),
+    (await store.motions.arguments(motionId))
+      .filter((a) => wordless.has(a.status))
+      .map((a) => a.id),
   );
   return events.map((event) => {
     const many = event.data.arguments as { argumentId: string }[] | undefined;

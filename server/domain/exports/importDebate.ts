@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ArgumentRow, Repos, Store } from "../../../db/store";
 import { mismatch } from "../../../lib/anchoring";
+import type { ArgumentStatus } from "../../../lib/debate";
 import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
+import { pseudonymName } from "../debate/audience";
 import { argumentViews } from "../debate/views";
 import { outgoing } from "../events";
 import { ClientId, Id, newId } from "../ids";
@@ -182,18 +184,13 @@ async function placeDocuments(tx: Repos, spaceId: string, debate: DebateImport) 
   return { columns, counts };
 }
 
-/** The events that bring an argument to its status, as the commands that did so logged them. */
+/**
+ * The events that bring an imported argument to its status, as the commands that did so logged
+ * them: every one was posted, then perhaps hidden or withdrawn.
+ */
 function historyOf(row: ArgumentRow): { type: string; data: Record<string, unknown> }[] {
-  const onlyFor = row.authorId;
   const id = { argumentId: row.id };
   switch (row.status) {
-    case "pending":
-      return [{ type: "argument.submitted", data: { onlyFor } }];
-    case "rejected":
-      return [
-        { type: "argument.submitted", data: { onlyFor } },
-        { type: "argument.rejected", data: { ...id, reason: row.rejectionReason, onlyFor } },
-      ];
     case "hidden":
       return [
         { type: "argument.posted", data: {} },
@@ -212,6 +209,9 @@ function historyOf(row: ArgumentRow): { type: string; data: Record<string, unkno
       return [{ type: "argument.posted", data: {} }];
   }
 }
+
+/** What an import brings over: what the room could see, words or a wordless placeholder. */
+const carriedOver = new Set<ArgumentStatus>(["published", "hidden", "withdrawn"]);
 
 /**
  * Takes a debate exported as JSON (GET /api/motions/:id/export?format=json) into a space the
@@ -277,6 +277,10 @@ export async function importDebate(
       const events = [outgoing(created, motion)];
       const newIds = new Map<string, string>();
       for (const argument of debate.arguments) {
+        // The debate the room read comes over; posts that never went public stay behind, and so
+        // does anything that hangs from one.
+        const orphan = argument.parentId !== null && !newIds.has(argument.parentId);
+        if (!carriedOver.has(argument.status) || orphan) continue;
         const id = newId();
         newIds.set(argument.id, id);
         const row: ArgumentRow = {
@@ -286,7 +290,8 @@ export async function importDebate(
           relation: argument.relation,
           body: argument.body,
           authorId: actor.id,
-          authorName: argument.author.name,
+          // Names an anonymous motion kept from its room stay unknown in the new space too.
+          authorName: settings.anonymous ? pseudonymName(argument.pseudonym) : argument.author.name,
           pseudonym: argument.pseudonym,
           status: argument.status,
           rejectionReason: argument.rejectionReason,
@@ -303,12 +308,11 @@ export async function importDebate(
           })),
         );
         for (const step of historyOf(row)) {
-          // An argument enters the log as it was when first seen: posted, or waiting.
-          const first = step.type === "argument.posted" || step.type === "argument.submitted";
-          const entering = step.type === "argument.posted" ? "published" : "pending";
-          const [view] = first
-            ? await argumentViews(tx, [{ ...row, status: entering }], { revealHidden: true })
-            : [];
+          // An argument enters the log as it was when first posted.
+          const [view] =
+            step.type === "argument.posted"
+              ? await argumentViews(tx, [{ ...row, status: "published" }], { revealHidden: true })
+              : [];
           const event = await tx.events.append({
             motionId,
             type: step.type,
@@ -322,7 +326,7 @@ export async function importDebate(
           events.push(outgoing(event, motion));
         }
       }
-      return done({ motionId, arguments: debate.arguments.length, documents: counts }, events);
+      return done({ motionId, arguments: newIds.size, documents: counts }, events);
     });
   });
 }
