@@ -133,6 +133,9 @@ export const AssignSide = z.object({
 });
 export type AssignSide = z.input<typeof AssignSide>;
 
+/** The title a draft starts with until its moderator words it; it cannot open under it. */
+export const DRAFT_TITLE = "Untitled motion";
+
 /** A draft's wording, before it opens. */
 export const EditMotion = z.object({
   motionId: Id,

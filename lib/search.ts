@@ -11,10 +11,10 @@ const optionalId = z.preprocess(blankless, z.uuid({ message: "not a valid id" })
 /** GET /api/search and the search page: the words, and the filters a reader may narrow by. */
 export const SearchInput = z.object({
   q: z
-    .string({ error: "say what to search for" })
+    .string({ error: "type a word or two to search for" })
     .trim()
-    .min(1, "say what to search for")
-    .max(200, "is too long (200 characters at most)"),
+    .min(1, "type a word or two to search for")
+    .max(200, "type at most 200 characters"),
   type: z.preprocess(blankless, z.enum(["argument", "passage"]).optional()),
   spaceId: optionalId,
   motionId: optionalId,
@@ -39,7 +39,10 @@ export type SearchFilters = z.output<typeof SearchInput>;
  * input reads as query syntax. The last word is matched as a prefix while it is being typed.
  */
 export function searchWords(q: string): { words: string[]; prefix: boolean } {
-  const words = (q.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const all = q.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  // A lone letter is what is left of "Mill's" or "U.S.": it narrows nothing a reader meant.
+  const meant = all.some((w) => w.length > 1) ? all.filter((w) => w.length > 1) : all;
+  const words = meant.slice(0, MAX_WORDS);
   const last = words.at(-1) ?? "";
   return { words, prefix: /[\p{L}\p{N}\p{M}]$/u.test(q.trim()) && last.length >= 2 };
 }

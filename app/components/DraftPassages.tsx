@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { selectorAt } from "@/lib/anchoring";
+import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi } from "./api";
 import { Problem } from "./Problem";
 import { selectedRange } from "./selection";
@@ -66,7 +67,7 @@ export function DraftPassages({
     const answer = await callApi<{ motionId: string }>(`/api/spaces/${spaceId}/motions`, {
       method: "POST",
       json: {
-        title: "Untitled motion",
+        title: DRAFT_TITLE,
         status: "draft",
         sources: picked.map(({ documentTitle: _, ...source }) => source),
       },

@@ -7,8 +7,8 @@ export function selectedRange(
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   if (!container.contains(range.commonAncestorContainer)) return null;
-  const start = offsetOf(range.startContainer, range.startOffset);
-  const end = offsetOf(range.endContainer, range.endOffset);
+  const start = offsetOf(container, range.startContainer, range.startOffset, "start");
+  const end = offsetOf(container, range.endContainer, range.endOffset, "end");
   if (start === null || end === null || end <= start) return null;
   // Leave out the spaces and line breaks a drag picks up at either end.
   let from = start;
@@ -18,13 +18,32 @@ export function selectedRange(
   return to > from ? { start: from, end: to } : null;
 }
 
-/** A point of a selection as an offset: its block's start plus the text before it in the block. */
-function offsetOf(node: Node, offset: number): number | null {
+/**
+ * A point of a selection as an offset: its block's start plus the text before it in the block.
+ * A point between blocks (a triple-click ends in the paragraph's "Cite this paragraph" button)
+ * counts as the end of the block before it, or the start of the block after it.
+ */
+function offsetOf(
+  container: HTMLElement,
+  node: Node,
+  offset: number,
+  edge: "start" | "end",
+): number | null {
   const element = node instanceof Element ? node : node.parentElement;
   const block = element?.closest<HTMLElement>("[data-start]");
-  if (!block) return null;
-  const before = document.createRange();
-  before.selectNodeContents(block);
-  before.setEnd(node, offset);
-  return Number(block.dataset.start) + before.toString().length;
+  if (block) {
+    const before = document.createRange();
+    before.selectNodeContents(block);
+    before.setEnd(node, offset);
+    return Number(block.dataset.start) + before.toString().length;
+  }
+  const blocks = [...container.querySelectorAll<HTMLElement>("[data-start]")];
+  const follows = (b: HTMLElement) =>
+    (b.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  if (edge === "end") {
+    const last = blocks.filter(follows).at(-1);
+    return last ? Number(last.dataset.start) + (last.textContent ?? "").length : null;
+  }
+  const next = blocks.find((b) => !follows(b) && !b.contains(node));
+  return next ? Number(next.dataset.start) : null;
 }

@@ -28,6 +28,14 @@ export function InboxList({ initial }: { initial: Inbox }) {
     socket.on("notification", (n) =>
       setNotifications((list) => [n, ...list.filter((old) => old.id !== n.id)]),
     );
+    // The list as it is now, on each (re)connection: a page brought back from the browser's
+    // history may hold an older one, and notifications may have come while the connection was down.
+    socket.on("connect", async () => {
+      const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
+      if (!answer.ok) return;
+      setNotifications(answer.body);
+      announceUnread(answer.body.filter((n) => !n.read).length);
+    });
     return () => {
       socket.disconnect();
     };

@@ -17,6 +17,10 @@ type Params = Partial<
 >;
 type Props = { searchParams: Promise<Params> };
 
+/** A refusal's words as a sentence: a capital first, a full stop last. */
+const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
+
 /** The snippet's matched words in <mark>; the text itself is only ever text, never HTML. */
 function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
   const parts: ReactNode[] = [];
@@ -207,7 +211,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {outcome && !outcome.ok ? (
         <p className="problem" role="alert">
-          {outcome.error.message.replace(/^q: /, "")}. Type a word or two to search for.
+          {sentence(outcome.error.message.replace(/^q: /, ""))}
         </p>
       ) : null}
 

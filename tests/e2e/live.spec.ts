@@ -155,6 +155,23 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
   await expect(reader.argument(`Across paragraphs ${stamp}`).locator("blockquote")).toHaveCount(1);
 });
 
+test("a paragraph picked by a triple click is cited whole", async ({ page }) => {
+  const stamp = Date.now();
+  await new SignUpPage(page).signUp({
+    name: "Gulnara",
+    email: `g-${stamp}@school.test`,
+    password: "gulnara's password",
+  });
+  const reader = new LiveMotionPage(page);
+  await reader.open(motionTitle);
+  const paragraph = reader.readerParagraphs().nth(4);
+  const whole = ((await paragraph.textContent()) ?? "").replace(/\s+/g, " ").trim();
+  await paragraph.click({ clickCount: 3 });
+  await page.getByRole("button", { name: "Cite the selected text" }).click();
+  const cited = await page.locator(".citations-draft blockquote").textContent();
+  expect(cited?.replace(/\s+/g, " ").trim()).toBe(whole);
+});
+
 async function a11yFree(page: import("@playwright/test").Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }

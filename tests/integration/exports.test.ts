@@ -408,10 +408,12 @@ for (const dialect of await dialects()) {
       expect((await refusal(attempt(as.aida, json)))?.code).toBe("forbidden");
       // A private space answers a visitor as if it were not there.
       expect((await refusal(attempt(anonymousActor, json)))?.code).toBe("not_found");
-      expect(await refusal(attempt(as.mona, { format: "something else" }))).toMatchObject({
-        code: "invalid_input",
-        message: expect.stringContaining("format"),
-      });
+      for (const notOurs of [{ format: "something else" }, [json], "text"]) {
+        expect(await refusal(attempt(as.mona, notOurs))).toMatchObject({
+          code: "invalid_input",
+          message: expect.stringContaining("This file is not a Moot debate"),
+        });
+      }
       const badBody = structuredClone(json);
       (badBody.arguments[1] as { relation: string }).relation = "maybe";
       expect((await refusal(attempt(as.mona, badBody)))?.message).toContain("arguments.1.relation");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DRAFT_TITLE } from "../../lib/commands";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { castVote } from "../../server/domain/debate/judge";
 import { changeMotionStatus, editMotion } from "../../server/domain/debate/lifecycle";
@@ -21,7 +22,7 @@ for (const dialect of await dialects()) {
         const drafted = await createMotion(db.store, teacher, {
           clientId: id(),
           spaceId: d.spaceId,
-          title: "Untitled motion",
+          title: DRAFT_TITLE,
           status: "draft",
           sources: [d.cite("Trade moved inland by rail.")],
         });
@@ -42,6 +43,8 @@ for (const dialect of await dialects()) {
         const vote = { motionId, clientId: id(), phase: "before", stance: "for" };
         expect(code(await castVote(db.store, teacher, vote))).toBe("not_found");
 
+        // Not under the title it was drafted with: the space would hear of an untitled motion.
+        expect(code(await status("open"))).toBe("invalid_input");
         expect(code(await edit("Rail was a mistake"))).toBe("ok");
         expect(code(await edit("Rail was worth building"))).toBe("ok");
         expect(code(await status("closed"))).toBe("conflict");

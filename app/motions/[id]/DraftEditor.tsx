@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi, problemOf } from "../../components/api";
 import { Problem } from "../../components/Problem";
 
@@ -47,7 +48,14 @@ export function DraftEditor({
         }}
       >
         <label htmlFor="draft-title">Title</label>
-        <input id="draft-title" name="title" defaultValue={motion.title} required maxLength={300} />
+        <input
+          id="draft-title"
+          name="title"
+          defaultValue={motion.title === DRAFT_TITLE ? "" : motion.title}
+          placeholder="What the room will debate, as one sentence"
+          required
+          maxLength={300}
+        />
         <label htmlFor="draft-description">Description</label>
         <textarea
           id="draft-description"

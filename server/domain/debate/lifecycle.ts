@@ -1,5 +1,5 @@
 import type { Store } from "../../../db/store";
-import { ChangeMotionStatus, EditMotion } from "../../../lib/commands";
+import { ChangeMotionStatus, DRAFT_TITLE, EditMotion } from "../../../lib/commands";
 import type { MotionStatus } from "../../../lib/debate";
 import type { Actor } from "../../policy";
 import { refuse } from "../outcome";
@@ -27,6 +27,9 @@ export const changeMotionStatus = (store: Store, actor: Actor, input: unknown) =
   moderate(store, actor, input, ChangeMotionStatus, "motion.status", async (tx, cmd, motion) => {
     if (!next[motion.status].includes(cmd.status)) {
       return refuse("conflict", `A ${motion.status} motion cannot become ${cmd.status}.`);
+    }
+    if (motion.status === "draft" && motion.title === DRAFT_TITLE) {
+      return refuse("invalid_input", "title: give the motion its title before opening it.");
     }
     await tx.motions.update(motion.id, { status: cmd.status });
     return {

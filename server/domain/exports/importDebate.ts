@@ -12,7 +12,7 @@ import { ClientId, Id, newId } from "../ids";
 import type { PassageColumns } from "../library/anchors";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
-import { DebateImport, type PassageImport } from "./json";
+import { DEBATE_FORMAT, DebateImport, type PassageImport } from "./json";
 
 /** Room for a debate with its documents (each up to 2,000,000 characters of text). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -213,6 +213,13 @@ function historyOf(row: ArgumentRow): { type: string; data: Record<string, unkno
 /** What an import brings over: what the room could see, words or a wordless placeholder. */
 const carriedOver = new Set<ArgumentStatus>(["published", "hidden", "withdrawn"]);
 
+/** Whether a file says it is a Moot debate export, before its every field is checked. */
+const isMootExport = (file: unknown) =>
+  typeof file === "object" &&
+  file !== null &&
+  !Array.isArray(file) &&
+  (file as { format?: unknown }).format === DEBATE_FORMAT;
+
 /**
  * Takes a debate exported as JSON (GET /api/motions/:id/export?format=json) into a space the
  * actor moderates: its cited documents (found there, or made again), the motion with its
@@ -236,7 +243,14 @@ export async function importDebate(
   // Asked first, so that nobody who may not import has a large file read for them.
   const denied = await deniedImport(store, actor, spaceId);
   if (denied) return denied;
-  const parsed = DebateImport.safeParse((input as { debate?: unknown }).debate);
+  const file = (input as { debate?: unknown }).debate;
+  if (!isMootExport(file)) {
+    return refuse(
+      "invalid_input",
+      "This file is not a Moot debate: export one from a motion's page (Export, then Whole debate (JSON)) and import that.",
+    );
+  }
+  const parsed = DebateImport.safeParse(file);
   if (!parsed.success) return invalidInput(parsed.error);
   const debate = parsed.data;
   const problem = crossCheck(debate);

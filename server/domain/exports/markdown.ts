@@ -40,12 +40,22 @@ function quotes(citations: CitationView[], indent: string, view: DebateView): st
 const tallyLine = (label: string, t: Tally) =>
   `| ${label} | ${t.for} | ${t.against} | ${t.undecided} |`;
 
+// A report is read by people: a date as they write it, in UTC so every reader sees the same.
+const exportedOn = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
 /** A readable report: the motion, its sources, the result, and the tree with its quotes. */
 export function debateMarkdown(view: DebateView): string {
   const { motion, result } = view;
   const numberOf = new Map(numbered(view).map(({ node, n }) => [node.id, n]));
   const out: string[] = [`# ${escapeMarkdown(motion.title)}`, ""];
-  out.push(`Status: ${motion.status}. Exported ${view.exportedAt}.`, "");
+  out.push(
+    `Status: ${motion.status}. Exported ${exportedOn.format(new Date(view.exportedAt))} UTC.`,
+    "",
+  );
   if (motion.description) out.push(...lines(motion.description, ""), "");
   if (motion.sources.length > 0) {
     out.push("## Drawn from", "");

@@ -22,7 +22,7 @@ export async function search(
   const { q, ...filters } = parsed.data;
   const { words, prefix } = searchWords(q);
   if (words.length === 0) {
-    return refuse("invalid_input", "q: say what to search for in words, not only punctuation");
+    return refuse("invalid_input", "q: type a word or two to search for, not only punctuation");
   }
   const spaces = await readableSpaces(store, actor);
   const moderated = new Set(
