@@ -7,10 +7,10 @@ import { hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { documentCoverage, uncitedPassages } from "../../server/domain/library/coverage";
-import type { Outcome } from "../../server/domain/outcome";
 import { type Actor, systemActor } from "../../server/policy";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
+import { must } from "../support/outcome";
 import { person, testAuthSecret } from "../support/people";
 import { dialects } from "../support/stores";
 
@@ -18,12 +18,6 @@ const id = () => crypto.randomUUID();
 const harbour = "The harbour was closed in winter.";
 const trade = "Trade moved inland by rail.";
 const doubt = "Nobody expected the rail line to pay for itself.";
-
-async function must<T>(pending: Promise<Outcome<T>>): Promise<T> {
-  const outcome = await pending;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
 
 /**
  * The sample document's blocks are a heading, the harbour-and-trade paragraph and the

@@ -12,26 +12,19 @@ import { getMotion } from "../../server/domain/debate/queries";
 import { exportDebate } from "../../server/domain/exports";
 import { importDebate } from "../../server/domain/exports/importDebate";
 import type { DebateExport } from "../../server/domain/exports/json";
-import type { Outcome } from "../../server/domain/outcome";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, debate } from "../support/debate";
 import { spaceWithDocument } from "../support/fixtures";
+import { exported, exportFormats, must } from "../support/outcome";
 import { type Person, person, testAuthSecret } from "../support/people";
 import { dialects, sqliteTestStore, type TestStore } from "../support/stores";
 
 const trade = "Trade moved inland by rail.";
 const harbour = "The harbour was closed in winter.";
 const doubt = "Nobody expected the rail line to pay for itself.";
-const formats = ["json", "csv", "md", "argdown", "annotations"] as const;
 const origin = "https://moot.test";
 const id = () => crypto.randomUUID();
-
-async function must<T>(pending: Promise<Outcome<T>>): Promise<T> {
-  const outcome = await pending;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
 
 // Words that must never reach a participant: a post still waiting and a post hidden since.
 const pendingWords = "SECRET-PENDING the council paid for the line";
@@ -111,9 +104,6 @@ async function anonymousDebate(store: Store) {
   return { d, people, as, motionId, ids: { aida, bek, cyrille, answer } };
 }
 
-const exported = async (store: Store, who: Actor, motionId: string, format: string) =>
-  (await must(exportDebate(store, who, motionId, format, origin))).body;
-
 function parseArgdown(input: string) {
   const app = new ArgdownApplication();
   app.addPlugin(new ParserPlugin(), "parse-input");
@@ -164,7 +154,7 @@ for (const dialect of await dialects()) {
 
     it("a participant's export in every format leaves out pending and hidden words and others' names", async () => {
       const { as, people, motionId } = room;
-      for (const format of formats) {
+      for (const format of exportFormats) {
         const body = await exported(db.store, as.aida, motionId, format);
         for (const secret of [
           pendingWords,
@@ -301,7 +291,7 @@ for (const dialect of await dialects()) {
       expect(moderator.total).toBe(3);
     });
 
-    it("an unknown format is refused, naming the formats", async () => {
+    it("an unknown format is refused, naming the exportFormats", async () => {
       const outcome = await exportDebate(db.store, room.as.aida, room.motionId, "xlsx", origin);
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) {
@@ -485,7 +475,7 @@ describe("the export and import doors", () => {
       argdown: "argdown",
       annotations: "jsonld",
     };
-    for (const format of formats) {
+    for (const format of exportFormats) {
       const response = await get(
         `/api/motions/${room.motionId}/export?format=${format}`,
         room.people.aida,

@@ -10,10 +10,10 @@ import { hideArgument } from "../../server/domain/debate/moderate";
 import { participationCsv } from "../../server/domain/debate/participationCsv";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { motionResult, participation } from "../../server/domain/debate/results";
-import type { Outcome } from "../../server/domain/outcome";
 import { type Actor, systemActor } from "../../server/policy";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
+import { must } from "../support/outcome";
 import { person, testAuthSecret } from "../support/people";
 import { dialects, sqliteTestStore, type TestStore } from "../support/stores";
 
@@ -22,12 +22,6 @@ const harbour = "The harbour was closed in winter.";
 const doubt = "Nobody expected the rail line to pay for itself.";
 const id = () => crypto.randomUUID();
 const code = (o: { ok: boolean; error?: { code: string } }) => (o.ok ? "ok" : o.error?.code);
-
-async function must<T>(pending: Promise<Outcome<T>>): Promise<T> {
-  const outcome = await pending;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
 
 /** A seminar: an owner, a moderator, three students (one named like a formula), an observer. */
 async function classroom(store: Store) {

@@ -2,21 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import type { SessionState } from "../../lib/session";
 import { argumentInput, debate } from "../support/debate";
-import { type Client, liveSuite } from "../support/realtime";
+import { type Client, liveSuite, nextEvent } from "../support/realtime";
 
 const trade = "Trade moved inland by rail.";
 const id = () => crypto.randomUUID();
-
-/** The next event of `type` a client hears. */
-const next = (socket: Client, type: string) =>
-  new Promise<MotionEvent>((resolve) => {
-    const listener = (event: MotionEvent) => {
-      if (event.type !== type) return;
-      socket.off("motion:event", listener);
-      resolve(event);
-    };
-    socket.on("motion:event", listener);
-  });
 
 /** The next event of any type a client hears. */
 const anyNext = (socket: Client) =>
@@ -41,7 +30,7 @@ describe("moderated sessions over Socket.IO", () => {
     }
     // A change of settings, once everyone has heard it: what a test listens for next is new.
     const settings = async (change: Record<string, unknown>) => {
-      const heard = [teacher, ada, ben].map((socket) => next(socket, "motion.settings"));
+      const heard = [teacher, ada, ben].map((socket) => nextEvent(socket, "motion.settings"));
       const answer = await teacher.emitWithAck("motion:settings", {
         motionId: d.motionId,
         clientId: id(),
@@ -56,7 +45,7 @@ describe("moderated sessions over Socket.IO", () => {
   it("P-MOD-3: a pending post reaches only its author and the moderators; the others get a stub that keeps the seq", async () => {
     const { d, teacher, ada, ben, settings } = await room();
     await settings({ approvalRequired: true });
-    const heard = [next(teacher, "argument.submitted"), next(ada, "argument.submitted")];
+    const heard = [nextEvent(teacher, "argument.submitted"), nextEvent(ada, "argument.submitted")];
     const benHeard = anyNext(ben);
     const sent = await ada.emitWithAck(
       "argument:post",
@@ -76,7 +65,7 @@ describe("moderated sessions over Socket.IO", () => {
       at: expect.any(String),
     });
 
-    const approvedForBen = next(ben, "argument.approved");
+    const approvedForBen = nextEvent(ben, "argument.approved");
     const approved = await teacher.emitWithAck("moderation:approve", {
       argumentId: sent.argument.id,
       clientId: id(),
@@ -91,7 +80,7 @@ describe("moderated sessions over Socket.IO", () => {
       argumentInput(d.motionId, d.cite(trade), { body: "Rejected words." }),
     );
     if (!second.ok) throw new Error(second.error.message);
-    const toldAda = next(ada, "argument.rejected");
+    const toldAda = nextEvent(ada, "argument.rejected");
     const benStub = anyNext(ben);
     const refusedByBen = await ben.emitWithAck("moderation:reject", {
       argumentId: second.argument.id,
@@ -118,9 +107,9 @@ describe("moderated sessions over Socket.IO", () => {
     expect(await benPresence).toMatchObject({ people: [], unnamed: 4 });
     expect((await teacherPresence).people.map((p) => p.name)).toContain("Cleo Late");
 
-    const forBen = next(ben, "argument.posted");
-    const forTeacher = next(teacher, "argument.posted");
-    const forAda = next(ada, "argument.posted");
+    const forBen = nextEvent(ben, "argument.posted");
+    const forTeacher = nextEvent(teacher, "argument.posted");
+    const forAda = nextEvent(ada, "argument.posted");
     await ada.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade)));
     const benEvent = await forBen;
     expect(benEvent.actor).toBe("");
@@ -135,8 +124,8 @@ describe("moderated sessions over Socket.IO", () => {
 
     // Who speaks for which side reaches the speaker and the moderators, not the room.
     await settings({ format: "oxford" });
-    const sideForBen = next(ben, "session.side");
-    const sideForAda = next(ada, "session.side");
+    const sideForBen = nextEvent(ben, "session.side");
+    const sideForAda = nextEvent(ada, "session.side");
     await teacher.emitWithAck("session:side", {
       motionId: d.motionId,
       clientId: id(),
@@ -156,8 +145,8 @@ describe("moderated sessions over Socket.IO", () => {
       argumentInput(d.motionId, d.cite(trade), { body: "Mine, awaiting approval." }),
     );
     if (!pending.ok) throw new Error(pending.error.message);
-    const approvedForAda = next(ada, "argument.approved");
-    const approvedForTeacher = next(teacher, "argument.approved");
+    const approvedForAda = nextEvent(ada, "argument.approved");
+    const approvedForTeacher = nextEvent(teacher, "argument.approved");
     await teacher.emitWithAck("moderation:approve", {
       argumentId: pending.argument.id,
       clientId: id(),
@@ -177,7 +166,7 @@ describe("moderated sessions over Socket.IO", () => {
   it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {
     const { d, people, teacher, ada, ben, settings } = await room();
     await settings({ format: "oxford" });
-    const heard = [ada, ben].map((socket) => next(socket, "session.phase"));
+    const heard = [ada, ben].map((socket) => nextEvent(socket, "session.phase"));
     const started = await teacher.emitWithAck("session:phase", {
       motionId: d.motionId,
       clientId: id(),

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
-import type { MotionEvent } from "../../lib/protocol";
 import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getMotion } from "../../server/domain/debate/queries";
 import { assignSide } from "../../server/domain/debate/session";
-import { exportDebate } from "../../server/domain/exports";
-import type { Outcome } from "../../server/domain/outcome";
-import { type Actor, anonymousActor, systemActor } from "../../server/policy";
+import { anonymousActor, systemActor } from "../../server/policy";
 import { actorOf, debate } from "../support/debate";
-import { type Client, liveSuite } from "../support/realtime";
+import { exported, exportFormats, must } from "../support/outcome";
+import { liveSuite, nextEvent } from "../support/realtime";
 import { dialects, type TestStore } from "../support/stores";
 
 /**
@@ -18,18 +16,8 @@ import { dialects, type TestStore } from "../support/stores";
  * withdrawn since, and in an anonymous motion who else speaks for which side (P-ANON-1).
  */
 
-const formats = ["json", "csv", "md", "argdown", "annotations"] as const;
-const origin = "https://moot.test";
+const _origin = "https://moot.test";
 const id = () => crypto.randomUUID();
-
-async function must<T>(pending: Promise<Outcome<T>>): Promise<T> {
-  const outcome = await pending;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
-
-const exported = async (store: Store, who: Actor, motionId: string, format: string) =>
-  (await must(exportDebate(store, who, motionId, format, origin))).body;
 
 // Words the author took back: a withdrawn argument is a wordless placeholder for everyone.
 const firstWords = "WITHDRAWN-FIRST the council hid the costs";
@@ -121,7 +109,7 @@ for (const dialect of await dialects()) {
       });
 
       it("P-MOD-2: a participant's export never holds the words of an argument its author withdrew", async () => {
-        for (const format of formats) {
+        for (const format of exportFormats) {
           const body = await exported(db.store, w.aida, w.motionId, format);
           expect(body, `${format} holds the withdrawn words`).not.toContain(firstWords);
           expect(body, `${format} holds the withdrawn edit`).not.toContain(editedWords);
@@ -148,7 +136,7 @@ for (const dialect of await dialects()) {
       });
 
       it("P-ANON-1: in an anonymous motion a speaker's export does not name the other speakers or their sides", async () => {
-        for (const format of formats) {
+        for (const format of exportFormats) {
           const body = await exported(db.store, actorOf(s.aida), s.motionId, format);
           expect(body, `${format} holds Bek's id`).not.toContain(s.bek.id);
         }
@@ -164,17 +152,6 @@ for (const dialect of await dialects()) {
   );
 }
 
-/** The next event of `type` a client hears. */
-const next = (socket: Client, type: string) =>
-  new Promise<MotionEvent>((resolve) => {
-    const listener = (event: MotionEvent) => {
-      if (event.type !== type) return;
-      socket.off("motion:event", listener);
-      resolve(event);
-    };
-    socket.on("motion:event", listener);
-  });
-
 describe("anonymous speakers over Socket.IO", () => {
   const live = liveSuite();
 
@@ -189,14 +166,14 @@ describe("anonymous speakers over Socket.IO", () => {
     for (const socket of [teacher, ada, ben]) {
       expect((await socket.emitWithAck("motion:join", { motionId: d.motionId })).ok).toBe(true);
     }
-    const heard = [teacher, ada, ben].map((socket) => next(socket, "motion.settings"));
+    const heard = [teacher, ada, ben].map((socket) => nextEvent(socket, "motion.settings"));
     await teacher.emitWithAck("motion:settings", {
       motionId: d.motionId,
       clientId: id(),
       settings: { anonymous: true, format: "oxford" },
     });
     await Promise.all(heard);
-    const benAssigned = [teacher, ada, ben].map((socket) => next(socket, "session.side"));
+    const benAssigned = [teacher, ada, ben].map((socket) => nextEvent(socket, "session.side"));
     await teacher.emitWithAck("session:side", {
       motionId: d.motionId,
       clientId: id(),
@@ -204,7 +181,7 @@ describe("anonymous speakers over Socket.IO", () => {
       side: "against",
     });
     await Promise.all(benAssigned);
-    const sideForAda = next(ada, "session.side");
+    const sideForAda = nextEvent(ada, "session.side");
     await teacher.emitWithAck("session:side", {
       motionId: d.motionId,
       clientId: id(),

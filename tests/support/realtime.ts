@@ -4,7 +4,7 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { Store } from "../../db/store";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
+import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
 import { attachRealtime, type MootServer } from "../../server/realtime";
 import { redisAdapter } from "../../server/realtime/redis";
@@ -85,3 +85,14 @@ export function liveSuite() {
   });
   return suite;
 }
+
+/** The next event of `type` a client hears. */
+export const nextEvent = (socket: Client, type: string) =>
+  new Promise<MotionEvent>((resolve) => {
+    const listener = (event: MotionEvent) => {
+      if (event.type !== type) return;
+      socket.off("motion:event", listener);
+      resolve(event);
+    };
+    socket.on("motion:event", listener);
+  });
