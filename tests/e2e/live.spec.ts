@@ -41,6 +41,12 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   await expect(posted).toBeVisible();
   await expect(posted.locator("blockquote").first()).toHaveText(cited);
   await expect(b.side("For the motion")).toContainText(`Trade routes open up ${stamp}`);
+  // The other reader's heat strip counts the new citation beside its paragraph, live.
+  await expect(
+    pageB
+      .locator(".reader-text .covered", { has: pageB.locator("p", { hasText: cited }) })
+      .locator(".heat-strip"),
+  ).toHaveAttribute("aria-label", /^Cited [1-9]\d* times? for/);
   expect(await seriousViolations(pageB)).toEqual([]);
 
   await posted.getByRole("button", { name: "Reply" }).first().click();
