@@ -21,6 +21,35 @@ type Props = { searchParams: Promise<Params> };
 const sentence = (text: string) =>
   `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 
+type Option = [value: string, label: string];
+
+/** One of the filters: a labelled select whose empty choice means "no filter". */
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: Option[];
+}) {
+  const id = `search-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The snippet's matched words in <mark>; the text itself is only ever text, never HTML. */
 function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
   const parts: ReactNode[] = [];
@@ -140,57 +169,59 @@ export default async function SearchPage({ searchParams }: Props) {
           <details className="search-filters" open={filtered > 0}>
             <summary>Filters{filtered > 0 ? ` (${filtered} on)` : ""}</summary>
             <div className="search-filter-grid">
-              <div className="field">
-                <label htmlFor="search-type">Find</label>
-                <select id="search-type" name="type" defaultValue={params.type ?? ""}>
-                  <option value="">Everything</option>
-                  <option value="argument">Arguments</option>
-                  <option value="passage">Passages</option>
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="search-space">Space</label>
-                <select id="search-space" name="spaceId" defaultValue={params.spaceId ?? ""}>
-                  <option value="">Every space</option>
-                  {spaces.map(({ space }) => (
-                    <option key={space.id} value={space.id}>
-                      {space.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="search-motion">Motion</label>
-                <select id="search-motion" name="motionId" defaultValue={params.motionId ?? ""}>
-                  <option value="">Every motion</option>
-                  {motions.map((motion) => (
-                    <option key={motion.id} value={motion.id}>
-                      {motion.title}
-                      {motion.status === "draft" ? " (draft)" : ""}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="search-side">Side</label>
-                <select id="search-side" name="side" defaultValue={params.side ?? ""}>
-                  <option value="">Either side</option>
-                  <option value="for">For the motion</option>
-                  <option value="against">Against the motion</option>
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="search-cited">Citations</label>
-                <select
-                  id="search-cited"
-                  name="hasCitations"
-                  defaultValue={params.hasCitations ?? ""}
-                >
-                  <option value="">With or without</option>
-                  <option value="true">Cites evidence</option>
-                  <option value="false">Cites nothing</option>
-                </select>
-              </div>
+              <FilterSelect
+                name="type"
+                label="Find"
+                value={params.type}
+                options={[
+                  ["", "Everything"],
+                  ["argument", "Arguments"],
+                  ["passage", "Passages"],
+                ]}
+              />
+              <FilterSelect
+                name="spaceId"
+                label="Space"
+                value={params.spaceId}
+                options={[
+                  ["", "Every space"],
+                  ...spaces.map(({ space }): Option => [space.id, space.name]),
+                ]}
+              />
+              <FilterSelect
+                name="motionId"
+                label="Motion"
+                value={params.motionId}
+                options={[
+                  ["", "Every motion"],
+                  ...motions.map(
+                    (motion): Option => [
+                      motion.id,
+                      `${motion.title}${motion.status === "draft" ? " (draft)" : ""}`,
+                    ],
+                  ),
+                ]}
+              />
+              <FilterSelect
+                name="side"
+                label="Side"
+                value={params.side}
+                options={[
+                  ["", "Either side"],
+                  ["for", "For the motion"],
+                  ["against", "Against the motion"],
+                ]}
+              />
+              <FilterSelect
+                name="hasCitations"
+                label="Citations"
+                value={params.hasCitations}
+                options={[
+                  ["", "With or without"],
+                  ["true", "Cites evidence"],
+                  ["false", "Cites nothing"],
+                ]}
+              />
               {params.authorId ? (
                 <input type="hidden" name="authorId" value={params.authorId} />
               ) : null}

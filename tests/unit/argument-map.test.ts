@@ -7,28 +7,21 @@ import {
   buildArgumentTree,
   type Strength,
 } from "../../lib/debate";
+import { argumentView } from "../support/views";
 
 const row = (
   id: string,
   parentId: string | null,
   relation: ArgumentRelation,
   extra: Partial<ArgumentView> = {},
-): ArgumentView => ({
-  id,
-  motionId: "m",
-  parentId,
-  relation,
-  body: `Argument ${id}`,
-  author: { id: `u-${id}`, name: `Author ${id}` },
-  pseudonym: 1,
-  status: "published",
-  rejectionReason: null,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  editedAt: null,
-  citations: [],
-  strength: { mean: null, count: 0 },
-  ...extra,
-});
+): ArgumentView =>
+  argumentView(id, {
+    parentId,
+    relation,
+    body: `Argument ${id}`,
+    author: { id: `u-${id}`, name: `Author ${id}` },
+    ...extra,
+  });
 
 const mapOf = (rows: ArgumentView[], keepHidden = false) =>
   argumentMap({

@@ -7,28 +7,20 @@ import {
   sortArgumentTree,
   supportShift,
 } from "../../lib/debate";
+import { argumentView } from "../support/views";
 
 const row = (
   id: string,
   parentId: string | null,
   relation: ArgumentRelation,
   extra: Partial<ArgumentView> = {},
-): ArgumentView => ({
-  id,
-  motionId: "m",
-  parentId,
-  relation,
-  body: id,
-  author: { id: "u", name: "A" },
-  pseudonym: 1,
-  status: "published",
-  rejectionReason: null,
-  createdAt: `2026-01-01T00:00:0${id.charCodeAt(0) - 96}.000Z`,
-  editedAt: null,
-  citations: [],
-  strength: { mean: null, count: 0 },
-  ...extra,
-});
+): ArgumentView =>
+  argumentView(id, {
+    parentId,
+    relation,
+    createdAt: `2026-01-01T00:00:0${id.charCodeAt(0) - 96}.000Z`,
+    ...extra,
+  });
 
 const ids = (nodes: ArgumentNode[]): unknown[] => nodes.map((n) => [n.id, ids(n.children)]);
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type ArgumentView, defaultMotionSettings, emptyTally } from "../../lib/debate";
-import { applyEvents, type LiveMotion } from "../../lib/live";
+import { type ArgumentView, emptyTally } from "../../lib/debate";
+import { applyEvents } from "../../lib/live";
 import type { MotionEvent } from "../../lib/protocol";
-import { initialSession } from "../../lib/session";
+import { argumentView, liveMotionAt } from "../support/views";
 
-const argument = (id: string): ArgumentView => ({
-  id,
-  motionId: "m",
-  parentId: null,
-  relation: "for",
-  body: `body of ${id}`,
-  author: { id: "u", name: "A" },
-  pseudonym: 1,
-  status: "published",
-  rejectionReason: null,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  editedAt: null,
-  citations: [],
-  strength: { mean: null, count: 0 },
-});
+const argument = (id: string): ArgumentView => argumentView(id, { body: `body of ${id}` });
 
 const event = (seq: number, type: string, data: Record<string, unknown>): MotionEvent => ({
   motionId: "m",
@@ -29,17 +15,7 @@ const event = (seq: number, type: string, data: Record<string, unknown>): Motion
   at: "2026-01-01T00:00:00.000Z",
 });
 
-const start: LiveMotion = {
-  seq: 1,
-  arguments: [],
-  votes: emptyTally(),
-  status: "open",
-  pinned: [],
-  spotlightId: null,
-  settings: defaultMotionSettings,
-  session: initialSession,
-  wentPublic: {},
-};
+const start = liveMotionAt(1);
 
 describe("a live client's copy of a motion", () => {
   it("applies posts, edits, withdrawals, votes and ratings in seq order", () => {

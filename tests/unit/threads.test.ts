@@ -4,14 +4,12 @@ import {
   type ArgumentRelation,
   type ArgumentView,
   buildArgumentTree,
-  defaultMotionSettings,
-  emptyTally,
   latestActivity,
   sortArgumentTree,
 } from "../../lib/debate";
-import { applyEvents, type LiveMotion } from "../../lib/live";
-import { initialSession } from "../../lib/session";
+import { applyEvents } from "../../lib/live";
 import { ancestorsOf, foldedByDefault, linkedArgument, repliesShown } from "../../lib/threads";
+import { argumentView, liveMotionAt } from "../support/views";
 
 const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
 
@@ -20,22 +18,13 @@ const row = (
   parentId: string | null,
   minute: number,
   extra: Partial<ArgumentView> = {},
-): ArgumentView => ({
-  id,
-  motionId: "m",
-  parentId,
-  relation: (parentId ? "supports" : "for") as ArgumentRelation,
-  body: id,
-  author: { id: "u", name: "A" },
-  pseudonym: 1,
-  status: "published",
-  rejectionReason: null,
-  createdAt: at(minute),
-  editedAt: null,
-  citations: [],
-  strength: { mean: null, count: 0 },
-  ...extra,
-});
+): ArgumentView =>
+  argumentView(id, {
+    parentId,
+    relation: (parentId ? "supports" : "for") as ArgumentRelation,
+    createdAt: at(minute),
+    ...extra,
+  });
 
 const every = (nodes: ArgumentNode[]): ArgumentNode[] =>
   nodes.flatMap((node) => [node, ...every(node.children)]);
@@ -104,17 +93,7 @@ describe("long threads", () => {
 });
 
 describe("what went public while the page was open", () => {
-  const start: LiveMotion = {
-    seq: 4,
-    arguments: [],
-    votes: emptyTally(),
-    status: "open",
-    pinned: [],
-    spotlightId: null,
-    settings: defaultMotionSettings,
-    session: initialSession,
-    wentPublic: {},
-  };
+  const start = liveMotionAt(4);
   const event = (seq: number, type: string, argument: ArgumentView) => ({
     motionId: "m",
     seq,
