@@ -8,6 +8,8 @@ export type ErrorCode =
   | "wrong_phase"
   | "invalid_citation"
   | "too_many_requests"
+  | "rate_limited"
+  | "too_complex"
   | "payload_too_large"
   | "unsupported_media_type"
   | "internal";

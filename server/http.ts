@@ -20,6 +20,8 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  rate_limited: 429,
+  too_complex: 422,
   internal: 500,
 };
 
