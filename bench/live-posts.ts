@@ -21,6 +21,7 @@ import { createMotion } from "../server/domain/debate/createMotion";
 import { importDocument } from "../server/domain/library/importDocument";
 import { createSpace } from "../server/domain/spaces/createSpace";
 import { systemActor } from "../server/policy";
+import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -69,7 +70,8 @@ const { motionId } = must(
 
 const http = createServer();
 const io: MootServer = new Server(http);
-attachRealtime(io, { store, authSecret: secret });
+// A load generator: every member posts as fast as the server answers, so nothing is limited.
+attachRealtime(io, { store, authSecret: secret, limits: rateLimits({ factor: 0, counts: {} }) });
 await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
 const address = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
@@ -87,7 +89,7 @@ for (let i = 0; i < members; i++) {
     });
     await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
   });
-  const cookie = await sessionCookieFor({ id, name: `Member ${i}` }, secret, false);
+  const cookie = await sessionCookieFor(store, { id, name: `Member ${i}` }, secret, false);
   const socket: Client = connect(address, {
     transports: ["websocket"],
     forceNew: true,

@@ -8,6 +8,7 @@ import {
   inArray,
   isNotNull,
   isNull,
+  lte,
   max,
   ne,
   or,
@@ -117,6 +118,43 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
         await db
           .delete(t.memberships)
           .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
+      },
+    },
+    sessions: {
+      insert: async (row) => {
+        await db.insert(t.sessions).values(row);
+      },
+      liveUser: async (sessionId, now) => {
+        const rows = await db
+          .select({ user: t.users })
+          .from(t.sessions)
+          .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+          .where(and(eq(t.sessions.sessionToken, sessionId), gt(t.sessions.expires, now)));
+        return rows[0]?.user;
+      },
+      countLive: async (userId, now) => {
+        const [row] = await db
+          .select({ live: count() })
+          .from(t.sessions)
+          .where(and(eq(t.sessions.userId, userId), gt(t.sessions.expires, now)));
+        return Number(row?.live ?? 0);
+      },
+      remove: async (userId, sessionId) => {
+        const ended = await db
+          .delete(t.sessions)
+          .where(and(eq(t.sessions.userId, userId), eq(t.sessions.sessionToken, sessionId)))
+          .returning({ id: t.sessions.sessionToken });
+        return ended.map((row) => row.id);
+      },
+      removeAll: async (userId) => {
+        const ended = await db
+          .delete(t.sessions)
+          .where(eq(t.sessions.userId, userId))
+          .returning({ id: t.sessions.sessionToken });
+        return ended.map((row) => row.id);
+      },
+      removeExpired: async (now) => {
+        await db.delete(t.sessions).where(lte(t.sessions.expires, now));
       },
     },
     signInThrottle: {

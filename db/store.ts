@@ -17,6 +17,7 @@ export type CommandRow = InferSelectModel<typeof schema.commands>;
 export type UserRow = InferSelectModel<typeof schema.users>;
 export type MembershipRow = InferSelectModel<typeof schema.memberships>;
 export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
+export type SessionRow = InferSelectModel<typeof schema.sessions>;
 export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
 export type CitationRow = InferSelectModel<typeof schema.citations>;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
@@ -58,6 +59,19 @@ export interface Repos {
     setRole(spaceId: string, userId: string, role: SpaceRole): Promise<void>;
     setMuted(spaceId: string, userId: string, muted: boolean): Promise<void>;
     remove(spaceId: string, userId: string): Promise<void>;
+  };
+  sessions: {
+    insert(row: SessionRow): Promise<void>;
+    /** The user of a session that has not ended and lasts beyond `now`; else undefined. */
+    liveUser(sessionId: string, now: Date): Promise<UserRow | undefined>;
+    /** How many of the user's sessions last beyond `now`: the browsers they are signed in on. */
+    countLive(userId: string, now: Date): Promise<number>;
+    /** Ends one of the user's sessions: the ids ended (none when it was not theirs or is gone). */
+    remove(userId: string, sessionId: string): Promise<string[]>;
+    /** Ends every session of the user: the ids ended. */
+    removeAll(userId: string): Promise<string[]>;
+    /** Deletes the rows of sessions that ran out before `now`. */
+    removeExpired(now: Date): Promise<void>;
   };
   signInThrottle: {
     /** Makes a row for each key that has none and holds them all until the transaction ends. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * A passage of a document version, as a W3C Web Annotation TextQuoteSelector (exact, prefix,
@@ -6,9 +7,9 @@ import { z } from "zod";
  */
 export const QuoteSelector = z
   .object({
-    exact: z.string().min(1, "the quote is empty"),
-    prefix: z.string(),
-    suffix: z.string(),
+    exact: text().min(1, "the quote is empty"),
+    prefix: text(),
+    suffix: text(),
     start: z.number().int().nonnegative(),
     end: z.number().int().positive(),
   })
@@ -27,18 +28,36 @@ export function selectorAt(text: string, start: number, end: number): QuoteSelec
   };
 }
 
-/** Every offset at which `quote` occurs in `text`. */
-export function occurrences(text: string, quote: string): number[] {
+/** Every offset at which `quote` occurs in `text`, or the first `limit` of them. */
+export function occurrences(
+  text: string,
+  quote: string,
+  limit = Number.POSITIVE_INFINITY,
+): number[] {
   const found: number[] = [];
   if (quote.length === 0) return found;
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
+  for (
+    let at = text.indexOf(quote);
+    at !== -1 && found.length < limit;
+    at = text.indexOf(quote, at + 1)
+  ) {
+    found.push(at);
+  }
   return found;
 }
 
+/** Past this many, a quote's occurrences are not counted on: the answer is no all the same. */
+const COUNTED_OCCURRENCES = 10;
+
 /** The selector for a quote that occurs exactly once in the text, or why it cannot be made. */
 export function selectorForQuote(text: string, quote: string): QuoteSelector | { problem: string } {
-  const found = occurrences(text, quote);
+  // Counting every occurrence of a long quote in a text that repeats it (one word over and
+  // over) would take time growing with both lengths multiplied, on the event loop.
+  const found = occurrences(text, quote, COUNTED_OCCURRENCES);
   if (found.length === 0) return { problem: `the quote is not in the document: "${quote}"` };
+  if (found.length >= COUNTED_OCCURRENCES) {
+    return { problem: `the quote occurs ${COUNTED_OCCURRENCES} times or more: "${quote}"` };
+  }
   if (found.length > 1) return { problem: `the quote occurs ${found.length} times: "${quote}"` };
   const start = found[0] as number;
   return selectorAt(text, start, start + quote.length);

@@ -2,23 +2,25 @@ import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
 import { ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
 import { PhaseAction } from "./session";
+import { text, visible } from "./text";
 
 /** Payloads of the debate commands: the same over Socket.IO and REST, checked on both sides. */
 
 export const MAX_ARGUMENT_LENGTH = 5_000;
 export const MAX_CITATIONS = 10;
 
-const ClientId = z
-  .string({ error: "is required" })
+const ClientId = text({ error: "is required" })
   .min(1, "is required")
   .max(200, "is too long (200 characters at most)");
 const Id = z.uuid({ error: "is not a valid id" });
 
-const Body = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is empty")
-  .max(MAX_ARGUMENT_LENGTH, `is too long (${MAX_ARGUMENT_LENGTH} characters at most)`);
+const Body = visible(
+  text({ error: "is required" })
+    .trim()
+    .min(1, "is empty")
+    .max(MAX_ARGUMENT_LENGTH, `is too long (${MAX_ARGUMENT_LENGTH} characters at most)`),
+  "An argument",
+);
 
 export const Citation = z.intersection(z.object({ documentId: Id }), QuoteSelector);
 export type Citation = z.infer<typeof Citation>;
@@ -64,11 +66,13 @@ export type RateArgument = z.input<typeof RateArgument>;
 
 /** A moderator's commands: settings, lock, hide and restore, pin, spotlight. */
 
-const Reason = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required: say why, for the log")
-  .max(500, "is too long (500 characters at most)");
+const Reason = visible(
+  text({ error: "is required" })
+    .trim()
+    .min(1, "is required: say why, for the log")
+    .max(500, "is too long (500 characters at most)"),
+  "A reason",
+);
 
 export const ChangeSettings = z.object({
   motionId: Id,
@@ -102,7 +106,10 @@ export type ApproveArgument = z.input<typeof ApproveArgument>;
 export const RejectArgument = z.object({
   argumentId: Id,
   clientId: ClientId,
-  reason: z.string().trim().max(500, "is too long (500 characters at most)").default(""),
+  reason: visible(
+    text().trim().max(500, "is too long (500 characters at most)"),
+    "A reason",
+  ).default(""),
 });
 export type RejectArgument = z.input<typeof RejectArgument>;
 
@@ -140,8 +147,14 @@ export const DRAFT_TITLE = "Untitled motion";
 export const EditMotion = z.object({
   motionId: Id,
   clientId: ClientId,
-  title: z.string().trim().min(1, "is empty").max(300, "is too long (300 characters at most)"),
-  description: z.string().trim().max(5_000, "is too long (5,000 characters at most)").default(""),
+  title: visible(
+    text().trim().min(1, "is empty").max(300, "is too long (300 characters at most)"),
+    "A title",
+  ),
+  description: visible(
+    text().trim().max(5_000, "is too long (5,000 characters at most)"),
+    "A description",
+  ).default(""),
 });
 export type EditMotion = z.input<typeof EditMotion>;
 
@@ -175,7 +188,7 @@ export const ReviewCitation = z.discriminatedUnion("action", [
     argumentId: Id,
     clientId: ClientId,
     position: z.number().int().nonnegative(),
-    quote: z.string().trim().min(1, "is empty: paste the passage to cite instead"),
+    quote: text().trim().min(1, "is empty: paste the passage to cite instead"),
   }),
 ]);
 export type ReviewCitation = z.input<typeof ReviewCitation>;

@@ -30,8 +30,9 @@ import type {
 } from "./debate";
 import type { FollowMotion, FollowState, NotificationView } from "./notifications";
 import type { MarkRead } from "./reading";
-import type { ErrorCode } from "./result";
+import type { Failure } from "./result";
 import type { SessionState } from "./session";
+import { text } from "./text";
 
 /** An entry of a motion's event log, as the server sends it. */
 export interface MotionEvent {
@@ -44,23 +45,33 @@ export interface MotionEvent {
 }
 
 export const MotionJoin = z.object({
-  motionId: z.string().min(1),
+  motionId: text().min(1),
   sinceSeq: z.number().int().nonnegative().default(0),
 });
 export type MotionJoin = z.input<typeof MotionJoin>;
 
-export const MotionLeave = z.object({ motionId: z.string().min(1) });
+export const MotionLeave = z.object({ motionId: text().min(1) });
 export type MotionLeave = z.input<typeof MotionLeave>;
 
 /** The most events one join replays; a client further behind reloads the motion instead. */
 export const MAX_REPLAY = 500;
 
+/**
+ * The most one command's payload may weigh as JSON: an argument of 5,000 characters with ten
+ * quotes of a few paragraphs each fits. A bigger message closes the connection (P-SIZE-1), so
+ * the client weighs a post before it sends it.
+ */
+export const MAX_PAYLOAD_BYTES = 60 * 1024;
+/** Socket.IO's maxHttpBufferSize: the largest payload and its envelope (event name, ack id). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export const payloadBytes = (payload: unknown) =>
+  new TextEncoder().encode(JSON.stringify(payload)).length;
+
 /** `serverNow` (epoch ms) lets a client read the phase's deadline on the server's clock. */
 export type JoinAnswer = { seq: number; events: MotionEvent[]; reload: boolean; serverNow: number };
 
-export type Ack<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: Failure["error"] };
 
 /** Who is in a motion's room: people by name, and how many visitors without a session. */
 export interface Presence {
@@ -79,7 +90,7 @@ export interface ClientToServerEvents {
   "argument:post": Command<PostArgument, { seq: number; argument: ArgumentView }>;
   "argument:edit": Command<
     EditArgument,
-    { seq: number; argumentId: string; body: string; editedAt: string }
+    { seq: number; argumentId: string; body: string; editedAt: string | null }
   >;
   "argument:withdraw": Command<WithdrawArgument, { seq: number; argumentId: string }>;
   "motion:vote": Command<CastVote, { seq: number; votes: VoteTally }>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** How many results a search answers when it does not say. */
 export const SEARCH_DEFAULT_LIMIT = 20;
@@ -10,8 +11,7 @@ const optionalId = z.preprocess(blankless, z.uuid({ message: "not a valid id" })
 
 /** GET /api/search and the search page: the words, and the filters a reader may narrow by. */
 export const SearchInput = z.object({
-  q: z
-    .string({ error: "type a word or two to search for" })
+  q: text({ error: "type a word or two to search for" })
     .trim()
     .min(1, "type a word or two to search for")
     .max(200, "type at most 200 characters"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, visible } from "./text";
 
 export const SpaceVisibility = z.enum(["public", "private"]);
 export type SpaceVisibility = z.infer<typeof SpaceVisibility>;
@@ -20,8 +21,7 @@ export function formatJoinCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-export const JoinCode = z
-  .string()
+export const JoinCode = text()
   .transform(normalizeJoinCode)
   .pipe(
     z
@@ -30,8 +30,7 @@ export const JoinCode = z
       .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "that is not a join code"),
   );
 
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, "is empty")
-  .max(60, "is too long (60 characters at most)");
+export const DisplayName = visible(
+  text().trim().min(1, "is empty").max(60, "is too long (60 characters at most)"),
+  "A name",
+);

@@ -14,6 +14,7 @@ const inputs = [
   "server",
   "db",
   "next.config.js",
+  "instrumentation-client.ts",
   "package-lock.json",
   "tsconfig.json",
 ];

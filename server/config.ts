@@ -2,6 +2,13 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { DatabaseLocation } from "../db";
+import {
+  connectionBudget,
+  factorEnv,
+  type LimitFamily,
+  limitTable,
+  type RateLimitSettings,
+} from "./rateLimits/table";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -23,6 +30,7 @@ const databaseLocation = z
   });
 
 const notAPort = { error: "must be a port number from 0 to 65535" };
+const workBudget = { error: "must be a whole number of milliseconds from 100 to 600000" };
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -42,7 +50,41 @@ const Env = z.object({
     .string()
     .min(32, "must be at least 32 characters (make one with: openssl rand -base64 32)")
     .optional(),
+  WORK_BUDGET_MS: z.coerce
+    .number(workBudget)
+    .int(workBudget)
+    .min(100, workBudget)
+    .max(600_000, workBudget)
+    .default(10_000),
 });
+
+const notAFactor = {
+  error: "must be a number from 0 up (1: the defaults, 10: ten times as much, 0: no limits)",
+};
+const notACount = { error: "must be a whole number from 1 up" };
+const limitCount = z.coerce.number(notACount).int(notACount).min(1, notACount).optional();
+const countVariables: [LimitFamily | "events", string][] = [
+  ...Object.entries(limitTable).map(([family, { env }]): [LimitFamily, string] => [
+    family as LimitFamily,
+    env,
+  ]),
+  ["events", connectionBudget.env],
+];
+
+/** MOOT_RATE_LIMIT_FACTOR and each limit family's own count (server/rateLimits/table.ts). */
+const RateLimitEnv = z
+  .object({
+    [factorEnv]: z.coerce.number(notAFactor).min(0, notAFactor).default(1),
+    ...Object.fromEntries(countVariables.map(([, name]) => [name, limitCount])),
+  })
+  .transform((vars): RateLimitSettings => {
+    const counts: RateLimitSettings["counts"] = {};
+    for (const [family, name] of countVariables) {
+      const count = (vars as Record<string, unknown>)[name];
+      if (typeof count === "number") counts[family] = count;
+    }
+    return { factor: Number(vars[factorEnv]), counts };
+  });
 
 export type Config = {
   dev: boolean;
@@ -54,6 +96,10 @@ export type Config = {
   /** AUTH_SECRET, or else the file the generated one is kept in. */
   authSecret: string | undefined;
   authSecretFile: string;
+  /** How long one piece of heavy work (reading a document, re-anchoring) may run on a worker. */
+  workBudgetMs: number;
+  /** How far the rate limits are scaled, and the counts set for single families. */
+  rateLimits: RateLimitSettings;
 };
 
 export class ConfigError extends Error {}
@@ -61,13 +107,14 @@ export class ConfigError extends Error {}
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".")}: ${issue.message}`,
-    );
+  const limits = RateLimitEnv.safeParse(env);
+  if (!parsed.success || !limits.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(limits.error?.issues ?? [])];
+    const problems = issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, REDIS_URL } = parsed.data;
+  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, REDIS_URL, WORK_BUDGET_MS } =
+    parsed.data;
   return {
     dev: NODE_ENV === "development",
     port: PORT,
@@ -76,5 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: REDIS_URL,
     authSecret: AUTH_SECRET,
     authSecretFile: resolve(projectRoot, "data/auth-secret"),
+    workBudgetMs: WORK_BUDGET_MS,
+    rateLimits: limits.data,
   };
 }

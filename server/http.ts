@@ -1,12 +1,15 @@
 import type { ErrorCode, Failure } from "../lib/result";
+import { clientAddress } from "./auth/address";
 import {
   actorFromHeaders,
+  endSessionOf,
   isSecureRequest,
   sessionCookieFor,
   setCookieHeader,
 } from "./auth/session";
 import type { Outcome } from "./domain/outcome";
 import type { Actor } from "./policy";
+import type { LimitFamily } from "./rateLimits/table";
 import { runtime } from "./runtime";
 
 const statusOf: Record<ErrorCode, number> = {
@@ -30,7 +33,25 @@ export function json(body: unknown, status = 200): Response {
 }
 
 export function errorResponse({ error }: Failure): Response {
-  return json({ error }, statusOf[error.code]);
+  const response = json({ error }, statusOf[error.code]);
+  // A rate limit says when to come back, in whole seconds as HTTP has it (P-RATE-1).
+  if (error.retryAfterMs !== undefined) {
+    response.headers.set("Retry-After", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+  }
+  return response;
+}
+
+/**
+ * Counts this request against the limit of `family` for the actor and the request's address:
+ * null when it may go ahead, else the 429 (with Retry-After) to answer instead.
+ */
+export async function overLimit(
+  request: Request,
+  family: LimitFamily,
+  actor: Actor,
+): Promise<Response | null> {
+  const refusal = await runtime().limits.consume(family, actor, clientAddress(request.headers));
+  return refusal && errorResponse(refusal);
 }
 
 /** The answer to a query or command: its value, or its refusal with the matching status. */
@@ -49,17 +70,18 @@ export async function jsonBody(request: Request): Promise<unknown> {
   return request.json().catch(() => undefined);
 }
 
-/** Signs the response's browser in as this user: the session cookie Auth.js would set. */
+/**
+ * Signs the response's browser in as this user with a new session (the cookie Auth.js would
+ * set), ending the session the request came with, if any.
+ */
 export async function withSession(
   response: Response,
   user: { id: string; name: string; email?: string | null },
   request: Request,
 ): Promise<Response> {
-  const cookie = await sessionCookieFor(
-    user,
-    runtime().authSecret,
-    isSecureRequest(request.headers),
-  );
+  const { store, authSecret, disconnectSessions } = runtime();
+  disconnectSessions(await endSessionOf(store, request.headers, authSecret));
+  const cookie = await sessionCookieFor(store, user, authSecret, isSecureRequest(request.headers));
   response.headers.append("set-cookie", setCookieHeader(cookie));
   return response;
 }

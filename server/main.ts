@@ -1,15 +1,22 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { openStore } from "../db";
+import { MAX_MESSAGE_BYTES } from "../lib/protocol";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./auth/address";
 import { resolveAuthSecret } from "./auth/secret";
+import { bodyGate } from "./bodyGate";
 import { ConfigError, loadConfig, projectRoot } from "./config";
 import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
+import { rateLimits } from "./rateLimits/limiter";
+import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
 import { redisAdapter } from "./realtime/redis";
 import { setRuntime } from "./runtime";
+import { applySecurityHeaders, dataHeaders } from "./securityHeaders";
+import { WorkPool } from "./work/pool";
+import { setWorkPool } from "./work/shared";
 
 const crossSiteRefusal = {
   error: {
@@ -23,6 +30,9 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const config = loadConfig();
   const store = await openStore(config.database);
+  // Heavy work (documents, re-anchoring) runs on worker threads, within a time budget.
+  const work = new WorkPool({ budgetMs: config.workBudgetMs });
+  setWorkPool(work);
   await loadDemoLibrary(store);
   const authSecret = resolveAuthSecret(config.authSecret, config.authSecretFile);
 
@@ -30,20 +40,33 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const gate = bodyGate({ store, authSecret });
   const httpServer = createServer((req, res) => {
+    applySecurityHeaders(req, res, config.dev);
     if (isForgeable(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "application/json" });
       res.end(JSON.stringify(crossSiteRefusal));
       return;
     }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
-    return handle(req, res);
+    gate(req, res).then(
+      (bounded) => bounded && handle(bounded, res),
+      (error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      },
+    );
   });
   // Socket.IO answers upgrades on its own path and leaves the rest (Next's dev reload) to Next.
   const io: MootServer = new Server(httpServer, {
     serveClient: false,
     destroyUpgrade: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, answer) => answer(null, !isCrossSite(req.headers)),
+  });
+  io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
+    Object.assign(headers, dataHeaders(req.headers));
   });
   const upgrade = app.getUpgradeHandler();
   httpServer.on("upgrade", (req, socket, head) => {
@@ -51,7 +74,12 @@ async function main() {
   });
   const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
-  const realtime = attachRealtime(io, { store, authSecret });
+  // With several nodes the limits are counted in Redis, so they hold across the nodes.
+  const limitStore = config.redisUrl ? await rateLimitStore(config.redisUrl) : null;
+  const limits = rateLimits(config.rateLimits, limitStore);
+  if (!limits.on)
+    console.log("Rate limits are off (MOOT_RATE_LIMIT_FACTOR=0): for load tests only.");
+  const realtime = attachRealtime(io, { store, authSecret, limits });
   setRuntime({ store, authSecret, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
@@ -66,7 +94,9 @@ async function main() {
     httpServer.close();
     await app.close();
     await redis?.close();
+    await limitStore?.quit();
     await store.close();
+    await work.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);

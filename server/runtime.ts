@@ -1,5 +1,6 @@
 import type { Store } from "../db/store";
 import type { OutgoingEvent } from "./domain/debate/audience";
+import type { RateLimits } from "./rateLimits/limiter";
 
 /**
  * What the custom server opened once for the whole process. Route handlers and pages are bundled
@@ -15,6 +16,10 @@ export interface Runtime {
    * one who no longer moderates out of their moderators' rooms.
    */
   evict(userId: string, motionIds: string[], stopsModerating?: string[]): void;
+  /** Closes the open connections of sessions that just ended (signed out), on every node. */
+  disconnectSessions(sessionIds: string[]): void;
+  /** The rate limits every door counts requests against (the same ones the sockets use). */
+  limits: RateLimits;
 }
 
 const KEY = Symbol.for("moot.runtime");

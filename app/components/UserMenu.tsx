@@ -18,10 +18,11 @@ export async function UserMenu({ actor }: { actor: Actor }) {
   return (
     <div className="user-menu">
       <InboxBadge initialUnread={unread} />
-      <span>
+      <Link href="/account">
+        <span className="visually-hidden">Your account: </span>
         {actor.name}
         {actor.guestOf ? " (guest)" : ""}
-      </span>
+      </Link>
       {actor.guestOf ? <Link href="/signup">Create account</Link> : null}
       <Link href="/signout">Sign out</Link>
     </div>

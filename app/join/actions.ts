@@ -6,10 +6,13 @@ import { type FormState, problemsOf } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
 import { joinSpace } from "@/server/domain/spaces/joinSpace";
+import { pageLimit } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
 
 export async function joinAction(_state: FormState, data: FormData): Promise<FormState> {
   const actor = await pageActor();
+  const refused = await pageLimit(actor.kind === "user" ? "joins" : "guestJoins", actor);
+  if (refused) return { problems: problemsOf(refused.error.message) };
   const guestName = data.get("guestName");
   const outcome = await joinSpace(runtime().store, actor, {
     code: data.get("code"),

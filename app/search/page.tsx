@@ -6,6 +6,7 @@ import { pageActor } from "@/server/auth/pageActor";
 import { listMotions } from "@/server/domain/debate/queries";
 import { search } from "@/server/domain/search/search";
 import { readableSpaces } from "@/server/domain/spaces/queries";
+import { pageLimit } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -132,7 +133,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const filtered = (["type", "spaceId", "motionId", "side", "hasCitations"] as const).filter(
     (key) => params[key],
   ).length;
-  const outcome = q ? await search(store, actor, params) : null;
+  const outcome = q
+    ? ((await pageLimit("searches", actor)) ?? (await search(store, actor, params)))
+    : null;
   const results = outcome?.ok ? outcome.value.results : [];
   const author = results.find((r) => r.type === "argument" && r.author.id === params.authorId) as
     | Extract<SearchResult, { type: "argument" }>

@@ -7,6 +7,7 @@ import { signIn } from "@/server/auth/authjs";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
 import { signUp } from "@/server/domain/accounts/signUp";
+import { pageLimit } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
 
 export async function signUpAction(_state: FormState, data: FormData): Promise<FormState> {
@@ -15,10 +16,13 @@ export async function signUpAction(_state: FormState, data: FormData): Promise<F
     email: data.get("email"),
     password: data.get("password"),
   };
-  const outcome = await signUp(runtime().store, await pageActor(), input);
+  const actor = await pageActor();
+  const refused = await pageLimit("signUps", actor);
+  if (refused) return { problems: problemsOf(refused.error.message) };
+  const outcome = await signUp(runtime().store, actor, input);
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   if (outcome.value.converted) {
-    // The guest's session stays theirs; only its name and email change.
+    // The guest keeps their identity in a new session; the guest's cookie stops working.
     const cookie = await guestSessionCookie(outcome.value);
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
     redirect("/spaces");

@@ -75,9 +75,10 @@ function wrapWidth(lines: string[]): number {
   return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }
 
-function readWrapped(lines: string[]): Draft[] {
-  const emptyLinesMeanNothing = isDoubleSpaced(lines);
-  const shortLine = 0.9 * wrapWidth(lines);
+function readWrapped(allLines: string[]): Draft[] {
+  const emptyLinesMeanNothing = isDoubleSpaced(allLines);
+  const shortLine = 0.9 * wrapWidth(allLines);
+  const lines = withoutPageBreaks(allLines, shortLine);
   const drafts: Draft[] = [];
   let open: string[] = [];
   const endParagraph = () => {
@@ -105,6 +106,55 @@ function readWrapped(lines: string[]): Draft[] {
   return drafts;
 }
 
+/** "12", "- 12 -", "Page 12", "12 of 40": a page number on a line of its own (squashed). */
+const PAGE_NUMBER = /^(?:page )?[-–—]? ?\d{1,4}(?: ?(?:of|\/) ?\d{1,4})? ?[-–—]?$/iu;
+
+/** A running header reads the same on every page but for its page number: "Harbour Review 3". */
+const headKey = (line: string) => line.toLowerCase().replace(/\d+/gu, "#");
+
+/**
+ * The lines without what a page break left in the middle of a sentence: the page number, a
+ * running header or footer (a short line that repeats), and the empty lines around them, so
+ * that the sentence's two halves join up. Anywhere else such a line is left as it is.
+ */
+function withoutPageBreaks(lines: string[], shortLine: number): string[] {
+  const squashed = lines.map(squash);
+  const repeats = new Map<string, number>();
+  for (const line of squashed) {
+    if (line !== "" && line.length < shortLine) {
+      repeats.set(headKey(line), (repeats.get(headKey(line)) ?? 0) + 1);
+    }
+  }
+  const pageFurniture = (line: string) =>
+    line !== "" &&
+    line.length < shortLine &&
+    (PAGE_NUMBER.test(line) || (/\p{L}/u.test(line) && (repeats.get(headKey(line)) ?? 0) >= 2));
+
+  const kept: string[] = [];
+  let lastText: string | undefined;
+  for (let i = 0; i < lines.length; ) {
+    // A run of empty lines and page furniture, with at least one line of furniture.
+    let end = i;
+    let furniture = false;
+    while (end < lines.length && (squashed[end] === "" || pageFurniture(squashed[end] as string))) {
+      furniture ||= squashed[end] !== "";
+      end++;
+    }
+    const midSentence = lastText !== undefined && !SENTENCE_OVER.test(lastText);
+    if (furniture && midSentence && end < lines.length) {
+      i = end;
+      continue;
+    }
+    const next = Math.max(end, i + 1);
+    for (const [j, line] of lines.slice(i, next).entries()) {
+      kept.push(line);
+      if (squashed[i + j] !== "") lastText = squashed[i + j];
+    }
+    i = next;
+  }
+  return kept;
+}
+
 /**
  * Headings and captions stand on a line of their own, shorter than wrapped body lines. A
  * numbered heading also comes where a sentence has just ended, so that a wrapped body line
@@ -124,14 +174,24 @@ function lineOfItsOwn(
 }
 
 /** Joins wrapped lines with a space; a word hyphenated at a line end ("inter-") is made whole. */
-function joinWrapped(lines: string[]): string {
-  return squash(
-    lines.reduce((text, line) =>
-      HYPHEN_AT_END.test(text) && STARTS_LOWER.test(line)
-        ? text.slice(0, -1) + line
-        : `${text} ${line}`,
-    ),
-  );
+export function joinWrapped(lines: string[]): string {
+  // Pieces joined once at the end, and only the text's last characters looked at for a hyphen:
+  // testing the whole text so far at every line took quadratic time in a long paragraph.
+  const pieces: string[] = [];
+  let tail = "";
+  for (const line of lines) {
+    const last = pieces.length - 1;
+    if (last >= 0 && HYPHEN_AT_END.test(tail) && STARTS_LOWER.test(line)) {
+      pieces[last] = (pieces[last] as string).slice(0, -1);
+      pieces.push(line);
+      tail = (tail.slice(0, -1) + line).slice(-3);
+    } else {
+      const piece = last >= 0 ? ` ${line}` : line;
+      pieces.push(piece);
+      tail = (tail + piece).slice(-3);
+    }
+  }
+  return squash(pieces.join(""));
 }
 
 const LEAD_IN_MAX_LENGTH = 30;

@@ -96,8 +96,39 @@ function inlineText(token: Token): string {
   }
 }
 
-const withoutTags = (html: string) =>
-  decodeEntities(html.replace(/<!--[\s\S]*?-->/gu, "").replace(/<[^>]*>/gu, " "));
+/** The words of raw HTML: comments left out, each tag a space. */
+export const withoutTags = (html: string) => decodeEntities(tagsToSpaces(withoutComments(html)));
+
+/**
+ * Every `<!--` to the first `-->` after it left out; one with no `-->` after it stays, as text.
+ * A scan rather than a regular expression, which would look for the end from every `<!--` in
+ * turn: many unclosed ones took quadratic time.
+ */
+function withoutComments(html: string): string {
+  let kept = "";
+  let from = 0;
+  for (let open = html.indexOf("<!--"); open !== -1; open = html.indexOf("<!--", from)) {
+    const close = html.indexOf("-->", open + 4);
+    // No comment after this one can close either.
+    if (close === -1) break;
+    kept += html.slice(from, open);
+    from = close + 3;
+  }
+  return kept + html.slice(from);
+}
+
+/** Every `<` to the next `>` becomes a space; a `<` with no `>` after it stays. A scan, as above. */
+function tagsToSpaces(html: string): string {
+  let kept = "";
+  let from = 0;
+  for (let open = html.indexOf("<"); open !== -1; open = html.indexOf("<", from)) {
+    const close = html.indexOf(">", open + 1);
+    if (close === -1) break;
+    kept += `${html.slice(from, open)} `;
+    from = close + 1;
+  }
+  return kept + html.slice(from);
+}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",

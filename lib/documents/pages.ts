@@ -83,8 +83,11 @@ function linesOf(items: PageItem[]): Line[] {
     const sameLine =
       line !== undefined && Math.abs(item.y - line.y) < 0.5 * Math.max(size, line.size);
     if (line !== undefined && sameLine) {
+      // The line's last character alone: a search for `\s$` would read the whole line each time.
       const apart =
-        item.x - lastEnd > 0.2 * size && !/\s$/u.test(line.text) && !/^\s/u.test(item.str);
+        item.x - lastEnd > 0.2 * size &&
+        !/\s/u.test(line.text.at(-1) ?? "") &&
+        !/^\s/u.test(item.str);
       line.text += apart ? ` ${item.str}` : item.str;
       line.size = Math.max(line.size, size);
     } else if (item.str.trim() !== "") {

@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { endSession, SESSION_MAX_AGE, startSession } from "../domain/accounts/sessions";
 import { signInWithPassword } from "../domain/accounts/signIn";
 import { runtime } from "../runtime";
 import { clientAddress } from "./address";
-import { SESSION_MAX_AGE } from "./session";
 
 /** Auth.js's answer when the email or the address is refused for a while. */
 export class TooManySignIns extends CredentialsSignin {
@@ -12,10 +12,11 @@ export class TooManySignIns extends CredentialsSignin {
 
 /**
  * Auth.js, configured per request from the running server's store and secret: the standard
- * routes under /api/auth, the credentials provider, sessions as sealed JWT cookies.
+ * routes under /api/auth, the credentials provider, sessions as sealed JWT cookies that each
+ * name a session row (`sid`), so that signing out ends the session on the server too.
  */
 export const { handlers, signIn, signOut } = NextAuth(() => {
-  const { store, authSecret } = runtime();
+  const { store, authSecret, disconnectSessions } = runtime();
   return {
     secret: authSecret,
     // The custom server is reached directly or through a proxy the operator put in front.
@@ -23,6 +24,23 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     adapter: store.authAdapter(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
+    callbacks: {
+      async jwt({ token, user }) {
+        // Each sign-in is a session of its own, which signing out (here or everywhere) ends.
+        if (user?.id) return { ...token, sid: await startSession(store, user.id) };
+        // Auth.js's own session route: the cookie of an ended session is cleared, not renewed.
+        if (typeof token.sid !== "string") return null;
+        const holder = await store.sessions.liveUser(token.sid, new Date());
+        return holder?.id === token.sub ? token : null;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid !== "string" || typeof token.sub !== "string") return;
+        disconnectSessions(await endSession(store, { userId: token.sub, sessionId: token.sid }));
+      },
+    },
     // A wrong password is an everyday answer, not a server error worth a stack trace.
     logger: {
       error(error: Error) {

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { text } from "../../lib/text";
 
 export const newId = () => crypto.randomUUID();
 
 /** Ids are UUIDs; anything else is bad input, not an unknown id. */
 export const Id = z.uuid({ message: "not a valid id" });
 
-export const ClientId = z
-  .string()
+export const ClientId = text()
   .min(1, "clientId is required")
   .max(200, "clientId is too long (200 characters at most)")
   .optional();

@@ -15,9 +15,15 @@ export function refuse(code: ErrorCode, message: string): Failure {
   return failure(code, message);
 }
 
+/** A check whose message is a whole sentence naming the field itself (lib/text.ts `visible`). */
+const isSentence = (issue: z.core.$ZodIssue) =>
+  issue.code === "custom" && issue.params?.sentence === true;
+
 export function invalidInput(error: z.ZodError): Failure {
   const problems = error.issues.map((issue) =>
-    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    issue.path.length > 0 && !isSentence(issue)
+      ? `${issue.path.join(".")}: ${issue.message}`
+      : issue.message,
   );
   return failure("invalid_input", problems.join("; "));
 }

@@ -2,21 +2,27 @@ import type { Server, Socket } from "socket.io";
 import type { Store } from "../../db/store";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
 import { moderatorsRoom, motionRoom, ownRoom } from "../../lib/protocol";
-import { actorFromHeaders } from "../auth/session";
+import { clientAddressOf } from "../auth/address";
+import { sessionFromHeaders } from "../auth/session";
 import type { OutgoingEvent } from "../domain/debate/audience";
 import type { Actor } from "../policy";
+import type { RateLimits } from "../rateLimits/limiter";
 import { registerDebateHandlers } from "./debate";
+import { limitEvents } from "./limits";
 import { announcePresence, registerMotionHandlers } from "./motion";
 import { publisher, pushNotifications, userRoom } from "./publish";
 import { registerReadingHandlers } from "./reading";
+import { sessionDisconnector, sessionRoom } from "./sessions";
 
-export type SocketData = { actor: Actor };
+/** Who the connection is, and the client address its limits are counted on. */
+export type SocketData = { actor: Actor; address: string };
 export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 export interface RealtimeDeps {
   store: Store;
   authSecret: string;
+  limits: RateLimits;
 }
 
 /**
@@ -28,8 +34,11 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   io.use(async (socket, next) => {
     try {
       const headers = new Headers(socket.handshake.headers as Record<string, string>);
-      socket.data.actor = await actorFromHeaders(deps.store, headers, deps.authSecret);
-      if (socket.data.actor.kind === "user") await socket.join(userRoom(socket.data.actor.id));
+      const { actor, sessionId } = await sessionFromHeaders(deps.store, headers, deps.authSecret);
+      socket.data.actor = actor;
+      socket.data.address = clientAddressOf(socket.request);
+      if (actor.kind === "user") await socket.join(userRoom(actor.id));
+      if (sessionId) await socket.join(sessionRoom(sessionId));
       next();
     } catch (error) {
       next(error instanceof Error ? error : new Error("could not read the session"));
@@ -46,12 +55,15 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     }
   };
   io.on("connection", (socket) => {
+    limitEvents(socket, deps.limits);
     registerMotionHandlers(socket, io, deps);
     registerDebateHandlers(socket, deps.store, publish);
     registerReadingHandlers(socket, deps.store);
   });
   return {
     publish,
+    limits: deps.limits,
+    disconnectSessions: sessionDisconnector(io),
     evict(userId: string, motionIds: string[], stopsModerating: string[] = []) {
       const rooms = motionIds.flatMap((id) => [
         motionRoom(id),

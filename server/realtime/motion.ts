@@ -82,14 +82,17 @@ export function registerMotionHandlers(
   socket.on("motion:leave", async (...args: unknown[]) => {
     const { payload, ack } = payloadAndAck(args);
     const parsed = MotionLeave.safeParse(payload);
+    // Leaving a room this connection is not in changes nobody's presence (P-LEAVE-2).
+    const joined = parsed.success && socket.rooms.has(motionRoom(parsed.data.motionId));
     const outcome = await guarded(ack, async () => {
       if (!parsed.success) return failure("invalid_input", "motionId is required");
+      if (!joined) return done({});
       const { motionId } = parsed.data;
       for (const room of [motionRoom(motionId), moderatorsRoom(motionId)]) await socket.leave(room);
       await socket.leave(ownRoom(motionId, socket.data.actor.id));
       return done({});
     });
-    if (outcome?.ok && parsed.success) await announcePresence(io, store, parsed.data.motionId);
+    if (outcome?.ok && joined) await announcePresence(io, store, parsed.data.motionId);
   });
 
   socket.on("disconnecting", () => {

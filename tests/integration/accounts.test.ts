@@ -10,6 +10,7 @@ import { formatJoinCode } from "../../lib/spaces";
 import { signInWithPassword } from "../../server/domain/accounts/signIn";
 import { signUp } from "../../server/domain/accounts/signUp";
 import { anonymousActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { type Person, person, testAuthSecret } from "../support/people";
 import { sqliteTestStore, type TestStore } from "../support/stores";
@@ -78,6 +79,8 @@ describe("accounts, guests and join codes", () => {
       authSecret: testAuthSecret,
       publish: () => undefined,
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
     owner = await person(store, "Olga Owner");
   });

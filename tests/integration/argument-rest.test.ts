@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATCH as changeArgument, GET as getArgument } from "../../app/api/arguments/[id]/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import type { MotionEvent } from "../../lib/protocol";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { argumentInput, debate } from "../support/debate";
 import { testAuthSecret } from "../support/people";
@@ -25,6 +26,8 @@ describe("an argument over REST", () => {
       authSecret: testAuthSecret,
       publish: (events) => published.push(...events),
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
   });
   afterAll(() => db?.dispose());

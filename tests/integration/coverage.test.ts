@@ -8,6 +8,7 @@ import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { documentCoverage, uncitedPassages } from "../../server/domain/library/coverage";
 import { type Actor, systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -194,6 +195,8 @@ for (const dialect of await dialects()) {
           authSecret: testAuthSecret,
           publish: () => undefined,
           evict: () => undefined,
+          disconnectSessions: () => undefined,
+          limits: rateLimits(),
         });
         const ask = (cookie: string) =>
           coverageRoute(

@@ -133,9 +133,14 @@ describe("live debate over Socket.IO", () => {
     lastSeq = live.at(-1)?.seq ?? lastSeq;
 
     aliceSocket.disconnect();
+    // The class goes on without her: four classmates post five arguments each, in turn.
+    const classmates = [bobSocket];
+    for (const name of ["Cleo", "Dima", "Emre"])
+      classmates.push(await client(await d.member(name, "participant")));
     const missed: { seq: number; id: string }[] = [];
     for (let i = 0; i < 20; i++) {
-      const { seq, argument } = await post(bobSocket, d, { body: `While Alice was away, ${i}` });
+      const socket = classmates[i % classmates.length] ?? bobSocket;
+      const { seq, argument } = await post(socket, d, { body: `While Alice was away, ${i}` });
       missed.push({ seq, id: argument.id });
     }
     const reconnected = new Promise<void>((resolve) => aliceSocket.once("connect", resolve));

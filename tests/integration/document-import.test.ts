@@ -10,6 +10,7 @@ import type { Store } from "../../db/store";
 import type { SpaceRole } from "../../lib/spaces";
 import { createSpace } from "../../server/domain/spaces/createSpace";
 import { systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { corruptPdf, passwordPdf, scannedPdf, textPdf } from "../support/pdf";
 import { type Person, person, testAuthSecret } from "../support/people";
@@ -127,6 +128,8 @@ for (const dialect of await dialects()) {
         authSecret: testAuthSecret,
         publish: () => undefined,
         evict: () => undefined,
+        disconnectSessions: () => undefined,
+        limits: rateLimits(),
       });
       spaceId = await newSpace("private");
       const member = (name: string, role: SpaceRole) => person(store, name, { spaceId, role });

@@ -7,6 +7,7 @@ import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { sampleText } from "../support/fixtures";
@@ -271,6 +272,8 @@ describe("the doors of versions and of the review, asked by each standing", () =
           authSecret: testAuthSecret,
           publish: () => undefined,
           evict: () => undefined,
+          disconnectSessions: () => undefined,
+          limits: rateLimits(),
         });
         const headers: Record<string, string> = { "content-type": "application/json" };
         const cookie = people[who]?.cookie;

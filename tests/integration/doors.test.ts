@@ -25,6 +25,7 @@ import type { Ack, ClientToServerEvents, JoinAnswer, MotionEvent } from "../../l
 import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
@@ -356,16 +357,20 @@ type Command =
 
 type Acked = "ok" | "not_found" | "forbidden" | "unauthenticated";
 
-/** Each command's payload against a target; edit and withdraw act on its `argument`. */
+/**
+ * Each command's payload against a target; edit and withdraw act on its `argument`. The vote and
+ * the rating differ from the REST doors' (for, 3), which the same people send first: the same
+ * again would change nothing and log nothing (P-NOOP-1).
+ */
 const commands: { [C in Command]: (at: Target) => Parameters<ClientToServerEvents[C]>[0] } = {
   "argument:post": (at) => argumentInput(at.motion, at.citation),
   "motion:vote": (at) => ({
     motionId: at.motion,
     clientId: crypto.randomUUID(),
     phase: "before",
-    stance: "for",
+    stance: "against",
   }),
-  "argument:rate": (at) => ({ argumentId: at.argument, clientId: crypto.randomUUID(), score: 3 }),
+  "argument:rate": (at) => ({ argumentId: at.argument, clientId: crypto.randomUUID(), score: 2 }),
   "argument:edit": (at) => ({
     argumentId: at.argument,
     clientId: crypto.randomUUID(),
@@ -582,12 +587,12 @@ describe("every door asks the access policy", () => {
     },
     "motion:vote": async (at, _answer, userId) => {
       expect(await store.votes.list(at.motion)).toContainEqual(
-        expect.objectContaining({ userId, phase: "before", stance: "for" }),
+        expect.objectContaining({ userId, phase: "before", stance: "against" }),
       );
     },
     "argument:rate": async (at, _answer, userId) => {
       expect(await store.ratings.list([at.argument])).toContainEqual(
-        expect.objectContaining({ userId, score: 3 }),
+        expect.objectContaining({ userId, score: 2 }),
       );
     },
     "argument:edit": async (at) => {
@@ -671,6 +676,8 @@ describe("every door asks the access policy", () => {
         evictions.push({ userId, motionIds });
         realtime.evict(userId, motionIds);
       },
+      disconnectSessions: realtime.disconnectSessions,
+      limits: rateLimits(),
     });
   });
 
@@ -896,6 +903,7 @@ describe("every door asks the access policy", () => {
     it("P-AUTH-1: the handshake's session cookie decides who the connection is: a cookie sealed with another secret is a visitor", async () => {
       const participant = people["a participant"] as Person;
       const forged = await sessionCookieFor(
+        store,
         participant,
         "some-other-secret-that-is-long-enough-too",
         false,

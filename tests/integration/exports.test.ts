@@ -13,6 +13,7 @@ import { exportDebate } from "../../server/domain/exports";
 import { importDebate } from "../../server/domain/exports/importDebate";
 import type { DebateExport } from "../../server/domain/exports/json";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, debate } from "../support/debate";
 import { spaceWithDocument } from "../support/fixtures";
@@ -443,7 +444,14 @@ describe("the export and import doors", () => {
     );
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({ store: db.store, authSecret: testAuthSecret, publish: () => {}, evict: () => {} });
+    setRuntime({
+      store: db.store,
+      authSecret: testAuthSecret,
+      publish: () => {},
+      evict: () => {},
+      disconnectSessions: () => {},
+      limits: rateLimits(),
+    });
     room = await anonymousDebate(db.store);
     const elsewhere = await spaceWithDocument(db.store, "private");
     target = {

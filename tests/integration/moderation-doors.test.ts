@@ -10,6 +10,7 @@ import { initialSession } from "../../lib/session";
 import { hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { motionOn } from "../support/fixtures";
@@ -99,6 +100,8 @@ describe("every moderator's door asks the access policy", () => {
       authSecret: testAuthSecret,
       publish: () => undefined,
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
   });
 
@@ -309,6 +312,8 @@ describe("a pending post over REST", () => {
         authSecret: testAuthSecret,
         publish: () => undefined,
         evict: () => undefined,
+        disconnectSessions: () => undefined,
+        limits: rateLimits(),
       });
       const motion = await db.store.motions.get(space.motionId);
       const settings = { ...(motion?.settings ?? defaultMotionSettings), approvalRequired: true };

@@ -17,6 +17,7 @@ import { followMotion } from "../../server/domain/notifications/follow";
 import { listNotifications } from "../../server/domain/notifications/inbox";
 import { changeMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
@@ -322,6 +323,8 @@ for (const dialect of await dialects()) {
           authSecret: testAuthSecret,
           publish: () => undefined,
           evict: () => undefined,
+          disconnectSessions: () => undefined,
+          limits: rateLimits(),
         });
       });
       const get = (who?: Person) =>

@@ -3,6 +3,7 @@ import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { GET as listSpaceMotions } from "../../app/api/spaces/[id]/motions/route";
 import { POST as markAllRead } from "../../app/api/spaces/[id]/read/route";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { person, testAuthSecret } from "../support/people";
@@ -31,6 +32,8 @@ describe("read state over REST", () => {
       authSecret: testAuthSecret,
       publish: () => undefined,
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { GET as health } from "../../app/api/health/route";
 import { GET as getMotion } from "../../app/api/motions/[id]/route";
 import { GET as listMotions } from "../../app/api/motions/route";
 import { loadDemoLibrary } from "../../server/demo/loadDemoLibrary";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { testAuthSecret } from "../support/people";
 import { sqliteTestStore, type TestStore } from "../support/stores";
@@ -25,6 +26,8 @@ describe("the REST API", () => {
       authSecret: testAuthSecret,
       publish: () => undefined,
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
   });
   afterAll(() => db?.dispose());

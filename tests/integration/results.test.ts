@@ -11,6 +11,7 @@ import { participationCsv } from "../../server/domain/debate/participationCsv";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { motionResult, participation } from "../../server/domain/debate/results";
 import { type Actor, systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -304,6 +305,8 @@ describe("the results over REST", () => {
       authSecret: testAuthSecret,
       publish: () => undefined,
       evict: () => undefined,
+      disconnectSessions: () => undefined,
+      limits: rateLimits(),
     });
     room = await classroom(db.store);
     await holdDebate(db.store, room);

@@ -7,6 +7,7 @@ import { changeSettings, hideArgument } from "../../server/domain/debate/moderat
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { search } from "../../server/domain/search/search";
 import { type Actor, anonymousActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { motionOn } from "../support/fixtures";
@@ -303,6 +304,8 @@ for (const dialect of await dialects()) {
         authSecret: testAuthSecret,
         publish: () => undefined,
         evict: () => undefined,
+        disconnectSessions: () => undefined,
+        limits: rateLimits(),
       });
       const get = (query: string, cookie?: string) =>
         searchDoor(

@@ -41,6 +41,6 @@ export async function person(
       });
     }
   });
-  const session = await sessionCookieFor({ id, name }, testAuthSecret, false);
+  const session = await sessionCookieFor(store, { id, name }, testAuthSecret, false);
   return { id, name, cookie: `${session.name}=${session.value}` };
 }

@@ -4,8 +4,16 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { Store } from "../../db/store";
-import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../../lib/protocol";
+import {
+  type ClientToServerEvents,
+  MAX_MESSAGE_BYTES,
+  type MotionEvent,
+  type ServerToClientEvents,
+} from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
+import { rateLimits } from "../../server/rateLimits/limiter";
+import { rateLimitStore } from "../../server/rateLimits/redis";
+import { defaultRateLimitSettings, type RateLimitSettings } from "../../server/rateLimits/table";
 import { attachRealtime, type MootServer } from "../../server/realtime";
 import { redisAdapter } from "../../server/realtime/redis";
 import { testAuthSecret } from "./people";
@@ -15,14 +23,21 @@ export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * The real Socket.IO server on a random port of 127.0.0.1, and real clients for it. With a
- * Redis URL it shares rooms with every other node on that Redis, as `server/main.ts` does.
+ * Redis URL it shares rooms and rate limits with every other node on that Redis, as
+ * `server/main.ts` does. The limits are the defaults unless a load generator scales them.
  */
-export async function startRealtime(store: Store, redisUrl?: string) {
+export async function startRealtime(
+  store: Store,
+  redisUrl?: string,
+  limitSettings: RateLimitSettings = defaultRateLimitSettings,
+) {
   const http = createServer();
-  const io: MootServer = new Server(http);
+  const io: MootServer = new Server(http, { maxHttpBufferSize: MAX_MESSAGE_BYTES });
   const redis = redisUrl ? await redisAdapter(redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
-  const realtime = attachRealtime(io, { store, authSecret: testAuthSecret });
+  const limitStore = redisUrl ? await rateLimitStore(redisUrl) : null;
+  const limits = rateLimits(limitSettings, limitStore);
+  const realtime = attachRealtime(io, { store, authSecret: testAuthSecret, limits });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const clients: Client[] = [];
@@ -30,12 +45,18 @@ export async function startRealtime(store: Store, redisUrl?: string) {
     ...realtime,
     io,
     url,
-    /** A connected client, signed in with `who`'s session cookie or a visitor without one. */
-    async client(who?: { cookie: string }): Promise<Client> {
+    /**
+     * A connected client, signed in with `who`'s session cookie or a visitor without one, from
+     * `address` as a reverse proxy on this machine would say (127.0.0.1 itself without one).
+     */
+    async client(who?: { cookie: string }, address?: string): Promise<Client> {
       const socket: Client = connect(url, {
         transports: ["websocket"],
         forceNew: true,
-        extraHeaders: who ? { cookie: who.cookie } : {},
+        extraHeaders: {
+          ...(who ? { cookie: who.cookie } : {}),
+          ...(address ? { "x-forwarded-for": address } : {}),
+        },
       });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
@@ -48,6 +69,7 @@ export async function startRealtime(store: Store, redisUrl?: string) {
       for (const socket of clients) socket.disconnect();
       await io.close();
       await redis?.close();
+      await limitStore?.quit();
     },
   };
 }

@@ -36,6 +36,15 @@ describe("quote selectors", () => {
     });
   });
 
+  it("stops counting a quote that a text repeats over and over", () => {
+    const monotone = "a ".repeat(1_000_000);
+    const quote = "a ".repeat(5_000).trim();
+    expect(selectorForQuote(monotone, quote)).toEqual({
+      problem: `the quote occurs 10 times or more: "${quote}"`,
+    });
+    expect(occurrences("a a a a", "a", 3)).toEqual([0, 2, 4]);
+  });
+
   it("accepts a selector that says what the text says, and names the mismatch otherwise", () => {
     const good = selectorAt(text, 20, 26);
     expect(mismatch(text, good)).toBeNull();

@@ -12,6 +12,8 @@ describe("configuration", () => {
       redisUrl: undefined,
       authSecret: undefined,
       authSecretFile: resolve(projectRoot, "data/auth-secret"),
+      workBudgetMs: 10_000,
+      rateLimits: { factor: 1, counts: {} },
     });
   });
 
@@ -40,5 +42,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
       /DATABASE_URL: must be file:\/path\/to\/moot.db/,
     );
+  });
+
+  it("WORK_BUDGET_MS sets how long one piece of heavy work may run, in milliseconds", () => {
+    expect(loadConfig({ WORK_BUDGET_MS: "2500" }).workBudgetMs).toBe(2500);
+    expect(() => loadConfig({ WORK_BUDGET_MS: "ten seconds" })).toThrow(
+      "Invalid environment: WORK_BUDGET_MS: must be a whole number of milliseconds",
+    );
+    expect(() => loadConfig({ WORK_BUDGET_MS: "5" })).toThrow(/WORK_BUDGET_MS/);
   });
 });

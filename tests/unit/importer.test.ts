@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ImportedText, importPlainText } from "../../lib/documents/import";
+import { type ImportedText, importPlainText, joinWrapped } from "../../lib/documents/import";
 
 const readSeed = (file: string) =>
   readFileSync(fileURLToPath(new URL(`../../db/demo/documents/${file}`, import.meta.url)), "utf8");
@@ -322,6 +323,60 @@ describe("hard-wrapped text", () => {
   });
 });
 
+describe("pasted PDF text with its page breaks", () => {
+  const before = [
+    "The river runs past the old mill and under the stone bridge before it",
+    "turns north towards the hills, where it feeds the lakes that the town",
+  ];
+  const after = [
+    "draws its water from in a dry year, when the wells in the valley run",
+    "low and the mill stands still for weeks on end, as it did last summer.",
+  ];
+  const sentence = [...before, ...after].join(" ");
+
+  it.each([["12"], ["- 12 -"], ["Page 12"], ["12 of 40"], ["— 7 —"]])(
+    "drops the page number %j between the halves of a sentence, which joins up",
+    (number) => {
+      expect(texts(lines(...before, number, ...after))).toEqual([sentence]);
+      expect(texts(lines(...before, "", number, "", ...after))).toEqual([sentence]);
+    },
+  );
+
+  it("drops a running header that repeats at each page break, with its page number", () => {
+    const raw = lines(
+      ...before,
+      "Harbour Review 12",
+      ...after,
+      "",
+      "The mill was built in 1820 and has turned ever since, through floods and",
+      "droughts, though its wheel was replaced twice in the last hundred years",
+      "13",
+      "Harbour Review 13",
+      "and its millstones once, when the old ones had worn too thin to grind.",
+    );
+    expect(texts(raw)).toEqual([
+      sentence,
+      "The mill was built in 1820 and has turned ever since, through floods and droughts, though its wheel was replaced twice in the last hundred years and its millstones once, when the old ones had worn too thin to grind.",
+    ]);
+  });
+
+  it("drops them in double-spaced extraction too", () => {
+    expect(texts([...before, "Page 3", ...after].join("\n\n"))).toEqual([sentence]);
+  });
+
+  it("keeps a short line that neither repeats nor numbers a page, and furniture after a full stop", () => {
+    expect(texts(lines(...before, "Harbour Review", ...after))).toEqual([
+      [...before, "Harbour Review", ...after].join(" "),
+    ]);
+    const ended = lines(...before, "draws its water from.", "", "12", "", ...after);
+    expect(texts(ended)).toEqual([
+      [...before, "draws its water from."].join(" "),
+      "12",
+      after.join(" "),
+    ]);
+  });
+});
+
 describe("one paragraph per line", () => {
   it("a short line without final punctuation is a heading, the first line the title", () => {
     const raw = lines(
@@ -411,5 +466,48 @@ describe("any input", () => {
   it("whitespace-only input gives no text and no blocks", () => {
     expect(importPlainText(" \n\n \t\r\n\u00a0")).toEqual({ text: "", blocks: [] });
     expect(importPlainText("\uFEFF")).toEqual({ text: "", blocks: [] });
+  });
+});
+
+describe("joining wrapped lines", () => {
+  // How lines were joined before: the whole text so far tested at every line (quadratic).
+  const joinedByReduce = (lines: string[]) =>
+    lines
+      .reduce((text, line) =>
+        /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)
+          ? text.slice(0, -1) + line
+          : `${text} ${line}`,
+      )
+      .replace(/\s+/gu, " ")
+      .trim();
+
+  it("gives what it gave before the rewrite, hyphens and all", () => {
+    const piece = fc.constantFrom(
+      "word",
+      "inter-",
+      "x-",
+      "-",
+      "a",
+      "B",
+      "é-",
+      "\u{1d400}-",
+      "-x",
+      " ",
+    );
+    const line = fc
+      .array(piece, { minLength: 1, maxLength: 6 })
+      .map((pieces) => pieces.join("").trim())
+      .filter((text) => text !== "");
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
+        expect(joinWrapped(lines)).toBe(joinedByReduce(lines));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("joins a paragraph of thousands of lines as before", () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i % 3 ? "the inter-" : "national park"));
+    expect(joinWrapped(lines)).toBe(joinedByReduce(lines));
   });
 });

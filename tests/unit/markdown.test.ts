@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportedText } from "../../lib/documents/import";
-import { importMarkdown } from "../../lib/documents/markdown";
+import { importMarkdown, withoutTags } from "../../lib/documents/markdown";
 
 const blockTexts = ({ text, blocks }: ImportedText) =>
   blocks.map((b) => text.slice(b.start, b.end));
@@ -179,5 +180,41 @@ describe("any Markdown", () => {
   it("empty input gives no text and no blocks", () => {
     expect(importMarkdown("")).toEqual({ text: "", blocks: [] });
     expect(importMarkdown("\n\n---\n\n")).toEqual({ text: "", blocks: [] });
+  });
+});
+
+describe("raw HTML in Markdown", () => {
+  // The regular expressions the scans replaced (entities aside): quadratic time at worst.
+  const byRegularExpressions = (html: string) =>
+    html.replace(/<!--[\s\S]*?-->/gu, "").replace(/<[^>]*>/gu, " ");
+
+  it("reads as the words between its tags, comments left out, as before the rewrite", () => {
+    expect(withoutTags('<p class="x">Closed <b>in</b> winter<!-- draft -->.</p>')).toBe(
+      " Closed  in  winter. ",
+    );
+    expect(withoutTags("<!-- one --> kept <!-- two -->")).toBe(" kept ");
+    expect(withoutTags("a <!-- never closed")).toBe("a <!-- never closed");
+    expect(withoutTags("1 < 2 and 3 > 2")).toBe("1   2");
+    expect(withoutTags("<!-->x-->")).toBe("");
+  });
+
+  it("any mix of tags, comments and unclosed marks reads as the regular expressions read it", () => {
+    const piece = fc.constantFrom("<", ">", "<!--", "-->", "-", "!", "a", " ", "<a ", "\n");
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join("")),
+        (html) => {
+          expect(withoutTags(html)).toBe(byRegularExpressions(html));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("150 KB of unclosed comment or tag openings is read as text", () => {
+    const comments = "<!--".repeat(37_500);
+    expect(importMarkdown(comments).text).toBe(comments);
+    const tags = `<div>\n${"<a ".repeat(50_000)}`;
+    expect(importMarkdown(tags).text).toBe("<a ".repeat(50_000).trim());
   });
 });

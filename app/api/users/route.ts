@@ -1,16 +1,15 @@
 import { signUp } from "@/server/domain/accounts/signUp";
-import { errorResponse, json, jsonBody, requestActor, withSession } from "@/server/http";
+import { errorResponse, json, jsonBody, overLimit, requestActor, withSession } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** Creates an account; a guest's session becomes the account's, keeping what the guest did. */
 export async function POST(request: Request) {
-  const outcome = await signUp(
-    runtime().store,
-    await requestActor(request),
-    await jsonBody(request),
-  );
+  const actor = await requestActor(request);
+  const refused = await overLimit(request, "signUps", actor);
+  if (refused) return refused;
+  const outcome = await signUp(runtime().store, actor, await jsonBody(request));
   if (!outcome.ok) return errorResponse(outcome);
   const { id, name, converted } = outcome.value;
   const response = json({ id, name }, 201);

@@ -2,13 +2,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import type { Store, UserRow } from "../../../db/store";
 import { failure } from "../../../lib/result";
+import { text } from "../../../lib/text";
 import { done, type Outcome } from "../outcome";
 import { passwordMatches, UNKNOWN_USER_HASH } from "./password";
 import { afterFailure, blockedUntil, slowdownAfter, throttleKey, throttleRules } from "./throttle";
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().max(320),
-  password: z.string().max(1024),
+  email: text().trim().toLowerCase().max(320),
+  password: text().max(1024),
   /** The address the attempt comes from, as the door saw it. */
   address: z.string().max(100),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isUniqueViolation, type Store } from "../../../db/store";
 import { DisplayName } from "../../../lib/spaces";
+import { text } from "../../../lib/text";
 import type { Actor } from "../../policy";
 import { newId } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
@@ -8,13 +9,11 @@ import { hashPassword } from "./password";
 
 export const SignUpInput = z.object({
   name: DisplayName,
-  email: z
-    .string({ error: "is required" })
+  email: text({ error: "is required" })
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "is not a valid email address" }).max(320, "is too long")),
-  password: z
-    .string({ error: "is required" })
+  password: text({ error: "is required" })
     .min(10, "must be at least 10 characters")
     .max(1024, "is too long (1024 characters at most)"),
 });

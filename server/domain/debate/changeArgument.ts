@@ -19,7 +19,7 @@ export async function editArgument(
   store: Store,
   actor: Actor,
   input: unknown,
-): Promise<Outcome<{ seq: number; argumentId: string; body: string; editedAt: string }>> {
+): Promise<Outcome<{ seq: number; argumentId: string; body: string; editedAt: string | null }>> {
   const parsed = EditArgument.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const { argumentId, clientId, body } = parsed.data;
@@ -45,6 +45,11 @@ export async function editArgument(
         moderates: await moderates(tx, actor, motion),
       });
       if (outOfPhase) return refuse("wrong_phase", outOfPhase);
+      // The same words again are no edit: no revision, no event (P-NOOP-1).
+      if (body === argument.body) {
+        const editedAt = argument.editedAt?.toISOString() ?? null;
+        return done({ seq: motion.lastSeq, argumentId, body, editedAt });
+      }
       const at = new Date();
       const earlier = await tx.arguments.revisions(argumentId);
       await tx.arguments.addRevision({

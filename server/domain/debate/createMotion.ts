@@ -3,6 +3,7 @@ import type { Store } from "../../../db/store";
 import { QuoteSelector } from "../../../lib/anchoring";
 import { defaultMotionSettings, MotionSettings, MotionStatus } from "../../../lib/debate";
 import { initialSession } from "../../../lib/session";
+import { text, visible } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
 import { ClientId, Id, newId } from "../ids";
@@ -16,8 +17,8 @@ export const MotionSourceInput = z.intersection(z.object({ documentId: Id }), Qu
 export const CreateMotionInput = z.object({
   clientId: ClientId,
   spaceId: Id,
-  title: z.string().trim().min(3, "title is too short").max(200),
-  description: z.string().trim().max(2000).default(""),
+  title: visible(text().trim().min(3, "title is too short").max(200), "A title"),
+  description: visible(text().trim().max(2000), "A description").default(""),
   status: MotionStatus.default("open"),
   settings: MotionSettings.partial()
     .default({})

@@ -24,6 +24,10 @@ export async function castVote(
     return once(tx, actor, { command: "motion.vote", target: motionId, clientId }, async () => {
       const outOfPhase = voteRefusal(motion.settings, motion.session, phase);
       if (outOfPhase) return refuse("wrong_phase", outOfPhase);
+      const cast = await tx.votes.list(motionId);
+      const mine = cast.find((vote) => vote.userId === actor.id && vote.phase === phase);
+      // The same vote again changes no tally: nothing is logged (P-NOOP-1).
+      if (mine?.stance === stance) return done({ seq: motion.lastSeq, votes: tallyOf(cast) });
       const at = new Date();
       await tx.votes.put({ motionId, userId: actor.id, phase, stance, castAt: at });
       // The log says what changed in the tally, never who voted how.
@@ -57,6 +61,11 @@ export async function rateArgument(
       return refuse("conflict", `That argument is ${argument.status}: it cannot be rated.`);
     }
     return once(tx, actor, { command: "argument.rate", target: argumentId, clientId }, async () => {
+      const given = await tx.ratings.list([argumentId]);
+      if (given.some((rating) => rating.userId === actor.id && rating.score === score)) {
+        const strength = strengthOf(given.map((rating) => rating.score));
+        return done({ seq: motion.lastSeq, argumentId, strength });
+      }
       const at = new Date();
       await tx.ratings.put({ argumentId, userId: actor.id, score, ratedAt: at });
       const strength = strengthOf((await tx.ratings.list([argumentId])).map((r) => r.score));

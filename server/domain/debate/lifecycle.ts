@@ -3,7 +3,7 @@ import { ChangeMotionStatus, DRAFT_TITLE, EditMotion } from "../../../lib/comman
 import type { MotionStatus } from "../../../lib/debate";
 import type { Actor } from "../../policy";
 import { refuse } from "../outcome";
-import { moderate } from "./moderate";
+import { moderate, unchanged } from "./moderate";
 
 /** Which status a motion may go to from each: a draft opens, an open one closes, and so on. */
 const next: Record<MotionStatus, MotionStatus[]> = {
@@ -18,6 +18,9 @@ export const editMotion = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, EditMotion, "motion.edit", async (tx, cmd, motion) => {
     if (motion.status !== "draft") return refuse("conflict", "Only a draft can be reworded.");
     const { title, description } = cmd;
+    if (title === motion.title && description === motion.description) {
+      return unchanged({ title, description });
+    }
     await tx.motions.update(motion.id, { title, description });
     return { type: "motion.edited", data: { title, description } };
   });

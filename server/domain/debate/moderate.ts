@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
 import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
 import {
@@ -18,8 +19,15 @@ import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
-type Change = { type: string; data: Record<string, unknown> } | ReturnType<typeof refuse>;
+type Change =
+  | { type: string; data: Record<string, unknown> }
+  | Unchanged
+  | ReturnType<typeof refuse>;
 type Moderated = { seq: number } & Record<string, unknown>;
+
+/** What a command answers when things already stand as it asks: nothing is logged (P-NOOP-1). */
+type Unchanged = { unchanged: Record<string, unknown> };
+export const unchanged = (answer: Record<string, unknown>): Unchanged => ({ unchanged: answer });
 
 /**
  * A moderator's command, on a motion or one of its arguments: checked like every command, then
@@ -50,6 +58,7 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
     return once(tx, actor, key, async () => {
       const change = await act(tx, cmd, motion, argument);
       if ("ok" in change) return change;
+      if ("unchanged" in change) return done({ seq: motion.lastSeq, ...change.unchanged });
       const event = await tx.events.append({
         motionId: motion.id,
         type: change.type,
@@ -71,6 +80,9 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
 export const changeSettings = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, ChangeSettings, "motion.settings", async (tx, cmd, motion) => {
     const settings = { ...motion.settings, ...cmd.settings };
+    if (isDeepStrictEqual(settings, motion.settings)) {
+      return unchanged({ settings, session: motion.session });
+    }
     const session = settings.format === motion.settings.format ? motion.session : initialSession;
     await tx.motions.update(motion.id, { settings, session });
     return { type: "motion.settings", data: { settings, session } };
@@ -120,6 +132,7 @@ export const lockMotion = (store: Store, actor: Actor, input: unknown) =>
     if (motion.status !== "open" && motion.status !== "closed") {
       return refuse("conflict", `A ${motion.status} motion cannot be locked or unlocked.`);
     }
+    if (motion.status === status) return unchanged({ locked: cmd.locked, status });
     await tx.motions.update(motion.id, { status });
     return { type: "motion.locked", data: { locked: cmd.locked, status } };
   });
@@ -166,6 +179,9 @@ export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
     if (!pinnable.includes(argument.status)) {
       return refuse("conflict", "Only a published argument can be pinned.");
     }
+    if (motion.pinned.includes(argument.id) === cmd.pinned) {
+      return unchanged({ argumentId: argument.id, pinned: cmd.pinned });
+    }
     const others = motion.pinned.filter((id) => id !== argument.id);
     const pinned = cmd.pinned ? [...others, argument.id] : others;
     await tx.motions.update(motion.id, { pinned });
@@ -185,6 +201,7 @@ export const spotlightArgument = (store: Store, actor: Actor, input: unknown) =>
       if (cmd.argumentId && (chosen?.motionId !== motion.id || chosen.status !== "published")) {
         return refuse("not_found", "argumentId: no such published argument on this motion");
       }
+      if (motion.spotlightId === cmd.argumentId) return unchanged({ argumentId: cmd.argumentId });
       await tx.motions.update(motion.id, { spotlightId: cmd.argumentId });
       return { type: "argument.spotlighted", data: { argumentId: cmd.argumentId } };
     },

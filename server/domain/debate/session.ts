@@ -1,9 +1,10 @@
+import { isDeepStrictEqual } from "node:util";
 import type { MotionRow, Repos, Store } from "../../../db/store";
 import { AssignSide, RunPhase, SetTimer } from "../../../lib/commands";
 import { type SessionState, setSessionTimer, stepSession } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { refuse } from "../outcome";
-import { moderate } from "./moderate";
+import { moderate, unchanged } from "./moderate";
 
 /**
  * The moderator runs a structured debate's session: its phases, the clock, and who speaks for
@@ -26,6 +27,7 @@ async function storeSession(
   extra: Record<string, unknown> = {},
 ) {
   if ("problem" in next) return refuse("conflict", next.problem);
+  if (isDeepStrictEqual(next, motion.session)) return unchanged({ ...extra, session: next });
   await tx.motions.update(motion.id, { session: next });
   return { type, data: { ...extra, session: next } };
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ArgumentRow, Repos, Store } from "../../../db/store";
-import { mismatch } from "../../../lib/anchoring";
 import type { ArgumentStatus } from "../../../lib/debate";
 import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
+import { workPool } from "../../work/shared";
 import { pseudonymName } from "../debate/audience";
 import { argumentViews } from "../debate/views";
 import { outgoing } from "../events";
@@ -12,7 +12,7 @@ import { ClientId, Id, newId } from "../ids";
 import type { PassageColumns } from "../library/anchors";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
-import { DEBATE_FORMAT, DebateImport, type PassageImport } from "./json";
+import type { DebateImport, PassageImport } from "./json";
 
 /** Room for a debate with its documents (each up to 2,000,000 characters of text). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -33,71 +33,6 @@ async function deniedImport(repos: Repos, actor: Actor, spaceId: string) {
   const denied =
     authorize(actor, "motion.create", place) ?? authorize(actor, "document.import", place);
   return denied ? refuse(denied.code, denied.message) : null;
-}
-
-/**
- * What zod cannot see: that every passage points into a document version the export carries
- * and quotes it truly, that blocks lie inside their text, and that each reply's parent comes
- * before it. The first problem, named by its field, or null.
- */
-export function crossCheck(debate: DebateImport): string | null {
-  const texts = new Map<string, { documentId: string; text: string }>();
-  const documentIds = new Set<string>();
-  for (const [d, document] of debate.documents.entries()) {
-    if (documentIds.has(document.id)) return `documents.${d}.id: appears twice`;
-    documentIds.add(document.id);
-    for (const [v, version] of document.versions.entries()) {
-      const field = `documents.${d}.versions.${v}`;
-      if (texts.has(version.id)) return `${field}.id: appears twice`;
-      texts.set(version.id, { documentId: document.id, text: version.text });
-      const outside = version.blocks.findIndex(
-        (b) => b.start > b.end || b.end > version.text.length,
-      );
-      if (outside !== -1) return `${field}.blocks.${outside}: lies outside the text`;
-    }
-  }
-  const passage = (p: PassageImport, field: string): string | null => {
-    const version = texts.get(p.versionId);
-    if (version?.documentId !== p.documentId) {
-      return `${field}.versionId: no such version of the document in the export`;
-    }
-    const wrong = mismatch(version.text, p);
-    if (wrong) return `${field}: ${wrong}`;
-    const { versionId, start, end } = p.anchor;
-    if (versionId === null) return null;
-    const anchor = texts.get(versionId);
-    if (anchor?.documentId !== p.documentId) {
-      return `${field}.anchor.versionId: no such version of the document in the export`;
-    }
-    if (start === null || end === null || start > end || end > anchor.text.length) {
-      return `${field}.anchor: the offsets are not in that version`;
-    }
-    return null;
-  };
-  for (const [s, source] of debate.motion.sources.entries()) {
-    const bad = passage(source, `motion.sources.${s}`);
-    if (bad) return bad;
-  }
-  const seen = new Set<string>();
-  for (const [a, argument] of debate.arguments.entries()) {
-    const field = `arguments.${a}`;
-    if (seen.has(argument.id)) return `${field}.id: appears twice`;
-    const reply = argument.relation === "supports" || argument.relation === "attacks";
-    if (reply !== (argument.parentId !== null)) {
-      return `${field}.relation: "for" and "against" answer the motion, "supports" and "attacks" an argument (parentId)`;
-    }
-    if (argument.parentId !== null && !seen.has(argument.parentId)) {
-      return `${field}.parentId: no argument before it has that id`;
-    }
-    const placeholder = argument.status === "withdrawn" || argument.status === "hidden";
-    if (argument.body.trim() === "" && !placeholder) return `${field}.body: is empty`;
-    for (const [c, citation] of argument.citations.entries()) {
-      const bad = passage(citation, `${field}.citations.${c}`);
-      if (bad) return bad;
-    }
-    seen.add(argument.id);
-  }
-  return null;
 }
 
 /**
@@ -213,13 +148,6 @@ function historyOf(row: ArgumentRow): { type: string; data: Record<string, unkno
 /** What an import brings over: what the room could see, words or a wordless placeholder. */
 const carriedOver = new Set<ArgumentStatus>(["published", "hidden", "withdrawn"]);
 
-/** Whether a file says it is a Moot debate export, before its every field is checked. */
-const isMootExport = (file: unknown) =>
-  typeof file === "object" &&
-  file !== null &&
-  !Array.isArray(file) &&
-  (file as { format?: unknown }).format === DEBATE_FORMAT;
-
 /**
  * Takes a debate exported as JSON (GET /api/motions/:id/export?format=json) into a space the
  * actor moderates: its cited documents (found there, or made again), the motion with its
@@ -243,18 +171,15 @@ export async function importDebate(
   // Asked first, so that nobody who may not import has a large file read for them.
   const denied = await deniedImport(store, actor, spaceId);
   if (denied) return denied;
-  const file = (input as { debate?: unknown }).debate;
-  if (!isMootExport(file)) {
-    return refuse(
-      "invalid_input",
-      "This file is not a Moot debate: export one from a motion's page (Export, then Whole debate (JSON)) and import that.",
-    );
-  }
-  const parsed = DebateImport.safeParse(file);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const debate = parsed.data;
-  const problem = crossCheck(debate);
-  if (problem) return refuse("invalid_input", problem);
+  // The file as sent (`json`, the route's body) or already parsed (`debate`), read and checked
+  // on a worker thread: a 20 MB export is seconds of work.
+  const { json, debate: file } = input as { json?: unknown; debate?: unknown };
+  const read = await workPool().run("readDebate", {
+    json: typeof json === "string" ? json : undefined,
+    debate: file,
+  });
+  if (!read.ok) return read;
+  const debate = read.value;
 
   return store.transaction(async (tx) => {
     const deniedNow = await deniedImport(tx, actor, spaceId);

@@ -12,6 +12,7 @@ import {
 } from "../../../lib/debate";
 import type { MotionEvent } from "../../../lib/protocol";
 import type { Mover } from "../../../lib/results";
+import { text, visible, webAddress } from "../../../lib/text";
 import { MAX_TEXT_CHARACTERS } from "../library/extractText";
 import { type Ballot, type DebateView, type DocumentCopy, flatten } from "./debateView";
 
@@ -88,8 +89,8 @@ export function debateJson(view: DebateView): DebateExport {
 
 // What an import reads of an export; anything else in it is ignored.
 
-const Key = z.string().min(1, "is empty").max(100, "is too long");
-const Text = (max: number) => z.string().max(max, `is too long (${max} characters at most)`);
+const Key = text().min(1, "is empty").max(100, "is too long");
+const Text = (max: number) => text().max(max, `is too long (${max} characters at most)`);
 const Offset = z.number().int().nonnegative();
 
 export const PassageImport = z.intersection(
@@ -112,7 +113,7 @@ export const DebateImport = z.object({
   format: z.literal(DEBATE_FORMAT, { error: `is not "${DEBATE_FORMAT}": not a Moot export` }),
   version: z.literal(1, { error: "is not 1, the version this server reads" }),
   motion: z.object({
-    title: z.string().trim().min(3, "is too short").max(200, "is too long"),
+    title: visible(text().trim().min(3, "is too short").max(200, "is too long"), "A title"),
     description: Text(2000).default(""),
     status: MotionStatus,
     settings: MotionSettings,
@@ -122,11 +123,11 @@ export const DebateImport = z.object({
     .array(
       z.object({
         id: Key,
-        title: z.string().trim().min(1, "is empty").max(300),
+        title: visible(text().trim().min(1, "is empty").max(300), "A title"),
         author: Text(300).nullable().default(null),
         publisher: Text(300).nullable().default(null),
         publishedAt: Text(40).nullable().default(null),
-        sourceUrl: z.url().nullable().default(null),
+        sourceUrl: webAddress().nullable().default(null),
         note: Text(2000).nullable().default(null),
         currentVersionId: Key.nullable().default(null),
         versions: z
@@ -135,7 +136,7 @@ export const DebateImport = z.object({
               id: Key,
               number: z.number().int().positive(),
               fileName: Text(255).nullable().default(null),
-              text: z.string().min(1, "is empty").max(MAX_TEXT_CHARACTERS, "is too long"),
+              text: text().min(1, "is empty").max(MAX_TEXT_CHARACTERS, "is too long"),
               blocks: z
                 .array(
                   z.object({
@@ -161,7 +162,7 @@ export const DebateImport = z.object({
         relation: ArgumentRelation,
         // A placeholder (withdrawn, or hidden in a participant's export) has no words.
         body: Text(MAX_ARGUMENT_LENGTH),
-        author: z.object({ name: z.string().trim().min(1, "is empty").max(200) }),
+        author: z.object({ name: text().trim().min(1, "is empty").max(200) }),
         pseudonym: z.number().int().nonnegative(),
         status: ArgumentStatus.exclude(["retracted"]),
         rejectionReason: Text(2000).nullable().default(null),

@@ -93,6 +93,7 @@ export async function addVersion(
         );
         await tx.documents.setCurrentVersion(documentId, versionId);
         const events = await reanchorDocument(tx, documentId, { id: versionId, text }, actor.id);
+        if ("ok" in events) return events;
         return done({ documentId, versionId, number }, events);
       },
     );

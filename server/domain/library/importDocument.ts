@@ -1,17 +1,18 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Repos, Store } from "../../../db/store";
-import { applyBlockEdits, BlockEdits } from "../../../lib/documents/edits";
-import { type Block, importPlainText } from "../../../lib/documents/import";
-import { importMarkdown } from "../../../lib/documents/markdown";
+import { BlockEdits } from "../../../lib/documents/edits";
+import type { Block } from "../../../lib/documents/import";
 import type { Failure } from "../../../lib/result";
+import { text, visible, webAddress } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
+import { workPool } from "../../work/shared";
 import { ClientId, Id, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
-import { checkLength, type DocumentFormat, mediaTypeOf, readDocumentFile } from "./extractText";
+import { type DocumentFormat, mediaTypeOf } from "./extractText";
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish().default(null);
+const optionalText = (max: number) => text().trim().min(1).max(max).nullish().default(null);
 
 /**
  * A document's content: a file (its bytes, with the name and media type it was sent with) or
@@ -20,9 +21,9 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish(
  */
 export const documentContent = {
   fileName: optionalText(255),
-  mediaType: z.string().trim().max(255).nullish().default(null),
+  mediaType: text().trim().max(255).nullish().default(null),
   raw: z.instanceof(Uint8Array, { message: "raw must be the file's bytes" }).optional(),
-  text: z.string().optional(),
+  text: text().optional(),
   format: z.enum(["text", "markdown"]).default("text"),
   edits: BlockEdits.default([]),
 };
@@ -40,11 +41,11 @@ export const ImportDocumentInput = z
   .object({
     clientId: ClientId,
     spaceId: Id,
-    title: z.string().trim().min(1, "title is empty").max(300),
+    title: visible(text().trim().min(1, "title is empty").max(300), "A title"),
     author: optionalText(300),
     publisher: optionalText(300),
     publishedAt: optionalText(40),
-    sourceUrl: z.url().nullish().default(null),
+    sourceUrl: webAddress().nullish().default(null),
     note: optionalText(2000),
     ...documentContent,
   })
@@ -75,31 +76,27 @@ export async function deniedImport(
   return denied ? refuse(denied.code, denied.message) : null;
 }
 
-/** Reads the file or text, imports it in its format and makes the edits: no store involved. */
+/**
+ * Reads the file or text, imports it in its format and makes the edits, on a worker thread
+ * within the work budget (too_complex past it): no store involved.
+ */
 export async function readDocument(input: ImportDocumentInput): Promise<Outcome<ReadDocument>> {
-  const source = input.raw
-    ? await readDocumentFile({
-        bytes: input.raw,
-        fileName: input.fileName,
-        mediaType: input.mediaType,
-      })
-    : { text: input.text ?? "", format: input.format };
-  if ("ok" in source) return source;
-  const tooLong = checkLength(source.text);
-  if (tooLong) return tooLong;
-
-  const imported =
-    source.format === "markdown" ? importMarkdown(source.text) : importPlainText(source.text);
-  if (imported.blocks.length === 0) return refuse("invalid_input", "The document has no text.");
-  const edited = applyBlockEdits(imported, input.edits);
-  if ("problem" in edited) return refuse("invalid_input", edited.problem);
+  const { raw, text, format, fileName, mediaType, edits } = input;
+  const read = await workPool().run("readContent", {
+    raw,
+    text,
+    format,
+    fileName,
+    mediaType,
+    edits,
+  });
+  if (!read.ok) return read;
   return done({
-    format: source.format,
-    fileName: input.fileName,
-    mediaType: mediaTypeOf[source.format],
+    ...read.value,
+    fileName,
+    mediaType: mediaTypeOf[read.value.format],
     // Pasted text is kept as the UTF-8 bytes of what was pasted, as a file's bytes are.
-    raw: input.raw ?? new TextEncoder().encode(source.text),
-    ...edited,
+    raw: raw ?? new TextEncoder().encode(text ?? ""),
   });
 }
 

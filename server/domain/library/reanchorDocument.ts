@@ -1,8 +1,10 @@
 import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
-import { selectorAt } from "../../../lib/anchoring";
+import { type QuoteSelector, selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
 import { squash } from "../../../lib/documents/blocks";
-import { reanchor } from "../../../lib/reanchor";
+import type { Anchor } from "../../../lib/reanchor";
+import type { Failure } from "../../../lib/result";
+import { workPool } from "../../work/shared";
 import type { OutgoingEvent } from "../debate/audience";
 import { outgoing } from "../events";
 import { anchorTexts, passageView } from "./passageView";
@@ -10,32 +12,31 @@ import { anchorTexts, passageView } from "./passageView";
 type Passage = Omit<CitationRow, "argumentId" | "position">;
 
 /**
- * Where a passage stands in a new version. It is looked for as the text read where it stood last
- * (so a passage moved twice, or one a moderator settled, is followed), and from its quote when
- * it was nowhere. A change nobody has reviewed stays to review however well it is found again,
- * and a place whose words are not the quote is never called exact. A detached one stays so.
+ * What a passage is looked for as in a new version: the text read where it stood last (so a
+ * passage moved twice, or one a moderator settled, is followed), or its quote when it was
+ * nowhere. A detached one is not looked for: it stays so.
  */
-function anchorIn(
-  passage: Passage,
-  version: { id: string; text: string },
-  texts: Map<string, string>,
-): AnchorColumns | null {
+function wanted(passage: Passage, texts: Map<string, string>): QuoteSelector | null {
   if (passage.anchorStatus === "detached") return null;
   const last = passage.anchorVersionId ? texts.get(passage.anchorVersionId) : undefined;
   const placed =
     last !== undefined && passage.anchorStart !== null && passage.anchorEnd !== null
       ? selectorAt(last, passage.anchorStart, passage.anchorEnd)
       : null;
-  const found = reanchor(
-    placed ?? {
-      exact: passage.exact,
-      prefix: passage.prefix,
-      suffix: passage.suffix,
-      start: passage.start,
-      end: passage.end,
-    },
-    version.text,
-  );
+  const { exact, prefix, suffix, start, end } = passage;
+  return placed ?? { exact, prefix, suffix, start, end };
+}
+
+/**
+ * Where a passage stands in a new version, from where it was found. A change nobody has
+ * reviewed stays to review however well it is found again, and a place whose words are not the
+ * quote is never called exact.
+ */
+function anchorOf(
+  passage: Passage,
+  found: Anchor,
+  version: { id: string; text: string },
+): AnchorColumns {
   let { status, confidence } = found;
   const settled = status === "exact" || status === "moved";
   if (settled && passage.anchorStatus === "fuzzy") {
@@ -55,15 +56,37 @@ function anchorIn(
 }
 
 /**
+ * Every passage's new place, found on a worker thread (a document of millions of characters
+ * with many passages is work enough to stall the event loop); null for a detached one, or the
+ * refusal when the search ran past the work budget.
+ */
+async function anchorsIn(
+  passages: Passage[],
+  version: { id: string; text: string },
+  texts: Map<string, string>,
+): Promise<(AnchorColumns | null)[] | Failure> {
+  const selectors = passages.map((passage) => wanted(passage, texts));
+  const sought = selectors.filter((selector) => selector !== null);
+  const found = await workPool().run("reanchor", { selectors: sought, text: version.text });
+  if ("ok" in found) return found;
+  let next = 0;
+  return passages.map((passage, i) => {
+    if (selectors[i] === null) return null;
+    return anchorOf(passage, found[next++] as Anchor, version);
+  });
+}
+
+/**
  * Re-anchors every motion source and citation of a document to its new version, and appends to
- * each motion concerned one event saying where its passages stand now.
+ * each motion concerned one event saying where its passages stand now; or refuses too_complex
+ * (and the caller's transaction stores nothing) when finding them takes past the work budget.
  */
 export async function reanchorDocument(
   tx: Repos,
   documentId: string,
   version: { id: string; text: string },
   actorId: string,
-): Promise<OutgoingEvent[]> {
+): Promise<OutgoingEvent[] | Failure> {
   type Changes = {
     sources: { position: number; passage: CitationView }[];
     arguments: Map<string, true>;
@@ -83,8 +106,10 @@ export async function reanchorDocument(
   const sources = await tx.motions.sourcesInDocument(documentId);
   const cited = await tx.arguments.citationsInDocument(documentId);
   const texts = await anchorTexts(tx, [...sources, ...cited]);
-  for (const source of sources) {
-    const anchor = anchorIn(source, version, texts);
+  const anchors = await anchorsIn([...sources, ...cited], version, texts);
+  if ("ok" in anchors) return anchors;
+  for (const [i, source] of sources.entries()) {
+    const anchor = anchors[i];
     if (!anchor) continue;
     await tx.motions.setSourceAnchor(source.motionId, source.position, anchor);
     entry(source.motionId).sources.push({
@@ -92,8 +117,8 @@ export async function reanchorDocument(
       passage: passageView({ ...source, ...anchor }, new Map([[version.id, version.text]])),
     });
   }
-  for (const citation of cited) {
-    const anchor = anchorIn(citation, version, texts);
+  for (const [i, citation] of cited.entries()) {
+    const anchor = anchors[sources.length + i];
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
     // The room hears about published arguments only: the others' words are not theirs to see.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Store } from "../../../db/store";
 import { SpaceVisibility } from "../../../lib/spaces";
+import { text, visible } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
 import { ClientId, newId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
@@ -8,9 +9,11 @@ import { uniqueJoinCode } from "./joinCode";
 
 export const CreateSpaceInput = z.object({
   clientId: ClientId,
-  name: z.string().trim().min(1, "is empty").max(120, "is too long (120 characters at most)"),
-  slug: z
-    .string()
+  name: visible(
+    text().trim().min(1, "is empty").max(120, "is too long (120 characters at most)"),
+    "A space's name",
+  ),
+  slug: text()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes")
     .optional(),
   visibility: SpaceVisibility.default("private"),

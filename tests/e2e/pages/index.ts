@@ -177,3 +177,22 @@ export class LiveMotionPage {
     return this.page.getByText(/Connection lost/);
   }
 }
+
+export class AccountPage {
+  constructor(readonly page: Page) {}
+  /** Opens the account page from the user menu, as a signed-in user finds it. */
+  async openFromMenu() {
+    await this.page
+      .getByRole("banner")
+      .getByRole("link", { name: /^Your account: / })
+      .click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  }
+  fact(term: "Name" | "Email" | "Guest of") {
+    const named = this.page.locator("dt", { hasText: new RegExp(`^${term}$`) });
+    return this.page.locator(".details div").filter({ has: named }).locator("dd");
+  }
+  signOutEverywhere() {
+    return this.page.getByRole("button", { name: "Sign out everywhere" });
+  }
+}

@@ -7,7 +7,7 @@ import {
   restoreArgument,
 } from "@/server/domain/debate/moderate";
 import { getArgument } from "@/server/domain/debate/queries";
-import { commandInput, requestActor, respond, runCommand } from "@/server/http";
+import { commandInput, overLimit, requestActor, respond, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -38,5 +38,9 @@ export async function PATCH(request: Request, { params }: Context) {
   const status = "status" in input ? String(input.status) : "";
   const command =
     byStatus[status as keyof typeof byStatus] ?? ("pinned" in input ? pinArgument : editArgument);
-  return runCommand(command(runtime().store, await requestActor(request), input));
+  const actor = await requestActor(request);
+  // An edit counts as a post; a moderator's decisions and a withdrawal are not limited.
+  const refused = command === editArgument ? await overLimit(request, "posts", actor) : null;
+  if (refused) return refused;
+  return runCommand(command(runtime().store, actor, input));
 }

@@ -19,6 +19,7 @@ import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { ApprovalQueue } from "./ApprovalQueue";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
+import { HoldNotice } from "./HoldNotice";
 import { moderatorCommands } from "./moderatorCommands";
 import { type Highlight, Reader } from "./Reader";
 import { SessionBar } from "./SessionBar";
@@ -313,6 +314,7 @@ export function MotionLive({
         ) : null}
 
         <div className="debate-main">
+          <HoldNotice until={live.holdUntil} />
           <VotePanel
             motionId={motion.id}
             votes={live.motion.votes}

@@ -5,13 +5,16 @@ import { io, type Socket } from "socket.io-client";
 import type { PostArgument } from "@/lib/commands";
 import type { ArgumentView } from "@/lib/debate";
 import { applyEvents, type LiveMotion, liveFrom } from "@/lib/live";
-import type {
-  Ack,
-  ClientToServerEvents,
-  MotionEvent,
-  Presence,
-  ServerToClientEvents,
+import {
+  type Ack,
+  type ClientToServerEvents,
+  MAX_PAYLOAD_BYTES,
+  type MotionEvent,
+  type Presence,
+  payloadBytes,
+  type ServerToClientEvents,
 } from "@/lib/protocol";
+import { holdAfter, isHeld } from "@/lib/rateWait";
 import type { MotionView } from "@/lib/views";
 import { announcePosted } from "./posted";
 
@@ -34,6 +37,8 @@ interface State {
   connection: Connection;
   presence: Presence | null;
   outbox: OutgoingPost[];
+  /** Until when (epoch ms) posts, edits, votes and ratings wait after a rate limit (P-RATE-1). */
+  holdUntil: number | null;
 }
 
 type Action =
@@ -46,7 +51,8 @@ type Action =
   | { type: "presence"; presence: Presence }
   | { type: "queue"; post: OutgoingPost }
   | { type: "refused"; clientId: string; message: string }
-  | { type: "dismiss"; clientId: string };
+  | { type: "dismiss"; clientId: string }
+  | { type: "hold"; until: number | null };
 
 function reduce(state: State, action: Action): State {
   switch (action.type) {
@@ -85,10 +91,13 @@ function reduce(state: State, action: Action): State {
         ...state,
         outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
       };
+    case "hold":
+      return { ...state, holdUntil: action.until };
   }
 }
 
 const ACK_TIMEOUT = 10_000;
+const tooLongToSend = "Too long to send with its quotes: quote shorter passages.";
 const RETRY_DELAY = 3_000;
 
 /**
@@ -103,6 +112,7 @@ export function useLiveMotion(initial: MotionView) {
     connection: "connecting",
     presence: null,
     outbox: [],
+    holdUntil: null,
   });
   const socketRef = useRef<Client | null>(null);
   const seqRef = useRef(initial.seq);
@@ -112,32 +122,61 @@ export function useLiveMotion(initial: MotionView) {
   const outboxRef = useRef(state.outbox);
   const retryRef = useRef<ReturnType<typeof setTimeout>>(undefined);
   outboxRef.current = state.outbox;
+  const holdRef = useRef<number | null>(null);
 
-  const send = useCallback(function send(post: OutgoingPost) {
-    const socket = socketRef.current;
-    if (!socket?.connected) return;
-    socket.timeout(ACK_TIMEOUT).emit("argument:post", post.payload, (error, answer) => {
-      // No answer in time: try again (the clientId makes it safe); a reconnect also re-sends.
-      if (error) {
-        retryRef.current = setTimeout(() => {
-          if (outboxRef.current.some((p) => p.payload.clientId === post.payload.clientId)) {
-            send(post);
-          }
-        }, RETRY_DELAY);
-        return;
-      }
-      if (answer.ok) {
-        dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
-        announcePosted(post.payload.motionId);
-      } else {
-        dispatch({
-          type: "refused",
-          clientId: post.payload.clientId,
-          message: answer.error.message,
-        });
-      }
-    });
+  /** Holds back what the member sends for as long as a rate_limited answer says. */
+  const holdFor = useCallback((answer: Ack) => {
+    const until = holdAfter(holdRef.current, answer, Date.now());
+    if (until === holdRef.current) return;
+    holdRef.current = until;
+    dispatch({ type: "hold", until });
   }, []);
+
+  const send = useCallback(
+    function send(post: OutgoingPost) {
+      const socket = socketRef.current;
+      // Held back, a post stays in the outbox and goes when the hold ends.
+      if (!socket?.connected || isHeld(holdRef.current, Date.now())) return;
+      socket.timeout(ACK_TIMEOUT).emit("argument:post", post.payload, (error, answer) => {
+        // No answer in time: try again (the clientId makes it safe); a reconnect also re-sends.
+        if (error) {
+          retryRef.current = setTimeout(() => {
+            if (outboxRef.current.some((p) => p.payload.clientId === post.payload.clientId)) {
+              send(post);
+            }
+          }, RETRY_DELAY);
+          return;
+        }
+        if (answer.ok) {
+          dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
+          announcePosted(post.payload.motionId);
+        } else if (answer.error.code === "rate_limited") {
+          holdFor(answer);
+        } else {
+          dispatch({
+            type: "refused",
+            clientId: post.payload.clientId,
+            message: answer.error.message,
+          });
+        }
+      });
+    },
+    [holdFor],
+  );
+
+  // When the hold ends, the posts that waited go out (commands wait on their own).
+  useEffect(() => {
+    if (state.holdUntil === null) return;
+    const timer = setTimeout(
+      () => {
+        holdRef.current = null;
+        dispatch({ type: "hold", until: null });
+        for (const post of outboxRef.current) if (!post.refused) send(post);
+      },
+      Math.max(0, state.holdUntil - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [state.holdUntil, send]);
 
   useEffect(() => {
     const socket: Client = io({ transports: ["websocket", "polling"] });
@@ -158,11 +197,11 @@ export function useLiveMotion(initial: MotionView) {
         { motionId: initial.id, sinceSeq: seqRef.current },
         async (answer) => {
           // Refused (the motion went out of reach) or not reloadable now: try again shortly.
-          const later = () => {
+          const later = (delay = RETRY_DELAY) => {
             dispatch({ type: "connection", connection: "offline" });
-            setTimeout(() => socket.connected && join(), RETRY_DELAY);
+            setTimeout(() => socket.connected && join(), delay);
           };
-          if (!answer.ok) return later();
+          if (!answer.ok) return later(answer.error.retryAfterMs);
           dispatch({ type: "clock", serverNow: answer.serverNow });
           if (answer.reload) {
             if (!(await reload())) return later();
@@ -212,7 +251,10 @@ export function useLiveMotion(initial: MotionView) {
     (payload: OutgoingPost["payload"]) => {
       const outgoing = { payload };
       dispatch({ type: "queue", post: outgoing });
-      send(outgoing);
+      // Sent, a message over the limit would close the connection, and every reconnect resend it.
+      if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
+        dispatch({ type: "refused", clientId: payload.clientId, message: tooLongToSend });
+      } else send(outgoing);
     },
     [send],
   );
@@ -228,20 +270,28 @@ export function useLiveMotion(initial: MotionView) {
       name: E,
       payload: Parameters<ClientToServerEvents[E]>[0],
     ): Promise<string | null> => {
-      const socket = socketRef.current;
-      if (!socket?.connected) return "Not connected: try again once the connection is back.";
-      try {
-        // One emit serves every command; the caller's payload is typed by the event map.
-        const emitter = socket.timeout(ACK_TIMEOUT) as unknown as {
-          emitWithAck(event: E, payload: unknown): Promise<Ack>;
-        };
-        const answer = await emitter.emitWithAck(name, payload);
-        return answer.ok ? null : answer.error.message;
-      } catch {
-        return "No answer from the server: try again.";
+      // Refused for going too fast, the same command (same clientId) is sent again once the
+      // hold is over; the caller waits, keeping what the member entered.
+      for (;;) {
+        const wait = (holdRef.current ?? 0) - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const socket = socketRef.current;
+        if (!socket?.connected) return "Not connected: try again once the connection is back.";
+        try {
+          // One emit serves every command; the caller's payload is typed by the event map.
+          const emitter = socket.timeout(ACK_TIMEOUT) as unknown as {
+            emitWithAck(event: E, payload: unknown): Promise<Ack>;
+          };
+          const answer = await emitter.emitWithAck(name, payload);
+          if (answer.ok) return null;
+          if (answer.error.code !== "rate_limited") return answer.error.message;
+          holdFor(answer);
+        } catch {
+          return "No answer from the server: try again.";
+        }
       }
     },
-    [],
+    [holdFor],
   );
 
   const dismiss = useCallback((clientId: string) => dispatch({ type: "dismiss", clientId }), []);

@@ -1,6 +1,6 @@
 import { addVersion } from "@/server/domain/library/addVersion";
 import { getDocument } from "@/server/domain/library/queries";
-import { errorResponse, requestActor, respond } from "@/server/http";
+import { errorResponse, overLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../../../spaces/[id]/documents/documentInput";
 
@@ -12,10 +12,12 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const documentId = (await params).id;
+  const actor = await requestActor(request);
+  const refused = await overLimit(request, "uploads", actor);
+  if (refused) return refused;
   const body = await documentInput(request, "");
   if (!body.ok) return errorResponse(body);
   const { store, publish } = runtime();
-  const actor = await requestActor(request);
   const added = await addVersion(store, actor, { ...body.input, documentId });
   if (!added.ok) return respond(added);
   publish(added.events);

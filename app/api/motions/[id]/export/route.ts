@@ -1,5 +1,5 @@
 import { exportDebate } from "@/server/domain/exports";
-import { requestActor, respond } from "@/server/http";
+import { overLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
   const actor = await requestActor(request);
+  const refused = await overLimit(request, "exports", actor);
+  if (refused) return refused;
   const format = url.searchParams.get("format") ?? "json";
   const file = await exportDebate(runtime().store, actor, (await params).id, format, url.origin);
   if (!file.ok) return respond(file);

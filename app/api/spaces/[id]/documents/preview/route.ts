@@ -1,5 +1,5 @@
 import { previewDocument } from "@/server/domain/library/previewDocument";
-import { errorResponse, requestActor, respond } from "@/server/http";
+import { errorResponse, overLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../documentInput";
 
@@ -7,8 +7,10 @@ export const dynamic = "force-dynamic";
 
 /** What importing the same body would store, without storing anything. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await requestActor(request);
+  const refused = await overLimit(request, "uploads", actor);
+  if (refused) return refused;
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);
-  const actor = await requestActor(request);
   return respond(await previewDocument(runtime().store, actor, body.input));
 }

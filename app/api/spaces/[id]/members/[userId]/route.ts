@@ -16,13 +16,16 @@ async function change(request: Request, { params }: Context, role: unknown) {
 
 /** {role}: gives the member another role; {muted}: mutes them or lets them post again. */
 export async function PATCH(request: Request, context: Context) {
-  const body = (await jsonBody(request)) as { role?: unknown; muted?: unknown } | undefined;
-  if (body && "muted" in body) {
+  const body = await jsonBody(request);
+  // A body that is JSON but not an object (a number, a string) names neither field.
+  const fields: { role?: unknown; muted?: unknown } =
+    typeof body === "object" && body !== null ? body : {};
+  if ("muted" in fields) {
     const { id: spaceId, userId } = await context.params;
-    const input = { spaceId, userId, muted: body.muted };
+    const input = { spaceId, userId, muted: fields.muted };
     return respond(await muteMember(runtime().store, await requestActor(request), input));
   }
-  return change(request, context, body?.role);
+  return change(request, context, fields.role);
 }
 
 export async function DELETE(request: Request, context: Context) {

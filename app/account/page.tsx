@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageActor } from "@/server/auth/pageActor";
+import { getAccount } from "@/server/domain/accounts/account";
+import { runtime } from "@/server/runtime";
+import { signOutEverywhereAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+const browsers = (n: number) => (n === 1 ? "1 browser or device" : `${n} browsers or devices`);
+
+export default async function AccountPage() {
+  const account = await getAccount(runtime().store, await pageActor());
+  if (!account.ok) {
+    return (
+      <>
+        <h1>Your account</h1>
+        <p className="empty">
+          <Link href="/signin?callbackUrl=%2Faccount">Sign in</Link> to see your account and where
+          you are signed in.
+        </p>
+      </>
+    );
+  }
+  const { name, email, guestOf, sessions } = account.value;
+  return (
+    <>
+      <h1>Your account</h1>
+      <dl className="details">
+        <div>
+          <dt>Name</dt>
+          <dd>{name}</dd>
+        </div>
+        {email ? (
+          <div>
+            <dt>Email</dt>
+            <dd>{email}</dd>
+          </div>
+        ) : null}
+        {guestOf ? (
+          <div>
+            <dt>Guest of</dt>
+            <dd>
+              <Link href={`/spaces/${guestOf.id}`}>{guestOf.name}</Link>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <section aria-labelledby="sessions-heading" className="panel">
+        <h2 id="sessions-heading">Where you are signed in</h2>
+        <p>You are signed in on {browsers(sessions)}, this one included.</p>
+        <p className="meta">
+          Signing out everywhere ends every one of these sessions at once: a lost phone or a shared
+          computer is signed out, and any open debate there is disconnected.
+          {guestOf
+            ? " As a guest you can only come back as a new guest, unless you create an account first."
+            : ""}
+        </p>
+        <form action={signOutEverywhereAction} className="actions">
+          <button type="submit">Sign out everywhere</button>
+          {guestOf ? (
+            <Link href="/signup" className="button secondary">
+              Create an account
+            </Link>
+          ) : null}
+        </form>
+      </section>
+    </>
+  );
+}

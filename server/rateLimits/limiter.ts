@@ -1,0 +1,138 @@
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import type { createClient } from "redis";
+import { type Failure, failure } from "../../lib/result";
+import type { Actor } from "../policy";
+import {
+  defaultRateLimitSettings,
+  effectiveLimits,
+  type LimitFamily,
+  limitTable,
+  type RateLimitSettings,
+} from "./table";
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+/** A refusal for going over a limit: rate_limited, saying when the next try can succeed. */
+export type RateLimited = Failure & { error: { code: "rate_limited"; retryAfterMs: number } };
+
+export interface RateLimits {
+  /** Whether anything is limited (MOOT_RATE_LIMIT_FACTOR=0 turns it all off). */
+  readonly on: boolean;
+  /**
+   * Counts one request of `family` by the actor from this address: null when it may go ahead,
+   * else the refusal. The address counts only requests the account's own limit let through.
+   */
+  consume(family: LimitFamily, actor: Actor, address: string): Promise<RateLimited | null>;
+  /** Counts one event of a Socket.IO connection against its own budget, on this node. */
+  consumeEvent(connectionId: string): Promise<RateLimited | null>;
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+function rateLimited(retryAfterMs: number, message: string): RateLimited {
+  const refusal = failure("rate_limited", message);
+  return { ...refusal, error: { ...refusal.error, code: "rate_limited", retryAfterMs } };
+}
+
+/** Ms until the key may try again, or null when this try is allowed. */
+async function take(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+    // A limiter that cannot count (its store failed with no insurance) lets the class through.
+    console.error("rate limit could not be counted", refused);
+    return null;
+  }
+}
+
+const off: RateLimits = {
+  on: false,
+  consume: async () => null,
+  consumeEvent: async () => null,
+};
+
+/**
+ * The limits of the table (scaled by the settings), counted in this process's memory or, given
+ * a Redis client, in Redis so that every node behind the load balancer shares the counts. If
+ * Redis fails, each node falls back to counting in its own memory until it is back.
+ */
+export function rateLimits(
+  settings: RateLimitSettings = defaultRateLimitSettings,
+  redis: RedisClient | null = null,
+): RateLimits {
+  const limits = effectiveLimits(settings);
+  if (!limits) return off;
+  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: redis,
+      // node-redis v4 and later: commands take options objects, not positional strings.
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+      keyPrefix: `moot-rate:${keyPrefix}`,
+      points,
+      duration,
+      // Once a key is over, further tries are refused here without asking Redis again.
+      inMemoryBlockOnConsumed: points + 1,
+    });
+  };
+  const byFamily = new Map(
+    (Object.keys(limitTable) as LimitFamily[]).map((family) => {
+      const { perAccount, perAddress, windowSeconds } = limits.families[family];
+      return [
+        family,
+        {
+          account:
+            perAccount === null ? null : limiter(`${family}-account`, perAccount, windowSeconds),
+          address: limiter(`${family}-address`, perAddress, windowSeconds),
+        },
+      ];
+    }),
+  );
+  const { points, windowSeconds } = limits.perConnection;
+  const connections = new RateLimiterMemory({
+    keyPrefix: "connection",
+    points,
+    duration: windowSeconds,
+  });
+
+  return {
+    on: true,
+    async consume(family, actor, address) {
+      const what = limitTable[family].what;
+      const { account, address: fromAddress } = byFamily.get(family) ?? {};
+      if (account && actor.kind === "user") {
+        const wait = await take(account, actor.id);
+        if (wait !== null) {
+          return rateLimited(
+            wait,
+            `Too many ${what} from you just now: try again in ${seconds(wait)} s.`,
+          );
+        }
+      }
+      const wait = fromAddress ? await take(fromAddress, address) : null;
+      if (wait === null) return null;
+      return rateLimited(
+        wait,
+        `Too many ${what} from your network just now: try again in ${seconds(wait)} s.`,
+      );
+    },
+    async consumeEvent(connectionId) {
+      const wait = await take(connections, connectionId);
+      if (wait === null) return null;
+      return rateLimited(
+        wait,
+        `Too many requests on this connection: try again in ${seconds(wait)} s.`,
+      );
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * How much of each kind of request one account, one client address and one Socket.IO connection
+ * may send, sized for a real class: a student posting every few seconds is never refused, and a
+ * whole school behind one address gets several classes' worth, so one flooding account does not
+ * lock out its classmates (the address counts only what the account was allowed).
+ */
+export const limitTable = {
+  posts: {
+    what: "posts and edits",
+    perAccount: 10,
+    perAddress: 400,
+    windowSeconds: 20,
+    env: "MOOT_RATE_LIMIT_POSTS",
+  },
+  votes: {
+    what: "votes and ratings",
+    perAccount: 20,
+    perAddress: 800,
+    windowSeconds: 20,
+    env: "MOOT_RATE_LIMIT_VOTES",
+  },
+  joins: {
+    what: "motion and space joins",
+    perAccount: 30,
+    perAddress: 1200,
+    windowSeconds: 60,
+    env: "MOOT_RATE_LIMIT_JOINS",
+  },
+  // No account yet: a school's classes arriving by one code in the same quarter of an hour.
+  guestJoins: {
+    what: "guest joins",
+    perAccount: null,
+    perAddress: 200,
+    windowSeconds: 15 * 60,
+    env: "MOOT_RATE_LIMIT_GUEST_JOINS",
+  },
+  signUps: {
+    what: "sign-ups",
+    perAccount: null,
+    perAddress: 150,
+    windowSeconds: 60 * 60,
+    env: "MOOT_RATE_LIMIT_SIGN_UPS",
+  },
+  searches: {
+    what: "searches",
+    perAccount: 30,
+    perAddress: 1200,
+    windowSeconds: 60,
+    env: "MOOT_RATE_LIMIT_SEARCHES",
+  },
+  // Owners and moderators only, and each one heavy: a few teachers' worth per address.
+  uploads: {
+    what: "uploads and imports",
+    perAccount: 30,
+    perAddress: 300,
+    windowSeconds: 10 * 60,
+    env: "MOOT_RATE_LIMIT_UPLOADS",
+  },
+  exports: {
+    what: "exports",
+    perAccount: 20,
+    perAddress: 200,
+    windowSeconds: 10 * 60,
+    env: "MOOT_RATE_LIMIT_EXPORTS",
+  },
+} as const;
+
+export type LimitFamily = keyof typeof limitTable;
+
+/** Any event on one Socket.IO connection, whatever it is: a person never sends this many. */
+export const connectionBudget = {
+  what: "events on one connection",
+  perConnection: 20,
+  windowSeconds: 1,
+  env: "MOOT_RATE_LIMIT_EVENTS",
+} as const;
+
+export const factorEnv = "MOOT_RATE_LIMIT_FACTOR";
+
+/** What the environment says: a factor on every limit, and a count for some families. */
+export interface RateLimitSettings {
+  /** 1: the table; 10: ten times as much; 0: no limits at all. */
+  factor: number;
+  /**
+   * A family's own count: per account where it has one (its per-address count keeps its
+   * proportion), else per address; `events` is the per-connection budget.
+   */
+  counts: Partial<Record<LimitFamily | "events", number>>;
+}
+
+export const defaultRateLimitSettings: RateLimitSettings = { factor: 1, counts: {} };
+
+export interface Limit {
+  perAccount: number | null;
+  perAddress: number;
+  windowSeconds: number;
+}
+
+export interface EffectiveLimits {
+  families: Record<LimitFamily, Limit>;
+  perConnection: { points: number; windowSeconds: number };
+}
+
+const families = Object.keys(limitTable) as LimitFamily[];
+
+/** The limits in force, or null when the factor turns limiting off. */
+export function effectiveLimits({ factor, counts }: RateLimitSettings): EffectiveLimits | null {
+  if (factor === 0) return null;
+  const scale = (count: number, by: number) => Math.max(1, Math.round(count * by * factor));
+  const entries = families.map((family): [LimitFamily, Limit] => {
+    const { perAccount, perAddress, windowSeconds } = limitTable[family];
+    const own = counts[family];
+    const by = own === undefined ? 1 : own / (perAccount ?? perAddress);
+    return [
+      family,
+      {
+        perAccount: perAccount === null ? null : scale(perAccount, by),
+        perAddress: scale(perAddress, by),
+        windowSeconds,
+      },
+    ];
+  });
+  return {
+    families: Object.fromEntries(entries) as Record<LimitFamily, Limit>,
+    perConnection: {
+      points: scale(counts.events ?? connectionBudget.perConnection, 1),
+      windowSeconds: connectionBudget.windowSeconds,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { ClientToServerEvents } from "../../lib/protocol";
+import type { RateLimits } from "../rateLimits/limiter";
+import type { LimitFamily } from "../rateLimits/table";
+import type { MootSocket } from "./index";
+
+/** The limit family each event counts against, beyond the budget of its connection. */
+const familyOf: Partial<Record<keyof ClientToServerEvents, LimitFamily>> = {
+  "argument:post": "posts",
+  "argument:edit": "posts",
+  "motion:vote": "votes",
+  "argument:rate": "votes",
+  "motion:join": "joins",
+};
+
+type Readable = { pause(): void; resume(): void; isPaused: boolean };
+
+/** Well inside Engine.IO's ping timeout (20 s), so a paused connection is never dropped for it. */
+const LONGEST_PAUSE_MS = 5_000;
+
+/**
+ * Stops reading a connection that was refused for going too fast, for as long as the refusal
+ * says (at most a few seconds): what it sends meanwhile waits in its own buffers and costs the
+ * server nothing, so a flood cannot crowd out everyone else's events. A page that honours the
+ * refusal sends nothing meanwhile anyway. Only a WebSocket can be paused; a long-polling client is
+ * refused each time instead.
+ */
+function stopReading(socket: MootSocket, ms: number) {
+  const transport = socket.conn.transport as { name: string; socket?: Partial<Readable> };
+  const ws = transport.name === "websocket" ? transport.socket : undefined;
+  if (!ws?.pause || !ws.resume || ws.isPaused) return;
+  ws.pause();
+  // Spread over a second: many connections refused together are not all read again at once.
+  setTimeout(() => ws.resume?.(), Math.min(ms, LONGEST_PAUSE_MS) + Math.random() * 1000);
+}
+
+/**
+ * Every event of the connection passes here before its handler: over the connection's budget
+ * (P-RATE-2), or over its family's limit for the account or address (P-RATE-1), it is answered
+ * rate_limited with retryAfterMs through its ack and never reaches the handler; without an ack
+ * it is dropped.
+ */
+export function limitEvents(socket: MootSocket, limits: RateLimits) {
+  if (!limits.on) return;
+  socket.use(async ([event, ...args], next) => {
+    const family = familyOf[event as keyof ClientToServerEvents];
+    const refusal =
+      (await limits.consumeEvent(socket.id)) ??
+      (family ? await limits.consume(family, socket.data.actor, socket.data.address) : null);
+    if (!refusal) return next();
+    stopReading(socket, refusal.error.retryAfterMs);
+    const ack = args.at(-1);
+    if (typeof ack === "function") ack(refusal);
+  });
+}

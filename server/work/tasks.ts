@@ -1,0 +1,39 @@
+import type { MessagePort } from "node:worker_threads";
+import type { QuoteSelector } from "../../lib/anchoring";
+import { type Anchor, reanchor } from "../../lib/reanchor";
+import { readDebate } from "../domain/exports/readDebate";
+import { readContent } from "../domain/library/readContent";
+
+/**
+ * The work that runs on the worker threads: pure computation over what a request sent, each a
+ * function of one structured-clonable input. The database is never touched here.
+ */
+export const tasks = {
+  readContent,
+  readDebate,
+  /** Where each passage stands in a document's new text. */
+  reanchor: ({ selectors, text }: { selectors: QuoteSelector[]; text: string }): Anchor[] =>
+    selectors.map((selector) => reanchor(selector, text)),
+};
+
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+export type TaskInput<N extends TaskName> = Parameters<Tasks[N]>[0];
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<Tasks[N]>>;
+
+/** What the pool sends a worker: the task, and a port to say when it starts running it. */
+export interface WorkerTask {
+  name: TaskName;
+  input: TaskInput<TaskName>;
+  started: MessagePort;
+}
+
+/** What people are told when a task is stopped: it took too long, or nested too deep. */
+export const tooComplexSentence: Record<TaskName, string> = {
+  readContent:
+    "This document is too complex to read in the time the server gives one document (long runs of unclosed or nested markup?): nothing was stored. Simplify it, or paste it as plain text.",
+  readDebate:
+    "This export takes longer to read than the server gives one file: nothing was stored.",
+  reanchor:
+    "Finding the cited passages again in this version takes longer than the server allows: nothing was stored.",
+};

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ack } from "../../lib/protocol";
+import { limitTable } from "../../server/rateLimits/table";
+import { argumentInput, debate } from "../support/debate";
+import { startRealtime, type TestRealtime } from "../support/realtime";
+import { redisAvailable, redisUrl } from "../support/redis";
+import { sqliteTestStore, type TestStore } from "../support/stores";
+
+const ready = await redisAvailable();
+
+// Two nodes counting on one Redis: one database file is enough for what is counted here.
+describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
+  let db: TestStore;
+  let nodeA: TestRealtime;
+  let nodeB: TestRealtime;
+
+  beforeAll(async () => {
+    db = await sqliteTestStore();
+    nodeA = await startRealtime(db.store, redisUrl);
+    nodeB = await startRealtime(db.store, redisUrl);
+  });
+  afterAll(async () => {
+    await nodeA?.close();
+    await nodeB?.close();
+    await db?.dispose();
+  });
+
+  it("SCALE-RATE-1, P-RATE-1: an account posting through both nodes gets one allowance, not one per node", async () => {
+    const d = await debate(db.store);
+    const poster = await d.member("Nia", "participant");
+    // An address no other run uses, so what Redis still counts from earlier runs does not matter.
+    const address = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const onA = await nodeA.client(poster, address);
+    const onB = await nodeB.client(poster, address);
+    const answers: Ack[] = [];
+    const { perAccount } = limitTable.posts;
+    for (let i = 0; i < perAccount + 2; i++) {
+      const socket = i % 2 === 0 ? onA : onB;
+      answers.push(
+        await socket.emitWithAck(
+          "argument:post",
+          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body: `Point ${i}` }),
+        ),
+      );
+    }
+    const codes = answers.map((a) => (a.ok ? "ok" : a.error.code));
+    expect(codes).toEqual([...Array(perAccount).fill("ok"), "rate_limited", "rate_limited"]);
+    const last = answers.at(-1);
+    expect(last?.ok === false && last.error.retryAfterMs).toBeGreaterThan(0);
+  });
+});
