@@ -7,6 +7,8 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,
+  // Journeys of several browsers on a shared 2-core machine: room for a slow moment, not a wait.
+  timeout: 60_000,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/reports/playwright.json" }]],
   use: {

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { openSqliteStore } from "../db/sqlite/store";
 import { sessionCookieFor } from "../server/auth/session";
 import { bodyGate } from "../server/bodyGate";
+import { rateLimits } from "../server/rateLimits/limiter";
 import { filler, sendBody } from "../tests/support/rawHttp";
 
 const megabytes = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 600);
@@ -42,7 +43,7 @@ const readWhole = async (req: IncomingMessage) => {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).length;
 };
-const gate = bodyGate({ store, authSecret: secret });
+const gate = bodyGate({ store, authSecret: secret, limits: rateLimits() });
 const server = createServer((req, res) => {
   const passed = req.url?.startsWith("/ungated/") ? Promise.resolve(req) : gate(req, res);
   void passed.then(async (bounded) => {

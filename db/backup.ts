@@ -48,9 +48,18 @@ async function backupSqlite(path: string, target: string) {
  */
 function backupPostgres(url: string, target: string) {
   return new Promise<void>((resolve, reject) => {
-    const dump = spawn("pg_dump", ["--format=custom", `--file=${target}`, `--dbname=${url}`], {
-      stdio: ["ignore", "inherit", "pipe"],
-    });
+    // The password travels in the environment, never on a command line that `ps` shows.
+    const address = new URL(url);
+    const password = decodeURIComponent(address.password);
+    address.password = "";
+    const dump = spawn(
+      "pg_dump",
+      ["--format=custom", `--file=${target}`, `--dbname=${address.href}`],
+      {
+        stdio: ["ignore", "inherit", "pipe"],
+        env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+      },
+    );
     let errors = "";
     dump.stderr.on("data", (chunk: Buffer) => {
       errors += chunk.toString();

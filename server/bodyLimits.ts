@@ -11,7 +11,7 @@ export const COMMAND_BODY_BYTES = 64 * KB;
 /** A document file of up to 10 MB (the importer's own limit) and the form fields around it. */
 export const UPLOAD_BODY_BYTES = 11 * MB;
 /** A debate export taken back, as large as the import command accepts. */
-export const IMPORT_BODY_BYTES = 20 * MB;
+export const IMPORT_BODY_BYTES = 30 * MB;
 
 export interface BodyRule {
   /** The most bytes of body this route reads. */
@@ -20,7 +20,15 @@ export interface BodyRule {
   tooLarge: string;
   /** Whether a request without a session may reach the route (sign-in, sign-up, joining). */
   visitors: boolean;
+  /**
+   * A large body (a file, an export): the uploads limit is counted and a place held before it
+   * is read, so many at once cannot fill the memory.
+   */
+  large?: boolean;
 }
+
+/** Set by the gate (never by a client) on a request whose uploads limit it has counted. */
+export const UPLOAD_COUNTED_HEADER = "x-moot-uploads-counted";
 
 const command = (visitors: boolean): BodyRule => ({
   limit: COMMAND_BODY_BYTES,
@@ -31,11 +39,13 @@ const upload: BodyRule = {
   limit: UPLOAD_BODY_BYTES,
   tooLarge: "The file is larger than 10 MB.",
   visitors: false,
+  large: true,
 };
 const debateImport: BodyRule = {
   limit: IMPORT_BODY_BYTES,
-  tooLarge: "The export is larger than 20 MB.",
+  tooLarge: "The export is larger than 30 MB.",
   visitors: false,
+  large: true,
 };
 
 const segment = "[^/]+";

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { DatabaseLocation } from "../db";
 import {
+  accountEventBudget,
   connectionBudget,
   factorEnv,
   type LimitFamily,
@@ -63,12 +64,13 @@ const notAFactor = {
 };
 const notACount = { error: "must be a whole number from 1 up" };
 const limitCount = z.coerce.number(notACount).int(notACount).min(1, notACount).optional();
-const countVariables: [LimitFamily | "events", string][] = [
+const countVariables: [keyof RateLimitSettings["counts"], string][] = [
   ...Object.entries(limitTable).map(([family, { env }]): [LimitFamily, string] => [
     family as LimitFamily,
     env,
   ]),
   ["events", connectionBudget.env],
+  ["accountEvents", accountEventBudget.env],
 ];
 
 /** MOOT_RATE_LIMIT_FACTOR and each limit family's own count (server/rateLimits/table.ts). */

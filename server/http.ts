@@ -7,6 +7,7 @@ import {
   sessionCookieFor,
   setCookieHeader,
 } from "./auth/session";
+import { UPLOAD_COUNTED_HEADER } from "./bodyLimits";
 import type { Outcome } from "./domain/outcome";
 import type { Actor } from "./policy";
 import type { LimitFamily } from "./rateLimits/table";
@@ -52,6 +53,23 @@ export async function overLimit(
 ): Promise<Response | null> {
   const refusal = await runtime().limits.consume(family, actor, clientAddress(request.headers));
   return refusal && errorResponse(refusal);
+}
+
+/**
+ * overLimit for the uploads family, unless the body gate already counted this request before
+ * reading its body (server/bodyGate.ts): one count per request.
+ */
+export async function overUploadLimit(request: Request, actor: Actor): Promise<Response | null> {
+  if (request.headers.get(UPLOAD_COUNTED_HEADER) === "1") return null;
+  return overLimit(request, "uploads", actor);
+}
+
+/**
+ * After a try of sign-up or guest join: the address's count takes it as a success or a failure
+ * (server/rateLimits/table.ts, attemptFamilies).
+ */
+export async function settleAttempt(request: Request, family: LimitFamily, succeeded: boolean) {
+  await runtime().limits.settle(family, clientAddress(request.headers), succeeded);
 }
 
 /** The answer to a query or command: its value, or its refusal with the matching status. */

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { openStore } from "../db";
@@ -14,7 +14,7 @@ import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
 import { redisAdapter } from "./realtime/redis";
 import { setRuntime } from "./runtime";
-import { applySecurityHeaders, dataHeaders } from "./securityHeaders";
+import { applySecurityHeaders, secureSocketAnswers } from "./securityHeaders";
 import { WorkPool } from "./work/pool";
 import { setWorkPool } from "./work/shared";
 
@@ -40,7 +40,12 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const gate = bodyGate({ store, authSecret });
+  // With several nodes the limits are counted in Redis, so they hold across the nodes.
+  const limitStore = config.redisUrl ? await rateLimitStore(config.redisUrl) : null;
+  const limits = rateLimits(config.rateLimits, limitStore);
+  if (!limits.on)
+    console.log("Rate limits are off (MOOT_RATE_LIMIT_FACTOR=0): for load tests only.");
+  const gate = bodyGate({ store, authSecret, limits });
   const httpServer = createServer((req, res) => {
     applySecurityHeaders(req, res, config.dev);
     if (isForgeable(req.method, req.headers)) {
@@ -65,20 +70,13 @@ async function main() {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, answer) => answer(null, !isCrossSite(req.headers)),
   });
-  io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) => {
-    Object.assign(headers, dataHeaders(req.headers));
-  });
+  secureSocketAnswers(httpServer);
   const upgrade = app.getUpgradeHandler();
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
   const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
-  // With several nodes the limits are counted in Redis, so they hold across the nodes.
-  const limitStore = config.redisUrl ? await rateLimitStore(config.redisUrl) : null;
-  const limits = rateLimits(config.rateLimits, limitStore);
-  if (!limits.on)
-    console.log("Rate limits are off (MOOT_RATE_LIMIT_FACTOR=0): for load tests only.");
   const realtime = attachRealtime(io, { store, authSecret, limits });
   setRuntime({ store, authSecret, ...realtime });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import { isSecureRequest } from "./auth/session";
 
 /**
@@ -22,7 +22,7 @@ export function baseHeaders(headers: IncomingHttpHeaders): Record<string, string
 /** An answer that is data, not a page (the API, Socket.IO): it may load and run nothing. */
 export const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-/** The headers of a data answer; Socket.IO's polling answers add them through its engine. */
+/** The headers of a data answer: the API's and Socket.IO's. */
 export const dataHeaders = (headers: IncomingHttpHeaders) => ({
   ...baseHeaders(headers),
   "Content-Security-Policy": DATA_POLICY,
@@ -71,4 +71,17 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   const policy = pagePolicy(randomBytes(16).toString("base64"), dev);
   req.headers["content-security-policy"] = policy;
   res.setHeader("Content-Security-Policy", policy);
+}
+
+/**
+ * Gives every answer of Socket.IO's engine the data headers, its own refusals (a 400 for an
+ * unknown session, the 403 of allowRequest) too, which its "headers" event misses. Engine.IO
+ * has taken the server's request listeners over; this one runs before it.
+ */
+export function secureSocketAnswers(server: Server, path = "/socket.io/") {
+  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith(path)) return;
+    for (const [name, value] of Object.entries(dataHeaders(req.headers)))
+      res.setHeader(name, value);
+  });
 }

@@ -7,7 +7,7 @@ import { signIn } from "@/server/auth/authjs";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
 import { signUp } from "@/server/domain/accounts/signUp";
-import { pageLimit } from "@/server/rateLimits/pages";
+import { pageLimit, settlePageAttempt } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
 
 export async function signUpAction(_state: FormState, data: FormData): Promise<FormState> {
@@ -20,6 +20,7 @@ export async function signUpAction(_state: FormState, data: FormData): Promise<F
   const refused = await pageLimit("signUps", actor);
   if (refused) return { problems: problemsOf(refused.error.message) };
   const outcome = await signUp(runtime().store, actor, input);
+  await settlePageAttempt("signUps", outcome.ok);
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   if (outcome.value.converted) {
     // The guest keeps their identity in a new session; the guest's cookie stops working.

@@ -8,8 +8,10 @@ import type { createClient } from "redis";
 import { type Failure, failure } from "../../lib/result";
 import type { Actor } from "../policy";
 import {
+  attemptFamilies,
   defaultRateLimitSettings,
   effectiveLimits,
+  failedAttempts,
   type LimitFamily,
   limitTable,
   type RateLimitSettings,
@@ -20,16 +22,33 @@ export type RedisClient = ReturnType<typeof createClient>;
 /** A refusal for going over a limit: rate_limited, saying when the next try can succeed. */
 export type RateLimited = Failure & { error: { code: "rate_limited"; retryAfterMs: number } };
 
+/** A refusal, and whether the address's shared count refused rather than the sender's own. */
+export interface Refusal {
+  refusal: RateLimited;
+  shared: boolean;
+}
+
 export interface RateLimits {
   /** Whether anything is limited (MOOT_RATE_LIMIT_FACTOR=0 turns it all off). */
   readonly on: boolean;
   /**
    * Counts one request of `family` by the actor from this address: null when it may go ahead,
    * else the refusal. The address counts only requests the account's own limit let through.
+   * A family of attemptFamilies is only checked here: settle counts the try once it is known.
    */
   consume(family: LimitFamily, actor: Actor, address: string): Promise<RateLimited | null>;
-  /** Counts one event of a Socket.IO connection against its own budget, on this node. */
-  consumeEvent(connectionId: string): Promise<RateLimited | null>;
+  /** consume, saying which count refused. */
+  check(family: LimitFamily, actor: Actor, address: string): Promise<Refusal | null>;
+  /**
+   * Counts a try of an attempt family (sign-ups, guest joins) once it is over: against the
+   * family's address limit if it succeeded, else against the address's failed tries.
+   */
+  settle(family: LimitFamily, address: string, succeeded: boolean): Promise<void>;
+  /**
+   * Counts one event of a Socket.IO connection against its own budget, on this node, and against
+   * the budget of all the connections of its account (a visitor's: of its address).
+   */
+  consumeEvent(connectionId: string, accountKey: string): Promise<RateLimited | null>;
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -52,9 +71,22 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<number |
   }
 }
 
+/** Ms until the key may try again, without counting this look: null while it has points left. */
+async function waitOf(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+  try {
+    const used = await limiter.get(key);
+    return used && used.consumedPoints >= limiter.points ? Math.max(1, used.msBeforeNext) : null;
+  } catch (failed) {
+    console.error("rate limit could not be read", failed);
+    return null;
+  }
+}
+
 const off: RateLimits = {
   on: false,
   consume: async () => null,
+  check: async () => null,
+  settle: async () => {},
   consumeEvent: async () => null,
 };
 
@@ -104,34 +136,74 @@ export function rateLimits(
     points,
     duration: windowSeconds,
   });
+  const accountEvents = limiter(
+    "events-account",
+    limits.perAccountEvents.points,
+    limits.perAccountEvents.windowSeconds,
+  );
+  const failures = limiter(
+    "failed-address",
+    limits.failedAttempts.perAddress,
+    limits.failedAttempts.windowSeconds,
+  );
+  const fromNetwork = (wait: number, what: string): Refusal => ({
+    refusal: rateLimited(
+      wait,
+      `Too many ${what} from your network just now: try again in ${seconds(wait)} s.`,
+    ),
+    shared: true,
+  });
+
+  const check = async (family: LimitFamily, actor: Actor, address: string) => {
+    const what = limitTable[family].what;
+    const { account, address: fromAddress } = byFamily.get(family) ?? {};
+    if (account && actor.kind === "user") {
+      const wait = await take(account, actor.id);
+      if (wait !== null) {
+        return {
+          refusal: rateLimited(
+            wait,
+            `Too many ${what} from you just now: try again in ${seconds(wait)} s.`,
+          ),
+          shared: false,
+        };
+      }
+    }
+    if (!fromAddress) return null;
+    if (attemptFamilies.has(family)) {
+      const failing = await waitOf(failures, address);
+      if (failing !== null) return fromNetwork(failing, failedAttempts.what);
+      const full = await waitOf(fromAddress, address);
+      return full === null ? null : fromNetwork(full, what);
+    }
+    const wait = await take(fromAddress, address);
+    return wait === null ? null : fromNetwork(wait, what);
+  };
 
   return {
     on: true,
+    check,
     async consume(family, actor, address) {
-      const what = limitTable[family].what;
-      const { account, address: fromAddress } = byFamily.get(family) ?? {};
-      if (account && actor.kind === "user") {
-        const wait = await take(account, actor.id);
-        if (wait !== null) {
-          return rateLimited(
-            wait,
-            `Too many ${what} from you just now: try again in ${seconds(wait)} s.`,
-          );
-        }
-      }
-      const wait = fromAddress ? await take(fromAddress, address) : null;
-      if (wait === null) return null;
-      return rateLimited(
-        wait,
-        `Too many ${what} from your network just now: try again in ${seconds(wait)} s.`,
-      );
+      return (await check(family, actor, address))?.refusal ?? null;
     },
-    async consumeEvent(connectionId) {
+    async settle(family, address, succeeded) {
+      if (!attemptFamilies.has(family)) return;
+      const counted = succeeded ? byFamily.get(family)?.address : failures;
+      if (counted) await take(counted, address);
+    },
+    async consumeEvent(connectionId, accountKey) {
       const wait = await take(connections, connectionId);
-      if (wait === null) return null;
+      if (wait !== null) {
+        return rateLimited(
+          wait,
+          `Too many requests on this connection: try again in ${seconds(wait)} s.`,
+        );
+      }
+      const accountWait = await take(accountEvents, accountKey);
+      if (accountWait === null) return null;
       return rateLimited(
-        wait,
-        `Too many requests on this connection: try again in ${seconds(wait)} s.`,
+        accountWait,
+        `Too many requests from you just now: try again in ${seconds(accountWait)} s.`,
       );
     },
   };

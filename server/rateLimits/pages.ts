@@ -12,3 +12,8 @@ import type { LimitFamily } from "./table";
 export async function pageLimit(family: LimitFamily, actor: Actor): Promise<RateLimited | null> {
   return runtime().limits.consume(family, actor, clientAddress(await headers()));
 }
+
+/** After a page's sign-up or guest join: counts it as a success or a failure for the address. */
+export async function settlePageAttempt(family: LimitFamily, succeeded: boolean) {
+  await runtime().limits.settle(family, clientAddress(await headers()), succeeded);
+}

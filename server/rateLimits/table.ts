@@ -26,7 +26,8 @@ export const limitTable = {
     windowSeconds: 60,
     env: "MOOT_RATE_LIMIT_JOINS",
   },
-  // No account yet: a school's classes arriving by one code in the same quarter of an hour.
+  // No account yet: a school's classes arriving by one code in the same quarter of an hour. Only
+  // joins that succeed count here; failed tries have a short limit of their own (failedAttempts).
   guestJoins: {
     what: "guest joins",
     perAccount: null,
@@ -34,6 +35,7 @@ export const limitTable = {
     windowSeconds: 15 * 60,
     env: "MOOT_RATE_LIMIT_GUEST_JOINS",
   },
+  // Only accounts made count; failed tries have a short limit of their own (failedAttempts).
   signUps: {
     what: "sign-ups",
     perAccount: null,
@@ -63,9 +65,38 @@ export const limitTable = {
     windowSeconds: 10 * 60,
     env: "MOOT_RATE_LIMIT_EXPORTS",
   },
+  // Each a write: the page marks what was read as arguments arrive, and a member follows motions.
+  marks: {
+    what: "read marks and follows",
+    perAccount: 120,
+    perAddress: 4800,
+    windowSeconds: 60,
+    env: "MOOT_RATE_LIMIT_MARKS",
+  },
+  // A moderator working through a queue, running a session or withdrawing their own arguments.
+  moderation: {
+    what: "moderation and session commands",
+    perAccount: 60,
+    perAddress: 2400,
+    windowSeconds: 60,
+    env: "MOOT_RATE_LIMIT_MODERATION",
+  },
 } as const;
 
 export type LimitFamily = keyof typeof limitTable;
+
+/**
+ * The families that count, per address, only what succeeded: junk tries must not lock a school
+ * out for the whole window. Their failed tries count apart, against failedAttempts.
+ */
+export const attemptFamilies: ReadonlySet<LimitFamily> = new Set(["signUps", "guestJoins"]);
+
+/** Failed sign-ups or guest joins from one address: past this, it waits out a short window. */
+export const failedAttempts = {
+  what: "failed tries",
+  perAddress: 30,
+  windowSeconds: 60,
+} as const;
 
 /** Any event on one Socket.IO connection, whatever it is: a person never sends this many. */
 export const connectionBudget = {
@@ -73,6 +104,18 @@ export const connectionBudget = {
   perConnection: 20,
   windowSeconds: 1,
   env: "MOOT_RATE_LIMIT_EVENTS",
+} as const;
+
+/**
+ * Every Socket.IO event of one account (a visitor: one address) over all its connections: a
+ * person with a few tabs open never sends this many, and fifty sockets of one account cannot
+ * send fifty budgets' worth.
+ */
+export const accountEventBudget = {
+  what: "events from one account",
+  perAccount: 40,
+  windowSeconds: 1,
+  env: "MOOT_RATE_LIMIT_ACCOUNT_EVENTS",
 } as const;
 
 export const factorEnv = "MOOT_RATE_LIMIT_FACTOR";
@@ -83,9 +126,10 @@ export interface RateLimitSettings {
   factor: number;
   /**
    * A family's own count: per account where it has one (its per-address count keeps its
-   * proportion), else per address; `events` is the per-connection budget.
+   * proportion), else per address; `events` is the per-connection budget and `accountEvents`
+   * the budget of all of an account's connections together.
    */
-  counts: Partial<Record<LimitFamily | "events", number>>;
+  counts: Partial<Record<LimitFamily | "events" | "accountEvents", number>>;
 }
 
 export const defaultRateLimitSettings: RateLimitSettings = { factor: 1, counts: {} };
@@ -99,6 +143,8 @@ export interface Limit {
 export interface EffectiveLimits {
   families: Record<LimitFamily, Limit>;
   perConnection: { points: number; windowSeconds: number };
+  perAccountEvents: { points: number; windowSeconds: number };
+  failedAttempts: { perAddress: number; windowSeconds: number };
 }
 
 const families = Object.keys(limitTable) as LimitFamily[];
@@ -125,6 +171,14 @@ export function effectiveLimits({ factor, counts }: RateLimitSettings): Effectiv
     perConnection: {
       points: scale(counts.events ?? connectionBudget.perConnection, 1),
       windowSeconds: connectionBudget.windowSeconds,
+    },
+    perAccountEvents: {
+      points: scale(counts.accountEvents ?? accountEventBudget.perAccount, 1),
+      windowSeconds: accountEventBudget.windowSeconds,
+    },
+    failedAttempts: {
+      perAddress: scale(failedAttempts.perAddress, 1),
+      windowSeconds: failedAttempts.windowSeconds,
     },
   };
 }

@@ -10,6 +10,23 @@ const familyOf: Partial<Record<keyof ClientToServerEvents, LimitFamily>> = {
   "motion:vote": "votes",
   "argument:rate": "votes",
   "motion:join": "joins",
+  "motion:read": "marks",
+  "motion:follow": "marks",
+  "argument:withdraw": "moderation",
+  "motion:settings": "moderation",
+  "motion:lock": "moderation",
+  "motion:edit": "moderation",
+  "motion:status": "moderation",
+  "moderation:hide": "moderation",
+  "moderation:restore": "moderation",
+  "moderation:approve": "moderation",
+  "moderation:reject": "moderation",
+  "argument:pin": "moderation",
+  "argument:spotlight": "moderation",
+  "session:phase": "moderation",
+  "session:timer": "moderation",
+  "session:side": "moderation",
+  "citation:review": "moderation",
 };
 
 type Readable = { pause(): void; resume(): void; isPaused: boolean };
@@ -34,20 +51,27 @@ function stopReading(socket: MootSocket, ms: number) {
 }
 
 /**
- * Every event of the connection passes here before its handler: over the connection's budget
- * (P-RATE-2), or over its family's limit for the account or address (P-RATE-1), it is answered
- * rate_limited with retryAfterMs through its ack and never reaches the handler; without an ack
- * it is dropped.
+ * Every event of the connection passes here before its handler: over the connection's or the
+ * account's budget (P-RATE-2), or over its family's limit for the account or address (P-RATE-1),
+ * it is answered rate_limited with retryAfterMs through its ack and never reaches the handler;
+ * without an ack it is dropped. Only the sender's own budgets and limits stop the connection
+ * being read: a classmate is not paused because the address they share is busy.
  */
 export function limitEvents(socket: MootSocket, limits: RateLimits) {
   if (!limits.on) return;
+  const { actor, address } = socket.data;
+  const accountKey = actor.kind === "user" ? `user:${actor.id}` : `address:${address}`;
   socket.use(async ([event, ...args], next) => {
     const family = familyOf[event as keyof ClientToServerEvents];
-    const refusal =
-      (await limits.consumeEvent(socket.id)) ??
-      (family ? await limits.consume(family, socket.data.actor, socket.data.address) : null);
-    if (!refusal) return next();
-    stopReading(socket, refusal.error.retryAfterMs);
+    const own = await limits.consumeEvent(socket.id, accountKey);
+    const refused = own
+      ? { refusal: own, shared: false }
+      : family
+        ? await limits.check(family, socket.data.actor, socket.data.address)
+        : null;
+    if (!refused) return next();
+    const { refusal, shared } = refused;
+    if (!shared) stopReading(socket, refusal.error.retryAfterMs);
     const ack = args.at(-1);
     if (typeof ack === "function") ack(refusal);
   });

@@ -2,6 +2,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { QuoteSelector } from "../../lib/anchoring";
 import { type Anchor, reanchor } from "../../lib/reanchor";
 import { readDebate } from "../domain/exports/readDebate";
+import { renderExport } from "../domain/exports/render";
 import { readContent } from "../domain/library/readContent";
 
 /**
@@ -11,6 +12,7 @@ import { readContent } from "../domain/library/readContent";
 export const tasks = {
   readContent,
   readDebate,
+  renderExport,
   /** Where each passage stands in a document's new text. */
   reanchor: ({ selectors, text }: { selectors: QuoteSelector[]; text: string }): Anchor[] =>
     selectors.map((selector) => reanchor(selector, text)),
@@ -31,9 +33,11 @@ export interface WorkerTask {
 /** What people are told when a task is stopped: it took too long, or nested too deep. */
 export const tooComplexSentence: Record<TaskName, string> = {
   readContent:
-    "This document is too complex to read in the time the server gives one document (long runs of unclosed or nested markup?): nothing was stored. Simplify it, or paste it as plain text.",
+    "This document is too complex to read within the time and memory the server gives one document (long runs of unclosed or nested markup?): nothing was stored. Simplify it, or paste it as plain text.",
   readDebate:
-    "This export takes longer to read than the server gives one file: nothing was stored.",
+    "This export takes more time or memory to read than the server gives one file: nothing was stored.",
+  renderExport:
+    "This debate takes more time or memory to write as a file than the server gives one export: try another format.",
   reanchor:
-    "Finding the cited passages again in this version takes longer than the server allows: nothing was stored.",
+    "Finding the cited passages again in this version takes more time or memory than the server allows: nothing was stored.",
 };

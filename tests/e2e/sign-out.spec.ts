@@ -94,7 +94,7 @@ test("P-AUTH-3: a copied session cookie is refused by pages, REST and Socket.IO 
 
   // The session's open connections are closed: the copy's motion page and the outside socket.
   expect(await closed).toBe("io server disconnect");
-  await expect(new LiveMotionPage(copyPage).connectionLost()).toBeVisible();
+  await expect(new LiveMotionPage(copyPage).signedOutNotice()).toBeVisible();
 
   // A page treats the copy as a visitor: the private space is not there for it.
   const page = await copyPage.goto(spaceUrl);
@@ -127,6 +127,13 @@ test("Sign out everywhere on /account signs the account out of its other browser
   const laptopPage = await laptop.newPage();
   await new SignUpPage(laptopPage).signUp({ name, email, password });
 
+  // The laptop has a motion open, live.
+  await laptopPage.goto("/");
+  await laptopPage
+    .getByRole("link", { name: "Joining the Abraham Accords serves Kazakhstan" })
+    .click();
+  await expect(laptopPage.getByRole("heading", { level: 1 })).toBeVisible();
+
   const phone = await browser.newContext();
   const phonePage = await phone.newPage();
   await new SignInPage(phonePage).signIn(email, password);
@@ -146,7 +153,8 @@ test("Sign out everywhere on /account signs the account out of its other browser
   await expect(phonePage.getByRole("heading", { level: 1, name: "Motions" })).toBeVisible();
   await expect(phonePage.getByRole("banner")).toContainText("Sign in");
 
-  // The laptop, which did nothing, is signed out too.
+  // The laptop, which did nothing, is signed out too: its open motion page says so at once.
+  await expect(new LiveMotionPage(laptopPage).signedOutNotice()).toBeVisible();
   await laptopPage.reload();
   await expect(laptopPage.getByRole("banner")).toContainText("Sign in");
   await expect(laptopPage.getByRole("banner")).not.toContainText(name);

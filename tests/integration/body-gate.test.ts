@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyGate } from "../../server/bodyGate";
+import { rateLimits } from "../../server/rateLimits/limiter";
 import { type Person, person, testAuthSecret } from "../support/people";
 import { filler, sendBody } from "../support/rawHttp";
 import { sqliteTestStore, type TestStore } from "../support/stores";
@@ -25,7 +26,9 @@ describe("request bodies are capped before they are read", () => {
   beforeAll(async () => {
     db = await sqliteTestStore();
     member = await person(db.store, "Member");
-    const gate = bodyGate({ store: db.store, authSecret: testAuthSecret });
+    // Three uploads per account, so the limit is met within a test.
+    const limits = rateLimits({ factor: 1, counts: { uploads: 3 } });
+    const gate = bodyGate({ store: db.store, authSecret: testAuthSecret, limits });
     server = createServer((req, res) => {
       void gate(req, res).then(async (bounded) => {
         if (!bounded) return;
@@ -101,6 +104,54 @@ describe("request bodies are capped before they are read", () => {
     const fine = await sendBody(upload, { headers, body: filler(9 * MB) });
     expect(fine.status).toBe(200);
     expect(json(fine.body).bytes).toBe(9 * MB);
+  });
+
+  it("a visitor cannot pass as Auth.js with dot segments, encoded or not", async () => {
+    for (const path of [
+      `/api/auth/..${arguments_}`,
+      `/api/auth/%2e%2e${arguments_}`,
+      `/api/auth/%2E%2E/..${arguments_}`,
+      `/api/motions/${id}/../../auth/../motions/${id}/arguments`,
+      `//api//motions/${id}/arguments/`,
+    ]) {
+      const answer = await sendBody(`${base}${path}`, { body: filler(1024) });
+      expect(answer.status, path).toBe(401);
+    }
+    expect(reached.filter((line) => /\.\.|%2e|\/\//i.test(line))).toEqual([]);
+  });
+
+  it("the uploads limit is counted before a file is read: the fourth 5 MB import is refused unread", async () => {
+    const uploader = await person(db.store, "Uploader");
+    const importing = `${base}/api/spaces/${id}/import`;
+    const headers = { cookie: uploader.cookie };
+    for (let i = 0; i < 3; i++) {
+      expect((await sendBody(importing, { headers, body: filler(1024) })).status).toBe(200);
+    }
+    const refused = await sendBody(importing, { headers, body: filler(5 * MB), length: 5 * MB });
+    expect(refused.status).toBe(429);
+    expect(json(refused.body).error.code).toBe("rate_limited");
+    expect(refused.headers["retry-after"]).toMatch(/^\d+$/);
+    expect(refused.sent).toBeLessThan(5 * MB);
+  });
+
+  it("a third large body of one account while two are being sent is refused with 429 before it is read", async () => {
+    const teacher = await person(db.store, "Teacher");
+    const importing = `${base}/api/spaces/${id}/import`;
+    const headers = { cookie: teacher.cookie, "content-length": 5 * MB };
+    // Two imports that start and never finish: each holds its place.
+    const hanging = [0, 1].map(() => {
+      const req = request(importing, { method: "POST", headers });
+      req.on("error", () => {});
+      req.write(Buffer.alloc(64 * 1024, "a"));
+      return req;
+    });
+    let third = await sendBody(importing, { headers: { cookie: teacher.cookie }, body: [] });
+    while (third.status !== 429) {
+      third = await sendBody(importing, { headers: { cookie: teacher.cookie }, body: [] });
+    }
+    expect(json(third.body).error.message).toMatch(/Too many files are being sent/);
+    expect(third.headers["retry-after"]).toMatch(/^\d+$/);
+    for (const req of hanging) req.destroy();
   });
 
   it("visitors sign in, sign up, join and use the pages' forms with their bodies", async () => {

@@ -52,9 +52,9 @@ for (const dialect of await dialects()) {
     beforeAll(async () => {
       db = await dialect.open();
       store = db.store;
-      // Ordinary documents take milliseconds, the attacks a minute or more: a budget of three
-      // seconds tells them apart on a busy machine too.
-      pool = new WorkPool({ budgetMs: 3_000, threads: 1 });
+      // Ordinary documents take milliseconds, the attacks a minute or more: a budget of a second
+      // tells them apart on a busy machine too, and keeps each refusal short.
+      pool = new WorkPool({ budgetMs: 1_000, threads: 1 });
       setWorkPool(pool);
       setRuntime({
         store,
@@ -78,7 +78,13 @@ for (const dialect of await dialects()) {
       await db?.dispose();
     });
 
-    it.each(adversarialMarkdown)(
+    // What the importer does with each input is the same on either database: the whole list runs
+    // on SQLite, and one input shows PostgreSQL keeps nothing of a refused import either.
+    const inputs =
+      dialect.name === "sqlite"
+        ? adversarialMarkdown
+        : adversarialMarkdown.filter(([name]) => name.startsWith("unclosed links"));
+    it.each(inputs)(
       "Markdown with %s is previewed and imported, or refused too_complex with nothing stored",
       async (_, text) => {
         const input = { clientId: id(), spaceId, title: "Attack", text, format: "markdown" };

@@ -408,6 +408,16 @@ for (const dialect of await dialects()) {
       const badBody = structuredClone(json);
       (badBody.arguments[1] as { relation: string }).relation = "maybe";
       expect((await refusal(attempt(as.mona, badBody)))?.message).toContain("arguments.1.relation");
+      const invisible = structuredClone(json);
+      if (invisible.arguments[0]) invisible.arguments[0].body = "\u200b\u3164 \u2060";
+      expect((await refusal(attempt(as.mona, invisible)))?.message).toContain(
+        "arguments.0.body: needs at least one visible character",
+      );
+      const invisibleAuthor = structuredClone(json);
+      if (invisibleAuthor.arguments[0]) invisibleAuthor.arguments[0].author.name = "\u200b\u200b";
+      expect((await refusal(attempt(as.mona, invisibleAuthor)))?.message).toContain(
+        "needs at least one visible character",
+      );
       const falseQuote = structuredClone(json);
       const citation = falseQuote.arguments[0]?.citations[0];
       if (citation) citation.exact = "Words the report never said.";
@@ -525,7 +535,7 @@ describe("the export and import doors", () => {
     expect((await post(target.spaceId, "[]", target.moderator)).status).toBe(400);
     const huge = new Request(`http://localhost/api/spaces/${target.spaceId}/import`, {
       method: "POST",
-      headers: { cookie: target.moderator.cookie, "content-length": String(30 * 1024 * 1024) },
+      headers: { cookie: target.moderator.cookie, "content-length": String(31 * 1024 * 1024) },
       body: "{}",
     });
     expect(

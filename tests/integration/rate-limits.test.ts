@@ -5,8 +5,9 @@ import { POST as signUpRoute } from "../../app/api/users/route";
 import type { Ack } from "../../lib/protocol";
 import { CLIENT_ADDRESS_HEADER } from "../../server/auth/address";
 import { createSpace } from "../../server/domain/spaces/createSpace";
-import { systemActor } from "../../server/policy";
-import { limitTable } from "../../server/rateLimits/table";
+import { anonymousActor, systemActor } from "../../server/policy";
+import { rateLimits } from "../../server/rateLimits/limiter";
+import { accountEventBudget, failedAttempts, limitTable } from "../../server/rateLimits/table";
 import { setRuntime } from "../../server/runtime";
 import { argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -137,7 +138,7 @@ describe("rate limits", () => {
     const reader = await d.member("Rae", "participant");
     const address = freshAddress();
     const socket: Client = await server.client(reader, address);
-    // Marking the motion read is no family's business: only the connection's budget counts it.
+    // Within its family's limit, a mark past the connection's budget is refused all the same.
     const marks = await Promise.all(
       Array.from({ length: 30 }, () =>
         socket.emitWithAck("motion:read", { motionId: d.motionId, seq: 0 }),
@@ -211,11 +212,10 @@ describe("rate limits", () => {
     expect((await join("Another school", freshAddress())).status).toBe(200);
   });
 
-  it("sign-ups are counted per address, each try whatever it sent", async () => {
+  it("junk sign-ups do not use up a school's sign-ups: past 30 failures in a minute the address waits out the minute", async () => {
     const address = freshAddress();
-    const { perAddress } = limitTable.signUps;
-    // Tries without a password fail before any hashing, and still count.
-    for (let i = 0; i < perAddress; i++) {
+    // Tries without a password fail before any hashing.
+    for (let i = 0; i < failedAttempts.perAddress; i++) {
       const tried = await signUpRoute(
         request("/api/users", address, { name: "Bot", email: `bot${i}@example.test` }),
       );
@@ -224,8 +224,62 @@ describe("rate limits", () => {
     const person = { name: "Real Person", email: "real@example.test", password: "a long password" };
     const refused = await signUpRoute(request("/api/users", address, person));
     expect(refused.status).toBe(429);
-    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(
+      failedAttempts.windowSeconds,
+    );
+    expect((await refused.json()).error.message).toMatch(/failed tries from your network/);
     const elsewhere = await signUpRoute(request("/api/users", freshAddress(), person));
     expect(elsewhere.status).toBe(201);
+  });
+
+  it("an address's sign-ups and guest joins count only those that succeeded", async () => {
+    const limits = rateLimits({ factor: 1, counts: { signUps: 2, guestJoins: 2 } });
+    const visitor = anonymousActor;
+    for (const family of ["signUps", "guestJoins"] as const) {
+      const address = freshAddress();
+      for (let i = 0; i < failedAttempts.perAddress - 1; i++) {
+        expect(await limits.consume(family, visitor, address)).toBeNull();
+        await limits.settle(family, address, false);
+      }
+      for (let i = 0; i < 2; i++) {
+        expect(await limits.consume(family, visitor, address)).toBeNull();
+        await limits.settle(family, address, true);
+      }
+      const refused = await limits.consume(family, visitor, address);
+      expect(refused?.error.message).toMatch(
+        new RegExp(`${limitTable[family].what} from your network`),
+      );
+    }
+  });
+
+  it("P-RATE-2: fifty sockets of one account flooding read marks get one account's budget, and a classmate behind the same address still posts", async () => {
+    const d = await debate(db.store);
+    const school = freshAddress();
+    const [flooder, classmate] = [
+      await d.member("Fifty", "participant"),
+      await d.member("Cleo", "participant"),
+    ];
+    const sockets = await Promise.all(
+      Array.from({ length: 50 }, () => server.client(flooder, school)),
+    );
+    const marks = await Promise.all(
+      sockets.flatMap((socket) =>
+        Array.from({ length: 20 }, () =>
+          socket.emitWithAck("motion:read", { motionId: d.motionId, seq: 0 }),
+        ),
+      ),
+    );
+    const handled = marks.filter((a) => a.ok || a.error.code !== "rate_limited");
+    // Without a budget per account 1,000 writes would have gone through: 50 connections' worth.
+    expect(handled.length).toBeLessThanOrEqual(limitTable.marks.perAccount);
+    expect(handled.length).toBeGreaterThanOrEqual(accountEventBudget.perAccount);
+
+    const posting = await joined(classmate, d.motionId, school);
+    const answer = await posting.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(quote), { body: "Still here" }),
+    );
+    expect(codeOf(answer)).toBe("ok");
+    for (const socket of sockets) socket.disconnect();
   });
 });

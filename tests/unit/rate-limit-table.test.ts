@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config";
 import {
+  accountEventBudget,
   connectionBudget,
   defaultRateLimitSettings,
   effectiveLimits,
@@ -24,6 +25,12 @@ describe("the rate limit table", () => {
     expect(defaults?.families.guestJoins.perAddress).toBeGreaterThanOrEqual(3 * 40);
   });
 
+  it("lets one account's events over all its tabs be a couple of connections' worth, not fifty", () => {
+    const { perConnection, perAccountEvents } = defaults ?? { perConnection: { points: 0 } };
+    expect(perAccountEvents?.points).toBeGreaterThanOrEqual(perConnection.points * 2);
+    expect(perAccountEvents?.points).toBeLessThan(perConnection.points * 50);
+  });
+
   it("factor 0 turns every limit off", () => {
     expect(effectiveLimits({ factor: 0, counts: { posts: 5 } })).toBeNull();
   });
@@ -40,6 +47,10 @@ describe("the rate limit table", () => {
     expect(tenfold?.perConnection).toEqual({
       points: connectionBudget.perConnection * 10,
       windowSeconds: connectionBudget.windowSeconds,
+    });
+    expect(tenfold?.perAccountEvents).toEqual({
+      points: accountEventBudget.perAccount * 10,
+      windowSeconds: accountEventBudget.windowSeconds,
     });
   });
 
@@ -63,6 +74,9 @@ describe("the rate limit table", () => {
     expect(() => loadConfig({ MOOT_RATE_LIMIT_FACTOR: "-1" })).toThrow(
       /MOOT_RATE_LIMIT_FACTOR: must be a number from 0 up/,
     );
+    expect(loadConfig({ MOOT_RATE_LIMIT_ACCOUNT_EVENTS: "80" }).rateLimits.counts).toEqual({
+      accountEvents: 80,
+    });
     expect(() => loadConfig({ MOOT_RATE_LIMIT_EVENTS: "many" })).toThrow(
       /MOOT_RATE_LIMIT_EVENTS: must be a whole number from 1 up/,
     );

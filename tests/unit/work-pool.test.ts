@@ -63,4 +63,26 @@ describe("the work pool", () => {
     },
     STARTUP,
   );
+
+  it(
+    "refuses too_complex a file that needs more memory than a thread may have, and reads on",
+    async () => {
+      // Four hundred thousand small objects: tens of megabytes of heap once parsed.
+      const json = JSON.stringify(Array.from({ length: 400_000 }, (_, i) => ({ n: i })));
+      const cramped = new WorkPool({ budgetMs: 600_000, threads: 1, heapMb: 16 });
+      try {
+        const refused = await cramped.run("readDebate", { json });
+        expect(refused).toMatchObject({ ok: false, error: { code: "too_complex" } });
+        expect(await cramped.run("readContent", markdown("Short."))).toMatchObject({ ok: true });
+      } finally {
+        await cramped.close();
+      }
+      // With the server's heap, the same file is parsed, and found not to be a Moot debate.
+      expect(await pool.run("readDebate", { json })).toMatchObject({
+        ok: false,
+        error: { code: "invalid_input" },
+      });
+    },
+    STARTUP,
+  );
 });

@@ -1,5 +1,13 @@
 import { signUp } from "@/server/domain/accounts/signUp";
-import { errorResponse, json, jsonBody, overLimit, requestActor, withSession } from "@/server/http";
+import {
+  errorResponse,
+  json,
+  jsonBody,
+  overLimit,
+  requestActor,
+  settleAttempt,
+  withSession,
+} from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +18,7 @@ export async function POST(request: Request) {
   const refused = await overLimit(request, "signUps", actor);
   if (refused) return refused;
   const outcome = await signUp(runtime().store, actor, await jsonBody(request));
+  await settleAttempt(request, "signUps", outcome.ok);
   if (!outcome.ok) return errorResponse(outcome);
   const { id, name, converted } = outcome.value;
   const response = json({ id, name }, 201);

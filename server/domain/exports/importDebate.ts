@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ArgumentRow, Repos, Store } from "../../../db/store";
 import type { ArgumentStatus } from "../../../lib/debate";
+import type { Failure } from "../../../lib/result";
 import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
 import { workPool } from "../../work/shared";
@@ -15,7 +16,7 @@ import { placeOf } from "../spaces/access";
 import type { DebateImport, PassageImport } from "./json";
 
 /** Room for a debate with its documents (each up to 2,000,000 characters of text). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
 export const ImportDebateTarget = z.object({ clientId: ClientId, spaceId: Id });
 
@@ -33,6 +34,20 @@ async function deniedImport(repos: Repos, actor: Actor, spaceId: string) {
   const denied =
     authorize(actor, "motion.create", place) ?? authorize(actor, "document.import", place);
   return denied ? refuse(denied.code, denied.message) : null;
+}
+
+/**
+ * Why the actor may not import into this space, or null when they may: the route asks before it
+ * reads the file, so nobody who may not import has 30 MB read for them.
+ */
+export async function importRefusal(
+  store: Store,
+  actor: Actor,
+  spaceId: unknown,
+): Promise<Failure | null> {
+  const id = Id.safeParse(spaceId);
+  if (!id.success) return invalidInput(id.error);
+  return deniedImport(store, actor, id.data);
 }
 
 /**
@@ -172,7 +187,7 @@ export async function importDebate(
   const denied = await deniedImport(store, actor, spaceId);
   if (denied) return denied;
   // The file as sent (`json`, the route's body) or already parsed (`debate`), read and checked
-  // on a worker thread: a 20 MB export is seconds of work.
+  // on a worker thread: a 30 MB export is seconds of work.
   const { json, debate: file } = input as { json?: unknown; debate?: unknown };
   const read = await workPool().run("readDebate", {
     json: typeof json === "string" ? json : undefined,

@@ -1,45 +1,21 @@
 import type { Store } from "../../../db/store";
 import type { Actor } from "../../policy";
+import { workPool } from "../../work/shared";
 import { done, type Outcome, refuse } from "../outcome";
-import { debateAnnotations } from "./annotations";
-import { debateArgdown } from "./argdown";
-import { debateCsv } from "./csv";
-import { type DebateView, debateView } from "./debateView";
-import { debateJson } from "./json";
-import { debateMarkdown } from "./markdown";
+import { debateView } from "./debateView";
 import { fileStem } from "./numbering";
+import type { ExportFormat } from "./render";
 
 /** The export formats: each made from the one view of the debate the caller may read. */
-const formats = {
-  json: {
-    contentType: "application/json",
-    extension: "json",
-    render: (view: DebateView) => JSON.stringify(debateJson(view), null, 2),
-  },
-  csv: {
-    contentType: "text/csv; charset=utf-8",
-    extension: "csv",
-    // A byte order mark, so that Excel reads the text as UTF-8 rather than the local code page.
-    render: (view: DebateView) => `\uFEFF${debateCsv(view)}`,
-  },
-  md: {
-    contentType: "text/markdown; charset=utf-8",
-    extension: "md",
-    render: debateMarkdown,
-  },
-  argdown: {
-    contentType: "text/plain; charset=utf-8",
-    extension: "argdown",
-    render: debateArgdown,
-  },
-  annotations: {
-    contentType: "application/ld+json",
-    extension: "jsonld",
-    render: (view: DebateView) => JSON.stringify(debateAnnotations(view), null, 2),
-  },
-} as const;
+const formats: Record<ExportFormat, { contentType: string; extension: string }> = {
+  json: { contentType: "application/json", extension: "json" },
+  csv: { contentType: "text/csv; charset=utf-8", extension: "csv" },
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  argdown: { contentType: "text/plain; charset=utf-8", extension: "argdown" },
+  annotations: { contentType: "application/ld+json", extension: "jsonld" },
+};
 
-export type ExportFormat = keyof typeof formats;
+export type { ExportFormat };
 export const exportFormats = Object.keys(formats) as ExportFormat[];
 
 export interface ExportFile {
@@ -65,9 +41,11 @@ export async function exportDebate(
   }
   const view = await debateView(store, actor, motionId, origin);
   if (!view.ok) return view;
-  const { contentType, extension, render } = formats[format];
+  const body = await workPool().run("renderExport", { format, view: view.value });
+  if (typeof body !== "string") return body;
+  const { contentType, extension } = formats[format];
   return done({
-    body: render(view.value),
+    body,
     contentType,
     filename: `${fileStem(view.value.motion.title)}.${extension}`,
   });

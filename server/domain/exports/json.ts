@@ -162,7 +162,9 @@ export const DebateImport = z.object({
         relation: ArgumentRelation,
         // A placeholder (withdrawn, or hidden in a participant's export) has no words.
         body: Text(MAX_ARGUMENT_LENGTH),
-        author: z.object({ name: text().trim().min(1, "is empty").max(200) }),
+        author: z.object({
+          name: visible(text().trim().min(1, "is empty").max(200), "An author's name"),
+        }),
         pseudonym: z.number().int().nonnegative(),
         status: ArgumentStatus.exclude(["retracted"]),
         rejectionReason: Text(2000).nullable().default(null),

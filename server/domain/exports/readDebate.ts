@@ -1,4 +1,5 @@
 import { mismatch } from "../../../lib/anchoring";
+import { hasVisibleCharacter } from "../../../lib/text";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { DEBATE_FORMAT, DebateImport, type PassageImport } from "./json";
 
@@ -12,7 +13,7 @@ const isMootExport = (file: unknown) =>
 /**
  * A debate export read and checked: its JSON text (`json`) or the value parsed from it
  * (`debate`), against the export's schema and then what zod cannot see. Pure computation over a
- * file of up to 20 MB, so it runs on a worker thread (server/work).
+ * file of up to 30 MB, so it runs on a worker thread (server/work).
  */
 export function readDebate({
   json,
@@ -100,7 +101,9 @@ export function crossCheck(debate: DebateImport): string | null {
       return `${field}.parentId: no argument before it has that id`;
     }
     const placeholder = argument.status === "withdrawn" || argument.status === "hidden";
-    if (argument.body.trim() === "" && !placeholder) return `${field}.body: is empty`;
+    if (!placeholder && !hasVisibleCharacter(argument.body)) {
+      return `${field}.body: needs at least one visible character`;
+    }
     for (const [c, citation] of argument.citations.entries()) {
       const bad = passage(citation, `${field}.citations.${c}`);
       if (bad) return bad;

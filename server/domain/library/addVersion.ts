@@ -11,7 +11,7 @@ import {
   oneSourceProblem,
   readDocument,
 } from "./importDocument";
-import { reanchorDocument } from "./reanchorDocument";
+import { findAnchors, reanchorDocument } from "./reanchorDocument";
 
 /** A new version comes as the first did: a file, or pasted text with its format, and edits. */
 export const AddVersionInput = z
@@ -22,10 +22,18 @@ export type AddedVersion = { documentId: string; versionId: string; number: numb
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
+/** The answer when the document changed while its passages' new places were found, twice. */
+const passagesChanged = refuse(
+  "conflict",
+  "This document changed while the new version was read (a passage was cited or moved, or another version added): nothing was stored. Add the version again.",
+);
+
 /**
  * Adds a new version of a document and makes it the current one. The earlier versions stay, so
  * a passage cited on one can always be read there; every source and citation is re-anchored to
- * the new text, and each motion concerned hears where its passages stand now.
+ * the new text, and each motion concerned hears where its passages stand now. Their new places
+ * are found before the write transaction (it would hold every room's writes while a worker
+ * thread searches); if the passages changed meanwhile, they are found once more, then refused.
  */
 export async function addVersion(
   store: Store,
@@ -54,48 +62,55 @@ export async function addVersion(
   if (!read.ok) return read;
   const { fileName, mediaType, raw, text, blocks } = read.value;
 
-  return store.transaction(async (tx) => {
-    const deniedNow = await deniedImport(tx, actor, document.spaceId);
-    if (deniedNow) return deniedNow;
-    return once(
-      tx,
-      actor,
-      { command: "document.version", target: documentId, clientId },
-      async () => {
-        // Locks in the order posting takes them (motions, then documents), so a post and a new
-        // version wait for each other instead of deadlocking; then read again under the lock.
-        const concerned = new Set([
-          ...(await tx.motions.sourcesInDocument(documentId)).map((s) => s.motionId),
-          ...(await tx.arguments.citationsInDocument(documentId)).map((c) => c.motionId),
-        ]);
-        for (const motionId of [...concerned].sort()) await tx.motions.lock(motionId);
-        await tx.documents.lock(documentId);
-        const now = await tx.documents.get(documentId);
-        const current = now?.currentVersionId
-          ? await tx.documents.version(now.currentVersionId)
-          : undefined;
-        const number = (current?.number ?? 0) + 1;
-        const versionId = newId();
-        await tx.documents.insertVersion(
-          {
-            id: versionId,
-            documentId,
-            number,
-            fileName,
-            mediaType,
-            raw: Buffer.from(raw),
-            rawHash: sha256(raw),
-            text,
-            contentHash: sha256(text),
-            createdAt: new Date(),
-          },
-          blocks.map((block, position) => ({ versionId, position, ...block })),
-        );
-        await tx.documents.setCurrentVersion(documentId, versionId);
-        const events = await reanchorDocument(tx, documentId, { id: versionId, text }, actor.id);
-        if ("ok" in events) return events;
-        return done({ documentId, versionId, number }, events);
-      },
-    );
-  });
+  const versionId = newId();
+  const version = { id: versionId, text };
+  for (let attempt = 1; ; attempt++) {
+    const found = await findAnchors(store, documentId, version);
+    if ("ok" in found) return found;
+    const added = await store.transaction(async (tx) => {
+      const deniedNow = await deniedImport(tx, actor, document.spaceId);
+      if (deniedNow) return deniedNow;
+      return once(
+        tx,
+        actor,
+        { command: "document.version", target: documentId, clientId },
+        async () => {
+          // Locks in the order posting takes them (motions, then documents), so a post and a new
+          // version wait for each other instead of deadlocking; then read again under the lock.
+          const concerned = new Set([
+            ...(await tx.motions.sourcesInDocument(documentId)).map((s) => s.motionId),
+            ...(await tx.arguments.citationsInDocument(documentId)).map((c) => c.motionId),
+          ]);
+          for (const motionId of [...concerned].sort()) await tx.motions.lock(motionId);
+          await tx.documents.lock(documentId);
+          const now = await tx.documents.get(documentId);
+          const current = now?.currentVersionId
+            ? await tx.documents.version(now.currentVersionId)
+            : undefined;
+          if ((now?.currentVersionId ?? null) !== found.currentVersionId) return passagesChanged;
+          const number = (current?.number ?? 0) + 1;
+          await tx.documents.insertVersion(
+            {
+              id: versionId,
+              documentId,
+              number,
+              fileName,
+              mediaType,
+              raw: Buffer.from(raw),
+              rawHash: sha256(raw),
+              text,
+              contentHash: sha256(text),
+              createdAt: new Date(),
+            },
+            blocks.map((block, position) => ({ versionId, position, ...block })),
+          );
+          await tx.documents.setCurrentVersion(documentId, versionId);
+          const events = await reanchorDocument(tx, documentId, version, found, actor.id);
+          if (!events) return passagesChanged;
+          return done({ documentId, versionId, number }, events);
+        },
+      );
+    });
+    if (added !== passagesChanged || attempt === 2) return added;
+  }
 }

@@ -55,38 +55,86 @@ function anchorOf(
   };
 }
 
+type Source = Awaited<ReturnType<Repos["motions"]["sourcesInDocument"]>>[number];
+type Cited = Awaited<ReturnType<Repos["arguments"]["citationsInDocument"]>>[number];
+
+/** What a passage is known by, and everything its new place is found from. */
+const keyOf = (owner: string, passage: Passage & { position: number }) =>
+  JSON.stringify([
+    owner,
+    passage.position,
+    passage.exact,
+    passage.prefix,
+    passage.suffix,
+    passage.start,
+    passage.end,
+    passage.anchorStatus,
+    passage.anchorConfidence,
+    passage.anchorVersionId,
+    passage.anchorStart,
+    passage.anchorEnd,
+  ]);
+const sourceKey = (source: Source) => keyOf(`motion:${source.motionId}`, source);
+const citationKey = (citation: Cited) => keyOf(`argument:${citation.argumentId}`, citation);
+
 /**
- * Every passage's new place, found on a worker thread (a document of millions of characters
- * with many passages is work enough to stall the event loop); null for a detached one, or the
- * refusal when the search ran past the work budget.
+ * Every passage's new place in a version, found before the version is written: the document's
+ * current version when they were read, and each passage's new place (null for a detached one)
+ * by what it was found from.
  */
-async function anchorsIn(
-  passages: Passage[],
-  version: { id: string; text: string },
-  texts: Map<string, string>,
-): Promise<(AnchorColumns | null)[] | Failure> {
-  const selectors = passages.map((passage) => wanted(passage, texts));
-  const sought = selectors.filter((selector) => selector !== null);
-  const found = await workPool().run("reanchor", { selectors: sought, text: version.text });
-  if ("ok" in found) return found;
-  let next = 0;
-  return passages.map((passage, i) => {
-    if (selectors[i] === null) return null;
-    return anchorOf(passage, found[next++] as Anchor, version);
-  });
+export interface FoundAnchors {
+  currentVersionId: string | null;
+  anchors: Map<string, AnchorColumns | null>;
 }
 
 /**
- * Re-anchors every motion source and citation of a document to its new version, and appends to
- * each motion concerned one event saying where its passages stand now; or refuses too_complex
- * (and the caller's transaction stores nothing) when finding them takes past the work budget.
+ * Finds where every motion source and citation of a document stands in its new version, on a
+ * worker thread (a document of millions of characters with many passages is work enough to stall
+ * the event loop), outside any transaction: the search may wait for a thread and run for the
+ * whole work budget, and no room's writes should wait for it. Refuses too_complex past the
+ * budget, rate_limited when the pool's queue is full. No thread is asked when no passage is
+ * looked for.
+ */
+export async function findAnchors(
+  repos: Repos,
+  documentId: string,
+  version: { id: string; text: string },
+): Promise<FoundAnchors | Failure> {
+  const currentVersionId = (await repos.documents.get(documentId))?.currentVersionId ?? null;
+  const sources = await repos.motions.sourcesInDocument(documentId);
+  const cited = await repos.arguments.citationsInDocument(documentId);
+  const passages = [...sources, ...cited];
+  const keys = [...sources.map(sourceKey), ...cited.map(citationKey)];
+  const texts = await anchorTexts(repos, passages);
+  const selectors = passages.map((passage) => wanted(passage, texts));
+  const sought = selectors.filter((selector) => selector !== null);
+  const found =
+    sought.length === 0
+      ? []
+      : await workPool().run("reanchor", { selectors: sought, text: version.text });
+  if ("ok" in found) return found;
+  let next = 0;
+  const anchors = new Map<string, AnchorColumns | null>();
+  for (const [i, passage] of passages.entries()) {
+    const anchor = selectors[i] === null ? null : (found[next++] as Anchor);
+    anchors.set(keys[i] as string, anchor && anchorOf(passage, anchor, version));
+  }
+  return { currentVersionId, anchors };
+}
+
+/**
+ * Stores where every motion source and citation of a document stands in its new version, as
+ * `found` says, and appends to each motion concerned one event saying where its passages stand
+ * now. Null, with nothing written, when the passages are no longer those `found` was computed
+ * from (one was cited, removed or settled since): the caller finds them again.
  */
 export async function reanchorDocument(
   tx: Repos,
   documentId: string,
   version: { id: string; text: string },
+  found: FoundAnchors,
   actorId: string,
-): Promise<OutgoingEvent[] | Failure> {
+): Promise<OutgoingEvent[] | null> {
   type Changes = {
     sources: { position: number; passage: CitationView }[];
     arguments: Map<string, true>;
@@ -105,11 +153,12 @@ export async function reanchorDocument(
   };
   const sources = await tx.motions.sourcesInDocument(documentId);
   const cited = await tx.arguments.citationsInDocument(documentId);
-  const texts = await anchorTexts(tx, [...sources, ...cited]);
-  const anchors = await anchorsIn([...sources, ...cited], version, texts);
-  if ("ok" in anchors) return anchors;
-  for (const [i, source] of sources.entries()) {
-    const anchor = anchors[i];
+  const keys = [...sources.map(sourceKey), ...cited.map(citationKey)];
+  const unchanged =
+    keys.length === found.anchors.size && keys.every((key) => found.anchors.has(key));
+  if (!unchanged) return null;
+  for (const source of sources) {
+    const anchor = found.anchors.get(sourceKey(source));
     if (!anchor) continue;
     await tx.motions.setSourceAnchor(source.motionId, source.position, anchor);
     entry(source.motionId).sources.push({
@@ -117,8 +166,8 @@ export async function reanchorDocument(
       passage: passageView({ ...source, ...anchor }, new Map([[version.id, version.text]])),
     });
   }
-  for (const [i, citation] of cited.entries()) {
-    const anchor = anchors[sources.length + i];
+  for (const citation of cited) {
+    const anchor = found.anchors.get(citationKey(citation));
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
     // The room hears about published arguments only: the others' words are not theirs to see.

@@ -176,6 +176,10 @@ export class LiveMotionPage {
   connectionLost() {
     return this.page.getByText(/Connection lost/);
   }
+
+  signedOutNotice() {
+    return this.page.getByText("You were signed out on this browser. Sign in again to take part.");
+  }
 }
 
 export class AccountPage {

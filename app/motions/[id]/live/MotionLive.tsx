@@ -39,6 +39,7 @@ const connectionNotice = {
   connecting: "Connecting…",
   live: null,
   offline: "Connection lost. Reconnecting… Your posts are sent once it is back.",
+  signedOut: "You were signed out on this browser. Sign in again to take part.",
 };
 
 /** The motion's debate, live: the reader to cite from, the votes, and the arguments. */

@@ -19,7 +19,7 @@ import type { MotionView } from "@/lib/views";
 import { announcePosted } from "./posted";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type Connection = "connecting" | "live" | "offline";
+export type Connection = "connecting" | "live" | "offline" | "signedOut";
 
 /** A post on its way: shown at once, sent (again after a reconnect) until the server answers. */
 export interface OutgoingPost {
@@ -215,7 +215,13 @@ export function useLiveMotion(initial: MotionView) {
     };
 
     socket.on("connect", join);
-    socket.on("disconnect", () => dispatch({ type: "connection", connection: "offline" }));
+    // Only the server closes a connection on purpose: when its session was ended (signed out).
+    socket.on("disconnect", (reason) =>
+      dispatch({
+        type: "connection",
+        connection: reason === "io server disconnect" ? "signedOut" : "offline",
+      }),
+    );
     socket.on("connect_error", () => dispatch({ type: "connection", connection: "offline" }));
     socket.on("presence", (presence) => {
       if (presence.motionId === initial.id) dispatch({ type: "presence", presence });

@@ -1,6 +1,6 @@
 import { addVersion } from "@/server/domain/library/addVersion";
 import { getDocument } from "@/server/domain/library/queries";
-import { errorResponse, overLimit, requestActor, respond } from "@/server/http";
+import { errorResponse, overUploadLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../../../spaces/[id]/documents/documentInput";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const documentId = (await params).id;
   const actor = await requestActor(request);
-  const refused = await overLimit(request, "uploads", actor);
+  const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   const body = await documentInput(request, "");
   if (!body.ok) return errorResponse(body);

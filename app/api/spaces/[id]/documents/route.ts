@@ -1,7 +1,7 @@
 import { importDocument } from "@/server/domain/library/importDocument";
 import { getDocument, listDocuments } from "@/server/domain/library/queries";
 import { spaceFor } from "@/server/domain/spaces/access";
-import { errorResponse, json, overLimit, requestActor, respond } from "@/server/http";
+import { errorResponse, json, overUploadLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "./documentInput";
 
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Context) {
 /** Imports a file (multipart) or pasted text (JSON); answers the document as GET shows it. */
 export async function POST(request: Request, { params }: Context) {
   const actor = await requestActor(request);
-  const refused = await overLimit(request, "uploads", actor);
+  const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);

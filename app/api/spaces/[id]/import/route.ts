@@ -1,11 +1,15 @@
 import { failure } from "@/lib/result";
-import { importDebate, MAX_IMPORT_BYTES } from "@/server/domain/exports/importDebate";
-import { errorResponse, overLimit, requestActor, runCommand } from "@/server/http";
+import {
+  importDebate,
+  importRefusal,
+  MAX_IMPORT_BYTES,
+} from "@/server/domain/exports/importDebate";
+import { errorResponse, overUploadLimit, requestActor, runCommand } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-const tooLarge = failure("payload_too_large", "The export is larger than 20 MB.");
+const tooLarge = failure("payload_too_large", "The export is larger than 30 MB.");
 
 /**
  * Takes back a debate exported as JSON (the body is the export file) into this space, as a new
@@ -13,15 +17,18 @@ const tooLarge = failure("payload_too_large", "The export is larger than 20 MB."
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await requestActor(request);
-  const refused = await overLimit(request, "uploads", actor);
+  const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   if (Number(request.headers.get("content-length")) > MAX_IMPORT_BYTES) {
     return errorResponse(tooLarge);
   }
+  const spaceId = (await params).id;
+  // Asked before the body is read: nobody who may not import has the file read for them.
+  const denied = await importRefusal(runtime().store, actor, spaceId);
+  if (denied) return errorResponse(denied);
   const json = await request.text();
   if (Buffer.byteLength(json) > MAX_IMPORT_BYTES) return errorResponse(tooLarge);
   const clientId = new URL(request.url).searchParams.get("clientId") ?? crypto.randomUUID();
-  const spaceId = (await params).id;
   // The body is parsed and checked off the event loop, in the command.
   return runCommand(importDebate(runtime().store, actor, { clientId, spaceId, json }), 201);
 }

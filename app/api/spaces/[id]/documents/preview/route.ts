@@ -1,5 +1,5 @@
 import { previewDocument } from "@/server/domain/library/previewDocument";
-import { errorResponse, overLimit, requestActor, respond } from "@/server/http";
+import { errorResponse, overUploadLimit, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../documentInput";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** What importing the same body would store, without storing anything. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await requestActor(request);
-  const refused = await overLimit(request, "uploads", actor);
+  const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);
