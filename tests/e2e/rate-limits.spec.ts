@@ -32,6 +32,8 @@ test("a member posting too fast is told when they can post again, and the post g
   const notice = page.getByRole("timer");
   await expect(notice).toHaveText(/^You can post again in \d+ s/);
   expect(await seriousViolations(page)).toEqual([]);
+  await notice.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/hold-notice-laptop.png" });
   const posted = reader.argument(`Worth the wait ${stamp}`);
   await expect(posted).toContainText("Sending…");
 

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPgStore } from "../../db/pg/store";
-import type { Store } from "../../db/store";
+import { describe, expect, it } from "vitest";
 import type { NotificationView } from "../../lib/notifications";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
-import { redisAvailable, redisUrl } from "../support/redis";
-import { postgresAvailable, postgresTestStore } from "../support/stores";
+import { twoPostgresNodes } from "../support/nodes";
+import type { Client } from "../support/realtime";
+import { redisAvailable } from "../support/redis";
+import { postgresAvailable } from "../support/stores";
 
 const ready = (await postgresAvailable()) && (await redisAvailable());
 
@@ -29,29 +28,12 @@ const next = <T>(
 // Two nodes as a load balancer would run them: each its own Store on one PostgreSQL database,
 // its own Socket.IO server, and the rooms shared through Redis.
 describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
-  let database: Awaited<ReturnType<typeof postgresTestStore>>;
-  let secondStore: Store;
-  let nodeA: TestRealtime;
-  let nodeB: TestRealtime;
-
-  beforeAll(async () => {
-    database = await postgresTestStore();
-    secondStore = await openPgStore(database.url);
-    nodeA = await startRealtime(database.store, redisUrl);
-    nodeB = await startRealtime(secondStore, redisUrl);
-  });
-
-  afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
-    await secondStore?.close();
-    await database?.dispose();
-  });
+  const nodes = twoPostgresNodes();
 
   it("SCALE-1: a post made through one node reaches a member connected to the other, once", async () => {
-    const d = await debate(database.store, "private");
+    const d = await debate(nodes.store, "private");
     const [ana, ben] = [await d.member("Ana", "participant"), await d.member("Ben", "participant")];
-    const [onA, onB] = [await nodeA.client(ana), await nodeB.client(ben)];
+    const [onA, onB] = [await nodes.a.client(ana), await nodes.b.client(ben)];
     for (const socket of [onA, onB]) {
       expect(
         await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 }),
@@ -72,20 +54,20 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
   });
 
   it("SCALE-2: presence counts the people of both nodes", async () => {
-    const d = await debate(database.store, "private");
+    const d = await debate(nodes.store, "private");
     const [cem, dia] = [await d.member("Cem", "participant"), await d.member("Dia", "observer")];
-    const onA = await nodeA.client(cem);
+    const onA = await nodes.a.client(cem);
     await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const both = next<Presence>(onA, "presence", (p) => p.people.length === 2);
-    const onB = await nodeB.client(dia);
+    const onB = await nodes.b.client(dia);
     await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
   });
 
   it("SCALE-3: a client that moves to the other node replays what it missed from the shared log", async () => {
-    const d = await debate(database.store, "private");
+    const d = await debate(nodes.store, "private");
     const [eda, fia] = [await d.member("Eda", "participant"), await d.member("Fia", "participant")];
-    const writer = await nodeA.client(eda);
+    const writer = await nodes.a.client(eda);
     await writer.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const first = await writer.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const since = first.ok ? first.seq : 0;
@@ -97,7 +79,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
       );
       if (answer.ok) posted.push(answer.seq);
     }
-    const reader = await nodeB.client(fia);
+    const reader = await nodes.b.client(fia);
     const replay = await reader.emitWithAck("motion:join", {
       motionId: d.motionId,
       sinceSeq: since,
@@ -106,9 +88,9 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
   });
 
   it("SCALE-4, P-NOTE-10: a reply made through one node notifies its author connected only to the other", async () => {
-    const d = await debate(database.store, "private");
+    const d = await debate(nodes.store, "private");
     const [gul, han] = [await d.member("Gul", "participant"), await d.member("Han", "participant")];
-    const author = await nodeA.client(gul);
+    const author = await nodes.a.client(gul);
     await author.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const first = await author.emitWithAck(
       "argument:post",
@@ -118,7 +100,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     // The author stays connected to node A (in no motion's room); the reply comes through node B.
     await author.emitWithAck("motion:leave", { motionId: d.motionId });
     const told = next<NotificationView>(author, "notification", (n) => n.type === "reply");
-    const replier = await nodeB.client(han);
+    const replier = await nodes.b.client(han);
     const reply = await replier.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
