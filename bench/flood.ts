@@ -19,17 +19,13 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { openStore } from "../db";
 import type { Store } from "../db/store";
-import { selectorAt } from "../lib/anchoring";
 import type { Citation } from "../lib/commands";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol";
 import { sessionCookieFor } from "../server/auth/session";
 import { loadConfig } from "../server/config";
-import { createMotion } from "../server/domain/debate/createMotion";
-import { importDocument } from "../server/domain/library/importDocument";
-import { createSpace } from "../server/domain/spaces/createSpace";
-import { systemActor } from "../server/policy";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
+import { benchRoom } from "./support/room";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Target = { url: string; cookie: string; motionId: string; citation: Citation };
@@ -37,7 +33,6 @@ type Target = { url: string; cookie: string; motionId: string; citation: Citatio
 const FLOOD_SOCKETS = 50;
 const IN_FLIGHT_PER_SOCKET = 10;
 const secret = "bench-secret-that-is-long-enough-for-authjs";
-const text = "The harbour was closed in winter. Trade moved inland by rail.";
 
 const post = (motionId: string, citation: Citation, body: string) => ({
   motionId,
@@ -83,11 +78,6 @@ async function flood({ url, cookie, motionId, citation }: Target) {
   });
 }
 
-const must = <T>(outcome: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-};
-
 async function member(store: Store, spaceId: string, name: string) {
   const id = crypto.randomUUID();
   await store.transaction(async (tx) => {
@@ -113,23 +103,7 @@ async function measure() {
   const [seconds, members] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 20)];
   const dir = mkdtempSync(join(tmpdir(), "moot-flood-"));
   const store = await openStore({ dialect: "sqlite", path: join(dir, "bench.db") });
-  const { spaceId } = must(
-    await createSpace(store, systemActor, { name: "Flood", visibility: "private" }),
-  );
-  const document = must(
-    await importDocument(store, systemActor, {
-      spaceId,
-      title: "Harbour report",
-      mediaType: "text/plain",
-      raw: new TextEncoder().encode(text),
-    }),
-  );
-  const canonical = (await store.documents.version(document.versionId))?.text ?? "";
-  const start = canonical.indexOf("Trade moved inland by rail.");
-  const citation = { documentId: document.documentId, ...selectorAt(canonical, start, start + 27) };
-  const { motionId } = must(
-    await createMotion(store, systemActor, { spaceId, title: "Rail paid off", status: "open" }),
-  );
+  const { spaceId, motionId, citation } = await benchRoom(store, "Flood");
 
   const http = createServer();
   const io: MootServer = new Server(http);

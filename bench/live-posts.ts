@@ -14,25 +14,16 @@ import { join } from "node:path";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { openStore } from "../db";
-import { selectorAt } from "../lib/anchoring";
 import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../lib/protocol";
 import { sessionCookieFor } from "../server/auth/session";
-import { createMotion } from "../server/domain/debate/createMotion";
-import { importDocument } from "../server/domain/library/importDocument";
-import { createSpace } from "../server/domain/spaces/createSpace";
-import { systemActor } from "../server/policy";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
+import { benchRoom } from "./support/room";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const [members, postsEach] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 10)];
 const secret = "bench-secret-that-is-long-enough-for-authjs";
-const text = "The harbour was closed in winter. Trade moved inland by rail.";
 
-const must = <T>(outcome: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-};
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const summary = (label: string, values: number[]) => {
@@ -50,23 +41,7 @@ const store = await openStore(
     ? { dialect: "postgres", url }
     : { dialect: "sqlite", path: join(dir, "bench.db") },
 );
-const { spaceId } = must(
-  await createSpace(store, systemActor, { name: "Bench", visibility: "private" }),
-);
-const document = must(
-  await importDocument(store, systemActor, {
-    spaceId,
-    title: "Harbour report",
-    mediaType: "text/plain",
-    raw: new TextEncoder().encode(text),
-  }),
-);
-const canonical = (await store.documents.version(document.versionId))?.text ?? "";
-const start = canonical.indexOf("Trade moved inland by rail.");
-const citation = { documentId: document.documentId, ...selectorAt(canonical, start, start + 27) };
-const { motionId } = must(
-  await createMotion(store, systemActor, { spaceId, title: "Rail paid off" }),
-);
+const { spaceId, motionId, citation } = await benchRoom(store, "Bench");
 
 const http = createServer();
 const io: MootServer = new Server(http);
