@@ -19,7 +19,11 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 export function InboxList({ initial }: { initial: Inbox }) {
   const [notifications, setNotifications] = useState(initial.notifications);
   const [problem, setProblem] = useState<string | null>(null);
+  // The button waits for hydration: a click on the server's HTML alone would be lost.
+  const [hydrated, setHydrated] = useState(false);
   const unread = notifications.filter((n) => !n.read).length;
+
+  useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
@@ -43,12 +47,20 @@ export function InboxList({ initial }: { initial: Inbox }) {
 
   const markRead = async (body: { ids: string[] } | { all: true }) => {
     const ids = "ids" in body ? new Set(body.ids) : null;
-    setNotifications((list) => list.map((n) => (!ids || ids.has(n.id) ? { ...n, read: true } : n)));
+    const markLocally = () =>
+      setNotifications((list) =>
+        list.map((n) => (!ids || ids.has(n.id) ? { ...n, read: true } : n)),
+      );
+    markLocally();
     const answer = await callApi<{ unread: number }>("/api/me/notifications/read", {
       method: "POST",
       json: body,
     });
-    if (answer.ok) announceUnread(answer.body.unread);
+    if (answer.ok) {
+      // Again after the answer: a list fetched on (re)connection may have landed in between.
+      markLocally();
+      announceUnread(answer.body.unread);
+    }
     setProblem(answer.ok ? null : answer.problem);
   };
 
@@ -68,7 +80,7 @@ export function InboxList({ initial }: { initial: Inbox }) {
         <button
           type="button"
           className="secondary"
-          disabled={unread === 0}
+          disabled={!hydrated || unread === 0}
           onClick={() => markRead({ all: true })}
         >
           Mark all read

@@ -4,8 +4,10 @@ import { createMotion } from "../../server/domain/debate/createMotion";
 import { hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { runPhase } from "../../server/domain/debate/session";
+import { importDocument } from "../../server/domain/library/importDocument";
 import { systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "./debate";
+import { sampleText } from "./fixtures";
 import { must } from "./outcome";
 import { type Person, person } from "./people";
 
@@ -88,6 +90,24 @@ export async function fuzzStage(store: Store) {
     return argumentId;
   }
 
+  /**
+   * A second document in the space, for doors that replace a document's text: the stage's own
+   * document keeps the version its citations point into.
+   */
+  async function spareDocument(): Promise<string> {
+    const { documentId } = await must(
+      importDocument(store, systemActor, {
+        clientId: crypto.randomUUID(),
+        spaceId: d.spaceId,
+        title: "Harbour report, a copy to revise",
+        mediaType: "text/plain",
+        raw: new TextEncoder().encode(sampleText),
+      }),
+    );
+    ids.push(documentId);
+    return documentId;
+  }
+
   /** Starts a structured debate's session: the opening vote runs. */
   async function startSession(motionId: string) {
     await must(
@@ -119,6 +139,7 @@ export async function fuzzStage(store: Store) {
     argumentIn,
     startSession,
     runningSession,
+    spareDocument,
     citation: d.cite(trade),
   };
 }
