@@ -15,6 +15,8 @@ import {
   sql,
 } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { EVENT_VERSIONS, type StoredEvent, upgradeEvent } from "../lib/eventLog";
+import type { MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
 import type { Repos } from "./store";
 
@@ -384,23 +386,30 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .where(eq(t.motions.id, event.motionId))
           .returning({ seq: t.motions.lastSeq });
         if (!motion) throw new Error(`no motion ${event.motionId} to append an event to`);
-        const row = { ...event, seq: motion.seq };
-        await db.insert(t.events).values(row);
-        return row;
+        const stored = { ...event, seq: motion.seq };
+        await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
+        return stored;
       },
-      after: (motionId, seq, limit) =>
-        db
-          .select()
-          .from(t.events)
-          .where(and(eq(t.events.motionId, motionId), gt(t.events.seq, seq)))
-          .orderBy(asc(t.events.seq))
-          .limit(limit),
-      ofTypes: (motionId, types) =>
-        db
+      after: async (motionId, seq, limit) =>
+        (
+          await db
+            .select()
+            .from(t.events)
+            .where(and(eq(t.events.motionId, motionId), gt(t.events.seq, seq)))
+            .orderBy(asc(t.events.seq))
+            .limit(limit)
+        ).map(upgradeEvent),
+      ofTypes: async <K extends MotionEventType>(motionId: string, types: readonly K[]) => {
+        const rows = await db
           .select()
           .from(t.events)
           .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, types)))
-          .orderBy(asc(t.events.seq)),
+          .orderBy(asc(t.events.seq));
+        const asked = new Set<MotionEventType>(types);
+        return rows
+          .map(upgradeEvent)
+          .filter((e): e is Extract<StoredEvent, { type: K }> => asked.has(e.type));
+      },
     },
     follows: {
       get: async (userId, motionId) =>

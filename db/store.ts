@@ -1,8 +1,13 @@
 import type { InferSelectModel } from "drizzle-orm";
 import type { Adapter } from "next-auth/adapters";
+import type { NewEvent, StoredEvent } from "../lib/eventLog";
+import type { MotionEventType } from "../lib/protocol";
 import type { SpaceRole } from "../lib/spaces";
 import type { SearchHit, SearchScope } from "./search";
 import type * as schema from "./sqlite/schema";
+
+// The domain imports every database type from here, the search types included.
+export type { NewEvent, SearchHit, SearchScope, StoredEvent };
 
 // Row types are read off the SQLite schema; db/schema-parity.ts proves PostgreSQL's are the same.
 export type SpaceRow = InferSelectModel<typeof schema.spaces>;
@@ -153,10 +158,17 @@ export interface Repos {
     list(argumentIds: string[]): Promise<RatingRow[]>;
   };
   events: {
-    /** Appends with the motion's next seq; gap-free and unique per motion, also under concurrency. */
-    append(event: Omit<EventRow, "seq">): Promise<EventRow>;
-    after(motionId: string, seq: number, limit: number): Promise<EventRow[]>;
-    ofTypes(motionId: string, types: string[]): Promise<EventRow[]>;
+    /**
+     * Appends with the motion's next seq (gap-free and unique per motion, also under
+     * concurrency) and its type's current version.
+     */
+    append(event: NewEvent): Promise<StoredEvent>;
+    /** Events read back are upgraded to their type's current version (`upgradeEvent`). */
+    after(motionId: string, seq: number, limit: number): Promise<StoredEvent[]>;
+    ofTypes<K extends MotionEventType>(
+      motionId: string,
+      types: readonly K[],
+    ): Promise<Extract<StoredEvent, { type: K }>[]>;
   };
   follows: {
     get(userId: string, motionId: string): Promise<FollowRow | undefined>;

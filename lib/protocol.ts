@@ -31,18 +31,105 @@ import type {
 import type { FollowMotion, FollowState, NotificationView } from "./notifications";
 import type { MarkRead } from "./reading";
 import type { Failure } from "./result";
-import type { SessionState } from "./session";
+import type { SessionState, Side } from "./session";
 import { text } from "./text";
 
-/** An entry of a motion's event log, as the server sends it. */
-export interface MotionEvent {
-  motionId: string;
-  seq: number;
-  type: string;
-  data: Record<string, unknown>;
-  actor: string;
-  at: string;
-}
+/**
+ * What each event of a motion's log carries, by type: exactly what the commands write.
+ * `onlyFor` marks a private event (P-MOD-3): whole for that one person and the moderators, a
+ * `private` stub for everyone else. Fields a bystander of an anonymous motion does not get
+ * (P-ANON-1: the speakers, who was assigned a side) are optional.
+ */
+export type MotionEventData = {
+  "motion.created": { title: string; status: MotionStatus };
+  "argument.posted": { argument: ArgumentView };
+  "argument.submitted": { argument: ArgumentView; onlyFor: string };
+  "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
+  "argument.withdrawn": { argumentId: string; onlyFor?: string };
+  "vote.cast": { votes: VoteTally };
+  "argument.rated": { argumentId: string; strength: Strength };
+  "motion.settings": { settings: MotionSettings; session: SharedSession };
+  "motion.locked": { locked: boolean; status: MotionStatus };
+  "motion.status": { status: MotionStatus; previous: MotionStatus };
+  "motion.edited": { title: string; description: string };
+  "argument.hidden": { argumentId: string; reason: string };
+  "argument.restored": { argument: ArgumentView };
+  "argument.pinned": { argumentId: string; pinned: boolean };
+  "argument.spotlighted": { argumentId: string | null };
+  "argument.approved": { argument: ArgumentView };
+  "argument.rejected": { argumentId: string; reason: string | null; onlyFor: string };
+  "citation.reviewed": {
+    argumentId: string;
+    action: ReviewCitation["action"];
+    exact: string;
+    citations: CitationView[];
+    detached: string[];
+    onlyFor?: string;
+  };
+  "evidence.reanchored": {
+    documentId: string;
+    versionId: string;
+    sources: { position: number; passage: CitationView }[];
+    arguments: { argumentId: string; citations: CitationView[] }[];
+    onlyFor?: string;
+  };
+  "session.phase": { action: RunPhase["action"]; session: SharedSession };
+  "session.timer": { session: SharedSession };
+  "session.side": { userId?: string; side?: Side | null; session: SharedSession };
+};
+
+/** A session in an event: without its speakers for a bystander of an anonymous motion. */
+export type SharedSession = Omit<SessionState, "sides"> & { sides?: SessionState["sides"] };
+
+export type MotionEventType = keyof MotionEventData;
+
+/** Every type a motion's log stores: a type added to MotionEventData must be listed here. */
+const eventTypes: Record<MotionEventType, true> = {
+  "motion.created": true,
+  "argument.posted": true,
+  "argument.submitted": true,
+  "argument.edited": true,
+  "argument.withdrawn": true,
+  "vote.cast": true,
+  "argument.rated": true,
+  "motion.settings": true,
+  "motion.locked": true,
+  "motion.status": true,
+  "motion.edited": true,
+  "argument.hidden": true,
+  "argument.restored": true,
+  "argument.pinned": true,
+  "argument.spotlighted": true,
+  "argument.approved": true,
+  "argument.rejected": true,
+  "citation.reviewed": true,
+  "evidence.reanchored": true,
+  "session.phase": true,
+  "session.timer": true,
+  "session.side": true,
+};
+export const MOTION_EVENT_TYPES = Object.keys(eventTypes) as MotionEventType[];
+
+export const isMotionEventType = (type: string): type is MotionEventType =>
+  Object.hasOwn(eventTypes, type);
+
+/** The type of the stub someone gets in place of an event they may not see (P-MOD-3). */
+export const PRIVATE_EVENT = "private";
+
+type Envelope = { motionId: string; seq: number; actor: string; at: string };
+
+/** An entry of a motion's log of one type, as the server sends it. */
+export type EventOf<K extends MotionEventType> = {
+  [T in K]: Envelope & { type: T; data: MotionEventData[T] };
+}[K];
+
+/** An entry of a motion's event log, as the server sends it: one of its types, or a stub. */
+export type MotionEvent =
+  | EventOf<MotionEventType>
+  | (Envelope & { type: typeof PRIVATE_EVENT; data: Record<string, never> });
+
+/** An event as the server publishes it, with the motion's anonymity when it was committed. */
+export type OutgoingEvent = MotionEvent & { anonymous?: boolean };
 
 export const MotionJoin = z.object({
   motionId: text().min(1),

@@ -8,7 +8,9 @@ import {
   setCookieHeader,
 } from "./auth/session";
 import { UPLOAD_COUNTED_HEADER } from "./bodyLimits";
+import type { CommandName } from "./domain/commands";
 import type { Outcome } from "./domain/outcome";
+import { type Door, execute } from "./execute";
 import type { Actor } from "./policy";
 import type { LimitFamily } from "./rateLimits/table";
 import { runtime } from "./runtime";
@@ -77,6 +79,17 @@ export function respond<T>(outcome: Outcome<T>, status = 200): Response {
   return outcome.ok ? json(outcome.value, status) : errorResponse(outcome);
 }
 
+/**
+ * The answer to a creation: 201 with the new resource as its own GET answers it, and a Location
+ * header naming that GET, so every creation door answers alike (docs/api.md, "Creation answers").
+ */
+export function created<T>(outcome: Outcome<T>, locationOf: (resource: T) => string): Response {
+  if (!outcome.ok) return errorResponse(outcome);
+  const response = json(outcome.value, 201);
+  response.headers.set("Location", locationOf(outcome.value));
+  return response;
+}
+
 /** Who is asking: the user of the request's session cookie, or the anonymous visitor. */
 export function requestActor(request: Request): Promise<Actor> {
   const { store, authSecret } = runtime();
@@ -114,9 +127,16 @@ export async function commandInput(request: Request, fromPath: Record<string, st
   return { clientId: crypto.randomUUID(), ...fields, ...fromPath };
 }
 
-/** Runs a command for a REST door: answers with its value or refusal, publishes after commit. */
-export async function runCommand<T>(outcome: Promise<Outcome<T>>, status = 200): Promise<Response> {
-  const result = await outcome;
-  if (result.ok) runtime().publish(result.events);
-  return respond(result, status);
+/** A REST request as a door of execute: its command's limit is counted on its address. */
+export const restDoor = (request: Request): Door => ({ address: clientAddress(request.headers) });
+
+/** Runs a command for a REST door (server/execute.ts) and answers its value or its refusal. */
+export async function commandResponse(
+  request: Request,
+  name: CommandName,
+  input: unknown,
+  status = 200,
+): Promise<Response> {
+  const actor = await requestActor(request);
+  return respond(await execute(name, actor, input, restDoor(request)), status);
 }

@@ -1,5 +1,6 @@
 import type { Store } from "../db/store";
-import type { OutgoingEvent } from "./domain/debate/audience";
+import type { OutgoingEvent } from "../lib/protocol";
+import type { Effect } from "./domain/outcome";
 import type { RateLimits } from "./rateLimits/limiter";
 
 /**
@@ -10,12 +11,8 @@ export interface Runtime {
   store: Store;
   /** Seals and opens session cookies (Auth.js's secret). */
   authSecret: string;
-  publish(events: OutgoingEvent[]): void;
-  /**
-   * Takes a removed member's open connections out of the space's motions' rooms at once, and
-   * one who no longer moderates out of their moderators' rooms.
-   */
-  evict(userId: string, motionIds: string[], stopsModerating?: string[]): void;
+  /** Sends committed events to their rooms and carries out the command's effects, on every node. */
+  publish(events: OutgoingEvent[], effects?: Effect[]): void;
   /** Closes the open connections of sessions that just ended (signed out), on every node. */
   disconnectSessions(sessionIds: string[]): void;
   /** The rate limits every door counts requests against (the same ones the sockets use). */

@@ -64,7 +64,7 @@ export function DraftPassages({
 
   const draft = async () => {
     setBusy(true);
-    const answer = await callApi<{ motionId: string }>(`/api/spaces/${spaceId}/motions`, {
+    const answer = await callApi<{ id: string }>(`/api/spaces/${spaceId}/motions`, {
       method: "POST",
       json: {
         title: DRAFT_TITLE,
@@ -75,7 +75,7 @@ export function DraftPassages({
     setBusy(false);
     if (!answer.ok) return setProblem(answer.problem);
     keep([]);
-    window.location.assign(`/motions/${answer.body.motionId}`);
+    window.location.assign(`/motions/${answer.body.id}`);
   };
 
   return (

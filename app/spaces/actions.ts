@@ -4,37 +4,32 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type FormState, problemsOf } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
-import { createMotion } from "@/server/domain/debate/createMotion";
-import { createSpace } from "@/server/domain/spaces/createSpace";
-import { manageJoinCode } from "@/server/domain/spaces/manageJoinCode";
-import { changeMember, muteMember } from "@/server/domain/spaces/members";
-import { runtime } from "@/server/runtime";
+import { execute } from "@/server/execute";
+import { actionDoor } from "@/server/rateLimits/pages";
 
 export async function createSpaceAction(_state: FormState, data: FormData): Promise<FormState> {
-  const outcome = await createSpace(runtime().store, await pageActor(), { name: data.get("name") });
+  const input = { name: data.get("name") };
+  const outcome = await execute("space:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   redirect(`/spaces/${outcome.value.spaceId}`);
 }
 
 export async function createMotionAction(_state: FormState, data: FormData): Promise<FormState> {
-  const { store, publish } = runtime();
-  const outcome = await createMotion(store, await pageActor(), {
+  const input = {
     spaceId: data.get("spaceId"),
     title: data.get("title"),
     description: data.get("description") ?? "",
     settings: { evidenceRequired: data.get("evidenceRequired") === "on" },
-  });
+  };
+  const outcome = await execute("motion:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
-  publish(outcome.events);
   redirect(`/motions/${outcome.value.motionId}`);
 }
 
 export async function joinCodeAction(_state: FormState, data: FormData): Promise<FormState> {
   const spaceId = data.get("spaceId");
-  const outcome = await manageJoinCode(runtime().store, await pageActor(), {
-    spaceId,
-    action: data.get("action"),
-  });
+  const input = { spaceId, action: data.get("action") };
+  const outcome = await execute("space:join-code", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   revalidatePath(`/spaces/${spaceId}`);
   return {
@@ -43,26 +38,19 @@ export async function joinCodeAction(_state: FormState, data: FormData): Promise
 }
 
 export async function changeMemberAction(_state: FormState, data: FormData): Promise<FormState> {
-  const { store, evict } = runtime();
   const spaceId = data.get("spaceId");
-  const outcome = await changeMember(store, await pageActor(), {
-    spaceId,
-    userId: data.get("userId"),
-    role: data.get("role"),
-  });
+  const input = { spaceId, userId: data.get("userId"), role: data.get("role") };
+  // A removed member's open connections leave the space's motions as the change publishes.
+  const outcome = await execute("member:change", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
-  evict(outcome.value.userId, outcome.value.leaves, outcome.value.stopsModerating);
   revalidatePath(`/spaces/${spaceId}`);
   return { notice: outcome.value.role === "removed" ? "Removed." : "Role changed." };
 }
 
 export async function muteMemberAction(_state: FormState, data: FormData): Promise<FormState> {
   const spaceId = data.get("spaceId");
-  const outcome = await muteMember(runtime().store, await pageActor(), {
-    spaceId,
-    userId: data.get("userId"),
-    muted: data.get("muted") === "true",
-  });
+  const input = { spaceId, userId: data.get("userId"), muted: data.get("muted") === "true" };
+  const outcome = await execute("member:mute", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   revalidatePath(`/spaces/${spaceId}`);
   return {

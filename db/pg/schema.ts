@@ -341,6 +341,8 @@ export const events = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     actorId: text("actor_id").notNull(),
     at: timestamp("at").notNull(),
+    /** The shape `data` was written in: lib/eventLog.ts upgrades older rows as they are read. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.motionId, t.seq] })],
 );

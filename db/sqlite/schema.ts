@@ -340,6 +340,8 @@ export const events = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     actorId: text("actor_id").notNull(),
     at: timestamp("at").notNull(),
+    /** The shape `data` was written in: lib/eventLog.ts upgrades older rows as they are read. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.motionId, t.seq] })],
 );

@@ -1,23 +1,21 @@
-import type { EventRow } from "../../db/store";
+import type { StoredEvent } from "../../db/store";
 import type { MotionSettings } from "../../lib/debate";
-import type { MotionEvent } from "../../lib/protocol";
-import type { OutgoingEvent } from "./debate/audience";
+import type { MotionEvent, OutgoingEvent } from "../../lib/protocol";
 
-/** Events whose author stays in the database: the room learns the new tally, not who voted. */
-const unsigned = new Set(["vote.cast"]);
-
-export function toMotionEvent(row: EventRow): MotionEvent {
+/**
+ * An event as the room may know it: the author of a vote stays in the database, so the room
+ * learns the new tally, not who voted.
+ */
+export function toMotionEvent(event: StoredEvent): MotionEvent {
+  const { actorId, at, ...rest } = event;
   return {
-    motionId: row.motionId,
-    seq: row.seq,
-    type: row.type,
-    data: row.data,
-    actor: unsigned.has(row.type) ? "" : row.actorId,
-    at: row.at.toISOString(),
+    ...rest,
+    actor: event.type === "vote.cast" ? "" : actorId,
+    at: at.toISOString(),
   };
 }
 
 /** A committed event to publish, marked with whether its motion is anonymous now. */
-export function outgoing(row: EventRow, motion: { settings: MotionSettings }): OutgoingEvent {
-  return { ...toMotionEvent(row), anonymous: motion.settings.anonymous };
+export function outgoing(event: StoredEvent, motion: { settings: MotionSettings }): OutgoingEvent {
+  return { ...toMotionEvent(event), anonymous: motion.settings.anonymous };
 }

@@ -1,14 +1,31 @@
 import type { z } from "zod";
 import type { Repos } from "../../db/store";
+import type { OutgoingEvent } from "../../lib/protocol";
 import { type ErrorCode, type Failure, failure } from "../../lib/result";
 import type { Actor } from "../policy";
-import type { OutgoingEvent } from "./debate/audience";
 
-/** What a command or query answers: a value (and, for a command, the events to publish), or a refusal. */
-export type Outcome<T> = { ok: true; value: T; events: OutgoingEvent[] } | Failure;
+/**
+ * What a committed command asks of the live connections beyond its events, carried out where
+ * they are published, on every node: a member removed from a space, or who no longer moderates
+ * it, stops hearing its motions (or their moderators' rooms) at once.
+ */
+export type Effect = {
+  type: "member.evicted";
+  userId: string;
+  motionIds: string[];
+  stopsModerating: string[];
+};
 
-export function done<T>(value: T, events: OutgoingEvent[] = []): Outcome<T> {
-  return { ok: true, value, events };
+/**
+ * What a command or query answers: a value (and, for a command, the events to publish and the
+ * effects to carry out after the commit), or a refusal.
+ */
+export type Outcome<T> =
+  | { ok: true; value: T; events: OutgoingEvent[]; effects?: Effect[] }
+  | Failure;
+
+export function done<T>(value: T, events: OutgoingEvent[] = [], effects?: Effect[]): Outcome<T> {
+  return effects?.length ? { ok: true, value, events, effects } : { ok: true, value, events };
 }
 
 export function refuse(code: ErrorCode, message: string): Failure {

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { clientAddress } from "../auth/address";
+import type { Door } from "../execute";
 import type { Actor } from "../policy";
 import { runtime } from "../runtime";
 import type { RateLimited } from "./limiter";
@@ -11,6 +12,11 @@ import type { LimitFamily } from "./table";
  */
 export async function pageLimit(family: LimitFamily, actor: Actor): Promise<RateLimited | null> {
   return runtime().limits.consume(family, actor, clientAddress(await headers()));
+}
+
+/** A page's server action as a door of execute: its command's limit counts on its address. */
+export async function actionDoor(): Promise<Door> {
+  return { address: clientAddress(await headers()) };
 }
 
 /** After a page's sign-up or guest join: counts it as a success or a failure for the address. */

@@ -1,17 +1,16 @@
 import type { Server, Socket } from "socket.io";
 import type { Store } from "../../db/store";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
-import { moderatorsRoom, motionRoom, ownRoom } from "../../lib/protocol";
+import type { ClientToServerEvents, OutgoingEvent, ServerToClientEvents } from "../../lib/protocol";
 import { clientAddressOf } from "../auth/address";
 import { sessionFromHeaders } from "../auth/session";
-import type { OutgoingEvent } from "../domain/debate/audience";
+import type { Effect } from "../domain/outcome";
+import { executor } from "../execute";
 import type { Actor } from "../policy";
 import type { RateLimits } from "../rateLimits/limiter";
-import { registerDebateHandlers } from "./debate";
+import { registerCommandHandlers } from "./debate";
 import { limitEvents } from "./limits";
 import { announcePresence, registerMotionHandlers } from "./motion";
-import { publisher, pushNotifications, userRoom } from "./publish";
-import { registerReadingHandlers } from "./reading";
+import { evictMember, publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
 /** Who the connection is, and the client address its limits are counted on. */
@@ -46,31 +45,26 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   });
   const send = publisher(io);
   const notifyUsers = pushNotifications(io, deps.store);
-  const publish = (events: OutgoingEvent[]) => {
+  const publish = (events: OutgoingEvent[], effects: Effect[] = []) => {
     send(events);
     notifyUsers(events);
     // Who may learn names can change with the settings: tell the room who is here again.
     for (const event of events) {
       if (event.type === "motion.settings") void announcePresence(io, deps.store, event.motionId);
     }
+    for (const effect of effects) {
+      if (effect.type === "member.evicted") evictMember(io, effect);
+    }
   };
+  const execute = executor({ store: deps.store, limits: deps.limits, publish });
   io.on("connection", (socket) => {
     limitEvents(socket, deps.limits);
     registerMotionHandlers(socket, io, deps);
-    registerDebateHandlers(socket, deps.store, publish);
-    registerReadingHandlers(socket, deps.store);
+    registerCommandHandlers(socket, execute);
   });
   return {
     publish,
     limits: deps.limits,
     disconnectSessions: sessionDisconnector(io),
-    evict(userId: string, motionIds: string[], stopsModerating: string[] = []) {
-      const rooms = motionIds.flatMap((id) => [
-        motionRoom(id),
-        moderatorsRoom(id),
-        ownRoom(id, userId),
-      ]);
-      io.in(userRoom(userId)).socketsLeave([...rooms, ...stopsModerating.map(moderatorsRoom)]);
-    },
   };
 }

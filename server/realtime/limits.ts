@@ -1,33 +1,16 @@
-import type { ClientToServerEvents } from "../../lib/protocol";
+import { commands, isCommandName } from "../domain/commands";
 import type { RateLimits } from "../rateLimits/limiter";
 import type { LimitFamily } from "../rateLimits/table";
 import type { MootSocket } from "./index";
 
-/** The limit family each event counts against, beyond the budget of its connection. */
-const familyOf: Partial<Record<keyof ClientToServerEvents, LimitFamily>> = {
-  "argument:post": "posts",
-  "argument:edit": "posts",
-  "motion:vote": "votes",
-  "argument:rate": "votes",
-  "motion:join": "joins",
-  "motion:read": "marks",
-  "motion:follow": "marks",
-  "argument:withdraw": "moderation",
-  "motion:settings": "moderation",
-  "motion:lock": "moderation",
-  "motion:edit": "moderation",
-  "motion:status": "moderation",
-  "moderation:hide": "moderation",
-  "moderation:restore": "moderation",
-  "moderation:approve": "moderation",
-  "moderation:reject": "moderation",
-  "argument:pin": "moderation",
-  "argument:spotlight": "moderation",
-  "session:phase": "moderation",
-  "session:timer": "moderation",
-  "session:side": "moderation",
-  "citation:review": "moderation",
-};
+/**
+ * The limit family an event counts against, beyond the budget of its connection: a command's
+ * own (server/domain/commands.ts, the same every door counts), or a join's.
+ */
+function familyOf(event: string): LimitFamily | undefined {
+  if (event === "motion:join") return "joins";
+  return isCommandName(event) ? commands[event].limit : undefined;
+}
 
 type Readable = { pause(): void; resume(): void; isPaused: boolean };
 
@@ -62,7 +45,7 @@ export function limitEvents(socket: MootSocket, limits: RateLimits) {
   const { actor, address } = socket.data;
   const accountKey = actor.kind === "user" ? `user:${actor.id}` : `address:${address}`;
   socket.use(async ([event, ...args], next) => {
-    const family = familyOf[event as keyof ClientToServerEvents];
+    const family = familyOf(event);
     const own = await limits.consumeEvent(socket.id, accountKey);
     const refused = own
       ? { refusal: own, shared: false }

@@ -67,7 +67,7 @@ test("an 11 MB document upload is refused with 413", async ({ playwright, baseUR
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`,
   );
-  const answer = await sendBody(`${baseURL}/api/spaces/${space.spaceId}/documents`, {
+  const answer = await sendBody(`${baseURL}/api/spaces/${space.id}/documents`, {
     headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
     body: [head, ...filler(11 * MB)],
   });

@@ -18,7 +18,7 @@ interface Source {
 async function post(page: Page, motionId: string, body: object) {
   const response = await page.request.post(`/api/motions/${motionId}/arguments`, { data: body });
   expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { argument: { id: string } }).argument.id;
+  return ((await response.json()) as { id: string }).id;
 }
 
 test("the argument map draws the debate, zooms and pans, and a card opens its argument", async ({

@@ -144,13 +144,13 @@ test("every field a person fills shows the XSS corpus as text on every page, and
   const base = baseURL ?? "";
   const owner = await account(playwright, base, ownerName);
 
-  const spaces: { spaceId: string; joinCode: string }[] = [];
+  const spaces: { id: string; joinCode: string }[] = [];
   await test.step("the owner makes a space named after each payload", async () => {
     for (const name of xssCorpus) {
       spaces.push(await created(owner.post("/api/spaces", { data: { name } }), name));
     }
   });
-  const { spaceId, joinCode } = at(spaces, 0);
+  const { id: spaceId, joinCode } = at(spaces, 0);
 
   const documents: string[] = [];
   await test.step("and a document per payload: title, author, publisher, note, source URL, text", async () => {
@@ -180,7 +180,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
   const motions: string[] = [];
   await test.step("and a motion per payload, described by the whole corpus, drawn from its passage", async () => {
     for (const [i, payload] of xssCorpus.entries()) {
-      const { motionId } = await created(
+      const motion = await created(
         owner.post(`/api/spaces/${spaceId}/motions`, {
           data: {
             title: payload,
@@ -192,7 +192,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
         }),
         payload,
       );
-      motions.push(motionId);
+      motions.push(motion.id);
     }
   });
   const [motionId, approvalMotionId] = [at(motions, 0), at(motions, 1)];
@@ -212,7 +212,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
     for (const [i, name] of guestNames.entries()) {
       const request = await guest(playwright, base, joinCode, name);
       guests.push(request);
-      const { argument } = await created(
+      const argument = await created(
         request.post(`/api/motions/${motionId}/arguments`, {
           data: {
             relation: i % 2 === 0 ? "for" : "against",
@@ -233,7 +233,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
       await created(
         request.post(`/api/motions/${motionId}/arguments`, {
           data: {
-            parentId: ownerArgument.argument.id,
+            parentId: ownerArgument.id,
             relation: "attacks",
             body: `${name} in reply`,
             citations: [],
@@ -270,7 +270,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
       "a post for approval",
     );
     await created(
-      owner.patch(`/api/arguments/${pending.argument.id}`, {
+      owner.patch(`/api/arguments/${pending.id}`, {
         data: { status: "rejected", reason: rejectReason },
       }),
       "reject",
@@ -281,7 +281,7 @@ test("every field a person fills shows the XSS corpus as text on every page, and
   await test.step("an export of the debate, retitled with a payload, is imported back", async () => {
     const file = await (await owner.get(`/api/motions/${motionId}/export?format=json`)).json();
     file.motion.title = xssCorpus.at(-1);
-    ({ motionId: importedId } = await created(
+    ({ id: importedId } = await created(
       owner.post(`/api/spaces/${spaceId}/import`, { data: file }),
       "import",
     ));

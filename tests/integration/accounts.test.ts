@@ -60,7 +60,8 @@ describe("accounts, guests and join codes", () => {
       request("/api/spaces", { body: { name }, cookie: owner.cookie }),
     );
     expect(response.status).toBe(201);
-    return response.json();
+    const { id, joinCode } = await response.json();
+    return { spaceId: id, joinCode };
   }
 
   /** Joins as a guest without a session: the guest's id and the Cookie header it now sends. */
@@ -78,7 +79,6 @@ describe("accounts, guests and join codes", () => {
       store,
       authSecret: testAuthSecret,
       publish: () => undefined,
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });
@@ -87,7 +87,7 @@ describe("accounts, guests and join codes", () => {
   afterAll(() => db?.dispose());
 
   describe("signing up", () => {
-    it("creates an account and answers 201 with its id and name", async () => {
+    it("creates an account and answers 201 with its id, name and email, at its own URL", async () => {
       const response = await signUpVia({
         name: "Ada Lovelace",
         email: "Ada.Lovelace@Example.test",
@@ -95,7 +95,12 @@ describe("accounts, guests and join codes", () => {
       });
       expect(response.status).toBe(201);
       const body = await response.json();
-      expect(body).toEqual({ id: expect.any(String), name: "Ada Lovelace" });
+      expect(body).toEqual({
+        id: expect.any(String),
+        name: "Ada Lovelace",
+        email: "ada.lovelace@example.test",
+      });
+      expect(response.headers.get("location")).toBe(`/api/users/${body.id}`);
       expect((await store.users.get(body.id))?.email).toBe("ada.lovelace@example.test");
     });
 
@@ -185,7 +190,7 @@ describe("accounts, guests and join codes", () => {
       const email = freshEmail();
       const response = await signUpVia({ name: "Kim Park", email, password }, guest.cookie);
       expect(response.status).toBe(201);
-      expect(await response.json()).toEqual({ id: guest.id, name: "Kim Park" });
+      expect(await response.json()).toEqual({ id: guest.id, name: "Kim Park", email });
       const cookie = cookieFrom(response);
       const members = await listMembers(
         request(`/api/spaces/${spaceId}/members`, { cookie }),

@@ -25,7 +25,6 @@ describe("an argument over REST", () => {
       store: db.store,
       authSecret: testAuthSecret,
       publish: (events) => published.push(...events),
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });
@@ -44,8 +43,13 @@ describe("an argument over REST", () => {
     });
     const posted = await postArgument(call(author.cookie, "POST", body), params(motionId));
     expect(posted.status).toBe(201);
-    const { argument, seq } = await posted.json();
-    expect(published.at(-1)).toMatchObject({ motionId, seq, type: "argument.posted" });
+    const argument = await posted.json();
+    expect(posted.headers.get("location")).toBe(`/api/arguments/${argument.id}`);
+    expect(published.at(-1)).toMatchObject({
+      motionId,
+      type: "argument.posted",
+      data: { argument: { id: argument.id } },
+    });
 
     const edited = await changeArgument(
       call(author.cookie, "PATCH", { body: "Second wording." }),

@@ -127,7 +127,6 @@ for (const dialect of await dialects()) {
         store,
         authSecret: testAuthSecret,
         publish: () => undefined,
-        evict: () => undefined,
         disconnectSessions: () => undefined,
         limits: rateLimits(),
       });

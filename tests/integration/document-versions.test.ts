@@ -271,7 +271,6 @@ describe("the doors of versions and of the review, asked by each standing", () =
           store: db.store,
           authSecret: testAuthSecret,
           publish: () => undefined,
-          evict: () => undefined,
           disconnectSessions: () => undefined,
           limits: rateLimits(),
         });

@@ -671,10 +671,10 @@ describe("every door asks the access policy", () => {
     setRuntime({
       store,
       authSecret: testAuthSecret,
-      publish: () => undefined,
-      evict: (userId, motionIds) => {
-        evictions.push({ userId, motionIds });
-        realtime.evict(userId, motionIds);
+      // What reaches the rooms is the live suites' to prove; here, who is taken out of them.
+      publish: (_events, effects = []) => {
+        for (const { userId, motionIds } of effects) evictions.push({ userId, motionIds });
+        realtime.publish([], effects);
       },
       disconnectSessions: realtime.disconnectSessions,
       limits: rateLimits(),
@@ -1044,9 +1044,10 @@ describe("every door asks the access policy", () => {
 
         const me = asker?.id ?? "";
         if (door === "POST /api/spaces") {
-          expect(body).toEqual({ spaceId: expect.any(String), joinCode: expect.any(String) });
-          expect(await store.memberships.get(body.spaceId, me)).toMatchObject({ role: "owner" });
-          expect((await store.spaces.get(body.spaceId))?.visibility).toBe("private");
+          expect(body).toMatchObject({ id: expect.any(String), joinCode: expect.any(String) });
+          expect(response.headers.get("location")).toBe(`/api/spaces/${body.id}`);
+          expect(await store.memberships.get(body.id, me)).toMatchObject({ role: "owner" });
+          expect((await store.spaces.get(body.id))?.visibility).toBe("private");
         }
         if (door === "POST /api/spaces/join") {
           const role = roleOf[who] ?? "participant";
@@ -1061,7 +1062,8 @@ describe("every door asks the access policy", () => {
         }
         if (door === "POST /api/users") {
           const account = await store.users.byEmail(at.email);
-          expect(body).toEqual({ id: account?.id, name: "Nia Newcomer" });
+          expect(body).toEqual({ id: account?.id, name: "Nia Newcomer", email: at.email });
+          expect(response.headers.get("location")).toBe(`/api/users/${body.id}`);
           expect(account).toMatchObject({ guestSpaceId: null, passwordHash: expect.any(String) });
           if (asker) {
             // The guest is now the account: same id, same memberships, signed in afresh.

@@ -458,7 +458,6 @@ describe("the export and import doors", () => {
       store: db.store,
       authSecret: testAuthSecret,
       publish: () => {},
-      evict: () => {},
       disconnectSessions: () => {},
       limits: rateLimits(),
     });
@@ -522,7 +521,8 @@ describe("the export and import doors", () => {
     ).text();
     const created = await post(target.spaceId, download, target.moderator);
     expect(created.status).toBe(201);
-    const { motionId } = (await created.json()) as { motionId: string };
+    const { id: motionId } = (await created.json()) as { id: string };
+    expect(created.headers.get("location")).toBe(`/api/motions/${motionId}`);
     expect((await get(`/api/motions/${motionId}/export?format=md`, target.moderator)).status).toBe(
       200,
     );

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as argumentCommand } from "../../app/api/arguments/[id]/commands/[name]/route";
 import { POST as rateArgument } from "../../app/api/arguments/[id]/ratings/route";
 import { POST as reviewCitation } from "../../app/api/arguments/[id]/review/route";
 import { PATCH as changeArgument } from "../../app/api/arguments/[id]/route";
@@ -10,6 +11,7 @@ import { GET as health } from "../../app/api/health/route";
 import { POST as markNotificationsRead } from "../../app/api/me/notifications/read/route";
 import { DELETE as signOutEverywhere } from "../../app/api/me/sessions/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
+import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
 import { PUT as followMotion } from "../../app/api/motions/[id]/follow/route";
 import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { PATCH as changeMotion } from "../../app/api/motions/[id]/route";
@@ -146,6 +148,29 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
       valid,
     };
   },
+  "motions/[id]/commands/[name] POST": async (s) => {
+    const motionId = await s.motion();
+    const valid = fc.record({ clientId, locked: fc.boolean() });
+    return {
+      handler: withIds(motionCommand),
+      method: "POST",
+      ids: { id: motionId, name: "motion:lock" },
+      motionId,
+      valid,
+    };
+  },
+  "arguments/[id]/commands/[name] POST": async (s) => {
+    const motionId = await s.motion();
+    const argumentId = await s.argumentIn(motionId);
+    const valid = fc.record({ clientId, pinned: fc.boolean() });
+    return {
+      handler: withIds(argumentCommand),
+      method: "POST",
+      ids: { id: argumentId, name: "argument:pin" },
+      motionId,
+      valid,
+    };
+  },
   "arguments/[id]/ratings POST": async (s) => {
     const motionId = await s.motion();
     const argumentId = await s.argumentIn(motionId);
@@ -203,7 +228,7 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
     return {
       handler: withIds(addVersion),
       method: "POST",
-      ids: { id: s.documentId },
+      ids: { id: await s.spareDocument() },
       motionId: s.motionId,
       valid,
     };
@@ -444,12 +469,11 @@ describe("fuzzed REST bodies (P-FUZZ-1)", () => {
     process.on("uncaughtException", fault);
     db = fuzzStore();
     server = await startRealtime(db.store, undefined, fuzzLimitSettings);
-    const { publish, evict, disconnectSessions, limits } = server;
+    const { publish, disconnectSessions, limits } = server;
     setRuntime({
       store: db.store,
       authSecret: testAuthSecret,
       publish,
-      evict,
       disconnectSessions,
       limits,
     });

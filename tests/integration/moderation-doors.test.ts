@@ -99,7 +99,6 @@ describe("every moderator's door asks the access policy", () => {
       store,
       authSecret: testAuthSecret,
       publish: () => undefined,
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });
@@ -311,7 +310,6 @@ describe("a pending post over REST", () => {
         store: db.store,
         authSecret: testAuthSecret,
         publish: () => undefined,
-        evict: () => undefined,
         disconnectSessions: () => undefined,
         limits: rateLimits(),
       });

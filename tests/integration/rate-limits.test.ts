@@ -45,12 +45,11 @@ describe("rate limits", () => {
   beforeAll(async () => {
     db = await sqliteTestStore();
     server = await startRealtime(db.store);
-    const { publish, evict, disconnectSessions, limits } = server;
+    const { publish, disconnectSessions, limits } = server;
     setRuntime({
       store: db.store,
       authSecret: testAuthSecret,
       publish,
-      evict,
       disconnectSessions,
       limits,
     });

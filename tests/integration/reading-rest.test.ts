@@ -31,7 +31,6 @@ describe("read state over REST", () => {
       store: db.store,
       authSecret: testAuthSecret,
       publish: () => undefined,
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });

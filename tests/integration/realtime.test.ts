@@ -37,7 +37,9 @@ describe("Socket.IO motion rooms", () => {
     expect(all.ok && all.seq).toBe(3);
     const later = await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 2 });
     expect(later).toMatchObject({ ok: true, seq: 3, reload: false });
-    expect(later.ok && later.events.map((e) => [e.seq, e.type])).toEqual([[3, "test.appended"]]);
+    expect(later.ok && later.events.map((e) => [e.seq, e.type])).toEqual([
+      [3, "argument.spotlighted"],
+    ]);
   });
 
   it("P-JOIN-2: after a join, every client in the room receives new events live", async () => {
@@ -50,7 +52,7 @@ describe("Socket.IO motion rooms", () => {
     );
     const seq = await append(publicMotion);
     for (const event of await Promise.all(received)) {
-      expect(event).toMatchObject({ motionId: publicMotion, seq, type: "test.appended" });
+      expect(event).toMatchObject({ motionId: publicMotion, seq, type: "argument.spotlighted" });
     }
   });
 

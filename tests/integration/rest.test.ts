@@ -25,7 +25,6 @@ describe("the REST API", () => {
       store: db.store,
       authSecret: testAuthSecret,
       publish: () => undefined,
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });

@@ -304,7 +304,6 @@ describe("the results over REST", () => {
       store: db.store,
       authSecret: testAuthSecret,
       publish: () => undefined,
-      evict: () => undefined,
       disconnectSessions: () => undefined,
       limits: rateLimits(),
     });

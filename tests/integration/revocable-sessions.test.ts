@@ -45,7 +45,6 @@ for (const dialect of await dialects()) {
         store,
         authSecret: testAuthSecret,
         publish: () => undefined,
-        evict: () => undefined,
         disconnectSessions: server.disconnectSessions,
         limits: rateLimits(),
       });

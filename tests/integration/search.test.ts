@@ -303,7 +303,6 @@ for (const dialect of await dialects()) {
         store: db.store,
         authSecret: testAuthSecret,
         publish: () => undefined,
-        evict: () => undefined,
         disconnectSessions: () => undefined,
         limits: rateLimits(),
       });

@@ -57,8 +57,8 @@ for (const dialect of await dialects()) {
           db.store.transaction((tx) =>
             tx.events.append({
               motionId,
-              type: "test.appended",
-              data: { i },
+              type: "motion.edited",
+              data: { title: `Title ${i}`, description: "" },
               actorId: "system",
               at: new Date(),
             }),

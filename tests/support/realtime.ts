@@ -81,8 +81,8 @@ export async function appendTestEvent(store: Store, server: TestRealtime, motion
   const row = await store.transaction((tx) =>
     tx.events.append({
       motionId,
-      type: "test.appended",
-      data: {},
+      type: "argument.spotlighted",
+      data: { argumentId: null },
       actorId: "system",
       at: new Date(),
     }),

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { type ArgumentView, emptyTally } from "../../lib/debate";
 import { applyEvents } from "../../lib/live";
-import type { MotionEvent } from "../../lib/protocol";
+import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { argumentView, liveMotionAt } from "../support/views";
 
 const argument = (id: string): ArgumentView => argumentView(id, { body: `body of ${id}` });
 
-const event = (seq: number, type: string, data: Record<string, unknown>): MotionEvent => ({
+const event = <K extends MotionEventType>(
+  seq: number,
+  type: K,
+  data: MotionEventData[K],
+): EventOf<K> => ({
   motionId: "m",
   seq,
   type,

@@ -8,6 +8,7 @@ import {
   sortArgumentTree,
 } from "../../lib/debate";
 import { applyEvents } from "../../lib/live";
+import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { ancestorsOf, foldedByDefault, linkedArgument, repliesShown } from "../../lib/threads";
 import { argumentView, liveMotionAt } from "../support/views";
 
@@ -94,20 +95,20 @@ describe("long threads", () => {
 
 describe("what went public while the page was open", () => {
   const start = liveMotionAt(4);
-  const event = (seq: number, type: string, argument: ArgumentView) => ({
-    motionId: "m",
-    seq,
-    type,
-    data: { argument },
-    actor: "u",
-    at: at(0),
-  });
+  const event = <K extends MotionEventType>(
+    seq: number,
+    type: K,
+    data: MotionEventData[K],
+  ): EventOf<K> => ({ motionId: "m", seq, type, data, actor: "u", at: at(0) });
 
   it("records the seq that made each argument public: posted or approved, not submitted", () => {
     const { state } = applyEvents(start, [
-      event(5, "argument.posted", row("p", null, 1)),
-      event(6, "argument.submitted", row("q", null, 2, { status: "pending" })),
-      event(7, "argument.approved", row("q", null, 2)),
+      event(5, "argument.posted", { argument: row("p", null, 1) }),
+      event(6, "argument.submitted", {
+        argument: row("q", null, 2, { status: "pending" }),
+        onlyFor: "u",
+      }),
+      event(7, "argument.approved", { argument: row("q", null, 2) }),
     ]);
     expect(state.wentPublic).toEqual({ p: 5, q: 7 });
   });

@@ -1,6 +1,6 @@
-import { createSpace } from "@/server/domain/spaces/createSpace";
-import { listMySpaces } from "@/server/domain/spaces/queries";
-import { jsonBody, requestActor, respond } from "@/server/http";
+import { getSpace, listMySpaces } from "@/server/domain/spaces/queries";
+import { execute } from "@/server/execute";
+import { created, errorResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +9,12 @@ export async function GET(request: Request) {
   return respond(await listMySpaces(runtime().store, await requestActor(request)));
 }
 
+/** Answers 201 with the space as GET /api/spaces/:id shows it to its owner, join code included. */
 export async function POST(request: Request) {
-  const body = await jsonBody(request);
-  const outcome = await createSpace(runtime().store, await requestActor(request), body);
-  return respond(outcome, 201);
+  const actor = await requestActor(request);
+  const input = await jsonBody(request);
+  const outcome = await execute("space:create", actor, input, restDoor(request));
+  if (!outcome.ok) return errorResponse(outcome);
+  const space = await getSpace(runtime().store, actor, outcome.value.spaceId);
+  return created(space, ({ id }) => `/api/spaces/${id}`);
 }

@@ -1,7 +1,8 @@
 import { signUp } from "@/server/domain/accounts/signUp";
+import { done } from "@/server/domain/outcome";
 import {
+  created,
   errorResponse,
-  json,
   jsonBody,
   overLimit,
   requestActor,
@@ -20,7 +21,8 @@ export async function POST(request: Request) {
   const outcome = await signUp(runtime().store, actor, await jsonBody(request));
   await settleAttempt(request, "signUps", outcome.ok);
   if (!outcome.ok) return errorResponse(outcome);
-  const { id, name, converted } = outcome.value;
-  const response = json({ id, name }, 201);
+  const { id, name, email, converted } = outcome.value;
+  // The user as GET /api/users/:id answers them, which it does once they are signed in.
+  const response = created(done({ id, name, email }), (user) => `/api/users/${user.id}`);
   return converted ? withSession(response, outcome.value, request) : response;
 }

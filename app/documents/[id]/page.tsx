@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
 import { documentCoverage } from "@/server/domain/library/coverage";
 import { documentPassages } from "@/server/domain/library/passages";
-import { getDocument } from "@/server/domain/library/queries";
 import { getSpace } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { DocumentText, HeatLegend } from "../../components/DocumentText";
 import { DocumentUpload } from "../../components/DocumentUpload";
 import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
+import { loadDocument } from "./loadDocument";
 
 export const dynamic = "force-dynamic";
 
@@ -19,19 +18,14 @@ type Props = {
   searchParams: Promise<{ passage?: string; version?: string; from?: string; to?: string }>;
 };
 
-async function load(params: Props["params"], version?: string) {
-  const outcome = await getDocument(runtime().store, await pageActor(), (await params).id, version);
-  if (!outcome.ok) notFound();
-  return outcome.value;
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).title };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  // The same arguments as the page's, so the two share one cached read.
+  return { title: (await loadDocument((await params).id, (await searchParams).version)).title };
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
   const { passage, version, from, to } = await searchParams;
-  const document = await load(params, version);
+  const document = await loadDocument((await params).id, version);
   const actor = await pageActor();
   const space = await getSpace(runtime().store, actor, document.spaceId);
   const moderates = space.ok && space.value.can.importDocument;

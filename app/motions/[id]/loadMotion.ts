@@ -6,12 +6,17 @@ import { runtime } from "@/server/runtime";
 
 export type MotionParams = Promise<{ id: string }>;
 
+// Keyed by the id, not the params: a page and its metadata may be handed different promises.
+const motionById = cache(async (id: string) => {
+  const outcome = await getMotion(runtime().store, await pageActor(), id);
+  if (!outcome.ok) notFound();
+  return outcome.value;
+});
+
 /**
  * The motion as this reader may see it, or the not-found page. Cached per request, so a page and
  * its metadata read it once.
  */
-export const loadMotion = cache(async (params: MotionParams) => {
-  const outcome = await getMotion(runtime().store, await pageActor(), (await params).id);
-  if (!outcome.ok) notFound();
-  return outcome.value;
-});
+export async function loadMotion(params: MotionParams) {
+  return motionById((await params).id);
+}

@@ -34,7 +34,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
       return;
     }
     setBusy("Importing the debate…");
-    const answer = await callApi<{ motionId: string }>(
+    const answer = await callApi<{ id: string }>(
       `/api/spaces/${spaceId}/import?clientId=${clientId}`,
       { method: "POST", json: debate },
     );
@@ -45,7 +45,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
       return;
     }
     setBusy("Imported: opening the motion…");
-    router.push(`/motions/${answer.body.motionId}`);
+    router.push(`/motions/${answer.body.id}`);
   }
 
   return (

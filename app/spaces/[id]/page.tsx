@@ -1,14 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatJoinCode, SpaceRole } from "@/lib/spaces";
-import { pageActor } from "@/server/auth/pageActor";
-import { listSpaceMotions } from "@/server/domain/debate/queries";
-import { listDocuments } from "@/server/domain/library/queries";
-import { citationsToReview } from "@/server/domain/library/reviewCitations";
-import { getSpace, listMembers } from "@/server/domain/spaces/queries";
-import { runtime } from "@/server/runtime";
 import { ActionForm } from "../../components/ActionForm";
 import { ReviewQueue } from "../../components/ReviewQueue";
 import { RoleBadge } from "../../components/RoleBadge";
@@ -21,6 +14,7 @@ import {
 } from "../actions";
 import { markAllReadAction } from "../readingActions";
 import { ImportDebate } from "./ImportDebate";
+import { loadSpace } from "./loadSpace";
 
 export const dynamic = "force-dynamic";
 
@@ -35,37 +29,14 @@ const joinCodeChoices = (on: boolean): [string, string][] =>
       ]
     : [["rotate", "Switch joining on"]];
 
-async function load(params: Props["params"]) {
-  const { id } = await params;
-  const actor = await pageActor();
-  const store = runtime().store;
-  const [space, motions, members, documents, toReview] = await Promise.all([
-    getSpace(store, actor, id),
-    listSpaceMotions(store, actor, id),
-    listMembers(store, actor, id),
-    listDocuments(store, actor),
-    citationsToReview(store, actor, id),
-  ]);
-  if (!space.ok || !motions.ok) notFound();
-  const ours = documents.filter((d) => d.spaceId === id);
-  return {
-    actor,
-    space: space.value,
-    motions: motions.value,
-    members: members.ok ? members.value : null,
-    documents: ours,
-    hasDocuments: ours.length > 0,
-    // Only the space's owners and moderators review citations; for anyone else it is null.
-    toReview: toReview.ok ? toReview.value : null,
-  };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).space.name };
+  return { title: (await loadSpace((await params).id)).space.name };
 }
 
 export default async function SpacePage({ params }: Props) {
-  const { actor, space, motions, members, documents, hasDocuments, toReview } = await load(params);
+  const { actor, space, motions, members, documents, hasDocuments, toReview } = await loadSpace(
+    (await params).id,
+  );
   const requestHeaders = await headers();
   const joinAddress = `${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? ""}/join`;
   return (

@@ -30,3 +30,21 @@ export async function getAccount(
     sessions: await store.sessions.countLive(actor.id, now),
   });
 }
+
+export interface UserView {
+  id: string;
+  name: string;
+  /** Null for a guest, who has no account yet. */
+  email: string | null;
+}
+
+/**
+ * A user as GET /api/users/:id answers it: only to that user, so an id tells nobody else
+ * whether it names anyone.
+ */
+export async function getUser(store: Store, actor: Actor, id: unknown): Promise<Outcome<UserView>> {
+  if (actor.kind !== "user") return refuse("unauthenticated", "Sign in to see your account.");
+  const user = id === actor.id ? await store.users.get(actor.id) : undefined;
+  if (!user) return refuse("not_found", "No such user.");
+  return done({ id: user.id, name: user.name, email: user.email });
+}

@@ -1,6 +1,10 @@
 import type { ArgumentNode, ArgumentView } from "../../../lib/debate";
-import type { MotionEvent, Presence } from "../../../lib/protocol";
-import type { SessionState } from "../../../lib/session";
+import {
+  type MotionEvent,
+  PRIVATE_EVENT,
+  type Presence,
+  type SharedSession,
+} from "../../../lib/protocol";
 import type { MotionView } from "../../../lib/views";
 
 /**
@@ -17,25 +21,28 @@ export interface Viewer {
 /** A viewer who neither moderates nor owns anything: the room at large. */
 export const bystander: Viewer = { id: "", moderates: false };
 
-/** An event as the server sends it, with the motion's anonymity when it was committed. */
-export type OutgoingEvent = MotionEvent & { anonymous?: boolean };
-
 export const pseudonymName = (n: number) => `Participant ${n}`;
 
 /** Whose the event is: a private event's one reader, an argument's author, a speaker assigned. */
 export function ownerOf(event: MotionEvent): string {
-  const data = event.data as { onlyFor?: string; argument?: ArgumentView; userId?: string };
-  return data.onlyFor ?? data.argument?.author.id ?? data.userId ?? event.actor;
+  const { data } = event;
+  if ("onlyFor" in data && data.onlyFor !== undefined) return data.onlyFor;
+  if ("argument" in data) return data.argument.author.id;
+  if ("userId" in data && data.userId !== undefined) return data.userId;
+  return event.actor;
 }
 
-const isPrivate = (event: MotionEvent) => typeof event.data.onlyFor === "string";
+const isPrivate = (event: MotionEvent) =>
+  "onlyFor" in event.data && typeof event.data.onlyFor === "string";
 
 /** An event as someone who may not see it gets it: its place in the sequence, nothing more. */
-export const stubOf = (event: MotionEvent): MotionEvent => ({
-  ...event,
-  type: "private",
+export const stubOf = ({ motionId, seq, at }: MotionEvent): MotionEvent => ({
+  motionId,
+  seq,
+  type: PRIVATE_EVENT,
   data: {},
   actor: "",
+  at,
 });
 
 export function disguiseArgument<T extends ArgumentView>(argument: T): T {
@@ -51,43 +58,74 @@ const unnamed = { id: "participant", name: "A participant" };
  * The session as a viewer may know it: in an anonymous motion who speaks for which side would
  * name the speakers' statements, so a participant learns only their own side.
  */
-export function sessionForViewer(session: SessionState, viewer: Viewer, anonymous: boolean) {
+export function sessionForViewer<S extends SharedSession>(
+  session: S,
+  viewer: Viewer,
+  anonymous: boolean,
+): S {
   if (!anonymous || viewer.moderates) return session;
-  const own = session.sides[viewer.id];
+  const own = session.sides?.[viewer.id];
   return { ...session, sides: own ? { [viewer.id]: own } : {} };
 }
 
-export function eventForViewer(event: MotionEvent, viewer: Viewer, anonymous: boolean) {
+export function eventForViewer(
+  event: MotionEvent,
+  viewer: Viewer,
+  anonymous: boolean,
+): MotionEvent {
   if (viewer.moderates) return event;
   if (viewer.id !== "" && ownerOf(event) === viewer.id) {
     if (!anonymous) return event;
     // Their own post or side, whole; but who else acted on it (a moderator) and who else speaks
     // for which side stay as unnamed as anywhere.
-    const { session } = event.data as { session?: SessionState };
-    const data = session
-      ? { ...event.data, session: sessionForViewer(session, viewer, anonymous) }
-      : event.data;
-    return { ...event, data, actor: event.actor === viewer.id ? event.actor : "" };
+    const own = withSession(event, (session) => sessionForViewer(session, viewer, anonymous));
+    return { ...own, actor: event.actor === viewer.id ? event.actor : "" };
   }
   if (isPrivate(event)) return stubOf(event);
   if (!anonymous) return event;
-  // The speakers are left out (a client keeps the side it knows); so is who was assigned.
-  const {
-    argument,
-    session,
-    userId: _,
-    side: __,
-    ...rest
-  } = event.data as {
-    argument?: ArgumentView;
-    session?: SessionState;
-    userId?: string;
-    side?: string;
-  };
-  const data: Record<string, unknown> = { ...rest };
-  if (argument) data.argument = disguiseArgument(argument);
-  if (session) data.session = { ...session, sides: undefined };
-  return { ...event, data, actor: "" };
+  // Others' names as pseudonyms; the speakers are left out (a client keeps the side it knows),
+  // and so is who was assigned.
+  const disguised = withSession(event, (session) => ({ ...session, sides: undefined }));
+  switch (disguised.type) {
+    case "argument.posted":
+    case "argument.approved":
+    case "argument.restored": {
+      const argument = disguiseArgument(disguised.data.argument);
+      return { ...disguised, data: { ...disguised.data, argument }, actor: "" };
+    }
+    case "argument.submitted": {
+      const argument = disguiseArgument(disguised.data.argument);
+      return { ...disguised, data: { ...disguised.data, argument }, actor: "" };
+    }
+    case "session.side": {
+      const { userId: _, side: __, ...data } = disguised.data;
+      return { ...disguised, data, actor: "" };
+    }
+    default:
+      return { ...disguised, actor: "" };
+  }
+}
+
+/**
+ * The event with the session it carries (the four types that carry one) as `shown` makes it.
+ * One case per type, so the compiler pairs each type with its own data.
+ */
+function withSession(
+  event: MotionEvent,
+  shown: (session: SharedSession) => SharedSession,
+): MotionEvent {
+  switch (event.type) {
+    case "motion.settings":
+      return { ...event, data: { ...event.data, session: shown(event.data.session) } };
+    case "session.phase":
+      return { ...event, data: { ...event.data, session: shown(event.data.session) } };
+    case "session.timer":
+      return { ...event, data: { ...event.data, session: shown(event.data.session) } };
+    case "session.side":
+      return { ...event, data: { ...event.data, session: shown(event.data.session) } };
+    default:
+      return event;
+  }
 }
 
 /** A motion's tree as a viewer may read it: others' names as pseudonyms when anonymous. */

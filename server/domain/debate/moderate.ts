@@ -11,6 +11,7 @@ import {
   RestoreArgument,
   SpotlightArgument,
 } from "../../../lib/commands";
+import type { EventBody } from "../../../lib/eventLog";
 import { initialSession } from "../../../lib/session";
 import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
@@ -19,10 +20,7 @@ import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
-type Change =
-  | { type: string; data: Record<string, unknown> }
-  | Unchanged
-  | ReturnType<typeof refuse>;
+type Change = EventBody | Unchanged | ReturnType<typeof refuse>;
 type Moderated = { seq: number } & Record<string, unknown>;
 
 /** What a command answers when things already stand as it asks: nothing is logged (P-NOOP-1). */
@@ -61,8 +59,7 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
       if ("unchanged" in change) return done({ seq: motion.lastSeq, ...change.unchanged });
       const event = await tx.events.append({
         motionId: motion.id,
-        type: change.type,
-        data: change.data,
+        ...change,
         actorId: actor.id,
         at: new Date(),
       });
@@ -101,6 +98,7 @@ export const approveArgument = (store: Store, actor: Actor, input: unknown) =>
         return refuse("conflict", "That argument is not pending.");
       await tx.arguments.update(argument.id, { status: "published" });
       const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
+      if (!view) return refuse("not_found", "No such argument.");
       return { type: "argument.approved", data: { argument: view } };
     },
   );
@@ -167,6 +165,7 @@ export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
       if (argument?.status !== "hidden") return refuse("conflict", "That argument is not hidden.");
       await tx.arguments.update(argument.id, { status: "published" });
       const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
+      if (!view) return refuse("not_found", "No such argument.");
       return { type: "argument.restored", data: { argument: view } };
     },
   );

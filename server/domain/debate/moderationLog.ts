@@ -1,4 +1,5 @@
 import type { Store } from "../../../db/store";
+import type { MotionEventData, MotionEventType } from "../../../lib/protocol";
 import type { Actor } from "../../policy";
 import { done, type Outcome } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
@@ -18,15 +19,18 @@ const moderationTypes = [
   "argument.restored",
   "argument.pinned",
   "argument.spotlighted",
-];
+] as const satisfies MotionEventType[];
+type ModerationType = (typeof moderationTypes)[number];
 
-export interface ModerationEntry {
-  seq: number;
-  type: string;
-  at: string;
-  moderator: { id: string; name: string };
-  data: Record<string, unknown>;
-}
+export type ModerationEntry = {
+  [K in ModerationType]: {
+    seq: number;
+    type: K;
+    at: string;
+    moderator: { id: string; name: string };
+    data: MotionEventData[K];
+  };
+}[ModerationType];
 
 /** Every moderation action on a motion, oldest first, with who, when and why. */
 export async function moderationLog(
@@ -42,12 +46,10 @@ export async function moderationLog(
     events.map((e) => e.actorId),
   );
   return done(
-    events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at.toISOString(),
-      moderator: { id: e.actorId, name: names.get(e.actorId) ?? e.actorId },
-      data: e.data,
+    events.map(({ motionId: _, actorId, at, ...event }) => ({
+      ...event,
+      at: at.toISOString(),
+      moderator: { id: actorId, name: names.get(actorId) ?? actorId },
     })),
   );
 }

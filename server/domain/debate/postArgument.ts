@@ -1,6 +1,7 @@
 import type { Store } from "../../../db/store";
 import { PostArgument } from "../../../lib/commands";
 import type { ArgumentView } from "../../../lib/debate";
+import type { EventBody } from "../../../lib/eventLog";
 import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
@@ -77,13 +78,10 @@ export async function postArgument(
       );
       const [argument] = await argumentViews(tx, [row]);
       if (!argument) throw new Error("the argument just stored is not there");
-      const event = await tx.events.append({
-        motionId,
-        type: pending ? "argument.submitted" : "argument.posted",
-        data: pending ? { argument, onlyFor: actor.id } : { argument },
-        actorId: actor.id,
-        at,
-      });
+      const logged: EventBody = pending
+        ? { type: "argument.submitted", data: { argument, onlyFor: actor.id } }
+        : { type: "argument.posted", data: { argument } };
+      const event = await tx.events.append({ motionId, ...logged, actorId: actor.id, at });
       if (!pending) await tx.arguments.update(id, { publishedSeq: event.seq });
       await notify(tx, motion, event);
       return done({ seq: event.seq, argument }, [outgoing(event, motion)]);

@@ -205,37 +205,61 @@ export async function openedAt(store: Store, motionId: string): Promise<number> 
  * restored), as the motion's page leaves them out.
  */
 export async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
-  const carriesWords = (data: Record<string, unknown>) =>
-    "argument" in data || "body" in data || "arguments" in data || "citations" in data;
-  if (!events.some((e) => carriesWords(e.data))) return events;
+  if (!events.some((e) => carryingWords.has(e.type))) return events;
   const wordless = new Set(["hidden", "withdrawn"]);
   const hidden = new Set(
     (await store.motions.arguments(motionId))
       .filter((a) => wordless.has(a.status))
       .map((a) => a.id),
   );
-  return events.map((event) => {
-    const many = event.data.arguments as { argumentId: string }[] | undefined;
-    if (many) {
-      const shown = many.filter((a) => !hidden.has(a.argumentId));
+  return events.map((event) => withoutWordsOf(event, hidden));
+}
+
+/** The events that carry an argument's words: its body, its quotes, or where they stand. */
+const carryingWords = new Set<MotionEvent["type"]>([
+  "argument.posted",
+  "argument.submitted",
+  "argument.approved",
+  "argument.restored",
+  "argument.edited",
+  "citation.reviewed",
+  "evidence.reanchored",
+]);
+
+const emptied = (argument: ArgumentView): ArgumentView => ({
+  ...argument,
+  body: "",
+  citations: [],
+});
+
+function withoutWordsOf(event: MotionEvent, hidden: Set<string>): MotionEvent {
+  switch (event.type) {
+    case "evidence.reanchored": {
+      const shown = event.data.arguments.filter((a) => !hidden.has(a.argumentId));
       return { ...event, data: { ...event.data, arguments: shown } };
     }
-    const data = event.data as { argument?: ArgumentView; argumentId?: string };
-    const id = data.argument?.id ?? data.argumentId;
-    if (!carriesWords(event.data) || !id || !hidden.has(id)) return event;
-    const argument = data.argument && { ...data.argument, body: "", citations: [] };
-    // A review's quote and evidence are the hidden argument's words too.
-    const evidence = "citations" in data ? { citations: [], detached: [], exact: "" } : {};
-    return {
-      ...event,
-      data: {
-        ...data,
-        ...(argument ? { argument } : {}),
-        ...("body" in data ? { body: "" } : {}),
-        ...evidence,
-      },
-    };
-  });
+    case "argument.posted":
+    case "argument.approved":
+    case "argument.restored": {
+      const { argument } = event.data;
+      if (!hidden.has(argument.id)) return event;
+      return { ...event, data: { ...event.data, argument: emptied(argument) } };
+    }
+    case "argument.submitted": {
+      const { argument } = event.data;
+      if (!hidden.has(argument.id)) return event;
+      return { ...event, data: { ...event.data, argument: emptied(argument) } };
+    }
+    case "argument.edited":
+      if (!hidden.has(event.data.argumentId)) return event;
+      return { ...event, data: { ...event.data, body: "" } };
+    case "citation.reviewed":
+      // A review's quote and evidence are the hidden argument's words too.
+      if (!hidden.has(event.data.argumentId)) return event;
+      return { ...event, data: { ...event.data, citations: [], detached: [], exact: "" } };
+    default:
+      return event;
+  }
 }
 
 /**
@@ -280,8 +304,6 @@ export async function getArgument(
 /** When a moderator approved the argument, if it ever waited for approval. */
 async function approvedAt(store: Store, motionId: string, argumentId: string) {
   const approvals = await store.events.ofTypes(motionId, ["argument.approved"]);
-  const approval = approvals.find(
-    (e) => (e.data as { argument?: { id?: string } }).argument?.id === argumentId,
-  );
+  const approval = approvals.find((e) => e.data.argument.id === argumentId);
   return approval?.at ?? null;
 }

@@ -1,9 +1,9 @@
 import type {
   ArgumentRow,
   CitationRow,
-  EventRow,
   RatingRow,
   Store,
+  StoredEvent,
   VoteRow,
 } from "../../../db/store";
 import { citedPassages, supportShift } from "../../../lib/debate";
@@ -98,8 +98,8 @@ export async function motionResult(
 }
 
 /** The motion's whole event log, read in pages so a long debate is not one huge read. */
-export async function wholeLog(store: Store, motionId: string): Promise<EventRow[]> {
-  const events: EventRow[] = [];
+export async function wholeLog(store: Store, motionId: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
   let page = await store.events.after(motionId, 0, LOG_PAGE);
   events.push(...page);
   while (page.length === LOG_PAGE) {
@@ -129,7 +129,7 @@ interface Activity {
   citations: CitationRow[];
   ratings: RatingRow[];
   votes: VoteRow[];
-  events: EventRow[];
+  events: StoredEvent[];
 }
 
 /** Adds what was done to the row of whoever did it (rows of people not listed are skipped). */

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { MotionRow, Repos, Store } from "../../../db/store";
 import { AssignSide, RunPhase, SetTimer } from "../../../lib/commands";
+import type { EventBody } from "../../../lib/eventLog";
 import { type SessionState, setSessionTimer, stepSession } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { refuse } from "../outcome";
@@ -19,17 +20,18 @@ const structuredOnly = (motion: MotionRow) =>
         "Free discussion has no phases: choose the structured debate format first.",
       );
 
+/** Stores the session a command makes, and the event that says so (`logged` of the new session). */
 async function storeSession(
   tx: Repos,
   motion: MotionRow,
   next: SessionState | { problem: string },
-  type: string,
-  extra: Record<string, unknown> = {},
+  logged: (session: SessionState) => EventBody,
 ) {
   if ("problem" in next) return refuse("conflict", next.problem);
-  if (isDeepStrictEqual(next, motion.session)) return unchanged({ ...extra, session: next });
+  const event = logged(next);
+  if (isDeepStrictEqual(next, motion.session)) return unchanged(event.data);
   await tx.motions.update(motion.id, { session: next });
-  return { type, data: { ...extra, session: next } };
+  return event;
 }
 
 export const runPhase = (store: Store, actor: Actor, input: unknown) =>
@@ -37,14 +39,20 @@ export const runPhase = (store: Store, actor: Actor, input: unknown) =>
     const step = stepSession(motion.session, cmd.action, cmd.seconds, Date.now());
     return (
       structuredOnly(motion) ??
-      storeSession(tx, motion, step, "session.phase", { action: cmd.action })
+      storeSession(tx, motion, step, (session) => ({
+        type: "session.phase",
+        data: { action: cmd.action, session },
+      }))
     );
   });
 
 export const setTimer = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, SetTimer, "session.timer", async (tx, cmd, motion) => {
     const next = setSessionTimer(motion.session, cmd.seconds, Date.now());
-    return structuredOnly(motion) ?? storeSession(tx, motion, next, "session.timer");
+    return (
+      structuredOnly(motion) ??
+      storeSession(tx, motion, next, (session) => ({ type: "session.timer", data: { session } }))
+    );
   });
 
 export const assignSide = (store: Store, actor: Actor, input: unknown) =>
@@ -61,8 +69,8 @@ export const assignSide = (store: Store, actor: Actor, input: unknown) =>
     }
     const { [cmd.userId]: _, ...others } = motion.session.sides;
     const sides = cmd.side ? { ...others, [cmd.userId]: cmd.side } : others;
-    return storeSession(tx, motion, { ...motion.session, sides }, "session.side", {
-      userId: cmd.userId,
-      side: cmd.side,
-    });
+    return storeSession(tx, motion, { ...motion.session, sides }, (session) => ({
+      type: "session.side",
+      data: { userId: cmd.userId, side: cmd.side, session },
+    }));
   });

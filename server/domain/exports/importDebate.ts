@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ArgumentRow, Repos, Store } from "../../../db/store";
-import type { ArgumentStatus } from "../../../lib/debate";
+import type { ArgumentStatus, ArgumentView } from "../../../lib/debate";
+import type { EventBody } from "../../../lib/eventLog";
 import type { Failure } from "../../../lib/result";
 import { initialSession } from "../../../lib/session";
 import { type Actor, authorize } from "../../policy";
@@ -138,25 +139,23 @@ async function placeDocuments(tx: Repos, spaceId: string, debate: DebateImport) 
  * The events that bring an imported argument to its status, as the commands that did so logged
  * them: every one was posted, then perhaps hidden or withdrawn.
  */
-function historyOf(row: ArgumentRow): { type: string; data: Record<string, unknown> }[] {
-  const id = { argumentId: row.id };
+function historyOf(row: ArgumentRow, argument: ArgumentView): EventBody[] {
+  const posted: EventBody = { type: "argument.posted", data: { argument } };
+  const argumentId = row.id;
   switch (row.status) {
     case "hidden":
       return [
-        { type: "argument.posted", data: {} },
+        posted,
         // The export does not say why; the log says where the hiding came from.
         {
           type: "argument.hidden",
-          data: { ...id, reason: "Hidden in the debate it was imported from." },
+          data: { argumentId, reason: "Hidden in the debate it was imported from." },
         },
       ];
     case "withdrawn":
-      return [
-        { type: "argument.posted", data: {} },
-        { type: "argument.withdrawn", data: id },
-      ];
+      return [posted, { type: "argument.withdrawn", data: { argumentId } }];
     default:
-      return [{ type: "argument.posted", data: {} }];
+      return [posted];
   }
 }
 
@@ -261,19 +260,13 @@ export async function importDebate(
             ...columns(citation),
           })),
         );
-        for (const step of historyOf(row)) {
-          // An argument enters the log as it was when first posted.
-          const [view] =
-            step.type === "argument.posted"
-              ? await argumentViews(tx, [{ ...row, status: "published" }], { revealHidden: true })
-              : [];
-          const event = await tx.events.append({
-            motionId,
-            type: step.type,
-            data: view ? { argument: view, ...step.data } : step.data,
-            actorId: actor.id,
-            at,
-          });
+        // An argument enters the log as it was when first posted.
+        const [view] = await argumentViews(tx, [{ ...row, status: "published" }], {
+          revealHidden: true,
+        });
+        if (!view) throw new Error(`no view of the imported argument ${id}`);
+        for (const step of historyOf(row, view)) {
+          const event = await tx.events.append({ motionId, ...step, actorId: actor.id, at });
           if (step.type === "argument.posted") {
             await tx.arguments.update(id, { publishedSeq: event.seq });
           }

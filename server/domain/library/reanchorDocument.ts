@@ -2,10 +2,10 @@ import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
 import { type QuoteSelector, selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
 import { squash } from "../../../lib/documents/blocks";
+import type { MotionEventData, OutgoingEvent } from "../../../lib/protocol";
 import type { Anchor } from "../../../lib/reanchor";
 import type { Failure } from "../../../lib/result";
 import { workPool } from "../../work/shared";
-import type { OutgoingEvent } from "../debate/audience";
 import { outgoing } from "../events";
 import { anchorTexts, passageView } from "./passageView";
 
@@ -195,7 +195,9 @@ export async function reanchorDocument(
     const motion = await tx.motions.get(motionId);
     if (!motion) continue;
     const data = { documentId, versionId: version.id };
-    const append = async (extra: Record<string, unknown>) => {
+    const append = async (
+      extra: Omit<MotionEventData["evidence.reanchored"], keyof typeof data>,
+    ) => {
       const row = await tx.events.append({
         motionId,
         type: "evidence.reanchored",

@@ -1,4 +1,4 @@
-import type { EventRow, NotificationRow, Repos, Store } from "../../../db/store";
+import type { NotificationRow, Repos, Store } from "../../../db/store";
 import {
   type Inbox,
   MarkNotificationsRead,
@@ -61,7 +61,7 @@ export async function markNotificationsRead(
  */
 export async function notificationsOf(
   store: Store,
-  events: Pick<MotionEvent | EventRow, "motionId" | "seq" | "type">[],
+  events: Pick<MotionEvent, "motionId" | "seq" | "type">[],
 ): Promise<{ userId: string; notification: NotificationView }[]> {
   const seqs = new Map<string, number[]>();
   for (const event of events) {

@@ -1,4 +1,10 @@
-import type { ArgumentRow, EventRow, MotionRow, NotificationRow, Repos } from "../../../db/store";
+import type {
+  ArgumentRow,
+  MotionRow,
+  NotificationRow,
+  Repos,
+  StoredEvent,
+} from "../../../db/store";
 import type { NotificationType } from "../../../lib/notifications";
 import { authorize } from "../../policy";
 import { newId } from "../ids";
@@ -6,7 +12,7 @@ import { placeOf } from "../spaces/access";
 import { mentionedNames } from "./mentions";
 
 /** The motion events that can notify someone; the others never do, so nothing is looked up. */
-export const notifyingEvents = new Set([
+export const notifyingEvents = new Set<string>([
   "argument.posted",
   "argument.approved",
   "argument.rejected",
@@ -23,37 +29,38 @@ type Draft = Omit<NotificationRow, "id" | "motionId" | "seq" | "at" | "readAt">;
  * the motion once they post (P-NOTE-1), and the notifications it causes are stored, one per
  * recipient, never to whoever caused it.
  */
-export async function notify(tx: Repos, motion: Motion, event: EventRow): Promise<void> {
-  const data = event.data as {
-    argument?: { id: string };
-    argumentId?: string;
-    status?: string;
-    previous?: string;
-  };
-  const argument = await argumentOf(tx, data.argument?.id ?? data.argumentId);
+export async function notify(tx: Repos, motion: Motion, event: StoredEvent): Promise<void> {
   const drafts: Draft[] = [];
   switch (event.type) {
-    case "argument.submitted":
+    case "argument.submitted": {
+      const argument = await tx.arguments.get(event.data.argument.id);
       if (argument) await followOnPost(tx, argument, event.at);
       break;
-    case "argument.posted":
+    }
+    case "argument.posted": {
+      const argument = await tx.arguments.get(event.data.argument.id);
       if (!argument) break;
       await followOnPost(tx, argument, event.at);
       drafts.push(...(await published(tx, motion, argument)));
       break;
-    case "argument.approved":
+    }
+    case "argument.approved": {
+      const argument = await tx.arguments.get(event.data.argument.id);
       if (!argument) break;
       drafts.push(about(argument, "approved", event.actorId));
       drafts.push(...(await published(tx, motion, argument)));
       break;
-    case "argument.rejected":
+    }
+    case "argument.rejected": {
+      const argument = await tx.arguments.get(event.data.argumentId);
       if (argument) drafts.push(about(argument, "rejected", event.actorId));
       break;
+    }
     case "motion.created":
-      if (data.status === "open") drafts.push(...(await opened(tx, motion, event.actorId)));
+      if (event.data.status === "open") drafts.push(...(await opened(tx, motion, event.actorId)));
       break;
     case "motion.status":
-      if (data.status === "open" && data.previous === "draft") {
+      if (event.data.status === "open" && event.data.previous === "draft") {
         drafts.push(...(await opened(tx, motion, event.actorId)));
       }
       break;
@@ -77,9 +84,6 @@ export async function notify(tx: Repos, motion: Motion, event: EventRow): Promis
   }
   await tx.notifications.insert(rows);
 }
-
-const argumentOf = async (tx: Repos, id: string | undefined) =>
-  id ? await tx.arguments.get(id) : undefined;
 
 /** The author follows the motion from their first post, unless they chose otherwise (P-NOTE-1). */
 async function followOnPost(tx: Repos, argument: ArgumentRow, at: Date) {

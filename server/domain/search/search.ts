@@ -1,5 +1,4 @@
-import type { SearchHit } from "../../../db/search";
-import type { Store } from "../../../db/store";
+import type { SearchHit, Store } from "../../../db/store";
 import { readSnippet, SearchInput, type SearchResult, searchWords } from "../../../lib/search";
 import { type Actor, authorize } from "../../policy";
 import { pseudonymName } from "../debate/audience";
@@ -10,7 +9,7 @@ import { readableSpaces } from "../spaces/queries";
  * Arguments and passages of the documents' current versions that match the words, best first,
  * from the spaces the actor may read: published arguments only, drafts' only for the space's
  * moderators, and in an anonymous motion no author the actor may not know. What the actor may
- * read is decided here and kept to in the store's query (db/search.ts).
+ * read is decided here and kept to in the store's search query.
  */
 export async function search(
   store: Store,

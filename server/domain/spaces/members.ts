@@ -3,7 +3,7 @@ import type { MembershipRow, Repos, Store } from "../../../db/store";
 import { SpaceRole } from "../../../lib/spaces";
 import { type Actor, authorize, authorizeMemberChange } from "../../policy";
 import { Id } from "../ids";
-import { done, invalidInput, type Outcome, refuse } from "../outcome";
+import { done, type Effect, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf } from "./access";
 
 export const ChangeMemberInput = z.object({
@@ -51,6 +51,12 @@ async function managedMember(
 
 const moderating = (role: SpaceRole | "removed") => role === "owner" || role === "moderator";
 
+/** The rooms a member must leave at once, as an effect of the change (none: nothing to do). */
+function evicted(userId: string, motionIds: string[], stopsModerating: string[]): Effect[] {
+  if (motionIds.length === 0 && stopsModerating.length === 0) return [];
+  return [{ type: "member.evicted", userId, motionIds, stopsModerating }];
+}
+
 /**
  * Gives a member another role, or removes them ("removed"). Owners and moderators manage
  * members; a space always keeps at least one owner.
@@ -74,10 +80,18 @@ export async function changeMember(
     if (role !== "removed") {
       await tx.memberships.setRole(spaceId, userId, role);
       const stopsModerating = moderating(member.role) && !moderating(role) ? motions : [];
-      return done({ userId, role, leaves: [], stopsModerating });
+      return done(
+        { userId, role, leaves: [], stopsModerating },
+        [],
+        evicted(userId, [], stopsModerating),
+      );
     }
     await tx.memberships.remove(spaceId, userId);
-    return done({ userId, role, leaves: motions, stopsModerating: [] });
+    return done(
+      { userId, role, leaves: motions, stopsModerating: [] },
+      [],
+      evicted(userId, motions, []),
+    );
   });
 }
 

@@ -1,13 +1,7 @@
-import { editArgument, withdrawArgument } from "@/server/domain/debate/changeArgument";
-import {
-  approveArgument,
-  hideArgument,
-  pinArgument,
-  rejectArgument,
-  restoreArgument,
-} from "@/server/domain/debate/moderate";
+import { patchAlias } from "@/server/commandRoutes";
+import type { CommandName } from "@/server/domain/commands";
 import { getArgument } from "@/server/domain/debate/queries";
-import { commandInput, overLimit, requestActor, respond, runCommand } from "@/server/http";
+import { requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -20,27 +14,26 @@ export async function GET(request: Request, { params }: Context) {
   );
 }
 
-const byStatus = {
-  withdrawn: withdrawArgument,
-  hidden: hideArgument,
-  published: restoreArgument,
-  approved: approveArgument,
-  rejected: rejectArgument,
-};
+/** The older PATCH form: `status` names the command, else {pinned} pins, else it is an edit. */
+const byStatus = new Map<unknown, CommandName>([
+  ["withdrawn", "argument:withdraw"],
+  ["hidden", "moderation:hide"],
+  ["published", "moderation:restore"],
+  ["approved", "moderation:approve"],
+  ["rejected", "moderation:reject"],
+]);
 
 /**
  * Authors: {body} rewrites the argument, {status: "withdrawn"} withdraws it. Moderators:
  * {status: "hidden", reason} hides it, {status: "published"} restores it, {status: "approved"}
- * or {status: "rejected", reason?} decides a pending one, {pinned} pins it.
+ * or {status: "rejected", reason?} decides a pending one, {pinned} pins it. An alias of
+ * POST /api/arguments/:id/commands/:name, limited as that is (an edit counts as a post).
  */
 export async function PATCH(request: Request, { params }: Context) {
-  const input = await commandInput(request, { argumentId: (await params).id });
-  const status = "status" in input ? String(input.status) : "";
-  const command =
-    byStatus[status as keyof typeof byStatus] ?? ("pinned" in input ? pinArgument : editArgument);
-  const actor = await requestActor(request);
-  // An edit counts as a post; a moderator's decisions and a withdrawal are not limited.
-  const refused = command === editArgument ? await overLimit(request, "posts", actor) : null;
-  if (refused) return refused;
-  return runCommand(command(runtime().store, actor, input));
+  return patchAlias(
+    request,
+    "argument",
+    (await params).id,
+    (body) => byStatus.get(body.status) ?? ("pinned" in body ? "argument:pin" : "argument:edit"),
+  );
 }

@@ -1,8 +1,9 @@
-import { phaseLabels, type SessionState } from "@/lib/session";
+import type { SharedSession } from "@/lib/protocol";
+import { phaseLabels } from "@/lib/session";
 import type { ModerationEntry } from "@/server/domain/debate/moderationLog";
 
-function phaseSentence(action: string, session: SessionState | undefined): string {
-  const phase = session?.phase ? phaseLabels[session.phase] : null;
+function phaseSentence(action: string, session: SharedSession): string {
+  const phase = session.phase ? phaseLabels[session.phase] : null;
   if (action === "pause") return "Paused the clock";
   if (action === "resume") return "Resumed the clock";
   if (action === "extend") return "Gave the phase more time";
@@ -10,34 +11,34 @@ function phaseSentence(action: string, session: SessionState | undefined): strin
   return action === "start" ? `Started the debate: ${phase}` : `Moved on to ${phase}`;
 }
 
+const because = (reason: string | null) => (reason ? `: “${reason}”` : "");
+
 /** What each entry of the log did, in words; the data says to what, and why where asked. */
 function actionSentence(entry: ModerationEntry): string {
-  const data = entry.data as Record<string, unknown>;
-  const why = typeof data.reason === "string" && data.reason ? `: “${data.reason}”` : "";
   switch (entry.type) {
     case "motion.settings":
       return "Changed the settings";
     case "motion.locked":
-      return data.locked ? "Locked the motion" : "Unlocked the motion";
+      return entry.data.locked ? "Locked the motion" : "Unlocked the motion";
     case "argument.hidden":
-      return `Hid an argument${why}`;
+      return `Hid an argument${because(entry.data.reason)}`;
     case "argument.restored":
       return "Restored a hidden argument";
     case "argument.approved":
       return "Approved a post";
     case "argument.rejected":
-      return `Rejected a post${why}`;
+      return `Rejected a post${because(entry.data.reason)}`;
     case "argument.pinned":
-      return data.pinned ? "Pinned an argument" : "Unpinned an argument";
+      return entry.data.pinned ? "Pinned an argument" : "Unpinned an argument";
     case "argument.spotlighted":
-      return data.argumentId ? "Put an argument in the spotlight" : "Cleared the spotlight";
+      return entry.data.argumentId ? "Put an argument in the spotlight" : "Cleared the spotlight";
     case "session.phase":
-      return phaseSentence(String(data.action), data.session as SessionState | undefined);
+      return phaseSentence(entry.data.action, entry.data.session);
     case "session.timer":
       return "Set the clock";
     case "session.side":
-      return data.side
-        ? `Assigned a speaker ${String(data.side)} the motion`
+      return entry.data.side
+        ? `Assigned a speaker ${entry.data.side} the motion`
         : "Unassigned a speaker";
     default:
       return entry.type;

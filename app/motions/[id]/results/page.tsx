@@ -1,11 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { pageActor } from "@/server/auth/pageActor";
-import { moderationLog } from "@/server/domain/debate/moderationLog";
-import { getMotion } from "@/server/domain/debate/queries";
-import { motionResult, participation } from "@/server/domain/debate/results";
-import { runtime } from "@/server/runtime";
+import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
 import { ParticipationTable } from "./ParticipationTable";
 import { CitedPassages, Movers, VoteResult } from "./sections";
@@ -14,27 +9,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Everything the page shows; anyone but the space's owners and moderators gets not-found. */
-async function load(params: Props["params"]) {
-  const { id } = await params;
-  const actor = await pageActor();
-  const store = runtime().store;
-  const [result, rows, log] = await Promise.all([
-    motionResult(store, actor, id),
-    participation(store, actor, id),
-    moderationLog(store, actor, id),
-  ]);
-  const motion = result.ok && rows.ok ? await getMotion(store, actor, id) : null;
-  if (!result.ok || !rows.ok || !log.ok || !motion?.ok) notFound();
-  return { motion: motion.value, result: result.value, rows: rows.value, log: log.value };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Results: ${(await load(params)).motion.title}` };
+  return { title: `Results: ${(await loadResults((await params).id)).motion.title}` };
 }
 
 export default async function ResultsPage({ params }: Props) {
-  const { motion, result, rows, log } = await load(params);
+  const { motion, result, rows, log } = await loadResults((await params).id);
   const voted = result.movers.length > 0;
   return (
     <article className="results">

@@ -1,13 +1,9 @@
-import { rateArgument } from "@/server/domain/debate/judge";
-import { commandInput, overLimit, requestActor, runCommand } from "@/server/http";
-import { runtime } from "@/server/runtime";
+import { commandInput, commandResponse } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
+/** {score}: the signed-in member's rating of the argument (`argument:rate`). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await requestActor(request);
-  const refused = await overLimit(request, "votes", actor);
-  if (refused) return refused;
   const input = await commandInput(request, { argumentId: (await params).id });
-  return runCommand(rateArgument(runtime().store, actor, input));
+  return commandResponse(request, "argument:rate", input);
 }

@@ -1,6 +1,6 @@
-import { addVersion } from "@/server/domain/library/addVersion";
 import { getDocument } from "@/server/domain/library/queries";
-import { errorResponse, overUploadLimit, requestActor, respond } from "@/server/http";
+import { execute } from "@/server/execute";
+import { created, errorResponse, overUploadLimit, requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../../../spaces/[id]/documents/documentInput";
 
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * A new version of the document: a file (multipart) or pasted text (JSON), as for the first.
- * Answers 201 with the document as it now reads; its passages are re-anchored.
+ * Answers 201 with the document as it now reads, at the new version's own URL; its passages
+ * are re-anchored.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const documentId = (await params).id;
@@ -17,9 +18,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (refused) return refused;
   const body = await documentInput(request, "");
   if (!body.ok) return errorResponse(body);
-  const { store, publish } = runtime();
-  const added = await addVersion(store, actor, { ...body.input, documentId });
-  if (!added.ok) return respond(added);
-  publish(added.events);
-  return respond(await getDocument(store, actor, documentId), 201);
+  // Counted above, before the body was read.
+  const input = { ...body.input, documentId };
+  const added = await execute("document:version", actor, input, { counted: true });
+  if (!added.ok) return errorResponse(added);
+  const { versionId } = added.value;
+  const document = await getDocument(runtime().store, actor, documentId, versionId);
+  return created(document, () => `/api/documents/${documentId}?version=${versionId}`);
 }

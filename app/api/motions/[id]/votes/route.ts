@@ -1,13 +1,9 @@
-import { castVote } from "@/server/domain/debate/judge";
-import { commandInput, overLimit, requestActor, runCommand } from "@/server/http";
-import { runtime } from "@/server/runtime";
+import { commandInput, commandResponse } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
+/** {phase, stance}: the signed-in member's vote (`motion:vote`). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await requestActor(request);
-  const refused = await overLimit(request, "votes", actor);
-  if (refused) return refused;
   const input = await commandInput(request, { motionId: (await params).id });
-  return runCommand(castVote(runtime().store, actor, input));
+  return commandResponse(request, "motion:vote", input);
 }

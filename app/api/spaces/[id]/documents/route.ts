@@ -1,7 +1,14 @@
-import { importDocument } from "@/server/domain/library/importDocument";
 import { getDocument, listDocuments } from "@/server/domain/library/queries";
 import { spaceFor } from "@/server/domain/spaces/access";
-import { errorResponse, json, overUploadLimit, requestActor, respond } from "@/server/http";
+import { execute } from "@/server/execute";
+import {
+  created,
+  errorResponse,
+  json,
+  overUploadLimit,
+  requestActor,
+  respond,
+} from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "./documentInput";
 
@@ -19,15 +26,16 @@ export async function GET(request: Request, { params }: Context) {
   return json(documents.filter((document) => document.spaceId === found.value.space.id));
 }
 
-/** Imports a file (multipart) or pasted text (JSON); answers the document as GET shows it. */
+/** Imports a file (multipart) or pasted text (JSON); answers 201 with the document. */
 export async function POST(request: Request, { params }: Context) {
   const actor = await requestActor(request);
   const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);
-  const { store } = runtime();
-  const imported = await importDocument(store, actor, body.input);
-  if (!imported.ok) return respond(imported);
-  return respond(await getDocument(store, actor, imported.value.documentId), 201);
+  // Counted above, before the body was read.
+  const imported = await execute("document:import", actor, body.input, { counted: true });
+  if (!imported.ok) return errorResponse(imported);
+  const document = await getDocument(runtime().store, actor, imported.value.documentId);
+  return created(document, ({ id }) => `/api/documents/${id}`);
 }

@@ -1,10 +1,8 @@
 import { failure } from "@/lib/result";
-import {
-  importDebate,
-  importRefusal,
-  MAX_IMPORT_BYTES,
-} from "@/server/domain/exports/importDebate";
-import { errorResponse, overUploadLimit, requestActor, runCommand } from "@/server/http";
+import { getMotion } from "@/server/domain/debate/queries";
+import { importRefusal, MAX_IMPORT_BYTES } from "@/server/domain/exports/importDebate";
+import { execute } from "@/server/execute";
+import { created, errorResponse, overUploadLimit, requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +11,7 @@ const tooLarge = failure("payload_too_large", "The export is larger than 30 MB."
 
 /**
  * Takes back a debate exported as JSON (the body is the export file) into this space, as a new
- * motion with the same tree; answers the new motion's id.
+ * motion with the same tree; answers 201 with the new motion as GET /api/motions/:id shows it.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await requestActor(request);
@@ -30,5 +28,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (Buffer.byteLength(json) > MAX_IMPORT_BYTES) return errorResponse(tooLarge);
   const clientId = new URL(request.url).searchParams.get("clientId") ?? crypto.randomUUID();
   // The body is parsed and checked off the event loop, in the command.
-  return runCommand(importDebate(runtime().store, actor, { clientId, spaceId, json }), 201);
+  // Counted above, before the body was read.
+  const input = { clientId, spaceId, json };
+  const imported = await execute("debate:import", actor, input, { counted: true });
+  if (!imported.ok) return errorResponse(imported);
+  const motion = await getMotion(runtime().store, actor, imported.value.motionId);
+  return created(motion, ({ id }) => `/api/motions/${id}`);
 }

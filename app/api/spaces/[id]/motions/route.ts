@@ -1,6 +1,6 @@
-import { createMotion } from "@/server/domain/debate/createMotion";
-import { listSpaceMotions } from "@/server/domain/debate/queries";
-import { jsonBody, requestActor, respond } from "@/server/http";
+import { getMotion, listSpaceMotions } from "@/server/domain/debate/queries";
+import { execute } from "@/server/execute";
+import { created, errorResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,11 +12,13 @@ export async function GET(request: Request, { params }: Context) {
   return respond(await listSpaceMotions(runtime().store, actor, (await params).id));
 }
 
+/** Answers 201 with the motion as GET /api/motions/:id shows it. */
 export async function POST(request: Request, { params }: Context) {
   const body = (await jsonBody(request)) as object | undefined;
-  const { store, publish } = runtime();
+  const actor = await requestActor(request);
   const input = { ...body, spaceId: (await params).id };
-  const outcome = await createMotion(store, await requestActor(request), input);
-  if (outcome.ok) publish(outcome.events);
-  return respond(outcome, 201);
+  const outcome = await execute("motion:create", actor, input, restDoor(request));
+  if (!outcome.ok) return errorResponse(outcome);
+  const motion = await getMotion(runtime().store, actor, outcome.value.motionId);
+  return created(motion, ({ id }) => `/api/motions/${id}`);
 }

@@ -1,0 +1,116 @@
+import type { ArgumentView } from "./debate";
+import { isMotionEventType, type MotionEventData, type MotionEventType } from "./protocol";
+import { initialSession } from "./session";
+
+/** An event of a motion's log as the server keeps it: who acted, and when. */
+export type StoredEvent<K extends MotionEventType = MotionEventType> = {
+  [T in K]: {
+    motionId: string;
+    seq: number;
+    type: T;
+    data: MotionEventData[T];
+    actorId: string;
+    at: Date;
+  };
+}[K];
+
+/** An event to append: the log gives it the motion's next seq and its type's current version. */
+export type NewEvent = { [T in MotionEventType]: Omit<StoredEvent<T>, "seq"> }[MotionEventType];
+
+/** An event's type and payload, as a command decides them before it is appended. */
+export type EventBody = {
+  [T in MotionEventType]: { type: T; data: MotionEventData[T] };
+}[MotionEventType];
+
+/**
+ * The version each type is written in now. A stored row keeps the version it was written in,
+ * and is brought up to this one as it is read (`upgradeEvent`), so every reader, the replay
+ * and the exports included, sees one shape per type. A change to a type's payload raises its
+ * version here and adds the step from the previous one to `upgrades`.
+ */
+export const EVENT_VERSIONS: Record<MotionEventType, number> = {
+  "motion.created": 1,
+  // 2: arguments carry their author's pseudonym and a rejection's reason.
+  "argument.posted": 2,
+  "argument.submitted": 2,
+  "argument.edited": 1,
+  "argument.withdrawn": 1,
+  "vote.cast": 1,
+  "argument.rated": 1,
+  // 2: the session, which a change of format starts over.
+  "motion.settings": 2,
+  "motion.locked": 1,
+  "motion.status": 1,
+  "motion.edited": 1,
+  "argument.hidden": 1,
+  "argument.restored": 2,
+  "argument.pinned": 1,
+  "argument.spotlighted": 1,
+  "argument.approved": 2,
+  "argument.rejected": 1,
+  "citation.reviewed": 1,
+  // 2: where the motion's own sources stand, besides the arguments' citations.
+  "evidence.reanchored": 2,
+  "session.phase": 1,
+  "session.timer": 1,
+  "session.side": 1,
+};
+
+/** A row of the events table as either dialect reads it. */
+export interface EventRecord {
+  motionId: string;
+  seq: number;
+  type: string;
+  version: number;
+  data: Record<string, unknown>;
+  actorId: string;
+  at: Date;
+}
+
+type Payload = Record<string, unknown>;
+
+/**
+ * What an argument logged before moderated and anonymous motions lacks: no pseudonym (0 names
+ * nobody, `disguiseArgument`) and no rejection.
+ */
+const argumentDefaults: Pick<ArgumentView, "pseudonym" | "rejectionReason"> = {
+  pseudonym: 0,
+  rejectionReason: null,
+};
+
+const completeArgument = (data: Payload): Payload => ({
+  ...data,
+  argument: { ...argumentDefaults, ...(data.argument as Payload) },
+});
+
+/** From one version of a type to the next: `upgrades[type][v]` turns a version-v payload into v+1. */
+const upgrades: Partial<Record<MotionEventType, Record<number, (data: Payload) => Payload>>> = {
+  "argument.posted": { 1: completeArgument },
+  "argument.submitted": { 1: completeArgument },
+  "argument.approved": { 1: completeArgument },
+  "argument.restored": { 1: completeArgument },
+  // Settings changed before structured sessions existed left the session as it began.
+  "motion.settings": { 1: (data) => ({ ...data, session: data.session ?? initialSession }) },
+  // Before the motion's sources were re-anchored, only citations moved.
+  "evidence.reanchored": { 1: (data) => ({ sources: [], ...data }) },
+};
+
+/**
+ * A stored row as a typed event of the current version: the one place the log's rows are read.
+ * A row's payload was written by a typed append in its version's shape; the steps above bring
+ * it to the current one.
+ */
+export function upgradeEvent(row: EventRecord): StoredEvent {
+  const { type, version } = row;
+  if (!isMotionEventType(type)) {
+    throw new Error(`motion ${row.motionId} seq ${row.seq}: unknown event type ${type}`);
+  }
+  let data = row.data;
+  for (let v = version; v < EVENT_VERSIONS[type]; v++) {
+    const step = upgrades[type]?.[v];
+    if (!step) throw new Error(`no upgrade of ${type} from version ${v}`);
+    data = step(data);
+  }
+  const { motionId, seq, actorId, at } = row;
+  return { motionId, seq, type, data, actorId, at } as StoredEvent;
+}

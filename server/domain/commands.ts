@@ -1,0 +1,370 @@
+import type { z } from "zod";
+import type { Store } from "../../db/store";
+import {
+  ApproveArgument,
+  AssignSide,
+  CastVote,
+  ChangeMotionStatus,
+  ChangeSettings,
+  EditArgument,
+  EditMotion,
+  HideArgument,
+  LockMotion,
+  PinArgument,
+  PostArgument,
+  RateArgument,
+  RejectArgument,
+  RestoreArgument,
+  ReviewCitation,
+  RunPhase,
+  SetTimer,
+  SpotlightArgument,
+  WithdrawArgument,
+} from "../../lib/commands";
+import { FollowMotion, MarkNotificationsRead } from "../../lib/notifications";
+import type { MotionEventType } from "../../lib/protocol";
+import { MarkAllRead, MarkRead } from "../../lib/reading";
+import type { Action, Actor } from "../policy";
+import type { LimitFamily } from "../rateLimits/table";
+import { editArgument, withdrawArgument } from "./debate/changeArgument";
+import { CreateMotionInput, createMotion } from "./debate/createMotion";
+import { castVote, rateArgument } from "./debate/judge";
+import { changeMotionStatus, editMotion } from "./debate/lifecycle";
+import {
+  approveArgument,
+  changeSettings,
+  hideArgument,
+  lockMotion,
+  pinArgument,
+  rejectArgument,
+  restoreArgument,
+  spotlightArgument,
+} from "./debate/moderate";
+import { postArgument } from "./debate/postArgument";
+import { assignSide, runPhase, setTimer } from "./debate/session";
+import { ImportDebateTarget, importDebate } from "./exports/importDebate";
+import { AddVersionInput, addVersion } from "./library/addVersion";
+import { ImportDocumentInput, importDocument } from "./library/importDocument";
+import { reviewCitation } from "./library/reviewCitations";
+import { followMotion } from "./notifications/follow";
+import { markNotificationsRead } from "./notifications/inbox";
+import type { Outcome } from "./outcome";
+import { markAllRead, markRead } from "./reading/markRead";
+import { CreateSpaceInput, createSpace } from "./spaces/createSpace";
+import { ManageJoinCodeInput, manageJoinCode } from "./spaces/manageJoinCode";
+import { ChangeMemberInput, changeMember, MuteMemberInput, muteMember } from "./spaces/members";
+
+/**
+ * Where a command stands in the REST API: `POST /api/motions/:id/commands/:name` or
+ * `POST /api/arguments/:id/commands/:name`, the path's id going in as `motionId` or
+ * `argumentId`. `renames` are the fields the older `PATCH /api/<resource>/:id` body names
+ * otherwise (its field -> the command's).
+ */
+export interface RestShape {
+  on: "motion" | "argument";
+  renames?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One command as every door runs it. The domain function parses `input` and asks the policy
+ * for `action` itself: the schema and action here say what it takes and guards, for the doors,
+ * the documentation and the tests. `emits`: the event types a success may publish. `limit`: the
+ * rate-limit family every door counts it against (server/rateLimits/table.ts).
+ */
+export interface Command<T = unknown> {
+  input: z.ZodType;
+  /** null: the actor's own things (their inbox), which need only a session. */
+  action: Action | null;
+  run: (store: Store, actor: Actor, input: unknown) => Promise<Outcome<T>>;
+  emits: readonly MotionEventType[];
+  limit?: LimitFamily;
+  /** Served over Socket.IO as an event of the command's name (docs/protocol.md). */
+  socket: boolean;
+  rest?: RestShape;
+}
+
+const command = <T>(spec: Command<T>): Command<T> => spec;
+
+/**
+ * Every command that changes something, by name: entity:verb, the Socket.IO event name for the
+ * ones served there. Doors run them through server/execute.ts, never the functions directly.
+ */
+export const commands = {
+  "argument:post": command({
+    input: PostArgument,
+    action: "argument.post",
+    run: postArgument,
+    emits: ["argument.posted", "argument.submitted"],
+    limit: "posts",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "argument:edit": command({
+    input: EditArgument,
+    action: "argument.edit",
+    run: editArgument,
+    emits: ["argument.edited"],
+    limit: "posts",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "argument:withdraw": command({
+    input: WithdrawArgument,
+    action: "argument.edit",
+    run: withdrawArgument,
+    emits: ["argument.withdrawn"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "motion:vote": command({
+    input: CastVote,
+    action: "motion.vote",
+    run: castVote,
+    emits: ["vote.cast"],
+    limit: "votes",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "argument:rate": command({
+    input: RateArgument,
+    action: "argument.rate",
+    run: rateArgument,
+    emits: ["argument.rated"],
+    limit: "votes",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "motion:settings": command({
+    input: ChangeSettings,
+    action: "motion.settings",
+    run: changeSettings,
+    emits: ["motion.settings"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "motion:lock": command({
+    input: LockMotion,
+    action: "motion.lock",
+    run: lockMotion,
+    emits: ["motion.locked"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "moderation:hide": command({
+    input: HideArgument,
+    action: "argument.hide",
+    run: hideArgument,
+    emits: ["argument.hidden"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "moderation:restore": command({
+    input: RestoreArgument,
+    action: "argument.restore",
+    run: restoreArgument,
+    emits: ["argument.restored"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "argument:pin": command({
+    input: PinArgument,
+    action: "argument.pin",
+    run: pinArgument,
+    emits: ["argument.pinned"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "argument:spotlight": command({
+    input: SpotlightArgument,
+    action: "argument.spotlight",
+    run: spotlightArgument,
+    emits: ["argument.spotlighted"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion", renames: { spotlight: "argumentId" } },
+  }),
+  "moderation:approve": command({
+    input: ApproveArgument,
+    action: "argument.approve",
+    run: approveArgument,
+    emits: ["argument.approved"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "moderation:reject": command({
+    input: RejectArgument,
+    action: "argument.reject",
+    run: rejectArgument,
+    emits: ["argument.rejected"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "session:phase": command({
+    input: RunPhase,
+    action: "session.phase",
+    run: runPhase,
+    emits: ["session.phase"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "session:timer": command({
+    input: SetTimer,
+    action: "session.timer",
+    run: setTimer,
+    emits: ["session.timer"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion", renames: { timer: "seconds" } },
+  }),
+  "session:side": command({
+    input: AssignSide,
+    action: "session.side",
+    run: assignSide,
+    emits: ["session.side"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "motion:edit": command({
+    input: EditMotion,
+    action: "motion.edit",
+    run: editMotion,
+    emits: ["motion.edited"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "motion:status": command({
+    input: ChangeMotionStatus,
+    action: "motion.status",
+    run: changeMotionStatus,
+    emits: ["motion.status"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "citation:review": command({
+    input: ReviewCitation,
+    action: "citation.review",
+    run: reviewCitation,
+    emits: ["citation.reviewed"],
+    limit: "moderation",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "motion:read": command({
+    input: MarkRead,
+    action: "space.read",
+    run: markRead,
+    emits: [],
+    limit: "marks",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "motion:follow": command({
+    input: FollowMotion,
+    action: "motion.follow",
+    run: followMotion,
+    emits: [],
+    limit: "marks",
+    socket: true,
+    rest: { on: "motion" },
+  }),
+  "space:create": command({
+    input: CreateSpaceInput,
+    action: "space.create",
+    run: createSpace,
+    emits: [],
+    socket: false,
+  }),
+  "space:join-code": command({
+    input: ManageJoinCodeInput,
+    action: "space.manage",
+    run: manageJoinCode,
+    emits: [],
+    socket: false,
+  }),
+  "space:read": command({
+    input: MarkAllRead,
+    action: "space.read",
+    run: markAllRead,
+    emits: [],
+    socket: false,
+  }),
+  /** A removed member, or one who no longer moderates, is evicted from rooms (its effect). */
+  "member:change": command({
+    input: ChangeMemberInput,
+    action: "member.manage",
+    run: changeMember,
+    emits: [],
+    socket: false,
+  }),
+  "member:mute": command({
+    input: MuteMemberInput,
+    action: "member.mute",
+    run: muteMember,
+    emits: [],
+    socket: false,
+  }),
+  "motion:create": command({
+    input: CreateMotionInput,
+    action: "motion.create",
+    run: createMotion,
+    emits: ["motion.created"],
+    socket: false,
+  }),
+  // Uploads are counted by their doors before the body is read (server/bodyGate.ts).
+  "document:import": command({
+    input: ImportDocumentInput,
+    action: "document.import",
+    run: importDocument,
+    emits: [],
+    limit: "uploads",
+    socket: false,
+  }),
+  "document:version": command({
+    input: AddVersionInput,
+    action: "document.import",
+    run: addVersion,
+    emits: ["evidence.reanchored"],
+    limit: "uploads",
+    socket: false,
+  }),
+  "debate:import": command({
+    input: ImportDebateTarget,
+    action: "motion.create",
+    run: importDebate,
+    emits: ["motion.created", "argument.posted", "argument.hidden", "argument.withdrawn"],
+    limit: "uploads",
+    socket: false,
+  }),
+  "notifications:read": command({
+    input: MarkNotificationsRead,
+    action: null,
+    run: markNotificationsRead,
+    emits: [],
+    socket: false,
+  }),
+} as const;
+
+export type CommandName = keyof typeof commands;
+
+/** What a command answers when it succeeds. */
+export type ValueOf<N extends CommandName> =
+  (typeof commands)[N] extends Command<infer T> ? T : never;
+
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
+
+/** The commands served over Socket.IO, each as the event of its name. */
+export const socketCommands = (Object.keys(commands) as CommandName[]).filter(
+  (name) => commands[name].socket,
+);

@@ -1,0 +1,53 @@
+import type { Store } from "../db/store";
+import type { Command } from "./domain/commands";
+import { type CommandName, commands, type ValueOf } from "./domain/commands";
+import type { Outcome } from "./domain/outcome";
+import type { Actor } from "./policy";
+import type { RateLimits } from "./rateLimits/limiter";
+import { type Runtime, runtime } from "./runtime";
+
+/**
+ * How a door hands a command over. `address`: the client's address, to count the command's
+ * limit family against (with the actor's own count). `counted`: the door has counted it already
+ * (Socket.IO counts every event before its handler, server/realtime/limits.ts; an upload is
+ * counted before its body is read, server/bodyGate.ts), so it is not counted twice.
+ * `answer` is called with the outcome before its events go out, so a client hears its own
+ * answer before the room hears the event.
+ */
+export type Door = ({ address: string } | { counted: true }) & {
+  answer?: (outcome: Outcome<unknown>) => void;
+};
+
+export type Execute = <N extends CommandName>(
+  name: N,
+  actor: Actor,
+  input: unknown,
+  door: Door,
+) => Promise<Outcome<ValueOf<N>>>;
+
+export type ExecuteDeps = { store: Store; limits: RateLimits; publish: Runtime["publish"] };
+
+/**
+ * The one way a command runs, whatever the door: count its rate limit, run it (it parses, asks
+ * the policy and commits), then publish its events and carry out its effects.
+ */
+export function executor(deps: ExecuteDeps): Execute {
+  return async (name, actor, input, door) => {
+    const command = commands[name] as Command<ValueOf<typeof name>>;
+    if (command.limit && "address" in door) {
+      const refused = await deps.limits.consume(command.limit, actor, door.address);
+      if (refused) {
+        door.answer?.(refused);
+        return refused;
+      }
+    }
+    const outcome = await command.run(deps.store, actor, input);
+    door.answer?.(outcome);
+    if (outcome.ok) deps.publish(outcome.events, outcome.effects);
+    return outcome;
+  };
+}
+
+/** `executor` over the process's runtime: for route handlers and server actions. */
+export const execute: Execute = (name, actor, input, door) =>
+  executor(runtime())(name, actor, input, door);

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { POST as argumentCommand } from "../../app/api/arguments/[id]/commands/[name]/route";
+import { PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
+import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
+import { PATCH as patchMotion } from "../../app/api/motions/[id]/route";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { setRuntime } from "../../server/runtime";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { testAuthSecret } from "../support/people";
+import { liveSuite, nextEvent } from "../support/realtime";
+
+const call = (cookie: string | undefined, method: string, body: unknown) =>
+  new Request("http://localhost/api", {
+    method,
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+const at = (id: string, name: string) => ({ params: Promise.resolve({ id, name }) });
+const of = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe("a command by its name over REST", () => {
+  const live = liveSuite();
+
+  /** A private debate with a moderator and a participant in the room, and one argument. */
+  async function room() {
+    const { store } = live.db;
+    const { publish, disconnectSessions, limits } = live.server;
+    setRuntime({ store, authSecret: testAuthSecret, publish, disconnectSessions, limits });
+    const d = await debate(store, "private");
+    const moderator = await d.member("Mona", "moderator");
+    const student = await d.member("Sam", "participant");
+    const listener = await live.server.client(student);
+    await listener.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const input = argumentInput(d.motionId, d.cite("Trade moved inland by rail."));
+    const posted = await postArgument(store, actorOf(student), input);
+    if (!posted.ok) throw new Error(posted.error.message);
+    return { d, moderator, student, listener, argumentId: posted.value.argument.id };
+  }
+
+  it("argument:pin by a moderator answers 200 and the room hears argument.pinned", async () => {
+    const { moderator, listener, argumentId } = await room();
+    const heard = nextEvent(listener, "argument.pinned");
+    const response = await argumentCommand(
+      call(moderator.cookie, "POST", { pinned: true }),
+      at(argumentId, "argument:pin"),
+    );
+    expect(response.status).toBe(200);
+    const answer = await response.json();
+    expect(answer).toEqual({ seq: expect.any(Number), argumentId, pinned: true });
+    expect(await heard).toMatchObject({ seq: answer.seq, data: { argumentId, pinned: true } });
+  });
+
+  it("takes the name with its colon encoded, on a motion as on an argument", async () => {
+    const { d, moderator, listener, argumentId } = await room();
+    const heard = nextEvent(listener, "argument.spotlighted");
+    const response = await motionCommand(
+      call(moderator.cookie, "POST", { argumentId }),
+      at(d.motionId, "argument%3Aspotlight"),
+    );
+    expect(response.status).toBe(200);
+    expect(await heard).toMatchObject({ data: { argumentId } });
+  });
+
+  it("answers 404 for an unknown name and 400 for a command on the other resource", async () => {
+    const { d, moderator, argumentId } = await room();
+    const unknown = await argumentCommand(
+      call(moderator.cookie, "POST", {}),
+      at(argumentId, "argument:polish"),
+    );
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe("not_found");
+    const wrong = await argumentCommand(
+      call(moderator.cookie, "POST", { locked: true }),
+      at(argumentId, "motion:lock"),
+    );
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.code).toBe("invalid_input");
+    const spaceOnly = await motionCommand(
+      call(moderator.cookie, "POST", { role: "removed" }),
+      at(d.motionId, "member:change"),
+    );
+    expect(spaceOnly.status).toBe(400);
+  });
+
+  it("refuses a participant (403) and an outsider (404) as the socket does, storing nothing", async () => {
+    const { d, student, argumentId } = await room();
+    const before = (await live.db.store.motions.get(d.motionId))?.lastSeq;
+    const participant = await argumentCommand(
+      call(student.cookie, "POST", { reason: "Mine" }),
+      at(argumentId, "moderation:hide"),
+    );
+    expect(participant.status).toBe(403);
+    const outsider = await motionCommand(
+      call(undefined, "POST", { locked: true }),
+      at(d.motionId, "motion:lock"),
+    );
+    expect(outsider.status).toBe(404);
+    expect((await live.db.store.motions.get(d.motionId))?.lastSeq).toBe(before);
+  });
+
+  it("the older PATCH forms run the same commands, their fields renamed", async () => {
+    const { d, moderator, listener, argumentId } = await room();
+    const spotlit = nextEvent(listener, "argument.spotlighted");
+    const spotlight = await patchMotion(
+      call(moderator.cookie, "PATCH", { spotlight: argumentId }),
+      of(d.motionId),
+    );
+    expect(spotlight.status).toBe(200);
+    expect(await spotlit).toMatchObject({ data: { argumentId } });
+    const pinned = nextEvent(listener, "argument.pinned");
+    const pin = await patchArgument(
+      call(moderator.cookie, "PATCH", { pinned: true }),
+      of(argumentId),
+    );
+    expect(await pin.json()).toMatchObject({ argumentId, pinned: true });
+    expect(await pinned).toMatchObject({ data: { argumentId, pinned: true } });
+  });
+
+  it("P-RATE-1: edits count as posts on every door alike: REST, its PATCH alias and Socket.IO", async () => {
+    const { student, argumentId } = await room();
+    const edit = (n: number) => ({ body: `Wording number ${n}.` });
+    for (let n = 0; n < 10; n++) {
+      const response =
+        n % 2 === 0
+          ? await argumentCommand(
+              call(student.cookie, "POST", edit(n)),
+              at(argumentId, "argument:edit"),
+            )
+          : await patchArgument(call(student.cookie, "PATCH", edit(n)), of(argumentId));
+      expect(response.status).toBe(200);
+    }
+    const socket = await live.server.client(student);
+    const refused = await socket.emitWithAck("argument:edit", {
+      argumentId,
+      clientId: crypto.randomUUID(),
+      ...edit(10),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    const overRest = await patchArgument(call(student.cookie, "PATCH", edit(11)), of(argumentId));
+    expect(overRest.status).toBe(429);
+  });
+});

@@ -1,0 +1,584 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnchorColumns, SearchHit, SearchScope, Store } from "../../db/store";
+import { SNIPPET_END, SNIPPET_START } from "../../lib/search";
+import { initialSession } from "../../lib/session";
+import {
+  libraryText,
+  minute,
+  newId,
+  passage,
+  type StoreRows,
+  storeRows,
+} from "../support/storeRows";
+import { dialects, type TestStore } from "../support/stores";
+
+// The Store's contract for the library, motions, arguments, votes, ratings and search: each
+// method written through and read back, the same tests on each dialect.
+
+const moved = (versionId: string): AnchorColumns => ({
+  anchorStatus: "moved",
+  anchorConfidence: 0.5,
+  anchorVersionId: versionId,
+  anchorStart: 40,
+  anchorEnd: 67,
+});
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`the Store's debates on ${dialect.name}`, () => {
+    let db: TestStore;
+    let store: Store;
+    let rows: StoreRows;
+    beforeAll(async () => {
+      db = await dialect.open();
+      store = db.store;
+      rows = storeRows(store);
+    });
+    afterAll(() => db?.dispose());
+
+    /** A new version of a document with one block, not yet its current one. */
+    const newVersion = (documentId: string, number: number, text = "A later text.") => {
+      const id = newId();
+      return {
+        version: {
+          id,
+          documentId,
+          number,
+          fileName: null,
+          mediaType: "text/markdown",
+          raw: Buffer.from([0, 255, number]),
+          rawHash: `raw-${number}`,
+          text,
+          contentHash: `content-${number}`,
+          createdAt: minute(number),
+        },
+        blocks: [
+          { versionId: id, position: 0, kind: "paragraph" as const, level: null, start: 0, end: 4 },
+        ],
+      };
+    };
+
+    describe("documents", () => {
+      it("insert, get and list: the documents of the spaces asked, oldest first, then by title", async () => {
+        const space = await rows.space();
+        const other = await rows.space();
+        const late = await rows.document(space.id, libraryText, {
+          title: "B",
+          createdAt: minute(2),
+        });
+        const early = await rows.document(space.id, libraryText, { createdAt: minute(1) });
+        const titled = await rows.document(space.id, libraryText, {
+          title: "A",
+          createdAt: minute(2),
+        });
+        const elsewhere = await rows.document(other.id, libraryText, {
+          author: "Port Authority",
+          publisher: "Harbour Press",
+          publishedAt: "1921",
+          sourceUrl: "https://example.test/report",
+          note: "Scanned",
+        });
+        expect(await store.documents.get(elsewhere.document.id)).toEqual(elsewhere.document);
+        expect(await store.documents.get(newId())).toBeUndefined();
+        expect(await store.documents.list([space.id])).toEqual(
+          [early, titled, late].map((d) => d.document),
+        );
+        expect(ids(await store.documents.list([space.id, other.id])).sort()).toEqual(
+          ids([early, titled, late, elsewhere].map((d) => d.document)).sort(),
+        );
+        expect(await store.documents.list([])).toEqual([]);
+      });
+
+      it("insertVersion, version and blocks keep a version's bytes, text and blocks in order", async () => {
+        const space = await rows.space();
+        const { document, version, blocks } = await rows.document(space.id);
+        expect(await store.documents.version(version.id)).toEqual(version);
+        expect(await store.documents.blocks(version.id)).toEqual(blocks);
+
+        const next = newVersion(document.id, 2, "One.\n\nTwo.\n\nThree.");
+        const nextBlocks = [2, 0, 1].map((position) => ({
+          versionId: next.version.id,
+          position,
+          kind: "paragraph" as const,
+          level: null,
+          start: position * 6,
+          end: position * 6 + 4,
+        }));
+        await rows.write((tx) => tx.documents.insertVersion(next.version, nextBlocks));
+        expect(await store.documents.version(next.version.id)).toEqual(next.version);
+        expect((await store.documents.blocks(next.version.id)).map((b) => b.position)).toEqual([
+          0, 1, 2,
+        ]);
+        expect(await store.documents.version(newId())).toBeUndefined();
+        expect(await store.documents.blocks(newId())).toEqual([]);
+      });
+
+      it("blockCounts counts each version's blocks", async () => {
+        const space = await rows.space();
+        const { document, version } = await rows.document(space.id);
+        const bare = newVersion(document.id, 2);
+        await rows.write((tx) => tx.documents.insertVersion(bare.version, []));
+        const counts = await store.documents.blockCounts([version.id, bare.version.id, newId()]);
+        expect(counts.get(version.id)).toBe(3);
+        expect(counts.get(bare.version.id) ?? 0).toBe(0);
+        expect((await store.documents.blockCounts([])).size).toBe(0);
+      });
+
+      it("setCurrentVersion makes another version the document's current one", async () => {
+        const space = await rows.space();
+        const { document } = await rows.document(space.id);
+        const next = newVersion(document.id, 2);
+        await rows.write(async (tx) => {
+          await tx.documents.insertVersion(next.version, []);
+          await tx.documents.setCurrentVersion(document.id, next.version.id);
+        });
+        expect(await store.documents.get(document.id)).toEqual({
+          ...document,
+          currentVersionId: next.version.id,
+        });
+      });
+
+      it("lock makes new versions of one document follow one another", async () => {
+        const space = await rows.space();
+        const { document } = await rows.document(space.id);
+        // Each upload numbers its version after the current one: none may take the same number.
+        await Promise.all(
+          [1, 2, 3].map(() =>
+            rows.write(async (tx) => {
+              await tx.documents.lock(document.id);
+              const current = await tx.documents.get(document.id);
+              const number = (await tx.documents.version(current?.currentVersionId ?? ""))?.number;
+              const next = newVersion(document.id, (number ?? 0) + 1);
+              await tx.documents.insertVersion(next.version, []);
+              await tx.documents.setCurrentVersion(document.id, next.version.id);
+            }),
+          ),
+        );
+        const current = await store.documents.get(document.id);
+        expect((await store.documents.version(current?.currentVersionId ?? ""))?.number).toBe(4);
+      });
+    });
+
+    describe("motions", () => {
+      it("insert, get and sources keep a motion and its sources", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion, sources } = await rows.motion(
+          space.id,
+          {
+            description: "Was it?",
+            status: "draft",
+            settings: {
+              evidenceRequired: true,
+              approvalRequired: true,
+              anonymous: true,
+              format: "oxford",
+            },
+            pinned: [newId()],
+            session: { ...initialSession, sides: { [newId()]: "for" } },
+            lastSeq: 3,
+          },
+          [
+            passage(doc, "Trade moved inland by rail."),
+            passage(doc, "The harbour was closed in winter."),
+          ],
+        );
+        expect(await store.motions.get(motion.id)).toEqual(motion);
+        expect(await store.motions.get(newId())).toBeUndefined();
+        expect(await store.motions.sources([motion.id])).toEqual(sources);
+      });
+
+      it("sources gives several motions' sources, by motion and then position", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const first = await rows.motion(space.id, {}, [
+          passage(doc, "Findings"),
+          passage(doc, "Trade moved inland by rail."),
+        ]);
+        const second = await rows.motion(space.id, {}, [passage(doc, "The harbour")]);
+        const byMotion = [first, second].sort((a, b) => a.motion.id.localeCompare(b.motion.id));
+        expect(await store.motions.sources([first.motion.id, second.motion.id])).toEqual(
+          byMotion.flatMap((m) => m.sources),
+        );
+        expect(await store.motions.sources([])).toEqual([]);
+      });
+
+      it("sourcesInDocument gives the sources quoting one document, in the document's order", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const otherDoc = await rows.document(space.id);
+        const later = await rows.motion(space.id, {}, [passage(doc, "Trade moved")]);
+        const earlier = await rows.motion(space.id, {}, [
+          passage(otherDoc, "Findings"),
+          passage(doc, "The harbour"),
+        ]);
+        expect(await store.motions.sourcesInDocument(doc.document.id)).toEqual([
+          earlier.sources[1],
+          later.sources[0],
+        ]);
+        expect(await store.motions.sourcesInDocument(newId())).toEqual([]);
+      });
+
+      it("update changes only the columns given", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const spotlightId = newId();
+        const change = {
+          title: "The rail line paid for itself",
+          description: "Revised",
+          status: "closed" as const,
+          pinned: [spotlightId],
+          spotlightId,
+          settings: { ...motion.settings, anonymous: true },
+          session: { ...initialSession, phase: "open-floor" as const, clock: "paused" as const },
+        };
+        await rows.write((tx) => tx.motions.update(motion.id, change));
+        expect(await store.motions.get(motion.id)).toEqual({ ...motion, ...change });
+        await rows.write((tx) => tx.motions.update(motion.id, { spotlightId: null }));
+        expect(await store.motions.get(motion.id)).toEqual({
+          ...motion,
+          ...change,
+          spotlightId: null,
+        });
+      });
+
+      it("list gives the motions of the spaces asked, oldest first, then by title", async () => {
+        const space = await rows.space();
+        const other = await rows.space();
+        const late = await rows.motion(space.id, { title: "B", createdAt: minute(5) });
+        const titled = await rows.motion(space.id, { title: "A", createdAt: minute(5) });
+        const early = await rows.motion(space.id, { title: "C", createdAt: minute(1) });
+        const elsewhere = await rows.motion(other.id);
+        expect(await store.motions.list([space.id])).toEqual(
+          [early, titled, late].map((m) => m.motion),
+        );
+        expect(ids(await store.motions.list([space.id, other.id])).sort()).toEqual(
+          ids([early, titled, late, elsewhere].map((m) => m.motion)).sort(),
+        );
+        expect(await store.motions.list([])).toEqual([]);
+      });
+
+      it("arguments gives a motion's arguments, oldest first", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const reply = await rows.argument(motion.id, { createdAt: minute(4) });
+        const first = await rows.argument(motion.id, { createdAt: minute(3), status: "pending" });
+        await rows.argument(other.id);
+        expect(await store.motions.arguments(motion.id)).toEqual([first.argument, reply.argument]);
+        expect(await store.motions.arguments(newId())).toEqual([]);
+      });
+
+      it("setSourceAnchor records where one source stands in the current version", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion, sources } = await rows.motion(space.id, {}, [
+          passage(doc, "Findings"),
+          passage(doc, "Trade moved inland by rail."),
+        ]);
+        await rows.write((tx) => tx.motions.setSourceAnchor(motion.id, 1, moved(doc.version.id)));
+        expect(await store.motions.sources([motion.id])).toEqual([
+          sources[0],
+          { ...sources[1], ...moved(doc.version.id) },
+        ]);
+      });
+
+      it("pseudonymFor keeps an author's number in a motion and gives a newcomer the next", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const [ada, bek, cleo] = [newId(), newId(), newId()];
+        expect(await store.motions.pseudonymFor(motion.id, ada)).toBe(1);
+        await rows.argument(motion.id, { authorId: ada, pseudonym: 1 });
+        await rows.argument(motion.id, { authorId: bek, pseudonym: 2 });
+        await rows.argument(motion.id, { authorId: ada, pseudonym: 1 });
+        expect(await store.motions.pseudonymFor(motion.id, ada)).toBe(1);
+        expect(await store.motions.pseudonymFor(motion.id, bek)).toBe(2);
+        expect(await store.motions.pseudonymFor(motion.id, cleo)).toBe(3);
+        expect(await store.motions.pseudonymFor(other.id, bek)).toBe(1);
+      });
+
+      it("lock makes commands on one motion run in turn", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const pins = [newId(), newId(), newId(), newId()];
+        // Each pin reads the pinned list and writes it back longer: none may lose another's.
+        await Promise.all(
+          pins.map((pin) =>
+            rows.write(async (tx) => {
+              await tx.motions.lock(motion.id);
+              const pinned = (await tx.motions.get(motion.id))?.pinned ?? [];
+              await tx.motions.update(motion.id, { pinned: [...pinned, pin] });
+            }),
+          ),
+        );
+        expect([...((await store.motions.get(motion.id))?.pinned ?? [])].sort()).toEqual(
+          [...pins].sort(),
+        );
+      });
+    });
+
+    describe("arguments", () => {
+      it("insert, get and citations keep an argument and its quotes, by argument and position", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const parent = await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
+        const reply = await rows.argument(
+          motion.id,
+          {
+            parentId: parent.argument.id,
+            relation: "attacks",
+            status: "rejected",
+            rejectionReason: "Off topic",
+            pseudonym: 2,
+            editedAt: minute(9),
+            publishedSeq: 7,
+          },
+          [passage(doc, "The harbour"), passage(doc, "Findings")],
+        );
+        expect(await store.arguments.get(reply.argument.id)).toEqual(reply.argument);
+        expect(await store.arguments.get(newId())).toBeUndefined();
+        const byArgument = [parent, reply].sort((a, b) =>
+          a.argument.id.localeCompare(b.argument.id),
+        );
+        expect(await store.arguments.citations([parent.argument.id, reply.argument.id])).toEqual(
+          byArgument.flatMap((a) => a.citations),
+        );
+        expect(await store.arguments.citations([])).toEqual([]);
+      });
+
+      it("update changes only the columns given", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { argument } = await rows.argument(motion.id, { status: "pending" });
+        const change = {
+          body: "An edited body.",
+          editedAt: minute(8),
+          status: "published" as const,
+          rejectionReason: null,
+          publishedSeq: 12,
+        };
+        await rows.write((tx) => tx.arguments.update(argument.id, change));
+        expect(await store.arguments.get(argument.id)).toEqual({ ...argument, ...change });
+        await rows.write((tx) =>
+          tx.arguments.update(argument.id, { status: "rejected", rejectionReason: "Rude" }),
+        );
+        expect(await store.arguments.get(argument.id)).toEqual({
+          ...argument,
+          ...change,
+          status: "rejected",
+          rejectionReason: "Rude",
+        });
+      });
+
+      it("addRevision and revisions keep an argument's earlier bodies, oldest first", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { argument } = await rows.argument(motion.id);
+        const second = {
+          argumentId: argument.id,
+          revision: 2,
+          body: "Second",
+          replacedAt: minute(6),
+        };
+        const first = {
+          argumentId: argument.id,
+          revision: 1,
+          body: "First",
+          replacedAt: minute(5),
+        };
+        await rows.write(async (tx) => {
+          await tx.arguments.addRevision(second);
+          await tx.arguments.addRevision(first);
+        });
+        expect(await store.arguments.revisions(argument.id)).toEqual([first, second]);
+        expect(await store.arguments.revisions(newId())).toEqual([]);
+      });
+
+      it("setCitationAnchor records where one citation stands in the current version", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const { argument, citations } = await rows.argument(motion.id, {}, [
+          passage(doc, "Findings"),
+          passage(doc, "Trade moved"),
+        ]);
+        await rows.write((tx) =>
+          tx.arguments.setCitationAnchor(argument.id, 0, moved(doc.version.id)),
+        );
+        expect(await store.arguments.citations([argument.id])).toEqual([
+          { ...citations[0], ...moved(doc.version.id) },
+          citations[1],
+        ]);
+      });
+
+      it("citationsInDocument gives each citation with its argument's motion, relation and status", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const otherDoc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const later = await rows.argument(motion.id, { relation: "against" }, [
+          passage(doc, "Trade moved"),
+        ]);
+        const earlier = await rows.argument(motion.id, { status: "hidden" }, [
+          passage(otherDoc, "Findings"),
+          passage(doc, "The harbour"),
+        ]);
+        expect(await store.arguments.citationsInDocument(doc.document.id)).toEqual([
+          { ...earlier.citations[1], motionId: motion.id, relation: "for", status: "hidden" },
+          { ...later.citations[0], motionId: motion.id, relation: "against", status: "published" },
+        ]);
+        expect(await store.arguments.citationsInDocument(newId())).toEqual([]);
+      });
+    });
+
+    describe("votes and ratings", () => {
+      it("votes.put keeps one stance per member and phase, the latest; list gives a motion's votes", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const voter = await rows.user();
+        const vote = { motionId: motion.id, userId: voter.id, castAt: minute(1) };
+        await rows.write(async (tx) => {
+          await tx.votes.put({ ...vote, phase: "before", stance: "for" });
+          await tx.votes.put({ ...vote, motionId: other.id, phase: "before", stance: "for" });
+        });
+        await rows.write(async (tx) => {
+          await tx.votes.put({ ...vote, phase: "before", stance: "against", castAt: minute(2) });
+          await tx.votes.put({ ...vote, phase: "after", stance: "undecided", castAt: minute(3) });
+        });
+        const votes = await store.votes.list(motion.id);
+        expect([...votes].sort((a, b) => a.phase.localeCompare(b.phase))).toEqual([
+          { ...vote, phase: "after", stance: "undecided", castAt: minute(3) },
+          { ...vote, phase: "before", stance: "against", castAt: minute(2) },
+        ]);
+        expect(await store.votes.list(newId())).toEqual([]);
+      });
+
+      it("ratings.put keeps one score per member and argument, the latest; list gives the arguments' ratings", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const first = await rows.argument(motion.id);
+        const second = await rows.argument(motion.id);
+        const [ada, bek] = [await rows.user(), await rows.user()];
+        const rating = (argumentId: string, userId: string, score: number, at: number) => ({
+          argumentId,
+          userId,
+          score,
+          ratedAt: minute(at),
+        });
+        await rows.write(async (tx) => {
+          await tx.ratings.put(rating(first.argument.id, ada.id, 1, 1));
+          await tx.ratings.put(rating(first.argument.id, bek.id, 4, 1));
+          await tx.ratings.put(rating(second.argument.id, ada.id, 0, 1));
+        });
+        await rows.write((tx) => tx.ratings.put(rating(first.argument.id, ada.id, 3, 2)));
+        const key = (r: { argumentId: string; userId: string }) => `${r.argumentId}/${r.userId}`;
+        const sorted = <T extends { argumentId: string; userId: string }>(list: T[]) =>
+          [...list].sort((a, b) => key(a).localeCompare(key(b)));
+        expect(sorted(await store.ratings.list([first.argument.id, second.argument.id]))).toEqual(
+          sorted([
+            rating(first.argument.id, ada.id, 3, 2),
+            rating(first.argument.id, bek.id, 4, 1),
+            rating(second.argument.id, ada.id, 0, 1),
+          ]),
+        );
+        expect(await store.ratings.list([second.argument.id])).toHaveLength(1);
+        expect(await store.ratings.list([])).toEqual([]);
+      });
+    });
+
+    describe("search", () => {
+      const lighthouse = "Findings\n\nThe lighthouse kept the harbour open.\n\nTrade moved inland.";
+      const scope = (change: Partial<SearchScope>): SearchScope => ({
+        words: ["lighthouse"],
+        prefix: false,
+        viewerId: newId(),
+        readableSpaceIds: [],
+        moderatedSpaceIds: [],
+        limit: 20,
+        ...change,
+      });
+      /** What a hit names, without its score, in a stable order. */
+      const found = (hits: SearchHit[]) =>
+        hits
+          .map((hit) =>
+            hit.type === "argument"
+              ? `argument ${hit.id}`
+              : `passage ${hit.documentId}/${hit.position}`,
+          )
+          .sort();
+
+      it("finds a published argument and a current passage, within the readable spaces alone", async () => {
+        const space = await rows.space();
+        const unread = await rows.space();
+        const doc = await rows.document(space.id, lighthouse, { title: "Keepers' log" });
+        await rows.document(unread.id, lighthouse);
+        const { motion } = await rows.motion(space.id, { title: "Lights matter" });
+        const { argument } = await rows.argument(
+          motion.id,
+          { body: "Without the lighthouse no ship came in.", relation: "against", pseudonym: 3 },
+          [passage(doc, "The lighthouse kept the harbour open.")],
+        );
+        await rows.argument(motion.id, { body: "The lighthouse was dark.", status: "pending" });
+        const { motion: elsewhere } = await rows.motion(unread.id);
+        await rows.argument(elsewhere.id, { body: "A lighthouse elsewhere." });
+
+        const hits = await store.search(scope({ readableSpaceIds: [space.id] }));
+        expect(found(hits)).toEqual(
+          [`argument ${argument.id}`, `passage ${doc.document.id}/1`].sort(),
+        );
+        expect(hits.find((hit) => hit.type === "argument")).toMatchObject({
+          motionId: motion.id,
+          motionTitle: "Lights matter",
+          spaceId: space.id,
+          relation: "against",
+          side: "against",
+          authorId: argument.authorId,
+          authorName: argument.authorName,
+          pseudonym: 3,
+          anonymous: false,
+          hasCitations: true,
+          createdAt: argument.createdAt,
+        });
+        expect(hits.find((hit) => hit.type === "passage")).toMatchObject({
+          documentTitle: "Keepers' log",
+          spaceId: space.id,
+          versionId: doc.version.id,
+          start: doc.blocks[1]?.start,
+          end: doc.blocks[1]?.end,
+        });
+        for (const hit of hits) {
+          expect(hit.snippet).toContain(`${SNIPPET_START}lighthouse${SNIPPET_END}`);
+          expect(hit.score).toBeGreaterThan(0);
+        }
+
+        const prefix = scope({ words: ["lighth"], prefix: true, readableSpaceIds: [space.id] });
+        expect(found(await store.search(prefix))).toEqual(found(hits));
+        const passages = scope({ type: "passage", readableSpaceIds: [space.id] });
+        expect(found(await store.search(passages))).toEqual([`passage ${doc.document.id}/1`]);
+        const inMotion = scope({ motionId: motion.id, readableSpaceIds: [space.id] });
+        expect(found(await store.search(inMotion))).toEqual([`argument ${argument.id}`]);
+        expect(await store.search(scope({ readableSpaceIds: [] }))).toEqual([]);
+      });
+
+      it("finds a draft motion's arguments only where the reader moderates, and only current passages", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id, lighthouse);
+        const { motion } = await rows.motion(space.id, { status: "draft" });
+        const { argument } = await rows.argument(motion.id, { body: "The lighthouse burned." });
+        const next = newVersion(doc.document.id, 2, "Nothing to see.");
+        await rows.write(async (tx) => {
+          await tx.documents.insertVersion(next.version, next.blocks);
+          await tx.documents.setCurrentVersion(doc.document.id, next.version.id);
+        });
+        const reader = scope({ readableSpaceIds: [space.id] });
+        expect(await store.search(reader)).toEqual([]);
+        const moderator = scope({ readableSpaceIds: [space.id], moderatedSpaceIds: [space.id] });
+        expect(found(await store.search(moderator))).toEqual([`argument ${argument.id}`]);
+      });
+    });
+  });
+}
