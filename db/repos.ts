@@ -15,8 +15,8 @@ import {
   sql,
 } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { EVENT_VERSIONS, type StoredEvent, upgradeEvent } from "../lib/eventLog";
-import type { MotionEventType } from "../lib/protocol";
+import { type StoredEvent, upgradeEvent } from "../lib/eventLog";
+import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
 import type { Repos } from "./store";
 

@@ -17,7 +17,6 @@ export type BlockRow = InferSelectModel<typeof schema.blocks>;
 export type MotionRow = InferSelectModel<typeof schema.motions>;
 export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
 export type ArgumentRow = InferSelectModel<typeof schema.debateArguments>;
-export type EventRow = InferSelectModel<typeof schema.events>;
 export type CommandRow = InferSelectModel<typeof schema.commands>;
 export type UserRow = InferSelectModel<typeof schema.users>;
 export type MembershipRow = InferSelectModel<typeof schema.memberships>;

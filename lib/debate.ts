@@ -151,19 +151,60 @@ export function latestActivity(node: ArgumentNode): string {
   return times.sort().at(-1) ?? node.createdAt;
 }
 
-const orderings: Record<ArgumentOrder, (a: ArgumentNode, b: ArgumentNode) => number> = {
-  strength: (a, b) =>
-    (b.strength.mean ?? -1) - (a.strength.mean ?? -1) || b.strength.count - a.strength.count,
-  newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
-  replies: (a, b) => replyCount(b) - replyCount(a),
-  activity: (a, b) => latestActivity(b).localeCompare(latestActivity(a)),
+/** The orders a list of arguments can be read in: the page's, and "oldest" (the tree's own). */
+export const ListOrder = z.enum([...ArgumentOrder.options, "oldest"]);
+export type ListOrder = z.infer<typeof ListOrder>;
+
+/**
+ * Where an argument stands in an order: `rank`, compared field by field, largest first; ties keep
+ * the older argument first, then go by id, so every order is total and a list read in pages
+ * can resume after any argument.
+ */
+export interface SortKey {
+  rank: (number | string)[];
+  createdAt: string;
+  id: string;
+}
+
+const ranks: Record<ListOrder, (node: ArgumentNode) => (number | string)[]> = {
+  strength: (node) => [node.strength.mean ?? -1, node.strength.count],
+  newest: (node) => [node.createdAt],
+  replies: (node) => [replyCount(node)],
+  activity: (node) => [latestActivity(node)],
+  oldest: () => [],
 };
 
-/** The tree with every level sorted; ties keep the older argument first. */
-export function sortArgumentTree(nodes: ArgumentNode[], order: ArgumentOrder): ArgumentNode[] {
-  return [...nodes]
-    .sort((a, b) => orderings[order](a, b) || a.createdAt.localeCompare(b.createdAt))
-    .map((node) => ({ ...node, children: sortArgumentTree(node.children, order) }));
+export const sortKey = (node: ArgumentNode, order: ListOrder): SortKey => ({
+  rank: ranks[order](node),
+  createdAt: node.createdAt,
+  id: node.id,
+});
+
+const ascending = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Negative when `a` comes first. */
+export function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.rank.length; i++) {
+    const byRank = ascending(b.rank[i] ?? "", a.rank[i] ?? "");
+    if (byRank !== 0) return byRank;
+  }
+  return ascending(a.createdAt, b.createdAt) || ascending(a.id, b.id);
+}
+
+/** Arguments in an order, each key worked out once. */
+export function sortArguments(nodes: ArgumentNode[], order: ListOrder): ArgumentNode[] {
+  return nodes
+    .map((node) => ({ node, key: sortKey(node, order) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ node }) => node);
+}
+
+/** The tree with every level sorted (see `sortKey`). */
+export function sortArgumentTree(nodes: ArgumentNode[], order: ListOrder): ArgumentNode[] {
+  return sortArguments(nodes, order).map((node) => ({
+    ...node,
+    children: sortArgumentTree(node.children, order),
+  }));
 }
 
 /**

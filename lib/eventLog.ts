@@ -1,5 +1,10 @@
 import type { ArgumentView } from "./debate";
-import { isMotionEventType, type MotionEventData, type MotionEventType } from "./protocol";
+import {
+  EVENT_VERSIONS,
+  isMotionEventType,
+  type MotionEventData,
+  type MotionEventType,
+} from "./protocol";
 import { initialSession } from "./session";
 
 /** An event of a motion's log as the server keeps it: who acted, and when. */
@@ -21,40 +26,6 @@ export type NewEvent = { [T in MotionEventType]: Omit<StoredEvent<T>, "seq"> }[M
 export type EventBody = {
   [T in MotionEventType]: { type: T; data: MotionEventData[T] };
 }[MotionEventType];
-
-/**
- * The version each type is written in now. A stored row keeps the version it was written in,
- * and is brought up to this one as it is read (`upgradeEvent`), so every reader, the replay
- * and the exports included, sees one shape per type. A change to a type's payload raises its
- * version here and adds the step from the previous one to `upgrades`.
- */
-export const EVENT_VERSIONS: Record<MotionEventType, number> = {
-  "motion.created": 1,
-  // 2: arguments carry their author's pseudonym and a rejection's reason.
-  "argument.posted": 2,
-  "argument.submitted": 2,
-  "argument.edited": 1,
-  "argument.withdrawn": 1,
-  "vote.cast": 1,
-  "argument.rated": 1,
-  // 2: the session, which a change of format starts over.
-  "motion.settings": 2,
-  "motion.locked": 1,
-  "motion.status": 1,
-  "motion.edited": 1,
-  "argument.hidden": 1,
-  "argument.restored": 2,
-  "argument.pinned": 1,
-  "argument.spotlighted": 1,
-  "argument.approved": 2,
-  "argument.rejected": 1,
-  "citation.reviewed": 1,
-  // 2: where the motion's own sources stand, besides the arguments' citations.
-  "evidence.reanchored": 2,
-  "session.phase": 1,
-  "session.timer": 1,
-  "session.side": 1,
-};
 
 /** A row of the events table as either dialect reads it. */
 export interface EventRecord {
@@ -83,7 +54,13 @@ const completeArgument = (data: Payload): Payload => ({
   argument: { ...argumentDefaults, ...(data.argument as Payload) },
 });
 
-/** From one version of a type to the next: `upgrades[type][v]` turns a version-v payload into v+1. */
+/**
+ * From one version of a type to the next: `upgrades[type][v]` turns a version-v payload into v+1.
+ * The migration that brought in versions gave every row stored before it version 1, whatever
+ * shape it was written in then: so a step from version 1 only adds defaults for fields a row
+ * may lack, keeping any it has, and never relies on a field being there or absent. Steps from
+ * later versions may rely on their version's shape (EVENT_VERSIONS, lib/protocol.ts).
+ */
 const upgrades: Partial<Record<MotionEventType, Record<number, (data: Payload) => Payload>>> = {
   "argument.posted": { 1: completeArgument },
   "argument.submitted": { 1: completeArgument },

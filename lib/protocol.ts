@@ -83,35 +83,44 @@ export type SharedSession = Omit<SessionState, "sides"> & { sides?: SessionState
 
 export type MotionEventType = keyof MotionEventData;
 
-/** Every type a motion's log stores: a type added to MotionEventData must be listed here. */
-const eventTypes: Record<MotionEventType, true> = {
-  "motion.created": true,
-  "argument.posted": true,
-  "argument.submitted": true,
-  "argument.edited": true,
-  "argument.withdrawn": true,
-  "vote.cast": true,
-  "argument.rated": true,
-  "motion.settings": true,
-  "motion.locked": true,
-  "motion.status": true,
-  "motion.edited": true,
-  "argument.hidden": true,
-  "argument.restored": true,
-  "argument.pinned": true,
-  "argument.spotlighted": true,
-  "argument.approved": true,
-  "argument.rejected": true,
-  "citation.reviewed": true,
-  "evidence.reanchored": true,
-  "session.phase": true,
-  "session.timer": true,
-  "session.side": true,
+/**
+ * Every type a motion's log stores, with the version it is written in now: a type added to
+ * MotionEventData must be listed here. A stored row keeps the version it was written in, and is
+ * brought up to this one as it is read (lib/eventLog.ts, `upgradeEvent`), so every reader, the
+ * replay and the exports included, sees one shape per type. A change to a type's payload raises
+ * its version here and adds the step from the previous one to `upgrades` there.
+ */
+export const EVENT_VERSIONS: Record<MotionEventType, number> = {
+  "motion.created": 1,
+  // 2: arguments carry their author's pseudonym and a rejection's reason.
+  "argument.posted": 2,
+  "argument.submitted": 2,
+  "argument.edited": 1,
+  "argument.withdrawn": 1,
+  "vote.cast": 1,
+  "argument.rated": 1,
+  // 2: the session, which a change of format starts over.
+  "motion.settings": 2,
+  "motion.locked": 1,
+  "motion.status": 1,
+  "motion.edited": 1,
+  "argument.hidden": 1,
+  "argument.restored": 2,
+  "argument.pinned": 1,
+  "argument.spotlighted": 1,
+  "argument.approved": 2,
+  "argument.rejected": 1,
+  "citation.reviewed": 1,
+  // 2: where the motion's own sources stand, besides the arguments' citations.
+  "evidence.reanchored": 2,
+  "session.phase": 1,
+  "session.timer": 1,
+  "session.side": 1,
 };
-export const MOTION_EVENT_TYPES = Object.keys(eventTypes) as MotionEventType[];
+export const MOTION_EVENT_TYPES = Object.keys(EVENT_VERSIONS) as MotionEventType[];
 
 export const isMotionEventType = (type: string): type is MotionEventType =>
-  Object.hasOwn(eventTypes, type);
+  Object.hasOwn(EVENT_VERSIONS, type);
 
 /** The type of the stub someone gets in place of an event they may not see (P-MOD-3). */
 export const PRIVATE_EVENT = "private";

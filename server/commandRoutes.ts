@@ -1,13 +1,38 @@
 import { failure } from "../lib/result";
 import { type CommandName, commands, isCommandName, type RestShape } from "./domain/commands";
-import { commandInput, commandResponse, errorResponse } from "./http";
+import { getArgument } from "./domain/debate/queries";
+import {
+  commandInput,
+  commandResponse,
+  creationResponse,
+  errorResponse,
+  requestActor,
+  restDoor,
+} from "./http";
+import { runtime } from "./runtime";
 
 const idField = { motion: "motionId", argument: "argumentId" } as const;
 
 /**
+ * The commands of these routes that make something, answered as a creation (docs/api.md,
+ * "Creation answers"): 201, the new resource as its own GET gives it, and its Location.
+ */
+const creations: Partial<
+  Record<CommandName, (request: Request, input: unknown) => Promise<Response>>
+> = {
+  "argument:post": async (request, input) => {
+    const actor = await requestActor(request);
+    return creationResponse("argument:post", actor, input, restDoor(request), {
+      read: ({ argument }) => getArgument(runtime().store, actor, argument.id),
+      location: ({ id }) => `/api/arguments/${id}`,
+    });
+  },
+};
+
+/**
  * `POST /api/<resource>s/:id/commands/:name`: the registry's command `name` (its Socket.IO event
  * name, e.g. `argument:pin`) on the motion or argument of the path, with the socket payload as
- * the body minus the path's id. Answers what the socket's ack carries.
+ * the body minus the path's id. Answers what the socket's ack carries, or a creation as such.
  */
 export async function commandRoute(
   request: Request,
@@ -21,12 +46,17 @@ export async function commandRoute(
     return errorResponse(failure("not_found", `There is no command named "${decoded}".`));
   }
   const target = commands[decoded].rest?.on;
+  if (!target) {
+    // A space's or an account's command is served by a route of its own, not under these.
+    const message = `No such command here: ${decoded} acts on neither a motion nor an argument.`;
+    return errorResponse(failure("not_found", message));
+  }
   if (target !== on) {
-    const where = target ? `a ${target}` : "neither a motion nor an argument";
-    return errorResponse(failure("invalid_input", `${decoded} acts on ${where}, not a ${on}.`));
+    return errorResponse(failure("invalid_input", `${decoded} acts on a ${target}, not a ${on}.`));
   }
   const input = await commandInput(request, { [idField[on]]: id });
-  return commandResponse(request, decoded, input);
+  const create = creations[decoded];
+  return create ? create(request, input) : commandResponse(request, decoded, input);
 }
 
 function safeDecode(name: string): string {

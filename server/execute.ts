@@ -1,4 +1,5 @@
 import type { Store } from "../db/store";
+import type { OutgoingEvent } from "../lib/protocol";
 import type { Command } from "./domain/commands";
 import { type CommandName, commands, type ValueOf } from "./domain/commands";
 import type { Outcome } from "./domain/outcome";
@@ -42,10 +43,29 @@ export function executor(deps: ExecuteDeps): Execute {
       }
     }
     const outcome = await command.run(deps.store, actor, input);
+    if (outcome.ok) checkEmits(name, command, outcome.events);
     door.answer?.(outcome);
     if (outcome.ok) deps.publish(outcome.events, outcome.effects);
     return outcome;
   };
+}
+
+/**
+ * A command publishes only the event types its entry lists (`emits`), which the documentation
+ * and the tests read. Its events are committed by now, so outside the tests one that strays is
+ * only reported, loudly, naming both (and not at all in production). Under the tests it throws
+ * before the answer (a socket's ack becomes `internal`, a route fails), so every test that runs
+ * a command through a door proves its entry.
+ */
+function checkEmits(name: CommandName, command: Command<unknown>, events: OutgoingEvent[]) {
+  if (process.env.NODE_ENV === "production") return;
+  const listed = new Set<string>(command.emits);
+  for (const { type } of events) {
+    if (listed.has(type)) continue;
+    const message = `${name} published ${type}, which its emits in server/domain/commands.ts does not list`;
+    if (process.env.VITEST) throw new Error(message);
+    console.error(`!!! ${message}`);
+  }
 }
 
 /** `executor` over the process's runtime: for route handlers and server actions. */

@@ -8,7 +8,7 @@ import {
   setCookieHeader,
 } from "./auth/session";
 import { UPLOAD_COUNTED_HEADER } from "./bodyLimits";
-import type { CommandName } from "./domain/commands";
+import type { CommandName, ValueOf } from "./domain/commands";
 import type { Outcome } from "./domain/outcome";
 import { type Door, execute } from "./execute";
 import type { Actor } from "./policy";
@@ -75,8 +75,8 @@ export async function settleAttempt(request: Request, family: LimitFamily, succe
 }
 
 /** The answer to a query or command: its value, or its refusal with the matching status. */
-export function respond<T>(outcome: Outcome<T>, status = 200): Response {
-  return outcome.ok ? json(outcome.value, status) : errorResponse(outcome);
+export function respond<T>(outcome: Outcome<T>): Response {
+  return outcome.ok ? json(outcome.value) : errorResponse(outcome);
 }
 
 /**
@@ -135,8 +135,31 @@ export async function commandResponse(
   request: Request,
   name: CommandName,
   input: unknown,
-  status = 200,
 ): Promise<Response> {
   const actor = await requestActor(request);
-  return respond(await execute(name, actor, input, restDoor(request)), status);
+  return respond(await execute(name, actor, input, restDoor(request)));
+}
+
+/** How a creation command's value is answered: the new resource and where its GET is. */
+export interface Creation<V, R> {
+  /** The new resource as its own GET answers it, read with that GET's query. */
+  read: (value: V) => Promise<Outcome<R>>;
+  /** That GET's path. */
+  location: (resource: R) => string;
+}
+
+/**
+ * Runs a command that makes something and answers it as a creation (`created`): its refusal as
+ * it is, else 201 with the resource `read` finds and its Location.
+ */
+export async function creationResponse<N extends CommandName, R>(
+  name: N,
+  actor: Actor,
+  input: unknown,
+  door: Door,
+  { read, location }: Creation<ValueOf<N>, R>,
+): Promise<Response> {
+  const outcome = await execute(name, actor, input, door);
+  if (!outcome.ok) return errorResponse(outcome);
+  return created(await read(outcome.value), location);
 }

@@ -1,5 +1,6 @@
 import type { Store } from "../../db/store";
 import { selectorAt } from "../../lib/anchoring";
+import { sessionCookieFor } from "../../server/auth/session";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { importDocument } from "../../server/domain/library/importDocument";
 import { createSpace } from "../../server/domain/spaces/createSpace";
@@ -15,11 +16,16 @@ export const must = <T>(
   return outcome.value;
 };
 
-/** A private space with one short document and one open motion: a citation posts can carry. */
-export async function benchRoom(store: Store, spaceName: string) {
-  const { spaceId } = must(
-    await createSpace(store, systemActor, { name: spaceName, visibility: "private" }),
-  );
+/**
+ * A space (private unless said otherwise) with one short document and one open motion: a
+ * citation posts can carry. In a public one visitors without an account may join the room.
+ */
+export async function benchRoom(
+  store: Store,
+  spaceName: string,
+  visibility: "private" | "public" = "private",
+) {
+  const { spaceId } = must(await createSpace(store, systemActor, { name: spaceName, visibility }));
   const document = must(
     await importDocument(store, systemActor, {
       spaceId,
@@ -38,4 +44,22 @@ export async function benchRoom(store: Store, spaceName: string) {
     await createMotion(store, systemActor, { spaceId, title: "Rail paid off", status: "open" }),
   );
   return { spaceId, motionId, citation };
+}
+
+/** A participant of the space, set straight into the store: the Cookie header of their session. */
+export async function memberCookie(store: Store, spaceId: string, name: string, secret: string) {
+  const id = crypto.randomUUID();
+  await store.transaction(async (tx) => {
+    await tx.users.insert({
+      id,
+      name,
+      email: `${id}@bench.test`,
+      passwordHash: "x",
+      guestSpaceId: null,
+      createdAt: new Date(),
+    });
+    await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
+  });
+  const cookie = await sessionCookieFor(store, { id, name }, secret, false);
+  return `${cookie.name}=${cookie.value}`;
 }

@@ -83,7 +83,8 @@ export interface Command<T = unknown> {
   rest?: RestShape;
 }
 
-const command = <T>(spec: Command<T>): Command<T> => spec;
+// Keeps each command's `socket` as the literal it is, so the type of the socket commands follows.
+const command = <T, S extends boolean>(spec: Command<T> & { socket: S }) => spec;
 
 /**
  * Every command that changes something, by name: entity:verb, the Socket.IO event name for the
@@ -364,7 +365,13 @@ export type ValueOf<N extends CommandName> =
 
 export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
+/** The names of the commands served over Socket.IO. */
+export type SocketCommandName = {
+  [N in CommandName]: (typeof commands)[N]["socket"] extends true ? N : never;
+}[CommandName];
+
+export const isSocketCommand = (name: string): name is SocketCommandName =>
+  isCommandName(name) && commands[name].socket;
+
 /** The commands served over Socket.IO, each as the event of its name. */
-export const socketCommands = (Object.keys(commands) as CommandName[]).filter(
-  (name) => commands[name].socket,
-);
+export const socketCommands = Object.keys(commands).filter(isSocketCommand);

@@ -7,10 +7,11 @@ import type { Effect } from "../domain/outcome";
 import { executor } from "../execute";
 import type { Actor } from "../policy";
 import type { RateLimits } from "../rateLimits/limiter";
-import { registerCommandHandlers } from "./debate";
+import { registerCommandHandlers } from "./commands";
+import { evictMember } from "./effects";
 import { limitEvents } from "./limits";
 import { announcePresence, registerMotionHandlers } from "./motion";
-import { evictMember, publisher, pushNotifications, userRoom } from "./publish";
+import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
 /** Who the connection is, and the client address its limits are counted on. */

@@ -1,15 +1,17 @@
-import { commands, isCommandName } from "../domain/commands";
+import { commands, isSocketCommand } from "../domain/commands";
 import type { RateLimits } from "../rateLimits/limiter";
 import type { LimitFamily } from "../rateLimits/table";
 import type { MootSocket } from "./index";
 
 /**
  * The limit family an event counts against, beyond the budget of its connection: a command's
- * own (server/domain/commands.ts, the same every door counts), or a join's.
+ * own (server/domain/commands.ts, the same every door counts), or a join's. An event no handler
+ * serves (another door's command, such as `debate:import`, or an unknown name) counts only
+ * against the budget: it does nothing, so it spends no family's allowance.
  */
 function familyOf(event: string): LimitFamily | undefined {
   if (event === "motion:join") return "joins";
-  return isCommandName(event) ? commands[event].limit : undefined;
+  return isSocketCommand(event) ? commands[event].limit : undefined;
 }
 
 type Readable = { pause(): void; resume(): void; isPaused: boolean };

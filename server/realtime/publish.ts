@@ -2,7 +2,6 @@ import type { Store } from "../../db/store";
 import { moderatorsRoom, motionRoom, type OutgoingEvent, ownRoom } from "../../lib/protocol";
 import { bystander, eventForViewer, ownerOf } from "../domain/debate/audience";
 import { notificationsOf } from "../domain/notifications/inbox";
-import type { Effect } from "../domain/outcome";
 import type { MootServer } from "./index";
 
 /**
@@ -10,20 +9,6 @@ import type { MootServer } from "./index";
  * their notifications reach them wherever they are.
  */
 export const userRoom = (userId: string) => `user:${userId}`;
-
-/**
- * Takes a removed member's open connections, on every node, out of the space's motions' rooms at
- * once, and one who no longer moderates out of their moderators' rooms.
- */
-export function evictMember(io: MootServer, effect: Effect) {
-  const { userId, motionIds, stopsModerating } = effect;
-  const rooms = motionIds.flatMap((id) => [
-    motionRoom(id),
-    moderatorsRoom(id),
-    ownRoom(id, userId),
-  ]);
-  io.in(userRoom(userId)).socketsLeave([...rooms, ...stopsModerating.map(moderatorsRoom)]);
-}
 
 /**
  * Sends committed events to a motion's room, each as its audience may see it (P-MOD-3,

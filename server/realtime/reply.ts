@@ -1,5 +1,5 @@
 import type { Ack } from "../../lib/protocol";
-import { failure } from "../../lib/result";
+import { type Failure, failure } from "../../lib/result";
 import type { Outcome } from "../domain/outcome";
 
 /** Answers through the ack, if the client sent one: `{ok: true, ...value}` or the refusal. */
@@ -9,20 +9,34 @@ export function reply<T extends object>(ack: unknown, outcome: Outcome<T>): void
   ack(answer);
 }
 
-/** A handler that throws answers `internal` and keeps the connection. */
-export async function guarded<T extends object>(
+/**
+ * Runs a handler's work, which answers by itself: if it throws, `answer` gets `internal` and
+ * the connection is kept. null when it threw.
+ */
+export async function caught<T>(
+  answer: (refusal: Failure) => void,
+  work: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(error);
+    answer(failure("internal", "Something went wrong on our side; try again."));
+    return null;
+  }
+}
+
+/** Runs a handler's work and answers its outcome through the ack; one that throws, `internal`. */
+export function guarded<T extends object>(
   ack: unknown,
   work: () => Promise<Outcome<T>>,
 ): Promise<Outcome<T> | null> {
-  try {
+  const answer = (outcome: Outcome<T>) => reply(ack, outcome);
+  return caught(answer, async () => {
     const outcome = await work();
-    reply(ack, outcome);
+    answer(outcome);
     return outcome;
-  } catch (error) {
-    console.error(error);
-    reply(ack, failure("internal", "Something went wrong on our side; try again."));
-    return null;
-  }
+  });
 }
 
 /**

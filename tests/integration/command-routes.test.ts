@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as argumentCommand } from "../../app/api/arguments/[id]/commands/[name]/route";
-import { PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
+import { GET as getArgument, PATCH as patchArgument } from "../../app/api/arguments/[id]/route";
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
 import { PATCH as patchMotion } from "../../app/api/motions/[id]/route";
 import { postArgument } from "../../server/domain/debate/postArgument";
@@ -61,7 +61,30 @@ describe("a command by its name over REST", () => {
     expect(await heard).toMatchObject({ data: { argumentId } });
   });
 
-  it("answers 404 for an unknown name and 400 for a command on the other resource", async () => {
+  it("argument:post answers as a creation: 201, the argument as its GET gives it, Location", async () => {
+    const { d, student, listener } = await room();
+    const heard = nextEvent(listener, "argument.posted");
+    const cited = d.cite("Trade moved inland by rail.");
+    const body = argumentInput(d.motionId, cited, { body: "The port grew with it." });
+    const response = await motionCommand(
+      call(student.cookie, "POST", body),
+      at(d.motionId, "argument:post"),
+    );
+    expect(response.status).toBe(201);
+    const argument = await response.json();
+    expect(argument).toMatchObject({ motionId: d.motionId, body: "The port grew with it." });
+    expect(response.headers.get("location")).toBe(`/api/arguments/${argument.id}`);
+    const read = await getArgument(
+      new Request(`http://localhost/api/arguments/${argument.id}`, {
+        headers: { cookie: student.cookie },
+      }),
+      of(argument.id),
+    );
+    expect(await read.json()).toEqual(argument);
+    expect(await heard).toMatchObject({ data: { argument: { id: argument.id } } });
+  });
+
+  it("answers 404 for an unknown name or one of no motion or argument, 400 for the other resource's", async () => {
     const { d, moderator, argumentId } = await room();
     const unknown = await argumentCommand(
       call(moderator.cookie, "POST", {}),
@@ -75,11 +98,14 @@ describe("a command by its name over REST", () => {
     );
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).error.code).toBe("invalid_input");
-    const spaceOnly = await motionCommand(
-      call(moderator.cookie, "POST", { role: "removed" }),
-      at(d.motionId, "member:change"),
-    );
-    expect(spaceOnly.status).toBe(400);
+    for (const name of ["member:change", "space:create"]) {
+      const spaceOnly = await motionCommand(
+        call(moderator.cookie, "POST", { role: "removed", name: "A space" }),
+        at(d.motionId, name),
+      );
+      expect(spaceOnly.status).toBe(404);
+      expect((await spaceOnly.json()).error.message).toMatch(/^No such command here/);
+    }
   });
 
   it("refuses a participant (403) and an outsider (404) as the socket does, storing nothing", async () => {

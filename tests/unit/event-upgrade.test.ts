@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_VERSIONS, upgradeEvent } from "../../lib/eventLog";
-import { MOTION_EVENT_TYPES } from "../../lib/protocol";
+import { upgradeEvent } from "../../lib/eventLog";
+import { EVENT_VERSIONS, MOTION_EVENT_TYPES } from "../../lib/protocol";
 import { initialSession } from "../../lib/session";
 import { toMotionEvent } from "../../server/domain/events";
 import { argumentView } from "../support/views";

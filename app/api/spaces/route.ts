@@ -1,6 +1,5 @@
 import { getSpace, listMySpaces } from "@/server/domain/spaces/queries";
-import { execute } from "@/server/execute";
-import { created, errorResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
+import { creationResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,8 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const actor = await requestActor(request);
   const input = await jsonBody(request);
-  const outcome = await execute("space:create", actor, input, restDoor(request));
-  if (!outcome.ok) return errorResponse(outcome);
-  const space = await getSpace(runtime().store, actor, outcome.value.spaceId);
-  return created(space, ({ id }) => `/api/spaces/${id}`);
+  return creationResponse("space:create", actor, input, restDoor(request), {
+    read: ({ spaceId }) => getSpace(runtime().store, actor, spaceId),
+    location: ({ id }) => `/api/spaces/${id}`,
+  });
 }

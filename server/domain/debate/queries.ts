@@ -1,4 +1,4 @@
-import type { MotionRow, MotionSourceRow, Store } from "../../../db/store";
+import type { ArgumentRow, MotionRow, MotionSourceRow, Store } from "../../../db/store";
 import { type ArgumentNode, type ArgumentView, buildArgumentTree } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { SpaceMotionSummary } from "../../../lib/reading";
@@ -11,7 +11,7 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
-import { eventForViewer, sessionForViewer, stubOf, treeForViewer } from "./audience";
+import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -82,7 +82,8 @@ export async function listSpaceMotions(
   return done(await withUnread(store, actor, await withSources(store, shown)));
 }
 
-async function readableMotion(store: Store, actor: Actor, id: unknown) {
+/** The motion, if the actor may read it: else `not_found`, as if there were none. */
+export async function readableMotion(store: Store, actor: Actor, id: unknown) {
   const parsed = Id.safeParse(id);
   if (!parsed.success) return refuse("invalid_input", "That is not a valid motion id.");
   const motion = await store.motions.get(parsed.data);
@@ -110,15 +111,7 @@ export async function getMotion(
   const place = await placeOf(store, actor, motion.spaceId);
   const may = (action: Action) => authorize(actor, action, place) === null;
   const viewer = { id: actor.id, moderates: may("motion.moderate") };
-  // A post waiting for approval is its author's and the moderators'; a rejected one, its author's.
-  const shown = rows.filter(
-    (row) =>
-      (row.authorId === actor.id && row.status !== "retracted") ||
-      row.status === "published" ||
-      row.status === "hidden" ||
-      row.status === "withdrawn" ||
-      (row.status === "pending" && viewer.moderates),
-  );
+  const shown = readableRows(rows, viewer);
   const votes = await store.votes.list(motion.id);
   const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
   return done({
@@ -154,6 +147,20 @@ export async function getMotion(
     },
   });
 }
+
+/**
+ * The arguments a viewer may read of a motion's: a post waiting for approval is its author's and
+ * the moderators'; a rejected one, its author's.
+ */
+export const readableRows = (rows: ArgumentRow[], viewer: Viewer) =>
+  rows.filter(
+    (row) =>
+      (row.authorId === viewer.id && row.status !== "retracted") ||
+      row.status === "published" ||
+      row.status === "hidden" ||
+      row.status === "withdrawn" ||
+      (row.status === "pending" && viewer.moderates),
+  );
 
 /** What a client joining a motion's room missed since `sinceSeq` (P-JOIN-1, P-JOIN-2). */
 export async function eventsSince(

@@ -1,13 +1,20 @@
 import { patchAlias } from "@/server/commandRoutes";
+import { conditionalGet } from "@/server/conditionalGet";
 import type { CommandName } from "@/server/domain/commands";
 import { getMotion } from "@/server/domain/debate/queries";
+import { motionViewTag } from "@/server/domain/debate/viewTag";
 import { requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
+/** The whole debate as the caller may read it; `304` when If-None-Match names its ETag. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return respond(await getMotion(runtime().store, await requestActor(request), (await params).id));
+  const { store } = runtime();
+  const [actor, { id }] = await Promise.all([requestActor(request), params]);
+  return conditionalGet(request, await motionViewTag(store, actor, id), async () =>
+    respond(await getMotion(store, actor, id)),
+  );
 }
 
 /** The older PATCH form of the motion's commands: the first field of this table it holds. */

@@ -183,7 +183,10 @@ export function useLiveMotion(initial: MotionView) {
     socketRef.current = socket;
 
     const reload = async () => {
-      const response = await fetch(`/api/motions/${initial.id}`).catch(() => null);
+      // Never the browser's copy: its serverNow would set the clock back by the copy's age.
+      const response = await fetch(`/api/motions/${initial.id}`, { cache: "no-store" }).catch(
+        () => null,
+      );
       if (!response?.ok) return false;
       const fresh: MotionView = await response.json();
       dispatch({ type: "reset", motion: liveFrom(fresh) });

@@ -1,6 +1,5 @@
 import { getDocument } from "@/server/domain/library/queries";
-import { execute } from "@/server/execute";
-import { created, errorResponse, overUploadLimit, requestActor } from "@/server/http";
+import { creationResponse, errorResponse, overUploadLimit, requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { documentInput } from "../../../spaces/[id]/documents/documentInput";
 
@@ -20,9 +19,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!body.ok) return errorResponse(body);
   // Counted above, before the body was read.
   const input = { ...body.input, documentId };
-  const added = await execute("document:version", actor, input, { counted: true });
-  if (!added.ok) return errorResponse(added);
-  const { versionId } = added.value;
-  const document = await getDocument(runtime().store, actor, documentId, versionId);
-  return created(document, () => `/api/documents/${documentId}?version=${versionId}`);
+  return creationResponse(
+    "document:version",
+    actor,
+    input,
+    { counted: true },
+    {
+      read: ({ versionId }) => getDocument(runtime().store, actor, documentId, versionId),
+      location: ({ id, versionId }) => `/api/documents/${id}?version=${versionId}`,
+    },
+  );
 }

@@ -1,8 +1,7 @@
 import { getDocument, listDocuments } from "@/server/domain/library/queries";
 import { spaceFor } from "@/server/domain/spaces/access";
-import { execute } from "@/server/execute";
 import {
-  created,
+  creationResponse,
   errorResponse,
   json,
   overUploadLimit,
@@ -34,8 +33,14 @@ export async function POST(request: Request, { params }: Context) {
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);
   // Counted above, before the body was read.
-  const imported = await execute("document:import", actor, body.input, { counted: true });
-  if (!imported.ok) return errorResponse(imported);
-  const document = await getDocument(runtime().store, actor, imported.value.documentId);
-  return created(document, ({ id }) => `/api/documents/${id}`);
+  return creationResponse(
+    "document:import",
+    actor,
+    body.input,
+    { counted: true },
+    {
+      read: ({ documentId }) => getDocument(runtime().store, actor, documentId),
+      location: ({ id }) => `/api/documents/${id}`,
+    },
+  );
 }

@@ -1,8 +1,7 @@
 import { failure } from "@/lib/result";
 import { getMotion } from "@/server/domain/debate/queries";
 import { importRefusal, MAX_IMPORT_BYTES } from "@/server/domain/exports/importDebate";
-import { execute } from "@/server/execute";
-import { created, errorResponse, overUploadLimit, requestActor } from "@/server/http";
+import { creationResponse, errorResponse, overUploadLimit, requestActor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -30,8 +29,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   // The body is parsed and checked off the event loop, in the command.
   // Counted above, before the body was read.
   const input = { clientId, spaceId, json };
-  const imported = await execute("debate:import", actor, input, { counted: true });
-  if (!imported.ok) return errorResponse(imported);
-  const motion = await getMotion(runtime().store, actor, imported.value.motionId);
-  return created(motion, ({ id }) => `/api/motions/${id}`);
+  return creationResponse(
+    "debate:import",
+    actor,
+    input,
+    { counted: true },
+    {
+      read: ({ motionId }) => getMotion(runtime().store, actor, motionId),
+      location: ({ id }) => `/api/motions/${id}`,
+    },
+  );
 }

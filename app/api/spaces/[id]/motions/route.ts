@@ -1,6 +1,5 @@
 import { getMotion, listSpaceMotions } from "@/server/domain/debate/queries";
-import { execute } from "@/server/execute";
-import { created, errorResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
+import { creationResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +16,8 @@ export async function POST(request: Request, { params }: Context) {
   const body = (await jsonBody(request)) as object | undefined;
   const actor = await requestActor(request);
   const input = { ...body, spaceId: (await params).id };
-  const outcome = await execute("motion:create", actor, input, restDoor(request));
-  if (!outcome.ok) return errorResponse(outcome);
-  const motion = await getMotion(runtime().store, actor, outcome.value.motionId);
-  return created(motion, ({ id }) => `/api/motions/${id}`);
+  return creationResponse("motion:create", actor, input, restDoor(request), {
+    read: ({ motionId }) => getMotion(runtime().store, actor, motionId),
+    location: ({ id }) => `/api/motions/${id}`,
+  });
 }

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { type ArgumentView, ListOrder } from "./debate";
+
+/**
+ * One page of the arguments directly under one argument, or of a side's top-level arguments
+ * (GET /api/motions/:id/arguments), for big debates read a branch at a time.
+ */
+
+const limitProblem = "limit must be a whole number from 1 to 100";
+
+export const ArgumentPageQuery = z
+  .object({
+    side: z.enum(["for", "against"], { message: 'side must be "for" or "against"' }).optional(),
+    parentId: z.uuid({ message: "parentId is not a valid argument id" }).optional(),
+    order: z
+      .enum(ListOrder.options, { message: `order must be one of ${ListOrder.options.join(", ")}` })
+      .default("newest"),
+    cursor: z.string().max(1000, "cursor is not one this list gave").optional(),
+    limit: z.coerce
+      .number({ message: limitProblem })
+      .int(limitProblem)
+      .min(1, limitProblem)
+      .max(100, limitProblem)
+      .default(20),
+  })
+  .refine((query) => !(query.side && query.parentId), {
+    message: "side chooses among top-level arguments: leave it out when asking for parentId's",
+  });
+export type ArgumentPageQuery = z.infer<typeof ArgumentPageQuery>;
+
+/** An argument as the motion's tree has it, without its replies but counting them. */
+export interface ArgumentPageItem extends ArgumentView {
+  /** Replies at any depth, as the "most replied" order counts them. */
+  replyCount: number;
+  /** Replies directly under it: what a page of its replies holds in all. */
+  directReplyCount: number;
+}
+
+export interface ArgumentPage {
+  /** The last event of the motion's log the page reflects (as in GET /api/motions/:id). */
+  seq: number;
+  order: ListOrder;
+  /** How many arguments the whole list holds, over all its pages. */
+  total: number;
+  arguments: ArgumentPageItem[];
+  /** Asks for the next page; null on the last one. */
+  nextCursor: string | null;
+}
