@@ -85,7 +85,7 @@ export async function argumentPage(
 }
 
 /** An argument's place in the tree and its times, without its words, quotes or ratings. */
-const shapeOf = (row: ArgumentRow): ArgumentNode => ({
+export const shapeOf = (row: ArgumentRow): ArgumentNode => ({
   id: row.id,
   motionId: row.motionId,
   parentId: row.parentId,
@@ -110,7 +110,8 @@ function findIn(nodes: ArgumentNode[], id: string): ArgumentNode | undefined {
   return undefined;
 }
 
-async function rateAll(store: Store, nodes: ArgumentNode[]) {
+/** Each argument's strength, from its ratings. */
+export async function rateAll(store: Store, nodes: Pick<ArgumentNode, "id" | "strength">[]) {
   const scores = new Map<string, number[]>();
   for (const { argumentId, score } of await store.ratings.list(nodes.map((node) => node.id))) {
     const known = scores.get(argumentId);

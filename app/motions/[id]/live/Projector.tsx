@@ -4,13 +4,13 @@ import {
   type ArgumentView,
   type Stance,
   shareOf,
-  sideOf,
   supportShift,
   type VoteTally,
 } from "@/lib/debate";
-import type { MotionView } from "@/lib/views";
+import type { ProjectorView } from "@/lib/projector";
 import { SessionBar } from "./SessionBar";
 import { useLiveMotion } from "./useLiveMotion";
+import { useProjectorView } from "./useProjectorView";
 
 const stances: [Stance, string][] = [
   ["for", "For"],
@@ -59,25 +59,15 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
   );
 }
 
-const strongest = (args: ArgumentView[], side: "for" | "against") => {
-  const byId = new Map(args.map((a) => [a.id, a]));
-  return args
-    .filter((a) => a.status === "published" && a.strength.mean !== null && sideOf(a, byId) === side)
-    .sort(
-      (a, b) =>
-        (b.strength.mean ?? 0) - (a.strength.mean ?? 0) || b.strength.count - a.strength.count,
-    )
-    .slice(0, 3);
-};
-
 /** The room's screen: the motion, the votes and their shift, the spotlight, the strongest arguments. */
-export function Projector({ motion }: { motion: MotionView }) {
+export function Projector({ view }: { view: ProjectorView }) {
+  const { motion } = view;
   const live = useLiveMotion(motion);
-  const { votes, arguments: args, spotlightId, status, settings, session } = live.motion;
+  const { votes, status, settings, session } = live.motion;
+  const { spotlight, strongest } = useProjectorView(view, live.motion);
   // The room's screen is seen by everyone: in an anonymous motion it names nobody.
   const byline = (a: ArgumentView) =>
     settings.anonymous ? `Participant ${a.pseudonym}` : a.author.name;
-  const spotlight = args.find((a) => a.id === spotlightId && a.status === "published");
   const shift = supportShift(votes);
   return (
     <div className="projector">
@@ -117,11 +107,11 @@ export function Projector({ motion }: { motion: MotionView }) {
             className={`side side-${side}`}
           >
             <h2>Strongest {side} the motion</h2>
-            {strongest(args, side).length === 0 ? (
+            {strongest(side).length === 0 ? (
               <p className="meta">No rated arguments yet.</p>
             ) : (
               <ol>
-                {strongest(args, side).map((a) => (
+                {strongest(side).map((a) => (
                   <li key={a.id}>
                     {a.body} <span className="meta">({a.strength.mean?.toFixed(1)} of 4)</span>
                   </li>
