@@ -1,0 +1,358 @@
+/**
+ * Live fan-out against bare Socket.IO, in one run with the same clients: Moot (server/main.ts in
+ * a process of its own, on a fresh SQLite database) and a plain Socket.IO server
+ * (bench/support/bareServer.ts, its own process) each get N websocket visitors in one motion's
+ * room and one poster; every post is timed from the emit until each receiver has it. Then two
+ * Moot nodes on a fresh PostgreSQL database sharing rooms through Redis (skipped, saying so,
+ * when either does not answer): receivers on one node, then spread over both; post acks at 100
+ * posts/s into a room of 300 on each database; memory per connection; and how long a client
+ * that missed events takes to be current again. Prints one table, targets beside the figures.
+ *
+ *   npm run bench -- fanout [clients...]          (300 1000 3000 by default)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStore } from "../db";
+import type { Store } from "../db/store";
+import { applyEvents, type LiveMotion, liveFrom } from "../lib/live";
+import type { MotionView } from "../lib/views";
+import { postgresAdminUrl, postgresTestStore } from "../tests/support/stores";
+import {
+  ANSWER_MS,
+  type Client,
+  connectMany,
+  disconnectAll,
+  fanOut,
+  joinAll,
+  percentile,
+  postAtRate,
+  postInput,
+} from "./support/audience";
+import { benchRoom, memberCookie } from "./support/room";
+import { answers, type Running, settled, startBare, startMoot } from "./support/servers";
+
+const counts = process.argv.slice(2).map(Number);
+if (counts.length === 0) counts.push(300, 1_000, 3_000);
+const largest = Math.max(...counts);
+const TWO_NODE_CLIENTS = Math.min(1_000, largest);
+const RATE_ROOM = Math.min(300, largest);
+const POSTS = 20;
+const POSTERS = 10;
+const MISSED = [400, 1_000];
+const secret = "bench-secret-that-is-long-enough-for-authjs";
+// Limits sized for a class would refuse a load generator: lifted far, not switched off.
+const MOOT_RATE_LIMIT_FACTOR = "1000";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+type Room = Awaited<ReturnType<typeof benchRoom>>;
+type Timings = Awaited<ReturnType<typeof measureFanOut>>;
+
+/** A public motion to fan out in, one to miss events of, and the accounts that post. */
+async function seed(store: Store) {
+  const room = await benchRoom(store, "Fan-out", "public");
+  const replay = await benchRoom(store, "Replay", "public");
+  const cookies: string[] = [];
+  for (let i = 0; i < POSTERS; i++) {
+    cookies.push(await memberCookie(store, room.spaceId, `Poster ${i}`, secret));
+  }
+  return { room, replay, cookies };
+}
+
+/** The posting accounts, one connection each, in the room. */
+async function postersIn(url: string, cookies: string[], room: Room) {
+  const posters = (await Promise.all(cookies.map((cookie) => connectMany(url, 1, cookie)))).flat();
+  await joinAll(posters, room.motionId);
+  return posters;
+}
+
+/**
+ * N receivers on the given servers (spread evenly), joined, then `POSTS` posts timed; and the
+ * memory the servers took for the joined connections, per connection: what their objects hold
+ * after a full collection, and resident memory (KiB).
+ */
+async function measureFanOut(
+  servers: Running[],
+  n: number,
+  posters: () => Promise<Client[]>,
+  room: Room,
+) {
+  const memory = async () => {
+    const held = await Promise.all(servers.map((server) => server.heldKiB()));
+    const rss = servers.map((server) => server.rssKiB());
+    return { held: held.reduce((a, b) => a + b), rss: rss.reduce((a, b) => a + b) };
+  };
+  const before = await memory();
+  const receivers = (
+    await Promise.all(
+      servers.map((server, i) =>
+        connectMany(server.url, Math.floor(n / servers.length) + (i < n % servers.length ? 1 : 0)),
+      ),
+    )
+  ).flat();
+  await joinAll(receivers, room.motionId);
+  const after = await memory();
+  // Connected now, not before: a connection through the join storm may have been dropped.
+  const [poster, ...others] = await posters();
+  await fanOut(poster as Client, receivers, room, 2); // warm-up, not counted
+  const timings = await fanOut(poster as Client, receivers, room, POSTS);
+  disconnectAll([...receivers, poster as Client, ...others]);
+  await settled(servers);
+  return {
+    ...timings,
+    kiBPerConnection: (after.held - before.held) / n,
+    rssKiBPerConnection: (after.rss - before.rss) / n,
+  };
+}
+
+/** Acks of 100 posts/s for 5 s from every poster in turn, into a room of `RATE_ROOM` visitors. */
+async function acksAtRate(server: Running, cookies: string[], room: Room) {
+  const receivers = await connectMany(server.url, RATE_ROOM);
+  await joinAll(receivers, room.motionId);
+  const posters = await postersIn(server.url, cookies, room);
+  // Where the time goes: both sides share the machine's cores.
+  const [serverBefore, clientsBefore, began] = [server.cpuMs(), process.cpuUsage(), Date.now()];
+  const result = await postAtRate(posters, room, 100, 5);
+  const share = (cpuMs: number) => `${((100 * cpuMs) / (Date.now() - began)).toFixed(0)}%`;
+  const clients = process.cpuUsage(clientsBefore);
+  const cpu = `CPU: server ${share(server.cpuMs() - serverBefore)} of a core, clients ${share((clients.user + clients.system) / 1000)}`;
+  disconnectAll([...receivers, ...posters]);
+  await settled([server]);
+  return { ...result, cpu };
+}
+
+const motionView = async (url: string, motionId: string) => {
+  const response = await fetch(`${url}/api/motions/${motionId}`);
+  if (!response.ok) throw new Error(`GET /api/motions/${motionId}: ${response.status}`);
+  return (await response.json()) as MotionView;
+};
+
+/**
+ * A client holding `state` joins again as the page's client does (useLiveMotion): it applies
+ * the replayed events, joins again from its seq after a gap, and reloads the motion when the
+ * server says it is too far behind. The time from the join until it holds `targetSeq`.
+ */
+async function catchUp(url: string, motionId: string, state: LiveMotion, targetSeq: number) {
+  const [socket] = (await connectMany(url, 1)) as [Client];
+  const started = performance.now();
+  let current = state;
+  let reloaded = false;
+  while (current.seq < targetSeq) {
+    const answer = await socket
+      .timeout(ANSWER_MS)
+      .emitWithAck("motion:join", { motionId, sinceSeq: current.seq });
+    if (!answer.ok) throw new Error(answer.error.message);
+    if (answer.reload) {
+      current = liveFrom(await motionView(url, motionId));
+      reloaded = true;
+    } else {
+      current = applyEvents(current, answer.events).state;
+    }
+  }
+  const ms = performance.now() - started;
+  socket.disconnect();
+  return { ms, state: current, reloaded };
+}
+
+/** `count` posts into the motion, the posters sending side by side: the last seq. */
+async function postMany(posters: Client[], room: Room, count: number) {
+  let seq = 0;
+  await Promise.all(
+    posters.map(async (poster, p) => {
+      for (let i = p; i < count; i += posters.length) {
+        const answer = await poster
+          .timeout(ANSWER_MS)
+          .emitWithAck("argument:post", postInput(room.motionId, room.citation, `Missed ${i}`));
+        if (!answer.ok) throw new Error(answer.error.message);
+        seq = Math.max(seq, answer.seq);
+      }
+    }),
+  );
+  return seq;
+}
+
+async function replays(url: string, cookies: string[], room: Room) {
+  const posters = await postersIn(url, cookies, room);
+  let state = liveFrom(await motionView(url, room.motionId));
+  const results: { missed: number; ms: number; reloaded: boolean }[] = [];
+  for (const missed of MISSED) {
+    const target = await postMany(posters, room, missed);
+    const caught = await catchUp(url, room.motionId, state, target);
+    state = caught.state;
+    results.push({ missed, ms: caught.ms, reloaded: caught.reloaded });
+  }
+  disconnectAll(posters);
+  return results;
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const spread = (values: number[]) =>
+  `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`;
+const ratio = (a: number, b: number) => `${(a / Math.max(b, 0.1)).toFixed(2)}x`;
+const p99 = (values: number[]) => percentile(values, 99);
+const perConnection = (run: Timings) =>
+  `${run.kiBPerConnection.toFixed(1)} KiB (RSS ${run.rssKiBPerConnection.toFixed(1)})`;
+const rates = (run: { sentRate: number; answeredRate: number }) =>
+  `${run.sentRate.toFixed(0)} posts/s sent, ${run.answeredRate.toFixed(0)} answered`;
+
+// ── SQLite: Moot against the bare server
+const dir = mkdtempSync(join(tmpdir(), "moot-bench-fanout-"));
+const path = join(dir, "moot.db");
+const sqliteStore = await openStore({ dialect: "sqlite", path });
+const sqlite = await seed(sqliteStore);
+await sqliteStore.close();
+const moot = await startMoot({
+  DATABASE_URL: `file:${path}`,
+  AUTH_SECRET: secret,
+  MOOT_RATE_LIMIT_FACTOR,
+});
+const rows: string[][] = [];
+let memory: string[] = [];
+let bare: Running | undefined;
+try {
+  // The bare server sends events as large as Moot's: the first one tells their size.
+  const [first] = (await postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room)) as [Client];
+  const eventBytes = new Promise<number>((resolve) =>
+    first.once("motion:event", (event) => resolve(JSON.stringify(event).length)),
+  );
+  await fanOut(first, [], sqlite.room, 1);
+  first.disconnect();
+  const bareServer = await startBare(await eventBytes);
+  bare = bareServer;
+  log(`Moot pid ${moot.pid}, bare Socket.IO pid ${bare.pid}; events ${await eventBytes} bytes`);
+  const mootPoster = () => postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room);
+  const barePoster = () => postersIn(bareServer.url, [""], sqlite.room);
+
+  // The largest count first, on servers that have held no other connections: its memory is
+  // the figure (resident memory of later runs reuses what the earlier ones freed).
+  const fanOuts = new Map<number, Timings>();
+  for (const n of [...counts].sort((a, b) => b - a)) {
+    const ours = await measureFanOut([moot], n, mootPoster, sqlite.room);
+    const theirs = await measureFanOut([bareServer], n, barePoster, sqlite.room);
+    fanOuts.set(n, ours);
+    log(
+      `fan-out to ${n}: Moot ${spread(ours.latencies)}, bare ${spread(theirs.latencies)} (p50 / p99)`,
+    );
+    const target = n === 300 ? "p99 <= 1.2x" : n === 3_000 ? "p99 <= 1.3x" : "-";
+    rows.push([
+      `fan-out p50 / p99, ${n} clients`,
+      spread(ours.latencies),
+      `bare ${spread(theirs.latencies)}`,
+      ratio(p99(ours.latencies), p99(theirs.latencies)),
+      target,
+    ]);
+    log(
+      `memory per connection, ${n} joined: Moot ${perConnection(ours)}, bare ${perConnection(theirs)}`,
+    );
+    if (n === largest) {
+      memory = [
+        `memory per connection, ${n} joined`,
+        perConnection(ours),
+        `bare ${perConnection(theirs)}`,
+        ratio(ours.kiBPerConnection, theirs.kiBPerConnection),
+        "<= 64 KiB",
+      ];
+    }
+  }
+  rows.reverse().push(memory);
+  await bare.stop();
+
+  const sqliteRate = await acksAtRate(moot, sqlite.cookies, sqlite.room);
+  log(`SQLite acks, ${rates(sqliteRate)}: ${spread(sqliteRate.acks)}; ${sqliteRate.cpu}`);
+  rows.push([
+    `post ack p50 / p99 at 100 posts/s, room of ${RATE_ROOM}, SQLite`,
+    spread(sqliteRate.acks),
+    "-",
+    "-",
+    "<= 50 ms",
+  ]);
+
+  for (const { missed, ms: took, reloaded } of await replays(
+    moot.url,
+    sqlite.cookies,
+    sqlite.replay,
+  )) {
+    log(`caught up after ${missed} missed events in ${ms(took)}`);
+    rows.push([
+      `current again after ${missed} missed events`,
+      ms(took),
+      reloaded ? "reloaded the motion" : "replayed the events",
+      "-",
+      missed === 1_000 ? "<= 2 s" : "-",
+    ]);
+  }
+
+  // ── PostgreSQL and Redis: one node against two
+  const reachable = (await answers(postgresAdminUrl)) && (await answers(redisUrl));
+  if (!reachable) {
+    console.log(
+      `Skipping the PostgreSQL + Redis runs: no answer at ${postgresAdminUrl} or ${redisUrl}`,
+    );
+  } else {
+    rows.push(...(await postgres(fanOuts.get(TWO_NODE_CLIENTS)?.acks, sqliteRate.acks)));
+  }
+} finally {
+  await bare?.stop();
+  await moot.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function postgres(sqliteAcks: number[] | undefined, sqliteRateAcks: number[]) {
+  const database = await postgresTestStore();
+  const seeded = await seed(database.store);
+  const env = { DATABASE_URL: database.url, AUTH_SECRET: secret, REDIS_URL: redisUrl };
+  const nodes: Running[] = [];
+  try {
+    // One after the other: each applies migrations and loads the demo library as it starts.
+    nodes.push(await startMoot({ ...env, MOOT_RATE_LIMIT_FACTOR }));
+    nodes.push(await startMoot({ ...env, MOOT_RATE_LIMIT_FACTOR }));
+    const [a] = nodes as [Running, Running];
+    const poster = () => postersIn(a.url, seeded.cookies.slice(0, 1), seeded.room);
+    const one = await measureFanOut([a], TWO_NODE_CLIENTS, poster, seeded.room);
+    const two = await measureFanOut(nodes, TWO_NODE_CLIENTS, poster, seeded.room);
+    log(
+      `PostgreSQL fan-out to ${TWO_NODE_CLIENTS}: one node ${spread(one.latencies)}, two ${spread(two.latencies)}`,
+    );
+    const rate = await acksAtRate(a, seeded.cookies, seeded.room);
+    log(`PostgreSQL acks, ${rates(rate)}: ${spread(rate.acks)}; ${rate.cpu}`);
+    const figures = [
+      [
+        `two nodes p50 / p99, ${TWO_NODE_CLIENTS} receivers spread`,
+        spread(two.latencies),
+        `one node ${spread(one.latencies)}`,
+        ratio(p99(two.latencies), p99(one.latencies)),
+        "p99 <= 1.5x",
+      ],
+      [
+        `post ack p50 / p99 at 100 posts/s, room of ${RATE_ROOM}, PostgreSQL`,
+        spread(rate.acks),
+        `SQLite ${spread(sqliteRateAcks)}`,
+        ratio(p99(rate.acks), p99(sqliteRateAcks)),
+        "<= 50 ms, <= 1.5x",
+      ],
+    ];
+    if (sqliteAcks) {
+      figures.push([
+        `post ack p50 / p99 one at a time, room of ${TWO_NODE_CLIENTS}, PostgreSQL`,
+        spread(one.acks),
+        `SQLite ${spread(sqliteAcks)}`,
+        ratio(p99(one.acks), p99(sqliteAcks)),
+        "<= 1.5x",
+      ]);
+    }
+    return figures;
+  } finally {
+    for (const node of nodes) await node.stop();
+    await database.dispose();
+  }
+}
+
+const header = ["figure", "Moot", "baseline", "ratio", "target"];
+const widths = header.map((_, i) =>
+  Math.max(...[header, ...rows].map((row) => row[i]?.length ?? 0)),
+);
+const line = (row: string[]) =>
+  `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
+for (const row of rows) console.log(line(row));
