@@ -16,54 +16,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
 import { openStore } from "../db";
-import type { Store } from "../db/store";
 import type { Citation } from "../lib/commands";
-import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol";
-import { sessionCookieFor } from "../server/auth/session";
 import { loadConfig } from "../server/config";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
-import { benchRoom } from "./support/room";
+import { type Client, connectMany, percentile, postInput, sleep } from "./support/audience";
+import { benchRoom, memberCookie } from "./support/room";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Target = { url: string; cookie: string; motionId: string; citation: Citation };
 
 const FLOOD_SOCKETS = 50;
 const IN_FLIGHT_PER_SOCKET = 10;
 const secret = "bench-secret-that-is-long-enough-for-authjs";
 
-const post = (motionId: string, citation: Citation, body: string) => ({
-  motionId,
-  clientId: crypto.randomUUID(),
-  parentId: null,
-  relation: "for" as const,
-  body,
-  citations: [citation],
-});
-
-const socketFor = async (url: string, cookie: string): Promise<Client> => {
-  const socket: Client = connect(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    extraHeaders: { cookie },
-  });
-  await new Promise<void>((resolve) => socket.once("connect", resolve));
-  return socket;
-};
-
 /** The flooder's process: 50 sockets of one account, each keeping posts in flight, until told. */
 async function flood({ url, cookie, motionId, citation }: Target) {
-  const sockets = await Promise.all(
-    Array.from({ length: FLOOD_SOCKETS }, () => socketFor(url, cookie)),
-  );
+  const sockets = await connectMany(url, FLOOD_SOCKETS, cookie);
   const counts = { sent: 0, stored: 0, limited: 0 };
   let running = true;
   const keepSending = (socket: Client) => {
     if (!running) return;
     counts.sent += 1;
-    socket.emit("argument:post", post(motionId, citation, `Spam ${counts.sent}`), (answer) => {
+    socket.emit("argument:post", postInput(motionId, citation, `Spam ${counts.sent}`), (answer) => {
       if (answer.ok) counts.stored += 1;
       else if (answer.error.code === "rate_limited") counts.limited += 1;
       keepSending(socket);
@@ -77,27 +52,6 @@ async function flood({ url, cookie, motionId, citation }: Target) {
     process.send?.(counts, () => process.exit(0));
   });
 }
-
-async function member(store: Store, spaceId: string, name: string) {
-  const id = crypto.randomUUID();
-  await store.transaction(async (tx) => {
-    await tx.users.insert({
-      id,
-      name,
-      email: `${id}@bench.test`,
-      passwordHash: "x",
-      guestSpaceId: null,
-      createdAt: new Date(),
-    });
-    await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
-  });
-  const cookie = await sessionCookieFor(store, { id, name }, secret, false);
-  return `${cookie.name}=${cookie.value}`;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function measure() {
   const [seconds, members] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 20)];
@@ -116,10 +70,10 @@ async function measure() {
 
   const clients: Client[] = [];
   for (let i = 0; i < members; i++) {
-    const socket = await socketFor(url, await member(store, spaceId, `Member ${i}`));
-    await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
-    clients.push(socket);
+    const cookie = await memberCookie(store, spaceId, `Member ${i}`, secret);
+    clients.push(...(await connectMany(url, 1, cookie)));
   }
+  for (const socket of clients) await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
 
   /** Each member posts every `pace` ms, staggered, for the phase: the ack times. */
   const phase = async () => {
@@ -134,7 +88,7 @@ async function measure() {
           const sent = performance.now();
           const answer = await socket.emitWithAck(
             "argument:post",
-            post(motionId, citation, `A considered point ${i}`),
+            postInput(motionId, citation, `A considered point ${i}`),
           );
           acks.push(performance.now() - sent);
           if (!answer.ok) refusals.push(answer.error.code);
@@ -153,7 +107,7 @@ async function measure() {
   });
   const target: Target = {
     url,
-    cookie: await member(store, spaceId, "Flooder"),
+    cookie: await memberCookie(store, spaceId, "Flooder", secret),
     motionId,
     citation,
   };

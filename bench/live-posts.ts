@@ -12,20 +12,16 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
 import { openStore } from "../db";
-import type { ClientToServerEvents, MotionEvent, ServerToClientEvents } from "../lib/protocol";
-import { sessionCookieFor } from "../server/auth/session";
+import type { MotionEvent } from "../lib/protocol";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
-import { benchRoom } from "./support/room";
+import { type Client, connectMany, percentile } from "./support/audience";
+import { benchRoom, memberCookie } from "./support/room";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const [members, postsEach] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 10)];
 const secret = "bench-secret-that-is-long-enough-for-authjs";
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const summary = (label: string, values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const f = (n: number) => `${n.toFixed(1)} ms`;
@@ -52,28 +48,10 @@ const address = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
 const clients: Client[] = [];
 for (let i = 0; i < members; i++) {
-  const id = crypto.randomUUID();
-  await store.transaction(async (tx) => {
-    await tx.users.insert({
-      id,
-      name: `Member ${i}`,
-      email: `${id}@bench.test`,
-      passwordHash: "x",
-      guestSpaceId: null,
-      createdAt: new Date(),
-    });
-    await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
-  });
-  const cookie = await sessionCookieFor(store, { id, name: `Member ${i}` }, secret, false);
-  const socket: Client = connect(address, {
-    transports: ["websocket"],
-    forceNew: true,
-    extraHeaders: { cookie: `${cookie.name}=${cookie.value}` },
-  });
-  await new Promise<void>((resolve) => socket.once("connect", resolve));
-  await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
-  clients.push(socket);
+  const cookie = await memberCookie(store, spaceId, `Member ${i}`, secret);
+  clients.push(...(await connectMany(address, 1, cookie)));
 }
+for (const socket of clients) await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });
 
 const acks: number[] = [];
 const fanOut: number[] = [];

@@ -17,14 +17,13 @@ import { openStore } from "../db";
 import type { Store } from "../db/store";
 import type { Citation } from "../lib/commands";
 import type { SpaceRole } from "../lib/spaces";
-import { sessionCookieFor } from "../server/auth/session";
 import { projectRoot } from "../server/config";
 import { createMotion } from "../server/domain/debate/createMotion";
 import { rateArgument } from "../server/domain/debate/judge";
 import { spotlightArgument } from "../server/domain/debate/moderate";
 import { postArgument } from "../server/domain/debate/postArgument";
 import { type Actor, systemActor } from "../server/policy";
-import { benchRoom, must } from "./support/room";
+import { benchMember, benchRoom, must, sessionCookie } from "./support/room";
 import { startMoot } from "./support/servers";
 
 const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
@@ -41,25 +40,7 @@ async function members(
 ) {
   const actors: Actor[] = [];
   for (let i = 0; i < count; i += 1) {
-    const id = crypto.randomUUID();
-    const name = `Member ${i + 1}`;
-    await store.transaction(async (tx) => {
-      await tx.users.insert({
-        id,
-        name,
-        email: `${id}@bench.test`,
-        passwordHash: "x",
-        guestSpaceId: null,
-        createdAt: new Date(),
-      });
-      await tx.memberships.insert({
-        spaceId,
-        userId: id,
-        role,
-        joinedAt: new Date(),
-      });
-    });
-    actors.push({ kind: "user", id, name, guestOf: null });
+    actors.push(await benchMember(store, spaceId, `Member ${i + 1}`, role));
   }
   return actors;
 }
@@ -152,13 +133,7 @@ const store = await openStore({ dialect: "sqlite", path });
 const room = await benchRoom(store, "Projector bench");
 const authors = await members(store, room.spaceId, 20);
 const [moderator] = await members(store, room.spaceId, 1, "moderator");
-const session = await sessionCookieFor(
-  store,
-  { id: authors[0]?.id ?? "", name: "Member 1" },
-  secret,
-  false,
-);
-const cookie = `${session.name}=${session.value}`;
+const cookie = await sessionCookie(store, authors[0] as Actor, secret);
 const motions: [number, string][] = [];
 for (const size of sizes) {
   const started = performance.now();

@@ -1,10 +1,11 @@
 import type { Store } from "../../db/store";
 import { selectorAt } from "../../lib/anchoring";
+import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { importDocument } from "../../server/domain/library/importDocument";
 import { createSpace } from "../../server/domain/spaces/createSpace";
-import { systemActor } from "../../server/policy";
+import { type Actor, systemActor } from "../../server/policy";
 
 const text = "The harbour was closed in winter. Trade moved inland by rail.";
 const quote = "Trade moved inland by rail.";
@@ -46,8 +47,13 @@ export async function benchRoom(
   return { spaceId, motionId, citation };
 }
 
-/** A participant of the space, set straight into the store: the Cookie header of their session. */
-export async function memberCookie(store: Store, spaceId: string, name: string, secret: string) {
+/** A member of the space in `role`, set straight into the store: the actor the commands take. */
+export async function benchMember(
+  store: Store,
+  spaceId: string,
+  name: string,
+  role: SpaceRole = "participant",
+): Promise<Actor & { kind: "user" }> {
   const id = crypto.randomUUID();
   await store.transaction(async (tx) => {
     await tx.users.insert({
@@ -58,8 +64,22 @@ export async function memberCookie(store: Store, spaceId: string, name: string, 
       guestSpaceId: null,
       createdAt: new Date(),
     });
-    await tx.memberships.insert({ spaceId, userId: id, role: "participant", joinedAt: new Date() });
+    await tx.memberships.insert({ spaceId, userId: id, role, joinedAt: new Date() });
   });
-  const cookie = await sessionCookieFor(store, { id, name }, secret, false);
+  return { kind: "user", id, name, guestOf: null };
+}
+
+/** The Cookie header of a new session of `user`'s. */
+export async function sessionCookie(
+  store: Store,
+  user: { id: string; name: string },
+  secret: string,
+) {
+  const cookie = await sessionCookieFor(store, user, secret, false);
   return `${cookie.name}=${cookie.value}`;
+}
+
+/** A participant of the space, set straight into the store: the Cookie header of their session. */
+export async function memberCookie(store: Store, spaceId: string, name: string, secret: string) {
+  return sessionCookie(store, await benchMember(store, spaceId, name), secret);
 }

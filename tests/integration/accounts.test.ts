@@ -10,9 +10,8 @@ import { formatJoinCode } from "../../lib/spaces";
 import { signInWithPassword } from "../../server/domain/accounts/signIn";
 import { signUp } from "../../server/domain/accounts/signUp";
 import { anonymousActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 function request(path: string, options: { method?: string; cookie?: string; body?: unknown }) {
@@ -75,13 +74,7 @@ describe("accounts, guests and join codes", () => {
   beforeAll(async () => {
     db = await sqliteTestStore();
     store = db.store;
-    setRuntime({
-      store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(store);
     owner = await person(store, "Olga Owner");
   });
   afterAll(() => db?.dispose());

@@ -7,11 +7,10 @@ import type { MotionView } from "../../lib/views";
 import { rateArgument } from "../../server/domain/debate/judge";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import type { Actor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -63,13 +62,7 @@ for (const dialect of await dialects()) {
 
     beforeAll(async () => {
       db = await dialect.open();
-      setRuntime({
-        store: db.store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(db.store);
       d = await debate(db.store, "private");
       people = {
         ana: await d.member("Ana", "participant"),

@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATCH as changeArgument, GET as getArgument } from "../../app/api/arguments/[id]/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import type { MotionEvent } from "../../lib/protocol";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { argumentInput, debate } from "../support/debate";
-import { testAuthSecret } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -21,13 +19,7 @@ describe("an argument over REST", () => {
   const published: MotionEvent[] = [];
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: (events) => published.push(...events),
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store, { publish: (events) => published.push(...events) });
   });
   afterAll(() => db?.dispose());
 

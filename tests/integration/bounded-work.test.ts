@@ -9,11 +9,10 @@ import { importDocument } from "../../server/domain/library/importDocument";
 import { previewDocument } from "../../server/domain/library/previewDocument";
 import { createSpace } from "../../server/domain/spaces/createSpace";
 import { systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { WorkPool } from "../../server/work/pool";
 import { setWorkPool } from "../../server/work/shared";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const id = () => crypto.randomUUID();
@@ -56,13 +55,7 @@ for (const dialect of await dialects()) {
       // tells them apart on a busy machine too, and keeps each refusal short.
       pool = new WorkPool({ budgetMs: 1_000, threads: 1 });
       setWorkPool(pool);
-      setRuntime({
-        store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(store);
       const space = await createSpace(store, systemActor, {
         clientId: id(),
         name: "Harbour seminar",

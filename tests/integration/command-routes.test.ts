@@ -4,10 +4,9 @@ import { GET as getArgument, PATCH as patchArgument } from "../../app/api/argume
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
 import { PATCH as patchMotion } from "../../app/api/motions/[id]/route";
 import { postArgument } from "../../server/domain/debate/postArgument";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
-import { testAuthSecret } from "../support/people";
 import { liveSuite, nextEvent } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 
 const call = (cookie: string | undefined, method: string, body: unknown) =>
   new Request("http://localhost/api", {
@@ -25,7 +24,7 @@ describe("a command by its name over REST", () => {
   async function room() {
     const { store } = live.db;
     const { publish, disconnectSessions, limits } = live.server;
-    setRuntime({ store, authSecret: testAuthSecret, publish, disconnectSessions, limits });
+    setTestRuntime(store, { publish, disconnectSessions, limits });
     const d = await debate(store, "private");
     const moderator = await d.member("Mona", "moderator");
     const student = await d.member("Sam", "participant");

@@ -8,11 +8,10 @@ import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { documentCoverage, uncitedPassages } from "../../server/domain/library/coverage";
 import { type Actor, systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import { person, testAuthSecret } from "../support/people";
+import { person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects } from "../support/stores";
 
 const id = () => crypto.randomUUID();
@@ -190,13 +189,7 @@ for (const dialect of await dialects()) {
       const db = await dialect.open();
       try {
         const { d } = await citedDebate(db.store);
-        setRuntime({
-          store: db.store,
-          authSecret: testAuthSecret,
-          publish: () => undefined,
-          disconnectSessions: () => undefined,
-          limits: rateLimits(),
-        });
+        setTestRuntime(db.store);
         const ask = (cookie: string) =>
           coverageRoute(
             new Request(`http://localhost/api/documents/${d.documentId}/coverage`, {

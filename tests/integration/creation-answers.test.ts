@@ -13,11 +13,10 @@ import { GET as getUser } from "../../app/api/users/[id]/route";
 import { POST as signUp } from "../../app/api/users/route";
 import { sessionCookieFor } from "../../server/auth/session";
 import { exportDebate } from "../../server/domain/exports";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf } from "../support/debate";
 import { sampleText } from "../support/fixtures";
 import { type Person, person, testAuthSecret } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 type Route = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -71,13 +70,7 @@ describe("creation answers (docs/api.md, Creation answers)", () => {
   let owner: Person;
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
     owner = await person(db.store, "Olga Owner");
   });
   afterAll(() => db?.dispose());

@@ -10,10 +10,9 @@ import type { Store } from "../../db/store";
 import type { SpaceRole } from "../../lib/spaces";
 import { createSpace } from "../../server/domain/spaces/createSpace";
 import { systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { corruptPdf, passwordPdf, scannedPdf, textPdf } from "../support/pdf";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 // The doors are called as Next calls them, with multipart or JSON bodies as a browser sends.
@@ -123,13 +122,7 @@ for (const dialect of await dialects()) {
     beforeAll(async () => {
       db = await dialect.open();
       store = db.store;
-      setRuntime({
-        store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(store);
       spaceId = await newSpace("private");
       const member = (name: string, role: SpaceRole) => person(store, name, { spaceId, role });
       people = {

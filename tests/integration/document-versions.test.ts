@@ -7,11 +7,10 @@ import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { sampleText } from "../support/fixtures";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, sqliteTestStore } from "../support/stores";
 
 const id = () => crypto.randomUUID();
@@ -267,13 +266,7 @@ describe("the doors of versions and of the review, asked by each standing", () =
           space,
           elsewhere,
         );
-        setRuntime({
-          store: db.store,
-          authSecret: testAuthSecret,
-          publish: () => undefined,
-          disconnectSessions: () => undefined,
-          limits: rateLimits(),
-        });
+        setTestRuntime(db.store);
         const headers: Record<string, string> = { "content-type": "application/json" };
         const cookie = people[who]?.cookie;
         if (cookie) headers.cookie = cookie;

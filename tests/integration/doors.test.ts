@@ -25,16 +25,15 @@ import type { Ack, ClientToServerEvents, JoinAnswer, MotionEvent } from "../../l
 import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
 import {
   appendTestEvent,
   type Client,
   startRealtime,
   type TestRealtime,
 } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // Every door is called as Next calls it (route handlers) or as a browser does (Socket.IO), by
@@ -668,16 +667,13 @@ describe("every door asks the access policy", () => {
 
     server = await startRealtime(store);
     const realtime = server;
-    setRuntime({
-      store,
-      authSecret: testAuthSecret,
+    setTestRuntime(store, {
       // What reaches the rooms is the live suites' to prove; here, who is taken out of them.
       publish: (_events, effects = []) => {
         for (const { userId, motionIds } of effects) evictions.push({ userId, motionIds });
         realtime.publish([], effects);
       },
       disconnectSessions: realtime.disconnectSessions,
-      limits: rateLimits(),
     });
   });
 

@@ -13,12 +13,11 @@ import { exportDebate } from "../../server/domain/exports";
 import { importDebate } from "../../server/domain/exports/importDebate";
 import type { DebateExport } from "../../server/domain/exports/json";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, debate } from "../support/debate";
 import { spaceWithDocument } from "../support/fixtures";
 import { exported, exportFormats, must } from "../support/outcome";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, sqliteTestStore, type TestStore } from "../support/stores";
 
 const trade = "Trade moved inland by rail.";
@@ -454,13 +453,7 @@ describe("the export and import doors", () => {
     );
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => {},
-      disconnectSessions: () => {},
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
     room = await anonymousDebate(db.store);
     const elsewhere = await spaceWithDocument(db.store, "private");
     target = {

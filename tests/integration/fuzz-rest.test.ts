@@ -34,7 +34,6 @@ import { refuseThrottledSignIn } from "../../server/auth/signInGuard";
 import { exportDebate } from "../../server/domain/exports";
 import { createSpace as newSpace } from "../../server/domain/spaces/createSpace";
 import { systemActor } from "../../server/policy";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput } from "../support/debate";
 import { sampleText } from "../support/fixtures";
 import {
@@ -50,8 +49,8 @@ import {
 } from "../support/fuzz";
 import { type FuzzStage, fuzzStage, standings } from "../support/fuzzStage";
 import { must } from "../support/outcome";
-import { testAuthSecret } from "../support/people";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 
 // Property-based tests over the body of every REST route that changes something, called as
 // Next calls a route handler (as rest.test.ts and doors.test.ts do), on a real SQLite store, with
@@ -470,13 +469,7 @@ describe("fuzzed REST bodies (P-FUZZ-1)", () => {
     db = fuzzStore();
     server = await startRealtime(db.store, undefined, fuzzLimitSettings);
     const { publish, disconnectSessions, limits } = server;
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish,
-      disconnectSessions,
-      limits,
-    });
+    setTestRuntime(db.store, { publish, disconnectSessions, limits });
     stage = await fuzzStage(db.store);
     onlooker = await server.client(stage.onlooker);
     onlooker.on("motion:event", (event) => heard.push(event));

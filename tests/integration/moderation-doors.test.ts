@@ -10,12 +10,11 @@ import { initialSession } from "../../lib/session";
 import { hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
 import { motionOn } from "../support/fixtures";
-import { type Person, testAuthSecret } from "../support/people";
+import type { Person } from "../support/people";
 import { startRealtime, type TestRealtime } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // Every moderator's command, over Socket.IO and over REST, tried by people of each standing in a
@@ -95,13 +94,7 @@ describe("every moderator's door asks the access policy", () => {
     Object.assign(people, await everyStanding(store, space, elsewhere));
     author = await space.member("Ada Author", "participant");
     server = await startRealtime(store);
-    setRuntime({
-      store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(store);
   });
 
   afterAll(async () => {
@@ -306,13 +299,7 @@ describe("a pending post over REST", () => {
         await space.member("Cleo Classmate", "participant"),
         await space.member("Mo Moderator", "moderator"),
       ];
-      setRuntime({
-        store: db.store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(db.store);
       const motion = await db.store.motions.get(space.motionId);
       const settings = { ...(motion?.settings ?? defaultMotionSettings), approvalRequired: true };
       await db.store.transaction((tx) => tx.motions.update(space.motionId, { settings }));

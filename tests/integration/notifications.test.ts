@@ -17,10 +17,9 @@ import { followMotion } from "../../server/domain/notifications/follow";
 import { listNotifications } from "../../server/domain/notifications/inbox";
 import { changeMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const trade = "Trade moved inland by rail.";
@@ -318,13 +317,7 @@ for (const dialect of await dialects()) {
 
     describe("over REST", () => {
       beforeAll(() => {
-        setRuntime({
-          store: db.store,
-          authSecret: testAuthSecret,
-          publish: () => undefined,
-          disconnectSessions: () => undefined,
-          limits: rateLimits(),
-        });
+        setTestRuntime(db.store);
       });
       const get = (who?: Person) =>
         getInbox(

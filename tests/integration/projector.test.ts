@@ -5,11 +5,10 @@ import { rateArgument } from "../../server/domain/debate/judge";
 import { changeSettings, spotlightArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { projectorView } from "../../server/domain/debate/projector";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import { type Person, testAuthSecret } from "../support/people";
+import type { Person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 const pendingWords = "PENDING-WORDS the council paid for the line";
@@ -49,13 +48,7 @@ describe("the room's screen", () => {
 
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
     d = await debate(db.store);
     people = {
       ana: await d.member("Ana Real-Name", "participant"),

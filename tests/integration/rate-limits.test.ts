@@ -8,11 +8,10 @@ import { createSpace } from "../../server/domain/spaces/createSpace";
 import { anonymousActor, systemActor } from "../../server/policy";
 import { rateLimits } from "../../server/rateLimits/limiter";
 import { accountEventBudget, failedAttempts, limitTable } from "../../server/rateLimits/table";
-import { setRuntime } from "../../server/runtime";
 import { argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import { testAuthSecret } from "../support/people";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // The limits under test are the defaults a real class meets: none of them is scaled here.
@@ -46,13 +45,7 @@ describe("rate limits", () => {
     db = await sqliteTestStore();
     server = await startRealtime(db.store);
     const { publish, disconnectSessions, limits } = server;
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish,
-      disconnectSessions,
-      limits,
-    });
+    setTestRuntime(db.store, { publish, disconnectSessions, limits });
   });
   afterAll(async () => {
     await server?.close();

@@ -3,10 +3,9 @@ import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { GET as listSpaceMotions } from "../../app/api/spaces/[id]/motions/route";
 import { POST as markAllRead } from "../../app/api/spaces/[id]/read/route";
 import { postArgument } from "../../server/domain/debate/postArgument";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
-import { person, testAuthSecret } from "../support/people";
+import { person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // The read-state doors as Next calls them, with the session cookie a browser sends.
@@ -27,13 +26,7 @@ describe("read state over REST", () => {
   let db: TestStore;
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
   });
   afterAll(async () => {
     await db?.dispose();

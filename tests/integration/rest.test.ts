@@ -6,9 +6,7 @@ import { GET as health } from "../../app/api/health/route";
 import { GET as getMotion } from "../../app/api/motions/[id]/route";
 import { GET as listMotions } from "../../app/api/motions/route";
 import { loadDemoLibrary } from "../../server/demo/loadDemoLibrary";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
-import { testAuthSecret } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 // The route handlers are called as Next calls them; tests/e2e/api.spec.ts asks the real server.
@@ -21,13 +19,7 @@ describe("the REST API", () => {
   beforeAll(async () => {
     db = await sqliteTestStore();
     await loadDemoLibrary(db.store);
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
   });
   afterAll(() => db?.dispose());
 

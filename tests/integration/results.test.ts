@@ -11,11 +11,10 @@ import { participationCsv } from "../../server/domain/debate/participationCsv";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { motionResult, participation } from "../../server/domain/debate/results";
 import { type Actor, systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import { person, testAuthSecret } from "../support/people";
+import { person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, sqliteTestStore, type TestStore } from "../support/stores";
 
 const trade = "Trade moved inland by rail.";
@@ -300,13 +299,7 @@ describe("the results over REST", () => {
     new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
   beforeAll(async () => {
     db = await sqliteTestStore();
-    setRuntime({
-      store: db.store,
-      authSecret: testAuthSecret,
-      publish: () => undefined,
-      disconnectSessions: () => undefined,
-      limits: rateLimits(),
-    });
+    setTestRuntime(db.store);
     room = await classroom(db.store);
     await holdDebate(db.store, room);
   });

@@ -12,11 +12,10 @@ import {
   startSession,
 } from "../../server/domain/accounts/sessions";
 import { anonymousActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, debate } from "../support/debate";
 import { type Person, person, testAuthSecret } from "../support/people";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const headersOf = (cookie: string) => new Headers({ cookie });
@@ -41,13 +40,7 @@ for (const dialect of await dialects()) {
       db = await dialect.open();
       store = db.store;
       server = await startRealtime(store);
-      setRuntime({
-        store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: server.disconnectSessions,
-        limits: rateLimits(),
-      });
+      setTestRuntime(store, { disconnectSessions: server.disconnectSessions });
     });
 
     afterAll(async () => {

@@ -7,11 +7,10 @@ import { changeSettings, hideArgument } from "../../server/domain/debate/moderat
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { search } from "../../server/domain/search/search";
 import { type Actor, anonymousActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { motionOn } from "../support/fixtures";
-import { person, testAuthSecret } from "../support/people";
+import { person } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const trade = "Trade moved inland by rail.";
@@ -299,13 +298,7 @@ for (const dialect of await dialects()) {
     });
 
     it("GET /api/search answers results, and 400 for a query with no words", async () => {
-      setRuntime({
-        store: db.store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(db.store);
       const get = (query: string, cookie?: string) =>
         searchDoor(
           new Request(`http://localhost/api/search?${query}`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRefusal, isUniqueViolation, type SpaceRow, type Store } from "../../db/store";
-import { minute, newId, type StoreRows, storeRows } from "../support/storeRows";
+import { minute, newId, type StoreRows, spaceRow, storeRows } from "../support/storeRows";
 import { dialects, type TestStore } from "../support/stores";
 
 // The Store's contract for spaces, people and their sessions, and for transactions themselves:
@@ -8,19 +8,6 @@ import { dialects, type TestStore } from "../support/stores";
 
 const byKey = <T extends { key: string }>(rows: T[]) =>
   [...rows].sort((a, b) => a.key.localeCompare(b.key));
-
-const spaceRow = (change: Partial<SpaceRow> = {}): SpaceRow => {
-  const id = newId();
-  return {
-    id,
-    slug: `space-${id}`,
-    name: "A seminar",
-    visibility: "public",
-    joinCode: null,
-    createdAt: minute(0),
-    ...change,
-  };
-};
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`the Store's people and transactions on ${dialect.name}`, () => {

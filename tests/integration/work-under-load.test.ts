@@ -6,14 +6,12 @@ import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { importDocument } from "../../server/domain/library/importDocument";
 import { systemActor } from "../../server/policy";
-import { rateLimits } from "../../server/rateLimits/limiter";
-import { setRuntime } from "../../server/runtime";
 import { WorkPool, type WorkPoolOptions } from "../../server/work/pool";
 import { setWorkPool } from "../../server/work/shared";
 import type { TaskInput, TaskName, TaskOutput } from "../../server/work/tasks";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { sampleText } from "../support/fixtures";
-import { testAuthSecret } from "../support/people";
+import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
 const id = () => crypto.randomUUID();
@@ -62,13 +60,7 @@ for (const dialect of await dialects()) {
     beforeAll(async () => {
       db = await dialect.open();
       store = db.store;
-      setRuntime({
-        store,
-        authSecret: testAuthSecret,
-        publish: () => undefined,
-        disconnectSessions: () => undefined,
-        limits: rateLimits(),
-      });
+      setTestRuntime(store);
     });
     afterAll(async () => {
       await pool?.close();

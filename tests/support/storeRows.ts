@@ -50,6 +50,20 @@ export function passage({ document, version }: StoredDocument, exact: string) {
   };
 }
 
+/** A public space's row with a fresh id, not yet written. */
+export const spaceRow = (change: Partial<SpaceRow> = {}): SpaceRow => {
+  const id = newId();
+  return {
+    id,
+    slug: `space-${id}`,
+    name: "A seminar",
+    visibility: "public",
+    joinCode: null,
+    createdAt: minute(0),
+    ...change,
+  };
+};
+
 /**
  * Rows written straight through the Store (always in a transaction: outside one, SQLite's Store
  * only reads), each with fresh ids and any column overridden. The contract tests build their
@@ -59,16 +73,7 @@ export function storeRows(store: Store) {
   const write = <T>(work: (tx: Repos) => Promise<T>) => store.transaction(work);
 
   const space = async (change: Partial<SpaceRow> = {}) => {
-    const id = newId();
-    const row: SpaceRow = {
-      id,
-      slug: `space-${id}`,
-      name: "A seminar",
-      visibility: "public",
-      joinCode: null,
-      createdAt: minute(0),
-      ...change,
-    };
+    const row = spaceRow(change);
     await write((tx) => tx.spaces.insert(row));
     return row;
   };

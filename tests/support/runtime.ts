@@ -1,0 +1,20 @@
+import type { Store } from "../../db/store";
+import { rateLimits } from "../../server/rateLimits/limiter";
+import { type Runtime, setRuntime } from "../../server/runtime";
+import { testAuthSecret } from "./people";
+
+/**
+ * Sets the runtime the doors read, as server/main.ts does: `store`, the test secret and the
+ * default limits, with nothing published and no session disconnected unless `overrides` says
+ * otherwise (a suite that checks what reaches the rooms passes a real server's publish).
+ */
+export function setTestRuntime(store: Store, overrides: Partial<Omit<Runtime, "store">> = {}) {
+  setRuntime({
+    store,
+    authSecret: testAuthSecret,
+    publish: () => undefined,
+    disconnectSessions: () => undefined,
+    limits: rateLimits(),
+    ...overrides,
+  });
+}
