@@ -4,6 +4,7 @@ import {
   count,
   desc,
   eq,
+  getTableColumns,
   gt,
   inArray,
   isNotNull,
@@ -278,6 +279,48 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .from(t.debateArguments)
           .where(eq(t.debateArguments.motionId, motionId))
           .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+      argumentShapes: (motionId) => {
+        const { body: _, rejectionReason: __, ...shape } = getTableColumns(t.debateArguments);
+        return db
+          .select(shape)
+          .from(t.debateArguments)
+          .where(eq(t.debateArguments.motionId, motionId))
+          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id));
+      },
+      citedSpans: (motionId) =>
+        db
+          .select({
+            argumentId: t.citations.argumentId,
+            documentId: t.citations.documentId,
+            anchorVersionId: t.citations.anchorVersionId,
+            anchorStart: t.citations.anchorStart,
+            anchorEnd: t.citations.anchorEnd,
+          })
+          .from(t.citations)
+          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
+          .where(
+            and(
+              eq(t.debateArguments.motionId, motionId),
+              eq(t.debateArguments.status, "published"),
+              ne(t.citations.anchorStatus, "detached"),
+            ),
+          )
+          .orderBy(asc(t.citations.argumentId), asc(t.citations.position)),
+      newArgumentIds: async (motionId, readerId, afterSeq) =>
+        (
+          await db
+            .select({ id: t.debateArguments.id })
+            .from(t.debateArguments)
+            .where(
+              and(
+                eq(t.debateArguments.motionId, motionId),
+                eq(t.debateArguments.status, "published"),
+                ne(t.debateArguments.authorId, readerId),
+                gt(t.debateArguments.publishedSeq, afterSeq),
+              ),
+            )
+            .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id))
+        ).map((row) => row.id),
       setSourceAnchor: async (motionId, position, anchor) => {
         await db
           .update(t.motionSources)
@@ -304,6 +347,10 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
     arguments: {
       get: async (id) =>
         (await db.select().from(t.debateArguments).where(eq(t.debateArguments.id, id)))[0],
+      byIds: async (ids) =>
+        ids.length === 0
+          ? []
+          : db.select().from(t.debateArguments).where(inArray(t.debateArguments.id, ids)),
       insert: async (row, citations) => {
         await db.insert(t.debateArguments).values(row);
         if (citations.length > 0) await db.insert(t.citations).values(citations);

@@ -24,6 +24,11 @@ export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
 export type SessionRow = InferSelectModel<typeof schema.sessions>;
 export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
 export type CitationRow = InferSelectModel<typeof schema.citations>;
+export type ArgumentShape = Omit<ArgumentRow, "body" | "rejectionReason">;
+export type CitedSpanRow = Pick<
+  CitationRow,
+  "argumentId" | "documentId" | "anchorVersionId" | "anchorStart" | "anchorEnd"
+>;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
@@ -120,6 +125,15 @@ export interface Repos {
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
     arguments(motionId: string): Promise<ArgumentRow[]>;
+    /**
+     * The motion's arguments without their words, oldest first: what a big debate's tree is
+     * shaped and ordered by, read in a fraction of the time of `arguments`.
+     */
+    argumentShapes(motionId: string): Promise<ArgumentShape[]>;
+    /** Where each citation of the motion's published arguments stands now, detached ones left out. */
+    citedSpans(motionId: string): Promise<CitedSpanRow[]>;
+    /** The published arguments of others made public after `afterSeq`: what is new to a reader. */
+    newArgumentIds(motionId: string, readerId: string, afterSeq: number): Promise<string[]>;
     /** Where a source stands in its document's current version (see re-anchoring). */
     setSourceAnchor(motionId: string, position: number, anchor: AnchorColumns): Promise<void>;
     /** The author's number in the motion: the one they have, or the next free one. */
@@ -127,6 +141,7 @@ export interface Repos {
   };
   arguments: {
     get(id: string): Promise<ArgumentRow | undefined>;
+    byIds(ids: string[]): Promise<ArgumentRow[]>;
     insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
     update(
       id: string,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ArgumentView, ListOrder } from "./debate";
+import { type ArgumentView, ListOrder, type ReplyCounts } from "./debate";
 
 /**
  * One page of the arguments directly under one argument, or of a side's top-level arguments
@@ -30,10 +30,14 @@ export type ArgumentPageQuery = z.infer<typeof ArgumentPageQuery>;
 
 /** An argument as the motion's tree has it, without its replies but counting them. */
 export interface ArgumentPageItem extends ArgumentView {
-  /** Replies at any depth, as the "most replied" order counts them. */
-  replyCount: number;
-  /** Replies directly under it: what a page of its replies holds in all. */
-  directReplyCount: number;
+  /**
+   * Replies at any depth (as the "most replied" order counts them) and directly under it (what
+   * a page of its replies holds in all).
+   */
+  replies: ReplyCounts;
+  publishedSeq: number | null;
+  /** The caller's own rating of it, if any. */
+  myRating: number | null;
 }
 
 export interface ArgumentPage {
@@ -45,4 +49,11 @@ export interface ArgumentPage {
   arguments: ArgumentPageItem[];
   /** Asks for the next page; null on the last one. */
   nextCursor: string | null;
+}
+
+/** An argument with those above it, from its top-level argument down to it. */
+export interface ArgumentBranch {
+  motionId: string;
+  seq: number;
+  arguments: ArgumentPageItem[];
 }

@@ -85,3 +85,18 @@ export function citedSpansIn(documentId: string, args: ArgumentView[]): CitedSpa
         ),
   );
 }
+
+/**
+ * Per block, how many citations of each side touch it, from passages counted across a big
+ * debate (`MotionPartial.cited`): an argument citing two passages of one block counts twice.
+ */
+export function coverageOfPassages(
+  blocks: Span[],
+  passages: (Span & { for: number; against: number })[],
+): BlockCoverage[] {
+  return blocks.map(({ start, end }) => {
+    const touching = passages.filter((p) => overlaps(p, { start, end }));
+    const sum = (side: "for" | "against") => touching.reduce((n, p) => n + p[side], 0);
+    return { start, end, for: sum("for"), against: sum("against") };
+  });
+}

@@ -93,6 +93,18 @@ export interface ArgumentView {
   /** Quotes a moderator detached because the document no longer says them. */
   detached?: string[];
   strength: Strength;
+  /**
+   * How many replies it has, at any depth and directly under it, where a big debate's page holds
+   * only some of them; absent where every reply is held.
+   */
+  replies?: ReplyCounts;
+  /** The seq of the event that made it public, where a page loads it after the reading began. */
+  publishedSeq?: number | null;
+}
+
+export interface ReplyCounts {
+  all: number;
+  direct: number;
 }
 
 export interface ArgumentNode extends ArgumentView {
@@ -129,7 +141,9 @@ export function buildArgumentTree(
     list.flatMap((node) => {
       const children = prune(node.children);
       const gone = node.status === "withdrawn" || (node.status === "hidden" && !keepHidden);
-      return gone && children.length === 0 ? [] : [{ ...node, children }];
+      // A placeholder stays while it has replies, held here or not.
+      const replied = children.length > 0 || (node.replies?.direct ?? 0) > 0;
+      return gone && !replied ? [] : [{ ...node, children }];
     });
   return prune(roots);
 }
@@ -137,9 +151,17 @@ export function buildArgumentTree(
 export const ArgumentOrder = z.enum(["strength", "newest", "replies", "activity"]);
 export type ArgumentOrder = z.infer<typeof ArgumentOrder>;
 
-/** How many replies hang below an argument, at any depth. */
+/** Every node of a tree, each before its replies. */
+export const everyNode = (nodes: ArgumentNode[]): ArgumentNode[] =>
+  nodes.flatMap((node) => [node, ...everyNode(node.children)]);
+
+/** How many replies hang below an argument, at any depth, held or not. */
 export const replyCount = (node: ArgumentNode): number =>
-  node.children.reduce((sum, child) => sum + 1 + replyCount(child), 0);
+  node.replies?.all ?? node.children.reduce((sum, child) => sum + 1 + replyCount(child), 0);
+
+/** How many replies an argument has that the page does not hold yet. */
+export const repliesToLoad = (node: ArgumentNode): number =>
+  Math.max(0, (node.replies?.direct ?? 0) - node.children.length);
 
 /**
  * When a thread last changed: the newest post or edit of the argument and of all its replies,
@@ -222,18 +244,27 @@ export function sideOf<A extends Pick<ArgumentView, "relation" | "parentId">>(
   return parentSide === "for" ? "against" : "for";
 }
 
+/** A passage arguments cite, where it stands now, with how many cite it on each side. */
+export interface CitedPassage {
+  documentId: string;
+  start: number;
+  end: number;
+  for: number;
+  against: number;
+}
+
+/** What `citedPassages` reads of an argument. */
+export type CitingArgument = Pick<ArgumentView, "id" | "parentId" | "relation" | "status"> & {
+  citations: { documentId: string; anchor: { start: number | null; end: number | null } }[];
+};
+
 /**
  * Each cited passage once, where it stands in its document's current version, with how many
  * arguments for and against the motion cite it. An orphaned citation is nowhere, so not counted.
  */
-export function citedPassages(
-  args: ArgumentView[],
-): { documentId: string; start: number; end: number; for: number; against: number }[] {
+export function citedPassages(args: CitingArgument[]): CitedPassage[] {
   const byId = new Map(args.map((a) => [a.id, a]));
-  const passages = new Map<
-    string,
-    { documentId: string; start: number; end: number; for: number; against: number }
-  >();
+  const passages = new Map<string, CitedPassage>();
   for (const argument of args) {
     if (argument.status !== "published") continue;
     // Counted where each passage is now, in its document's current version.

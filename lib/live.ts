@@ -1,7 +1,15 @@
-import type { ArgumentNode, ArgumentView, MotionSettings, MotionStatus, VoteTally } from "./debate";
+import {
+  type ArgumentNode,
+  type ArgumentView,
+  type CitedPassage,
+  citedPassages,
+  type MotionSettings,
+  type MotionStatus,
+  type VoteTally,
+} from "./debate";
 import type { MotionEvent, SharedSession } from "./protocol";
 import type { SessionState } from "./session";
-import type { MotionView } from "./views";
+import type { MotionPartial, MotionView } from "./views";
 
 /** A motion as a live client holds it: flat arguments, the tally, and the last seq applied. */
 export interface LiveMotion {
@@ -18,6 +26,8 @@ export interface LiveMotion {
    * approved), so the page can tell what is new to its reader since their last visit.
    */
   wentPublic: Record<string, number>;
+  /** Of a big debate held in part: what is known of the rest, kept current as events arrive. */
+  partial: Omit<MotionPartial, "cursors"> | null;
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -32,6 +42,9 @@ export function liveFrom(view: MotionView): LiveMotion {
     settings: view.settings,
     session: view.session,
     wentPublic: {},
+    partial: view.partial
+      ? { order: view.partial.order, totals: view.partial.totals, cited: view.partial.cited }
+      : null,
   };
 }
 
@@ -44,6 +57,90 @@ const change = (
   argumentId: string,
   update: (argument: ArgumentView) => ArgumentView,
 ): ArgumentView[] => state.arguments.map((a) => (a.id === argumentId ? update(a) : a));
+
+/**
+ * The state holding `argument` as sent: new to it, it counts as a reply of the arguments above
+ * it that are held, and, of a debate held in part, as a top-level argument of its side and as
+ * a citer of its passages. Counts it held already stay as they were.
+ */
+export function holdArgument(state: LiveMotion, argument: ArgumentView): LiveMotion {
+  const held = state.arguments.find((a) => a.id === argument.id);
+  const kept = held?.replies ? { ...argument, replies: held.replies } : argument;
+  const others = state.arguments.filter((a) => a.id !== argument.id);
+  if (held) return { ...state, arguments: [...others, kept] };
+  const above = new Set<string>();
+  const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
+  for (let at = argument.parentId; at && !above.has(at); at = parents.get(at) ?? null) {
+    above.add(at);
+  }
+  const counted = others.map((a) =>
+    above.has(a.id) && a.replies
+      ? {
+          ...a,
+          replies: {
+            all: a.replies.all + 1,
+            direct: a.replies.direct + (a.id === argument.parentId ? 1 : 0),
+          },
+        }
+      : a,
+  );
+  return {
+    ...state,
+    arguments: [...counted, kept],
+    partial: state.partial && withArrival(state.partial, argument, state.arguments),
+  };
+}
+
+/**
+ * The state holding arguments a page loaded (GET /api/motions/:id/arguments or a branch): ones
+ * it does not hold join it as they are; ones it holds stay as events made them, taking only
+ * reply counts they lacked. Loaded, they were there all along: nothing is counted again.
+ */
+export function mergeLoaded(state: LiveMotion, loaded: ArgumentView[]): LiveMotion {
+  const byId = new Map(loaded.map((a) => [a.id, a]));
+  const held = state.arguments.map((a) => {
+    const page = byId.get(a.id);
+    byId.delete(a.id);
+    return page?.replies && !a.replies ? { ...a, replies: page.replies } : a;
+  });
+  return { ...state, arguments: [...held, ...byId.values()] };
+}
+
+function withArrival(
+  partial: NonNullable<LiveMotion["partial"]>,
+  argument: ArgumentView,
+  held: ArgumentView[],
+): NonNullable<LiveMotion["partial"]> {
+  const totals =
+    argument.relation === "for" || argument.relation === "against"
+      ? { ...partial.totals, [argument.relation]: partial.totals[argument.relation] + 1 }
+      : partial.totals;
+  return { ...partial, totals, cited: addCited(partial.cited, argument, held) };
+}
+
+/** The cited passages with a new argument's own counted too. */
+function addCited(
+  cited: CitedPassage[],
+  argument: ArgumentView,
+  held: ArgumentView[],
+): CitedPassage[] {
+  if (argument.status !== "published" || argument.citations.length === 0) return cited;
+  // Its side comes from the arguments above it, as far as they are held; only its own count.
+  const mine = citedPassages([
+    ...held.filter((a) => a.id !== argument.id).map((a) => ({ ...a, citations: [] })),
+    argument,
+  ]);
+  const key = (p: CitedPassage) => `${p.documentId}:${p.start}:${p.end}`;
+  const counts = new Map(cited.map((p) => [key(p), { ...p }]));
+  for (const passage of mine) {
+    const known = counts.get(key(passage));
+    if (known) {
+      known.for += passage.for;
+      known.against += passage.against;
+    } else counts.set(key(passage), passage);
+  }
+  return [...counts.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
 
 /** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
 const withSides = (state: LiveMotion, session: SharedSession): SessionState => ({
@@ -59,9 +156,7 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "argument.approved":
     case "argument.restored": {
       // A client that loaded while it was hidden never held a restored one: it arrives as if new.
-      const { argument } = event.data;
-      const others = state.arguments.filter((a) => a.id !== argument.id);
-      return { ...state, arguments: [...others, argument] };
+      return holdArgument(state, event.data.argument);
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.

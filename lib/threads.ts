@@ -1,4 +1,4 @@
-import type { ArgumentNode } from "./debate";
+import { type ArgumentNode, repliesToLoad } from "./debate";
 
 /** Long threads: which branches start folded, and where a link to one argument leads. */
 
@@ -9,10 +9,12 @@ export function branchRead(node: ArgumentNode, isRead: (id: string) => boolean):
 
 /**
  * Whether an argument's replies start folded: it has some, and the reader has read them all.
- * A new reply anywhere below keeps the branch open, so it is seen where it was posted.
+ * A new reply anywhere below keeps the branch open, so it is seen where it was posted. Replies
+ * of a big debate the page does not hold yet start folded: they load when opened.
  */
 export function foldedByDefault(node: ArgumentNode, isRead: (id: string) => boolean): boolean {
-  return node.children.length > 0 && node.children.every((child) => branchRead(child, isRead));
+  if (node.children.length === 0) return repliesToLoad(node) > 0;
+  return node.children.every((child) => branchRead(child, isRead));
 }
 
 /** Whether an argument's replies show: the reader's own choice first, then what a link opened. */

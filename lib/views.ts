@@ -1,6 +1,8 @@
 import type {
   ArgumentNode,
   CitationView,
+  CitedPassage,
+  ListOrder,
   MotionSettings,
   MotionStatus,
   Stance,
@@ -74,6 +76,21 @@ export interface MotionView extends MotionSummary {
   /** The server's clock when the view was made (epoch ms), to read the deadline by. */
   serverNow: number;
   can: { post: boolean; vote: boolean; rate: boolean; moderate: boolean };
+  /** Present when `arguments` holds only the start of a big debate (the motion's page). */
+  partial?: MotionPartial;
+}
+
+/**
+ * What a page holding only part of a debate knows of the rest: the order it was summarised in,
+ * how many top-level arguments each side has, where each list it holds the start of goes on
+ * (by side, or by the argument replied to: GET /api/motions/:id/arguments?cursor=), and the
+ * passages cited across the whole debate.
+ */
+export interface MotionPartial {
+  order: ListOrder;
+  totals: { for: number; against: number };
+  cursors: Record<string, string>;
+  cited: CitedPassage[];
 }
 
 /** A passage of a document that something points at: a motion's source or a citation. */

@@ -17,8 +17,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-const probe = fileURLToPath(new URL("./memoryProbe.ts", import.meta.url));
-const probeArgs = ["--expose-gc", "--import", probe];
+const probe = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const probeArgs = [
+  "--expose-gc",
+  ...["--import", probe("./memoryProbe.ts")],
+  ...["--import", probe("./loopProbe.ts")],
+];
 
 const rssOf = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -87,6 +91,10 @@ export async function startMoot(env: {
   AUTH_SECRET: string;
   REDIS_URL?: string;
   MOOT_RATE_LIMIT_FACTOR: string;
+  /** A port of its own (a free one if not given). */
+  PORT?: string;
+  /** Where bench/support/loopProbe.ts answers with the event loop's delay (off if not given). */
+  MOOT_BENCH_LOOP_PORT?: string;
 }): Promise<Running> {
   if (!existsSync(join(projectRoot, ".next", "BUILD_ID"))) {
     throw new Error("No build of the pages: run `npm run build` first.");
@@ -100,7 +108,7 @@ export async function startMoot(env: {
       REDIS_URL: undefined,
       ...env,
       NODE_ENV: "production",
-      PORT: "0",
+      PORT: env.PORT ?? "0",
       HOST: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -285,6 +285,7 @@ export const commands = {
     action: "space.create",
     run: createSpace,
     emits: [],
+    limit: "creations",
     socket: false,
   }),
   "space:join-code": command({
@@ -292,6 +293,7 @@ export const commands = {
     action: "space.manage",
     run: manageJoinCode,
     emits: [],
+    limit: "moderation",
     socket: false,
   }),
   "space:read": command({
@@ -307,6 +309,7 @@ export const commands = {
     action: "member.manage",
     run: changeMember,
     emits: [],
+    limit: "moderation",
     socket: false,
   }),
   "member:mute": command({
@@ -314,6 +317,7 @@ export const commands = {
     action: "member.mute",
     run: muteMember,
     emits: [],
+    limit: "moderation",
     socket: false,
   }),
   "motion:create": command({
@@ -321,6 +325,7 @@ export const commands = {
     action: "motion.create",
     run: createMotion,
     emits: ["motion.created"],
+    limit: "creations",
     socket: false,
   }),
   // Uploads are counted by their doors before the body is read (server/bodyGate.ts).

@@ -73,6 +73,14 @@ export const limitTable = {
     windowSeconds: 60,
     env: "MOOT_RATE_LIMIT_MARKS",
   },
+  // A teacher setting up a term's spaces and motions in one sitting.
+  creations: {
+    what: "new spaces and motions",
+    perAccount: 30,
+    perAddress: 600,
+    windowSeconds: 10 * 60,
+    env: "MOOT_RATE_LIMIT_CREATIONS",
+  },
   // A moderator working through a queue, running a session or withdrawing their own arguments.
   moderation: {
     what: "moderation and session commands",

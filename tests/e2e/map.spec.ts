@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ArgumentMapPage, SignUpPage, seriousViolations } from "./pages";
+import { ArgumentMapPage, debateExport, SignUpPage, SpacesPage, seriousViolations } from "./pages";
 import { expectFits, laptop, phone, projector } from "./pages/screens";
 
 // A demo motion no other spec posts on: the map needs arguments of its own.
@@ -192,4 +192,70 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
     await expect(strip).toHaveAttribute("aria-label", /^Cited [3-9] times for, [0-9]+ against$/);
     await expectFits(page, "heat-strip", size);
   }
+});
+
+test("a big debate's map draws a summary, and a '+N replies' card opened with the keyboard draws the replies", async ({
+  page,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Bea Branches",
+    email: `map-big-${Date.now()}@school.test`,
+    password: "Bea's long password",
+  });
+  // A debate bigger than the map's budget, brought in at once by the import: one argument for
+  // the motion with 80 replies, oldest first.
+  const minute = (n: number) => new Date(Date.UTC(2026, 0, 5, 9, n)).toISOString();
+  const argument = (id: string, n: number, parentId: string | null, body: string) => ({
+    id,
+    parentId,
+    relation: parentId ? (n % 2 ? "supports" : "attacks") : "for",
+    body,
+    author: { name: "Bea Branches" },
+    pseudonym: 1,
+    status: "published",
+    createdAt: minute(n),
+    citations: [],
+  });
+  const debate = debateExport("The town should keep its branch line", [
+    argument("trunk", 0, null, "The line carries the harvest."),
+    ...Array.from({ length: 80 }, (_, i) =>
+      argument(`r${i + 1}`, i + 1, "trunk", `Reply ${i + 1}.`),
+    ),
+  ]);
+  await page.goto("/spaces");
+  await new SpacesPage(page).createSpace("Branch line seminar");
+  const form = page.getByRole("region", { name: "Import a debate" });
+  await form.getByLabel("Exported debate (.json)").setInputFiles({
+    name: "branch-line.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(debate)),
+  });
+  await form.getByRole("button", { name: "Import" }).click();
+  await page.waitForURL(/\/motions\/[0-9a-f-]+$/);
+  const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+
+  const map = new ArgumentMapPage(page);
+  await map.open(motionId);
+  // The motion, the argument, its first four replies and a card for the other 76.
+  await expect(page.locator(".react-flow__node")).toHaveCount(7);
+  await expect(map.card("+76 more replies")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to the motion" }).focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(map.focusedCard()).toContainText("Reply 1.");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  await expect(map.focusedCard()).toContainText("+76 more replies");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".react-flow__node")).toHaveCount(82);
+  await expect(map.focusedCard()).toContainText("Reply 5.");
+  await expect(map.card("Reply 80.")).toHaveCount(1);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Drew 76 more arguments" }),
+  ).toBeAttached();
+  await page.getByText("The map as a list").click();
+  await expect(page.locator(".map-outline li li li").filter({ hasText: "Reply 80." })).toHaveCount(
+    1,
+  );
 });

@@ -113,12 +113,13 @@ for (const dialect of await dialects()) {
       expect(replies).toEqual(
         parent.children.map(({ children, ...reply }) => ({
           ...reply,
-          replyCount: 0,
-          directReplyCount: children.length,
+          replies: { all: 0, direct: children.length },
+          publishedSeq: expect.any(Number),
+          myRating: null,
         })),
       );
       const { body } = await page(d.motionId, "side=for&order=replies&limit=1", people.ana);
-      expect(body.arguments[0]).toMatchObject({ id: first, replyCount: 12, directReplyCount: 12 });
+      expect(body.arguments[0]).toMatchObject({ id: first, replies: { all: 12, direct: 12 } });
       expect(body.arguments[0]).not.toHaveProperty("children");
     });
 
@@ -151,8 +152,9 @@ for (const dialect of await dialects()) {
           .filter((a) => a.relation === "against")
           .map(({ children, ...a }) => ({
             ...a,
-            replyCount: 0,
-            directReplyCount: children.length,
+            replies: { all: 0, direct: children.length },
+            publishedSeq: expect.any(Number),
+            myRating: null,
           })),
       );
       await db.store.transaction((tx) => tx.motions.update(d.motionId, { settings }));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postArgumentRoute } from "../../app/api/motions/[id]/arguments/route";
 import { POST as joinRoute } from "../../app/api/spaces/join/route";
+import { POST as createSpaceRoute } from "../../app/api/spaces/route";
 import { POST as signUpRoute } from "../../app/api/users/route";
 import type { Ack } from "../../lib/protocol";
 import { CLIENT_ADDRESS_HEADER } from "../../server/auth/address";
@@ -181,6 +182,28 @@ describe("rate limits", () => {
     expect(retryAfter).toBe(Math.ceil(body.error.retryAfterMs / 1000));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(posts.windowSeconds);
+  });
+
+  it("new spaces past an account's limit are answered 429, and nothing more is made", async () => {
+    const d = await debate(db.store);
+    const teacher = await d.member("Tess", "owner");
+    const address = freshAddress();
+    const { perAccount } = limitTable.creations;
+    const statuses: number[] = [];
+    for (let i = 0; i <= perAccount; i++) {
+      const answer = await createSpaceRoute(
+        request(
+          "/api/spaces",
+          address,
+          { clientId: crypto.randomUUID(), name: `Class ${i}` },
+          teacher.cookie,
+        ),
+      );
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([...Array(perAccount).fill(201), 429]);
+    const spaces = await db.store.spaces.listReadable(teacher.id);
+    expect(spaces.filter(({ space }) => space.name.startsWith("Class "))).toHaveLength(perAccount);
   });
 
   it("40 students joining by one code from one school address within a minute all get in", async () => {

@@ -270,6 +270,58 @@ for (const dialect of await dialects()) {
         expect(await store.motions.arguments(newId())).toEqual([]);
       });
 
+      it("argumentShapes gives a motion's arguments without their words, oldest first", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const later = await rows.argument(motion.id, { createdAt: minute(4), publishedSeq: 3 });
+        const first = await rows.argument(motion.id, {
+          createdAt: minute(3),
+          status: "rejected",
+          rejectionReason: "Off topic",
+        });
+        const { body: _, rejectionReason: __, ...firstShape } = first.argument;
+        const { body: ___, rejectionReason: ____, ...laterShape } = later.argument;
+        expect(await store.motions.argumentShapes(motion.id)).toEqual([firstShape, laterShape]);
+        expect(await store.motions.argumentShapes(newId())).toEqual([]);
+      });
+
+      it("citedSpans gives where the citations of published arguments stand, detached ones left out", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const cited = await rows.argument(motion.id, {}, [
+          passage(doc, "Trade moved"),
+          { ...passage(doc, "The harbour"), anchorStatus: "detached" },
+        ]);
+        await rows.argument(motion.id, { status: "pending" }, [passage(doc, "Findings")]);
+        const [kept] = cited.citations;
+        expect(await store.motions.citedSpans(motion.id)).toEqual([
+          {
+            argumentId: cited.argument.id,
+            documentId: kept?.documentId,
+            anchorVersionId: kept?.anchorVersionId,
+            anchorStart: kept?.anchorStart,
+            anchorEnd: kept?.anchorEnd,
+          },
+        ]);
+      });
+
+      it("newArgumentIds gives others' published arguments made public after a seq, oldest first", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const reader = newId();
+        const seen = await rows.argument(motion.id, { publishedSeq: 2 });
+        const fresh = await rows.argument(motion.id, { publishedSeq: 5, createdAt: minute(5) });
+        const earlier = await rows.argument(motion.id, { publishedSeq: 4, createdAt: minute(3) });
+        await rows.argument(motion.id, { publishedSeq: 6, authorId: reader });
+        await rows.argument(motion.id, { publishedSeq: 7, status: "hidden" });
+        expect(await store.motions.newArgumentIds(motion.id, reader, 2)).toEqual([
+          earlier.argument.id,
+          fresh.argument.id,
+        ]);
+        expect(seen.argument.publishedSeq).toBe(2);
+      });
+
       it("setSourceAnchor records where one source stands in the current version", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
@@ -320,7 +372,7 @@ for (const dialect of await dialects()) {
     });
 
     describe("arguments", () => {
-      it("insert, get and citations keep an argument and its quotes, by argument and position", async () => {
+      it("insert, get, byIds and citations keep an argument and its quotes, by argument and position", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
         const { motion } = await rows.motion(space.id);
@@ -340,6 +392,11 @@ for (const dialect of await dialects()) {
         );
         expect(await store.arguments.get(reply.argument.id)).toEqual(reply.argument);
         expect(await store.arguments.get(newId())).toBeUndefined();
+        const both = await store.arguments.byIds([reply.argument.id, parent.argument.id, newId()]);
+        expect(both.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [parent.argument, reply.argument].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+        expect(await store.arguments.byIds([])).toEqual([]);
         const byArgument = [parent, reply].sort((a, b) =>
           a.argument.id.localeCompare(b.argument.id),
         );

@@ -1,6 +1,15 @@
 import { hierarchy, tree } from "d3-hierarchy";
 import { describe, expect, it } from "vitest";
-import { argumentMap, MAP_CARD, MOTION_NODE_ID } from "../../lib/argumentMap";
+import {
+  argumentMap,
+  MAP_CARD,
+  type MapItem,
+  MOTION_NODE_ID,
+  mapTree,
+  morePath,
+  withPage,
+} from "../../lib/argumentMap";
+import type { ArgumentPageItem } from "../../lib/argumentPages";
 import {
   type ArgumentRelation,
   type ArgumentView,
@@ -139,5 +148,110 @@ describe("the argument map", () => {
     expect(map.nodes).toHaveLength(1);
     expect(map.edges).toEqual([]);
     expect(map.root.children).toEqual([]);
+  });
+
+  describe("on a debate drawn in part", () => {
+    // b has three replies, c drawn and two not (d with one reply of its own below it, and e);
+    // a withdrawn f stays for its undrawn reply; two more arguments against (five in all) are not
+    // drawn.
+    const counted = (all: number, direct: number, extra: Partial<ArgumentView> = {}) =>
+      ({ replies: { all, direct }, ...extra }) as Partial<ArgumentView>;
+    const drawn = buildArgumentTree([
+      row("b", null, "for", counted(4, 3)),
+      row("c", "b", "attacks", counted(0, 0)),
+      row("f", null, "against", counted(1, 1, { status: "withdrawn", body: "" })),
+    ]);
+    const summary = {
+      id: "m",
+      title: "Rail was worth it",
+      arguments: drawn,
+      partial: {
+        order: "oldest" as const,
+        sides: { for: { top: 0, all: 0 }, against: { top: 2, all: 5 } },
+        cursors: { b: "after-c", against: "after-f" },
+      },
+    };
+    const ids = (item: MapItem): string[] => [item.id, ...item.children.flatMap(ids)];
+    const find = (item: MapItem, id: string): MapItem | undefined =>
+      item.id === id ? item : item.children.map((c) => find(c, id)).find(Boolean);
+
+    it("ends each list drawn in part with a card counting what is not drawn, replies at any depth", () => {
+      const root = mapTree(summary);
+      expect(ids(root)).toEqual([
+        MOTION_NODE_ID,
+        "b",
+        "c",
+        "more:b",
+        "f",
+        "more:f",
+        "more:against",
+      ]);
+      expect(find(root, "more:b")?.card).toMatchObject({
+        kind: "more",
+        excerpt: "+3 more replies",
+        count: 3,
+        cursor: "after-c",
+        opens: "b",
+      });
+      expect(find(root, "more:f")?.card).toMatchObject({ excerpt: "+1 reply", cursor: null });
+      expect(find(root, "f")?.card).toMatchObject({ placeholder: true });
+      const side = find(root, "more:against")?.card;
+      expect(side).toMatchObject({ relation: "against", excerpt: "+5 more arguments" });
+      const map = argumentMap(summary);
+      const node = map.nodes.find((n) => n.id === "more:against");
+      expect(node).toMatchObject({ type: "more", ariaRole: "button" });
+      expect(node?.ariaLabel).toBe(
+        "+5 more arguments against the motion, not drawn yet. Press Enter to draw them.",
+      );
+      expect(map.edges.find((e) => e.source === "more:b")).toMatchObject({ target: "b" });
+      expect(map.edges.find((e) => e.source === "more:b")?.label).toBeUndefined();
+      expect(morePath("m", side as never)).toBe(
+        "/api/motions/m/arguments?side=against&order=oldest&limit=100&cursor=after-f",
+      );
+      expect(morePath("m", find(root, "more:f")?.card as never)).toBe(
+        "/api/motions/m/arguments?parentId=f&order=oldest&limit=100",
+      );
+    });
+
+    it("draws a page of the list in the card's place, each argument with its own card for its replies", () => {
+      const item = (id: string, all: number, extra: Partial<ArgumentView> = {}) =>
+        ({
+          ...row(id, "b", "supports", extra),
+          replies: { all, direct: all },
+          publishedSeq: 1,
+          myRating: null,
+        }) as ArgumentPageItem;
+      const root = mapTree(summary);
+      const more = find(root, "more:b")?.card as MapItem["card"];
+      const first = withPage(root, "m", more, {
+        arguments: [item("d", 1), item("p", 0, { status: "pending" })],
+        nextCursor: "after-d",
+      });
+      expect(first.drawn).toEqual(["d"]);
+      expect(ids(first.root)).toEqual([
+        MOTION_NODE_ID,
+        "b",
+        "c",
+        "d",
+        "more:d",
+        "more:b",
+        "f",
+        "more:f",
+        "more:against",
+      ]);
+      expect(find(first.root, "more:d")?.card.excerpt).toBe("+1 reply");
+      expect(find(first.root, "more:b")?.card).toMatchObject({
+        excerpt: "+1 more reply",
+        cursor: "after-d",
+      });
+      // The last page: the card goes, and what was drawn already is not drawn twice.
+      const last = withPage(first.root, "m", find(first.root, "more:b")?.card as never, {
+        arguments: [item("d", 1), item("e", 0)],
+        nextCursor: null,
+      });
+      expect(last.drawn).toEqual(["e"]);
+      expect(find(last.root, "b")?.children.map((c) => c.id)).toEqual(["c", "d", "e"]);
+      expect(ids(root)).toContain("more:b");
+    });
   });
 });

@@ -1,36 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
   type ArgumentNode,
-  type ArgumentRelation,
-  type ArgumentView,
   buildArgumentTree,
+  everyNode,
   latestActivity,
   sortArgumentTree,
 } from "../../lib/debate";
 import { applyEvents } from "../../lib/live";
-import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { ancestorsOf, foldedByDefault, linkedArgument, repliesShown } from "../../lib/threads";
-import { argumentView, liveMotionAt } from "../support/views";
+import { at, liveMotionAt, motionEvent, threadArgument } from "../support/views";
 
-const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+const row = threadArgument;
 
-const row = (
-  id: string,
-  parentId: string | null,
-  minute: number,
-  extra: Partial<ArgumentView> = {},
-): ArgumentView =>
-  argumentView(id, {
-    parentId,
-    relation: (parentId ? "supports" : "for") as ArgumentRelation,
-    createdAt: at(minute),
-    ...extra,
-  });
-
-const every = (nodes: ArgumentNode[]): ArgumentNode[] =>
-  nodes.flatMap((node) => [node, ...every(node.children)]);
 const find = (nodes: ArgumentNode[], id: string): ArgumentNode => {
-  const node = every(nodes).find((n) => n.id === id);
+  const node = everyNode(nodes).find((n) => n.id === id);
   if (!node) throw new Error(`no ${id} in the tree`);
   return node;
 };
@@ -95,11 +78,7 @@ describe("long threads", () => {
 
 describe("what went public while the page was open", () => {
   const start = liveMotionAt(4);
-  const event = <K extends MotionEventType>(
-    seq: number,
-    type: K,
-    data: MotionEventData[K],
-  ): EventOf<K> => ({ motionId: "m", seq, type, data, actor: "u", at: at(0) });
+  const event = motionEvent;
 
   it("records the seq that made each argument public: posted or approved, not submitted", () => {
     const { state } = applyEvents(start, [

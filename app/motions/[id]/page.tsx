@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { flattenTree } from "@/lib/live";
+import type { ReadingView } from "@/lib/reading";
+import type { MotionView } from "@/lib/views";
 import { pageActor } from "@/server/auth/pageActor";
 import { uncitedPassages } from "@/server/domain/library/coverage";
 import { sourceMarkId } from "@/server/domain/library/passages";
@@ -20,6 +23,16 @@ import { UncitedPassages } from "./UncitedPassages";
 export const dynamic = "force-dynamic";
 
 type Props = { params: MotionParams };
+
+/**
+ * What is new to the reader among the arguments the page holds: a big debate's others say so
+ * themselves (`publishedSeq`) when they load.
+ */
+function heldOf(reading: ReadingView, motion: MotionView): ReadingView {
+  if (!motion.partial) return reading;
+  const held = new Set(flattenTree(motion.arguments).map((a) => a.id));
+  return { ...reading, newIds: reading.newIds.filter((id) => held.has(id)) };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadMotion(params)).title };
@@ -114,7 +127,7 @@ export default async function MotionPage({ params }: Props) {
           documents={documents}
           viewer={viewer}
           members={members?.ok ? members.value : []}
-          reading={reading.ok ? reading.value : null}
+          reading={reading.ok && reading.value ? heldOf(reading.value, motion) : null}
         />
       )}
     </article>

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { ArgumentRow, Store } from "../../../db/store";
+import type { ArgumentRow, ArgumentShape, Store } from "../../../db/store";
 import {
+  type ArgumentBranch,
   type ArgumentPage,
   type ArgumentPageItem,
   ArgumentPageQuery,
@@ -16,10 +17,12 @@ import {
   sortKey,
 } from "../../../lib/debate";
 import { type Actor, authorize } from "../../policy";
+import { Id } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
-import { treeForViewer } from "./audience";
+import { treeForViewer, type Viewer } from "./audience";
 import { readableMotion, readableRows } from "./queries";
+import { argumentShapesOf } from "./shapeCache";
 import { argumentViews, strengthOf } from "./views";
 
 /**
@@ -45,11 +48,7 @@ export async function argumentPage(
   const found = await readableMotion(store, actor, motionId);
   if (!found.ok) return found;
   const motion = found.value;
-  const place = await placeOf(store, actor, motion.spaceId);
-  const viewer = { id: actor.id, moderates: !authorize(actor, "motion.moderate", place) };
-  const rows = readableRows(await store.motions.arguments(motion.id), viewer);
-  // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
-  const tree = buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  const { viewer, tree } = await motionShape(store, actor, motion);
   const parent = parentId === undefined ? undefined : findIn(tree, parentId);
   if (parentId !== undefined && !parent) return refuse("not_found", "No such argument.");
   const list = parent?.children ?? tree.filter((node) => !side || node.relation === side);
@@ -59,33 +58,104 @@ export async function argumentPage(
     ? sorted.findIndex((node) => compareKeys(sortKey(node, order), after) > 0)
     : 0;
   const page = start === -1 ? [] : sorted.slice(start, start + limit);
-  const last = page.at(-1);
   const more = start !== -1 && start + limit < sorted.length;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const views = await argumentViews(
-    store,
-    page.map((node) => byId.get(node.id) as ArgumentRow),
-    { revealHidden: viewer.moderates },
-  );
+  return done({
+    seq: motion.lastSeq,
+    order,
+    total: sorted.length,
+    arguments: await pageItems(store, actor, motion, viewer, page),
+    nextCursor: more ? cursorAfter(page, order) : null,
+  });
+}
+
+/**
+ * An argument with the arguments above it, from its top-level argument down (GET
+ * /api/arguments/:id/branch): what a link to it needs to show it in its thread.
+ */
+export async function argumentBranch(
+  store: Store,
+  actor: Actor,
+  argumentId: unknown,
+): Promise<Outcome<ArgumentBranch>> {
+  const id = Id.safeParse(argumentId);
+  if (!id.success) return refuse("invalid_input", "That is not a valid argument id.");
+  const row = await store.arguments.get(id.data);
+  const motion = row ? await readableMotion(store, actor, row.motionId) : null;
+  if (!row || !motion?.ok) return refuse("not_found", "No such argument.");
+  const { viewer, tree } = await motionShape(store, actor, motion.value);
+  // Not in the tree the caller reads (waiting, rejected, withdrawn without replies): not theirs.
+  const path = pathTo(tree, row.id);
+  if (!path) return refuse("not_found", "No such argument.");
+  return done({
+    motionId: motion.value.id,
+    seq: motion.value.lastSeq,
+    arguments: await pageItems(store, actor, motion.value, viewer, path),
+  });
+}
+
+type ReadableMotion = Extract<Awaited<ReturnType<typeof readableMotion>>, { ok: true }>["value"];
+
+/** What the caller may read of a motion's arguments, and the pruned tree of their shapes. */
+export async function motionShape(store: Store, actor: Actor, motion: ReadableMotion) {
+  const place = await placeOf(store, actor, motion.spaceId);
+  const viewer: Viewer = {
+    id: actor.id,
+    moderates: !authorize(actor, "motion.moderate", place),
+  };
+  const rows = readableRows(await argumentShapesOf(store, motion), viewer);
+  // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
+  const tree = buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  return { viewer, rows, tree };
+}
+
+/** Arguments of the shape tree as the caller reads them, each with its reply counts. */
+async function pageItems(
+  store: Store,
+  actor: Actor,
+  motion: ReadableMotion,
+  viewer: Viewer,
+  nodes: ArgumentNode[],
+): Promise<ArgumentPageItem[]> {
+  const picked = await rowsOf(store, nodes);
+  const views = await argumentViews(store, picked, { revealHidden: viewer.moderates });
   const shown = treeForViewer(
     views.map((view) => ({ ...view, children: [] })),
     viewer,
     motion.settings.anonymous,
   );
-  return done({
-    seq: motion.lastSeq,
-    order,
-    total: sorted.length,
-    arguments: shown.map(({ children: _, ...argument }, i): ArgumentPageItem => {
-      const node = page[i] as ArgumentNode;
-      return { ...argument, replyCount: replyCount(node), directReplyCount: node.children.length };
-    }),
-    nextCursor: more && last ? writeCursor(sortKey(last, order), order) : null,
+  const mine = new Map(
+    actor.kind === "user"
+      ? (await store.ratings.list(picked.map((row) => row.id)))
+          .filter((rating) => rating.userId === actor.id)
+          .map((rating) => [rating.argumentId, rating.score])
+      : [],
+  );
+  return shown.map(({ children: _, ...argument }, i): ArgumentPageItem => {
+    const node = nodes[i] as ArgumentNode;
+    return {
+      ...argument,
+      replies: repliesOf(node),
+      publishedSeq: picked[i]?.publishedSeq ?? null,
+      myRating: mine.get(node.id) ?? null,
+    };
   });
 }
 
+export const repliesOf = (node: ArgumentNode) => ({
+  all: replyCount(node),
+  direct: node.children.length,
+});
+
+/** The whole rows of arguments, in the order given. */
+export async function rowsOf(store: Store, nodes: { id: string }[]): Promise<ArgumentRow[]> {
+  const byId = new Map(
+    (await store.arguments.byIds(nodes.map((node) => node.id))).map((row) => [row.id, row]),
+  );
+  return nodes.map((node) => byId.get(node.id) as ArgumentRow);
+}
+
 /** An argument's place in the tree and its times, without its words, quotes or ratings. */
-export const shapeOf = (row: ArgumentRow): ArgumentNode => ({
+export const shapeOf = (row: ArgumentShape): ArgumentNode => ({
   id: row.id,
   motionId: row.motionId,
   parentId: row.parentId,
@@ -103,9 +173,15 @@ export const shapeOf = (row: ArgumentRow): ArgumentNode => ({
 });
 
 function findIn(nodes: ArgumentNode[], id: string): ArgumentNode | undefined {
+  return pathTo(nodes, id)?.at(-1);
+}
+
+/** The nodes from a top-level argument down to the one with `id`, or undefined. */
+function pathTo(nodes: ArgumentNode[], id: string): ArgumentNode[] | undefined {
   for (const node of nodes) {
-    const found = node.id === id ? node : findIn(node.children, id);
-    if (found) return found;
+    if (node.id === id) return [node];
+    const below = pathTo(node.children, id);
+    if (below) return [node, ...below];
   }
   return undefined;
 }
@@ -132,8 +208,13 @@ const Cursor = z.tuple([
   z.string(),
 ]);
 
-const writeCursor = ({ rank, createdAt, id }: SortKey, order: ListOrder) =>
-  Buffer.from(JSON.stringify([order, rank, createdAt, id])).toString("base64url");
+/** The cursor of the page after `listed`, the first arguments of a list in `order`. */
+export function cursorAfter(listed: ArgumentNode[], order: ListOrder): string | null {
+  const last = listed.at(-1);
+  if (!last) return null;
+  const { rank, createdAt, id } = sortKey(last, order);
+  return Buffer.from(JSON.stringify([order, rank, createdAt, id])).toString("base64url");
+}
 
 /** The key a cursor resumes after; undefined for one this order never gave. */
 function readCursor(cursor: string, order: ListOrder): SortKey | undefined {

@@ -1,5 +1,16 @@
-import type { ArgumentRow, MotionRow, MotionSourceRow, Store } from "../../../db/store";
-import { type ArgumentNode, type ArgumentView, buildArgumentTree } from "../../../lib/debate";
+import type {
+  ArgumentRow,
+  ArgumentShape,
+  MotionRow,
+  MotionSourceRow,
+  Store,
+} from "../../../db/store";
+import {
+  type ArgumentNode,
+  type ArgumentView,
+  buildArgumentTree,
+  everyNode,
+} from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { SpaceMotionSummary } from "../../../lib/reading";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
@@ -11,7 +22,10 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaceIds } from "../spaces/queries";
+import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
+import { citedIn, type HeldPart, summarise } from "./motionSummary";
+import { argumentShapesOf, keptOr } from "./shapeCache";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -19,7 +33,7 @@ const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
 const moderatesIn = (actor: Actor, place: Parameters<typeof authorize>[2]) =>
   authorize(actor, "motion.moderate", place) === null;
 
-async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSummary[]> {
+export async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSummary[]> {
   const sources = await store.motions.sources(motions.map((m) => m.id));
   const titles = new Map<string, string>();
   for (const documentId of new Set(sources.map((s) => s.documentId))) {
@@ -100,26 +114,31 @@ export async function getMotion(
   store: Store,
   actor: Actor,
   id: unknown,
+  { summary = false } = {},
 ): Promise<Outcome<MotionView>> {
   const found = await readableMotion(store, actor, id);
   if (!found.ok) return found;
   const motion = found.value;
-  const [summary] = await withSources(store, [motion]);
+  const [about] = await withSources(store, [motion]);
   // The seq was read with the motion, before the rows: a client replaying from it may see an
   // event it already holds, never miss one (applying an event twice changes nothing).
-  const rows = await store.motions.arguments(motion.id);
   const place = await placeOf(store, actor, motion.spaceId);
   const may = (action: Action) => authorize(actor, action, place) === null;
   const viewer = { id: actor.id, moderates: may("motion.moderate") };
-  const shown = readableRows(rows, viewer);
+  // A big debate is shaped from its rows without their words; only what is held is read whole.
+  const part = summary ? await partOf(store, motion, viewer) : null;
+  const shown = part
+    ? await rowsOf(store, part.held)
+    : readableRows(await store.motions.arguments(motion.id), viewer);
+  const views = await argumentViews(store, shown, { revealHidden: viewer.moderates });
   const votes = await store.votes.list(motion.id);
   const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
   return done({
-    ...(summary as MotionSummary),
+    ...(about as MotionSummary),
     settings: motion.settings,
     seq: motion.lastSeq,
     arguments: treeForViewer(
-      buildArgumentTree(await argumentViews(store, shown, { revealHidden: viewer.moderates }), {
+      buildArgumentTree(part ? views.map(part.annotate) : views, {
         keepHidden: viewer.moderates,
       }),
       viewer,
@@ -145,14 +164,69 @@ export async function getMotion(
       rate: may("argument.rate"),
       moderate: may("motion.moderate"),
     },
+    ...(part ? { partial: part.partial } : {}),
   });
+}
+
+/**
+ * The part of a big debate the motion's page holds at first (see `summarise`), each argument
+ * with its reply counts; null for a debate it holds whole. Readers with nothing of their own
+ * waiting or turned down read the same part (moderators theirs), kept while the debate is
+ * unchanged.
+ */
+async function partOf(store: Store, motion: MotionRow, viewer: Viewer) {
+  const rows = readableRows(await argumentShapesOf(store, motion), viewer);
+  const aside = rows.some(
+    (row) => row.authorId === viewer.id && (row.status === "pending" || row.status === "rejected"),
+  );
+  const pick = async () => pickPart(motion, rows, viewer);
+  const part = aside
+    ? await pick()
+    : await keptOr(store, motion, viewer.moderates ? "moderatorsPart" : "readersPart", pick);
+  if (!part) return null;
+  return {
+    held: part.held,
+    partial: { ...part.partial, cited: await citedIn(store, motion) },
+    annotate: (view: ArgumentView): ArgumentView => ({
+      ...view,
+      publishedSeq: part.seqs.get(view.id) ?? null,
+      ...(part.replies.has(view.id) ? { replies: part.replies.get(view.id) } : {}),
+    }),
+  };
+}
+
+/** The part of the readable rows the page holds, with the held arguments' counts. */
+function pickPart(motion: MotionRow, rows: ArgumentShape[], viewer: Viewer): HeldPart | null {
+  const tree = buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  // A post still waiting, or turned down, is its author's and the moderators' to see at once.
+  const keep = new Set([
+    ...motion.pinned,
+    ...(motion.spotlightId ? [motion.spotlightId] : []),
+    ...rows
+      .filter((row) => row.status === "pending" || row.status === "rejected")
+      .map((row) => row.id),
+  ]);
+  const summary = summarise(tree, keep);
+  if (!summary) return null;
+  const held = everyNode(tree).filter((node) => summary.ids.has(node.id));
+  // In the rows' order, oldest first, as the tree lists each level.
+  const heldRows = rows.filter((row) => summary.ids.has(row.id));
+  return {
+    held: heldRows,
+    partial: summary.partial,
+    replies: new Map(held.map((node) => [node.id, repliesOf(node)])),
+    seqs: new Map(heldRows.map((row) => [row.id, row.publishedSeq])),
+  };
 }
 
 /**
  * The arguments a viewer may read of a motion's: a post waiting for approval is its author's and
  * the moderators'; a rejected one, its author's.
  */
-export const readableRows = (rows: ArgumentRow[], viewer: Viewer) =>
+export const readableRows = <R extends Pick<ArgumentRow, "authorId" | "status">>(
+  rows: R[],
+  viewer: Viewer,
+) =>
   rows.filter(
     (row) =>
       (row.authorId === viewer.id && row.status !== "retracted") ||

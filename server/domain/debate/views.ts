@@ -9,6 +9,24 @@ import { anchorTexts, passageView } from "../library/passageView";
 export async function argumentViews(
   repos: Repos,
   rows: ArgumentRow[],
+  options: { revealHidden?: boolean } = {},
+): Promise<ArgumentView[]> {
+  if (rows.length <= CHUNK) return viewsOf(repos, rows, options);
+  // A whole big debate in slices, letting other requests run in between: each read of the
+  // embedded database holds the event loop while it runs.
+  const views: ArgumentView[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    views.push(...(await viewsOf(repos, rows.slice(i, i + CHUNK), options)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return views;
+}
+
+const CHUNK = 500;
+
+async function viewsOf(
+  repos: Repos,
+  rows: ArgumentRow[],
   { revealHidden = false } = {},
 ): Promise<ArgumentView[]> {
   const ids = rows.map((row) => row.id);
@@ -17,7 +35,10 @@ export async function argumentViews(
     repos.ratings.list(ids),
   ]);
   const texts = await anchorTexts(repos, citations);
+  const citationsOf = groupBy(citations, (c) => c.argumentId);
+  const scoresOf = groupBy(ratings, (r) => r.argumentId);
   return rows.map((row) => {
+    const cited = citationsOf.get(row.id) ?? [];
     const withdrawn =
       row.status === "withdrawn" ||
       row.status === "retracted" ||
@@ -37,15 +58,11 @@ export async function argumentViews(
       // A citation a moderator detached is no longer part of the argument.
       citations: withdrawn
         ? []
-        : citations
-            .filter((c) => c.argumentId === row.id && c.anchorStatus !== "detached")
-            .map((c) => passageView(c, texts)),
+        : cited.filter((c) => c.anchorStatus !== "detached").map((c) => passageView(c, texts)),
       detached: withdrawn
         ? []
-        : citations
-            .filter((c) => c.argumentId === row.id && c.anchorStatus === "detached")
-            .map((c) => c.exact),
-      strength: strengthOf(ratings.filter((r) => r.argumentId === row.id).map((r) => r.score)),
+        : cited.filter((c) => c.anchorStatus === "detached").map((c) => c.exact),
+      strength: strengthOf((scoresOf.get(row.id) ?? []).map((r) => r.score)),
     };
   });
 }
@@ -60,4 +77,16 @@ export function tallyOf(votes: VoteRow[]): VoteTally {
   const tally = emptyTally();
   for (const vote of votes) tally[vote.phase][vote.stance] += 1;
   return tally;
+}
+
+/** Items by a key, in their order. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

@@ -6,9 +6,11 @@ import {
   type Span,
   uncitedPieces,
 } from "../../../lib/coverage";
-import { type ArgumentNode, sideOf } from "../../../lib/debate";
+import { sideOf } from "../../../lib/debate";
+import type { MotionSummary } from "../../../lib/views";
 import type { Actor } from "../../policy";
-import { getMotion, listMotions } from "../debate/queries";
+import { listMotions, readableMotion, withSources } from "../debate/queries";
+import { citedSpansOf } from "../debate/shapeCache";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
 import { readableDocument } from "./queries";
@@ -65,9 +67,6 @@ export interface UncitedPassage extends Span {
   text: string;
 }
 
-const flatten = (nodes: ArgumentNode[]): ArgumentNode[] =>
-  nodes.flatMap((node) => [node, ...flatten(node.children)]);
-
 /**
  * The passages a motion is drawn from, cut into their paragraphs, that no published argument of
  * the motion cites yet, as the motion's page lets the actor read it. A source no longer in its
@@ -78,12 +77,11 @@ export async function uncitedPassages(
   actor: Actor,
   motionId: unknown,
 ): Promise<Outcome<UncitedPassage[]>> {
-  const found = await getMotion(store, actor, motionId);
+  const found = await readableMotion(store, actor, motionId);
   if (!found.ok) return found;
-  const motion = found.value;
-  const citations = flatten(motion.arguments)
-    .filter((a) => a.status === "published")
-    .flatMap((a) => a.citations);
+  const [motion] = (await withSources(store, [found.value])) as [MotionSummary];
+  // Every published argument is there for every reader: the stored citations say where each stands.
+  const citations = await citedSpansOf(store, found.value);
   const uncited: UncitedPassage[] = [];
   for (const [position, source] of motion.sources.entries()) {
     const { versionId, start, end } = source.anchor;
@@ -91,8 +89,8 @@ export async function uncitedPassages(
     const version = await store.documents.version(versionId);
     if (!version) continue;
     const cited = citations.flatMap((c) =>
-      c.anchor.versionId === versionId && c.anchor.start !== null && c.anchor.end !== null
-        ? [{ start: c.anchor.start, end: c.anchor.end }]
+      c.anchorVersionId === versionId && c.anchorStart !== null && c.anchorEnd !== null
+        ? [{ start: c.anchorStart, end: c.anchorEnd }]
         : [],
     );
     const blocks = await store.documents.blocks(versionId);

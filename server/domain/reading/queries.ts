@@ -33,10 +33,6 @@ export async function readingOf(
   const found = await motionToRead(store, actor, motionId);
   if (!found.ok) return found.error.code === "unauthenticated" ? done(null) : found;
   const lastSeq = (await store.readStates.get(actor.id, motionId))?.lastSeq ?? 0;
-  const newIds = (await store.motions.arguments(motionId))
-    .filter(
-      (a) => a.status === "published" && a.authorId !== actor.id && (a.publishedSeq ?? 0) > lastSeq,
-    )
-    .map((a) => a.id);
+  const newIds = await store.motions.newArgumentIds(motionId, actor.id, lastSeq);
   return done({ lastSeq, newIds });
 }

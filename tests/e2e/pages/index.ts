@@ -200,3 +200,24 @@ export class AccountPage {
     return this.page.getByRole("button", { name: "Sign out everywhere" });
   }
 }
+
+/** A debate export (docs/api.md) of an open, free motion with these arguments and no documents. */
+export function debateExport(title: string, args: unknown[]) {
+  return {
+    format: "moot.debate",
+    version: 1,
+    motion: {
+      title,
+      status: "open",
+      settings: {
+        evidenceRequired: false,
+        approvalRequired: false,
+        anonymous: false,
+        format: "free",
+      },
+      sources: [],
+    },
+    documents: [],
+    arguments: args,
+  };
+}

@@ -8,12 +8,18 @@ import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-/** The whole debate as the caller may read it; `304` when If-None-Match names its ETag. */
+/**
+ * The whole debate as the caller may read it, or with ?view=summary the start of a big one as
+ * the motion's page holds it; `304` when If-None-Match names its ETag.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { store } = runtime();
   const [actor, { id }] = await Promise.all([requestActor(request), params]);
-  return conditionalGet(request, await motionViewTag(store, actor, id), async () =>
-    respond(await getMotion(store, actor, id)),
+  const summary = new URL(request.url).searchParams.get("view") === "summary";
+  return conditionalGet(
+    request,
+    await motionViewTag(store, actor, id, summary ? "summary" : ""),
+    async () => respond(await getMotion(store, actor, id, { summary })),
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { type ArgumentNode, type CitationView, replyCount } from "@/lib/debate";
+import { memo, useState } from "react";
+import { type ArgumentNode, type CitationView, repliesToLoad, replyCount } from "@/lib/debate";
 import { argumentAnchor } from "@/lib/threads";
 import { citedHref } from "../../../components/citedHref";
 import { Problem } from "../../../components/Problem";
@@ -31,7 +31,11 @@ export interface ThreadView {
   /** Whether the reader has read every argument of the node's replies. */
   repliesRead: (node: ArgumentNode) => boolean;
   repliesShown: (node: ArgumentNode) => boolean;
-  onToggleReplies: (argumentId: string, shown: boolean) => void;
+  /** Opens or folds its replies; opening loads them where the page does not hold them yet. */
+  onToggleReplies: (node: ArgumentNode, shown: boolean) => void;
+  /** Loads the next page of replies the page does not hold yet (a big debate). */
+  loadReplies: (node: ArgumentNode) => void;
+  isLoading: (argumentId: string) => boolean;
   /** The argument the page's address links to (#argument-<id>), highlighted. */
   linkedId: string | null;
 }
@@ -47,8 +51,14 @@ function Strength({ node }: { node: ArgumentNode }) {
   );
 }
 
-/** One argument, its evidence and what the viewer may do with it, and its replies below. */
-export function ArgumentItem({
+/**
+ * One argument, its evidence and what the viewer may do with it, and its replies below. Drawn
+ * again only when its node, the actions or the thread view change: a live event changes the
+ * nodes along its path alone (see reuseUnchanged). The inner function is named apart from the
+ * memo: named ArgumentItem too, the replies below would call it bare by that name and be drawn
+ * again with every redraw of their parent.
+ */
+export const ArgumentItem = memo(function ArgumentWithReplies({
   node,
   actions,
   thread,
@@ -69,6 +79,8 @@ export function ArgumentItem({
   const linked = thread.linkedId === node.id;
   const replies = replyCount(node);
   const repliesShown = thread.repliesShown(node);
+  const toLoad = repliesToLoad(node);
+  const loading = thread.isLoading(node.id);
 
   const run = async (work: Promise<string | null>) => setProblem(await work);
 
@@ -243,7 +255,7 @@ export function ArgumentItem({
           className="link replies-toggle"
           aria-expanded={repliesShown}
           aria-controls={repliesShown ? `replies-${node.id}` : undefined}
-          onClick={() => thread.onToggleReplies(node.id, !repliesShown)}
+          onClick={() => thread.onToggleReplies(node, !repliesShown)}
         >
           {repliesShown ? "Hide" : "Show"} {replies}
           {!repliesShown && thread.repliesRead(node) ? " earlier" : ""}{" "}
@@ -251,12 +263,28 @@ export function ArgumentItem({
         </button>
       ) : null}
       {replies > 0 && repliesShown ? (
-        <ul className="argument-tree" id={`replies-${node.id}`}>
+        <ul className="argument-tree" id={`replies-${node.id}`} aria-busy={loading}>
           {node.children.map((child) => (
             <ArgumentItem key={child.id} node={child} actions={actions} thread={thread} />
           ))}
+          {toLoad > 0 ? (
+            <li className="more-replies">
+              <button
+                type="button"
+                className="link"
+                aria-disabled={loading || undefined}
+                onClick={() => {
+                  if (!loading) thread.loadReplies(node);
+                }}
+              >
+                {loading
+                  ? "Loading replies…"
+                  : `Show ${node.children.length > 0 ? `${toLoad} more` : toLoad} ${toLoad === 1 ? "reply" : "replies"}`}
+              </button>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </li>
   );
-}
+});

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ArgumentPageItem } from "@/lib/argumentPages";
 import type { Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
@@ -15,6 +16,7 @@ import {
 } from "@/lib/debate";
 import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
+import { reuseUnchanged } from "@/lib/stableTree";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { ApprovalQueue } from "./ApprovalQueue";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
@@ -24,6 +26,7 @@ import { moderatorCommands } from "./moderatorCommands";
 import { type Highlight, Reader } from "./Reader";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
+import { type ListKey, useArgumentPages } from "./useArgumentPages";
 import { useLiveMotion } from "./useLiveMotion";
 import { useThreads } from "./useThreads";
 import { VotePanel } from "./VotePanel";
@@ -78,27 +81,31 @@ export function MotionLive({
     if (window.matchMedia("(min-width: 75rem)").matches) setReaderOpen(true);
   }, []);
 
-  const sending: ArgumentView[] = live.outbox
-    .filter((post) => !post.refused && viewer)
-    .map(({ payload }) => ({
-      id: payload.clientId,
-      motionId: motion.id,
-      parentId: payload.parentId ?? null,
-      relation: payload.relation,
-      body: payload.body,
-      author: viewer ?? { id: "", name: "" },
-      pseudonym: 0,
-      status: "published",
-      rejectionReason: null,
-      createdAt: new Date().toISOString(),
-      editedAt: null,
-      citations: (payload.citations ?? []).map((c) => ({
-        ...c,
-        versionId: "",
-        anchor: { status: "exact", confidence: 1, versionId: null, start: c.start, end: c.end },
-      })),
-      strength: { mean: null, count: 0 },
-    }));
+  const sending: ArgumentView[] = useMemo(
+    () =>
+      live.outbox
+        .filter((post) => !post.refused && viewer)
+        .map(({ payload }) => ({
+          id: payload.clientId,
+          motionId: motion.id,
+          parentId: payload.parentId ?? null,
+          relation: payload.relation,
+          body: payload.body,
+          author: viewer ?? { id: "", name: "" },
+          pseudonym: 0,
+          status: "published",
+          rejectionReason: null,
+          createdAt: new Date().toISOString(),
+          editedAt: null,
+          citations: (payload.citations ?? []).map((c) => ({
+            ...c,
+            versionId: "",
+            anchor: { status: "exact", confidence: 1, versionId: null, start: c.start, end: c.end },
+          })),
+          strength: { mean: null, count: 0 },
+        })),
+    [live.outbox, viewer, motion.id],
+  );
   const refused = live.outbox.find((post) => post.refused);
   // A refused post goes back into the form, evidence and all, with the reason beside it.
   const restoredFor = useRef<string | null>(null);
@@ -113,6 +120,7 @@ export function MotionLive({
   const { pinned, spotlightId, status, settings, session } = live.motion;
   // Moderators decide pending posts in their queue; the author sees theirs in place.
   const pending = live.motion.arguments.filter((a) => a.status === "pending");
+  const previousTree = useRef<ArgumentNode[]>([]);
   const tree = useMemo(() => {
     // A rejected post stays with its author alone, who sees it with the reason.
     const inTree = live.motion.arguments.filter(
@@ -126,7 +134,12 @@ export function MotionLive({
     );
     // Pinned arguments lead their side, in the order they were pinned.
     const rank = (id: string) => (pinned.includes(id) ? pinned.indexOf(id) : pinned.length);
-    return [...sorted].sort((a, b) => rank(a.id) - rank(b.id));
+    const next = reuseUnchanged(
+      previousTree.current,
+      [...sorted].sort((a, b) => rank(a.id) - rank(b.id)),
+    );
+    previousTree.current = next;
+    return next;
   }, [live.motion.arguments, sending, order, moderates, pinned, viewer?.id]);
   const spotlight = live.motion.arguments.find(
     (a) => a.id === spotlightId && a.status === "published",
@@ -138,6 +151,12 @@ export function MotionLive({
     !moderates &&
     (session.phase === null || session.phase === "opening-vote" || session.phase === "final-vote");
 
+  // Of a big debate, the passages cited across it, as the server counted them and since.
+  const partial = live.motion.partial;
+  const cited = useMemo(
+    () => partial?.cited ?? citedPassages(live.motion.arguments),
+    [partial, live.motion.arguments],
+  );
   const marks = useMemo(
     () => [
       // Where each source stands in the text shown now; one no longer there is not marked.
@@ -158,7 +177,7 @@ export function MotionLive({
               },
             ],
       ),
-      ...citedPassages(live.motion.arguments).map((passage) => ({
+      ...cited.map((passage) => ({
         id: `cited-${passage.documentId}-${passage.start}-${passage.end}`,
         documentId: passage.documentId,
         start: passage.start,
@@ -167,10 +186,10 @@ export function MotionLive({
         href: "#",
       })),
     ],
-    [motion.sources, live.motion.arguments],
+    [motion.sources, cited],
   );
 
-  const showCitation = (citation: Highlight) => {
+  const showCitation = useCallback((citation: Highlight) => {
     setDocumentId(citation.documentId);
     setHighlight({ documentId: citation.documentId, start: citation.start, end: citation.end });
     setReaderOpen(true);
@@ -178,7 +197,7 @@ export function MotionLive({
       const mark = document.getElementById("highlight");
       mark?.scrollIntoView({ block: "center", behavior: "smooth" });
     });
-  };
+  }, []);
 
   const post = (relation: ArgumentRelation, body: string) => {
     setComposerProblem(null);
@@ -194,37 +213,53 @@ export function MotionLive({
     setDraft({ parent: null, citations: [] });
   };
 
-  const moderation = moderatorCommands(live.command, motion, {
-    pinned,
-    spotlightId,
-    selfId: viewer?.id ?? null,
-  });
-  const actions: ArgumentActions = {
-    viewerId: viewer?.id ?? null,
-    canPost: motion.can.post && !locked && !noPosts,
-    canRate: motion.can.rate && !locked,
-    myRatings,
-    pending: new Set(sending.map((s) => s.id)),
-    onReply: (argument: ArgumentNode) => {
-      setDraft({ ...draft, parent: argument });
-      document.getElementById("argument-body")?.focus();
-    },
-    onShowCitation: showCitation,
-    onRate: async (argumentId, score) => {
-      const refused = await live.command("argument:rate", {
-        argumentId,
-        clientId: crypto.randomUUID(),
-        score,
-      });
-      if (!refused) setMyRatings((mine) => ({ ...mine, [argumentId]: score }));
-      return refused;
-    },
-    onEdit: (argumentId, body) =>
-      live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
-    onWithdraw: (argumentId) =>
-      live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
-    moderator: moderates ? moderation.actions : null,
-  };
+  const selfId = viewer?.id ?? null;
+  const moderation = useMemo(
+    () => moderatorCommands(live.command, motion, { pinned, spotlightId, selfId }),
+    [live.command, motion, pinned, spotlightId, selfId],
+  );
+  const canPost = motion.can.post && !locked && !noPosts;
+  const canRate = motion.can.rate && !locked;
+  const pendingIds = useMemo(() => new Set(sending.map((s) => s.id)), [sending]);
+  const actions: ArgumentActions = useMemo(
+    () => ({
+      viewerId: viewer?.id ?? null,
+      canPost,
+      canRate,
+      myRatings,
+      pending: pendingIds,
+      onReply: (argument: ArgumentNode) => {
+        setDraft((d) => ({ ...d, parent: argument }));
+        document.getElementById("argument-body")?.focus();
+      },
+      onShowCitation: showCitation,
+      onRate: async (argumentId, score) => {
+        const refused = await live.command("argument:rate", {
+          argumentId,
+          clientId: crypto.randomUUID(),
+          score,
+        });
+        if (!refused) setMyRatings((mine) => ({ ...mine, [argumentId]: score }));
+        return refused;
+      },
+      onEdit: (argumentId, body) =>
+        live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
+      onWithdraw: (argumentId) =>
+        live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
+      moderator: moderates ? moderation.actions : null,
+    }),
+    [
+      viewer?.id,
+      canPost,
+      canRate,
+      myRatings,
+      pendingIds,
+      live.command,
+      moderates,
+      moderation.actions,
+      showCitation,
+    ],
+  );
 
   const closedPhases = Object.fromEntries(
     (["before", "after"] as const).flatMap((phase) => {
@@ -240,12 +275,49 @@ export function MotionLive({
       })
     : null;
   const here = live.presence;
+  const onLoaded = useCallback(
+    (items: ArgumentPageItem[]) => {
+      live.hold(items);
+      const rated = items.filter((item) => item.myRating !== null);
+      if (rated.length > 0) {
+        setMyRatings((mine) => ({
+          ...Object.fromEntries(rated.map((item) => [item.id, item.myRating as number])),
+          ...mine,
+        }));
+      }
+    },
+    [live.hold],
+  );
+  const pages = useArgumentPages({ motionId: motion.id, partial: motion.partial, hold: onLoaded });
+  const { loadMore } = pages;
+  const loadReplies = useCallback(
+    (node: ArgumentNode) => loadMore(node.id, order, node.children.length),
+    [loadMore, order],
+  );
   const thread = useThreads({
     motionId: motion.id,
     live,
     reading,
     viewerId: viewer?.id ?? null,
+    loadBranch: pages.loadBranch,
+    loadReplies,
+    isLoading: pages.isLoading,
   });
+  // Held top-level arguments of a side, as the server counts them (waiting ones too).
+  const heldOn = useCallback(
+    (side: ListKey) =>
+      live.motion.arguments.filter((a) => a.relation === side && a.parentId === null).length,
+    [live.motion.arguments],
+  );
+  // A new order of a big debate: each side's first arguments in it, where not all are held.
+  const ordered = useRef(order);
+  useEffect(() => {
+    if (!partial || ordered.current === order) return;
+    ordered.current = order;
+    for (const side of ["for", "against"] as const) {
+      if (heldOn(side) < partial.totals[side]) void loadMore(side, order, 0);
+    }
+  }, [order, partial, loadMore, heldOn]);
 
   const sides = [
     { relation: "for" as const, heading: "For the motion" },
@@ -302,6 +374,7 @@ export function MotionLive({
               documents={documents}
               marks={marks}
               args={live.motion.arguments}
+              cited={partial?.cited ?? null}
               highlight={highlight}
               documentId={documentId}
               onDocument={setDocumentId}
@@ -316,6 +389,11 @@ export function MotionLive({
 
         <div className="debate-main">
           <HoldNotice until={live.holdUntil} />
+          {thread.linkProblem || pages.problem ? (
+            <p className="problem" role="alert">
+              {thread.linkProblem ?? pages.problem}
+            </p>
+          ) : null}
           <VotePanel
             motionId={motion.id}
             votes={live.motion.votes}
@@ -381,9 +459,20 @@ export function MotionLive({
             <div className="sides">
               {sides.map(({ relation, heading }) => {
                 const nodes = tree.filter((node) => node.relation === relation);
+                const more = partial ? partial.totals[relation] - heldOn(relation) : 0;
                 return (
                   <section key={relation} className={`side side-${relation}`} aria-label={heading}>
-                    <h3>{heading}</h3>
+                    <h3>
+                      {heading}
+                      {partial ? (
+                        <>
+                          {" "}
+                          <span className="meta side-count">
+                            · {partial.totals[relation]} arguments
+                          </span>
+                        </>
+                      ) : null}
+                    </h3>
                     {nodes.length === 0 ? (
                       <p className="empty">No arguments {relation} the motion yet.</p>
                     ) : (
@@ -398,6 +487,27 @@ export function MotionLive({
                         ))}
                       </ul>
                     )}
+                    {more > 0 ? (
+                      <button
+                        type="button"
+                        className="secondary more-arguments"
+                        // Not `disabled`: a disabled button would drop the keyboard's focus.
+                        aria-disabled={pages.isLoading(relation) || undefined}
+                        onClick={() => {
+                          if (!pages.isLoading(relation))
+                            void loadMore(relation, order, heldOn(relation));
+                        }}
+                      >
+                        {pages.isLoading(relation) ? (
+                          "Loading…"
+                        ) : (
+                          <>
+                            Show more arguments {relation} the motion{" "}
+                            <span className="nowrap">({more} not shown)</span>
+                          </>
+                        )}
+                      </button>
+                    ) : null}
                   </section>
                 );
               })}

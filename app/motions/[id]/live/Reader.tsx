@@ -3,8 +3,8 @@
 import { useRef, useState } from "react";
 import { selectorAt } from "@/lib/anchoring";
 import type { Citation } from "@/lib/commands";
-import { citedSpansIn, coverageByBlock } from "@/lib/coverage";
-import type { ArgumentView } from "@/lib/debate";
+import { citedSpansIn, coverageByBlock, coverageOfPassages } from "@/lib/coverage";
+import type { ArgumentView, CitedPassage } from "@/lib/debate";
 import type { DocumentView, PassageMark } from "@/lib/views";
 import { DocumentText, HeatLegend } from "../../../components/DocumentText";
 import { selectedRange } from "../../../components/selection";
@@ -29,6 +29,7 @@ export function Reader({
   documents,
   marks,
   args,
+  cited: citedAcross,
   highlight,
   documentId,
   onDocument,
@@ -40,6 +41,8 @@ export function Reader({
   marks: (PassageMark & { documentId: string })[];
   /** The motion's arguments, whose citations the heat strip counts per paragraph. */
   args: ArgumentView[];
+  /** Of a big debate held in part, the passages cited across it: the heat strip counts these. */
+  cited: CitedPassage[] | null;
   highlight: Highlight | null;
   documentId: string;
   onDocument: (documentId: string) => void;
@@ -134,7 +137,14 @@ export function Reader({
           marks={[...shown, ...active]}
           activeId={active.length > 0 ? "highlight" : undefined}
           onCiteBlock={canCite ? cite : undefined}
-          coverage={coverageByBlock(document.blocks, citedSpansIn(document.id, args))}
+          coverage={
+            citedAcross
+              ? coverageOfPassages(
+                  document.blocks,
+                  citedAcross.filter((p) => p.documentId === document.id),
+                )
+              : coverageByBlock(document.blocks, citedSpansIn(document.id, args))
+          }
         />
       </div>
     </div>

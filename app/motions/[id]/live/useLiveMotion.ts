@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { PostArgument } from "@/lib/commands";
 import type { ArgumentView } from "@/lib/debate";
-import { applyEvents, type LiveMotion, liveFrom } from "@/lib/live";
+import { applyEvents, holdArgument, type LiveMotion, liveFrom, mergeLoaded } from "@/lib/live";
 import {
   type Ack,
   type ClientToServerEvents,
@@ -45,6 +45,7 @@ type Action =
   | { type: "events"; events: MotionEvent[] }
   | { type: "reset"; motion: LiveMotion }
   | { type: "stored"; argument: ArgumentView; clientId: string }
+  | { type: "loaded"; arguments: ArgumentView[] }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
   | { type: "documentsChanged" }
@@ -62,13 +63,14 @@ function reduce(state: State, action: Action): State {
       return { ...state, motion: action.motion };
     case "stored": {
       // The ack may come before the event: show the stored argument now; the event changes nothing.
-      const others = state.motion.arguments.filter((a) => a.id !== action.argument.id);
       return {
         ...state,
-        motion: { ...state.motion, arguments: [...others, action.argument] },
+        motion: holdArgument(state.motion, action.argument),
         outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
       };
     }
+    case "loaded":
+      return { ...state, motion: mergeLoaded(state.motion, action.arguments) };
     case "connection":
       return { ...state, connection: action.connection };
     case "clock":
@@ -178,15 +180,18 @@ export function useLiveMotion(initial: MotionView) {
     return () => clearTimeout(timer);
   }, [state.holdUntil, send]);
 
+  const summarised = initial.partial !== undefined;
   useEffect(() => {
     const socket: Client = io({ transports: ["websocket", "polling"] });
     socketRef.current = socket;
 
     const reload = async () => {
-      // Never the browser's copy: its serverNow would set the clock back by the copy's age.
-      const response = await fetch(`/api/motions/${initial.id}`, { cache: "no-store" }).catch(
-        () => null,
-      );
+      // Never the browser's copy: its serverNow would set the clock back by the copy's age. A big
+      // debate comes back as the page first held it.
+      const view = summarised ? "?view=summary" : "";
+      const response = await fetch(`/api/motions/${initial.id}${view}`, {
+        cache: "no-store",
+      }).catch(() => null);
       if (!response?.ok) return false;
       const fresh: MotionView = await response.json();
       dispatch({ type: "reset", motion: liveFrom(fresh) });
@@ -254,7 +259,7 @@ export function useLiveMotion(initial: MotionView) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [initial.id, send]);
+  }, [initial.id, send, summarised]);
 
   const post = useCallback(
     (payload: OutgoingPost["payload"]) => {
@@ -304,6 +309,10 @@ export function useLiveMotion(initial: MotionView) {
   );
 
   const dismiss = useCallback((clientId: string) => dispatch({ type: "dismiss", clientId }), []);
+  const hold = useCallback(
+    (loaded: ArgumentView[]) => dispatch({ type: "loaded", arguments: loaded }),
+    [],
+  );
 
-  return { ...state, post, command, dismiss };
+  return { ...state, post, command, dismiss, hold };
 }

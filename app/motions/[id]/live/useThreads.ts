@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ArgumentNode } from "@/lib/debate";
+import { type ArgumentNode, repliesToLoad } from "@/lib/debate";
 import type { ReadingView } from "@/lib/reading";
 import {
   ancestorsOf,
@@ -24,12 +24,19 @@ export function useThreads({
   live,
   reading,
   viewerId,
+  loadBranch,
+  loadReplies,
+  isLoading,
 }: {
   motionId: string;
   live: ReturnType<typeof useLiveMotion>;
   reading: ReadingView | null;
   viewerId: string | null;
-}): ThreadView {
+  /** Loads the thread down to an argument the page does not hold; false if it is not there. */
+  loadBranch: (argumentId: string) => Promise<boolean>;
+  loadReplies: (node: ArgumentNode) => void;
+  isLoading: (argumentId: string) => boolean;
+}): ThreadView & { linkProblem: string | null } {
   const { arguments: args, wentPublic, seq } = live.motion;
   const fresh = useMemo(() => {
     if (!reading) return new Set<string>();
@@ -40,7 +47,10 @@ export function useThreads({
           (a) =>
             a.status === "published" &&
             a.author.id !== viewerId &&
-            (atLoad.has(a.id) || (wentPublic[a.id] ?? 0) > reading.lastSeq),
+            (atLoad.has(a.id) ||
+              (wentPublic[a.id] ?? 0) > reading.lastSeq ||
+              // Loaded later from a big debate: public since the reader's last visit.
+              (a.publishedSeq ?? 0) > reading.lastSeq),
         )
         .map((a) => a.id),
     );
@@ -55,10 +65,9 @@ export function useThreads({
 
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [linkedId, setLinkedId] = useState<string | null>(null);
-  const opened = useMemo(
-    () => new Set(linkedId ? ancestorsOf(linkedId, args) : []),
-    [linkedId, args],
-  );
+  // Kept while the thread above the link stays the same, not renewed by every arrival.
+  const linkPath = linkedId ? ancestorsOf(linkedId, args).join(" ") : "";
+  const opened = useMemo(() => new Set(linkPath ? linkPath.split(" ") : []), [linkPath]);
 
   // The address names an argument: on arrival, and whenever the hash changes on the page.
   const argsNow = useRef(args);
@@ -90,6 +99,18 @@ export function useThreads({
   // Scrolls once per link, as soon as the argument is on the page (it may arrive with the live data).
   const reached = useRef<string | null>(null);
   const present = linkedId !== null && args.some((a) => a.id === linkedId);
+  // A big debate's page may not hold the argument: its thread is loaded once per link.
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const sought = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linkedId || present || sought.current === linkedId) return;
+    sought.current = linkedId;
+    setLinkProblem(null);
+    void loadBranch(linkedId).then((found) => {
+      if (!found)
+        setLinkProblem("The argument this link points to is not here: it may have been withdrawn.");
+    });
+  }, [linkedId, present, loadBranch]);
   useEffect(() => {
     if (!linkedId || !present || reached.current === linkedId) return;
     const frame = requestAnimationFrame(() => {
@@ -121,11 +142,30 @@ export function useThreads({
     ),
   });
 
-  return {
-    isNew: (id) => fresh.has(id),
-    repliesRead: (node: ArgumentNode) => node.children.every((c) => branchRead(c, isRead)),
-    repliesShown: (node: ArgumentNode) => repliesShown(node, isRead, chosen, opened),
-    onToggleReplies: (id, shown) => setChosen((c) => ({ ...c, [id]: shown })),
-    linkedId,
-  };
+  // What the items read through refs: an item redraws when its own node changes, not when
+  // another argument arrives (a node's replies changing makes a new node).
+  const freshNow = useRef(fresh);
+  freshNow.current = fresh;
+  const isReadNow = useRef(isRead);
+  isReadNow.current = isRead;
+  const view = useMemo(
+    (): ThreadView => ({
+      isNew: (id) => freshNow.current.has(id),
+      // Replies the page does not hold yet are not known to be read.
+      repliesRead: (node: ArgumentNode) =>
+        repliesToLoad(node) === 0 && node.children.every((c) => branchRead(c, isReadNow.current)),
+      repliesShown: (node: ArgumentNode) => repliesShown(node, isReadNow.current, chosen, opened),
+      onToggleReplies: (node, shown) => {
+        if (shown && node.children.length === 0) loadReplies(node);
+        setChosen((c) => ({ ...c, [node.id]: shown }));
+      },
+      loadReplies,
+      // A new function only when a load starts or ends: the items that show it redraw then.
+      isLoading,
+      linkedId,
+    }),
+    [chosen, opened, linkedId, loadReplies, isLoading],
+  );
+  // The same object from render to render while nothing in it changed, or every item redraws.
+  return useMemo(() => ({ ...view, linkProblem }), [view, linkProblem]);
 }

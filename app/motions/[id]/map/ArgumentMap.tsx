@@ -55,7 +55,19 @@ function MotionCard({ data }: NodeProps<MapNode>) {
   );
 }
 
-const nodeTypes = { argument: ArgumentCard, motion: MotionCard };
+/** Arguments not drawn yet: how many, and that opening the card draws them. */
+function MoreCard({ data }: NodeProps<MapNode>) {
+  return (
+    <div className="map-card map-card-more">
+      <Handle type="source" position={Position.Top} isConnectable={false} />
+      <p className="map-card-relation">{data.relationLabel}</p>
+      <p className="map-card-count">{data.excerpt}</p>
+      <p className="map-card-author">Click or press Enter to draw them</p>
+    </div>
+  );
+}
+
+const nodeTypes = { argument: ArgumentCard, motion: MotionCard, more: MoreCard };
 
 const ariaLabelConfig = {
   "node.a11yDescription.default":
@@ -72,29 +84,33 @@ const arrowTargets = (card: MapCard): Record<string, string | null | undefined> 
 });
 
 /**
- * The argument map, drawn by xyflow from nodes laid out on the server (lib/argumentMap.ts): pan,
- * zoom, a minimap; every card is a link in reading order, and a click or Enter opens it.
+ * The argument map, drawn by xyflow from nodes laid out by lib/argumentMap.ts: pan, zoom, a
+ * minimap; every card is a link in reading order, and a click or Enter opens it. A "+N" card
+ * is a button instead: a click, Enter or Space asks `onMore` to draw what it stands for.
  */
 export function ArgumentMap({
   nodes,
   edges,
   aspect,
+  onMore,
 }: {
   nodes: MapNode[];
   edges: Edge[];
   aspect: number;
+  onMore: (card: MapCard) => void;
 }) {
   const wrapper = useRef<HTMLDivElement>(null);
   const cards = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
-  const open = (href: string) => window.location.assign(href);
+  const open = (card: MapCard) =>
+    card.kind === "more" ? onMore(card) : window.location.assign(card.href);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const node = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node");
     const card = node?.dataset.id ? cards.get(node.dataset.id) : undefined;
     if (!card) return;
-    if (event.key === "Enter") {
+    if (event.key === "Enter" || (event.key === " " && card.kind === "more")) {
       event.preventDefault();
-      open(card.href);
+      open(card);
       return;
     }
     const targets = arrowTargets(card);
@@ -113,7 +129,7 @@ export function ArgumentMap({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodeClick={(_, node) => open(node.data.href)}
+        onNodeClick={(_, node) => open(node.data)}
         onKeyDown={onKeyDown}
         aria-label="Argument map"
         aria-describedby="map-help"
@@ -138,9 +154,11 @@ export function ArgumentMap({
           nodeClassName={(node) =>
             node.type === "motion"
               ? "map-mini-motion"
-              : opposes(node.data as MapCard)
-                ? "map-mini-opposes"
-                : "map-mini-backs"
+              : node.type === "more"
+                ? "map-mini-more"
+                : opposes(node.data as MapCard)
+                  ? "map-mini-opposes"
+                  : "map-mini-backs"
           }
         />
       </ReactFlow>

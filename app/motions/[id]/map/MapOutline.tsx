@@ -1,10 +1,22 @@
 import Link from "next/link";
-import type { MapItem } from "@/lib/argumentMap";
+import type { MapCard, MapItem } from "@/lib/argumentMap";
 
-function Item({ item }: { item: MapItem }) {
+type OnMore = (card: MapCard) => void;
+
+function Item({ item, onMore }: { item: MapItem; onMore: OnMore }) {
   const { card } = item;
+  if (card.kind === "more") {
+    return (
+      <li data-card={item.id}>
+        <button type="button" className="map-outline-more" onClick={() => onMore(card)}>
+          {card.excerpt}
+          {card.relation ? ` ${card.relationLabel.toLowerCase()}` : ""}
+        </button>
+      </li>
+    );
+  }
   return (
-    <li>
+    <li data-card={item.id}>
       <span className="map-outline-relation">{card.relationLabel}:</span>{" "}
       {card.placeholder ? (
         <span className="meta">{card.excerpt}</span>
@@ -16,7 +28,7 @@ function Item({ item }: { item: MapItem }) {
       {item.children.length > 0 ? (
         <ul>
           {item.children.map((child) => (
-            <Item key={child.id} item={child} />
+            <Item key={child.id} item={child} onMore={onMore} />
           ))}
         </ul>
       ) : null}
@@ -24,11 +36,14 @@ function Item({ item }: { item: MapItem }) {
   );
 }
 
-/** The map's tree as nested lists, for screen readers and anyone who prefers reading it. */
-export function MapOutline({ root }: { root: MapItem }) {
+/**
+ * The map's tree as nested lists, for screen readers and anyone who prefers reading it; a
+ * button in place of each "+N" card draws what it stands for, on the map and here alike.
+ */
+export function MapOutline({ root, onMore }: { root: MapItem; onMore: OnMore }) {
   return (
     <ul className="map-outline-tree">
-      <Item item={root} />
+      <Item item={root} onMore={onMore} />
     </ul>
   );
 }

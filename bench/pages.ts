@@ -1,0 +1,329 @@
+/**
+ * What a reader of a big debate costs: fills a motion with 1,000 arguments and one with 10,000
+ * (bench/support/bigDebate.ts: through the domain commands, since the import takes at most 5,000
+ * arguments), starts the real server on that database (building the pages first if the sources
+ * changed) and, as a member with a session cookie, reads the motion page, the map, the projector,
+ * GET /api/motions/:id (the whole tree) and one page of GET /api/motions/:id/arguments:
+ * - the bytes of the answer and its time to first byte, median and p90 of 11;
+ * - how long the server's event loop was blocked meanwhile: the longest delay that
+ *   perf_hooks.monitorEventLoopDelay saw in the server over those 11 and 3 more requests
+ *   (bench/support/loopProbe.ts, loaded only into servers a bench starts), and the worst time of
+ *   GET /api/health, asked every 5 ms from here during the 3 more, above its quiet median
+ *   (both figures also for 2 s in which nothing else is asked: the noise of shared cores);
+ * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
+ *   the DOM nodes after load, and on the motion page the time from a click on the first
+ *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads).
+ * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table.
+ *
+ *   npm run bench -- pages [sizes=1000,10000]
+ *
+ * PORT and MOOT_BENCH_LOOP_PORT choose the server's ports (free ones otherwise); it builds and
+ * serves .next, so run it under the lock the browser tests take. PLAYWRIGHT_CHROMIUM names the
+ * browser (/usr/bin/chromium by default).
+ */
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { BENCH_SECRET, bigDebates, fetched, percentile } from "./support/bigDebate";
+import { settled, startMoot } from "./support/servers";
+
+const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
+const RUNS = 11;
+const PROBED_RUNS = 3;
+const LOADS = 5;
+const KB = 1024;
+
+type Targets = {
+  bytes?: number;
+  /** Time to first byte (median) by size. */
+  firstByteMs?: Record<number, number>;
+  lcpMs?: Record<number, number>;
+  domNodes?: number;
+  expandMs?: Record<number, number>;
+};
+type Route = { name: string; path: (motionId: string) => string; page: boolean; targets: Targets };
+
+const pageTargets = { firstByteMs: { 1000: 100, 10000: 200 }, domNodes: 3000 };
+const routes: Route[] = [
+  {
+    name: "motion page",
+    path: (id) => `/motions/${id}`,
+    page: true,
+    targets: { ...pageTargets, bytes: 300 * KB, lcpMs: { 1000: 1000 }, expandMs: { 1000: 200 } },
+  },
+  {
+    name: "map",
+    path: (id) => `/motions/${id}/map`,
+    page: true,
+    targets: { ...pageTargets, bytes: 300 * KB, lcpMs: { 1000: 1500 } },
+  },
+  {
+    name: "projector",
+    path: (id) => `/motions/${id}/projector`,
+    page: true,
+    targets: { ...pageTargets, bytes: 100 * KB },
+  },
+  { name: "GET /api/motions/:id", path: (id) => `/api/motions/${id}`, page: false, targets: {} },
+  {
+    name: "GET …/arguments?side=for&limit=20",
+    path: (id) => `/api/motions/${id}/arguments?side=for&limit=20`,
+    page: false,
+    targets: {},
+  },
+];
+/** At 10,000 arguments no request may block the event loop for longer. */
+const BLOCK_TARGET_MS: Record<number, number> = { 10000: 50 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mark = (value: number, target: number | undefined) =>
+  target === undefined || Number.isNaN(value) ? "" : value <= target ? " ✓" : " ✗";
+const sizeOf = (bytes: number) =>
+  bytes < 1024 * KB ? `${(bytes / KB).toFixed(1)} KB` : `${(bytes / KB / KB).toFixed(2)} MB`;
+const ms = (value: number) =>
+  Number.isNaN(value)
+    ? "-"
+    : value === Number.POSITIVE_INFINITY
+      ? "> 30 s"
+      : `${value.toFixed(0)} ms`;
+
+const freePort = () =>
+  new Promise<string>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(String(typeof address === "object" && address?.port)));
+    });
+  });
+
+const { dir, databaseUrl, cookie, motions } = await bigDebates("pages", sizes);
+const loopPort = process.env.MOOT_BENCH_LOOP_PORT ?? (await freePort());
+const moot = await startMoot({
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: BENCH_SECRET,
+  MOOT_RATE_LIMIT_FACTOR: "1",
+  PORT: process.env.PORT,
+  MOOT_BENCH_LOOP_PORT: loopPort,
+});
+
+/** The server's longest event-loop delay (and p99) since the last time this was asked, in ms. */
+const loopDelay = async () =>
+  (await (await fetch(`http://127.0.0.1:${loopPort}/`)).json()) as { maxMs: number; p99Ms: number };
+
+/** Runs `work` while GET /api/health is asked every 5 ms, one at a time: its times, in ms. */
+async function probed(work: () => Promise<unknown>) {
+  let done = false;
+  const times: number[] = [];
+  const probing = (async () => {
+    while (!done) {
+      const started = performance.now();
+      await fetched(`${moot.url}/api/health`, "");
+      times.push(performance.now() - started);
+      await sleep(Math.max(0, 5 - (performance.now() - started)));
+    }
+  })();
+  await work();
+  done = true;
+  await probing;
+  return times;
+}
+
+async function overHttp(url: string, quietHealthMs: number) {
+  const warm = await fetched(url, cookie);
+  if (warm.status !== 200) throw new Error(`${url} answered ${warm.status}`);
+  await loopDelay();
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await fetched(url, cookie));
+  const health = await probed(async () => {
+    for (let i = 0; i < PROBED_RUNS; i += 1) await fetched(url, cookie);
+  });
+  const firstBytes = runs.map((run) => run.firstByteMs);
+  return {
+    bytes: warm.bytes,
+    firstByteMs: percentile(firstBytes, 0.5),
+    firstByteP90Ms: percentile(firstBytes, 0.9),
+    loopMaxMs: (await loopDelay()).maxMs,
+    healthOverMs: Math.max(0, Math.max(...health) - quietHealthMs),
+  };
+}
+
+/**
+ * Opens `url` in a new tab and waits for the load event and a quiet network: the last Largest
+ * Contentful Paint candidate and the number of elements.
+ */
+async function load(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load", timeout: 180_000 });
+  await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => undefined);
+  const lcpMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) =>
+          resolve(list.getEntries().at(-1)?.startTime ?? Number.NaN),
+        ).observe({
+          type: "largest-contentful-paint",
+          buffered: true,
+        });
+        setTimeout(() => resolve(Number.NaN), 2_000);
+      }),
+  );
+  const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+  return { page, lcpMs, domNodes };
+}
+
+type Waiting = { expanded?: Promise<number> };
+
+/**
+ * Clicks the first "Show N replies" once the page has hydrated it and measures, in the page,
+ * from the click event to the next paint after its replies list has children: the list the
+ * button's aria-controls names, or a list right under the button's item. NaN when there is no
+ * such button; Infinity when the replies did not appear within 30 s.
+ */
+async function expand(page: Awaited<ReturnType<typeof load>>["page"]) {
+  const button = page.locator("button.replies-toggle", { hasText: /^\s*Show/ }).first();
+  if ((await button.count()) === 0) return Number.NaN;
+  await button.evaluate(
+    (element) =>
+      new Promise<void>((resolve) => {
+        const hydrated = () => Object.keys(element).some((key) => key.startsWith("__reactProps"));
+        const check = () => (hydrated() ? resolve() : setTimeout(check, 20));
+        check();
+      }),
+  );
+  await button.evaluate((element) => {
+    const item = element.parentElement;
+    const shown = () => {
+      const id = element.getAttribute("aria-controls");
+      const list = id
+        ? document.getElementById(id)
+        : item?.querySelector(":scope > ul, :scope > ol");
+      return Boolean(list && list.children.length > 0);
+    };
+    (window as Waiting).expanded = new Promise<number>((resolve) => {
+      let clickedAt = 0;
+      element.addEventListener(
+        "click",
+        (event) => {
+          clickedAt = event.timeStamp;
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        if (!clickedAt || !shown()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt)));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      setTimeout(() => resolve(Number.POSITIVE_INFINITY), 30_000);
+    });
+  });
+  await button.click();
+  return page.evaluate(() => (window as Waiting).expanded as Promise<number>);
+}
+
+async function inBrowser(context: BrowserContext, url: string, withExpand: boolean) {
+  const lcps: number[] = [];
+  const expands: number[] = [];
+  let domNodes = 0;
+  for (let i = 0; i < LOADS; i += 1) {
+    const loaded = await load(context, url);
+    lcps.push(loaded.lcpMs);
+    domNodes = loaded.domNodes;
+    if (withExpand) expands.push(await expand(loaded.page));
+    await loaded.page.close();
+  }
+  return {
+    lcpMs: percentile(lcps, 0.5),
+    domNodes,
+    expandMs: withExpand ? percentile(expands, 0.5) : Number.NaN,
+  };
+}
+
+const columns = [
+  ["arguments", 9],
+  ["route", 38],
+  ["bytes", 12],
+  ["first byte p50 / p90", 22],
+  ["loop max", 11],
+  ["health over", 11],
+  ["LCP", 10],
+  ["DOM nodes", 12],
+  ["expand", 10],
+] as const;
+const line = (cells: string[]) =>
+  cells
+    .map((cell, i) =>
+      i < 2 ? cell.padEnd(columns[i]?.[1] ?? 0) : cell.padStart(columns[i]?.[1] ?? 0),
+    )
+    .join("  ")
+    .trimEnd();
+
+let browser: Browser | undefined;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const [name, ...value] = cookie.split("=");
+  await context.addCookies([{ name: name ?? "", value: value.join("="), url: moot.url }]);
+  // tsx keeps function names with a helper the page does not have; functions sent to the page use it.
+  await context.addInitScript("globalThis.__name = (target) => target;");
+
+  const rows: string[] = [];
+  for (const [count, motionId] of motions) {
+    await settled([moot]);
+    await loopDelay();
+    const quiet = await probed(() => sleep(2_000));
+    const quietLoop = await loopDelay();
+    const quietHealthMs = percentile(quiet, 0.5);
+    // The noise floor: the same two figures while nothing else is asked (the cores are shared).
+    const quietRow = line([
+      count.toLocaleString("en"),
+      `nothing asked, 2 s (/api/health ${quietHealthMs.toFixed(0)} ms)`,
+      "",
+      "",
+      ms(quietLoop.maxMs),
+      ms(Math.max(...quiet) - quietHealthMs),
+      ...["", "", ""],
+    ]);
+    rows.push(quietRow);
+    console.log(`  measured: ${quietRow}`);
+    for (const route of routes) {
+      const url = `${moot.url}${route.path(motionId)}`;
+      const { targets } = route;
+      const http = await overHttp(url, quietHealthMs);
+      const seen = route.page
+        ? await inBrowser(context, url, Boolean(targets.expandMs))
+        : { lcpMs: Number.NaN, domNodes: Number.NaN, expandMs: Number.NaN };
+      const blockTarget = BLOCK_TARGET_MS[count];
+      const row = line([
+        count.toLocaleString("en"),
+        route.name,
+        `${sizeOf(http.bytes)}${mark(http.bytes, targets.bytes)}`,
+        `${ms(http.firstByteMs)}${mark(http.firstByteMs, targets.firstByteMs?.[count])} / ${ms(http.firstByteP90Ms)}`,
+        `${ms(http.loopMaxMs)}${mark(http.loopMaxMs, blockTarget)}`,
+        `${ms(http.healthOverMs)}${mark(http.healthOverMs, blockTarget)}`,
+        `${ms(seen.lcpMs)}${mark(seen.lcpMs, targets.lcpMs?.[count])}`,
+        `${Number.isNaN(seen.domNodes) ? "-" : seen.domNodes.toLocaleString("en")}${mark(seen.domNodes, targets.domNodes)}`,
+        `${ms(seen.expandMs)}${mark(seen.expandMs, targets.expandMs?.[count])}`,
+      ]);
+      rows.push(row);
+      console.log(`  measured: ${row}`);
+    }
+  }
+  console.log(`\n${line(columns.map(([title]) => title))}`);
+  for (const row of rows) console.log(row);
+  console.log(`
+first byte: median and p90 of ${RUNS}. loop max: the server's longest event-loop delay over those
+and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 ms during the ${PROBED_RUNS} more,
+above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
+after load; expand: a click on the first "Show N replies" to the next paint with its replies
+(median of ${LOADS}; "-" where there is no such button).
+Targets (issue 16): the motion page and the map <= 300 KB, the projector <= 100 KB at any size;
+pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
+page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000
+no request blocks the event loop for more than 50 ms.`);
+} finally {
+  await browser?.close();
+  await moot.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,110 @@
+import type { ArgumentShape, MotionRow, Store } from "../../../db/store";
+import {
+  type ArgumentNode,
+  type CitingArgument,
+  citedPassages,
+  everyNode,
+  type ListOrder,
+  type ReplyCounts,
+  sortArguments,
+} from "../../../lib/debate";
+import type { MotionPartial } from "../../../lib/views";
+import { cursorAfter } from "./argumentPages";
+import { argumentShapesOf, citedSpansOf, keptOr } from "./shapeCache";
+
+/**
+ * How much of a big debate the motion's page holds at first: the newest top-level arguments of
+ * each side and the first replies under them, level by level, up to a budget. A debate within
+ * the budget is held whole.
+ */
+export const SUMMARY: SummaryLimits = {
+  perSide: 15,
+  repliesPerArgument: 3,
+  budget: 60,
+  order: "newest",
+};
+
+/** What a page holds of a big debate, before the passages cited across it are added. */
+export interface HeldPart {
+  held: ArgumentShape[];
+  partial: Omit<MotionPartial, "cited">;
+  replies: Map<string, ReplyCounts>;
+  seqs: Map<string, number | null>;
+}
+
+export interface SummaryLimits {
+  perSide: number;
+  repliesPerArgument: number;
+  budget: number;
+  order: ListOrder;
+}
+
+/**
+ * Which arguments of the shape tree the page holds, and the cursors of the lists it holds only
+ * the start of (the sides, and replies); null when it holds them all. `keep` names arguments
+ * held whatever the budget (with those above them): the spotlight, pinned ones, posts waiting
+ * for a moderator, the reader's own.
+ */
+export function summarise(
+  tree: ArgumentNode[],
+  keep: ReadonlySet<string>,
+  limits: SummaryLimits = SUMMARY,
+): { ids: Set<string>; partial: Omit<MotionPartial, "cited"> } | null {
+  if (everyNode(tree).length <= limits.budget) return null;
+  const { order } = limits;
+  const ids = new Set<string>();
+  const cursors: Record<string, string> = {};
+  const totals = { for: 0, against: 0 };
+  let level: ArgumentNode[] = [];
+  for (const side of ["for", "against"] as const) {
+    const all = sortArguments(
+      tree.filter((node) => node.relation === side),
+      order,
+    );
+    totals[side] = all.length;
+    const taken = all.slice(0, limits.perSide);
+    if (taken.length < all.length) cursors[side] = cursorAfter(taken, order) as string;
+    level.push(...taken);
+  }
+  for (const node of level) ids.add(node.id);
+  while (level.length > 0 && ids.size < limits.budget) {
+    const next: ArgumentNode[] = [];
+    for (const node of level) {
+      if (node.children.length === 0) continue;
+      const room = Math.min(limits.repliesPerArgument, limits.budget - ids.size);
+      if (room <= 0) break;
+      const taken = sortArguments(node.children, order).slice(0, room);
+      for (const child of taken) ids.add(child.id);
+      if (taken.length < node.children.length) {
+        cursors[node.id] = cursorAfter(taken, order) as string;
+      }
+      next.push(...taken);
+    }
+    level = next;
+  }
+  // What must be on the page whatever the budget, with the thread above it.
+  const parents = new Map(everyNode(tree).map((node) => [node.id, node.parentId]));
+  for (const id of keep) {
+    for (let at: string | null | undefined = id; at && parents.has(at); at = parents.get(at)) {
+      ids.add(at);
+    }
+  }
+  return { ids, partial: { order, totals, cursors } };
+}
+
+/**
+ * Each passage the motion's published arguments cite, counted for and against, from where the
+ * stored citations stand: what the reader marks without holding every argument. The same for
+ * every reader: only published arguments count.
+ */
+export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">) =>
+  keptOr(store, motion, "passages", async () => {
+    const citations = new Map<string, CitingArgument["citations"]>();
+    for (const c of await citedSpansOf(store, motion)) {
+      const held = citations.get(c.argumentId) ?? [];
+      held.push({ documentId: c.documentId, anchor: { start: c.anchorStart, end: c.anchorEnd } });
+      citations.set(c.argumentId, held);
+    }
+    const rows = await argumentShapesOf(store, motion);
+    return citedPassages(rows.map((row) => ({ ...row, citations: citations.get(row.id) ?? [] })));
+  });

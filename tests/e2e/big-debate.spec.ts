@@ -1,0 +1,292 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { debateExport, JoinPage, SignUpPage, SpacesPage } from "./pages";
+
+// A debate of 1,000 arguments, brought in at once by the import (one transaction through the
+// domain's command), read by a member who did not write it: the motion's page holds the start
+// of it and loads the rest as the reader asks. Argument n is "Argument n.", posted n seconds
+// after the first:
+// - 1 to 400 are top-level, odd ones for the motion, even ones against (200 a side);
+// - 401 to 700 reply to the 30 newest top-level ones (371 to 400), ten each;
+// - 701 to 996 reply to 401 to 696, one each;
+// - 997 replies to 1, 998 to 997, 999 to 998 and 1000 to 999: a thread under the oldest
+//   argument for the motion, five levels down, that the page does not hold at first.
+// The page holds the 15 newest a side and three replies under each of the first ten of them
+// (399 to 381): 60 arguments.
+
+const SIZE = 1_000;
+const at = (n: number) => new Date(Date.UTC(2026, 0, 5, 9, 0, n)).toISOString();
+const parentOf = (n: number): number | null => {
+  if (n <= 400) return null;
+  if (n <= 700) return 371 + ((n - 401) % 30);
+  if (n <= 996) return n - 300;
+  return n === 997 ? 1 : n - 1;
+};
+
+function debateFile() {
+  const args = Array.from({ length: SIZE }, (_, i) => {
+    const n = i + 1;
+    const parent = parentOf(n);
+    return {
+      id: `a${n}`,
+      parentId: parent === null ? null : `a${parent}`,
+      relation: parent === null ? (n % 2 ? "for" : "against") : n % 2 ? "supports" : "attacks",
+      body: `Argument ${n}.`,
+      author: { name: `Member ${(n % 7) + 1}` },
+      pseudonym: (n % 7) + 1,
+      status: "published",
+      createdAt: at(n),
+      citations: [],
+    };
+  });
+  return debateExport("The harbour town should keep its winter rail line", args);
+}
+
+interface Node {
+  id: string;
+  body: string;
+  children: Node[];
+}
+
+/** Set up once: the moderator who imported the debate, and the member who reads it. */
+let motionId = "";
+/** Each argument's id on the page, by its number. */
+const ids = new Map<number, string>();
+let moderator: BrowserContext;
+let reader: BrowserContext;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  moderator = await browser.newContext();
+  const host = await moderator.newPage();
+  await new SignUpPage(host).signUp({
+    name: "Hana Harbour",
+    email: `big-debate-${stamp}@school.test`,
+    password: "Hana's long password",
+  });
+  const space = await new SpacesPage(host).createSpace("Harbour town seminar");
+  const spaceId = new URL(host.url()).pathname.split("/").at(-1) ?? "";
+  const code = (await space.joinCode().textContent()) ?? "";
+  const imported = await host.request.post(`/api/spaces/${spaceId}/import`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify(debateFile()),
+    timeout: 60_000,
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const motion = (await imported.json()) as { id: string; arguments: Node[] };
+  motionId = motion.id;
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      ids.set(Number(/^Argument (\d+)\.$/.exec(node.body)?.[1]), node.id);
+      walk(node.children);
+    }
+  };
+  walk(motion.arguments);
+  expect(ids.size).toBe(SIZE);
+  await host.close();
+
+  // Every imported argument is the importer's, and a page holds its reader's own whole: the
+  // reader here is another member, a guest who joins with the code.
+  reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const guest = await reader.newPage();
+  await new JoinPage(guest).joinAsGuest(code, "Ilyas Reader");
+  await expect(
+    guest.getByRole("heading", { level: 1, name: "Harbour town seminar" }),
+  ).toBeVisible();
+  await guest.close();
+});
+
+test.afterAll(async () => {
+  await reader?.close();
+  await moderator?.close();
+});
+
+const idOf = (n: number) => ids.get(n) as string;
+/** The list item of argument n on the page. */
+const item = (page: Page, n: number) => page.locator(`li#argument-${idOf(n)}`);
+
+/**
+ * Before the page's scripts: a stand-in for React's developer tools hook that notes, at each
+ * commit, which argument items React drew (their props are a new object only when it drew
+ * them; an item it skipped keeps the old ones). `window.drawn` collects their element ids.
+ */
+function noteDrawnItems() {
+  type Fiber = {
+    type: unknown;
+    memoizedProps: { id?: unknown; className?: unknown } | null;
+    return: Fiber | null;
+    child: Fiber | null;
+    sibling: Fiber | null;
+  };
+  const seen = new Map<string, unknown>();
+  const drawn: string[] = [];
+  const visit = (first: Fiber | null) => {
+    for (let fiber = first; fiber; fiber = fiber.sibling) {
+      const props = fiber.memoizedProps;
+      if (
+        fiber.type === "li" &&
+        typeof props?.id === "string" &&
+        String(props.className).startsWith("argument ")
+      ) {
+        const own = fiber.return?.memoizedProps;
+        if (seen.get(props.id) !== own) drawn.push(props.id);
+        seen.set(props.id, own);
+      }
+      visit(fiber.child);
+    }
+  };
+  Object.assign(window, {
+    drawn,
+    __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      onCommitFiberRoot: (_: number, root: { current: Fiber }) => visit(root.current),
+      onCommitFiberUnmount: () => {},
+      onPostCommitFiberRoot: () => {},
+      checkDCE: () => {},
+    },
+  });
+}
+
+async function openMotion(hash = "", { probe = false } = {}) {
+  const page = await reader.newPage();
+  if (probe) await page.addInitScript(noteDrawnItems);
+  await page.goto(`/motions/${motionId}${hash}`);
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+  return page;
+}
+
+test("the page of a 1,000-argument debate holds its start, and loads more arguments and folded replies on request", async () => {
+  const page = await openMotion();
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  const againstSide = page.getByRole("region", { name: "Against the motion" });
+  await expect(forSide.getByRole("heading", { level: 3 })).toHaveText(
+    "For the motion · 200 arguments",
+  );
+  await expect(againstSide.getByRole("heading", { level: 3 })).toHaveText(
+    "Against the motion · 200 arguments",
+  );
+  // The 15 newest a side and three replies under each of the first ten: far from 1,000.
+  await expect(page.locator("li.argument")).toHaveCount(60);
+  await expect(forSide.locator("li.argument").first()).toContainText("Argument 399.");
+  await expect(item(page, 399).getByRole("button", { name: "Show 7 more replies" })).toBeVisible();
+
+  const more = forSide.getByRole("button", { name: /^Show more arguments for the motion/ });
+  await expect(more).toHaveText("Show more arguments for the motion (185 not shown)");
+  await more.click();
+  await expect(page.locator("li.argument")).toHaveCount(80);
+  await expect(more).toHaveText("Show more arguments for the motion (165 not shown)");
+  // The next 20 for the motion, newest first, after the 15 it held.
+  await expect(item(page, 369)).toBeVisible();
+  await expect(item(page, 331)).toBeVisible();
+  await expect(item(page, 329)).toHaveCount(0);
+
+  // 379 is held, its replies not: folded, they load when opened, here with the keyboard.
+  const toggle = item(page, 379).getByRole("button", { name: "Show 20 replies" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  const replies = page.locator(`#replies-${idOf(379)} > li.argument`);
+  await expect(replies).toHaveCount(10);
+  await expect(replies.first()).toContainText("Argument 679.");
+  await expect(item(page, 379).locator(".replies-toggle").first()).toHaveText("Hide 20 replies");
+  await expect(item(page, 409).getByRole("button", { name: "Show 1 reply" })).toBeVisible();
+  await expect(page.locator("li.argument")).toHaveCount(90);
+  await page.close();
+});
+
+test("a link to the 1,000th argument, five levels down and not held, opens its thread and highlights it", async () => {
+  const page = await openMotion(`#argument-${idOf(1000)}`);
+  const linked = item(page, 1000);
+  await expect(linked).toBeVisible();
+  await expect(linked).toHaveClass(/argument-linked/);
+  await expect(linked).toBeFocused();
+  await expect(linked).toBeInViewport();
+  await expect(linked.locator(".argument-body").first()).toHaveText("Argument 1000.");
+  // Its thread above it, from the oldest argument for the motion down.
+  await expect(
+    page
+      .getByRole("region", { name: "For the motion" })
+      .locator([1, 997, 998, 999, 1000].map((n) => `li#argument-${idOf(n)}`).join(" > ul > ")),
+  ).toHaveCount(1);
+  await expect(page.locator("li.argument-linked")).toHaveCount(1);
+  await page.close();
+});
+
+test("live: a reply and a new argument posted by another member show up in place, counts and all", async () => {
+  const page = await openMotion("", { probe: true });
+  const drawn = () => page.evaluate(() => (window as unknown as { drawn: string[] }).drawn.length);
+  const parent = item(page, 399);
+  await expect(parent).toBeVisible();
+  const toggle = parent.locator(":scope > .replies-toggle");
+  // Read on an earlier visit, its replies may start folded: the reader opens them.
+  await expect(toggle).toHaveText(/^(Show|Hide) 19 replies$/);
+  if ((await toggle.textContent())?.startsWith("Show")) await toggle.click();
+  await expect(toggle).toHaveText("Hide 19 replies");
+  await expect(page.locator(`#replies-${idOf(399)} > li.argument`)).toHaveCount(3);
+  const against = page.getByRole("region", { name: "Against the motion" });
+  await expect(against.getByRole("heading", { level: 3 })).toHaveText(
+    "Against the motion · 200 arguments",
+  );
+  // A mark on an argument the events do not touch: the very same element should stay.
+  await item(page, 397).evaluate((element) => {
+    (element as HTMLElement & { marked?: boolean }).marked = true;
+  });
+  // Every item on the page was drawn, at least once each, before the events.
+  await expect.poll(drawn).toBeGreaterThanOrEqual(await page.locator("li.argument").count());
+  const drawnBefore = await drawn();
+
+  const host = await moderator.newPage();
+  const post = async (body: object) => {
+    const response = await host.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { citations: [], ...body },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const replyId = await post({
+    parentId: idOf(399),
+    relation: "attacks",
+    body: "A reply posted live.",
+  });
+  const reply = page
+    .locator(`#replies-${idOf(399)} > li.argument`)
+    .filter({ hasText: "A reply posted live." });
+  await expect(reply).toBeVisible();
+  await expect(toggle).toHaveText("Hide 20 replies");
+  await expect(parent.getByRole("button", { name: "Show 7 more replies" })).toBeVisible();
+
+  const newId = await post({
+    parentId: null,
+    relation: "against",
+    body: "An argument posted live.",
+  });
+  await expect(against.getByRole("heading", { level: 3 })).toHaveText(
+    "Against the motion · 201 arguments",
+  );
+  await expect(against.locator("li.argument").first()).toContainText("An argument posted live.");
+  await expect(
+    against.getByRole("button", { name: /^Show more arguments against the motion/ }),
+  ).toHaveText("Show more arguments against the motion (185 not shown)");
+
+  expect(
+    await item(page, 397).evaluate((element) =>
+      Boolean((element as HTMLElement & { marked?: boolean }).marked),
+    ),
+  ).toBe(true);
+  // React drew the new items and the one whose replies changed, and none of the others.
+  const since = await page.evaluate(
+    (from) => (window as unknown as { drawn: string[] }).drawn.slice(from),
+    drawnBefore,
+  );
+  const numbers = new Map([...ids].map(([n, id]) => [`argument-${id}`, String(n)]));
+  expect(
+    [...new Set(since)].sort(),
+    `drawn: ${since.map((id) => numbers.get(id) ?? id).join(", ")}`,
+  ).toEqual([idOf(399), replyId, newId].map((id) => `argument-${id}`).sort());
+  await host.close();
+  await page.close();
+});
