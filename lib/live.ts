@@ -27,7 +27,7 @@ export interface LiveMotion {
    */
   wentPublic: Record<string, number>;
   /** Of a big debate held in part: what is known of the rest, kept current as events arrive. */
-  partial: Omit<MotionPartial, "cursors"> | null;
+  partial: MotionPartial | null;
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -42,9 +42,7 @@ export function liveFrom(view: MotionView): LiveMotion {
     settings: view.settings,
     session: view.session,
     wentPublic: {},
-    partial: view.partial
-      ? { order: view.partial.order, totals: view.partial.totals, cited: view.partial.cited }
-      : null,
+    partial: view.partial ?? null,
   };
 }
 
@@ -67,7 +65,15 @@ export function holdArgument(state: LiveMotion, argument: ArgumentView): LiveMot
   const held = state.arguments.find((a) => a.id === argument.id);
   const kept = held?.replies ? { ...argument, replies: held.replies } : argument;
   const others = state.arguments.filter((a) => a.id !== argument.id);
-  if (held) return { ...state, arguments: [...others, kept] };
+  if (held) {
+    // Approved (or restored), its citations count from now on.
+    const cites = held.status !== "published" && argument.status === "published";
+    const partial =
+      cites && state.partial
+        ? { ...state.partial, cited: addCited(state.partial.cited, argument, state.arguments) }
+        : state.partial;
+    return { ...state, partial, arguments: [...others, kept] };
+  }
   const above = new Set<string>();
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
   for (let at = argument.parentId; at && !above.has(at); at = parents.get(at) ?? null) {

@@ -23,6 +23,7 @@ const held = (): LiveMotion => ({
   ],
   partial: {
     order: "newest",
+    cursors: {},
     totals: { for: 40, against: 12 },
     cited: [{ documentId: "d", start: 0, end: 5, for: 3, against: 1 }],
   },
@@ -57,6 +58,23 @@ describe("a live copy of a big debate held in part", () => {
       { documentId: "d", start: 20, end: 25, for: 0, against: 1 },
     ]);
     expect(citedPassages(state.arguments)).toHaveLength(2);
+  });
+
+  it("counts an approved post's citations once it is public, not while it waited", () => {
+    const waiting = holdArgument(
+      held(),
+      reply("w", "t", { status: "pending", citations: [citing(20)] }),
+    );
+    expect(waiting.partial?.cited).toEqual(held().partial?.cited);
+    const approved = holdArgument(waiting, reply("w", "t", { citations: [citing(20)] }));
+    expect(approved.partial?.cited).toContainEqual({
+      documentId: "d",
+      start: 20,
+      end: 25,
+      for: 0,
+      against: 1,
+    });
+    expect(approved.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 6 });
   });
 
   it("takes loaded arguments in without counting them again, keeping what events changed", () => {

@@ -15,9 +15,10 @@ import { argumentViews } from "./views";
  * is drawn whole. Oldest first, so each list drawn in part goes on where it stopped.
  */
 export const MAP_SUMMARY: SummaryLimits = {
-  perSide: 20,
+  // Ten a side keeps the first screen readable: the map opens on all of what it draws.
+  perSide: 10,
   repliesPerArgument: 4,
-  budget: 70,
+  budget: 60,
   order: "oldest",
 };
 

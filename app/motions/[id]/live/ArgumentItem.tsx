@@ -36,6 +36,8 @@ export interface ThreadView {
   /** Loads the next page of replies the page does not hold yet (a big debate). */
   loadReplies: (node: ArgumentNode) => void;
   isLoading: (argumentId: string) => boolean;
+  /** Whether its replies were read to their end: what they still count is not shown. */
+  walkedToEnd: (argumentId: string) => boolean;
   /** The argument the page's address links to (#argument-<id>), highlighted. */
   linkedId: string | null;
 }
@@ -77,9 +79,14 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
   const sending = actions.pending.has(node.id);
   const fresh = thread.isNew(node.id);
   const linked = thread.linkedId === node.id;
-  const replies = replyCount(node);
+  // Read to their end, the replies held are all there is to show (the counts may include
+  // posts waiting in a moderator's queue, or gone since).
+  const walked = thread.walkedToEnd(node.id);
+  const replies = walked
+    ? node.children.reduce((sum, child) => sum + 1 + replyCount(child), 0)
+    : replyCount(node);
   const repliesShown = thread.repliesShown(node);
-  const toLoad = repliesToLoad(node);
+  const toLoad = walked ? 0 : repliesToLoad(node);
   const loading = thread.isLoading(node.id);
 
   const run = async (work: Promise<string | null>) => setProblem(await work);

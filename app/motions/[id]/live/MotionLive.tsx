@@ -288,7 +288,30 @@ export function MotionLive({
     },
     [live.hold],
   );
-  const pages = useArgumentPages({ motionId: motion.id, partial: motion.partial, hold: onLoaded });
+  const pages = useArgumentPages({
+    motionId: motion.id,
+    partial: live.motion.partial,
+    generation: live.generation,
+    hold: onLoaded,
+  });
+  const { walkedToEnd } = pages;
+  const repliesWalked = useCallback(
+    (argumentId: string) => walkedToEnd(argumentId, order),
+    [walkedToEnd, order],
+  );
+  // The spotlight and pinned arguments show whatever part of the debate the page holds.
+  const fetchedFor = useRef(new Set<string>());
+  const held = useMemo(
+    () => new Set(live.motion.arguments.map((a) => a.id)),
+    [live.motion.arguments],
+  );
+  useEffect(() => {
+    for (const id of [...(spotlightId ? [spotlightId] : []), ...pinned]) {
+      if (held.has(id) || fetchedFor.current.has(id)) continue;
+      fetchedFor.current.add(id);
+      void pages.loadBranch(id);
+    }
+  }, [spotlightId, pinned, held, pages.loadBranch]);
   const { loadMore } = pages;
   const loadReplies = useCallback(
     (node: ArgumentNode) => loadMore(node.id, order, node.children.length),
@@ -302,6 +325,8 @@ export function MotionLive({
     loadBranch: pages.loadBranch,
     loadReplies,
     isLoading: pages.isLoading,
+    walkedToEnd: repliesWalked,
+    generation: live.generation,
   });
   // Held top-level arguments of a side, as the server counts them (waiting ones too).
   const heldOn = useCallback(
@@ -459,7 +484,10 @@ export function MotionLive({
             <div className="sides">
               {sides.map(({ relation, heading }) => {
                 const nodes = tree.filter((node) => node.relation === relation);
-                const more = partial ? partial.totals[relation] - heldOn(relation) : 0;
+                const more =
+                  partial && !walkedToEnd(relation, order)
+                    ? partial.totals[relation] - heldOn(relation)
+                    : 0;
                 return (
                   <section key={relation} className={`side side-${relation}`} aria-label={heading}>
                     <h3>

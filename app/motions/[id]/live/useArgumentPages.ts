@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ArgumentBranch, ArgumentPage, ArgumentPageItem } from "@/lib/argumentPages";
 import type { ListOrder } from "@/lib/debate";
 import type { MotionPartial } from "@/lib/views";
@@ -10,6 +10,12 @@ import { callApi } from "../../../components/api";
 export type ListKey = "for" | "against" | (string & {});
 
 const PAGE = 20;
+
+/** A summary's cursors, keyed by order and list as the page keeps them. */
+const cursorsOf = (from: Pick<MotionPartial, "order" | "cursors"> | null) =>
+  Object.fromEntries(
+    Object.entries(from?.cursors ?? {}).map(([list, cursor]) => [`${from?.order}:${list}`, cursor]),
+  );
 const MAX_PAGE = 100;
 
 /**
@@ -21,21 +27,27 @@ const MAX_PAGE = 100;
 export function useArgumentPages({
   motionId,
   partial,
+  generation,
   hold,
 }: {
   motionId: string;
-  partial: MotionPartial | undefined;
+  /** What the page's state holds of the debate, as last read whole (its cursors). */
+  partial: Pick<MotionPartial, "order" | "cursors"> | null;
+  /** Counts the times the state was read whole again: what was loaded since is gone. */
+  generation: number;
   /** Takes loaded arguments into the page's state. */
   hold: (items: ArgumentPageItem[]) => void;
 }) {
-  const cursors = useRef<Record<string, string | null>>(
-    Object.fromEntries(
-      Object.entries(partial?.cursors ?? {}).map(([list, cursor]) => [
-        `${partial?.order}:${list}`,
-        cursor,
-      ]),
-    ),
-  );
+  const cursors = useRef<Record<string, string | null>>(cursorsOf(partial));
+  // Lists walked to their end in an order: nothing more to offer there.
+  const [walked, setWalked] = useState<ReadonlySet<string>>(new Set());
+  const latest = useRef(partial);
+  latest.current = partial;
+  useEffect(() => {
+    if (generation === 0) return;
+    cursors.current = cursorsOf(latest.current);
+    setWalked(new Set());
+  }, [generation]);
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -52,12 +64,15 @@ export function useArgumentPages({
 
   const isLoading = useCallback((list: ListKey) => loading.has(list), [loading]);
 
-  /** The next page of a list in `order`; `held` is how many of it the page holds. */
+  /**
+   * The next page of a list in `order`; `held` is how many of it the page holds. A list without
+   * a cursor (never read in this order, or read to its end while arguments moved about in it)
+   * is read from its start.
+   */
   const loadMore = useCallback(
     async (list: ListKey, order: ListOrder, held: number) => {
       const key = `${order}:${list}`;
       const cursor = cursors.current[key];
-      if (cursor === null) return;
       const query = new URLSearchParams({
         order,
         ...(list === "for" || list === "against" ? { side: list } : { parentId: list }),
@@ -73,28 +88,45 @@ export function useArgumentPages({
       if (!answer.ok) return setProblem(answer.problem);
       setProblem(null);
       cursors.current[key] = answer.body.nextCursor;
+      setWalked((now) => {
+        const next = new Set(now);
+        if (answer.body.nextCursor === null) next.add(key);
+        else next.delete(key);
+        return next;
+      });
       hold(answer.body.arguments);
     },
     [motionId, hold, busy],
   );
 
-  /** The thread from its top-level argument down to one argument; false if it is not there. */
+  /** Whether a list was read to its end in `order`: what it still counts is not shown anyway. */
+  const walkedToEnd = useCallback(
+    (list: ListKey, order: ListOrder) => walked.has(`${order}:${list}`),
+    [walked],
+  );
+
+  /** The thread from its top-level argument down to one argument; why not, if it is not there. */
   const loadBranch = useCallback(
-    async (argumentId: string) => {
+    async (argumentId: string): Promise<string | null> => {
       const answer = await callApi<ArgumentBranch>(`/api/arguments/${argumentId}/branch`, {
         method: "GET",
       });
-      if (!answer.ok) return false;
-      hold(answer.body.arguments);
-      return true;
+      if (answer.ok && answer.body.motionId === motionId) {
+        hold(answer.body.arguments);
+        return null;
+      }
+      return answer.ok || answer.problem === "No such argument."
+        ? "The argument this link points to is not in this debate: it may have been withdrawn."
+        : answer.problem;
     },
-    [hold],
+    [hold, motionId],
   );
 
   return {
     loadMore,
     loadBranch,
     isLoading,
+    walkedToEnd,
     problem,
   };
 }

@@ -39,6 +39,8 @@ interface State {
   outbox: OutgoingPost[];
   /** Until when (epoch ms) posts, edits, votes and ratings wait after a rate limit (P-RATE-1). */
   holdUntil: number | null;
+  /** How many times the motion was read whole again (after a long gap, or anonymity changed). */
+  generation: number;
 }
 
 type Action =
@@ -60,7 +62,7 @@ function reduce(state: State, action: Action): State {
     case "events":
       return { ...state, motion: applyEvents(state.motion, action.events).state };
     case "reset":
-      return { ...state, motion: action.motion };
+      return { ...state, motion: action.motion, generation: state.generation + 1 };
     case "stored": {
       // The ack may come before the event: show the stored argument now; the event changes nothing.
       return {
@@ -115,6 +117,7 @@ export function useLiveMotion(initial: MotionView) {
     presence: null,
     outbox: [],
     holdUntil: null,
+    generation: 0,
   });
   const socketRef = useRef<Client | null>(null);
   const seqRef = useRef(initial.seq);

@@ -27,15 +27,21 @@ export function useThreads({
   loadBranch,
   loadReplies,
   isLoading,
+  walkedToEnd,
+  generation,
 }: {
   motionId: string;
   live: ReturnType<typeof useLiveMotion>;
   reading: ReadingView | null;
   viewerId: string | null;
-  /** Loads the thread down to an argument the page does not hold; false if it is not there. */
-  loadBranch: (argumentId: string) => Promise<boolean>;
+  /** Loads the thread down to an argument the page does not hold; why not, if it cannot. */
+  loadBranch: (argumentId: string) => Promise<string | null>;
+  /** Counts the times the page's state was read whole again (a link's thread may be gone). */
+  generation: number;
   loadReplies: (node: ArgumentNode) => void;
   isLoading: (argumentId: string) => boolean;
+  /** Whether an argument's replies were read to their end: what they still count is not shown. */
+  walkedToEnd: (argumentId: string) => boolean;
 }): ThreadView & { linkProblem: string | null } {
   const { arguments: args, wentPublic, seq } = live.motion;
   const fresh = useMemo(() => {
@@ -102,15 +108,15 @@ export function useThreads({
   // A big debate's page may not hold the argument: its thread is loaded once per link.
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const sought = useRef<string | null>(null);
+  const soughtIn = useRef(generation);
   useEffect(() => {
-    if (!linkedId || present || sought.current === linkedId) return;
+    const again = soughtIn.current !== generation;
+    if (!linkedId || present || (sought.current === linkedId && !again)) return;
     sought.current = linkedId;
+    soughtIn.current = generation;
     setLinkProblem(null);
-    void loadBranch(linkedId).then((found) => {
-      if (!found)
-        setLinkProblem("The argument this link points to is not here: it may have been withdrawn.");
-    });
-  }, [linkedId, present, loadBranch]);
+    void loadBranch(linkedId).then(setLinkProblem);
+  }, [linkedId, present, loadBranch, generation]);
   useEffect(() => {
     if (!linkedId || !present || reached.current === linkedId) return;
     const frame = requestAnimationFrame(() => {
@@ -162,9 +168,10 @@ export function useThreads({
       loadReplies,
       // A new function only when a load starts or ends: the items that show it redraw then.
       isLoading,
+      walkedToEnd,
       linkedId,
     }),
-    [chosen, opened, linkedId, loadReplies, isLoading],
+    [chosen, opened, linkedId, loadReplies, isLoading, walkedToEnd],
   );
   // The same object from render to render while nothing in it changed, or every item redraws.
   return useMemo(() => ({ ...view, linkProblem }), [view, linkProblem]);

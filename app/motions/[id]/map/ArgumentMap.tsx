@@ -138,7 +138,7 @@ export function ArgumentMap({
         elementsSelectable={false}
         edgesFocusable={false}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.08, minZoom: 0.5 }}
         minZoom={0.1}
         maxZoom={2}
         ariaLabelConfig={ariaLabelConfig}
