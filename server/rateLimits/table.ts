@@ -73,11 +73,11 @@ export const limitTable = {
     windowSeconds: 60,
     env: "MOOT_RATE_LIMIT_MARKS",
   },
-  // A teacher setting up a term's spaces and motions in one sitting.
+  // A teacher setting up a term's spaces and motions in one sitting, a motion per reading.
   creations: {
     what: "new spaces and motions",
-    perAccount: 30,
-    perAddress: 600,
+    perAccount: 100,
+    perAddress: 1000,
     windowSeconds: 10 * 60,
     env: "MOOT_RATE_LIMIT_CREATIONS",
   },
