@@ -23,7 +23,7 @@ import { placeOf } from "../spaces/access";
 import { treeForViewer, type Viewer } from "./audience";
 import { readableMotion, readableRows } from "./queries";
 import { argumentShapesOf } from "./shapeCache";
-import { argumentViews, strengthOf } from "./views";
+import { argumentViews, groupBy, strengthOf } from "./views";
 
 /**
  * One page of a list of arguments, as GET /api/motions/:id shows them to the caller (the same
@@ -188,13 +188,11 @@ function pathTo(nodes: ArgumentNode[], id: string): ArgumentNode[] | undefined {
 
 /** Each argument's strength, from its ratings. */
 export async function rateAll(store: Store, nodes: Pick<ArgumentNode, "id" | "strength">[]) {
-  const scores = new Map<string, number[]>();
-  for (const { argumentId, score } of await store.ratings.list(nodes.map((node) => node.id))) {
-    const known = scores.get(argumentId);
-    if (known) known.push(score);
-    else scores.set(argumentId, [score]);
+  const ratings = await store.ratings.list(nodes.map((node) => node.id));
+  const scores = groupBy(ratings, (rating) => rating.argumentId);
+  for (const node of nodes) {
+    node.strength = strengthOf((scores.get(node.id) ?? []).map((rating) => rating.score));
   }
-  for (const node of nodes) node.strength = strengthOf(scores.get(node.id) ?? []);
 }
 
 /**

@@ -80,7 +80,7 @@ export function tallyOf(votes: VoteRow[]): VoteTally {
 }
 
 /** Items by a key, in their order. */
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
