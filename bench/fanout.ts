@@ -256,15 +256,18 @@ try {
     }
   }
   rows.reverse().push(memory);
-  await bare.stop();
 
   const sqliteRate = await acksAtRate(moot, sqlite.cookies, sqlite.room);
   log(`SQLite acks, ${rates(sqliteRate)}: ${spread(sqliteRate.acks)}; ${sqliteRate.cpu}`);
+  // The same load on bare Socket.IO: what the transport alone costs on this machine's cores.
+  const bareRate = await acksAtRate(bareServer, sqlite.cookies.map(() => ""), sqlite.room);
+  log(`bare Socket.IO acks, ${rates(bareRate)}: ${spread(bareRate.acks)}; ${bareRate.cpu}`);
+  await bare.stop();
   rows.push([
     `post ack p50 / p99 at 100 posts/s, room of ${RATE_ROOM}, SQLite`,
     spread(sqliteRate.acks),
-    "-",
-    "-",
+    `bare ${spread(bareRate.acks)}`,
+    ratio(p99(sqliteRate.acks), p99(bareRate.acks)),
     "<= 50 ms",
   ]);
 

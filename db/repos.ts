@@ -19,7 +19,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { type StoredEvent, upgradeEvent } from "../lib/eventLog";
 import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
-import type { Repos } from "./store";
+import type { Dialect, Repos } from "./store";
 
 /**
  * The queries, written once for both dialects. Drizzle's query builders have the same shape on
@@ -29,11 +29,24 @@ import type { Repos } from "./store";
  */
 export type QueryDb = Pick<
   NodePgDatabase<typeof pgSchema>,
-  "select" | "insert" | "update" | "delete"
+  "select" | "insert" | "update" | "delete" | "execute"
 >;
 export type Tables = typeof pgSchema;
 
-export function createRepos(db: QueryDb, t: Tables): Repos {
+export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
+  /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
+  const argumentsAfter = (motionId: string, after?: { createdAt: Date; id: string } | null) => {
+    const a = t.debateArguments;
+    return and(
+      eq(a.motionId, motionId),
+      after
+        ? or(
+            gt(a.createdAt, after.createdAt),
+            and(eq(a.createdAt, after.createdAt), gt(a.id, after.id)),
+          )
+        : undefined,
+    );
+  };
   return {
     spaces: {
       get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
@@ -207,6 +220,16 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .set({ id: sql`${t.documents.id}` })
           .where(eq(t.documents.id, id));
       },
+      share: async (ids) => {
+        if (ids.length === 0 || dialect !== "postgres") return;
+        // SQLite has one writer, and no such clause.
+        await db
+          .select({ id: t.documents.id })
+          .from(t.documents)
+          .where(inArray(t.documents.id, ids))
+          .orderBy(asc(t.documents.id))
+          .for("share");
+      },
       setCurrentVersion: async (documentId, versionId) => {
         await db
           .update(t.documents)
@@ -238,11 +261,14 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
     motions: {
       get: async (id) => (await db.select().from(t.motions).where(eq(t.motions.id, id)))[0],
       lock: async (id) => {
-        // An update that changes nothing still takes the row lock, in both dialects' syntax.
-        await db
+        // An update that changes nothing still takes the row lock, in both dialects' syntax, and
+        // answers the row as it stands once the lock is held.
+        const [row] = await db
           .update(t.motions)
           .set({ lastSeq: sql`${t.motions.lastSeq}` })
-          .where(eq(t.motions.id, id));
+          .where(eq(t.motions.id, id))
+          .returning();
+        return row;
       },
       update: async (id, change) => {
         await db.update(t.motions).set(change).where(eq(t.motions.id, id));
@@ -273,39 +299,53 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
           .from(t.motionSources)
           .where(eq(t.motionSources.documentId, documentId))
           .orderBy(asc(t.motionSources.start), asc(t.motionSources.end)),
-      arguments: (motionId) =>
-        db
+      arguments: (motionId, page) => {
+        const query = db
           .select()
           .from(t.debateArguments)
-          .where(eq(t.debateArguments.motionId, motionId))
-          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
-      argumentShapes: (motionId) => {
+          .where(argumentsAfter(motionId, page?.after))
+          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id));
+        return page ? query.limit(page.limit) : query;
+      },
+      argumentShapes: (motionId, page) => {
         const { body: _, rejectionReason: __, ...shape } = getTableColumns(t.debateArguments);
-        return db
+        const query = db
           .select(shape)
           .from(t.debateArguments)
-          .where(eq(t.debateArguments.motionId, motionId))
+          .where(argumentsAfter(motionId, page?.after))
           .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id));
+        return page ? query.limit(page.limit) : query;
       },
-      citedSpans: (motionId) =>
-        db
+      citedSpans: (motionId, page) => {
+        const c = t.citations;
+        const after = page?.after;
+        const query = db
           .select({
-            argumentId: t.citations.argumentId,
-            documentId: t.citations.documentId,
-            anchorVersionId: t.citations.anchorVersionId,
-            anchorStart: t.citations.anchorStart,
-            anchorEnd: t.citations.anchorEnd,
+            argumentId: c.argumentId,
+            position: c.position,
+            documentId: c.documentId,
+            anchorVersionId: c.anchorVersionId,
+            anchorStart: c.anchorStart,
+            anchorEnd: c.anchorEnd,
           })
-          .from(t.citations)
-          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
+          .from(c)
+          .innerJoin(t.debateArguments, eq(t.debateArguments.id, c.argumentId))
           .where(
             and(
               eq(t.debateArguments.motionId, motionId),
               eq(t.debateArguments.status, "published"),
-              ne(t.citations.anchorStatus, "detached"),
+              ne(c.anchorStatus, "detached"),
+              after
+                ? or(
+                    gt(c.argumentId, after.argumentId),
+                    and(eq(c.argumentId, after.argumentId), gt(c.position, after.position)),
+                  )
+                : undefined,
             ),
           )
-          .orderBy(asc(t.citations.argumentId), asc(t.citations.position)),
+          .orderBy(asc(c.argumentId), asc(c.position));
+        return page ? query.limit(page.limit) : query;
+      },
       newArgumentIds: async (motionId, readerId, afterSeq) =>
         (
           await db
@@ -357,6 +397,26 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
       },
       update: async (id, change) => {
         await db.update(t.debateArguments).set(change).where(eq(t.debateArguments.id, id));
+      },
+      place: async ({ id, motionId, authorId }, change) => {
+        const a = t.debateArguments;
+        const others = and(eq(a.motionId, motionId), ne(a.id, id));
+        // The author's number from their other arguments in the motion, or the next free one.
+        const own = db
+          .select({ number: a.pseudonym })
+          .from(a)
+          .where(and(others, eq(a.authorId, authorId)))
+          .limit(1);
+        const last = db
+          .select({ number: max(a.pseudonym) })
+          .from(a)
+          .where(others);
+        const [placed] = await db
+          .update(a)
+          .set({ ...change, pseudonym: sql`coalesce((${own}), coalesce((${last}), 0) + 1)` })
+          .where(eq(a.id, id))
+          .returning({ pseudonym: a.pseudonym });
+        return placed?.pseudonym ?? 0;
       },
       revisions: (argumentId) =>
         db
@@ -422,11 +482,48 @@ export function createRepos(db: QueryDb, t: Tables): Repos {
         argumentIds.length === 0
           ? []
           : db.select().from(t.ratings).where(inArray(t.ratings.argumentId, argumentIds)),
+      strongest: (motionId, limit, offset) => {
+        const total = sql<number>`cast(sum(${t.ratings.score}) as integer)`.mapWith(Number);
+        const rated = sql<number>`cast(count(*) as integer)`.mapWith(Number);
+        // The mean in hundredths, rounded half up, in whole numbers (the same in both dialects).
+        const hundredths = sql`(sum(${t.ratings.score}) * 200 + count(*)) / (2 * count(*))`;
+        return db
+          .select({ argumentId: t.ratings.argumentId, total, count: rated })
+          .from(t.ratings)
+          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.ratings.argumentId))
+          .where(
+            and(
+              eq(t.debateArguments.motionId, motionId),
+              eq(t.debateArguments.status, "published"),
+            ),
+          )
+          .groupBy(t.ratings.argumentId)
+          .orderBy(desc(hundredths), desc(count()), asc(t.ratings.argumentId))
+          .limit(limit)
+          .offset(offset);
+      },
     },
     events: {
       append: async (event) => {
         // The increment takes the motion's row lock in PostgreSQL (SQLite has one writer), so
         // concurrent commands on one motion get distinct, consecutive seqs.
+        if (dialect === "postgres") {
+          // In one statement: the lock is held to the commit, and each round trip lengthens it.
+          const e = t.events;
+          const { rows } = await db.execute<{ seq: number }>(sql`
+            with next as (
+              update ${t.motions} set "last_seq" = "last_seq" + 1
+              where ${t.motions.id} = ${event.motionId} returning "last_seq"
+            )
+            insert into ${e} ("motion_id", "seq", "type", "data", "actor_id", "at", "version")
+            select ${event.motionId}, "last_seq", ${event.type}, ${sql.param(event.data, e.data)},
+              ${event.actorId}, ${sql.param(event.at, e.at)}, ${EVENT_VERSIONS[event.type]}
+            from next
+            returning "seq"`);
+          const [next] = rows;
+          if (!next) throw new Error(`no motion ${event.motionId} to append an event to`);
+          return { ...event, seq: Number(next.seq) };
+        }
         const [motion] = await db
           .update(t.motions)
           .set({ lastSeq: sql`${t.motions.lastSeq} + 1` })

@@ -31,6 +31,8 @@ export type CitedSpanRow = Pick<
 >;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
+/** An argument's ratings summed up: what ranks it among the strongest. */
+export type RatedArgument = { argumentId: string; total: number; count: number };
 export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
 export type FollowRow = InferSelectModel<typeof schema.follows>;
 export type NotificationRow = InferSelectModel<typeof schema.notifications>;
@@ -99,6 +101,11 @@ export interface Repos {
      * on the current one are stored one after the other, never across each other.
      */
     lock(id: string): Promise<void>;
+    /**
+     * Holds the documents under a shared lock until the transaction ends (PostgreSQL; SQLite has
+     * one writer): commands citing them run side by side, a new version (`lock`) waits for them.
+     */
+    share(ids: string[]): Promise<void>;
     version(id: string): Promise<DocumentVersionRow | undefined>;
     insertVersion(row: DocumentVersionRow, blocks: BlockRow[]): Promise<void>;
     blocks(versionId: string): Promise<BlockRow[]>;
@@ -109,8 +116,9 @@ export interface Repos {
     /**
      * Holds the motion's row until the transaction ends (PostgreSQL; SQLite has one writer), so
      * commands on one motion run one after another: what they read stays true until they commit.
+     * Answers the row as it stands under the lock.
      */
-    lock(id: string): Promise<void>;
+    lock(id: string): Promise<MotionRow | undefined>;
     update(
       id: string,
       change: Partial<
@@ -124,14 +132,28 @@ export interface Repos {
     insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
-    arguments(motionId: string): Promise<ArgumentRow[]>;
+    /** The motion's arguments, oldest first; `page` reads `limit` of them after the argument `after`. */
+    arguments(
+      motionId: string,
+      page?: { after: Pick<ArgumentRow, "createdAt" | "id"> | null; limit: number },
+    ): Promise<ArgumentRow[]>;
     /**
      * The motion's arguments without their words, oldest first: what a big debate's tree is
-     * shaped and ordered by, read in a fraction of the time of `arguments`.
+     * shaped and ordered by, read in a fraction of the time of `arguments`; `page` reads `limit`
+     * of them after the argument `after`.
      */
-    argumentShapes(motionId: string): Promise<ArgumentShape[]>;
-    /** Where each citation of the motion's published arguments stands now, detached ones left out. */
-    citedSpans(motionId: string): Promise<CitedSpanRow[]>;
+    argumentShapes(
+      motionId: string,
+      page?: { after: Pick<ArgumentShape, "createdAt" | "id"> | null; limit: number },
+    ): Promise<ArgumentShape[]>;
+    /**
+     * Where each citation of the motion's published arguments stands now, detached ones left out,
+     * by argument id and position; `page` reads `limit` of them after the citation `after`.
+     */
+    citedSpans(
+      motionId: string,
+      page?: { after: { argumentId: string; position: number } | null; limit: number },
+    ): Promise<(CitedSpanRow & { position: number })[]>;
     /** The published arguments of others made public after `afterSeq`: what is new to a reader. */
     newArgumentIds(motionId: string, readerId: string, afterSeq: number): Promise<string[]>;
     /** Where a source stands in its document's current version (see re-anchoring). */
@@ -149,6 +171,15 @@ export interface Repos {
         Pick<ArgumentRow, "body" | "editedAt" | "status" | "rejectionReason" | "publishedSeq">
       >,
     ): Promise<void>;
+    /**
+     * Gives an argument stored earlier in the transaction its place, under its motion's lock:
+     * the columns given, and its author's number in the motion (the one their other arguments
+     * have, or the next free one), which it answers.
+     */
+    place(
+      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId">,
+      change: Pick<ArgumentRow, "createdAt" | "publishedSeq">,
+    ): Promise<number>;
     revisions(argumentId: string): Promise<ArgumentRevisionRow[]>;
     addRevision(row: ArgumentRevisionRow): Promise<void>;
     citations(argumentIds: string[]): Promise<CitationRow[]>;
@@ -170,6 +201,12 @@ export interface Repos {
   ratings: {
     put(row: RatingRow): Promise<void>;
     list(argumentIds: string[]): Promise<RatingRow[]>;
+    /**
+     * The motion's rated published arguments, strongest first: by mean score rounded half up to
+     * hundredths, then by how many rated, then by id; `limit` of them after the first `offset`.
+     * Ranked in the database, so a debate of thousands is not read to find its strongest.
+     */
+    strongest(motionId: string, limit: number, offset: number): Promise<RatedArgument[]>;
   };
   events: {
     /**

@@ -68,7 +68,7 @@ export function morePath(motionId: string, card: MapCard, limit = 100): string {
   const opens = card.opens ?? "";
   const list = isSide(opens) ? `side=${opens}` : `parentId=${encodeURIComponent(opens)}`;
   const after = card.cursor ? `&cursor=${encodeURIComponent(card.cursor)}` : "";
-  return `/api/motions/${motionId}/arguments?${list}&order=oldest&limit=${limit}${after}`;
+  return `/api/motions/${motionId}/arguments?${list}&order=oldest&view=map&limit=${limit}${after}`;
 }
 
 const isSide = (opens: string): opens is "for" | "against" =>

@@ -22,6 +22,11 @@ export const ArgumentPageQuery = z
       .min(1, limitProblem)
       .max(100, limitProblem)
       .default(20),
+    /**
+     * "map": only what the argument map draws (published arguments, and the placeholders
+     * replies hang from), counted the same way: no pending post, not even the caller's own.
+     */
+    view: z.enum(["map"], { message: 'view must be "map"' }).optional(),
   })
   .refine((query) => !(query.side && query.parentId), {
     message: "side chooses among top-level arguments: leave it out when asking for parentId's",

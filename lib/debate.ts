@@ -105,6 +105,20 @@ export interface ArgumentView {
 export interface ReplyCounts {
   all: number;
   direct: number;
+  /**
+   * When its thread last changed (see `latestActivity`), replies not held included: what the
+   * "Latest activity" order sorts it by.
+   */
+  latest?: string;
+}
+
+/**
+ * Where a new argument stands in a debate a page may hold only part of: the arguments above
+ * it, top-level first, and the side of the motion it serves.
+ */
+export interface ArgumentPlace {
+  above: string[];
+  side: "for" | "against";
 }
 
 export interface ArgumentNode extends ArgumentView {
@@ -168,8 +182,13 @@ export const repliesToLoad = (node: ArgumentNode): number =>
  * so a long-quiet argument with a fresh reply deep down comes back to the top.
  */
 export function latestActivity(node: ArgumentNode): string {
-  // ISO timestamps sort as text.
-  const times = [node.createdAt, node.editedAt ?? "", ...node.children.map(latestActivity)];
+  // ISO timestamps sort as text. Where the page holds only part of the thread, the server says.
+  const times = [
+    node.createdAt,
+    node.editedAt ?? "",
+    node.replies?.latest ?? "",
+    ...node.children.map(latestActivity),
+  ];
   return times.sort().at(-1) ?? node.createdAt;
 }
 

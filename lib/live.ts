@@ -1,10 +1,13 @@
 import {
   type ArgumentNode,
+  type ArgumentPlace,
+  type ArgumentStatus,
   type ArgumentView,
   type CitedPassage,
   citedPassages,
   type MotionSettings,
   type MotionStatus,
+  sideOf,
   type VoteTally,
 } from "./debate";
 import type { MotionEvent, SharedSession } from "./protocol";
@@ -28,6 +31,16 @@ export interface LiveMotion {
   wentPublic: Record<string, number>;
   /** Of a big debate held in part: what is known of the rest, kept current as events arrive. */
   partial: MotionPartial | null;
+  /**
+   * Arguments that arrived live under a reply the page does not hold: counted where they
+   * belong, shown once their branch loads.
+   */
+  outside?: Record<string, ArgumentOutside>;
+}
+
+/** An argument counted on arrival but not held: where it stands, and its status since. */
+export interface ArgumentOutside extends ArgumentPlace {
+  status: ArgumentStatus;
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -58,25 +71,53 @@ const change = (
 
 /**
  * The state holding `argument` as sent: new to it, it counts as a reply of the arguments above
- * it that are held, and, of a debate held in part, as a top-level argument of its side and as
- * a citer of its passages. Counts it held already stay as they were.
+ * it that are held (`place` names them, held parent or not), and, of a debate held in part, as
+ * a top-level argument of its side and as a citer of its passages. A reply whose parent is not
+ * held is counted but not held: it shows once its branch loads. Counts it held already stay as
+ * they were.
  */
-export function holdArgument(state: LiveMotion, argument: ArgumentView): LiveMotion {
+export function holdArgument(
+  state: LiveMotion,
+  argument: ArgumentView,
+  place?: ArgumentPlace,
+): LiveMotion {
   const held = state.arguments.find((a) => a.id === argument.id);
-  const kept = held?.replies ? { ...argument, replies: held.replies } : argument;
   const others = state.arguments.filter((a) => a.id !== argument.id);
   if (held) {
-    // Approved (or restored), its citations count from now on.
-    const cites = held.status !== "published" && argument.status === "published";
-    const partial =
-      cites && state.partial
-        ? { ...state.partial, cited: addCited(state.partial.cited, argument, state.arguments) }
-        : state.partial;
-    return { ...state, partial, arguments: [...others, kept] };
+    const kept = held.replies ? { ...argument, replies: held.replies } : argument;
+    const after = [...others, kept];
+    // Approved, restored or changed, its citations count as they stand now.
+    const partial = state.partial && {
+      ...state.partial,
+      cited: recount(state.partial.cited, state.arguments, after, new Set([argument.id])),
+    };
+    return { ...state, partial, arguments: after };
   }
-  const above = new Set<string>();
+  const outside = state.outside?.[argument.id];
+  if (outside) {
+    // Counted on arrival, not held: only its citations change with its status.
+    const was = outside.status === "published";
+    const now = argument.status === "published";
+    const partial =
+      state.partial && was !== now
+        ? {
+            ...state.partial,
+            cited: addCited(state.partial.cited, argument, outside.side, now ? 1 : -1),
+          }
+        : state.partial;
+    return {
+      ...state,
+      partial,
+      outside: { ...state.outside, [argument.id]: { ...outside, status: argument.status } },
+    };
+  }
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
-  for (let at = argument.parentId; at && !above.has(at); at = parents.get(at) ?? null) {
+  const above = new Set(place?.above);
+  for (
+    let at = argument.parentId;
+    at && parents.has(at) && !above.has(at);
+    at = parents.get(at) ?? null
+  ) {
     above.add(at);
   }
   const counted = others.map((a) =>
@@ -84,68 +125,155 @@ export function holdArgument(state: LiveMotion, argument: ArgumentView): LiveMot
       ? {
           ...a,
           replies: {
+            ...a.replies,
             all: a.replies.all + 1,
             direct: a.replies.direct + (a.id === argument.parentId ? 1 : 0),
+            ...(a.replies.latest !== undefined && argument.createdAt > a.replies.latest
+              ? { latest: argument.createdAt }
+              : {}),
           },
         }
       : a,
   );
+  const side =
+    place?.side ?? sideOf(argument, new Map([...state.arguments, argument].map((a) => [a.id, a])));
+  const partial = state.partial && withArrival(state.partial, argument, side);
+  if (argument.parentId === null || parents.has(argument.parentId)) {
+    return { ...state, arguments: [...counted, argument], partial };
+  }
+  // Its parent is not held: where it would show is not on the page.
+  const placed = { above: [...above], side, status: argument.status };
   return {
     ...state,
-    arguments: [...counted, kept],
-    partial: state.partial && withArrival(state.partial, argument, state.arguments),
+    arguments: counted,
+    partial,
+    outside: { ...state.outside, [argument.id]: placed },
   };
 }
 
 /**
- * The state holding arguments a page loaded (GET /api/motions/:id/arguments or a branch): ones
- * it does not hold join it as they are; ones it holds stay as events made them, taking only
- * reply counts they lacked. Loaded, they were there all along: nothing is counted again.
+ * The state holding arguments a page loaded (GET /api/motions/:id/arguments or a branch), read
+ * at `seq`: ones it does not hold join it as the events applied since (`since`, the state's
+ * events after `seq`) made them; ones it holds stay as events made them, taking only reply
+ * counts they lacked. Loaded, they were there all along: nothing is counted again. A page read
+ * after the state's seq waits for the events before it (see `useLiveMotion`).
  */
-export function mergeLoaded(state: LiveMotion, loaded: ArgumentView[]): LiveMotion {
+export function mergeLoaded(
+  state: LiveMotion,
+  loaded: ArgumentView[],
+  { seq, since = [] }: { seq: number; since?: MotionEvent[] } = { seq: state.seq },
+): LiveMotion {
+  const holding = new Set(state.arguments.map((a) => a.id));
+  const fresh = loaded.filter((a) => !holding.has(a.id));
+  // What the page missed: events after it was read, replayed on what it brought alone, so the
+  // rest of the state is not counted twice.
+  const missed = since.filter((event) => event.seq > seq && event.seq <= state.seq);
+  const caught =
+    missed.length > 0
+      ? applyEvents(
+          { ...state, seq, arguments: fresh, partial: null, outside: {}, wentPublic: {} },
+          missed,
+        ).state.arguments
+      : fresh;
   const byId = new Map(loaded.map((a) => [a.id, a]));
   const held = state.arguments.map((a) => {
     const page = byId.get(a.id);
-    byId.delete(a.id);
     return page?.replies && !a.replies ? { ...a, replies: page.replies } : a;
   });
-  return { ...state, arguments: [...held, ...byId.values()] };
+  const joining = caught.filter((a) => !holding.has(a.id));
+  const outside = state.outside && { ...state.outside };
+  for (const a of joining) delete outside?.[a.id];
+  return { ...state, arguments: [...held, ...joining], ...(outside ? { outside } : {}) };
+}
+
+/** Arguments a page or a branch brought, and the seq it was read at. */
+export interface LoadedPage {
+  seq: number;
+  arguments: ArgumentView[];
+}
+
+/**
+ * The state with the pages read at or before its seq merged, each after the events it missed
+ * (from `recent`, the events applied last); a page read after the state's seq waits until the
+ * events before it are applied, or what it brought would be counted again when they come.
+ */
+export function mergePages(
+  state: LiveMotion,
+  pages: LoadedPage[],
+  recent: MotionEvent[],
+): { state: LiveMotion; waiting: LoadedPage[] } {
+  let next = state;
+  const waiting: LoadedPage[] = [];
+  for (const page of pages) {
+    if (page.seq > next.seq) waiting.push(page);
+    else next = mergeLoaded(next, page.arguments, { seq: page.seq, since: recent });
+  }
+  return { state: next, waiting };
 }
 
 function withArrival(
   partial: NonNullable<LiveMotion["partial"]>,
   argument: ArgumentView,
-  held: ArgumentView[],
+  side: "for" | "against",
 ): NonNullable<LiveMotion["partial"]> {
   const totals =
     argument.relation === "for" || argument.relation === "against"
       ? { ...partial.totals, [argument.relation]: partial.totals[argument.relation] + 1 }
       : partial.totals;
-  return { ...partial, totals, cited: addCited(partial.cited, argument, held) };
+  return { ...partial, totals, cited: addCited(partial.cited, argument, side, 1) };
 }
 
-/** The cited passages with a new argument's own counted too. */
+const passageKey = (p: CitedPassage) => `${p.documentId}:${p.start}:${p.end}`;
+
+/** The cited passages with `change` added to (or, `sign` -1, taken from) their counts. */
+function combine(cited: CitedPassage[], change: CitedPassage[], sign: 1 | -1): CitedPassage[] {
+  if (change.length === 0) return cited;
+  const counts = new Map(cited.map((p) => [passageKey(p), { ...p }]));
+  for (const passage of change) {
+    const known = counts.get(passageKey(passage)) ?? { ...passage, for: 0, against: 0 };
+    known.for = Math.max(0, known.for + sign * passage.for);
+    known.against = Math.max(0, known.against + sign * passage.against);
+    counts.set(passageKey(passage), known);
+  }
+  return [...counts.values()]
+    .filter((p) => p.for + p.against > 0)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The cited passages with one argument's own citations counted (or uncounted) on `side`. */
 function addCited(
   cited: CitedPassage[],
   argument: ArgumentView,
-  held: ArgumentView[],
+  side: "for" | "against",
+  sign: 1 | -1,
 ): CitedPassage[] {
   if (argument.status !== "published" || argument.citations.length === 0) return cited;
-  // Its side comes from the arguments above it, as far as they are held; only its own count.
-  const mine = citedPassages([
-    ...held.filter((a) => a.id !== argument.id).map((a) => ({ ...a, citations: [] })),
-    argument,
-  ]);
-  const key = (p: CitedPassage) => `${p.documentId}:${p.start}:${p.end}`;
-  const counts = new Map(cited.map((p) => [key(p), { ...p }]));
-  for (const passage of mine) {
-    const known = counts.get(key(passage));
-    if (known) {
-      known.for += passage.for;
-      known.against += passage.against;
-    } else counts.set(key(passage), passage);
-  }
-  return [...counts.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  return combine(cited, citedPassages([{ ...argument, parentId: null, relation: side }]), sign);
+}
+
+/**
+ * The cited passages after held arguments (`changed`) were approved, hidden, withdrawn or had
+ * their citations moved or reviewed: what they cited before uncounted, what they cite now
+ * counted, each on the side the held thread gives it.
+ */
+function recount(
+  cited: CitedPassage[],
+  before: ArgumentView[],
+  after: ArgumentView[],
+  changed: ReadonlySet<string>,
+): CitedPassage[] {
+  const own = (args: ArgumentView[]) =>
+    citedPassages(args.map((a) => (changed.has(a.id) ? a : { ...a, citations: [] })));
+  return combine(combine(cited, own(before), -1), own(after), 1);
+}
+
+/** The state after an event changed held arguments: a debate held in part recounts their citations. */
+function withChanged(state: LiveMotion, after: ArgumentView[], ids: Iterable<string>): LiveMotion {
+  const partial = state.partial && {
+    ...state.partial,
+    cited: recount(state.partial.cited, state.arguments, after, new Set(ids)),
+  };
+  return { ...state, partial, arguments: after };
 }
 
 /** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
@@ -162,25 +290,21 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "argument.approved":
     case "argument.restored": {
       // A client that loaded while it was hidden never held a restored one: it arrives as if new.
-      return holdArgument(state, event.data.argument);
+      return holdArgument(state, event.data.argument, event.data.place);
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.
       const byId = new Map(event.data.arguments.map((c) => [c.argumentId, c.citations]));
-      return {
-        ...state,
-        arguments: state.arguments.map((a) => {
-          const citations = byId.get(a.id);
-          return citations ? { ...a, citations } : a;
-        }),
-      };
+      const after = state.arguments.map((a) => {
+        const citations = byId.get(a.id);
+        return citations ? { ...a, citations } : a;
+      });
+      return withChanged(state, after, byId.keys());
     }
     case "citation.reviewed": {
       const { argumentId, citations, detached } = event.data;
-      return {
-        ...state,
-        arguments: change(state, argumentId, (a) => ({ ...a, citations, detached })),
-      };
+      const after = change(state, argumentId, (a) => ({ ...a, citations, detached }));
+      return withChanged(state, after, [argumentId]);
     }
     case "argument.rejected": {
       const { argumentId, reason } = event.data;
@@ -210,7 +334,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         body: "",
         citations: [],
       });
-      return { ...state, arguments: change(state, event.data.argumentId, withdraw) };
+      const { argumentId } = event.data;
+      return withChanged(state, change(state, argumentId, withdraw), [argumentId]);
     }
     case "vote.cast":
       return { ...state, votes: event.data.votes };
@@ -222,7 +347,7 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
-      return { ...state, spotlightId, arguments: change(state, argumentId, hide) };
+      return { ...withChanged(state, change(state, argumentId, hide), [argumentId]), spotlightId };
     }
     case "argument.pinned": {
       const { argumentId, pinned } = event.data;

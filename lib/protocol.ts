@@ -21,6 +21,7 @@ import type {
   WithdrawArgument,
 } from "./commands";
 import type {
+  ArgumentPlace,
   ArgumentView,
   CitationView,
   MotionSettings,
@@ -38,12 +39,14 @@ import { text } from "./text";
  * What each event of a motion's log carries, by type: exactly what the commands write.
  * `onlyFor` marks a private event (P-MOD-3): whole for that one person and the moderators, a
  * `private` stub for everyone else. Fields a bystander of an anonymous motion does not get
- * (P-ANON-1: the speakers, who was assigned a side) are optional.
+ * (P-ANON-1: the speakers, who was assigned a side) are optional. An argument arriving carries
+ * its `place` (the arguments above it and its side), so a page holding only part of a big
+ * debate counts it where it belongs; events logged before `place` was written lack it.
  */
 export type MotionEventData = {
   "motion.created": { title: string; status: MotionStatus };
-  "argument.posted": { argument: ArgumentView };
-  "argument.submitted": { argument: ArgumentView; onlyFor: string };
+  "argument.posted": { argument: ArgumentView; place?: ArgumentPlace };
+  "argument.submitted": { argument: ArgumentView; onlyFor: string; place?: ArgumentPlace };
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
   "argument.withdrawn": { argumentId: string; onlyFor?: string };
   "vote.cast": { votes: VoteTally };
@@ -53,10 +56,10 @@ export type MotionEventData = {
   "motion.status": { status: MotionStatus; previous: MotionStatus };
   "motion.edited": { title: string; description: string };
   "argument.hidden": { argumentId: string; reason: string };
-  "argument.restored": { argument: ArgumentView };
+  "argument.restored": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.pinned": { argumentId: string; pinned: boolean };
   "argument.spotlighted": { argumentId: string | null };
-  "argument.approved": { argument: ArgumentView };
+  "argument.approved": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.rejected": { argumentId: string; reason: string | null; onlyFor: string };
   "citation.reviewed": {
     argumentId: string;

@@ -24,6 +24,11 @@ export type MarkAllRead = z.input<typeof MarkAllRead>;
 export interface ReadingView {
   lastSeq: number;
   newIds: string[];
+  /**
+   * Of a big debate's page: for each argument it holds, how many new ones below it (at any
+   * depth) it does not hold, so a folded or unloaded branch still says what is new in it.
+   */
+  newBelow?: Record<string, number>;
 }
 
 /** A motion in its space's list, with how many arguments are new to the caller (null: a visitor). */

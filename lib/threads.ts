@@ -1,4 +1,4 @@
-import { type ArgumentNode, repliesToLoad } from "./debate";
+import { type ArgumentNode, everyNode, repliesToLoad } from "./debate";
 
 /** Long threads: which branches start folded, and where a link to one argument leads. */
 
@@ -15,6 +15,42 @@ export function branchRead(node: ArgumentNode, isRead: (id: string) => boolean):
 export function foldedByDefault(node: ArgumentNode, isRead: (id: string) => boolean): boolean {
   if (node.children.length === 0) return repliesToLoad(node) > 0;
   return node.children.every((child) => branchRead(child, isRead));
+}
+
+/** What the page knows of new arguments it does not hold (see `newRepliesOf`). */
+export interface NewOutside {
+  /** Of each argument, how many new ones below it the page did not hold when it loaded. */
+  atLoad: Readonly<Record<string, number>>;
+  /** The arguments the page held when it loaded. */
+  heldAtLoad: ReadonlySet<string>;
+  /** Whether an argument arrived while the page was open (not new as of the load). */
+  arrived: (id: string) => boolean;
+  /** Of each argument, those that arrived below it under a branch the page does not hold. */
+  arrivedBelow: Readonly<Record<string, string[]>>;
+  /** The arguments the page holds now. */
+  held: ReadonlySet<string>;
+}
+
+/**
+ * How many replies below an argument, at any depth, are new to the reader: those the page
+ * holds (`isNew`), those it did not hold when it loaded and has not loaded since, and those
+ * that arrived under a branch it does not hold.
+ */
+export function newRepliesOf(
+  node: ArgumentNode,
+  isNew: (id: string) => boolean,
+  outside: NewOutside,
+): number {
+  const shown = everyNode(node.children).filter((child) => isNew(child.id));
+  // Loaded since, a new one counted at the load is now among those shown.
+  const loaded = shown.filter(
+    (child) => !outside.heldAtLoad.has(child.id) && !outside.arrived(child.id),
+  ).length;
+  const notLoaded = Math.max(0, (outside.atLoad[node.id] ?? 0) - loaded);
+  const arrived = new Set(
+    (outside.arrivedBelow[node.id] ?? []).filter((id) => !outside.held.has(id)),
+  );
+  return shown.length + notLoaded + arrived.size;
 }
 
 /** Whether an argument's replies show: the reader's own choice first, then what a link opened. */

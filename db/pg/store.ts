@@ -38,13 +38,13 @@ export async function openPgStore(url: string): Promise<Store> {
         sessionsTable: schema.sessions,
         verificationTokensTable: schema.verificationTokens,
       }),
-    ...createRepos(db, schema),
+    ...createRepos(db, schema, "postgres"),
     search: pgSearch(pool),
     transaction: async (work) => {
       let result: Awaited<ReturnType<typeof work>> | undefined;
       try {
         await db.transaction(async (tx) => {
-          result = await work(createRepos(tx, schema));
+          result = await work(createRepos(tx, schema, "postgres"));
           if (isRefusal(result)) tx.rollback();
         });
       } catch (error) {

@@ -22,6 +22,28 @@ function serialQueue() {
   };
 }
 
+/** How many prepared statements a connection keeps: every query shape the app runs, with room. */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Drizzle prepares a query's statement each time it runs it, and preparing costs more than
+ * running most of them. The connection keeps the statements it prepared, by SQL text (values are
+ * bound, never in the text), the least recently used given up past KEPT_STATEMENTS. A kept
+ * statement is handed out in its default mode: drizzle switches some to raw rows as it runs them.
+ */
+function keepStatements(db: Database.Database) {
+  const prepare = db.prepare.bind(db);
+  const kept = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) kept.delete(source);
+    else statement = prepare(source);
+    kept.set(source, statement);
+    if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
+    return statement.reader ? statement.raw(false).pluck(false).expand(false) : statement;
+  }) as Database.Database["prepare"];
+}
+
 /**
  * SQLite has one writer, and better-sqlite3 cannot await inside its own transactions, so write
  * transactions run one at a time through a queue with BEGIN IMMEDIATE ... COMMIT on a writer
@@ -35,17 +57,19 @@ export function openSqliteStore(path: string): Store {
   writer.pragma("synchronous = NORMAL");
   writer.pragma("foreign_keys = ON");
   writer.pragma("busy_timeout = 5000");
+  keepStatements(writer);
   const writerDb = drizzle({ client: writer, schema });
   migrate(writerDb, { migrationsFolder });
 
   const reader = new Database(path, { readonly: true });
   reader.pragma("busy_timeout = 5000");
+  keepStatements(reader);
   const readerDb = drizzle({ client: reader, schema });
 
   // The one cast between dialects: see db/repos.ts.
   const asQueryDb = (db: unknown) => db as QueryDb;
   const tables = schema as unknown as Tables;
-  const writeRepos = createRepos(asQueryDb(writerDb), tables);
+  const writeRepos = createRepos(asQueryDb(writerDb), tables, "sqlite");
   const enqueue = serialQueue();
 
   return {
@@ -57,7 +81,7 @@ export function openSqliteStore(path: string): Store {
         sessionsTable: schema.sessions,
         verificationTokensTable: schema.verificationTokens,
       }),
-    ...createRepos(asQueryDb(readerDb), tables),
+    ...createRepos(asQueryDb(readerDb), tables, "sqlite"),
     search: sqliteSearch(reader),
     transaction: (work) =>
       enqueue(async () => {

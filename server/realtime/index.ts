@@ -10,7 +10,7 @@ import type { RateLimits } from "../rateLimits/limiter";
 import { registerCommandHandlers } from "./commands";
 import { evictMember } from "./effects";
 import { limitEvents } from "./limits";
-import { announcePresence, registerMotionHandlers } from "./motion";
+import { presenceAnnouncer, registerMotionHandlers } from "./motion";
 import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
@@ -46,12 +46,13 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   });
   const send = publisher(io);
   const notifyUsers = pushNotifications(io, deps.store);
+  const announcePresence = presenceAnnouncer(io, deps.store);
   const publish = (events: OutgoingEvent[], effects: Effect[] = []) => {
     send(events);
     notifyUsers(events);
     // Who may learn names can change with the settings: tell the room who is here again.
     for (const event of events) {
-      if (event.type === "motion.settings") void announcePresence(io, deps.store, event.motionId);
+      if (event.type === "motion.settings") announcePresence(event.motionId);
     }
     for (const effect of effects) {
       if (effect.type === "member.evicted") evictMember(io, effect);
@@ -60,7 +61,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   const execute = executor({ store: deps.store, limits: deps.limits, publish });
   io.on("connection", (socket) => {
     limitEvents(socket, deps.limits);
-    registerMotionHandlers(socket, io, deps);
+    registerMotionHandlers(socket, announcePresence, deps);
     registerCommandHandlers(socket, execute);
   });
   return {

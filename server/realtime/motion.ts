@@ -10,21 +10,57 @@ import { failure } from "../../lib/result";
 import { namelessPresence } from "../domain/debate/audience";
 import { eventsSince } from "../domain/debate/queries";
 import { done } from "../domain/outcome";
-import type { MootServer, MootSocket, RealtimeDeps } from "./index";
+import type { MootServer, MootSocket, RealtimeDeps, SocketData } from "./index";
 import { guarded, payloadAndAck } from "./reply";
 
 const ROOM_PREFIX = motionRoom("");
 
+/** A room this big hears who is there at most once per BUSY_ROOM_EVERY_MS (P-PRESENCE-2). */
+export const BUSY_ROOM = 100;
+export const BUSY_ROOM_EVERY_MS = 500;
+
+export type AnnouncePresence = (motionId: string) => void;
+
 /**
  * Tells everyone in a motion's room who is there now (any node's sockets count). Presence is
- * a courtesy: when the nodes cannot be asked (one is shutting down), it is skipped.
+ * a courtesy: when the nodes cannot be asked (one is shutting down), it is skipped. Each update
+ * goes to the whole room, so a class of n arriving at once would cost n² messages: in a busy
+ * room the updates of half a second go out as one, at its end, telling who is there then.
  */
-export async function announcePresence(io: MootServer, store: Store, motionId: string) {
-  const sockets = await io
-    .in(motionRoom(motionId))
-    .fetchSockets()
-    .catch(() => null);
-  if (!sockets) return;
+export function presenceAnnouncer(io: MootServer, store: Store): AnnouncePresence {
+  const busySince = new Map<string, number>();
+  const waiting = new Set<string>();
+  const tell = async (motionId: string) => {
+    const sockets = await io
+      .in(motionRoom(motionId))
+      .fetchSockets()
+      .catch(() => null);
+    if (!sockets) return;
+    if (sockets.length >= BUSY_ROOM) busySince.set(motionId, Date.now());
+    else busySince.delete(motionId);
+    await sendPresence(io, store, motionId, sockets);
+  };
+  return (motionId) => {
+    if (waiting.has(motionId)) return;
+    const wait = (busySince.get(motionId) ?? 0) + BUSY_ROOM_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      void tell(motionId);
+      return;
+    }
+    waiting.add(motionId);
+    setTimeout(() => {
+      waiting.delete(motionId);
+      void tell(motionId);
+    }, wait).unref();
+  };
+}
+
+async function sendPresence(
+  io: MootServer,
+  store: Store,
+  motionId: string,
+  sockets: { data: Partial<SocketData> }[],
+) {
   const anonymous = (await store.motions.get(motionId))?.settings.anonymous ?? false;
   const people = new Map<string, string>();
   let visitors = 0;
@@ -50,7 +86,7 @@ export async function announcePresence(io: MootServer, store: Store, motionId: s
 
 export function registerMotionHandlers(
   socket: MootSocket,
-  io: MootServer,
+  announcePresence: AnnouncePresence,
   { store }: RealtimeDeps,
 ) {
   socket.on("motion:join", async (...args: unknown[]) => {
@@ -76,7 +112,7 @@ export function registerMotionHandlers(
         serverNow: Date.now(),
       });
     });
-    if (outcome?.ok) await announcePresence(io, store, outcome.value.motionId);
+    if (outcome?.ok) announcePresence(outcome.value.motionId);
   });
 
   socket.on("motion:leave", async (...args: unknown[]) => {
@@ -92,7 +128,7 @@ export function registerMotionHandlers(
       await socket.leave(ownRoom(motionId, socket.data.actor.id));
       return done({});
     });
-    if (outcome?.ok && joined) await announcePresence(io, store, parsed.data.motionId);
+    if (outcome?.ok && joined) announcePresence(parsed.data.motionId);
   });
 
   socket.on("disconnecting", () => {
@@ -102,7 +138,7 @@ export function registerMotionHandlers(
     );
     // After the disconnect the socket has left its rooms; then the others hear who remains.
     socket.once("disconnect", () => {
-      for (const room of rooms) void announcePresence(io, store, room.slice(ROOM_PREFIX.length));
+      for (const room of rooms) announcePresence(room.slice(ROOM_PREFIX.length));
     });
   });
 }

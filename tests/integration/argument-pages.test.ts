@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getPage } from "../../app/api/motions/[id]/arguments/route";
 import { GET as getMotion } from "../../app/api/motions/[id]/route";
 import type { ArgumentPage, ArgumentPageItem } from "../../lib/argumentPages";
-import { type ArgumentNode, ListOrder, sortArguments } from "../../lib/debate";
+import { type ArgumentNode, ListOrder, latestActivity, sortArguments } from "../../lib/debate";
 import type { MotionView } from "../../lib/views";
 import { rateArgument } from "../../server/domain/debate/judge";
 import { postArgument } from "../../server/domain/debate/postArgument";
@@ -113,7 +113,11 @@ for (const dialect of await dialects()) {
       expect(replies).toEqual(
         parent.children.map(({ children, ...reply }) => ({
           ...reply,
-          replies: { all: 0, direct: children.length },
+          replies: {
+            all: 0,
+            direct: children.length,
+            latest: latestActivity({ ...reply, children }),
+          },
           publishedSeq: expect.any(Number),
           myRating: null,
         })),
@@ -152,7 +156,11 @@ for (const dialect of await dialects()) {
           .filter((a) => a.relation === "against")
           .map(({ children, ...a }) => ({
             ...a,
-            replies: { all: 0, direct: children.length },
+            replies: {
+              all: 0,
+              direct: children.length,
+              latest: latestActivity({ ...a, children }),
+            },
             publishedSeq: expect.any(Number),
             myRating: null,
           })),

@@ -2,9 +2,10 @@ import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import type { ArgumentView } from "../../lib/debate";
 import type { MotionEvent, Presence, ServerToClientEvents } from "../../lib/protocol";
+import { BUSY_ROOM, BUSY_ROOM_EVERY_MS } from "../../server/realtime/motion";
 import { argumentInput, debate } from "../support/debate";
 import type { Person } from "../support/people";
-import { type Client, liveSuite } from "../support/realtime";
+import { type Client, liveSuite, startRealtime } from "../support/realtime";
 
 type Debate = Awaited<ReturnType<typeof debate>>;
 
@@ -322,5 +323,45 @@ describe("live debate over Socket.IO", () => {
     const visitorGone = next(aliceSocket, "presence", isNow(["Alice"], 0));
     visitor.disconnect();
     await visitorGone;
+  });
+
+  it("P-PRESENCE-2: a class arriving at once is told who is there in a few updates, ending with everyone", async () => {
+    // A server of its own, with limits lifted: a class shares one address, and these are tests.
+    const server = await startRealtime(suite.db.store, undefined, { factor: 1000, counts: {} });
+    try {
+      const d = await debate(suite.db.store, "public");
+      const alice = await d.member("Alice", "participant");
+      const aliceSocket = await server.client(alice);
+      await join(aliceSocket, d.motionId);
+      const visitors = await Promise.all(
+        Array.from({ length: BUSY_ROOM + 19 }, () => server.client()),
+      );
+      const heard: Presence[] = [];
+      aliceSocket.on("presence", (presence) => heard.push(presence));
+      const everyone = next(
+        aliceSocket,
+        "presence",
+        (presence) => presence.visitors === visitors.length && presence.people.length === 1,
+      );
+      const started = Date.now();
+      await Promise.all(visitors.map((visitor) => join(visitor, d.motionId)));
+      await everyone;
+      // Once the room is busy, one update goes at once and then at most one per half second,
+      // however many arrive: here 21 arrivals in a room of 100 or more.
+      const busy = heard.filter((presence) => presence.visitors + 1 >= BUSY_ROOM);
+      const halfSeconds = Math.ceil((Date.now() - started) / BUSY_ROOM_EVERY_MS);
+      expect(busy.length).toBeLessThanOrEqual(1 + halfSeconds);
+      expect(busy.length).toBeLessThan(visitors.length + 2 - BUSY_ROOM);
+
+      const left = next(aliceSocket, "presence", (presence) => presence.visitors === 0);
+      for (const visitor of visitors) visitor.disconnect();
+      expect(await left).toEqual({
+        motionId: d.motionId,
+        people: [{ id: alice.id, name: "Alice" }],
+        visitors: 0,
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getBranch } from "../../app/api/arguments/[id]/branch/route";
 import { GET as getMotionRoute } from "../../app/api/motions/[id]/route";
 import type { ArgumentBranch, ArgumentPage } from "../../lib/argumentPages";
-import { type ArgumentNode, citedPassages } from "../../lib/debate";
+import { type ArgumentNode, citedPassages, latestActivity } from "../../lib/debate";
 import { flattenTree } from "../../lib/live";
 import type { MotionView } from "../../lib/views";
 import { argumentPage } from "../../server/domain/debate/argumentPages";
-import { SUMMARY } from "../../server/domain/debate/motionSummary";
+import { countBelow, SUMMARY } from "../../server/domain/debate/motionSummary";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { getMotion } from "../../server/domain/debate/queries";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { motionOn } from "../support/fixtures";
 import { must } from "../support/outcome";
@@ -71,6 +72,23 @@ for (const dialect of await dialects()) {
       expect({ ...summary, serverNow: 0 }).toEqual({ ...whole, serverNow: 0 });
     });
 
+    it("writes the whole tree of GET /api/motions/:id as the domain's view, with its ETag and 304", async () => {
+      const response = await getMotionRoute(
+        get(`/api/motions/${d.motionId}`, ana),
+        params(d.motionId),
+      );
+      const etag = response.headers.get("etag") as string;
+      expect(etag).toMatch(/^W\//);
+      const text = await response.text();
+      const domain = await must(getMotion(db.store, actorOf(ana), d.motionId));
+      const withoutClock = (json: string) => json.replace(/"serverNow":\d+/, '"serverNow":0');
+      expect(withoutClock(text)).toBe(withoutClock(JSON.stringify(domain)));
+      const again = new Request(`http://localhost/api/motions/${d.motionId}`, {
+        headers: { cookie: ana.cookie, "if-none-match": etag },
+      });
+      expect((await getMotionRoute(again, params(d.motionId))).status).toBe(304);
+    });
+
     it("holds the newest top-level arguments of each side and first replies, within the budget, with the counts of the rest", async () => {
       const summary = await view("?view=summary", ana);
       const whole = await view("", ana);
@@ -92,6 +110,7 @@ for (const dialect of await dialects()) {
         expect(node.replies).toEqual({
           all: nodes(full.children).length,
           direct: full.children.length,
+          latest: latestActivity(full),
         });
         expect(node.children.length).toBeLessThanOrEqual(SUMMARY.repliesPerArgument);
         expect(node.body).toBe(wholeById.get(node.id)?.body);
@@ -144,7 +163,7 @@ for (const dialect of await dialects()) {
         "Deep 3.",
       ]);
       expect(branch.arguments.at(-1)?.id).toBe(deepest);
-      expect(branch.arguments[0]?.replies).toEqual({ all: 4, direct: 1 });
+      expect(branch.arguments[0]?.replies).toMatchObject({ all: 4, direct: 1 });
       const outsider = await person(db.store, "Olga");
       const refused = await getBranch(
         get(`/api/arguments/${deepest}/branch`, outsider),
@@ -153,6 +172,56 @@ for (const dialect of await dialects()) {
       expect(refused.status).toBe(404);
       const bad = await getBranch(get("/api/arguments/nope/branch", ana), params("nope"));
       expect(bad.status).toBe(400);
+    });
+
+    it("a held argument's activity counts its latest reply, held or not, for the 'Latest activity' order", async () => {
+      const summary = await view("?view=summary", ana);
+      const top = summary.arguments.find((a) => a.body === "For 0.");
+      // "For 0." is not among the newest held, so its deep thread is found through a branch.
+      const answer = await getBranch(get(`/api/arguments/${deepest}/branch`, ana), params(deepest));
+      const branch: ArgumentBranch = await answer.json();
+      const last = branch.arguments.at(-1);
+      expect(top).toBeUndefined();
+      expect(branch.arguments[0]?.replies.latest).toBe(last?.createdAt);
+    });
+
+    it("counts, under each held argument, the arguments below it the page does not hold, for the new ones among them", async () => {
+      const summary = await view("?view=summary", ana);
+      const held = new Set(flattenTree(summary.arguments).map((a) => a.id));
+      const motion = await db.store.motions.get(d.motionId);
+      if (!motion) throw new Error("the motion is gone");
+      const unheld = ids.filter((id) => !held.has(id));
+      const below = await countBelow(db.store, motion, held, unheld);
+      const nodes = (list: ArgumentNode[]): ArgumentNode[] =>
+        list.flatMap((n) => [n, ...nodes(n.children)]);
+      for (const node of nodes(summary.arguments)) {
+        const missing = (node.replies?.all ?? 0) - nodes(node.children).length;
+        expect(below[node.id] ?? 0).toBe(missing);
+      }
+      expect(Object.values(below).some((n) => n > 0)).toBe(true);
+    });
+
+    it("a reply posted deep in a thread says where it stands: the arguments above it and its side", async () => {
+      const answer = await getBranch(get(`/api/arguments/${deepest}/branch`, ana), params(deepest));
+      const branch: ArgumentBranch = await answer.json();
+      const { seq } = await must(
+        postArgument(
+          db.store,
+          actorOf(ana),
+          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
+            parentId: deepest,
+            relation: "attacks",
+            body: "Deeper.",
+          }),
+        ),
+      );
+      const [event] = await db.store.events.after(d.motionId, seq - 1, 1);
+      if (event?.type !== "argument.posted") throw new Error("the post logged no event");
+      expect(event.data.place).toEqual({
+        above: branch.arguments.map((a) => a.id),
+        side: "against",
+      });
+      ids.push(event.data.argument.id);
     });
 
     it("keeps the reader's own posts, the spotlight and posts waiting for a moderator on the page whatever the budget", async () => {

@@ -158,6 +158,36 @@ for (const dialect of await dialects()) {
         const current = await store.documents.get(document.id);
         expect((await store.documents.version(current?.currentVersionId ?? ""))?.number).toBe(4);
       });
+
+      it("share holds a document: a new version (lock) waits for the command citing it", async () => {
+        const space = await rows.space();
+        const { document } = await rows.document(space.id);
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let shared = () => {};
+        const sharing = new Promise<void>((resolve) => {
+          shared = resolve;
+        });
+        const citing = rows.write(async (tx) => {
+          await tx.documents.share([document.id, newId()]);
+          shared();
+          await held;
+        });
+        await sharing;
+        let versioned = false;
+        const upload = rows.write(async (tx) => {
+          await tx.documents.lock(document.id);
+          versioned = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(versioned).toBe(false);
+        release();
+        await Promise.all([citing, upload]);
+        expect(versioned).toBe(true);
+        await rows.write((tx) => tx.documents.share([]));
+      });
     });
 
     describe("motions", () => {
@@ -285,6 +315,22 @@ for (const dialect of await dialects()) {
         expect(await store.motions.argumentShapes(newId())).toEqual([]);
       });
 
+      it("argumentShapes reads a page after an argument, in the same order, ties of time by id", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        for (const at of [5, 3, 3, 4, 3]) await rows.argument(motion.id, { createdAt: minute(at) });
+        const all = await store.motions.argumentShapes(motion.id);
+        const paged = [];
+        for (let after = null; ; ) {
+          const page = await store.motions.argumentShapes(motion.id, { after, limit: 2 });
+          paged.push(...page);
+          after = page.at(-1) ?? null;
+          if (page.length < 2) break;
+        }
+        expect(paged).toEqual(all);
+        expect(all.map((shape) => shape.createdAt)).toEqual([3, 3, 3, 4, 5].map(minute));
+      });
+
       it("citedSpans gives where the citations of published arguments stand, detached ones left out", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
@@ -298,12 +344,31 @@ for (const dialect of await dialects()) {
         expect(await store.motions.citedSpans(motion.id)).toEqual([
           {
             argumentId: cited.argument.id,
+            position: 0,
             documentId: kept?.documentId,
             anchorVersionId: kept?.anchorVersionId,
             anchorStart: kept?.anchorStart,
             anchorEnd: kept?.anchorEnd,
           },
         ]);
+      });
+
+      it("citedSpans reads a page after a citation, by argument and position", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const cites = [passage(doc, "Trade moved"), passage(doc, "The harbour")];
+        for (let i = 0; i < 3; i += 1) await rows.argument(motion.id, {}, cites);
+        const all = await store.motions.citedSpans(motion.id);
+        const paged = [];
+        for (let after = null; ; ) {
+          const page = await store.motions.citedSpans(motion.id, { after, limit: 4 });
+          paged.push(...page);
+          after = page.at(-1) ?? null;
+          if (page.length < 4) break;
+        }
+        expect(all).toHaveLength(6);
+        expect(paged).toEqual(all);
       });
 
       it("newArgumentIds gives others' published arguments made public after a seq, oldest first", async () => {
@@ -369,9 +434,42 @@ for (const dialect of await dialects()) {
           [...pins].sort(),
         );
       });
+
+      it("lock answers the motion as it stands once the lock is held", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        await rows.write((tx) => tx.motions.update(motion.id, { status: "closed" }));
+        const locked = await rows.write((tx) => tx.motions.lock(motion.id));
+        expect(locked).toEqual({ ...motion, status: "closed" });
+        expect(await rows.write((tx) => tx.motions.lock(newId()))).toBeUndefined();
+      });
     });
 
     describe("arguments", () => {
+      it("place stamps an argument and numbers its author by their other arguments, or next", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const [ada, bek] = [newId(), newId()];
+        await rows.argument(motion.id, { authorId: ada, pseudonym: 1 });
+        const stamp = { createdAt: minute(30), publishedSeq: 9 };
+        const place = async (authorId: string) => {
+          const { argument } = await rows.argument(motion.id, { authorId, pseudonym: 0 });
+          const number = await rows.write((tx) => tx.arguments.place(argument, stamp));
+          expect(await store.arguments.get(argument.id)).toEqual({
+            ...argument,
+            ...stamp,
+            pseudonym: number,
+          });
+          return number;
+        };
+        expect(await place(ada)).toBe(1);
+        expect(await place(bek)).toBe(2);
+        expect(await place(bek)).toBe(2);
+        const { motion: other } = await rows.motion(space.id);
+        const { argument } = await rows.argument(other.id, { authorId: bek, pseudonym: 0 });
+        expect(await rows.write((tx) => tx.arguments.place(argument, stamp))).toBe(1);
+      });
+
       it("insert, get, byIds and citations keep an argument and its quotes, by argument and position", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
@@ -544,6 +642,68 @@ for (const dialect of await dialects()) {
         );
         expect(await store.ratings.list([second.argument.id])).toHaveLength(1);
         expect(await store.ratings.list([])).toEqual([]);
+      });
+
+      it("ratings.strongest ranks a motion's rated published arguments by rounded mean, then count, then id", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const raters = [await rows.user(), await rows.user(), await rows.user()];
+        const rated = async (scores: number[], change = {}, motionId = motion.id) => {
+          const { argument } = await rows.argument(motionId, change);
+          await rows.write(async (tx) => {
+            for (const [i, score] of scores.entries()) {
+              await tx.ratings.put({
+                argumentId: argument.id,
+                userId: raters[i]?.id as string,
+                score,
+                ratedAt: minute(i),
+              });
+            }
+          });
+          return argument.id;
+        };
+        const once = await rated([4]);
+        const twice = await rated([4, 4]);
+        const [tied, alsoTied] = [await rated([3, 4]), await rated([4, 3])].sort();
+        const third = await rated([1, 1, 2]);
+        await rated([4, 4, 4], { status: "hidden" });
+        await rated([4, 4, 4], { status: "pending" });
+        await rated([4], {}, other.id);
+        await rows.argument(motion.id);
+        const all = [
+          { argumentId: twice, total: 8, count: 2 },
+          { argumentId: once, total: 4, count: 1 },
+          { argumentId: tied, total: 7, count: 2 },
+          { argumentId: alsoTied, total: 7, count: 2 },
+          { argumentId: third, total: 4, count: 3 },
+        ];
+        expect(await store.ratings.strongest(motion.id, 10, 0)).toEqual(all);
+        expect(await store.ratings.strongest(motion.id, 2, 0)).toEqual(all.slice(0, 2));
+        expect(await store.ratings.strongest(motion.id, 2, 2)).toEqual(all.slice(2, 4));
+        expect(await store.ratings.strongest(motion.id, 10, 5)).toEqual([]);
+        expect(await store.ratings.strongest(newId(), 10, 0)).toEqual([]);
+      });
+
+      it("ratings.strongest rounds a mean half up to hundredths before it counts the ratings", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const raters = await Promise.all(Array.from({ length: 25 }, () => rows.user()));
+        const rated = async (scores: number[]) => {
+          const { argument } = await rows.argument(motion.id);
+          await rows.write(async (tx) => {
+            for (const [i, score] of scores.entries()) {
+              const userId = raters[i]?.id as string;
+              await tx.ratings.put({ argumentId: argument.id, userId, score, ratedAt: minute(i) });
+            }
+          });
+          return argument.id;
+        };
+        // 17 / 8 = 2.125 shows as 2.13, so it ranks above 53 / 25 = 2.12 however many rated that.
+        const halfUp = await rated([3, 3, 3, 2, 2, 2, 1, 1]);
+        const below = await rated([3, 3, 3, ...Array.from({ length: 22 }, () => 2)]);
+        const ids = (await store.ratings.strongest(motion.id, 10, 0)).map((r) => r.argumentId);
+        expect(ids).toEqual([halfUp, below]);
       });
     });
 

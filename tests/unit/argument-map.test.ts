@@ -206,10 +206,10 @@ describe("the argument map", () => {
       expect(map.edges.find((e) => e.source === "more:b")).toMatchObject({ target: "b" });
       expect(map.edges.find((e) => e.source === "more:b")?.label).toBeUndefined();
       expect(morePath("m", side as never)).toBe(
-        "/api/motions/m/arguments?side=against&order=oldest&limit=100&cursor=after-f",
+        "/api/motions/m/arguments?side=against&order=oldest&view=map&limit=100&cursor=after-f",
       );
       expect(morePath("m", find(root, "more:f")?.card as never)).toBe(
-        "/api/motions/m/arguments?parentId=f&order=oldest&limit=100",
+        "/api/motions/m/arguments?parentId=f&order=oldest&view=map&limit=100",
       );
     });
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type ArgumentView, citedPassages } from "../../lib/debate";
-import { holdArgument, type LiveMotion, mergeLoaded } from "../../lib/live";
-import { argumentView, liveMotionAt } from "../support/views";
+import {
+  type ArgumentView,
+  buildArgumentTree,
+  citedPassages,
+  sortArguments,
+} from "../../lib/debate";
+import {
+  applyEvents,
+  holdArgument,
+  type LiveMotion,
+  mergeLoaded,
+  mergePages,
+} from "../../lib/live";
+import { argumentView, at, liveMotionAt, motionEvent } from "../support/views";
 
 const citing = (start: number) => ({
   documentId: "d",
@@ -88,5 +99,148 @@ describe("a live copy of a big debate held in part", () => {
     expect(merged.arguments.find((a) => a.id === "n")?.replies).toEqual({ all: 0, direct: 0 });
     expect(merged.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 6 });
     expect(merged.partial).toEqual(state.partial);
+  });
+
+  it("moves the passages a held argument cites when its document gets a new version", () => {
+    // "t" is one of the three arguments for the motion citing 0-5.
+    const start = {
+      ...held(),
+      arguments: held().arguments.map((a) => (a.id === "t" ? { ...a, citations: [citing(0)] } : a)),
+    };
+    const moved = { ...citing(0), anchor: { ...citing(100).anchor } };
+    const { state } = applyEvents(start, [
+      motionEvent(11, "evidence.reanchored", {
+        documentId: "d",
+        versionId: "v2",
+        sources: [],
+        arguments: [{ argumentId: "t", citations: [moved] }],
+      }),
+    ]);
+    expect(state.partial?.cited).toEqual([
+      { documentId: "d", start: 0, end: 5, for: 2, against: 1 },
+      { documentId: "d", start: 100, end: 105, for: 1, against: 0 },
+    ]);
+  });
+
+  it("uncounts a held argument's passage when a moderator detaches its citation, or it is withdrawn", () => {
+    const start = {
+      ...held(),
+      arguments: held().arguments.map((a) => (a.id === "t" ? { ...a, citations: [citing(0)] } : a)),
+    };
+    const { state: reviewed } = applyEvents(start, [
+      motionEvent(11, "citation.reviewed", {
+        argumentId: "t",
+        action: "detach",
+        exact: "x",
+        citations: [],
+        detached: ["x"],
+      }),
+    ]);
+    expect(reviewed.partial?.cited).toEqual([
+      { documentId: "d", start: 0, end: 5, for: 2, against: 1 },
+    ]);
+    const { state: withdrawn } = applyEvents(start, [
+      motionEvent(11, "argument.withdrawn", { argumentId: "t" }),
+    ]);
+    expect(withdrawn.partial?.cited).toEqual(reviewed.partial?.cited);
+  });
+
+  it("counts a live reply under an argument the page does not hold on the side its thread gives it, without holding it", () => {
+    // "x" (not held) attacks "t", which is for the motion; "n" attacks "x": for the motion.
+    const state = holdArgument(held(), reply("n", "x", { citations: [citing(20)] }), {
+      above: ["t", "x"],
+      side: "for",
+    });
+    expect(state.arguments.map((a) => a.id)).toEqual(["t", "r"]);
+    expect(state.partial?.totals).toEqual({ for: 40, against: 12 });
+    expect(state.partial?.cited).toContainEqual({
+      documentId: "d",
+      start: 20,
+      end: 25,
+      for: 1,
+      against: 0,
+    });
+    expect(buildArgumentTree(state.arguments).map((n) => n.id)).toEqual(["t"]);
+  });
+
+  it("counts a reply posted under a parent the page does not hold in the held grandparent's replies", () => {
+    const state = holdArgument(held(), reply("n", "x"), { above: ["t", "x"], side: "for" });
+    expect(state.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });
+    // Submitted to the moderators, then approved: counted once.
+    const waiting = holdArgument(held(), reply("w", "x", { status: "pending" }), {
+      above: ["t", "x"],
+      side: "for",
+    });
+    const approved = holdArgument(waiting, reply("w", "x"), { above: ["t", "x"], side: "for" });
+    expect(approved.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });
+  });
+
+  it("a branch read before a live reply arrived keeps the reply, counted once", () => {
+    // The page read "x" (a reply to "t") at seq 10; "y", posted under "x" at 11, arrived first.
+    const posted = motionEvent(11, "argument.posted", {
+      argument: reply("y", "x"),
+      place: { above: ["t", "x"], side: "for" },
+    });
+    const { state } = applyEvents(held(), [posted]);
+    const merged = mergeLoaded(state, [reply("x", "t", { replies: { all: 0, direct: 0 } })], {
+      seq: 10,
+      since: [posted],
+    });
+    expect(merged.arguments.map((a) => a.id).sort()).toEqual(["r", "t", "x", "y"]);
+    expect(merged.arguments.find((a) => a.id === "x")?.replies).toEqual({ all: 1, direct: 1 });
+    expect(merged.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });
+  });
+
+  it("a page read before an edit shows the argument as edited", () => {
+    const edited = motionEvent(11, "argument.edited", {
+      argumentId: "x",
+      body: "edited",
+      editedAt: at(5),
+    });
+    const { state } = applyEvents(held(), [edited]);
+    const merged = mergeLoaded(state, [reply("x", "t", { replies: { all: 0, direct: 0 } })], {
+      seq: 10,
+      since: [edited],
+    });
+    expect(merged.arguments.find((a) => a.id === "x")?.body).toBe("edited");
+  });
+
+  it("a page read after events still on their way waits for them, and counts nothing twice", () => {
+    // The page, read at 11, already holds "y", posted at 11 under "t".
+    const posted = motionEvent(11, "argument.posted", {
+      argument: reply("y", "t"),
+      place: { above: ["t"], side: "against" },
+    });
+    const page = { seq: 11, arguments: [reply("y", "t", { replies: { all: 0, direct: 0 } })] };
+    const early = mergePages(held(), [page], []);
+    expect(early.waiting).toEqual([page]);
+    expect(early.state.arguments.map((a) => a.id)).toEqual(["t", "r"]);
+    const { state } = applyEvents(early.state, [posted]);
+    const later = mergePages(state, early.waiting, [posted]);
+    expect(later.waiting).toEqual([]);
+    expect(later.state.arguments.map((a) => a.id)).toEqual(["t", "r", "y"]);
+    expect(later.state.arguments.find((a) => a.id === "t")?.replies).toEqual({
+      all: 10,
+      direct: 6,
+    });
+  });
+
+  it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {
+    const quiet = argumentView("q", {
+      createdAt: at(8),
+      replies: { all: 0, direct: 0, latest: at(8) },
+    });
+    const busy = argumentView("b", {
+      createdAt: at(1),
+      replies: { all: 40, direct: 9, latest: at(30) },
+    });
+    const sorted = sortArguments(buildArgumentTree([quiet, busy]), "activity");
+    expect(sorted.map((n) => n.id)).toEqual(["b", "q"]);
+    // A reply arriving live under it counts as its latest activity.
+    const live = holdArgument(
+      { ...held(), arguments: [busy, quiet] },
+      reply("n", "q", { createdAt: at(40) }),
+    );
+    expect(live.arguments.find((a) => a.id === "q")?.replies?.latest).toBe(at(40));
   });
 });

@@ -7,7 +7,13 @@ import {
   sortArgumentTree,
 } from "../../lib/debate";
 import { applyEvents } from "../../lib/live";
-import { ancestorsOf, foldedByDefault, linkedArgument, repliesShown } from "../../lib/threads";
+import {
+  ancestorsOf,
+  foldedByDefault,
+  linkedArgument,
+  newRepliesOf,
+  repliesShown,
+} from "../../lib/threads";
 import { at, liveMotionAt, motionEvent, threadArgument } from "../support/views";
 
 const row = threadArgument;
@@ -65,6 +71,26 @@ describe("long threads", () => {
     expect(repliesShown(find(tree, "a1"), allRead, {}, above)).toBe(true);
     expect(repliesShown(find(tree, "a"), allRead, { a: false }, above)).toBe(false);
     expect(repliesShown(find(tree, "b"), allRead, { b: true }, new Set())).toBe(true);
+  });
+
+  it("counts the new replies of a folded branch, those the page does not hold yet included", () => {
+    // "a" holds "a1" (new); two more new replies below it were not held when the page loaded,
+    // and "z" arrived since under a reply the page does not hold.
+    const tree = buildArgumentTree(rows);
+    const outside = {
+      atLoad: { a: 2 },
+      heldAtLoad: new Set(rows.map((r) => r.id)),
+      arrived: (id: string) => id === "z",
+      arrivedBelow: { a: ["z"] },
+      held: new Set(rows.map((r) => r.id)),
+    };
+    expect(newRepliesOf(find(tree, "a"), (id) => id === "a1", outside)).toBe(4);
+    // One of the two loads, marked New itself: still four, each counted once.
+    const loaded = buildArgumentTree([...rows, row("n1", "a1", 10)]);
+    const isNew = (id: string) => id === "a1" || id === "n1";
+    const now = { ...outside, held: new Set([...outside.held, "n1"]) };
+    expect(newRepliesOf(find(loaded, "a"), isNew, now)).toBe(4);
+    expect(newRepliesOf(find(loaded, "b"), isNew, now)).toBe(0);
   });
 
   it("reads an argument's id from a #argument-<id> link, and nothing else", () => {

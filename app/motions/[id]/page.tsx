@@ -4,6 +4,7 @@ import { flattenTree } from "@/lib/live";
 import type { ReadingView } from "@/lib/reading";
 import type { MotionView } from "@/lib/views";
 import { pageActor } from "@/server/auth/pageActor";
+import { countBelow } from "@/server/domain/debate/motionSummary";
 import { uncitedPassages } from "@/server/domain/library/coverage";
 import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
@@ -26,12 +27,23 @@ type Props = { params: MotionParams };
 
 /**
  * What is new to the reader among the arguments the page holds: a big debate's others say so
- * themselves (`publishedSeq`) when they load.
+ * themselves (`publishedSeq`) when they load, and are counted meanwhile by the arguments above
+ * them (`newBelow`).
  */
-function heldOf(reading: ReadingView, motion: MotionView): ReadingView {
+async function heldOf(reading: ReadingView, motion: MotionView): Promise<ReadingView> {
   if (!motion.partial) return reading;
   const held = new Set(flattenTree(motion.arguments).map((a) => a.id));
-  return { ...reading, newIds: reading.newIds.filter((id) => held.has(id)) };
+  const unheld = reading.newIds.filter((id) => !held.has(id));
+  return {
+    ...reading,
+    newIds: reading.newIds.filter((id) => held.has(id)),
+    newBelow: await countBelow(
+      runtime().store,
+      { id: motion.id, lastSeq: motion.seq },
+      held,
+      unheld,
+    ),
+  };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -127,7 +139,7 @@ export default async function MotionPage({ params }: Props) {
           documents={documents}
           viewer={viewer}
           members={members?.ok ? members.value : []}
-          reading={reading.ok && reading.value ? heldOf(reading.value, motion) : null}
+          reading={reading.ok && reading.value ? await heldOf(reading.value, motion) : null}
         />
       )}
     </article>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ArgumentRow, ArgumentShape, Store } from "../../../db/store";
+import { published } from "../../../lib/argumentMap";
 import {
   type ArgumentBranch,
   type ArgumentPage,
@@ -8,11 +9,14 @@ import {
 } from "../../../lib/argumentPages";
 import {
   type ArgumentNode,
+  type ArgumentPlace,
   buildArgumentTree,
   compareKeys,
   ListOrder,
+  latestActivity,
   replyCount,
   type SortKey,
+  sideOf,
   sortArguments,
   sortKey,
 } from "../../../lib/debate";
@@ -22,7 +26,7 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 import { treeForViewer, type Viewer } from "./audience";
 import { readableMotion, readableRows } from "./queries";
-import { argumentShapesOf } from "./shapeCache";
+import { argumentShapesOf, keptOr } from "./shapeCache";
 import { argumentViews, groupBy, strengthOf } from "./views";
 
 /**
@@ -40,7 +44,7 @@ export async function argumentPage(
 ): Promise<Outcome<ArgumentPage>> {
   const parsed = ArgumentPageQuery.safeParse(query);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { side, parentId, order, cursor, limit } = parsed.data;
+  const { side, parentId, order, cursor, limit, view } = parsed.data;
   const after = cursor === undefined ? null : readCursor(cursor, order);
   if (after === undefined) {
     return refuse("invalid_input", "cursor is not one this list gave in this order");
@@ -48,10 +52,16 @@ export async function argumentPage(
   const found = await readableMotion(store, actor, motionId);
   if (!found.ok) return found;
   const motion = found.value;
-  const { viewer, tree } = await motionShape(store, actor, motion);
+  const shape = await motionShape(store, actor, motion);
+  const { viewer } = shape;
+  // The map never draws a pending post: its lists and counts leave them out.
+  const tree = view === "map" ? published(shape.tree) : shape.tree;
   const parent = parentId === undefined ? undefined : findIn(tree, parentId);
   if (parentId !== undefined && !parent) return refuse("not_found", "No such argument.");
-  const list = parent?.children ?? tree.filter((node) => !side || node.relation === side);
+  // Copies: the tree is shared with other readers (`motionShape`) and rating sets strengths.
+  const list = (parent?.children ?? tree.filter((node) => !side || node.relation === side)).map(
+    (node) => ({ ...node }),
+  );
   if (order === "strength") await rateAll(store, list);
   const sorted = sortArguments(list, order);
   const start = after
@@ -104,7 +114,15 @@ export async function motionShape(store: Store, actor: Actor, motion: ReadableMo
   };
   const rows = readableRows(await argumentShapesOf(store, motion), viewer);
   // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
-  const tree = buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  const build = async () => buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  // Readers with nothing of their own waiting or turned down read the same tree (moderators
+  // theirs), kept while the debate is unchanged: a big debate's tree takes a while to build.
+  const aside = rows.some(
+    (row) => row.authorId === viewer.id && (row.status === "pending" || row.status === "rejected"),
+  );
+  const tree = aside
+    ? await build()
+    : await keptOr(store, motion, viewer.moderates ? "moderatorsTree" : "readersTree", build);
   return { viewer, rows, tree };
 }
 
@@ -144,7 +162,29 @@ async function pageItems(
 export const repliesOf = (node: ArgumentNode) => ({
   all: replyCount(node),
   direct: node.children.length,
+  latest: latestActivity(node),
 });
+
+/**
+ * Where an argument stands in its motion's tree, for a page that may not hold its thread: the
+ * arguments above it, top-level first, and the side of the motion it serves.
+ */
+export async function placeIn(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "parentId" | "relation">,
+): Promise<ArgumentPlace> {
+  const chain: ArgumentRow[] = [];
+  for (let at = row.parentId; at && !chain.some((a) => a.id === at); ) {
+    const parent = await store.arguments.get(at);
+    if (!parent) break;
+    chain.unshift(parent);
+    at = parent.parentId;
+  }
+  return {
+    above: chain.map((a) => a.id),
+    side: sideOf(row, new Map(chain.map((a) => [a.id, a]))),
+  };
+}
 
 /** The whole rows of arguments, in the order given. */
 export async function rowsOf(store: Store, nodes: { id: string }[]): Promise<ArgumentRow[]> {

@@ -14,8 +14,28 @@ export async function openMotionFor(
   motionId: string,
   action: Action,
 ): Promise<Outcome<MotionRow>> {
-  await tx.motions.lock(motionId);
-  const motion = await tx.motions.get(motionId);
+  return checkedMotion(tx, actor, await tx.motions.lock(motionId), action);
+}
+
+/**
+ * The same checks on the motion as it stands without its lock: for a command that takes the
+ * lock last and checks again under it what may have changed meanwhile (postArgument).
+ */
+export async function unlockedMotionFor(
+  tx: Repos,
+  actor: Actor,
+  motionId: string,
+  action: Action,
+): Promise<Outcome<MotionRow>> {
+  return checkedMotion(tx, actor, await tx.motions.get(motionId), action);
+}
+
+async function checkedMotion(
+  tx: Repos,
+  actor: Actor,
+  motion: MotionRow | undefined,
+  action: Action,
+): Promise<Outcome<MotionRow>> {
   const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
   const denied = authorize(actor, action, place);
   if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");

@@ -7,6 +7,7 @@ import { motionShape, repliesOf, rowsOf } from "./argumentPages";
 import { treeForViewer } from "./audience";
 import { type SummaryLimits, summarise } from "./motionSummary";
 import { readableMotion } from "./queries";
+import { keptOr } from "./shapeCache";
 import { argumentViews } from "./views";
 
 /**
@@ -38,10 +39,18 @@ export async function mapSummary(
   if (!found.ok) return found;
   const motion = found.value;
   const { viewer, rows, tree } = await motionShape(store, actor, motion);
-  // Pending and rejected posts are never on the map: the counts leave them out too.
-  const shapes = published(tree);
-  const summary = summarise(shapes, new Set(), limits);
-  const nodes = new Map(everyNode(shapes).map((node) => [node.id, node]));
+  const pick = async () => {
+    // Pending and rejected posts are never on the map: the counts leave them out too.
+    const shapes = published(tree);
+    const summary = summarise(shapes, new Set(), limits);
+    return { shapes, summary, nodes: new Map(everyNode(shapes).map((node) => [node.id, node])) };
+  };
+  // Without pending posts, every reader's map is the same (moderators' theirs): kept while the
+  // debate is unchanged.
+  const { shapes, summary, nodes } =
+    limits === MAP_SUMMARY
+      ? await keptOr(store, motion, viewer.moderates ? "moderatorsMap" : "readersMap", pick)
+      : await pick();
   const drawn = await rowsOf(
     store,
     rows.filter((row) => summary?.ids.has(row.id) ?? nodes.has(row.id)),

@@ -17,6 +17,7 @@ import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
 import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeIn } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
@@ -99,7 +100,10 @@ export const approveArgument = (store: Store, actor: Actor, input: unknown) =>
       await tx.arguments.update(argument.id, { status: "published" });
       const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
       if (!view) return refuse("not_found", "No such argument.");
-      return { type: "argument.approved", data: { argument: view } };
+      return {
+        type: "argument.approved",
+        data: { argument: view, place: await placeIn(tx, argument) },
+      };
     },
   );
 
@@ -166,7 +170,10 @@ export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
       await tx.arguments.update(argument.id, { status: "published" });
       const [view] = await argumentViews(tx, [{ ...argument, status: "published" }]);
       if (!view) return refuse("not_found", "No such argument.");
-      return { type: "argument.restored", data: { argument: view } };
+      return {
+        type: "argument.restored",
+        data: { argument: view, place: await placeIn(tx, argument) },
+      };
     },
   );
 

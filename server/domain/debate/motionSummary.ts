@@ -13,6 +13,30 @@ import { cursorAfter } from "./argumentPages";
 import { argumentShapesOf, citedSpansOf, keptOr } from "./shapeCache";
 
 /**
+ * For each held argument, how many of `ids` (arguments the page does not hold) are below it at
+ * any depth: where the arguments new to a reader stand in a big debate held in part.
+ */
+export async function countBelow(
+  store: Store,
+  motion: Pick<MotionRow, "id" | "lastSeq">,
+  held: ReadonlySet<string>,
+  ids: readonly string[],
+): Promise<Record<string, number>> {
+  if (ids.length === 0) return {};
+  const rows = await argumentShapesOf(store, motion);
+  const parents = new Map(rows.map((row) => [row.id, row.parentId]));
+  const below: Record<string, number> = {};
+  for (const id of ids) {
+    const seen = new Set<string>();
+    for (let at = parents.get(id) ?? null; at && !seen.has(at); at = parents.get(at) ?? null) {
+      seen.add(at);
+      if (held.has(at)) below[at] = (below[at] ?? 0) + 1;
+    }
+  }
+  return below;
+}
+
+/**
  * How much of a big debate the motion's page holds at first: the newest top-level arguments of
  * each side and the first replies under them, level by level, up to a budget. A debate within
  * the budget is held whole.

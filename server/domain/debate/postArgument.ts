@@ -1,4 +1,5 @@
-import type { Store } from "../../../db/store";
+import type { z } from "zod";
+import { isUniqueViolation, type MotionRow, type Repos, type Store } from "../../../db/store";
 import { PostArgument } from "../../../lib/commands";
 import type { ArgumentView } from "../../../lib/debate";
 import type { EventBody } from "../../../lib/eventLog";
@@ -6,13 +7,20 @@ import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { newId } from "../ids";
-import { passagesInSpace } from "../library/anchors";
-import { notify } from "../notifications/notify";
+import { anchoredInSpace, shareDocuments } from "../library/anchors";
+import { notificationsOf, recipients } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { moderates, openMotionFor } from "./guards";
+import { placeIn } from "./argumentPages";
+import { moderates, unlockedMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
 export type Posted = { seq: number; argument: ArgumentView };
+
+/** How many times a post starts again when what it checked changed before it held the lock. */
+const ATTEMPTS = 3;
+
+/** What a post answers when the motion kept changing under it: rolls back, then starts again. */
+const changed = refuse("conflict", "The motion changed while the post was stored: send it again.");
 
 /**
  * Posts an argument on a motion ("for" or "against") or a reply to one of its arguments
@@ -26,65 +34,113 @@ export async function postArgument(
 ): Promise<Outcome<Posted>> {
   const parsed = PostArgument.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { motionId, clientId, parentId, relation, body, citations } = parsed.data;
-  return store.transaction(async (tx) => {
-    const found = await openMotionFor(tx, actor, motionId, "argument.post");
-    if (!found.ok) return found;
-    const motion = found.value;
-    return once(tx, actor, { command: "argument.post", target: motionId, clientId }, async () => {
-      if (parentId) {
-        const parent = await tx.arguments.get(parentId);
-        if (parent?.motionId !== motionId || parent.status !== "published") {
-          return refuse("not_found", "parentId: no such argument on this motion");
-        }
-      }
-      const moderator = await moderates(tx, actor, motion);
-      const outOfPhase = postRefusal(motion.settings, motion.session, {
-        authorId: actor.id,
-        relation,
-        moderates: moderator,
-      });
-      if (outOfPhase) return refuse("wrong_phase", outOfPhase);
-      if (motion.settings.evidenceRequired && citations.length === 0) {
-        return refuse(
-          "invalid_citation",
-          "citations: this motion asks every argument to cite at least one passage",
-        );
-      }
-      const id = newId();
-      const anchored = await passagesInSpace(tx, motion.spaceId, citations, "citations");
-      if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
-      const at = new Date();
-      // With approval on, a participant's post waits for a moderator, seen by its author alone.
-      const pending = motion.settings.approvalRequired && !moderator;
-      const row = {
-        id,
-        motionId,
-        parentId,
-        relation,
-        body,
-        authorId: actor.id,
-        authorName: actor.name,
-        pseudonym: await tx.motions.pseudonymFor(motionId, actor.id),
-        status: pending ? ("pending" as const) : ("published" as const),
-        rejectionReason: null,
-        createdAt: at,
-        editedAt: null,
-        publishedSeq: null,
-      };
-      await tx.arguments.insert(
-        row,
-        anchored.passages.map((passage, position) => ({ argumentId: id, position, ...passage })),
-      );
-      const [argument] = await argumentViews(tx, [row]);
-      if (!argument) throw new Error("the argument just stored is not there");
-      const logged: EventBody = pending
-        ? { type: "argument.submitted", data: { argument, onlyFor: actor.id } }
-        : { type: "argument.posted", data: { argument } };
-      const event = await tx.events.append({ motionId, ...logged, actorId: actor.id, at });
-      if (!pending) await tx.arguments.update(id, { publishedSeq: event.seq });
-      await notify(tx, motion, event);
-      return done({ seq: event.seq, argument }, [outgoing(event, motion)]);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await store.transaction((tx) => post(tx, actor, parsed.data));
+      if (outcome !== changed || attempt === ATTEMPTS) return outcome;
+    } catch (error) {
+      // The same post (one clientId) sent twice at once and stored by the other first: the next
+      // attempt answers what that one stored.
+      if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * One attempt. Posts into one motion overlap: everything is checked and stored before the
+ * motion's lock, which is taken last, to number the event in commit order; under it, what may
+ * have changed since (the motion's status, settings and phase, the parent) is read again, and
+ * if it did the attempt rolls back and starts over.
+ */
+async function post(
+  tx: Repos,
+  actor: Actor,
+  cmd: z.output<typeof PostArgument>,
+): Promise<Outcome<Posted>> {
+  const { motionId, clientId, parentId, relation, body, citations } = cmd;
+  const found = await unlockedMotionFor(tx, actor, motionId, "argument.post");
+  if (!found.ok) return found;
+  const motion = found.value;
+  return once(tx, actor, { command: "argument.post", target: motionId, clientId }, async () => {
+    if (parentId && !(await parentPublished(tx, motionId, parentId))) {
+      return refuse("not_found", "parentId: no such argument on this motion");
+    }
+    const moderator = await moderates(tx, actor, motion);
+    const outOfPhase = postRefusal(motion.settings, motion.session, {
+      authorId: actor.id,
+      relation,
+      moderates: moderator,
     });
+    if (outOfPhase) return refuse("wrong_phase", outOfPhase);
+    if (motion.settings.evidenceRequired && citations.length === 0) {
+      return refuse(
+        "invalid_citation",
+        "citations: this motion asks every argument to cite at least one passage",
+      );
+    }
+    const id = newId();
+    // Shared with other posts: a new version of a cited document waits for this one to commit.
+    await shareDocuments(tx, citations);
+    const anchored = await anchoredInSpace(tx, motion.spaceId, citations, "citations");
+    if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
+    // With approval on, a participant's post waits for a moderator, seen by its author alone.
+    const pending = motion.settings.approvalRequired && !moderator;
+    const row = {
+      id,
+      motionId,
+      parentId,
+      relation,
+      body,
+      authorId: actor.id,
+      authorName: actor.name,
+      // Numbered under the lock, where two newcomers cannot take the same number.
+      pseudonym: 0,
+      status: pending ? ("pending" as const) : ("published" as const),
+      rejectionReason: null,
+      createdAt: new Date(),
+      editedAt: null,
+      publishedSeq: null,
+    };
+    await tx.arguments.insert(
+      row,
+      anchored.passages.map((passage, position) => ({ argumentId: id, position, ...passage })),
+    );
+    const [view] = await argumentViews(tx, [row]);
+    if (!view) throw new Error("the argument just stored is not there");
+    const place = await placeIn(tx, row);
+    const logged = (argument: ArgumentView): EventBody =>
+      pending
+        ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
+        : { type: "argument.posted", data: { argument, place } };
+    const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
+    const notified = await recipients(tx, motion, event);
+
+    const locked = await tx.motions.lock(motionId);
+    if (!locked || !sameRules(motion, locked)) return changed;
+    if (parentId && !(await parentPublished(tx, motionId, parentId))) return changed;
+    // Under the lock the append takes the motion's next seq, which the argument is stamped with
+    // first; its time is the lock's, so arguments sort as their events do.
+    const seq = locked.lastSeq + 1;
+    const at = new Date();
+    const pseudonym = await tx.arguments.place(row, {
+      createdAt: at,
+      publishedSeq: pending ? null : seq,
+    });
+    const argument = { ...view, pseudonym, createdAt: at.toISOString() };
+    const appended = await tx.events.append({ ...event, ...logged(argument), at });
+    if (appended.seq !== seq) throw new Error(`seq ${appended.seq} appended, ${seq} expected`);
+    await tx.notifications.insert(notificationsOf(notified, appended));
+    return done({ seq, argument }, [outgoing(appended, locked)]);
   });
+}
+
+async function parentPublished(tx: Repos, motionId: string, parentId: string) {
+  const parent = await tx.arguments.get(parentId);
+  return parent?.motionId === motionId && parent.status === "published";
+}
+
+/** Whether what decides if and how a post is taken is as it was when the post was checked. */
+function sameRules(before: MotionRow, now: MotionRow) {
+  const rules = (m: MotionRow) => JSON.stringify([m.status, m.spaceId, m.settings, m.session]);
+  return rules(before) === rules(now);
 }

@@ -1,20 +1,18 @@
-import type { Store } from "../../../db/store";
-import { buildArgumentTree } from "../../../lib/debate";
-import { flattenTree } from "../../../lib/live";
-import { type ProjectorView, strongestOn } from "../../../lib/projector";
+import type { ArgumentRow, Store } from "../../../db/store";
+import type { ProjectorView } from "../../../lib/projector";
 import type { Actor } from "../../policy";
 import { done, type Outcome } from "../outcome";
-import { rateAll, shapeOf } from "./argumentPages";
 import { bystander, sessionForViewer, treeForViewer } from "./audience";
-import { readableMotion, readableRows } from "./queries";
+import { readableMotion } from "./queries";
+import { byAge, placeInRoom, strongestInRoom } from "./strongest";
 import { argumentViews, tallyOf } from "./views";
 
 /**
  * The motion for the room's screen. The room sees what a participant sees, whoever opens the
  * screen (a moderator too): published arguments, pseudonyms in an anonymous motion, nobody's own
  * pending post. Only what the screen shows is sent, so it stays small in a debate of thousands:
- * the spotlighted argument and the strongest on each side, without quotes or replies. The rest
- * is read as shapes (no words, quotes or citations) to rank it.
+ * the spotlighted argument and the strongest on each side, without quotes or replies. The
+ * database ranks the rest (`strongestInRoom`), so no reading grows with the debate.
  */
 export async function projectorView(
   store: Store,
@@ -26,27 +24,19 @@ export async function projectorView(
   const motion = found.value;
   const { anonymous } = motion.settings;
   // The seq was read with the motion, before the rows: a replay from it may repeat, never miss.
-  const rows = readableRows(await store.motions.arguments(motion.id), bystander);
-  // The tree decides a reply's side, and drops what hangs from a post the room never saw.
-  const room = flattenTree(buildArgumentTree(rows.map(shapeOf)));
-  await rateAll(
-    store,
-    room.filter((argument) => argument.status === "published"),
-  );
-  const strongest = {
-    for: strongestOn(room, "for").map((argument) => argument.id),
-    against: strongestOn(room, "against").map((argument) => argument.id),
-  };
-  const spotlight = room.find((a) => a.id === motion.spotlightId && a.status === "published");
+  const strongest = await strongestInRoom(store, motion.id);
+  const rows = new Map<string, ArgumentRow>();
+  const spotlight = motion.spotlightId
+    ? (await placeInRoom(store, rows, [motion.spotlightId])).get(motion.spotlightId)
+    : undefined;
   const shown = new Set([
-    ...(spotlight ? [spotlight.id] : []),
+    ...(spotlight?.row.status === "published" && spotlight.row.motionId === motion.id
+      ? [spotlight.row.id]
+      : []),
     ...strongest.for,
     ...strongest.against,
   ]);
-  const views = await argumentViews(
-    store,
-    rows.filter((row) => shown.has(row.id)),
-  );
+  const views = await argumentViews(store, (await store.arguments.byIds([...shown])).sort(byAge));
   return done({
     motion: {
       id: motion.id,

@@ -1,8 +1,10 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type {
   ArgumentRow,
   ArgumentShape,
   MotionRow,
   MotionSourceRow,
+  RatingRow,
   Store,
 } from "../../../db/store";
 import {
@@ -25,7 +27,7 @@ import { readableSpaceIds } from "../spaces/queries";
 import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
-import { argumentShapesOf, keptOr } from "./shapeCache";
+import { argumentShapesOf, inTurns, keptOr } from "./shapeCache";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -129,10 +131,16 @@ export async function getMotion(
   const part = summary ? await partOf(store, motion, viewer) : null;
   const shown = part
     ? await rowsOf(store, part.held)
-    : readableRows(await store.motions.arguments(motion.id), viewer);
+    : readableRows(
+        await inTurns<ArgumentRow, Pick<ArgumentRow, "createdAt" | "id">>(
+          (page) => store.motions.arguments(motion.id, page),
+          ({ createdAt, id }) => ({ createdAt, id }),
+        ),
+        viewer,
+      );
   const views = await argumentViews(store, shown, { revealHidden: viewer.moderates });
   const votes = await store.votes.list(motion.id);
-  const ratings = actor.kind === "user" ? await store.ratings.list(shown.map((r) => r.id)) : [];
+  const ratings = actor.kind === "user" ? await ratingsOf(store, shown) : [];
   return done({
     ...(about as MotionSummary),
     settings: motion.settings,
@@ -166,6 +174,16 @@ export async function getMotion(
     },
     ...(part ? { partial: part.partial } : {}),
   });
+}
+
+/** The ratings of `rows`, read a thousand arguments at a time with other requests between. */
+async function ratingsOf(store: Store, rows: { id: string }[]) {
+  const ratings: RatingRow[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    if (i > 0) await nextTurn();
+    ratings.push(...(await store.ratings.list(rows.slice(i, i + 1000).map((row) => row.id))));
+  }
+  return ratings;
 }
 
 /**

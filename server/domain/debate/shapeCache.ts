@@ -1,6 +1,7 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ArgumentShape, CitedSpanRow, MotionRow, Store } from "../../../db/store";
-import type { CitedPassage } from "../../../lib/debate";
-import type { HeldPart } from "./motionSummary";
+import type { ArgumentNode, CitedPassage } from "../../../lib/debate";
+import type { HeldPart, summarise } from "./motionSummary";
 
 /**
  * What a big debate's pages read of all its arguments (the tree's shape, where its citations
@@ -19,6 +20,18 @@ interface Kept {
   /** The part of the debate a page holds for readers, and for moderators. */
   readersPart: HeldPart | null;
   moderatorsPart: HeldPart | null;
+  /** The tree of the debate's shapes as readers, and moderators, read it (`motionShape`). */
+  readersTree: ArgumentNode[];
+  moderatorsTree: ArgumentNode[];
+  /** What the map draws of the debate for readers, and for moderators (`mapSummary`). */
+  readersMap: MapPick;
+  moderatorsMap: MapPick;
+}
+
+interface MapPick {
+  shapes: ArgumentNode[];
+  summary: ReturnType<typeof summarise>;
+  nodes: Map<string, ArgumentNode>;
 }
 
 type Motion = Pick<MotionRow, "id" | "lastSeq">;
@@ -53,10 +66,42 @@ export function keptOr<K extends keyof Kept>(
   return kept[what] as Promise<Kept[K]>;
 }
 
+/**
+ * How many rows one read of a debate takes: a read of the embedded database, and making objects
+ * of its rows, hold the event loop, so a big debate is read in turns with other requests between.
+ */
+const BATCH = 1000;
+
+/** Every row `read` pages through, keyed after the last row of each page, a turn between pages. */
+export async function inTurns<R, A>(
+  read: (page: { after: A | null; limit: number }) => Promise<R[]>,
+  keyOf: (row: R) => A,
+): Promise<R[]> {
+  const rows: R[] = [];
+  for (let after: A | null = null; ; ) {
+    const page = await read({ after, limit: BATCH });
+    for (const row of page) rows.push(row);
+    const last = page.at(-1);
+    if (page.length < BATCH || last === undefined) return rows;
+    after = keyOf(last);
+    await nextTurn();
+  }
+}
+
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "shapes", () => store.motions.argumentShapes(motion.id));
+  keptOr(store, motion, "shapes", () =>
+    inTurns<ArgumentShape, Pick<ArgumentShape, "createdAt" | "id">>(
+      (page) => store.motions.argumentShapes(motion.id, page),
+      ({ createdAt, id }) => ({ createdAt, id }),
+    ),
+  );
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "cited", () => store.motions.citedSpans(motion.id));
+  keptOr(store, motion, "cited", () =>
+    inTurns<CitedSpanRow & { position: number }, { argumentId: string; position: number }>(
+      (page) => store.motions.citedSpans(motion.id, page),
+      ({ argumentId, position }) => ({ argumentId, position }),
+    ),
+  );

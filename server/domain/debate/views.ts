@@ -69,9 +69,12 @@ async function viewsOf(
 
 export function strengthOf(scores: number[]): Strength {
   if (scores.length === 0) return { mean: null, count: 0 };
-  const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
-  return { mean: Math.round(mean * 100) / 100, count: scores.length };
+  const total = scores.reduce((sum, score) => sum + score, 0);
+  return { mean: meanOf(total, scores.length), count: scores.length };
 }
+
+/** The mean of `count` scores adding up to `total`, rounded to hundredths as strengths show it. */
+export const meanOf = (total: number, count: number) => Math.round((total / count) * 100) / 100;
 
 export function tallyOf(votes: VoteRow[]): VoteTally {
   const tally = emptyTally();

@@ -75,14 +75,14 @@ export async function addVersion(
         actor,
         { command: "document.version", target: documentId, clientId },
         async () => {
-          // Locks in the order posting takes them (motions, then documents), so a post and a new
+          // Locks in the order posting takes them (documents, then motions), so a post and a new
           // version wait for each other instead of deadlocking; then read again under the lock.
+          await tx.documents.lock(documentId);
           const concerned = new Set([
             ...(await tx.motions.sourcesInDocument(documentId)).map((s) => s.motionId),
             ...(await tx.arguments.citationsInDocument(documentId)).map((c) => c.motionId),
           ]);
           for (const motionId of [...concerned].sort()) await tx.motions.lock(motionId);
-          await tx.documents.lock(documentId);
           const now = await tx.documents.get(documentId);
           const current = now?.currentVersionId
             ? await tx.documents.version(now.currentVersionId)

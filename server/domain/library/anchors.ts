@@ -14,11 +14,19 @@ export async function passagesInSpace(
   passages: (QuoteSelector & { documentId: string })[],
   label: string,
 ): Promise<{ problem: string } | { passages: PassageColumns[] }> {
-  const checked: PassageColumns[] = [];
   // One order for every command, so two never wait on each other's documents.
-  for (const id of [...new Set(passages.map((p) => p.documentId))].sort()) {
-    await tx.documents.lock(id);
-  }
+  for (const id of documentIdsOf(passages)) await tx.documents.lock(id);
+  return anchoredInSpace(tx, spaceId, passages, label);
+}
+
+/** The same check, for a caller that holds the documents already (`shareDocuments`). */
+export async function anchoredInSpace(
+  tx: Repos,
+  spaceId: string,
+  passages: (QuoteSelector & { documentId: string })[],
+  label: string,
+): Promise<{ problem: string } | { passages: PassageColumns[] }> {
+  const checked: PassageColumns[] = [];
   for (const [index, passage] of passages.entries()) {
     const document = await tx.documents.get(passage.documentId);
     const version =
@@ -46,3 +54,14 @@ export async function passagesInSpace(
   }
   return { passages: checked };
 }
+
+/**
+ * Holds the documents the passages cite, shared with other commands citing them, so their
+ * current versions stay current until the transaction ends: take it before `anchoredInSpace`.
+ */
+export async function shareDocuments(tx: Repos, passages: { documentId: string }[]): Promise<void> {
+  await tx.documents.share(documentIdsOf(passages));
+}
+
+const documentIdsOf = (passages: { documentId: string }[]) =>
+  [...new Set(passages.map((p) => p.documentId))].sort();

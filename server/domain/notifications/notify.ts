@@ -1,6 +1,7 @@
 import type {
   ArgumentRow,
   MotionRow,
+  NewEvent,
   NotificationRow,
   Repos,
   StoredEvent,
@@ -30,6 +31,17 @@ type Draft = Omit<NotificationRow, "id" | "motionId" | "seq" | "at" | "readAt">;
  * recipient, never to whoever caused it.
  */
 export async function notify(tx: Repos, motion: Motion, event: StoredEvent): Promise<void> {
+  await tx.notifications.insert(notificationsOf(await recipients(tx, motion, event), event));
+}
+
+/** Who an event will notify, and of what: decided before it has its seq (see postArgument). */
+export type Recipients = { motionId: string; drafts: Draft[] };
+
+/**
+ * The first half of `notify`, for a command that appends its event under a lock it takes last:
+ * what the event means for followers (the author's follow written too), before the lock.
+ */
+export async function recipients(tx: Repos, motion: Motion, event: NewEvent): Promise<Recipients> {
   const drafts: Draft[] = [];
   switch (event.type) {
     case "argument.submitted": {
@@ -66,23 +78,31 @@ export async function notify(tx: Repos, motion: Motion, event: StoredEvent): Pro
       break;
   }
   const seen = new Set<string>();
-  const rows: NotificationRow[] = [];
+  const kept: Draft[] = [];
   for (const draft of drafts) {
     // Never to who caused it (P-NOTE-7), and once per recipient: a reply that also names its
     // parent's author is a reply, listed first.
     if (draft.userId === draft.actorId || seen.has(draft.userId)) continue;
     if (!(await mayRead(tx, draft.userId, motion))) continue;
     seen.add(draft.userId);
-    rows.push({
-      ...draft,
-      id: newId(),
-      motionId: motion.id,
-      seq: event.seq,
-      at: event.at,
-      readAt: null,
-    });
+    kept.push(draft);
   }
-  await tx.notifications.insert(rows);
+  return { motionId: motion.id, drafts: kept };
+}
+
+/** The notifications to store once the event has its seq: the second half of `notify`. */
+export function notificationsOf(
+  { motionId, drafts }: Recipients,
+  event: Pick<StoredEvent, "seq" | "at">,
+): NotificationRow[] {
+  return drafts.map((draft) => ({
+    ...draft,
+    id: newId(),
+    motionId,
+    seq: event.seq,
+    at: event.at,
+    readAt: null,
+  }));
 }
 
 /** The author follows the motion from their first post, unless they chose otherwise (P-NOTE-1). */

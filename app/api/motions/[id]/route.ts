@@ -5,6 +5,7 @@ import { getMotion } from "@/server/domain/debate/queries";
 import { motionViewTag } from "@/server/domain/debate/viewTag";
 import { requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
+import { streamedJson } from "@/server/streamedJson";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return conditionalGet(
     request,
     await motionViewTag(store, actor, id, summary ? "summary" : ""),
-    async () => respond(await getMotion(store, actor, id, { summary })),
+    async () => {
+      const outcome = await getMotion(store, actor, id, { summary });
+      // The whole of a big debate is megabytes of JSON: written in pieces, not in one turn.
+      return outcome.ok && !summary ? streamedJson(outcome.value, "arguments") : respond(outcome);
+    },
   );
 }
 

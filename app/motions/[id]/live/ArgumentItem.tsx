@@ -28,6 +28,8 @@ export interface ArgumentActions {
 /** What the page knows of the reader's reading: what is new, which branches show, what a link points at. */
 export interface ThreadView {
   isNew: (argumentId: string) => boolean;
+  /** How many replies below it, at any depth, are new to the reader, held by the page or not. */
+  newReplies: (node: ArgumentNode) => number;
   /** Whether the reader has read every argument of the node's replies. */
   repliesRead: (node: ArgumentNode) => boolean;
   repliesShown: (node: ArgumentNode) => boolean;
@@ -88,6 +90,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
   const repliesShown = thread.repliesShown(node);
   const toLoad = walked ? 0 : repliesToLoad(node);
   const loading = thread.isLoading(node.id);
+  const fresher = thread.newReplies(node);
 
   const run = async (work: Promise<string | null>) => setProblem(await work);
 
@@ -267,6 +270,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
           {repliesShown ? "Hide" : "Show"} {replies}
           {!repliesShown && thread.repliesRead(node) ? " earlier" : ""}{" "}
           {replies === 1 ? "reply" : "replies"}
+          {!repliesShown && fresher > 0 ? `, ${fresher} new` : ""}
         </button>
       ) : null}
       {replies > 0 && repliesShown ? (

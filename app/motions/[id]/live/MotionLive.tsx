@@ -276,9 +276,9 @@ export function MotionLive({
     : null;
   const here = live.presence;
   const onLoaded = useCallback(
-    (items: ArgumentPageItem[]) => {
-      live.hold(items);
-      const rated = items.filter((item) => item.myRating !== null);
+    (page: { seq: number; arguments: ArgumentPageItem[] }) => {
+      live.hold(page);
+      const rated = page.arguments.filter((item) => item.myRating !== null);
       if (rated.length > 0) {
         setMyRatings((mine) => ({
           ...Object.fromEntries(rated.map((item) => [item.id, item.myRating as number])),

@@ -35,8 +35,8 @@ export function useArgumentPages({
   partial: Pick<MotionPartial, "order" | "cursors"> | null;
   /** Counts the times the state was read whole again: what was loaded since is gone. */
   generation: number;
-  /** Takes loaded arguments into the page's state. */
-  hold: (items: ArgumentPageItem[]) => void;
+  /** Takes loaded arguments, and the seq they were read at, into the page's state. */
+  hold: (page: { seq: number; arguments: ArgumentPageItem[] }) => void;
 }) {
   const cursors = useRef<Record<string, string | null>>(cursorsOf(partial));
   // Lists walked to their end in an order: nothing more to offer there.
@@ -94,7 +94,7 @@ export function useArgumentPages({
         else next.delete(key);
         return next;
       });
-      hold(answer.body.arguments);
+      hold(answer.body);
     },
     [motionId, hold, busy],
   );
@@ -112,7 +112,7 @@ export function useArgumentPages({
         method: "GET",
       });
       if (answer.ok && answer.body.motionId === motionId) {
-        hold(answer.body.arguments);
+        hold(answer.body);
         return null;
       }
       return answer.ok || answer.problem === "No such argument."

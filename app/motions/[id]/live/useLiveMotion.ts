@@ -4,7 +4,14 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { PostArgument } from "@/lib/commands";
 import type { ArgumentView } from "@/lib/debate";
-import { applyEvents, holdArgument, type LiveMotion, liveFrom, mergeLoaded } from "@/lib/live";
+import {
+  applyEvents,
+  holdArgument,
+  type LiveMotion,
+  type LoadedPage,
+  liveFrom,
+  mergePages,
+} from "@/lib/live";
 import {
   type Ack,
   type ClientToServerEvents,
@@ -41,13 +48,20 @@ interface State {
   holdUntil: number | null;
   /** How many times the motion was read whole again (after a long gap, or anonymity changed). */
   generation: number;
+  /** The last events applied, replayed on what a page read before them brings. */
+  recent: MotionEvent[];
+  /** Pages read after the motion's seq, waiting for the events before them. */
+  waiting: LoadedPage[];
 }
+
+/** How many applied events are kept for pages in flight: more than a page takes to load. */
+const RECENT = 500;
 
 type Action =
   | { type: "events"; events: MotionEvent[] }
   | { type: "reset"; motion: LiveMotion }
   | { type: "stored"; argument: ArgumentView; clientId: string }
-  | { type: "loaded"; arguments: ArgumentView[] }
+  | { type: "loaded"; page: LoadedPage }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
   | { type: "documentsChanged" }
@@ -59,10 +73,21 @@ type Action =
 
 function reduce(state: State, action: Action): State {
   switch (action.type) {
-    case "events":
-      return { ...state, motion: applyEvents(state.motion, action.events).state };
+    case "events": {
+      const motion = applyEvents(state.motion, action.events).state;
+      const applied = action.events.filter((e) => e.seq > state.motion.seq && e.seq <= motion.seq);
+      const recent = [...state.recent, ...applied].sort((a, b) => a.seq - b.seq).slice(-RECENT);
+      return withPages({ ...state, motion, recent }, []);
+    }
     case "reset":
-      return { ...state, motion: action.motion, generation: state.generation + 1 };
+      // Pages in flight were read from the state before: they load again on demand.
+      return {
+        ...state,
+        motion: action.motion,
+        generation: state.generation + 1,
+        recent: [],
+        waiting: [],
+      };
     case "stored": {
       // The ack may come before the event: show the stored argument now; the event changes nothing.
       return {
@@ -72,7 +97,7 @@ function reduce(state: State, action: Action): State {
       };
     }
     case "loaded":
-      return { ...state, motion: mergeLoaded(state.motion, action.arguments) };
+      return withPages(state, [action.page]);
     case "connection":
       return { ...state, connection: action.connection };
     case "clock":
@@ -100,6 +125,13 @@ function reduce(state: State, action: Action): State {
   }
 }
 
+/** The state with the pages that can be merged now merged (`mergePages`), the others waiting. */
+function withPages(state: State, pages: LoadedPage[]): State {
+  if (state.waiting.length === 0 && pages.length === 0) return state;
+  const merged = mergePages(state.motion, [...state.waiting, ...pages], state.recent);
+  return { ...state, motion: merged.state, waiting: merged.waiting };
+}
+
 const ACK_TIMEOUT = 10_000;
 const tooLongToSend = "Too long to send with its quotes: quote shorter passages.";
 const RETRY_DELAY = 3_000;
@@ -118,6 +150,8 @@ export function useLiveMotion(initial: MotionView) {
     outbox: [],
     holdUntil: null,
     generation: 0,
+    recent: [],
+    waiting: [],
   });
   const socketRef = useRef<Client | null>(null);
   const seqRef = useRef(initial.seq);
@@ -312,10 +346,7 @@ export function useLiveMotion(initial: MotionView) {
   );
 
   const dismiss = useCallback((clientId: string) => dispatch({ type: "dismiss", clientId }), []);
-  const hold = useCallback(
-    (loaded: ArgumentView[]) => dispatch({ type: "loaded", arguments: loaded }),
-    [],
-  );
+  const hold = useCallback((page: LoadedPage) => dispatch({ type: "loaded", page }), []);
 
   return { ...state, post, command, dismiss, hold };
 }

@@ -8,6 +8,8 @@ import {
   argumentAnchor,
   branchRead,
   linkedArgument,
+  type NewOutside,
+  newRepliesOf,
   repliesShown,
 } from "@/lib/threads";
 import type { ThreadView } from "./ArgumentItem";
@@ -43,7 +45,7 @@ export function useThreads({
   /** Whether an argument's replies were read to their end: what they still count is not shown. */
   walkedToEnd: (argumentId: string) => boolean;
 }): ThreadView & { linkProblem: string | null } {
-  const { arguments: args, wentPublic, seq } = live.motion;
+  const { arguments: args, wentPublic, seq, outside } = live.motion;
   const fresh = useMemo(() => {
     if (!reading) return new Set<string>();
     const atLoad = new Set(reading.newIds);
@@ -154,9 +156,29 @@ export function useThreads({
   freshNow.current = fresh;
   const isReadNow = useRef(isRead);
   isReadNow.current = isRead;
+  // New arguments the page does not hold: counted as the page found them, and as they arrived
+  // since under a branch it does not hold.
+  const outsideNow = useMemo((): NewOutside => {
+    const arrivedBelow: Record<string, string[]> = {};
+    for (const [id, arrived] of Object.entries(outside ?? {})) {
+      if (arrived.status !== "published") continue;
+      for (const above of arrived.above) arrivedBelow[above] = [...(arrivedBelow[above] ?? []), id];
+    }
+    return {
+      atLoad: reading?.newBelow ?? {},
+      heldAtLoad: onArrival.current,
+      arrived: (id) => wentPublic[id] !== undefined,
+      arrivedBelow,
+      held: new Set(args.map((a) => a.id)),
+    };
+  }, [reading, outside, args, wentPublic]);
+  const belowNow = useRef(outsideNow);
+  belowNow.current = outsideNow;
   const view = useMemo(
     (): ThreadView => ({
       isNew: (id) => freshNow.current.has(id),
+      newReplies: (node: ArgumentNode) =>
+        newRepliesOf(node, (id) => freshNow.current.has(id), belowNow.current),
       // Replies the page does not hold yet are not known to be read.
       repliesRead: (node: ArgumentNode) =>
         repliesToLoad(node) === 0 && node.children.every((c) => branchRead(c, isReadNow.current)),

@@ -8,7 +8,7 @@ import { runtime } from "@/server/runtime";
 export const dynamic = "force-dynamic";
 
 /**
- * One page of arguments: ?side=&parentId=&order=&cursor=&limit= (docs/api.md); `304` when
+ * One page of arguments: ?side=&parentId=&order=&cursor=&limit=&view= (docs/api.md); `304` when
  * If-None-Match names its ETag.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
