@@ -260,7 +260,11 @@ try {
   const sqliteRate = await acksAtRate(moot, sqlite.cookies, sqlite.room);
   log(`SQLite acks, ${rates(sqliteRate)}: ${spread(sqliteRate.acks)}; ${sqliteRate.cpu}`);
   // The same load on bare Socket.IO: what the transport alone costs on this machine's cores.
-  const bareRate = await acksAtRate(bareServer, sqlite.cookies.map(() => ""), sqlite.room);
+  const bareRate = await acksAtRate(
+    bareServer,
+    sqlite.cookies.map(() => ""),
+    sqlite.room,
+  );
   log(`bare Socket.IO acks, ${rates(bareRate)}: ${spread(bareRate.acks)}; ${bareRate.cpu}`);
   await bare.stop();
   rows.push([

@@ -16,7 +16,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { type StoredEvent, upgradeEvent } from "../lib/eventLog";
+import { type NewEvent, type StoredEvent, upgradeEvent } from "../lib/eventLog";
 import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
 import type { Dialect, Repos } from "./store";
@@ -47,7 +47,7 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         : undefined,
     );
   };
-  return {
+  const repos: Repos = {
     spaces: {
       get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
       bySlug: async (slug) => (await db.select().from(t.spaces).where(eq(t.spaces.slug, slug)))[0],
@@ -534,6 +534,50 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
         return stored;
       },
+      appendPlaced: async (argument, change, event) => {
+        if (dialect !== "postgres") {
+          const pseudonym = await repos.arguments.place(argument, change);
+          const data = { ...event.data, argument: { ...event.data.argument, pseudonym } };
+          const stored = await repos.events.append({ ...event, data } as NewEvent);
+          return { seq: stored.seq, pseudonym };
+        }
+        // One statement after the motion's lock: each round trip under it, waiting its turn on a
+        // busy event loop, holds up every other post into the motion.
+        const a = t.debateArguments;
+        const e = t.events;
+        const others = and(eq(a.motionId, argument.motionId), ne(a.id, argument.id));
+        const own = db
+          .select({ number: a.pseudonym })
+          .from(a)
+          .where(and(others, eq(a.authorId, argument.authorId)))
+          .limit(1);
+        const last = db
+          .select({ number: max(a.pseudonym) })
+          .from(a)
+          .where(others);
+        const { rows } = await db.execute<{ seq: number; pseudonym: number }>(sql`
+          with placed as (
+            update ${a} set
+              ${sql.identifier(a.createdAt.name)} = ${sql.param(change.createdAt, a.createdAt)},
+              ${sql.identifier(a.publishedSeq.name)} = ${change.publishedSeq},
+              ${sql.identifier(a.pseudonym.name)} = coalesce((${own}), coalesce((${last}), 0) + 1)
+            where ${a.id} = ${argument.id}
+            returning ${a.pseudonym} as "pseudonym"
+          ), next as (
+            update ${t.motions} set "last_seq" = "last_seq" + 1
+            where ${t.motions.id} = ${event.motionId} returning "last_seq"
+          )
+          insert into ${e} ("motion_id", "seq", "type", "data", "actor_id", "at", "version")
+          select ${event.motionId}, next."last_seq", ${event.type},
+            jsonb_set(${sql.param(event.data, e.data)}::jsonb, '{argument,pseudonym}',
+              to_jsonb(placed."pseudonym")),
+            ${event.actorId}, ${sql.param(event.at, e.at)}, ${EVENT_VERSIONS[event.type]}
+          from next, placed
+          returning "seq", (select "pseudonym" from placed) as "pseudonym"`);
+        const [appended] = rows;
+        if (!appended) throw new Error(`no motion ${event.motionId} or argument ${argument.id}`);
+        return { seq: Number(appended.seq), pseudonym: Number(appended.pseudonym) };
+      },
       after: async (motionId, seq, limit) =>
         (
           await db
@@ -683,4 +727,5 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
       },
     },
   };
+  return repos;
 }

@@ -214,6 +214,15 @@ export interface Repos {
      * concurrency) and its type's current version.
      */
     append(event: NewEvent): Promise<StoredEvent>;
+    /**
+     * `arguments.place` and `append` at once, under the motion's lock: the event tells of the
+     * argument placed (its `data.argument`), whose number it takes. The seq and the number.
+     */
+    appendPlaced(
+      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId">,
+      change: Pick<ArgumentRow, "createdAt" | "publishedSeq">,
+      event: Extract<NewEvent, { type: "argument.posted" | "argument.submitted" }>,
+    ): Promise<{ seq: number; pseudonym: number }>;
     /** Events read back are upgraded to their type's current version (`upgradeEvent`). */
     after(motionId: string, seq: number, limit: number): Promise<StoredEvent[]>;
     ofTypes<K extends MotionEventType>(
@@ -264,6 +273,11 @@ export interface Store extends Repos {
    * ({ok: false}); then nothing it wrote is kept.
    */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`'s reads on one unchanging view of the database: a read in turns, with other
+   * requests between its pages, sees no write that commits meanwhile. Nothing can be written.
+   */
+  snapshot<T>(work: (read: Repos) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

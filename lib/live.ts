@@ -38,9 +38,14 @@ export interface LiveMotion {
   outside?: Record<string, ArgumentOutside>;
 }
 
-/** An argument counted on arrival but not held: where it stands, and its status since. */
+/**
+ * An argument counted on arrival but not held: where it stands, who wrote it (one's own is not
+ * new to its author), and its status and citations since.
+ */
 export interface ArgumentOutside extends ArgumentPlace {
   status: ArgumentStatus;
+  authorId: string;
+  citations: ArgumentView["citations"];
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -105,10 +110,11 @@ export function holdArgument(
             cited: addCited(state.partial.cited, argument, outside.side, now ? 1 : -1),
           }
         : state.partial;
+    const { status, citations } = argument;
     return {
       ...state,
       partial,
-      outside: { ...state.outside, [argument.id]: { ...outside, status: argument.status } },
+      outside: { ...state.outside, [argument.id]: { ...outside, status, citations } },
     };
   }
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
@@ -142,7 +148,13 @@ export function holdArgument(
     return { ...state, arguments: [...counted, argument], partial };
   }
   // Its parent is not held: where it would show is not on the page.
-  const placed = { above: [...above], side, status: argument.status };
+  const placed: ArgumentOutside = {
+    above: [...above],
+    side,
+    status: argument.status,
+    authorId: argument.author.id,
+    citations: argument.citations,
+  };
   return {
     ...state,
     arguments: counted,
@@ -243,7 +255,7 @@ function combine(cited: CitedPassage[], change: CitedPassage[], sign: 1 | -1): C
 /** The cited passages with one argument's own citations counted (or uncounted) on `side`. */
 function addCited(
   cited: CitedPassage[],
-  argument: ArgumentView,
+  argument: Pick<ArgumentView, "id" | "status" | "citations">,
   side: "for" | "against",
   sign: 1 | -1,
 ): CitedPassage[] {
@@ -274,6 +286,30 @@ function withChanged(state: LiveMotion, after: ArgumentView[], ids: Iterable<str
     cited: recount(state.partial.cited, state.arguments, after, new Set(ids)),
   };
   return { ...state, partial, arguments: after };
+}
+
+/**
+ * The state after an argument it counts but does not hold was hidden or withdrawn: no longer
+ * public, its citations are no longer counted across the debate.
+ */
+function outsideChanged(
+  state: LiveMotion,
+  argumentId: string,
+  update: (outside: ArgumentOutside) => ArgumentOutside,
+): LiveMotion {
+  const outside = state.outside?.[argumentId];
+  if (!outside) return state;
+  const after = update(outside);
+  const partial = state.partial && {
+    ...state.partial,
+    cited: addCited(
+      addCited(state.partial.cited, { ...outside, id: argumentId }, outside.side, -1),
+      { ...after, id: argumentId },
+      after.side,
+      1,
+    ),
+  };
+  return { ...state, partial, outside: { ...state.outside, [argumentId]: after } };
 }
 
 /** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
@@ -335,7 +371,12 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         citations: [],
       });
       const { argumentId } = event.data;
-      return withChanged(state, change(state, argumentId, withdraw), [argumentId]);
+      const withdrawn = withChanged(state, change(state, argumentId, withdraw), [argumentId]);
+      return outsideChanged(withdrawn, argumentId, (o) => ({
+        ...o,
+        status: "withdrawn",
+        citations: [],
+      }));
     }
     case "vote.cast":
       return { ...state, votes: event.data.votes };
@@ -347,7 +388,11 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
-      return { ...withChanged(state, change(state, argumentId, hide), [argumentId]), spotlightId };
+      const hidden = withChanged(state, change(state, argumentId, hide), [argumentId]);
+      return {
+        ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),
+        spotlightId,
+      };
     }
     case "argument.pinned": {
       const { argumentId, pinned } = event.data;

@@ -53,6 +53,39 @@ export function newRepliesOf(
   return shown.length + notLoaded + arrived.size;
 }
 
+/**
+ * Of each argument, the new ones that arrived below it under a branch the page does not hold:
+ * those public now, the reader's own left out (posted elsewhere, they are not new to them).
+ */
+export function arrivedBelowOf(
+  outside: Readonly<Record<string, { above: string[]; status: string; authorId: string }>>,
+  viewerId: string | null,
+): Record<string, string[]> {
+  const below: Record<string, string[]> = {};
+  for (const [id, arrived] of Object.entries(outside)) {
+    if (arrived.status !== "published" || arrived.authorId === viewerId) continue;
+    for (const above of arrived.above) below[above] = [...(below[above] ?? []), id];
+  }
+  return below;
+}
+
+/**
+ * Of the arguments new to a reader that a page does not hold, those it counts as it loads:
+ * the ones public as of the motion's seq it was read at (`seq`). One published since comes in
+ * the events replayed after that seq, and is counted as it arrives.
+ */
+export function newAtSeq(
+  ids: readonly string[],
+  shapes: readonly { id: string; publishedSeq: number | null }[],
+  seq: number,
+): string[] {
+  const published = new Map(shapes.map((s) => [s.id, s.publishedSeq]));
+  return ids.filter((id) => {
+    const at = published.get(id);
+    return at !== undefined && at !== null && at <= seq;
+  });
+}
+
 /** Whether an argument's replies show: the reader's own choice first, then what a link opened. */
 export function repliesShown(
   node: ArgumentNode,

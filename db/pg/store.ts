@@ -52,6 +52,11 @@ export async function openPgStore(url: string): Promise<Store> {
       }
       return result as Awaited<ReturnType<typeof work>>;
     },
+    snapshot: (work) =>
+      db.transaction((tx) => work(createRepos(tx, schema, "postgres")), {
+        isolationLevel: "repeatable read",
+        accessMode: "read only",
+      }),
     close: () => pool.end(),
   };
 }

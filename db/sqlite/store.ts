@@ -65,12 +65,23 @@ export function openSqliteStore(path: string): Store {
   reader.pragma("busy_timeout = 5000");
   keepStatements(reader);
   const readerDb = drizzle({ client: reader, schema });
+  // Reads in turns hold a read transaction across awaits: on a connection of their own, one at a
+  // time, so the reads of other requests never see its older view.
+  const snapshotReader = new Database(path, { readonly: true });
+  snapshotReader.pragma("busy_timeout = 5000");
+  keepStatements(snapshotReader);
 
   // The one cast between dialects: see db/repos.ts.
   const asQueryDb = (db: unknown) => db as QueryDb;
   const tables = schema as unknown as Tables;
   const writeRepos = createRepos(asQueryDb(writerDb), tables, "sqlite");
   const enqueue = serialQueue();
+  const snapshotRepos = createRepos(
+    asQueryDb(drizzle({ client: snapshotReader, schema })),
+    tables,
+    "sqlite",
+  );
+  const enqueueSnapshot = serialQueue();
 
   return {
     dialect: "sqlite",
@@ -95,8 +106,19 @@ export function openSqliteStore(path: string): Store {
           throw error;
         }
       }),
+    snapshot: (work) =>
+      enqueueSnapshot(async () => {
+        snapshotReader.exec("BEGIN");
+        try {
+          return await work(snapshotRepos);
+        } finally {
+          snapshotReader.exec("COMMIT");
+        }
+      }),
     close: async () => {
       await enqueue(async () => undefined);
+      await enqueueSnapshot(async () => undefined);
+      snapshotReader.close();
       reader.close();
       writer.close();
     },

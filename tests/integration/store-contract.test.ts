@@ -91,6 +91,33 @@ for (const dialect of await dialects()) {
       expect(spaceId).toBeTruthy();
     });
 
+    it("a snapshot's reads see none of a write committed while it runs; reads after it do", async () => {
+      const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "public");
+      const version = await db.store.documents.version(versionId);
+      const motionId = await motionOn(db.store, spaceId, documentId, version?.text ?? "");
+      const before = (await db.store.motions.get(motionId))?.lastSeq ?? -1;
+      const edit = () =>
+        db.store.transaction((tx) =>
+          tx.events.append({
+            motionId,
+            type: "motion.edited",
+            data: { title: "Edited meanwhile", description: "" },
+            actorId: "system",
+            at: new Date(),
+          }),
+        );
+      const seen = await db.store.snapshot(async (read) => {
+        const first = (await read.motions.get(motionId))?.lastSeq;
+        await edit();
+        // Other requests read the write at once; the snapshot does not.
+        const outside = (await db.store.motions.get(motionId))?.lastSeq;
+        const second = (await read.motions.get(motionId))?.lastSeq;
+        return { first, outside, second };
+      });
+      expect(seen).toEqual({ first: before, outside: before + 1, second: before });
+      expect((await db.store.motions.get(motionId))?.lastSeq).toBe(before + 1);
+    });
+
     it("a private space's documents and motions are invisible to outsiders", async () => {
       const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "private");
       const version = await db.store.documents.version(versionId);

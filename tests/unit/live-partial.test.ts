@@ -163,6 +163,50 @@ describe("a live copy of a big debate held in part", () => {
     expect(buildArgumentTree(state.arguments).map((n) => n.id)).toEqual(["t"]);
   });
 
+  it("uncounts an unheld live reply once it is hidden or withdrawn, and counts it again once restored", () => {
+    const place = { above: ["t", "x"], side: "for" as const };
+    const posted = motionEvent(11, "argument.posted", {
+      argument: reply("n", "x", { citations: [citing(20)] }),
+      place,
+    });
+    const { state } = applyEvents(held(), [posted]);
+    expect(state.partial?.cited).toContainEqual({
+      documentId: "d",
+      start: 20,
+      end: 25,
+      for: 1,
+      against: 0,
+    });
+    const { state: hidden } = applyEvents(state, [
+      motionEvent(12, "argument.hidden", { argumentId: "n", reason: "off topic" }),
+    ]);
+    expect(hidden.outside?.n?.status).toBe("hidden");
+    expect(hidden.partial?.cited).toEqual(held().partial?.cited);
+    const { state: restored } = applyEvents(hidden, [
+      motionEvent(13, "argument.restored", {
+        argument: reply("n", "x", { citations: [citing(20)] }),
+        place,
+      }),
+    ]);
+    expect(restored.outside?.n?.status).toBe("published");
+    expect(restored.partial?.cited).toEqual(state.partial?.cited);
+    const { state: withdrawn } = applyEvents(state, [
+      motionEvent(12, "argument.withdrawn", { argumentId: "n" }),
+    ]);
+    expect(withdrawn.outside?.n?.status).toBe("withdrawn");
+    expect(withdrawn.partial?.cited).toEqual(held().partial?.cited);
+    // Hidden while waiting for a moderator, nothing was counted to take off.
+    const waiting = holdArgument(
+      held(),
+      reply("w", "x", { status: "pending", citations: [citing(20)] }),
+      place,
+    );
+    const { state: hiddenWaiting } = applyEvents(waiting, [
+      motionEvent(11, "argument.hidden", { argumentId: "w", reason: "spam" }),
+    ]);
+    expect(hiddenWaiting.partial?.cited).toEqual(held().partial?.cited);
+  });
+
   it("counts a reply posted under a parent the page does not hold in the held grandparent's replies", () => {
     const state = holdArgument(held(), reply("n", "x"), { above: ["t", "x"], side: "for" });
     expect(state.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });

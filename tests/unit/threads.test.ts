@@ -9,8 +9,10 @@ import {
 import { applyEvents } from "../../lib/live";
 import {
   ancestorsOf,
+  arrivedBelowOf,
   foldedByDefault,
   linkedArgument,
+  newAtSeq,
   newRepliesOf,
   repliesShown,
 } from "../../lib/threads";
@@ -116,5 +118,42 @@ describe("what went public while the page was open", () => {
       event(7, "argument.approved", { argument: row("q", null, 2) }),
     ]);
     expect(state.wentPublic).toEqual({ p: 5, q: 7 });
+  });
+});
+
+describe("new arguments a big debate's page does not hold", () => {
+  it("counts what arrived below an argument as new, not the reader's own nor what is no longer public", () => {
+    const arrived = (authorId: string, status: "published" | "hidden" = "published") => ({
+      above: ["t", "x"],
+      side: "for" as const,
+      status,
+      authorId,
+      citations: [],
+    });
+    const { state } = applyEvents({ ...liveMotionAt(4), arguments: [row("t", null, 1)] }, [
+      motionEvent(5, "argument.posted", {
+        argument: row("n", "x", 2, { author: { id: "other", name: "O" } }),
+        place: { above: ["t", "x"], side: "for" },
+      }),
+    ]);
+    expect(state.outside?.n?.authorId).toBe("other");
+    expect(
+      arrivedBelowOf(
+        { n: arrived("other"), mine: arrived("me"), gone: arrived("other", "hidden") },
+        "me",
+      ),
+    ).toEqual({ t: ["n"], x: ["n"] });
+    expect(arrivedBelowOf({ mine: arrived("me") }, null)).toEqual({ t: ["mine"], x: ["mine"] });
+  });
+
+  it("counts at load only those public as of the seq the page was read at", () => {
+    const shapes = [
+      { id: "a", publishedSeq: 3 },
+      { id: "b", publishedSeq: 7 },
+      { id: "c", publishedSeq: 8 },
+      { id: "d", publishedSeq: null },
+    ];
+    // "c" was published after the motion was read at 7: it comes in the events replayed after it.
+    expect(newAtSeq(["a", "b", "c", "d", "e"], shapes, 7)).toEqual(["a", "b"]);
   });
 });

@@ -10,7 +10,6 @@ import {
 import {
   type ArgumentNode,
   type ArgumentPlace,
-  buildArgumentTree,
   compareKeys,
   ListOrder,
   latestActivity,
@@ -26,7 +25,7 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 import { treeForViewer, type Viewer } from "./audience";
 import { readableMotion, readableRows } from "./queries";
-import { argumentShapesOf, keptOr } from "./shapeCache";
+import { argumentShapesOf, keptOr, treeInTurns } from "./shapeCache";
 import { argumentViews, groupBy, strengthOf } from "./views";
 
 /**
@@ -114,7 +113,7 @@ export async function motionShape(store: Store, actor: Actor, motion: ReadableMo
   };
   const rows = readableRows(await argumentShapesOf(store, motion), viewer);
   // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
-  const build = async () => buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  const build = () => treeInTurns(rows.map(shapeOf), { keepHidden: viewer.moderates });
   // Readers with nothing of their own waiting or turned down read the same tree (moderators
   // theirs), kept while the debate is unchanged: a big debate's tree takes a while to build.
   const aside = rows.some(

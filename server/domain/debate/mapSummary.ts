@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Store } from "../../../db/store";
 import { type MapSummary, published } from "../../../lib/argumentMap";
 import { type ArgumentNode, buildArgumentTree, everyNode, replyCount } from "../../../lib/debate";
@@ -42,7 +43,10 @@ export async function mapSummary(
   const pick = async () => {
     // Pending and rejected posts are never on the map: the counts leave them out too.
     const shapes = published(tree);
+    await nextTurn();
     const summary = summarise(shapes, new Set(), limits);
+    // What the map holds of the pick, in a turn of its own: a big debate's tree takes a while.
+    await nextTurn();
     return { shapes, summary, nodes: new Map(everyNode(shapes).map((node) => [node.id, node])) };
   };
   // Without pending posts, every reader's map is the same (moderators' theirs): kept while the

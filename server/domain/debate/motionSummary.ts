@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ArgumentShape, MotionRow, Store } from "../../../db/store";
 import {
   type ArgumentNode,
@@ -8,13 +9,16 @@ import {
   type ReplyCounts,
   sortArguments,
 } from "../../../lib/debate";
+import { newAtSeq } from "../../../lib/threads";
 import type { MotionPartial } from "../../../lib/views";
 import { cursorAfter } from "./argumentPages";
 import { argumentShapesOf, citedSpansOf, keptOr } from "./shapeCache";
 
 /**
  * For each held argument, how many of `ids` (arguments the page does not hold) are below it at
- * any depth: where the arguments new to a reader stand in a big debate held in part.
+ * any depth: where the arguments new to a reader stand in a big debate held in part. Only those
+ * public as of the motion's seq count: one published since reaches the page in the events after
+ * that seq, and is counted as it arrives.
  */
 export async function countBelow(
   store: Store,
@@ -26,7 +30,7 @@ export async function countBelow(
   const rows = await argumentShapesOf(store, motion);
   const parents = new Map(rows.map((row) => [row.id, row.parentId]));
   const below: Record<string, number> = {};
-  for (const id of ids) {
+  for (const id of newAtSeq(ids, rows, motion.lastSeq)) {
     const seen = new Set<string>();
     for (let at = parents.get(id) ?? null; at && !seen.has(at); at = parents.get(at) ?? null) {
       seen.add(at);
@@ -130,5 +134,7 @@ export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">)
       citations.set(c.argumentId, held);
     }
     const rows = await argumentShapesOf(store, motion);
+    // Counting is a turn of its own, apart from reading where each citation stands.
+    await nextTurn();
     return citedPassages(rows.map((row) => ({ ...row, citations: citations.get(row.id) ?? [] })));
   });

@@ -108,7 +108,9 @@ async function post(
     const [view] = await argumentViews(tx, [row]);
     if (!view) throw new Error("the argument just stored is not there");
     const place = await placeIn(tx, row);
-    const logged = (argument: ArgumentView): EventBody =>
+    const logged = (
+      argument: ArgumentView,
+    ): Extract<EventBody, { type: "argument.posted" | "argument.submitted" }> =>
       pending
         ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
         : { type: "argument.posted", data: { argument, place } };
@@ -122,13 +124,16 @@ async function post(
     // first; its time is the lock's, so arguments sort as their events do.
     const seq = locked.lastSeq + 1;
     const at = new Date();
-    const pseudonym = await tx.arguments.place(row, {
-      createdAt: at,
-      publishedSeq: pending ? null : seq,
-    });
-    const argument = { ...view, pseudonym, createdAt: at.toISOString() };
-    const appended = await tx.events.append({ ...event, ...logged(argument), at });
-    if (appended.seq !== seq) throw new Error(`seq ${appended.seq} appended, ${seq} expected`);
+    // Its number is placed in the one statement that appends the event telling of it.
+    const placing = { ...event, ...logged({ ...view, createdAt: at.toISOString() }), at };
+    const placed = await tx.events.appendPlaced(
+      row,
+      { createdAt: at, publishedSeq: pending ? null : seq },
+      placing,
+    );
+    if (placed.seq !== seq) throw new Error(`seq ${placed.seq} appended, ${seq} expected`);
+    const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
+    const appended = { ...placing, ...logged(argument), seq };
     await tx.notifications.insert(notificationsOf(notified, appended));
     return done({ seq, argument }, [outgoing(appended, locked)]);
   });

@@ -4,6 +4,7 @@ import type { Actor } from "../../policy";
 import { done, type Outcome } from "../outcome";
 import { bystander, sessionForViewer, treeForViewer } from "./audience";
 import { readableMotion } from "./queries";
+import { keptOr } from "./shapeCache";
 import { byAge, placeInRoom, strongestInRoom } from "./strongest";
 import { argumentViews, tallyOf } from "./views";
 
@@ -24,7 +25,10 @@ export async function projectorView(
   const motion = found.value;
   const { anonymous } = motion.settings;
   // The seq was read with the motion, before the rows: a replay from it may repeat, never miss.
-  const strongest = await strongestInRoom(store, motion.id);
+  // The same for everyone in the room, kept until the motion's next event (a rating is one).
+  const strongest = await keptOr(store, motion, "strongest", () =>
+    strongestInRoom(store, motion.id),
+  );
   const rows = new Map<string, ArgumentRow>();
   const spotlight = motion.spotlightId
     ? (await placeInRoom(store, rows, [motion.spotlightId])).get(motion.spotlightId)

@@ -7,12 +7,7 @@ import type {
   RatingRow,
   Store,
 } from "../../../db/store";
-import {
-  type ArgumentNode,
-  type ArgumentView,
-  buildArgumentTree,
-  everyNode,
-} from "../../../lib/debate";
+import { type ArgumentNode, type ArgumentView, everyNode } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { SpaceMotionSummary } from "../../../lib/reading";
 import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
@@ -27,7 +22,7 @@ import { readableSpaceIds } from "../spaces/queries";
 import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
-import { argumentShapesOf, inTurns, keptOr } from "./shapeCache";
+import { argumentShapesOf, inTurns, keptOr, treeInTurns } from "./shapeCache";
 import { argumentViews, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -133,7 +128,8 @@ export async function getMotion(
     ? await rowsOf(store, part.held)
     : readableRows(
         await inTurns<ArgumentRow, Pick<ArgumentRow, "createdAt" | "id">>(
-          (page) => store.motions.arguments(motion.id, page),
+          store,
+          (repos, page) => repos.motions.arguments(motion.id, page),
           ({ createdAt, id }) => ({ createdAt, id }),
         ),
         viewer,
@@ -146,7 +142,7 @@ export async function getMotion(
     settings: motion.settings,
     seq: motion.lastSeq,
     arguments: treeForViewer(
-      buildArgumentTree(part ? views.map(part.annotate) : views, {
+      await treeInTurns(part ? views.map(part.annotate) : views, {
         keepHidden: viewer.moderates,
       }),
       viewer,
@@ -197,9 +193,16 @@ async function partOf(store: Store, motion: MotionRow, viewer: Viewer) {
   const aside = rows.some(
     (row) => row.authorId === viewer.id && (row.status === "pending" || row.status === "rejected"),
   );
-  const pick = async () => pickPart(motion, rows, viewer);
+  const build = () => treeInTurns(rows.map(shapeOf), { keepHidden: viewer.moderates });
+  // The same tree the argument pages and the map read (`motionShape`), kept with theirs.
+  const pick = async () =>
+    pickPart(
+      motion,
+      rows,
+      await keptOr(store, motion, viewer.moderates ? "moderatorsTree" : "readersTree", build),
+    );
   const part = aside
-    ? await pick()
+    ? await pickPart(motion, rows, await build())
     : await keptOr(store, motion, viewer.moderates ? "moderatorsPart" : "readersPart", pick);
   if (!part) return null;
   return {
@@ -214,8 +217,11 @@ async function partOf(store: Store, motion: MotionRow, viewer: Viewer) {
 }
 
 /** The part of the readable rows the page holds, with the held arguments' counts. */
-function pickPart(motion: MotionRow, rows: ArgumentShape[], viewer: Viewer): HeldPart | null {
-  const tree = buildArgumentTree(rows.map(shapeOf), { keepHidden: viewer.moderates });
+async function pickPart(
+  motion: MotionRow,
+  rows: ArgumentShape[],
+  tree: ArgumentNode[],
+): Promise<HeldPart | null> {
   // A post still waiting, or turned down, is its author's and the moderators' to see at once.
   const keep = new Set([
     ...motion.pinned,
@@ -224,8 +230,11 @@ function pickPart(motion: MotionRow, rows: ArgumentShape[], viewer: Viewer): Hel
       .filter((row) => row.status === "pending" || row.status === "rejected")
       .map((row) => row.id),
   ]);
+  // Picking from a big debate's tree, then what the page holds of it, each a turn of its own.
+  await nextTurn();
   const summary = summarise(tree, keep);
   if (!summary) return null;
+  await nextTurn();
   const held = everyNode(tree).filter((node) => summary.ids.has(node.id));
   // In the rows' order, oldest first, as the tree lists each level.
   const heldRows = rows.filter((row) => summary.ids.has(row.id));
@@ -287,7 +296,7 @@ export async function eventsSince(
     motionId,
     moderates,
     seq,
-    events: await withoutHiddenWords(store, motionId, public_),
+    events: await withoutHiddenWords(store, found.value, public_),
     reload: false,
   });
 }
@@ -303,13 +312,16 @@ export async function openedAt(store: Store, motionId: string): Promise<number> 
  * since are left out of every event that once carried them (posted, submitted, approved, edited,
  * restored), as the motion's page leaves them out.
  */
-export async function withoutHiddenWords(store: Store, motionId: string, events: MotionEvent[]) {
+export async function withoutHiddenWords(
+  store: Store,
+  motion: Pick<MotionRow, "id" | "lastSeq">,
+  events: MotionEvent[],
+) {
   if (!events.some((e) => carryingWords.has(e.type))) return events;
   const wordless = new Set(["hidden", "withdrawn"]);
+  // The kept shapes: a class joining again at once reads the debate's rows once.
   const hidden = new Set(
-    (await store.motions.arguments(motionId))
-      .filter((a) => wordless.has(a.status))
-      .map((a) => a.id),
+    (await argumentShapesOf(store, motion)).filter((a) => wordless.has(a.status)).map((a) => a.id),
   );
   return events.map((event) => withoutWordsOf(event, hidden));
 }

@@ -1,6 +1,12 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { ArgumentShape, CitedSpanRow, MotionRow, Store } from "../../../db/store";
-import type { ArgumentNode, CitedPassage } from "../../../lib/debate";
+import type { ArgumentShape, CitedSpanRow, MotionRow, Repos, Store } from "../../../db/store";
+import {
+  type ArgumentNode,
+  type ArgumentView,
+  buildArgumentTree,
+  type CitedPassage,
+} from "../../../lib/debate";
+import type { Side } from "../../../lib/projector";
 import type { HeldPart, summarise } from "./motionSummary";
 
 /**
@@ -26,6 +32,8 @@ interface Kept {
   /** What the map draws of the debate for readers, and for moderators (`mapSummary`). */
   readersMap: MapPick;
   moderatorsMap: MapPick;
+  /** The room's strongest arguments on each side (`strongestInRoom`). */
+  strongest: Record<Side, string[]>;
 }
 
 interface MapPick {
@@ -72,27 +80,35 @@ export function keptOr<K extends keyof Kept>(
  */
 const BATCH = 1000;
 
-/** Every row `read` pages through, keyed after the last row of each page, a turn between pages. */
-export async function inTurns<R, A>(
-  read: (page: { after: A | null; limit: number }) => Promise<R[]>,
+/**
+ * Every row `read` pages through, keyed after the last row of each page, a turn between pages:
+ * all of them from one snapshot, so a post committed between two pages is in none of them or in
+ * the answer whole, never counted by one page and missed by the next.
+ */
+export function inTurns<R, A>(
+  store: Store,
+  read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>,
   keyOf: (row: R) => A,
 ): Promise<R[]> {
-  const rows: R[] = [];
-  for (let after: A | null = null; ; ) {
-    const page = await read({ after, limit: BATCH });
-    for (const row of page) rows.push(row);
-    const last = page.at(-1);
-    if (page.length < BATCH || last === undefined) return rows;
-    after = keyOf(last);
-    await nextTurn();
-  }
+  return store.snapshot(async (repos) => {
+    const rows: R[] = [];
+    for (let after: A | null = null; ; ) {
+      const page = await read(repos, { after, limit: BATCH });
+      for (const row of page) rows.push(row);
+      const last = page.at(-1);
+      if (page.length < BATCH || last === undefined) return rows;
+      after = keyOf(last);
+      await nextTurn();
+    }
+  });
 }
 
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "shapes", () =>
     inTurns<ArgumentShape, Pick<ArgumentShape, "createdAt" | "id">>(
-      (page) => store.motions.argumentShapes(motion.id, page),
+      store,
+      (repos, page) => repos.motions.argumentShapes(motion.id, page),
       ({ createdAt, id }) => ({ createdAt, id }),
     ),
   );
@@ -101,7 +117,48 @@ export const argumentShapesOf = (store: Store, motion: Motion) =>
 export const citedSpansOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "cited", () =>
     inTurns<CitedSpanRow & { position: number }, { argumentId: string; position: number }>(
-      (page) => store.motions.citedSpans(motion.id, page),
+      store,
+      (repos, page) => repos.motions.citedSpans(motion.id, page),
       ({ argumentId, position }) => ({ argumentId, position }),
     ),
   );
+
+/**
+ * `buildArgumentTree(rows, { keepHidden })`, node for node, built a thousand arguments at a
+ * time with other requests running between: the whole tree of a big debate takes a while.
+ */
+export async function treeInTurns<V extends ArgumentView>(
+  rows: V[],
+  { keepHidden = false } = {},
+): Promise<ArgumentNode[]> {
+  if (rows.length <= BATCH) return buildArgumentTree(rows, { keepHidden });
+  const nodes = new Map<string, ArgumentNode>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    if (i > 0) await nextTurn();
+    for (const row of rows.slice(i, i + BATCH)) nodes.set(row.id, { ...row, children: [] });
+  }
+  await nextTurn();
+  const roots: ArgumentNode[] = [];
+  for (const node of nodes.values()) {
+    if (node.parentId === null) roots.push(node);
+    else nodes.get(node.parentId)?.children.push(node);
+  }
+  const prune = (list: ArgumentNode[]): ArgumentNode[] =>
+    list.flatMap((node) => {
+      const children = prune(node.children);
+      const gone = node.status === "withdrawn" || (node.status === "hidden" && !keepHidden);
+      // A placeholder stays while it has replies, held here or not.
+      const replied = children.length > 0 || (node.replies?.direct ?? 0) > 0;
+      return gone && !replied ? [] : [{ ...node, children }];
+    });
+  // Each top-level argument's thread is pruned on its own: a few hundred threads a turn.
+  const tree: ArgumentNode[] = [];
+  for (let i = 0; i < roots.length; i += PRUNED) {
+    await nextTurn();
+    for (const node of prune(roots.slice(i, i + PRUNED))) tree.push(node);
+  }
+  return tree;
+}
+
+/** How many top-level threads one turn prunes. */
+const PRUNED = 500;

@@ -33,6 +33,7 @@ export async function strongestInRoom(
 ): Promise<Record<Side, string[]>> {
   const rows = new Map<string, ArgumentRow>();
   const ranked: Record<Side, { rated: RatedArgument; placed: Placed }[]> = { for: [], against: [] };
+  const seen = new Set<string>();
   let offset = 0;
   for (let limit = FIRST_READ; ; limit = Math.min(limit * 2, MOST_READ)) {
     // Other requests run between reads: a debate rated all alike is read to its end.
@@ -45,6 +46,10 @@ export async function strongestInRoom(
       read.map((rated) => rated.argumentId),
     );
     for (const rated of read) {
+      // Ratings go on arriving between reads: an argument that fell past the page read earlier
+      // comes again, and is placed once.
+      if (seen.has(rated.argumentId)) continue;
+      seen.add(rated.argumentId);
       const found = placed.get(rated.argumentId);
       if (found) ranked[sideIn(found)].push({ rated, placed: found });
     }

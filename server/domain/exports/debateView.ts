@@ -87,7 +87,7 @@ async function eventsFor(store: Store, actor: Actor, motion: MotionView, moderat
   const unsigned = (e: MotionEvent) =>
     anonymous && e.actor !== actor.id ? { ...e, actor: "" } : e;
   const public_ = events.map((e) => (e.seq < opened ? stubOf(e) : unsigned(e)));
-  return withoutHiddenWords(store, motion.id, public_);
+  return withoutHiddenWords(store, { id: motion.id, lastSeq: motion.seq }, public_);
 }
 
 async function documentsOf(store: Store, passages: CitationView[]): Promise<DocumentCopy[]> {

@@ -6,6 +6,7 @@ import type { ReadingView } from "@/lib/reading";
 import {
   ancestorsOf,
   argumentAnchor,
+  arrivedBelowOf,
   branchRead,
   linkedArgument,
   type NewOutside,
@@ -159,11 +160,7 @@ export function useThreads({
   // New arguments the page does not hold: counted as the page found them, and as they arrived
   // since under a branch it does not hold.
   const outsideNow = useMemo((): NewOutside => {
-    const arrivedBelow: Record<string, string[]> = {};
-    for (const [id, arrived] of Object.entries(outside ?? {})) {
-      if (arrived.status !== "published") continue;
-      for (const above of arrived.above) arrivedBelow[above] = [...(arrivedBelow[above] ?? []), id];
-    }
+    const arrivedBelow = arrivedBelowOf(outside ?? {}, viewerId);
     return {
       atLoad: reading?.newBelow ?? {},
       heldAtLoad: onArrival.current,
@@ -171,7 +168,7 @@ export function useThreads({
       arrivedBelow,
       held: new Set(args.map((a) => a.id)),
     };
-  }, [reading, outside, args, wentPublic]);
+  }, [reading, outside, args, wentPublic, viewerId]);
   const belowNow = useRef(outsideNow);
   belowNow.current = outsideNow;
   const view = useMemo(
