@@ -236,8 +236,19 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           .set({ currentVersionId: versionId })
           .where(eq(t.documents.id, documentId));
       },
-      version: async (id) =>
-        (await db.select().from(t.documentVersions).where(eq(t.documentVersions.id, id)))[0],
+      version: async (id) => {
+        const { raw: _file, ...columns } = getTableColumns(t.documentVersions);
+        return (
+          await db.select(columns).from(t.documentVersions).where(eq(t.documentVersions.id, id))
+        )[0];
+      },
+      versionFile: async (id) => {
+        const [row] = await db
+          .select({ raw: t.documentVersions.raw })
+          .from(t.documentVersions)
+          .where(eq(t.documentVersions.id, id));
+        return row ? new Uint8Array(row.raw) : undefined;
+      },
       insertVersion: async (row, blocks) => {
         await db.insert(t.documentVersions).values(row);
         if (blocks.length > 0) await db.insert(t.blocks).values(blocks);

@@ -13,6 +13,8 @@ export type { NewEvent, SearchHit, SearchScope, StoredEvent };
 export type SpaceRow = InferSelectModel<typeof schema.spaces>;
 export type DocumentRow = InferSelectModel<typeof schema.documents>;
 export type DocumentVersionRow = InferSelectModel<typeof schema.documentVersions>;
+/** A version's row without its file: a PDF's bytes are read only where they are wanted. */
+export type VersionRow = Omit<DocumentVersionRow, "raw">;
 export type BlockRow = InferSelectModel<typeof schema.blocks>;
 export type MotionRow = InferSelectModel<typeof schema.motions>;
 export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
@@ -106,7 +108,10 @@ export interface Repos {
      * one writer): commands citing them run side by side, a new version (`lock`) waits for them.
      */
     share(ids: string[]): Promise<void>;
-    version(id: string): Promise<DocumentVersionRow | undefined>;
+    /** A version without the file it was read from: what every view and check needs. */
+    version(id: string): Promise<VersionRow | undefined>;
+    /** The bytes a version was read from, kept as received. */
+    versionFile(id: string): Promise<Uint8Array | undefined>;
     insertVersion(row: DocumentVersionRow, blocks: BlockRow[]): Promise<void>;
     blocks(versionId: string): Promise<BlockRow[]>;
     blockCounts(versionIds: string[]): Promise<Map<string, number>>;

@@ -146,11 +146,21 @@ export function buildArgumentTree(
   { keepHidden = false } = {},
 ): ArgumentNode[] {
   const nodes = new Map(rows.map((row) => [row.id, { ...row, children: [] as ArgumentNode[] }]));
+  return prunerOfThreads(keepHidden)(linkedRoots(nodes));
+}
+
+/** Hangs each node under its parent (one it does not hold is dropped): the top-level ones. */
+export function linkedRoots(nodes: Map<string, ArgumentNode>): ArgumentNode[] {
   const roots: ArgumentNode[] = [];
   for (const node of nodes.values()) {
     if (node.parentId === null) roots.push(node);
     else nodes.get(node.parentId)?.children.push(node);
   }
+  return roots;
+}
+
+/** Drops from threads what a reader no longer sees, keeping placeholders that have replies. */
+export function prunerOfThreads(keepHidden: boolean) {
   const prune = (list: ArgumentNode[]): ArgumentNode[] =>
     list.flatMap((node) => {
       const children = prune(node.children);
@@ -159,7 +169,7 @@ export function buildArgumentTree(
       const replied = children.length > 0 || (node.replies?.direct ?? 0) > 0;
       return gone && !replied ? [] : [{ ...node, children }];
     });
-  return prune(roots);
+  return prune;
 }
 
 export const ArgumentOrder = z.enum(["strength", "newest", "replies", "activity"]);

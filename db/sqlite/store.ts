@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createRepos, type QueryDb, type Tables } from "../repos";
-import { isRefusal, type Store } from "../store";
+import { isRefusal, type Repos, type Store } from "../store";
 import * as schema from "./schema";
 import { sqliteSearch } from "./search";
 
@@ -45,6 +46,30 @@ function keepStatements(db: Database.Database) {
 }
 
 /**
+ * better-sqlite3 answers at once, so the reads of one request, each awaited, would otherwise run
+ * as one long task: a page of a big debate would hold every other room's events and requests
+ * until it was read whole. Each read outside a write transaction first gives the event loop a
+ * turn. Write transactions do not: the writer is held until they commit.
+ */
+function readsTakeTurns(repos: Repos): Repos {
+  const grouped = Object.entries(repos).map(([group, methods]) => [
+    group,
+    Object.fromEntries(
+      Object.entries(methods as Record<string, (...args: unknown[]) => Promise<unknown>>).map(
+        ([name, read]) => [
+          name,
+          async (...args: unknown[]) => {
+            await nextTurn();
+            return read(...args);
+          },
+        ],
+      ),
+    ),
+  ]);
+  return Object.fromEntries(grouped) as Repos;
+}
+
+/**
  * SQLite has one writer, and better-sqlite3 cannot await inside its own transactions, so write
  * transactions run one at a time through a queue with BEGIN IMMEDIATE ... COMMIT on a writer
  * connection. Reads use a second, read-only connection: with WAL they never see a transaction
@@ -76,10 +101,8 @@ export function openSqliteStore(path: string): Store {
   const tables = schema as unknown as Tables;
   const writeRepos = createRepos(asQueryDb(writerDb), tables, "sqlite");
   const enqueue = serialQueue();
-  const snapshotRepos = createRepos(
-    asQueryDb(drizzle({ client: snapshotReader, schema })),
-    tables,
-    "sqlite",
+  const snapshotRepos = readsTakeTurns(
+    createRepos(asQueryDb(drizzle({ client: snapshotReader, schema })), tables, "sqlite"),
   );
   const enqueueSnapshot = serialQueue();
 
@@ -92,7 +115,7 @@ export function openSqliteStore(path: string): Store {
         sessionsTable: schema.sessions,
         verificationTokensTable: schema.verificationTokens,
       }),
-    ...createRepos(asQueryDb(readerDb), tables, "sqlite"),
+    ...readsTakeTurns(createRepos(asQueryDb(readerDb), tables, "sqlite")),
     search: sqliteSearch(reader),
     transaction: (work) =>
       enqueue(async () => {

@@ -17,6 +17,15 @@ async function speakers(d: Awaited<ReturnType<typeof debate>>, count: number) {
   return people;
 }
 
+/** Post number `i`, by the speakers in turn, each citing the same passage. */
+const poster =
+  (store: Store, d: Awaited<ReturnType<typeof debate>>, people: Actor[]) => (i: number) =>
+    postArgument(
+      store,
+      people[i % people.length] as Actor,
+      argumentInput(d.motionId, d.cite(trade), { body: `Point ${i}` }),
+    );
+
 /** Everything the motion logged, in the order it reads back. */
 const logOf = (store: Store, motionId: string) => store.events.after(motionId, 0, 10_000);
 
@@ -73,12 +82,7 @@ for (const dialect of await dialects()) {
         const d = await debate(db.store, "private");
         const owner = actorOf(await d.member("Owner", "owner"));
         const people = await speakers(d, 5);
-        const post = (i: number) =>
-          postArgument(
-            db.store,
-            people[i % people.length] as Actor,
-            argumentInput(d.motionId, d.cite(trade), { body: `Point ${i}` }),
-          );
+        const post = poster(db.store, d, people);
         const close = () =>
           changeMotionStatus(db.store, owner, {
             motionId: d.motionId,
@@ -122,12 +126,7 @@ for (const dialect of await dialects()) {
         const d = await debate(db.store, "private");
         const moderator = actorOf(await d.member("Moderator", "moderator"));
         const people = await speakers(d, 5);
-        const post = (i: number) =>
-          postArgument(
-            db.store,
-            people[i % people.length] as Actor,
-            argumentInput(d.motionId, d.cite(trade), { body: `Point ${i}` }),
-          );
+        const post = poster(db.store, d, people);
         const outcomes = await Promise.all([
           ...Array.from({ length: 10 }, (_, i) => post(i)),
           changeSettings(db.store, moderator, {

@@ -14,6 +14,20 @@ const anyNext = (socket: Client) =>
 describe("moderated sessions over Socket.IO", () => {
   const live = liveSuite();
 
+  /**
+   * The first presence a socket hears that passes `test`: one announced for an earlier join may
+   * still be on its way when a test starts listening.
+   */
+  const presenceWhere = (socket: Client, test: (presence: Presence) => boolean) =>
+    new Promise<Presence>((resolve) => {
+      const hear = (presence: Presence) => {
+        if (!test(presence)) return;
+        socket.off("presence", hear);
+        resolve(presence);
+      };
+      socket.on("presence", hear);
+    });
+
   async function room() {
     const d = await debate(live.db.store, "private");
     const people = {
@@ -100,12 +114,20 @@ describe("moderated sessions over Socket.IO", () => {
   it("P-ANON-1: in an anonymous motion the room hears pseudonyms and counts; moderators hear names", async () => {
     const { d, people, teacher, ada, ben, settings } = await room();
     await settings({ anonymous: true });
-    const benPresence = new Promise<Presence>((resolve) => ben.once("presence", resolve));
-    const teacherPresence = new Promise<Presence>((resolve) => teacher.once("presence", resolve));
+    const benHeard: Presence[] = [];
+    ben.on("presence", (presence) => benHeard.push(presence));
+    const benPresence = presenceWhere(ben, (p) => p.unnamed === 4);
+    const teacherPresence = presenceWhere(teacher, (p) =>
+      p.people.some(({ name }) => name === "Cleo Late"),
+    );
     const late = await live.server.client(await d.member("Cleo Late", "participant"));
     await late.emitWithAck("motion:join", { motionId: d.motionId });
     expect(await benPresence).toMatchObject({ people: [], unnamed: 4 });
-    expect((await teacherPresence).people.map((p) => p.name)).toContain("Cleo Late");
+    expect((await teacherPresence).people.map((p) => p.name).sort()).toEqual(
+      ["Ada Lovelace", "Ben Okafor", "Cleo Late", "Tess Teacher"].sort(),
+    );
+    // Whatever reached Ben, before Cleo's arrival or after, named nobody.
+    expect(benHeard.flatMap((p) => p.people)).toEqual([]);
 
     const forBen = nextEvent(ben, "argument.posted");
     const forTeacher = nextEvent(teacher, "argument.posted");

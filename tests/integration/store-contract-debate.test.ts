@@ -90,10 +90,14 @@ for (const dialect of await dialects()) {
         expect(await store.documents.list([])).toEqual([]);
       });
 
-      it("insertVersion, version and blocks keep a version's bytes, text and blocks in order", async () => {
+      it("insertVersion, version, versionFile and blocks keep a version's bytes, text and blocks in order", async () => {
         const space = await rows.space();
         const { document, version, blocks } = await rows.document(space.id);
-        expect(await store.documents.version(version.id)).toEqual(version);
+        const { raw, ...withoutFile } = version;
+        expect(await store.documents.version(version.id)).toEqual(withoutFile);
+        expect(Buffer.from((await store.documents.versionFile(version.id)) ?? [])).toEqual(
+          Buffer.from(raw),
+        );
         expect(await store.documents.blocks(version.id)).toEqual(blocks);
 
         const next = newVersion(document.id, 2, "One.\n\nTwo.\n\nThree.");
@@ -106,11 +110,13 @@ for (const dialect of await dialects()) {
           end: position * 6 + 4,
         }));
         await rows.write((tx) => tx.documents.insertVersion(next.version, nextBlocks));
-        expect(await store.documents.version(next.version.id)).toEqual(next.version);
+        const { raw: _nextFile, ...nextWithoutFile } = next.version;
+        expect(await store.documents.version(next.version.id)).toEqual(nextWithoutFile);
         expect((await store.documents.blocks(next.version.id)).map((b) => b.position)).toEqual([
           0, 1, 2,
         ]);
         expect(await store.documents.version(newId())).toBeUndefined();
+        expect(await store.documents.versionFile(newId())).toBeUndefined();
         expect(await store.documents.blocks(newId())).toEqual([]);
       });
 

@@ -118,6 +118,21 @@ for (const dialect of await dialects()) {
       expect((await db.store.motions.get(motionId))?.lastSeq).toBe(before + 1);
     });
 
+    it("reads outside a write transaction let other waiting work run between them, in a snapshot too", async () => {
+      const { spaceId } = await spaceWithDocument(db.store, "public");
+      // What a page's reads did to every other room: ten reads of one request, awaited one after
+      // another, then work queued before them (a socket's event, another request) got its turn.
+      const order: string[] = [];
+      const readTenTimes = async (read: Pick<typeof db.store, "spaces">) => {
+        setImmediate(() => order.push("other work"));
+        for (let i = 0; i < 10; i++) await read.spaces.get(spaceId);
+        order.push("ten reads");
+      };
+      await readTenTimes(db.store);
+      await db.store.snapshot(readTenTimes);
+      expect(order).toEqual(["other work", "ten reads", "other work", "ten reads"]);
+    });
+
     it("a private space's documents and motions are invisible to outsiders", async () => {
       const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "private");
       const version = await db.store.documents.version(versionId);

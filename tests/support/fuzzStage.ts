@@ -1,4 +1,5 @@
 import type { Store } from "../../db/store";
+import { selectorAt } from "../../lib/anchoring";
 import type { MotionSettings } from "../../lib/debate";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { hideArgument } from "../../server/domain/debate/moderate";
@@ -31,6 +32,16 @@ export async function fuzzStage(store: Store) {
   /** A participant the member doors change, and speakers are assigned. */
   const target = await d.member("Tess Target", "participant");
   const ids: string[] = [d.spaceId, d.documentId, d.motionId, target.id];
+  // What the stage's own arguments cite: a document of the space that is not among `ids`, so a
+  // fuzzed path that lands on the space's document and gives it a new version (accepted: any text
+  // is a document) cannot move the passage from under arguments staged after it.
+  const evidence = await importedSample();
+  const evidenceText = (await store.documents.version(evidence.versionId))?.text ?? "";
+  const tradeAt = evidenceText.indexOf(trade);
+  const evidenceCitation = {
+    documentId: evidence.documentId,
+    ...selectorAt(evidenceText, tradeAt, tradeAt + trade.length),
+  };
 
   async function motion(
     settings: Partial<MotionSettings> = {},
@@ -62,7 +73,7 @@ export async function fuzzStage(store: Store) {
         postArgument(
           store,
           actorOf(people[by]),
-          argumentInput(motionId, d.cite(trade), { body: `Argument ${i} on the rail line.` }),
+          argumentInput(motionId, evidenceCitation, { body: `Argument ${i} on the rail line.` }),
         ),
       );
       if (status === "hidden") {
@@ -95,7 +106,13 @@ export async function fuzzStage(store: Store) {
    * document keeps the version its citations point into.
    */
   async function spareDocument(): Promise<string> {
-    const { documentId } = await must(
+    const { documentId } = await importedSample();
+    ids.push(documentId);
+    return documentId;
+  }
+
+  function importedSample() {
+    return must(
       importDocument(store, systemActor, {
         clientId: crypto.randomUUID(),
         spaceId: d.spaceId,
@@ -104,8 +121,6 @@ export async function fuzzStage(store: Store) {
         raw: new TextEncoder().encode(sampleText),
       }),
     );
-    ids.push(documentId);
-    return documentId;
   }
 
   /** Starts a structured debate's session: the opening vote runs. */

@@ -5,6 +5,8 @@ import {
   type ArgumentView,
   buildArgumentTree,
   type CitedPassage,
+  linkedRoots,
+  prunerOfThreads,
 } from "../../../lib/debate";
 import type { Side } from "../../../lib/projector";
 import type { HeldPart, summarise } from "./motionSummary";
@@ -138,19 +140,8 @@ export async function treeInTurns<V extends ArgumentView>(
     for (const row of rows.slice(i, i + BATCH)) nodes.set(row.id, { ...row, children: [] });
   }
   await nextTurn();
-  const roots: ArgumentNode[] = [];
-  for (const node of nodes.values()) {
-    if (node.parentId === null) roots.push(node);
-    else nodes.get(node.parentId)?.children.push(node);
-  }
-  const prune = (list: ArgumentNode[]): ArgumentNode[] =>
-    list.flatMap((node) => {
-      const children = prune(node.children);
-      const gone = node.status === "withdrawn" || (node.status === "hidden" && !keepHidden);
-      // A placeholder stays while it has replies, held here or not.
-      const replied = children.length > 0 || (node.replies?.direct ?? 0) > 0;
-      return gone && !replied ? [] : [{ ...node, children }];
-    });
+  const roots = linkedRoots(nodes);
+  const prune = prunerOfThreads(keepHidden);
   // Each top-level argument's thread is pruned on its own: a few hundred threads a turn.
   const tree: ArgumentNode[] = [];
   for (let i = 0; i < roots.length; i += PRUNED) {
