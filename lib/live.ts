@@ -289,8 +289,8 @@ function withChanged(state: LiveMotion, after: ArgumentView[], ids: Iterable<str
 }
 
 /**
- * The state after an argument it counts but does not hold was hidden or withdrawn: no longer
- * public, its citations are no longer counted across the debate.
+ * The state after an argument it counts but does not hold changed: hidden, withdrawn or rejected
+ * (no longer public, its citations no longer count across the debate), or its citations moved.
  */
 function outsideChanged(
   state: LiveMotion,
@@ -335,12 +335,17 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         const citations = byId.get(a.id);
         return citations ? { ...a, citations } : a;
       });
-      return withChanged(state, after, byId.keys());
+      let moved = withChanged(state, after, byId.keys());
+      for (const [argumentId, citations] of byId) {
+        moved = outsideChanged(moved, argumentId, (o) => ({ ...o, citations }));
+      }
+      return moved;
     }
     case "citation.reviewed": {
       const { argumentId, citations, detached } = event.data;
       const after = change(state, argumentId, (a) => ({ ...a, citations, detached }));
-      return withChanged(state, after, [argumentId]);
+      const reviewed = withChanged(state, after, [argumentId]);
+      return outsideChanged(reviewed, argumentId, (o) => ({ ...o, citations }));
     }
     case "argument.rejected": {
       const { argumentId, reason } = event.data;
@@ -349,7 +354,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         status: "rejected" as const,
         rejectionReason: reason,
       });
-      return { ...state, arguments: change(state, argumentId, reject) };
+      const rejected = { ...state, arguments: change(state, argumentId, reject) };
+      return outsideChanged(rejected, argumentId, (o) => ({ ...o, status: "rejected" }));
     }
     case "motion.settings": {
       const { settings, session } = event.data;

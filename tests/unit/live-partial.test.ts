@@ -207,6 +207,55 @@ describe("a live copy of a big debate held in part", () => {
     expect(hiddenWaiting.partial?.cited).toEqual(held().partial?.cited);
   });
 
+  it("moves an unheld live reply's counted passage with a new version and a review, and never counts a rejected one", () => {
+    const place = { above: ["t", "x"], side: "for" as const };
+    const posted = motionEvent(11, "argument.posted", {
+      argument: reply("n", "x", { citations: [citing(20)] }),
+      place,
+    });
+    const { state } = applyEvents(held(), [posted]);
+    const passage = (start: number, count: number) => ({
+      documentId: "d",
+      start,
+      end: start + 5,
+      for: count,
+      against: 0,
+    });
+    const { state: reanchored } = applyEvents(state, [
+      motionEvent(12, "evidence.reanchored", {
+        documentId: "d",
+        versionId: "v2",
+        sources: [],
+        arguments: [{ argumentId: "n", citations: [citing(30)] }],
+      }),
+    ]);
+    expect(reanchored.partial?.cited).toContainEqual(passage(30, 1));
+    expect(reanchored.partial?.cited).not.toContainEqual(passage(20, 1));
+    expect(reanchored.outside?.n?.citations).toEqual([citing(30)]);
+    const { state: reviewed } = applyEvents(reanchored, [
+      motionEvent(13, "citation.reviewed", {
+        argumentId: "n",
+        action: "accept",
+        exact: "x",
+        citations: [citing(40)],
+        detached: [],
+      }),
+    ]);
+    expect(reviewed.partial?.cited).toContainEqual(passage(40, 1));
+    expect(reviewed.partial?.cited).not.toContainEqual(passage(30, 1));
+    // Pending, then rejected: nothing counted either way, and the entry says so.
+    const waiting = holdArgument(
+      held(),
+      reply("w", "x", { status: "pending", citations: [citing(20)] }),
+      place,
+    );
+    const { state: rejected } = applyEvents(waiting, [
+      motionEvent(11, "argument.rejected", { argumentId: "w", reason: "No source", onlyFor: "u" }),
+    ]);
+    expect(rejected.outside?.w?.status).toBe("rejected");
+    expect(rejected.partial?.cited).toEqual(held().partial?.cited);
+  });
+
   it("counts a reply posted under a parent the page does not hold in the held grandparent's replies", () => {
     const state = holdArgument(held(), reply("n", "x"), { above: ["t", "x"], side: "for" });
     expect(state.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });
