@@ -2,6 +2,7 @@ import type { Edge, Node } from "@xyflow/react";
 import { hierarchy, tree } from "d3-hierarchy";
 import type { ArgumentPageItem } from "./argumentPages";
 import type { ArgumentNode, ArgumentRelation, ArgumentView, ListOrder, Strength } from "./debate";
+import { strengthSummary } from "./ratingScale";
 
 /** Every card on the map has one size, so the layout needs no measuring. */
 export const MAP_CARD = { width: 260, height: 150 };
@@ -112,11 +113,6 @@ export function excerptOf(text: string, limit = EXCERPT_CHARS): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : limit)}…`;
 }
 
-export const strengthLabel = (s: Strength) =>
-  s.mean === null
-    ? "Not rated yet"
-    : `Strength ${s.mean.toFixed(1)} of 4, ${s.count} rating${s.count === 1 ? "" : "s"}`;
-
 /**
  * The arguments the map draws: the published ones, and a hidden or withdrawn one only as a
  * wordless placeholder while published replies hang from it (drawn or not). Pending and
@@ -190,7 +186,7 @@ export function cardOf(node: ArgumentView, motionId: string): MapCard {
       : excerptOf(node.body),
     author: placeholder ? null : node.author.name,
     strength: placeholder ? null : node.strength,
-    strengthLabel: placeholder ? null : strengthLabel(node.strength),
+    strengthLabel: placeholder ? null : strengthSummary(node.strength),
     href: `/motions/${motionId}#argument-${node.id}`,
     placeholder,
     parent: null,

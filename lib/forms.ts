@@ -2,6 +2,8 @@
 export interface FormState {
   problems?: string[];
   notice?: string;
+  /** What was typed, by field name, to put back after a refusal: never a password. */
+  values?: Record<string, string>;
 }
 
 const fieldLabels: Record<string, string> = {

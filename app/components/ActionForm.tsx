@@ -1,7 +1,24 @@
 "use client";
 
-import { type ReactNode, useActionState } from "react";
+import {
+  createContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  useActionState,
+  useContext,
+} from "react";
 import type { FormState } from "@/lib/forms";
+
+const TypedValues = createContext<FormState["values"]>(undefined);
+
+/**
+ * An input that keeps what was typed when the action refuses it: React empties a form after its
+ * action, back to each field's default, so the typed value becomes the default.
+ */
+export function KeptInput(props: InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  const typed = useContext(TypedValues)?.[props.name];
+  return <input {...props} defaultValue={typed ?? props.defaultValue} />;
+}
 
 /**
  * A form whose server action answers what went wrong: the problems are listed at the top, read
@@ -40,7 +57,7 @@ export function ActionForm({
           {state.notice}
         </p>
       ) : null}
-      {children}
+      <TypedValues.Provider value={state.values}>{children}</TypedValues.Provider>
       <div>
         <button type="submit" disabled={pending} className={secondary ? "secondary" : undefined}>
           {pending ? pendingLabel : submit}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { unreadCount } from "@/server/domain/notifications/inbox";
 import type { Actor } from "@/server/policy";
 import { runtime } from "@/server/runtime";
+import { AuthPageLink } from "./AuthPageLink";
 import { InboxBadge } from "./InboxBadge";
 
 /** Who is signed in, their notifications, and the way to sign in, join, or out. */
@@ -10,7 +11,8 @@ export async function UserMenu({ actor }: { actor: Actor }) {
     return (
       <div className="user-menu">
         <Link href="/join">Join with a code</Link>
-        <Link href="/signin">Sign in</Link>
+        <AuthPageLink to="/signin">Sign in</AuthPageLink>
+        <AuthPageLink to="/signup">Sign up</AuthPageLink>
       </div>
     );
   }
@@ -23,7 +25,7 @@ export async function UserMenu({ actor }: { actor: Actor }) {
         {actor.name}
         {actor.guestOf ? " (guest)" : ""}
       </Link>
-      {actor.guestOf ? <Link href="/signup">Create account</Link> : null}
+      {actor.guestOf ? <AuthPageLink to="/signup">Create account</AuthPageLink> : null}
       <Link href="/signout">Sign out</Link>
     </div>
   );

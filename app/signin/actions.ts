@@ -16,6 +16,7 @@ const minutes = (seconds: number) => {
 
 export async function signInAction(_state: FormState, data: FormData): Promise<FormState> {
   const email = String(data.get("email") ?? "");
+  const values = { email };
   const blocked = await signInBlocked(runtime().store, {
     email,
     address: clientAddress(await headers()),
@@ -23,6 +24,7 @@ export async function signInAction(_state: FormState, data: FormData): Promise<F
   if (blocked) {
     return {
       problems: [`Too many failed sign-ins. Try again in ${minutes(blocked.retryAfterSeconds)}.`],
+      values,
     };
   }
   try {
@@ -41,6 +43,7 @@ export async function signInAction(_state: FormState, data: FormData): Promise<F
           ? "Too many failed sign-ins. Try again in a few minutes."
           : "Email or password is wrong.",
       ],
+      values,
     };
   }
   return {};

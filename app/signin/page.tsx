@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
-import { returnPathOf } from "@/server/auth/returnPath";
-import { ActionForm } from "../components/ActionForm";
+import { pageReturnPath } from "@/server/auth/pageReturnPath";
+import { ActionForm, KeptInput } from "../components/ActionForm";
 import { signInAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   const actor = await pageActor();
-  const returnTo = returnPathOf(callbackUrl);
+  const returnTo = await pageReturnPath(callbackUrl);
+  const back = callbackUrl ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
   return (
     <>
       <h1>Sign in</h1>
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <input type="hidden" name="returnTo" value={returnTo} />
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required />
+          <KeptInput id="email" name="email" type="email" autoComplete="email" required />
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
@@ -46,8 +47,8 @@ export default async function SignInPage({ searchParams }: Props) {
         </div>
       </ActionForm>
       <p>
-        No account yet? <Link href="/signup">Create one</Link>. Have a join code from your teacher?{" "}
-        <Link href="/join">Join as a guest</Link>.
+        No account yet? <Link href={`/signup${back}`}>Create one</Link>. Have a join code from your
+        teacher? <Link href="/join">Join as a guest</Link>.
       </p>
     </>
   );

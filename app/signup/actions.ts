@@ -6,6 +6,7 @@ import { type FormState, problemsOf } from "@/lib/forms";
 import { signIn } from "@/server/auth/authjs";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
+import { safeReturnPath } from "@/server/auth/returnPath";
 import { signUp } from "@/server/domain/accounts/signUp";
 import { pageLimit, settlePageAttempt } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
@@ -16,22 +17,28 @@ export async function signUpAction(_state: FormState, data: FormData): Promise<F
     email: data.get("email"),
     password: data.get("password"),
   };
+  const typed = (field: string) => {
+    const value = data.get(field);
+    return typeof value === "string" ? value : "";
+  };
+  const values = { name: typed("name"), email: typed("email") };
+  const returnTo = safeReturnPath(data.get("returnTo"));
   const actor = await pageActor();
   const refused = await pageLimit("signUps", actor);
-  if (refused) return { problems: problemsOf(refused.error.message) };
+  if (refused) return { problems: problemsOf(refused.error.message), values };
   const outcome = await signUp(runtime().store, actor, input);
   await settlePageAttempt("signUps", outcome.ok);
-  if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
+  if (!outcome.ok) return { problems: problemsOf(outcome.error.message), values };
   if (outcome.value.converted) {
     // The guest keeps their identity in a new session; the guest's cookie stops working.
     const cookie = await guestSessionCookie(outcome.value);
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
-    redirect("/spaces");
+    redirect(returnTo);
   }
   await signIn("credentials", {
     email: outcome.value.email,
     password: input.password,
-    redirectTo: "/spaces",
+    redirectTo: returnTo,
   });
   return {};
 }

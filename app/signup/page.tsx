@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
-import { ActionForm } from "../components/ActionForm";
+import { pageReturnPath } from "@/server/auth/pageReturnPath";
+import { ActionForm, KeptInput } from "../components/ActionForm";
 import { signUpAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage() {
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
   const actor = await pageActor();
+  const returnTo = await pageReturnPath(callbackUrl);
+  const back = callbackUrl ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
   const guest = actor.kind === "user" && actor.guestOf !== null;
   if (actor.kind === "user" && !guest) {
     return (
@@ -29,12 +35,13 @@ export default async function SignUpPage() {
           : "With an account you can create spaces for your classes and join others with a code."}
       </p>
       <ActionForm action={signUpAction} submit="Create account" pending="Creating your account…">
+        <input type="hidden" name="returnTo" value={returnTo} />
         <div className="field">
           <label htmlFor="name">Name</label>
           <span className="hint" id="name-hint">
             Shown to the people in your spaces.
           </span>
-          <input
+          <KeptInput
             id="name"
             name="name"
             autoComplete="name"
@@ -46,7 +53,7 @@ export default async function SignUpPage() {
         </div>
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required />
+          <KeptInput id="email" name="email" type="email" autoComplete="email" required />
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
@@ -65,7 +72,7 @@ export default async function SignUpPage() {
         </div>
       </ActionForm>
       <p>
-        Have an account already? <Link href="/signin">Sign in</Link>.
+        Have an account already? <Link href={`/signin${back}`}>Sign in</Link>.
       </p>
     </>
   );

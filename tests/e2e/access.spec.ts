@@ -199,8 +199,10 @@ test("a guest turns the guest identity into an account and stays in the space", 
   await guestPage.getByLabel("Email").fill(`eli-${Date.now()}@school.test`);
   await guestPage.getByLabel("Password").fill("eli's new password");
   await guestPage.getByRole("button", { name: "Create account" }).click();
-  await expect(guestPage.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  // Back on the space the header's link was followed from, now as an account.
+  await expect(guestPage.getByRole("heading", { level: 1, name: "History 9" })).toBeVisible();
   await expect(guestPage.getByRole("banner")).not.toContainText("(guest)");
+  await guestPage.goto("/spaces");
   await expect(guestPage.getByRole("link", { name: "History 9" })).toBeVisible();
 
   await ownerPage.reload();
@@ -331,7 +333,7 @@ test("the projector view follows the room live: votes and their shift, the spotl
     "Turnout makes mandates real.",
   );
   await expect(projector.getByRole("region", { name: "Strongest for the motion" })).toContainText(
-    "Turnout makes mandates real. (4.0 of 4)",
+    "Turnout makes mandates real. (Decisive · 4.0 from 1 rating)",
   );
   expect(await seriousViolations(projector)).toEqual([]);
   await projector.screenshot({ path: "test-results/screens/projector-projector.png" });

@@ -1,5 +1,6 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
+import { phone } from "./pages/screens";
 
 // Motions of their own: the reading journey (journey.spec.ts) expects its motion to have no arguments.
 const motionTitle =
@@ -78,7 +79,7 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   for (const context of [contextA, contextB]) await context.close();
 });
 
-test("votes and ratings reach the other screen, and a keyboard user cites a paragraph", async ({
+test("votes and ratings reach the other screen, nobody is offered a rating of their own argument, and a keyboard user cites a paragraph", async ({
   browser,
 }) => {
   const stamp = Date.now();
@@ -106,14 +107,41 @@ test("votes and ratings reach the other screen, and a keyboard user cites a para
   await expect(pageA.locator(".citations-draft blockquote")).toHaveCount(1);
   await a.post("Against the motion", `Balancing has limits ${stamp}`);
 
+  // Dana's own argument is for others to rate: her card offers her no rating.
+  const own = a.argument(`Balancing has limits ${stamp}`);
+  await expect(own).toContainText("Not rated yet");
+  await expect(own.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(own.getByLabel("Your rating")).toHaveCount(0);
+
   const argument = b.argument(`Balancing has limits ${stamp}`);
   await expect(argument).toBeVisible();
-  await argument.getByLabel("Your rating").selectOption("4");
-  await expect(argument.getByLabel("Your rating")).toHaveValue("4");
-  await expect(a.argument(`Balancing has limits ${stamp}`)).toContainText(
-    "Strength 4.0 of 4 (1 rating)",
-  );
-  await expect(argument.getByLabel("Your rating")).toHaveValue("4");
+  const rating = argument.getByLabel("Your rating");
+  await expect(rating.getByRole("option")).toHaveText([
+    "–",
+    "0 – not convincing",
+    "1 – weak",
+    "2 – fair",
+    "3 – strong",
+    "4 – decisive",
+  ]);
+  await rating.selectOption({ label: "3 – strong" });
+  await expect(rating).toHaveValue("3");
+  await expect(own).toContainText("Strong · 3.0 from 1 rating");
+  await expect(argument).toContainText("Strong · 3.0 from 1 rating");
+  await expect(rating).toHaveValue("3");
+
+  // The rated card, as a phone and a laptop show it: nothing runs off the side.
+  for (const [size, viewport] of Object.entries({ phone, laptop: { width: 1366, height: 768 } })) {
+    await pageB.setViewportSize(viewport);
+    await argument.scrollIntoViewIfNeeded();
+    const card = await argument.evaluate((li) => ({
+      right: li.getBoundingClientRect().right,
+      overflow: li.scrollWidth - li.clientWidth,
+    }));
+    expect(card.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.overflow).toBeLessThanOrEqual(0);
+    await argument.screenshot({ path: `test-results/screens/argument-card-${size}.png` });
+  }
   for (const context of [contextA, contextB]) await context.close();
 });
 

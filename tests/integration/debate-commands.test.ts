@@ -311,12 +311,9 @@ for (const dialect of await dialects()) {
         const raters = await Promise.all(
           Array.from({ length: 10 }, (_, i) => d.member(`Rater ${i}`, "participant")),
         );
+        const author = actorOf(await d.member("Author", "participant"));
         const { argument, seq } = must(
-          await postArgument(
-            store,
-            actorOf(raters[0] as Person),
-            argumentInput(d.motionId, d.cite(trade)),
-          ),
+          await postArgument(store, author, argumentInput(d.motionId, d.cite(trade))),
         );
 
         await Promise.all(
@@ -971,6 +968,7 @@ for (const dialect of await dialects()) {
         const d = await debate(store);
         const alice = actorOf(await d.member("Alice", "participant"));
         const bob = actorOf(await d.member("Bob", "participant"));
+        const carol = actorOf(await d.member("Carol", "participant"));
         const olive = actorOf(await d.member("Olive", "observer"));
         const { argument } = must(
           await postArgument(store, alice, argumentInput(d.motionId, d.cite(trade))),
@@ -986,7 +984,7 @@ for (const dialect of await dialects()) {
 
         expect((await rate(bob, 4)).strength).toEqual({ mean: 4, count: 1 });
         expect((await rate(olive, 0)).strength).toEqual({ mean: 2, count: 2 });
-        expect((await rate(alice, 3)).strength).toEqual({ mean: 2.33, count: 3 });
+        expect((await rate(carol, 3)).strength).toEqual({ mean: 2.33, count: 3 });
         const again = await rate(bob, 1);
 
         expect(again.strength).toEqual({ mean: 1.33, count: 3 });
@@ -999,6 +997,35 @@ for (const dialect of await dialects()) {
           type: "argument.rated",
           data: { argumentId: argument.id, strength: { mean: 1.33, count: 3 } },
         });
+      });
+
+      it("P-CMD-6: nobody rates their own argument, a moderator neither; the refusal stores nothing", async () => {
+        const d = await debate(store);
+        const alice = actorOf(await d.member("Alice", "participant"));
+        const mia = actorOf(await d.member("Mia", "moderator"));
+        const bob = actorOf(await d.member("Bob", "participant"));
+        for (const author of [alice, mia]) {
+          const { argument } = must(
+            await postArgument(store, author, argumentInput(d.motionId, d.cite(trade))),
+          );
+          const before = await footprint(d.motionId);
+          const outcome = await rateArgument(store, author, {
+            argumentId: argument.id,
+            clientId: crypto.randomUUID(),
+            score: 4,
+          });
+          expect(outcome).toMatchObject({
+            ok: false,
+            error: { code: "forbidden", message: expect.stringMatching(/your own argument/) },
+          });
+          expect(await footprint(d.motionId)).toEqual(before);
+          expect(await store.ratings.list([argument.id])).toEqual([]);
+        }
+        const shown = (await view(bob, d.motionId)).arguments.map((a) => a.strength);
+        expect(shown).toEqual([
+          { mean: null, count: 0 },
+          { mean: null, count: 0 },
+        ]);
       });
 
       it("scores outside 0 to 4 are refused and change nothing", async () => {

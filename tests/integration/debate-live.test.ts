@@ -270,6 +270,46 @@ describe("live debate over Socket.IO", () => {
     expect(socket.connected).toBe(true);
   });
 
+  it("P-CMD-6: an author's rating of their own argument is refused, stored nowhere and sent to nobody; another's counts", async () => {
+    const d = await debate(suite.db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    const [aliceGets, bobGets] = [received(aliceSocket), received(bobSocket)];
+    await join(aliceSocket, d.motionId);
+    const posted = await post(aliceSocket, d);
+    await join(bobSocket, d.motionId, posted.seq);
+    const rate = (socket: Client, score: number) =>
+      socket.emitWithAck("argument:rate", {
+        argumentId: posted.argument.id,
+        clientId: crypto.randomUUID(),
+        score,
+      });
+
+    const own = await rate(aliceSocket, 4);
+
+    expect(own).toEqual({
+      ok: false,
+      error: {
+        code: "forbidden",
+        message: "You cannot rate your own argument: its rating is for the others to give.",
+      },
+    });
+    await roundTrip(aliceSocket);
+    await roundTrip(bobSocket);
+    expect(aliceGets.map((e) => e.seq)).toEqual([posted.seq]);
+    expect(bobGets).toEqual([]);
+    expect(await suite.db.store.ratings.list([posted.argument.id])).toEqual([]);
+    expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(posted.seq);
+
+    const rated = next(aliceSocket, "motion:event", (e) => e.type === "argument.rated");
+    expect(await rate(bobSocket, 3)).toMatchObject({ ok: true, strength: { mean: 3, count: 1 } });
+    expect((await rated).data).toEqual({
+      argumentId: posted.argument.id,
+      strength: { mean: 3, count: 1 },
+    });
+  });
+
   it("P-PRESENCE-1: joining and leaving tells the room who is there", async () => {
     const d = await debate(suite.db.store, "public");
     const alice = await d.member("Alice", "participant");

@@ -87,7 +87,10 @@ async function holdDebate(store: Store, { d, as }: Awaited<ReturnType<typeof cla
     at(4);
     await rate(as.dana, aidaFor, 3);
     await rate(as.bek, aidaFor, 2);
-    await rate(as.aida, aidaFor, 4);
+    // Ratings given before authors were refused their own (P-CMD-6) are still in the database.
+    await store.transaction((tx) =>
+      tx.ratings.put({ argumentId: aidaFor, userId: as.aida.id, score: 4, ratedAt: new Date() }),
+    );
     await rate(as.aida, bekAgainst, 1);
     await rate(as.oscar, bekAgainst, 2);
     at(5);

@@ -73,7 +73,7 @@ describe("the argument map", () => {
       excerpt: "Argument b",
       author: "Author b",
       strength: strong,
-      strengthLabel: "Strength 3.3 of 4, 4 ratings",
+      strengthLabel: "Strong · 3.3 from 4 ratings",
       href: "/motions/m#argument-b",
     });
     expect(c?.ariaLabel).toBe("Attacks its parent: Argument c. by Author c. Not rated yet");

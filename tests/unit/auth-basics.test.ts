@@ -49,10 +49,28 @@ describe("where sign-in returns to", () => {
   });
 
   it("keeps the query of Auth.js's callbackUrl and survives a malformed one", () => {
-    expect(returnPathOf("http://localhost:3000/join?code=K7QM2XPD")).toBe("/join?code=K7QM2XPD");
-    expect(returnPathOf("/spaces/abc")).toBe("/spaces/abc");
-    expect(returnPathOf("http://[bad")).toBe("/spaces");
-    expect(returnPathOf("https://evil.test//x")).toBe("/spaces");
-    expect(returnPathOf("https://evil.test/spaces/abc")).toBe("/spaces/abc");
+    const site = "localhost:3000";
+    expect(returnPathOf("http://localhost:3000/join?code=K7QM2XPD", site)).toBe(
+      "/join?code=K7QM2XPD",
+    );
+    expect(returnPathOf("/spaces/abc", site)).toBe("/spaces/abc");
+    expect(returnPathOf("/motions/m1?view=map", "")).toBe("/motions/m1?view=map");
+    expect(returnPathOf("http://[bad", site)).toBe("/spaces");
+  });
+
+  it("falls back to /spaces for another site's address, not just its path", () => {
+    const site = "moot.school.test";
+    for (const other of [
+      "https://evil.test//x",
+      "https://evil.test/spaces/abc",
+      "https://evil.test/x",
+      "//evil.test",
+      "//evil.test/spaces",
+      "/\\evil.test/x",
+      "javascript:alert(1)",
+    ]) {
+      expect(returnPathOf(other, site)).toBe("/spaces");
+    }
+    expect(returnPathOf("https://moot.school.test/spaces/abc", site)).toBe("/spaces/abc");
   });
 });

@@ -44,7 +44,9 @@ export async function castVote(
   });
 }
 
-/** A member's rating of an argument's strength, 0 to 4; rating again changes it. */
+const ownArgument = "You cannot rate your own argument: its rating is for the others to give.";
+
+/** A member's rating of someone else's argument, 0 to 4; rating again changes it. */
 export async function rateArgument(
   store: Store,
   actor: Actor,
@@ -57,6 +59,8 @@ export async function rateArgument(
     const found = await argumentFor(tx, actor, argumentId, "argument.rate");
     if (!found.ok) return found;
     const { argument, motion } = found.value;
+    // A rating says what the others make of an argument (P-CMD-6).
+    if (argument.authorId === actor.id) return refuse("forbidden", ownArgument);
     if (argument.status !== "published") {
       return refuse("conflict", `That argument is ${argument.status}: it cannot be rated.`);
     }

@@ -2,6 +2,7 @@
 
 import { memo, useState } from "react";
 import { type ArgumentNode, type CitationView, repliesToLoad, replyCount } from "@/lib/debate";
+import { scoreOption, scores, strengthSummary } from "@/lib/ratingScale";
 import { argumentAnchor } from "@/lib/threads";
 import { citedHref } from "../../../components/citedHref";
 import { Problem } from "../../../components/Problem";
@@ -45,14 +46,7 @@ export interface ThreadView {
 }
 
 function Strength({ node }: { node: ArgumentNode }) {
-  const { mean, count } = node.strength;
-  return (
-    <span className="strength">
-      {mean === null
-        ? "Not rated yet"
-        : `Strength ${mean.toFixed(1)} of 4 (${count} rating${count === 1 ? "" : "s"})`}
-    </span>
-  );
+  return <span className="strength">{strengthSummary(node.strength)}</span>;
 }
 
 /**
@@ -190,7 +184,8 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
         {withdrawn || sending || node.status !== "published" ? null : (
           <div className="argument-actions">
             <Strength node={node} />
-            {actions.canRate ? (
+            {/* One's own argument is for others to rate (docs/protocol.md, P-CMD-6). */}
+            {actions.canRate && !mine ? (
               <label>
                 Your rating{" "}
                 <select
@@ -200,9 +195,9 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
                   <option value="" disabled>
                     –
                   </option>
-                  {[0, 1, 2, 3, 4].map((score) => (
+                  {scores.map((score) => (
                     <option key={score} value={score}>
-                      {score}
+                      {scoreOption(score)}
                     </option>
                   ))}
                 </select>

@@ -8,6 +8,7 @@ import {
   type VoteTally,
 } from "@/lib/debate";
 import type { ProjectorView } from "@/lib/projector";
+import { strengthSummary } from "@/lib/ratingScale";
 import { SessionBar } from "./SessionBar";
 import { useLiveMotion } from "./useLiveMotion";
 import { useProjectorView } from "./useProjectorView";
@@ -113,7 +114,7 @@ export function Projector({ view }: { view: ProjectorView }) {
               <ol>
                 {strongest(side).map((a) => (
                   <li key={a.id}>
-                    {a.body} <span className="meta">({a.strength.mean?.toFixed(1)} of 4)</span>
+                    {a.body} <span className="meta">({strengthSummary(a.strength)})</span>
                   </li>
                 ))}
               </ol>
