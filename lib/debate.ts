@@ -318,7 +318,8 @@ export function shareOf(tally: Tally, stance: Stance): number {
   return total === 0 ? 0 : Math.round((tally[stance] / total) * 100);
 }
 
-const totalOf = (tally: Tally) => tally.for + tally.against + tally.undecided;
+/** How many voted in a tally, whatever their stance. */
+export const totalOf = (tally: Tally) => tally.for + tally.against + tally.undecided;
 
 /**
  * How many points support for the motion moved from the vote before to the vote after; 0

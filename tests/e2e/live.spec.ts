@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
-import { phone } from "./pages/screens";
+import { expectFits, phone } from "./pages/screens";
 
 // Motions of their own: the reading journey (journey.spec.ts) expects its motion to have no arguments.
 const motionTitle =
@@ -69,11 +69,28 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   await a.selectAndCite(7);
   await a.post("For the motion", `Written on the train ${stamp}`);
   await expect(a.argument(`Written on the train ${stamp}`)).toContainText("Sending…");
+  // The line stays on screen wherever the reader is, counting what waits to be sent.
+  const offlineLine = pageA.getByRole("status").filter({ hasText: "Connection lost" });
+  await expect(offlineLine).toHaveText("Connection lost. Reconnecting… 1 post waiting to be sent");
+  for (const [size, viewport] of Object.entries({ phone, laptop: { width: 1366, height: 768 } })) {
+    await pageA.setViewportSize(viewport);
+    await pageA.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(offlineLine).toBeInViewport();
+    await expectFits(pageA, "live-offline", size);
+  }
+  // Nor does it cover the Post button on a phone when the page brings that into view.
+  await pageA.setViewportSize(phone);
+  const postButton = pageA.getByRole("button", { name: "Post", exact: true });
+  await postButton.evaluate((button) => button.scrollIntoView({ block: "end" }));
+  const postBox = await postButton.boundingBox();
+  const lineBox = await offlineLine.boundingBox();
+  expect(postBox && lineBox && postBox.y + postBox.height <= lineBox.y).toBe(true);
   await contextA.setOffline(false);
   await expect(b.argument(`Written on the train ${stamp}`)).toBeVisible();
   await expect(a.argument(`Written on the train ${stamp}`)).not.toContainText("Sending…");
   await expect(a.argument(`Sanctions risk ${stamp}`)).toBeVisible();
   await expect(a.connectionLost()).toHaveCount(0);
+  await expect(offlineLine).toHaveCount(0);
   await expect(a.side("Against the motion")).toContainText(`Sanctions risk ${stamp}`);
 
   for (const context of [contextA, contextB]) await context.close();

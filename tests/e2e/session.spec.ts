@@ -79,11 +79,32 @@ test("a moderator runs a structured debate with two students and the projector, 
       .getByRole("radio", { name: "For" }),
   ).toBeDisabled();
   await expect(ada.getByText("Opening vote: this phase is for voting, not posting.")).toBeVisible();
+  // On their phones, without scrolling: the vote to cast and the side each speaks for.
+  for (const [student, side] of [
+    [ada, "for"],
+    [ben, "against"],
+  ] as const) {
+    await expect(student.getByRole("button", { name: "Vote now" })).toBeInViewport();
+    await expect(student.getByText(`You speak ${side} the motion`)).toBeInViewport();
+  }
+  await ben.screenshot({ path: "test-results/screens/session-vote-now-phone.png" });
+  await ben.setViewportSize({ width: 1366, height: 768 });
+  await expect(ben.getByRole("button", { name: "Vote now" })).toBeInViewport();
+  await ben.screenshot({ path: "test-results/screens/session-vote-now-laptop.png" });
+  await ben.setViewportSize({ width: 390, height: 844 });
+  // The prompt takes the student to the vote itself.
+  await ada.getByRole("button", { name: "Vote now" }).click();
+  await expect(
+    ada
+      .getByRole("group", { name: "Your vote before the debate" })
+      .getByRole("radio", { name: "For" }),
+  ).toBeFocused();
   for (const student of [ada, ben]) {
     await student
       .getByRole("group", { name: "Your vote before the debate" })
       .getByRole("radio", { name: "Against" })
       .check();
+    await expect(student.getByRole("button", { name: "Vote now" })).toHaveCount(0);
   }
   await expect(teacher.getByTestId("tally-before-against")).toHaveText("2");
 
@@ -174,10 +195,12 @@ test("a moderator runs a structured debate with two students and the projector, 
       .getByRole("radio", { name: "For" }),
   ).toBeDisabled();
   for (const student of [ada, ben]) {
+    await expect(student.getByRole("button", { name: "Vote now" })).toBeInViewport();
     await student
       .getByRole("group", { name: "Your vote after the debate" })
       .getByRole("radio", { name: "For" })
       .check();
+    await expect(student.getByRole("button", { name: "Vote now" })).toHaveCount(0);
   }
   await expect(projector.getByTestId("projector-shift")).toHaveText("Support rose 100 points");
   await teacher.getByRole("button", { name: "End the debate" }).click();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { formatJoinCode, SpaceRole } from "@/lib/spaces";
 import { ActionForm } from "../../components/ActionForm";
+import { JoinQrCode } from "../../components/JoinQrCode";
 import { ReviewQueue } from "../../components/ReviewQueue";
 import { RoleBadge } from "../../components/RoleBadge";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -13,7 +13,9 @@ import {
   muteMemberAction,
 } from "../actions";
 import { markAllReadAction } from "../readingActions";
+import { CopyLink } from "./CopyLink";
 import { ImportDebate } from "./ImportDebate";
+import { joinLinkFor } from "./joinLink";
 import { loadSpace } from "./loadSpace";
 
 export const dynamic = "force-dynamic";
@@ -37,8 +39,8 @@ export default async function SpacePage({ params }: Props) {
   const { actor, space, motions, members, documents, hasDocuments, toReview } = await loadSpace(
     (await params).id,
   );
-  const requestHeaders = await headers();
-  const joinAddress = `${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? ""}/join`;
+  const joinLink =
+    space.can.manageMembers && space.joinCode ? await joinLinkFor(space.joinCode) : null;
   return (
     <>
       <p className="breadcrumb">
@@ -66,14 +68,18 @@ export default async function SpacePage({ params }: Props) {
       {space.can.manageMembers ? (
         <section aria-labelledby="code-heading" className="panel join-panel">
           <h2 id="code-heading">Join code</h2>
-          {space.joinCode ? (
+          {space.joinCode && joinLink ? (
             <>
-              <p className="join-code" data-testid="join-code">
-                {formatJoinCode(space.joinCode)}
-              </p>
-              <p className="meta">
-                Students open <strong>{joinAddress}</strong> and type this code. No account needed.
-              </p>
+              <div className="join-details">
+                <p className="join-code" data-testid="join-code">
+                  {formatJoinCode(space.joinCode)}
+                </p>
+                <p className="meta">
+                  Students scan the code, or open this link, and give their name. No account needed.
+                </p>
+                <CopyLink url={joinLink} />
+              </div>
+              <JoinQrCode url={joinLink} size={200} />
             </>
           ) : (
             <p className="empty">Joining by code is off.</p>

@@ -1,26 +1,9 @@
 import type { Store } from "../../../db/store";
-import type { MotionEventData, MotionEventType } from "../../../lib/protocol";
+import { MODERATION_TYPES, type ModerationType } from "../../../lib/moderationWords";
+import type { MotionEventData } from "../../../lib/protocol";
 import type { Actor } from "../../policy";
 import { done, type Outcome } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
-
-const moderationTypes = [
-  "motion.settings",
-  "motion.edited",
-  "citation.reviewed",
-  "motion.status",
-  "argument.approved",
-  "argument.rejected",
-  "session.phase",
-  "session.timer",
-  "session.side",
-  "motion.locked",
-  "argument.hidden",
-  "argument.restored",
-  "argument.pinned",
-  "argument.spotlighted",
-] as const satisfies MotionEventType[];
-type ModerationType = (typeof moderationTypes)[number];
 
 export type ModerationEntry = {
   [K in ModerationType]: {
@@ -40,7 +23,7 @@ export async function moderationLog(
 ): Promise<Outcome<ModerationEntry[]>> {
   const found = await moderatedMotion(store, actor, motionId);
   if (!found.ok) return found;
-  const events = await store.events.ofTypes(found.value.id, moderationTypes);
+  const events = await store.events.ofTypes(found.value.id, MODERATION_TYPES);
   const names = await namesOf(
     store,
     events.map((e) => e.actorId),

@@ -18,7 +18,7 @@ import { anchorTexts, passageView } from "../library/passageView";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
-import { readableSpaceIds } from "../spaces/queries";
+import { readableSpaces } from "../spaces/queries";
 import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
@@ -52,13 +52,21 @@ export async function withSources(store: Store, motions: MotionRow[]): Promise<M
   }));
 }
 
-/** The motions the actor may read; drafts only in the spaces they moderate (`withDrafts`). */
+/**
+ * The motions the actor may read; drafts only in the spaces they moderate (`withDrafts`). The
+ * motions of the actor's own spaces come first: a class looks for its motion, not the demo's.
+ */
 export async function listMotions(
   store: Store,
   actor: Actor,
   { withDrafts = false } = {},
 ): Promise<MotionSummary[]> {
-  const motions = await store.motions.list(await readableSpaceIds(store, actor));
+  const spaces = await readableSpaces(store, actor);
+  const own = new Set(spaces.flatMap(({ space, role }) => (role ? [space.id] : [])));
+  const rank = (motion: MotionRow) => (own.has(motion.spaceId) ? 0 : 1);
+  const motions = (await store.motions.list(spaces.map(({ space }) => space.id))).sort(
+    (a, b) => rank(a) - rank(b),
+  );
   const moderated = new Map<string, boolean>();
   const shown: MotionRow[] = [];
   for (const motion of motions) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArgumentPageItem } from "@/lib/argumentPages";
-import type { Citation } from "@/lib/commands";
+import type { CastVote, Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
   ArgumentOrder,
@@ -24,6 +24,7 @@ import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
 import { moderatorCommands } from "./moderatorCommands";
 import { type Highlight, Reader } from "./Reader";
+import { RoomDock } from "./RoomDock";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
 import { type ListKey, useArgumentPages } from "./useArgumentPages";
@@ -36,13 +37,6 @@ const orderLabels: Record<ArgumentOrder, string> = {
   newest: "Newest first",
   replies: "Most replied first",
   activity: "Latest activity",
-};
-
-const connectionNotice = {
-  connecting: "Connecting…",
-  live: null,
-  offline: "Connection lost. Reconnecting… Your posts are sent once it is back.",
-  signedOut: "You were signed out on this browser. Sign in again to take part.",
 };
 
 /** The motion's debate, live: the reader to cite from, the votes, and the arguments. */
@@ -75,6 +69,7 @@ export function MotionLive({
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [myRatings, setMyRatings] = useState(motion.mine.ratings);
+  const [myVotes, setMyVotes] = useState(motion.mine.votes);
   // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
   const [readerOpen, setReaderOpen] = useState(false);
   useEffect(() => {
@@ -348,18 +343,34 @@ export function MotionLive({
     { relation: "for" as const, heading: "For the motion" },
     { relation: "against" as const, heading: "Against the motion" },
   ];
-  const notice = connectionNotice[live.connection];
+  const canVote = motion.can.vote && !locked;
+  // A structured debate's vote phase the reader has yet to vote in: they are prompted to.
+  const voteOpen =
+    settings.format === "oxford" && canVote
+      ? (["before", "after"] as const).find((phase) => !closedPhases[phase] && !myVotes[phase])
+      : undefined;
+  const vote = useCallback(
+    async (payload: CastVote) => {
+      const refused = await live.command("motion:vote", payload);
+      if (!refused) setMyVotes((mine) => ({ ...mine, [payload.phase]: payload.stance }));
+      return refused;
+    },
+    [live.command],
+  );
 
   return (
     <div className="debate">
-      {/* One status region, there from the start, so each change of it is read out. */}
-      <p
-        className={notice ? `connection connection-${live.connection}` : "visually-hidden"}
-        role="status"
-      >
-        {notice ?? "Live: new arguments appear as they are posted."}
-      </p>
-      <SessionBar settings={settings} session={session} clockOffset={live.clockOffset} />
+      <RoomDock
+        connection={live.connection}
+        waiting={live.outbox.filter((post) => !post.refused).length}
+        voteOpen={voteOpen ?? null}
+      />
+      <SessionBar
+        settings={settings}
+        session={session}
+        clockOffset={live.clockOffset}
+        mySide={viewer ? (session.sides[viewer.id] ?? null) : null}
+      />
       {moderates ? (
         <>
           <SessionControls
@@ -423,9 +434,9 @@ export function MotionLive({
             motionId={motion.id}
             votes={live.motion.votes}
             mine={motion.mine.votes}
-            canVote={motion.can.vote && !locked}
+            canVote={canVote}
             closedPhases={closedPhases}
-            vote={(payload) => live.command("motion:vote", payload)}
+            vote={vote}
           />
           {here ? (
             <p className="meta presence">

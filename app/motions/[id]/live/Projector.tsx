@@ -1,17 +1,27 @@
 "use client";
 
+import type { ReactNode } from "react";
 import {
   type ArgumentView,
   type Stance,
   shareOf,
   supportShift,
+  type Tally,
+  totalOf,
   type VoteTally,
 } from "@/lib/debate";
+import type { LiveMotion } from "@/lib/live";
 import type { ProjectorView } from "@/lib/projector";
 import { strengthSummary } from "@/lib/ratingScale";
-import { SessionBar } from "./SessionBar";
+import { type Winner, winnerOf } from "@/lib/results";
+import { formatClock } from "@/lib/session";
+import { formatJoinCode } from "@/lib/spaces";
+import { phaseSentence, useTimeLeft } from "./SessionBar";
 import { useLiveMotion } from "./useLiveMotion";
 import { useProjectorView } from "./useProjectorView";
+
+/** How the room joins the motion's space: shown while the motion is open to those who may. */
+export type JoinInvite = { code: string; link: string };
 
 const stances: [Stance, string][] = [
   ["for", "For"],
@@ -19,10 +29,16 @@ const stances: [Stance, string][] = [
   ["undecided", "Undecided"],
 ];
 
-/** Bars of the vote before and after, side by side for each stance, with their shares. */
+/** "12 of 20 (60%)": a count with its share, so one voter reads as "1 of 1", not a bare 100%. */
+const countWithShare = (tally: Tally, stance: Stance) =>
+  `${tally[stance]} of ${totalOf(tally)} (${shareOf(tally, stance)}%)`;
+
+/** Bars of the vote before and after, side by side for each stance, with counts and shares. */
 function ShiftChart({ votes }: { votes: VoteTally }) {
-  const width = 560;
+  const width = 680;
   const row = 64;
+  const barStart = 150;
+  const barRoom = width - barStart - 230;
   return (
     <svg
       className="shift-chart"
@@ -31,27 +47,37 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
       aria-label={stances
         .map(
           ([stance, label]) =>
-            `${label}: ${shareOf(votes.before, stance)}% before, ${shareOf(votes.after, stance)}% after`,
+            `${label}: ${countWithShare(votes.before, stance)} before, ${countWithShare(votes.after, stance)} after`,
         )
         .join("; ")}
     >
       {stances.map(([stance, label], i) => {
         const y = i * row;
-        const before = shareOf(votes.before, stance);
-        const after = shareOf(votes.after, stance);
-        const bar = (share: number) => Math.max(2, (share / 100) * (width - 240));
+        const bar = (tally: Tally) => Math.max(2, (shareOf(tally, stance) / 100) * barRoom);
         return (
           <g key={stance} className={`bar-${stance}`}>
             <text x="0" y={y + 30} className="bar-label">
               {label}
             </text>
-            <rect x="150" y={y + 6} width={bar(before)} height="22" className="bar-before" />
-            <text x={158 + bar(before)} y={y + 24} className="bar-value">
-              {before}%
+            <rect
+              x={barStart}
+              y={y + 6}
+              width={bar(votes.before)}
+              height="22"
+              className="bar-before"
+            />
+            <text x={barStart + 8 + bar(votes.before)} y={y + 24} className="bar-value">
+              {countWithShare(votes.before, stance)}
             </text>
-            <rect x="150" y={y + 32} width={bar(after)} height="22" className="bar-after" />
-            <text x={158 + bar(after)} y={y + 50} className="bar-value">
-              {after}%
+            <rect
+              x={barStart}
+              y={y + 32}
+              width={bar(votes.after)}
+              height="22"
+              className="bar-after"
+            />
+            <text x={barStart + 8 + bar(votes.after)} y={y + 50} className="bar-value">
+              {countWithShare(votes.after, stance)}
             </text>
           </g>
         );
@@ -60,8 +86,98 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
   );
 }
 
-/** The room's screen: the motion, the votes and their shift, the spotlight, the strongest arguments. */
-export function Projector({ view }: { view: ProjectorView }) {
+const verdicts: Record<Winner, string> = {
+  for: "The motion carries",
+  against: "The motion falls",
+  tie: "A tie: the motion neither carries nor falls",
+};
+
+/** The result by the Oxford rule (lib/results' winnerOf, as the results page reads it). */
+function Verdict({ votes }: { votes: VoteTally }) {
+  const winner = winnerOf(votes);
+  return (
+    <div className="projector-verdict">
+      <p data-testid="projector-verdict">
+        {winner ? verdicts[winner] : "No verdict: it needs a vote before and a vote after"}
+      </p>
+      <p className="meta">The side that gained more of the vote from before to after wins.</p>
+    </div>
+  );
+}
+
+/**
+ * The motion's state, the session's phase and its clock, in one line: a debate that is over says
+ * only that. The clock ticks outside the live region, so a screen reader hears phases, not seconds.
+ */
+function StatusLine({
+  motion,
+  over,
+  offline,
+  clockOffset,
+}: {
+  motion: LiveMotion;
+  over: boolean;
+  offline: boolean;
+  clockOffset: number;
+}) {
+  const { status, session, settings } = motion;
+  const left = useTimeLeft(session, clockOffset);
+  const structured = settings.format === "oxford";
+  const phase = over
+    ? "The debate is over"
+    : structured
+      ? `${phaseSentence(session)}${session.clock === "paused" ? " · paused" : ""}`
+      : null;
+  // A closed (locked) or archived motion is over, and says only that.
+  const state = status === "draft" ? "Draft" : "Open for debate";
+  return (
+    <p className="projector-status">
+      <span role="status">
+        {over ? null : state}
+        {!over && phase ? " · " : null}
+        {phase ? <span className="session-phase">{phase}</span> : null}
+        {offline ? " · reconnecting…" : null}
+      </span>
+      {structured && !over && left !== null ? (
+        <span className="projector-clock">
+          <span className="visually-hidden">Time left in this phase: </span>
+          <span data-testid="session-clock">{left === 0 ? "Time is up" : formatClock(left)}</span>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The way in for the room: the code, the link and, when the page drew one, its QR code. */
+function JoinPanel({ join, qrCode }: { join: JoinInvite; qrCode: ReactNode }) {
+  return (
+    <section aria-labelledby="projector-join" className="projector-join">
+      <h2 id="projector-join">Join the debate</h2>
+      {qrCode}
+      <p>
+        Code <strong data-testid="projector-join-code">{formatJoinCode(join.code)}</strong>
+      </p>
+      <p className="projector-join-link" data-testid="projector-join-link">
+        {join.link}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The room's screen, sized to the wall so nothing falls below the fold: the motion and one status
+ * line, the votes and their shift (and the verdict once the debate is over), the spotlight, the way
+ * in while the motion is open, and the strongest arguments.
+ */
+export function Projector({
+  view,
+  join = null,
+  qrCode = null,
+}: {
+  view: ProjectorView;
+  join?: JoinInvite | null;
+  qrCode?: ReactNode;
+}) {
   const { motion } = view;
   const live = useLiveMotion(motion);
   const { votes, status, settings, session } = live.motion;
@@ -70,16 +186,20 @@ export function Projector({ view }: { view: ProjectorView }) {
   const byline = (a: ArgumentView) =>
     settings.anonymous ? `Participant ${a.pseudonym}` : a.author.name;
   const shift = supportShift(votes);
+  const over = status === "closed" || status === "archived" || session.clock === "ended";
   return (
     <div className="projector">
-      <h1>{motion.title}</h1>
-      <p className="projector-status" role="status">
-        {status === "open" ? "Open for debate" : "Locked"}
-        {live.connection === "offline" ? " · reconnecting…" : ""}
-      </p>
-      <SessionBar settings={settings} session={session} clockOffset={live.clockOffset} />
-      <div className="projector-grid">
-        <section aria-labelledby="projector-votes">
+      <header className="projector-head">
+        <h1>{motion.title}</h1>
+        <StatusLine
+          motion={live.motion}
+          over={over}
+          offline={live.connection === "offline"}
+          clockOffset={live.clockOffset}
+        />
+      </header>
+      <div className={`projector-top${join && !over ? " with-join" : ""}`}>
+        <section aria-labelledby="projector-votes" className="projector-votes">
           <h2 id="projector-votes">Votes: before (light) and after (dark)</h2>
           <ShiftChart votes={votes} />
           <p className="projector-shift" data-testid="projector-shift">
@@ -87,6 +207,7 @@ export function Projector({ view }: { view: ProjectorView }) {
               ? "No shift yet"
               : `Support ${shift > 0 ? "rose" : "fell"} ${Math.abs(shift)} points`}
           </p>
+          {over ? <Verdict votes={votes} /> : null}
         </section>
         <section aria-labelledby="projector-spotlight" className="projector-spotlight">
           <h2 id="projector-spotlight">In the spotlight</h2>
@@ -99,8 +220,9 @@ export function Projector({ view }: { view: ProjectorView }) {
             <p className="meta">Nothing in the spotlight.</p>
           )}
         </section>
+        {join && !over ? <JoinPanel join={join} qrCode={qrCode} /> : null}
       </div>
-      <div className="projector-grid">
+      <div className="projector-sides">
         {(["for", "against"] as const).map((side) => (
           <section
             key={side}
@@ -114,7 +236,8 @@ export function Projector({ view }: { view: ProjectorView }) {
               <ol>
                 {strongest(side).map((a) => (
                   <li key={a.id}>
-                    {a.body} <span className="meta">({strengthSummary(a.strength)})</span>
+                    <span className="projector-body">{a.body}</span>{" "}
+                    <span className="meta">({strengthSummary(a.strength)})</span>
                   </li>
                 ))}
               </ol>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { MotionSettings } from "@/lib/debate";
-import { formatClock, phaseLabels, type SessionState, timeLeftMs } from "@/lib/session";
+import { formatClock, phaseLabels, type SessionState, type Side, timeLeftMs } from "@/lib/session";
 
 /** The time left in the phase, read off the server's deadline and redrawn each second. */
 export function useTimeLeft(session: SessionState, clockOffset: number) {
@@ -27,10 +27,13 @@ export function SessionBar({
   settings,
   session,
   clockOffset,
+  mySide = null,
 }: {
   settings: MotionSettings;
   session: SessionState;
   clockOffset: number;
+  /** The side the reader was assigned to speak for; null for everyone who is not a speaker. */
+  mySide?: Side | null;
 }) {
   const left = useTimeLeft(session, clockOffset);
   if (settings.format !== "oxford") return null;
@@ -46,6 +49,9 @@ export function SessionBar({
           <span className="visually-hidden">Time left in this phase: </span>
           <span data-testid="session-clock">{left === 0 ? "Time is up" : formatClock(left)}</span>
         </p>
+      ) : null}
+      {mySide && session.clock !== "ended" ? (
+        <p className={`session-side session-side-${mySide}`}>You speak {mySide} the motion</p>
       ) : null}
     </div>
   );

@@ -78,7 +78,12 @@ export function VotePanel({
       </p>
       {canVote
         ? phases.map(([phase, label]) => (
-            <fieldset key={phase} className="vote-choice" disabled={Boolean(closedPhases[phase])}>
+            <fieldset
+              key={phase}
+              id={`vote-${phase}`}
+              className="vote-choice"
+              disabled={Boolean(closedPhases[phase])}
+            >
               <legend>Your vote {label.toLowerCase()}</legend>
               {closedPhases[phase] ? <p className="meta">{closedPhases[phase]}</p> : null}
               {stances.map(([stance, stanceLabel]) => (

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/pageActor";
 import { projectorView } from "@/server/domain/debate/projector";
+import { getSpace } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
-import { Projector } from "../live/Projector";
+import { JoinQrCode } from "../../../components/JoinQrCode";
+import { joinLinkFor } from "../../../spaces/[id]/joinLink";
+import { type JoinInvite, Projector } from "../live/Projector";
 import type { MotionParams } from "../loadMotion";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +18,23 @@ export const metadata: Metadata = { title: "Projector" };
 /**
  * Full screen for the room: anyone who may read the motion may put it on a projector. The room
  * sees what a participant sees, so the page carries nothing more, even when a moderator opens it;
- * and it carries only the arguments it shows, so it stays small however big the debate.
+ * and it carries only the arguments it shows, so it stays small however big the debate. The one
+ * exception is the way in: the space's join code, shown only when the one who opens the screen
+ * may hand it out (getSpace gives it to those who manage members), so it never leaks further.
  */
 export default async function ProjectorPage({ params }: Props) {
-  const outcome = await projectorView(runtime().store, await pageActor(), (await params).id);
+  const { store } = runtime();
+  const actor = await pageActor();
+  const outcome = await projectorView(store, actor, (await params).id);
   if (!outcome.ok) notFound();
-  return <Projector view={outcome.value} />;
+  const space = await getSpace(store, actor, outcome.value.motion.spaceId);
+  const code = space.ok ? space.value.joinCode : null;
+  const join: JoinInvite | null = code ? { code, link: await joinLinkFor(code) } : null;
+  return (
+    <Projector
+      view={outcome.value}
+      join={join}
+      qrCode={join ? <JoinQrCode url={join.link} size={320} /> : null}
+    />
+  );
 }
