@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { JoinPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import { JoinPage, seriousViolations, teacherOpensMotion } from "./pages";
 
 // The room's screen on the wall, at a full-HD projector's size and at an older one's, through
 // every phase of a structured debate: it never scrolls, says one thing about where the debate
@@ -30,18 +30,16 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
   test.setTimeout(150_000);
   const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const teacher = await teacherContext.newPage();
-  await new SignUpPage(teacher).signUp({
-    name: "Ms Rosa Lind",
-    email: `lind-${Date.now()}@school.test`,
-    password: "lind's long password",
-  });
-  const space = await new SpacesPage(teacher).createSpace("Year 10 Debating");
-  const code = (await space.joinCode().textContent()) ?? "";
-  await teacher.getByLabel("Title").fill(motionTitle);
-  await teacher.getByRole("button", { name: "Create motion" }).click();
-  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
-  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
-  const motionPath = new URL(teacher.url()).pathname;
+  const { code, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Ms Rosa Lind",
+      email: `lind-${Date.now()}@school.test`,
+      password: "lind's long password",
+    },
+    "Year 10 Debating",
+    motionTitle,
+  );
   await teacher.getByLabel("Format").selectOption("oxford");
 
   const screens: Record<keyof typeof walls, Page> = {

@@ -1,5 +1,12 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { JoinPage, SignInPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  JoinPage,
+  SignInPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+  teacherOpensMotion,
+} from "./pages";
 
 // A whole structured debate in one room: the teacher on a laptop, two students on phones, and
 // the projector, each in a browser of its own.
@@ -27,14 +34,12 @@ test("a moderator runs a structured debate with two students and the projector, 
   };
   const teacher = await open({ width: 1366, height: 900 });
   const login = { email: `ines-${Date.now()}@school.test`, password: "ines's long password" };
-  await new SignUpPage(teacher).signUp({ name: "Ms Ines Duarte", ...login });
-  const space = await new SpacesPage(teacher).createSpace("Geography 11");
-  const code = (await space.joinCode().textContent()) ?? "";
-  await teacher.getByLabel("Title").fill(motionTitle);
-  await teacher.getByRole("button", { name: "Create motion" }).click();
-  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
-  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
-  const motionPath = new URL(teacher.url()).pathname;
+  const { code, motionPath } = await teacherOpensMotion(
+    teacher,
+    { name: "Ms Ines Duarte", ...login },
+    "Geography 11",
+    motionTitle,
+  );
 
   const ada = await open({ width: 390, height: 844 });
   const ben = await open({ width: 390, height: 844 });

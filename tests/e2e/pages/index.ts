@@ -115,6 +115,26 @@ export class SpacesPage {
   }
 }
 
+/**
+ * A teacher signs up, makes a space and opens a motion in it, and waits for it to go live: the
+ * space's join code and the motion's path.
+ */
+export async function teacherOpensMotion(
+  page: Page,
+  teacher: { name: string; email: string; password: string },
+  spaceName: string,
+  motionTitle: string,
+) {
+  await new SignUpPage(page).signUp(teacher);
+  const space = await new SpacesPage(page).createSpace(spaceName);
+  const code = (await space.joinCode().textContent()) ?? "";
+  await page.getByLabel("Title").fill(motionTitle);
+  await page.getByRole("button", { name: "Create motion" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+  return { code, motionPath: new URL(page.url()).pathname };
+}
+
 export class SpacePage {
   constructor(readonly page: Page) {}
   joinCode() {

@@ -59,26 +59,20 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
             <text x="0" y={y + 30} className="bar-label">
               {label}
             </text>
-            <rect
-              x={barStart}
-              y={y + 6}
-              width={bar(votes.before)}
-              height="22"
-              className="bar-before"
-            />
-            <text x={barStart + 8 + bar(votes.before)} y={y + 24} className="bar-value">
-              {countWithShare(votes.before, stance)}
-            </text>
-            <rect
-              x={barStart}
-              y={y + 32}
-              width={bar(votes.after)}
-              height="22"
-              className="bar-after"
-            />
-            <text x={barStart + 8 + bar(votes.after)} y={y + 50} className="bar-value">
-              {countWithShare(votes.after, stance)}
-            </text>
+            {(["before", "after"] as const).map((when, j) => (
+              <g key={when}>
+                <rect
+                  x={barStart}
+                  y={y + 6 + 26 * j}
+                  width={bar(votes[when])}
+                  height="22"
+                  className={`bar-${when}`}
+                />
+                <text x={barStart + 8 + bar(votes[when])} y={y + 24 + 26 * j} className="bar-value">
+                  {countWithShare(votes[when], stance)}
+                </text>
+              </g>
+            ))}
           </g>
         );
       })}
