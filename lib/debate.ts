@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PhaseLengths } from "./phases";
 
 export const MotionStatus = z.enum(["draft", "open", "closed", "archived"]);
 export type MotionStatus = z.infer<typeof MotionStatus>;
@@ -8,6 +9,8 @@ export const MotionSettings = z.object({
   approvalRequired: z.boolean(),
   anonymous: z.boolean(),
   format: z.enum(["free", "oxford"]),
+  /** A structured debate's phase lengths, when the moderator set them before the start. */
+  phaseSeconds: PhaseLengths.optional(),
 });
 export type MotionSettings = z.infer<typeof MotionSettings>;
 

@@ -46,6 +46,14 @@ export interface ParticipationRow {
   minutesActive: number;
 }
 
+/** The results anyone who may read the motion sees: no one else's name or stance. */
+export interface RoomResult extends Omit<MotionResult, "movers"> {
+  /** The reader's own part, when signed in: what they did and how they voted. */
+  mine:
+    | (Omit<ParticipationRow, "user" | "role"> & { before: Stance | null; after: Stance | null })
+    | null;
+}
+
 const totalOf = (tally: Tally) => tally.for + tally.against + tally.undecided;
 
 /** Points a stance's share of the vote moved between the two votes. */

@@ -1,39 +1,8 @@
 import { z } from "zod";
 import type { ArgumentRelation, MotionSettings, VotePhase } from "./debate";
+import { PHASES, type Phase, type PhaseLengths, phaseLabels, phaseLength } from "./phases";
 
-/**
- * A structured (Oxford-style) debate runs through these phases in order. The server keeps a
- * deadline for the running phase, never a countdown: every screen derives the same time left.
- */
-export const PHASES = [
-  "opening-vote",
-  "opening-statements",
-  "open-floor",
-  "rebuttals",
-  "closing-statements",
-  "final-vote",
-] as const;
-export const Phase = z.enum(PHASES);
-export type Phase = z.infer<typeof Phase>;
-
-export const phaseLabels: Record<Phase, string> = {
-  "opening-vote": "Opening vote",
-  "opening-statements": "Opening statements",
-  "open-floor": "Open floor",
-  rebuttals: "Rebuttals",
-  "closing-statements": "Closing statements",
-  "final-vote": "Final vote",
-};
-
-/** How long each phase runs unless the moderator says otherwise, in seconds. */
-export const phaseSeconds: Record<Phase, number> = {
-  "opening-vote": 120,
-  "opening-statements": 300,
-  "open-floor": 900,
-  rebuttals: 300,
-  "closing-statements": 300,
-  "final-vote": 120,
-};
+export { PHASES, Phase, phaseLabels, phaseSeconds } from "./phases";
 
 export type Side = "for" | "against";
 export type SessionClock = "waiting" | "running" | "paused" | "ended";
@@ -126,15 +95,17 @@ function running(session: SessionState, phase: Phase, ms: number, now: number): 
 
 /**
  * The session after a moderator's action at `now`, or why the action does not apply. `seconds`
- * is a phase's length for start and advance, or the time added by extend (a minute if unset).
+ * is a phase's length for start and advance (else the motion's `lengths`, else the default), or
+ * the time added by extend (a minute if unset).
  */
 export function stepSession(
   session: SessionState,
   action: PhaseAction,
   seconds: number | undefined,
   now: number,
+  lengths?: PhaseLengths,
 ): SessionState | { problem: string } {
-  const lengthOf = (phase: Phase) => (seconds ?? phaseSeconds[phase]) * 1000;
+  const lengthOf = (phase: Phase) => (seconds ?? phaseLength(phase, lengths)) * 1000;
   const left = timeLeftMs(session, now) ?? 0;
   switch (action) {
     case "start":

@@ -70,6 +70,14 @@ test("a moderator runs a structured debate with two students and the projector, 
   await teacher.getByLabel("Ben Holt").selectOption("against");
   await expect(teacher.getByText("Speakers (2 assigned)")).toBeVisible();
 
+  // Before the start the teacher sees each phase's length and sets the opening vote's (P-TIMER-3).
+  await teacher.getByText(/^Phase lengths: Opening vote 2 min/).click();
+  await teacher.getByLabel("Opening vote").fill("3");
+  await teacher.getByRole("button", { name: "Save the phase lengths" }).click();
+  await expect(
+    teacher.getByText(/^Phase lengths: Opening vote 3 min · Opening statements 5 min/),
+  ).toBeVisible();
+
   // Opening vote: every screen shows the same clock; only the vote before may be cast.
   await teacher.getByRole("button", { name: "Start the debate" }).click();
   for (const screen of [teacher, ada, ben, projector]) {
@@ -77,7 +85,8 @@ test("a moderator runs a structured debate with two students and the projector, 
   }
   const clocks = await Promise.all([ada, ben, projector].map(clockSeconds));
   expect(Math.max(...clocks) - Math.min(...clocks)).toBeLessThanOrEqual(1);
-  expect(clocks[0]).toBeGreaterThan(100);
+  expect(clocks[0]).toBeGreaterThan(160);
+  expect(clocks[0]).toBeLessThanOrEqual(180);
   await expect(
     ada
       .getByRole("group", { name: "Your vote after the debate" })
@@ -213,6 +222,10 @@ test("a moderator runs a structured debate with two students and the projector, 
     await expect(phase(screen)).toHaveText("The debate is over");
   }
 
+  // Everyone's motion page says who won, and leads to the results.
+  for (const screen of [teacher, ada, ben]) {
+    await expect(screen.getByText(/^For wins: support for the motion rose/)).toBeVisible();
+  }
   for (const screen of [teacher, ben, projector])
     expect(await seriousViolations(screen)).toEqual([]);
   await teacher.screenshot({
@@ -222,8 +235,21 @@ test("a moderator runs a structured debate with two students and the projector, 
   await ben.screenshot({ path: "test-results/screens/session-student-phone.png", fullPage: true });
   await projector.screenshot({ path: "test-results/screens/session-projector.png" });
 
+  // A student's own results: the room's verdict and their part, nobody else's.
+  await ben.getByRole("link", { name: "See the results" }).click();
+  await expect(ben.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+  await expect(ben.getByText(/^For wins/)).toBeVisible();
+  const part = ben.getByRole("region", { name: "Your part" });
+  await expect(part).toContainText("You voted for after the debate.");
+  await expect(ben.getByText("Ada Mensah")).toHaveCount(0);
+  expect(await seriousViolations(ben)).toEqual([]);
+  await ben.screenshot({
+    path: "test-results/screens/session-student-results-phone.png",
+    fullPage: true,
+  });
+
   // Afterwards: the result, who moved, the participation and the log.
-  await teacher.getByRole("link", { name: "Results and participation" }).click();
+  await teacher.getByRole("link", { name: "See the results" }).click();
   await expect(teacher.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
   await expect(teacher.getByText(/For wins/)).toBeVisible();
   const participation = teacher.getByRole("region", { name: "Participation" });

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as participationRoute } from "../../app/api/motions/[id]/participation/route";
 import { GET as resultsRoute } from "../../app/api/motions/[id]/results/route";
+import { GET as summaryRoute } from "../../app/api/motions/[id]/results/summary/route";
 import type { Store } from "../../db/store";
 import { withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { createMotion } from "../../server/domain/debate/createMotion";
@@ -9,7 +10,7 @@ import { castVote, rateArgument } from "../../server/domain/debate/judge";
 import { hideArgument } from "../../server/domain/debate/moderate";
 import { participationCsv } from "../../server/domain/debate/participationCsv";
 import { postArgument } from "../../server/domain/debate/postArgument";
-import { motionResult, participation } from "../../server/domain/debate/results";
+import { motionResult, participation, roomResult } from "../../server/domain/debate/results";
 import { type Actor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -259,6 +260,30 @@ for (const dialect of await dialects()) {
         }
       });
 
+      it("a participant gets the room's result and their own part, and nobody else's name or stance", async () => {
+        const { d, as, people, outsider } = room;
+        const summary = await must(roomResult(db.store, as.aida, d.motionId));
+        const full = await result();
+        expect(summary).toMatchObject({ shift: full.shift, winner: "against", votes: full.votes });
+        expect(summary.citedPassages).toEqual(full.citedPassages);
+        expect(summary).not.toHaveProperty("movers");
+        // Their own row is the one the teacher sees of them.
+        const teachersRow = (await rows()).find((row) => row.user.id === as.aida.id);
+        const { user: _, role: __, ...counts } = teachersRow ?? { user: null, role: null };
+        expect(summary.mine).toEqual({ ...counts, before: "for", after: "for" });
+        expect(summary.mine).toMatchObject({ arguments: { for: 1, against: 0 }, citations: 3 });
+        const text = JSON.stringify(summary);
+        for (const other of [people.bek, people.dana, people.oscar]) {
+          expect(text).not.toContain(other.id);
+        }
+        expect(text).not.toContain("Bek");
+
+        const observer = await must(roomResult(db.store, as.oscar, d.motionId));
+        expect(observer.mine).toMatchObject({ before: "undecided", after: null, votes: 1 });
+        expect(code(await roomResult(db.store, outsider, d.motionId))).toBe("not_found");
+        expect(code(await roomResult(db.store, as.aida, id()))).toBe("not_found");
+      });
+
       it("a draft has no results yet, and a motion nobody voted on has no winner", async () => {
         const draft = await must(
           createMotion(db.store, systemActor, {
@@ -269,6 +294,7 @@ for (const dialect of await dialects()) {
           }),
         );
         expect(code(await motionResult(db.store, room.as.owner, draft.motionId))).toBe("not_found");
+        expect(code(await roomResult(db.store, room.as.owner, draft.motionId))).toBe("not_found");
 
         const quiet = await classroom(db.store);
         const empty = await must(motionResult(db.store, quiet.as.moderator, quiet.d.motionId));
@@ -320,6 +346,18 @@ describe("the results over REST", () => {
     expect(student.status).toBe(403);
     const visitor = await resultsRoute(get("/"), params(d.motionId));
     expect(visitor.status).toBe(404);
+  });
+
+  it("GET /api/motions/:id/results/summary answers a student the room's result and their part", async () => {
+    const { d, people } = room;
+    const path = `/api/motions/${d.motionId}/results/summary`;
+    const student = await summaryRoute(get(path, people.dana.cookie), params(d.motionId));
+    expect(student.status).toBe(200);
+    expect(await student.json()).toMatchObject({
+      winner: "against",
+      mine: { before: "against", after: "against" },
+    });
+    expect((await summaryRoute(get(path), params(d.motionId))).status).toBe(404);
   });
 
   it("GET /api/motions/:id/participation answers JSON rows, or a CSV download", async () => {

@@ -186,6 +186,35 @@ for (const dialect of await dialects()) {
       }
     });
 
+    it("P-TIMER-3: the moderator's phase lengths, set before the start, time each phase that has none given", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, settings, phase } = await classroom(db.store);
+        await settings({ format: "oxford" });
+        const tooShort = await settings({ phaseSeconds: { "opening-vote": 5 } });
+        expect(tooShort).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+        expect((await db.store.motions.get(d.motionId))?.settings.phaseSeconds).toBeUndefined();
+
+        const lengths = { "opening-vote": 45, "opening-statements": 600 };
+        expect(code(await settings({ phaseSeconds: lengths }))).toBe("ok");
+        expect((await db.store.motions.get(d.motionId))?.settings.phaseSeconds).toEqual(lengths);
+        const secondsLeft = (session: SessionState) =>
+          (Date.parse(session.endsAt ?? "") - Date.now()) / 1000;
+        const openingVote = secondsLeft(await phase("start"));
+        expect(openingVote).toBeGreaterThan(40);
+        expect(openingVote).toBeLessThanOrEqual(45);
+        const statements = secondsLeft(await phase("advance"));
+        expect(statements).toBeGreaterThan(590);
+        expect(statements).toBeLessThanOrEqual(600);
+        // A phase the moderator left alone runs its default length: the open floor, 15 minutes.
+        const openFloor = secondsLeft(await phase("advance"));
+        expect(openFloor).toBeGreaterThan(890);
+        expect(openFloor).toBeLessThanOrEqual(900);
+      } finally {
+        await db.dispose();
+      }
+    });
+
     it("P-MOD-3: a pending post is its author's and the moderators' until approved; a rejection tells only its author why", async () => {
       const db = await dialect.open();
       try {

@@ -1,6 +1,7 @@
 import type {
   ArgumentRow,
   CitationRow,
+  MotionRow,
   RatingRow,
   Store,
   StoredEvent,
@@ -13,11 +14,13 @@ import {
   type MotionResult,
   type Mover,
   type ParticipationRow,
+  type RoomResult,
   winnerOf,
 } from "../../../lib/results";
 import type { Actor } from "../../policy";
-import { done, type Outcome } from "../outcome";
+import { done, type Outcome, refuse } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
+import { readableMotion } from "./queries";
 import { argumentViews, tallyOf } from "./views";
 
 const TOP_PASSAGES = 5;
@@ -168,6 +171,28 @@ function count(rows: Map<string, ParticipationRow>, activity: Activity) {
   for (const [id, row] of rows) row.minutesActive = minutes.get(id)?.size ?? 0;
 }
 
+/** Reads what was done on the motion and adds it to `rows` (people not in it are skipped). */
+async function countActivity(store: Store, motion: MotionRow, rows: Map<string, ParticipationRow>) {
+  const [args, votes, events] = await Promise.all([
+    store.motions.arguments(motion.id),
+    store.votes.list(motion.id),
+    wholeLog(store, motion.id),
+  ]);
+  const ids = args.map((a) => a.id);
+  const [ratings, citations] = await Promise.all([
+    store.ratings.list(ids),
+    store.arguments.citations(ids),
+  ]);
+  return {
+    args,
+    votes,
+    events,
+    ratings,
+    citations,
+    count: () => count(rows, { args, citations, ratings, votes, events }),
+  };
+}
+
 /**
  * What each person did on the motion: every member of its space (with zeros for those who did
  * nothing) and anyone else who took part (a public space lets non-members post), by name.
@@ -184,35 +209,64 @@ export async function participation(
   const found = await moderatedMotion(store, actor, motionId);
   if (!found.ok) return found;
   const motion = found.value;
-  const [members, args, votes, events] = await Promise.all([
-    store.memberships.list(motion.spaceId),
-    store.motions.arguments(motion.id),
-    store.votes.list(motion.id),
-    wholeLog(store, motion.id),
-  ]);
-  const ids = args.map((a) => a.id);
-  const [ratings, citations] = await Promise.all([
-    store.ratings.list(ids),
-    store.arguments.citations(ids),
-  ]);
-
+  const members = await store.memberships.list(motion.spaceId);
   const rows = new Map<string, ParticipationRow>(
     members.map((m) => [m.userId, emptyRow({ id: m.userId, name: m.name }, m.role)]),
   );
+  const activity = await countActivity(store, motion, rows);
   // Non-members who acted; the system's own events (the motion's creation) have no user.
   const actors = [
-    ...args.map((a) => a.authorId),
-    ...votes.map((v) => v.userId),
-    ...ratings.map((r) => r.userId),
-    ...events.map((e) => e.actorId),
+    ...activity.args.map((a) => a.authorId),
+    ...activity.votes.map((v) => v.userId),
+    ...activity.ratings.map((r) => r.userId),
+    ...activity.events.map((e) => e.actorId),
   ];
   const others = actors.filter((id) => !rows.has(id));
   for (const [id, name] of await namesOf(store, others)) rows.set(id, emptyRow({ id, name }, null));
-  count(rows, { args, citations, ratings, votes, events });
+  activity.count();
 
   return done(
     [...rows.values()].sort(
       (a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id),
     ),
   );
+}
+
+/**
+ * The results as anyone who may read the motion sees them: the vote and its winner, and the
+ * passages each side leaned on in what was published; with the reader's own part (their row
+ * and their two votes) when they are signed in. Nobody else's name or stance is in it.
+ */
+export async function roomResult(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<RoomResult>> {
+  const found = await readableMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const motion = found.value;
+  if (motion.status === "draft") return refuse("not_found", "No such motion.");
+  const [voteRows, argumentRows] = await Promise.all([
+    store.votes.list(motion.id),
+    store.motions.arguments(motion.id),
+  ]);
+  const votes = tallyOf(voteRows);
+  const published = argumentRows.filter((a) => a.status === "published");
+  const result = {
+    votes,
+    shift: supportShift(votes),
+    winner: winnerOf(votes),
+    citedPassages: await mostCited(store, published),
+  };
+  if (actor.kind === "anonymous") return done({ ...result, mine: null });
+  const rows = new Map([[actor.id, emptyRow({ id: actor.id, name: "" }, null)]]);
+  (await countActivity(store, motion, rows)).count();
+  const own = voteRows.filter((v) => v.userId === actor.id);
+  const stanceIn = (phase: "before" | "after") =>
+    own.find((v) => v.phase === phase)?.stance ?? null;
+  const { user: _, role: __, ...row } = rows.get(actor.id) ?? emptyRow({ id: "", name: "" }, null);
+  return done({
+    ...result,
+    mine: { ...row, before: stanceIn("before"), after: stanceIn("after") },
+  });
 }

@@ -36,7 +36,13 @@ async function storeSession(
 
 export const runPhase = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, RunPhase, "session.phase", async (tx, cmd, motion) => {
-    const step = stepSession(motion.session, cmd.action, cmd.seconds, Date.now());
+    const step = stepSession(
+      motion.session,
+      cmd.action,
+      cmd.seconds,
+      Date.now(),
+      motion.settings.phaseSeconds,
+    );
     return (
       structuredOnly(motion) ??
       storeSession(tx, motion, step, (session) => ({

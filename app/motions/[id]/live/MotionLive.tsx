@@ -436,6 +436,11 @@ export function MotionLive({
             mine={motion.mine.votes}
             canVote={canVote}
             closedPhases={closedPhases}
+            over={
+              status === "closed" ||
+              status === "archived" ||
+              (settings.format === "oxford" && session.clock === "ended")
+            }
             vote={vote}
           />
           {here ? (

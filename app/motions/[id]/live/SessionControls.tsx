@@ -6,6 +6,7 @@ import type { MotionSettings, MotionStatus } from "@/lib/debate";
 import { PHASES, phaseLabels, type SessionState, type Side } from "@/lib/session";
 import type { MemberView } from "@/lib/views";
 import { Problem } from "../../../components/Problem";
+import { PhaseLengths } from "./PhaseLengths";
 
 type Run = (work: Promise<string | null>) => void;
 
@@ -206,6 +207,12 @@ export function SessionControls({
       </div>
       {settings.format === "oxford" ? (
         <>
+          <PhaseLengths
+            lengths={settings.phaseSeconds}
+            editable={session.clock !== "ended"}
+            save={(phaseSeconds) => commands.settings({ phaseSeconds })}
+            onProblem={setProblem}
+          />
           <div className="actions">
             <PhaseButtons session={session} run={run} commands={commands} />
           </div>

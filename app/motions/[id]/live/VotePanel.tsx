@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { CastVote } from "@/lib/commands";
 import { type Stance, supportShift, type VotePhase, type VoteTally } from "@/lib/debate";
+import { winnerSentence } from "@/lib/results";
 import { Problem } from "../../../components/Problem";
 
 const stances: [Stance, string][] = [
@@ -22,6 +24,7 @@ export function VotePanel({
   mine,
   canVote,
   closedPhases,
+  over,
   vote,
 }: {
   motionId: string;
@@ -30,6 +33,8 @@ export function VotePanel({
   canVote: boolean;
   /** Why a vote cannot be cast now, by phase (a structured debate's phase decides). */
   closedPhases: Partial<Record<VotePhase, string>>;
+  /** The debate is over: the panel says who won and leads to the results. */
+  over: boolean;
   vote: (payload: CastVote) => Promise<string | null>;
 }) {
   const [chosen, setChosen] = useState(mine);
@@ -45,6 +50,17 @@ export function VotePanel({
   return (
     <section aria-labelledby="votes-heading" className="panel votes">
       <h2 id="votes-heading">Votes</h2>
+      {over ? (
+        <div className="verdict-line" role="status">
+          <p className="verdict">
+            {winnerSentence(votes) ??
+              "The debate is over. Without both a vote before and a vote after, nobody won."}
+          </p>
+          <Link className="button" href={`/motions/${motionId}/results`}>
+            See the results
+          </Link>
+        </div>
+      ) : null}
       <table className="tally">
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
 import { ParticipationTable } from "./ParticipationTable";
+import { RoomResults } from "./RoomResults";
 import { CitedPassages, Movers, VoteResult } from "./sections";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ResultsPage({ params }: Props) {
-  const { motion, result, rows, log } = await loadResults((await params).id);
+  const loaded = await loadResults((await params).id);
+  if (loaded.view === "room") return <RoomResults motion={loaded.motion} result={loaded.result} />;
+  const { motion, result, rows, log } = loaded;
   const voted = result.movers.length > 0;
   return (
     <article className="results">

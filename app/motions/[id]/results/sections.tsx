@@ -13,9 +13,26 @@ const totalOf = (votes: VoteTally, phase: VotePhase) =>
   stances.reduce((sum, stance) => sum + votes[phase][stance], 0);
 
 /** The verdict and the two tallies, or why there is no verdict yet and what to do about it. */
-export function VoteResult({ votes, motionId }: { votes: VoteTally; motionId: string }) {
+export function VoteResult({
+  votes,
+  motionId,
+  audience = "moderators",
+}: {
+  votes: VoteTally;
+  motionId: string;
+  /** The room reads the result; the moderators are told how to get one. */
+  audience?: "moderators" | "room";
+}) {
   const before = totalOf(votes, "before");
   const after = totalOf(votes, "after");
+  if (before + after === 0 && audience === "room") {
+    return (
+      <p className="empty">
+        Nobody has voted yet: the result appears once the room has voted before the debate and again
+        after it. <Link href={`/motions/${motionId}`}>Back to the motion</Link>.
+      </p>
+    );
+  }
   if (before + after === 0) {
     return (
       <p className="empty">

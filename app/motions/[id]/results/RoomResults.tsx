@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { Stance } from "@/lib/debate";
+import type { RoomResult } from "@/lib/results";
+import type { MotionView } from "@/lib/views";
+import { stanceLabel } from "./labels";
+import { CitedPassages, VoteResult } from "./sections";
+
+const voteSentence = (stance: Stance | null, phase: "before" | "after") =>
+  stance
+    ? `You voted ${stanceLabel(stance).toLowerCase()} ${phase} the debate.`
+    : `You did not vote ${phase} the debate.`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What a participant (or any reader) sees of the results: the room's, and their own part. */
+export function RoomResults({ motion, result }: { motion: MotionView; result: RoomResult }) {
+  const { mine } = result;
+  return (
+    <article className="results">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
+      </nav>
+      <h1>Results</h1>
+      <p className="lead">{motion.title}</p>
+
+      <section aria-labelledby="vote-heading">
+        <h2 id="vote-heading">The vote</h2>
+        <VoteResult votes={result.votes} motionId={motion.id} audience="room" />
+      </section>
+
+      {mine ? (
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading">Your part</h2>
+          <ul className="plain your-part">
+            <li>{voteSentence(mine.before, "before")}</li>
+            <li>{voteSentence(mine.after, "after")}</li>
+            <li>
+              You posted {plural(mine.arguments.for + mine.arguments.against, "argument")} (
+              {mine.arguments.for} for, {mine.arguments.against} against) and{" "}
+              {plural(mine.replies.supports + mine.replies.attacks, "reply", "replies")}, with{" "}
+              {plural(mine.citations, "citation")} of the sources.
+            </li>
+            <li>
+              You rated {plural(mine.ratingsGiven, "argument")}; others rated yours{" "}
+              {plural(mine.ratingsReceived, "time")}.
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cited-heading">
+        <h2 id="cited-heading">Most cited passages</h2>
+        <CitedPassages passages={result.citedPassages} />
+      </section>
+    </article>
+  );
+}
