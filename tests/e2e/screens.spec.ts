@@ -1,10 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { SignUpPage, SpacesPage } from "./pages";
+import { expect, type Page, test } from "@playwright/test";
+import { SignUpPage, SpacesPage, seriousViolations } from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
 
-// Each page at each size: nothing runs off the side, and a screenshot to look at.
+/** The page fits the screen (a screenshot to look at), and axe finds nothing serious on it. */
+async function look(page: Page, name: string, size: string) {
+  await expectFits(page, name, size);
+  expect(await seriousViolations(page), `${name} on a ${size}`).toEqual([]);
+}
+
+// Each page at each size: nothing runs off the side, axe finds nothing serious, and a
+// screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {
   test(`pages fit a ${size} screen`, async ({ page }) => {
     await page.setViewportSize(viewport);
@@ -25,9 +32,15 @@ for (const [size, viewport] of Object.entries(sizes)) {
       ["signin", "/signin"],
       ["join", "/join"],
       ["signup", "/signup"],
+      ["search", "/search?q=Kazakhstan"],
+      ["map", `${motionHref}/map`],
+      ["projector", `${motionHref}/projector`],
+      ["results-visitor", `${motionHref}/results`],
+      ["not-found", "/no-such-page"],
+      ["motion-not-found", `/motions/${crypto.randomUUID()}`],
     ] as const) {
       await page.goto(path ?? "/");
-      await expectFits(page, name, size);
+      await look(page, name, size);
     }
 
     await new SignUpPage(page).signUp({
@@ -35,13 +48,17 @@ for (const [size, viewport] of Object.entries(sizes)) {
       email: `screens-${size}-${Date.now()}@school.test`,
       password: "a long enough password",
     });
-    await expectFits(page, "spaces", size);
+    await look(page, "spaces", size);
+    await page.goto("/inbox");
+    await look(page, "inbox", size);
+    await page.goto("/account");
+    await look(page, "account", size);
     await page.goto(motionHref ?? "/");
     await expect(page.getByRole("button", { name: "Post" })).toBeVisible();
-    await expectFits(page, "motion-signed-in", size);
+    await look(page, "motion-signed-in", size);
     await page.goto("/spaces");
     await new SpacesPage(page).createSpace(`Seminar seen on a ${size}`);
-    await expectFits(page, "space", size);
+    await look(page, "space", size);
     await page.getByLabel("Title").fill("Seminars should start with a debate");
     await page.getByRole("button", { name: "Create motion" }).click();
     await expect(page.getByRole("button", { name: "Lock the motion" })).toBeVisible();
@@ -49,26 +66,27 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.getByLabel("Argument", { exact: true }).fill("Debate wakes a room up.");
     await page.getByRole("button", { name: "Post" }).click();
     await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
-    await expectFits(page, "motion-moderator", size);
+    await look(page, "motion-moderator", size);
     await page.getByLabel("Format").selectOption("oxford");
     await page.getByRole("button", { name: "Start the debate" }).click();
     await expect(page.locator(".session-phase")).toHaveText("Opening vote");
     await page.locator(".session-bar").scrollIntoViewIfNeeded();
-    await expectFits(page, "motion-session", size);
+    await look(page, "motion-session", size);
     await page.goto(`${new URL(page.url()).pathname}/results`);
     await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
-    await expectFits(page, "results", size);
+    await look(page, "results", size);
     await page.goto("/spaces");
     await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
     await page.getByRole("link", { name: "Add a document" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Add a document" })).toBeVisible();
+    await look(page, "upload", size);
     await page.getByLabel("Title").fill("Seminar notes");
     await page.getByLabel("Or paste the text").fill("# Notes\n\nFirst point. Second point.");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.locator(".preview-block")).toHaveCount(2);
-    await expectFits(page, "document-preview", size);
+    await look(page, "document-preview", size);
     await page.getByRole("button", { name: "Save the document" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Seminar notes" })).toBeVisible();
-    await expectFits(page, "document-moderator", size);
+    await look(page, "document-moderator", size);
   });
 }
