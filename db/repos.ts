@@ -47,6 +47,13 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         : undefined,
     );
   };
+  /** Stances on arguments, with their arguments' columns to choose them by. */
+  const agreementsWhere = (where: ReturnType<typeof and>) =>
+    db
+      .select(getTableColumns(t.agreements))
+      .from(t.agreements)
+      .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.agreements.argumentId))
+      .where(where);
   const repos: Repos = {
     spaces: {
       get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
@@ -478,6 +485,26 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           });
       },
       list: (motionId) => db.select().from(t.votes).where(eq(t.votes.motionId, motionId)),
+    },
+    agreements: {
+      put: async (row) => {
+        await db
+          .insert(t.agreements)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.agreements.argumentId, t.agreements.userId],
+            set: { stance: row.stance, judgedAt: row.judgedAt },
+          });
+      },
+      list: async (argumentIds) =>
+        argumentIds.length === 0
+          ? []
+          : db.select().from(t.agreements).where(inArray(t.agreements.argumentId, argumentIds)),
+      ofMotion: async (motionId) => agreementsWhere(eq(t.debateArguments.motionId, motionId)),
+      ofPerson: async (motionId, userId) =>
+        agreementsWhere(
+          and(eq(t.debateArguments.motionId, motionId), eq(t.agreements.userId, userId)),
+        ),
     },
     ratings: {
       put: async (row) => {

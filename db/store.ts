@@ -33,6 +33,7 @@ export type CitedSpanRow = Pick<
 >;
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
+export type AgreementRow = InferSelectModel<typeof schema.agreements>;
 /** An argument's ratings summed up: what ranks it among the strongest. */
 export type RatedArgument = { argumentId: string; total: number; count: number };
 export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
@@ -202,6 +203,16 @@ export interface Repos {
   votes: {
     put(row: VoteRow): Promise<void>;
     list(motionId: string): Promise<VoteRow[]>;
+  };
+  agreements: {
+    /** Stores a participant's stance on an argument, replacing the one they had. */
+    put(row: AgreementRow): Promise<void>;
+    /** Every stance taken on these arguments. */
+    list(argumentIds: string[]): Promise<AgreementRow[]>;
+    /** Every stance taken on the motion's arguments: what its opinion groups are made of. */
+    ofMotion(motionId: string): Promise<AgreementRow[]>;
+    /** The stances one person took on the motion's arguments. */
+    ofPerson(motionId: string, userId: string): Promise<AgreementRow[]>;
   };
   ratings: {
     put(row: RatingRow): Promise<void>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
-import { ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
+import { AgreementStance, ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
 import { PhaseAction } from "./session";
 import { text, visible } from "./text";
 
@@ -63,6 +63,13 @@ export const RateArgument = z.object({
   score: z.number({ error: "must be a whole number from 0 to 4" }).int().min(0).max(4),
 });
 export type RateArgument = z.input<typeof RateArgument>;
+
+export const AgreeArgument = z.object({
+  argumentId: Id,
+  clientId: ClientId,
+  stance: AgreementStance,
+});
+export type AgreeArgument = z.input<typeof AgreeArgument>;
 
 /** A moderator's commands: settings, lock, hide and restore, pin, spotlight. */
 

@@ -43,6 +43,20 @@ export type VotePhase = z.infer<typeof VotePhase>;
 export const Stance = z.enum(["for", "against", "undecided"]);
 export type Stance = z.infer<typeof Stance>;
 
+/** Whether a participant agrees with an argument: apart from how strong they find it. */
+export const AgreementStance = z.enum(["agree", "disagree", "pass"]);
+export type AgreementStance = z.infer<typeof AgreementStance>;
+
+/** How many participants agree, disagree or pass on an argument; never who. */
+export type AgreementCounts = Record<AgreementStance, number>;
+
+/** The counts of these stances. */
+export function agreementOf(stances: Iterable<AgreementStance>): AgreementCounts {
+  const counts: AgreementCounts = { agree: 0, disagree: 0, pass: 0 };
+  for (const stance of stances) counts[stance] += 1;
+  return counts;
+}
+
 /**
  * Where a cited passage stands in its document's current version: at its place ("exact"),
  * found elsewhere ("moved"), near but not the same ("fuzzy", to review), gone ("orphaned"), or
@@ -96,6 +110,11 @@ export interface ArgumentView {
   /** Quotes a moderator detached because the document no longer says them. */
   detached?: string[];
   strength: Strength;
+  /**
+   * How many participants agree, disagree or pass on it; absent in events logged before
+   * agreement was kept, where it reads as none.
+   */
+  agreement?: AgreementCounts;
   /**
    * How many replies it has, at any depth and directly under it, where a big debate's page holds
    * only some of them; absent where every reply is held.

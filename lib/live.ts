@@ -411,6 +411,10 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId, strength } = event.data;
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, strength })) };
     }
+    case "argument.agreed": {
+      const { argumentId, agreement } = event.data;
+      return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, agreement })) };
+    }
     default:
       return state;
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type {
+  AgreeArgument,
   ApproveArgument,
   AssignSide,
   CastVote,
@@ -21,6 +22,8 @@ import type {
   WithdrawArgument,
 } from "./commands";
 import type {
+  AgreementCounts,
+  AgreementStance,
   ArgumentPlace,
   ArgumentView,
   CitationView,
@@ -51,6 +54,7 @@ export type MotionEventData = {
   "argument.withdrawn": { argumentId: string; onlyFor?: string };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength };
+  "argument.agreed": { argumentId: string; agreement: AgreementCounts };
   "motion.settings": { settings: MotionSettings; session: SharedSession };
   "motion.locked": { locked: boolean; status: MotionStatus };
   "motion.status": { status: MotionStatus; previous: MotionStatus };
@@ -102,6 +106,7 @@ export const EVENT_VERSIONS: Record<MotionEventType, number> = {
   "argument.withdrawn": 1,
   "vote.cast": 1,
   "argument.rated": 1,
+  "argument.agreed": 1,
   // 2: the session, which a change of format starts over.
   "motion.settings": 2,
   "motion.locked": 1,
@@ -194,6 +199,10 @@ export interface ClientToServerEvents {
   "argument:withdraw": Command<WithdrawArgument, { seq: number; argumentId: string }>;
   "motion:vote": Command<CastVote, { seq: number; votes: VoteTally }>;
   "argument:rate": Command<RateArgument, { seq: number; argumentId: string; strength: Strength }>;
+  "argument:agree": Command<
+    AgreeArgument,
+    { seq: number; argumentId: string; stance: AgreementStance; agreement: AgreementCounts }
+  >;
   "motion:settings": Command<ChangeSettings, { seq: number; settings: MotionSettings }>;
   "motion:lock": Command<LockMotion, { seq: number; locked: boolean; status: MotionStatus }>;
   "moderation:hide": Command<HideArgument, { seq: number; argumentId: string; reason: string }>;

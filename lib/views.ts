@@ -1,4 +1,5 @@
 import type {
+  AgreementStance,
   ArgumentNode,
   CitationView,
   CitedPassage,
@@ -67,7 +68,12 @@ export interface MotionView extends MotionSummary {
   arguments: ArgumentNode[];
   votes: VoteTally;
   /** The caller's own votes and ratings. */
-  mine: { votes: Partial<Record<VotePhase, Stance>>; ratings: Record<string, number> };
+  mine: {
+    votes: Partial<Record<VotePhase, Stance>>;
+    ratings: Record<string, number>;
+    /** The reader's own stance on arguments, by argument id. */
+    agreements: Record<string, AgreementStance>;
+  };
   /** Pinned arguments, in the order pinned, and the one on every screen. */
   pinned: string[];
   spotlightId: string | null;
@@ -75,7 +81,7 @@ export interface MotionView extends MotionSummary {
   session: SessionState;
   /** The server's clock when the view was made (epoch ms), to read the deadline by. */
   serverNow: number;
-  can: { post: boolean; vote: boolean; rate: boolean; moderate: boolean };
+  can: { post: boolean; vote: boolean; rate: boolean; agree: boolean; moderate: boolean };
   /** Present when `arguments` holds only the start of a big debate (the motion's page). */
   partial?: MotionPartial;
 }

@@ -25,6 +25,7 @@ export type Action =
   | "argument.post"
   | "argument.edit"
   | "argument.rate"
+  | "argument.agree"
   | "motion.moderate"
   | ModerationAction
   | "member.mute"
@@ -66,6 +67,7 @@ export const actions: readonly Action[] = [
   "argument.post",
   "argument.edit",
   "argument.rate",
+  "argument.agree",
   "motion.moderate",
   ...moderationActions,
   "member.mute",
@@ -121,6 +123,11 @@ const needs: Record<
   // Only an argument's author edits or withdraws it: the command checks who that is.
   "argument.edit": ["observer", ""],
   "argument.post": ["participant", "Observers read and vote, but do not post."],
+  // A muted member still says what they agree with: only posting is taken from them.
+  "argument.agree": [
+    "participant",
+    "Observers read and vote; saying what one agrees with is for the participants.",
+  ],
   "motion.create": ["moderator", "Only the space's owners and moderators may create motions."],
   "motion.moderate": ["moderator", moderatorsOnly],
   ...(Object.fromEntries(

@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 import type {
+  AgreementStance,
   AnchorState,
   ArgumentRelation,
   ArgumentStatus,
@@ -326,6 +327,22 @@ export const ratings = pgTable(
       .references(() => users.id),
     score: integer("score").notNull(),
     ratedAt: timestamp("rated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.argumentId, t.userId] })],
+);
+
+/** Whether a participant agrees with an argument: agree, disagree or pass (changeable). */
+export const agreements = pgTable(
+  "agreements",
+  {
+    argumentId: text("argument_id")
+      .notNull()
+      .references(() => debateArguments.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    stance: text("stance").$type<AgreementStance>().notNull(),
+    judgedAt: timestamp("judged_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.argumentId, t.userId] })],
 );

@@ -10,6 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 import type {
+  AgreementStance,
   AnchorState,
   ArgumentRelation,
   ArgumentStatus,
@@ -325,6 +326,22 @@ export const ratings = sqliteTable(
       .references(() => users.id),
     score: integer("score").notNull(),
     ratedAt: timestamp("rated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.argumentId, t.userId] })],
+);
+
+/** Whether a participant agrees with an argument: agree, disagree or pass (changeable). */
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    argumentId: text("argument_id")
+      .notNull()
+      .references(() => debateArguments.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    stance: text("stance").$type<AgreementStance>().notNull(),
+    judgedAt: timestamp("judged_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.argumentId, t.userId] })],
 );

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Store } from "../../db/store";
 import {
+  AgreeArgument,
   ApproveArgument,
   AssignSide,
   CastVote,
@@ -28,7 +29,7 @@ import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
 import { CreateMotionInput, createMotion } from "./debate/createMotion";
-import { castVote, rateArgument } from "./debate/judge";
+import { agreeWithArgument, castVote, rateArgument } from "./debate/judge";
 import { changeMotionStatus, editMotion } from "./debate/lifecycle";
 import {
   approveArgument,
@@ -132,6 +133,15 @@ export const commands = {
     action: "argument.rate",
     run: rateArgument,
     emits: ["argument.rated"],
+    limit: "votes",
+    socket: true,
+    rest: { on: "argument" },
+  }),
+  "argument:agree": command({
+    input: AgreeArgument,
+    action: "argument.agree",
+    run: agreeWithArgument,
+    emits: ["argument.agreed"],
     limit: "votes",
     socket: true,
     rest: { on: "argument" },

@@ -2,15 +2,18 @@ import type { StoredEvent } from "../../db/store";
 import type { MotionSettings } from "../../lib/debate";
 import type { MotionEvent, OutgoingEvent } from "../../lib/protocol";
 
+/** Events whose author stays in the database: the room learns the new counts, not whose. */
+const unsigned: ReadonlySet<StoredEvent["type"]> = new Set(["vote.cast", "argument.agreed"]);
+
 /**
- * An event as the room may know it: the author of a vote stays in the database, so the room
- * learns the new tally, not who voted.
+ * An event as the room may know it: the author of a vote or of an agreement stays in the
+ * database, so the room learns the new tally, not who voted or agreed.
  */
 export function toMotionEvent(event: StoredEvent): MotionEvent {
   const { actorId, at, ...rest } = event;
   return {
     ...rest,
-    actor: event.type === "vote.cast" ? "" : actorId,
+    actor: unsigned.has(event.type) ? "" : actorId,
     at: at.toISOString(),
   };
 }

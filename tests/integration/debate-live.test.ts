@@ -310,6 +310,30 @@ describe("live debate over Socket.IO", () => {
     });
   });
 
+  it("P-AGREE-2: a participant's stance reaches the room as counts, with nobody's name on it", async () => {
+    const d = await debate(suite.db.store, "private");
+    const alice = await d.member("Alice", "participant");
+    const bob = await d.member("Bob", "participant");
+    const [aliceSocket, bobSocket] = [await client(alice), await client(bob)];
+    await join(aliceSocket, d.motionId);
+    const posted = await post(aliceSocket, d);
+    await join(bobSocket, d.motionId, posted.seq);
+    const agreed = next(aliceSocket, "motion:event", (e) => e.type === "argument.agreed");
+    const answer = await bobSocket.emitWithAck("argument:agree", {
+      argumentId: posted.argument.id,
+      clientId: crypto.randomUUID(),
+      stance: "disagree",
+    });
+    expect(answer).toMatchObject({ ok: true, stance: "disagree" });
+    const event = await agreed;
+    expect(event).toMatchObject({
+      type: "argument.agreed",
+      actor: "",
+      data: { argumentId: posted.argument.id, agreement: { agree: 0, disagree: 1, pass: 0 } },
+    });
+    expect(JSON.stringify(event)).not.toContain(bob.id);
+  });
+
   it("P-PRESENCE-1: joining and leaving tells the room who is there", async () => {
     const d = await debate(suite.db.store, "public");
     const alice = await d.member("Alice", "participant");

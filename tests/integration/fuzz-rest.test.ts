@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PUT as agreeWithArgument } from "../../app/api/arguments/[id]/agreement/route";
 import { POST as argumentCommand } from "../../app/api/arguments/[id]/commands/[name]/route";
 import { POST as rateArgument } from "../../app/api/arguments/[id]/ratings/route";
 import { POST as reviewCitation } from "../../app/api/arguments/[id]/review/route";
@@ -177,6 +178,18 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
     return {
       handler: withIds(rateArgument),
       method: "POST",
+      ids: { id: argumentId },
+      motionId,
+      valid,
+    };
+  },
+  "arguments/[id]/agreement PUT": async (s) => {
+    const motionId = await s.motion();
+    const argumentId = await s.argumentIn(motionId);
+    const valid = fc.record({ clientId, stance: fc.constantFrom("agree", "disagree", "pass") });
+    return {
+      handler: withIds(agreeWithArgument),
+      method: "PUT",
       ids: { id: argumentId },
       motionId,
       valid,

@@ -89,6 +89,13 @@ const scenes: { [C in Command]: (s: FuzzStage) => Promise<Scene> } = {
     const valid = fc.record({ argumentId: fc.constant(argumentId), clientId, score: fc.nat(4) });
     return { motionId, valid };
   },
+  "argument:agree": async (s) => {
+    const motionId = await s.motion();
+    const argumentId = await s.argumentIn(motionId);
+    const stance = fc.constantFrom("agree", "disagree", "pass");
+    const valid = fc.record({ argumentId: fc.constant(argumentId), clientId, stance });
+    return { motionId, valid };
+  },
   "motion:settings": async (s) => {
     const motionId = await s.motion();
     const valid = fc.record({

@@ -41,6 +41,21 @@ describe("a live client's copy of a motion", () => {
     ]);
   });
 
+  it("takes an argument's new agreement counts from argument.agreed", () => {
+    const { state } = applyEvents(start, [
+      event(2, "argument.posted", { argument: argument("a") }),
+      event(3, "argument.agreed", {
+        argumentId: "a",
+        agreement: { agree: 2, disagree: 1, pass: 0 },
+      }),
+    ]);
+    expect(state.arguments.find((a) => a.id === "a")?.agreement).toEqual({
+      agree: 2,
+      disagree: 1,
+      pass: 0,
+    });
+  });
+
   it("ignores an event it already holds, so a replay that overlaps the live feed is harmless", () => {
     const once = applyEvents(start, [event(2, "argument.posted", { argument: argument("a") })]);
     const twice = applyEvents(once.state, [

@@ -1,6 +1,12 @@
 import type { Store } from "../../../db/store";
-import { CastVote, RateArgument } from "../../../lib/commands";
-import type { Strength, VoteTally } from "../../../lib/debate";
+import { AgreeArgument, CastVote, RateArgument } from "../../../lib/commands";
+import {
+  type AgreementCounts,
+  type AgreementStance,
+  agreementOf,
+  type Strength,
+  type VoteTally,
+} from "../../../lib/debate";
 import { voteRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
@@ -81,6 +87,50 @@ export async function rateArgument(
         at,
       });
       return done({ seq: event.seq, argumentId, strength }, [outgoing(event, motion)]);
+    });
+  });
+}
+
+/**
+ * Whether a participant agrees with an argument, disagrees or passes; saying it again changes
+ * it. The room learns the new counts, never whose stance it is.
+ */
+export async function agreeWithArgument(
+  store: Store,
+  actor: Actor,
+  input: unknown,
+): Promise<
+  Outcome<{ seq: number; argumentId: string; stance: AgreementStance; agreement: AgreementCounts }>
+> {
+  const parsed = AgreeArgument.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { argumentId, clientId, stance } = parsed.data;
+  return store.transaction(async (tx) => {
+    const found = await argumentFor(tx, actor, argumentId, "argument.agree");
+    if (!found.ok) return found;
+    const { argument, motion } = found.value;
+    if (argument.status !== "published") {
+      return refuse("conflict", `That argument is ${argument.status}: nobody judges it now.`);
+    }
+    const command = { command: "argument.agree", target: argumentId, clientId };
+    return once(tx, actor, command, async () => {
+      const taken = await tx.agreements.list([argumentId]);
+      const counts = (rows: typeof taken) => agreementOf(rows.map((a) => a.stance));
+      // The same stance again changes no count: nothing is logged (P-NOOP-1).
+      if (taken.some((a) => a.userId === actor.id && a.stance === stance)) {
+        return done({ seq: motion.lastSeq, argumentId, stance, agreement: counts(taken) });
+      }
+      const at = new Date();
+      await tx.agreements.put({ argumentId, userId: actor.id, stance, judgedAt: at });
+      const agreement = counts(await tx.agreements.list([argumentId]));
+      const event = await tx.events.append({
+        motionId: argument.motionId,
+        type: "argument.agreed",
+        data: { argumentId, agreement },
+        actorId: actor.id,
+        at,
+      });
+      return done({ seq: event.seq, argumentId, stance, agreement }, [outgoing(event, motion)]);
     });
   });
 }

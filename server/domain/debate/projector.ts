@@ -59,12 +59,12 @@ export async function projectorView(
       ),
       votes: tallyOf(await store.votes.list(motion.id)),
       // The screen is the room's: nobody's own votes or ratings, and no commands.
-      mine: { votes: {}, ratings: {} },
+      mine: { votes: {}, ratings: {}, agreements: {} },
       pinned: motion.pinned,
       spotlightId: motion.spotlightId,
       session: sessionForViewer(motion.session, bystander, anonymous),
       serverNow: Date.now(),
-      can: { post: false, vote: false, rate: false, moderate: false },
+      can: { post: false, vote: false, rate: false, agree: false, moderate: false },
     },
     strongest,
   });

@@ -145,6 +145,8 @@ export async function getMotion(
   const views = await argumentViews(store, shown, { revealHidden: viewer.moderates });
   const votes = await store.votes.list(motion.id);
   const ratings = actor.kind === "user" ? await ratingsOf(store, shown) : [];
+  const agreements =
+    actor.kind === "user" ? await store.agreements.ofPerson(motion.id, actor.id) : [];
   return done({
     ...(about as MotionSummary),
     settings: motion.settings,
@@ -168,12 +170,14 @@ export async function getMotion(
       ratings: Object.fromEntries(
         ratings.filter((r) => r.userId === actor.id).map((r) => [r.argumentId, r.score]),
       ),
+      agreements: Object.fromEntries(agreements.map((a) => [a.argumentId, a.stance])),
     },
     can: {
       // What the role allows; whether the motion is open now is `status`, kept live apart.
       post: may("argument.post"),
       vote: may("motion.vote"),
       rate: may("argument.rate"),
+      agree: may("argument.agree"),
       moderate: may("motion.moderate"),
     },
     ...(part ? { partial: part.partial } : {}),

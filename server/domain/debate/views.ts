@@ -1,5 +1,11 @@
 import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
-import { type ArgumentView, emptyTally, type Strength, type VoteTally } from "../../../lib/debate";
+import {
+  type ArgumentView,
+  agreementOf,
+  emptyTally,
+  type Strength,
+  type VoteTally,
+} from "../../../lib/debate";
 import { anchorTexts, passageView } from "../library/passageView";
 
 /**
@@ -30,13 +36,15 @@ async function viewsOf(
   { revealHidden = false } = {},
 ): Promise<ArgumentView[]> {
   const ids = rows.map((row) => row.id);
-  const [citations, ratings] = await Promise.all([
+  const [citations, ratings, agreements] = await Promise.all([
     repos.arguments.citations(ids),
     repos.ratings.list(ids),
+    repos.agreements.list(ids),
   ]);
   const texts = await anchorTexts(repos, citations);
   const citationsOf = groupBy(citations, (c) => c.argumentId);
   const scoresOf = groupBy(ratings, (r) => r.argumentId);
+  const stancesOf = groupBy(agreements, (a) => a.argumentId);
   return rows.map((row) => {
     const cited = citationsOf.get(row.id) ?? [];
     const withdrawn =
@@ -63,6 +71,7 @@ async function viewsOf(
         ? []
         : cited.filter((c) => c.anchorStatus === "detached").map((c) => c.exact),
       strength: strengthOf((scoresOf.get(row.id) ?? []).map((r) => r.score)),
+      agreement: agreementOf((stancesOf.get(row.id) ?? []).map((a) => a.stance)),
     };
   });
 }
