@@ -35,6 +35,8 @@ export interface BlockView {
 export interface DocumentView extends DocumentSummary {
   sourceUrl: string | null;
   note: string | null;
+  /** The document this one was copied from, when the reader may read it. */
+  copiedFrom: { id: string; title: string } | null;
   versionId: string;
   versionNumber: number;
   /** Whether this is the version the document reads as now. */

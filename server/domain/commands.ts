@@ -44,6 +44,7 @@ import { postArgument } from "./debate/postArgument";
 import { assignSide, runPhase, setTimer } from "./debate/session";
 import { ImportDebateTarget, importDebate } from "./exports/importDebate";
 import { AddVersionInput, addVersion } from "./library/addVersion";
+import { CopyDocumentInput, copyDocument } from "./library/copyDocument";
 import { ImportDocumentInput, importDocument } from "./library/importDocument";
 import { reviewCitation } from "./library/reviewCitations";
 import { followMotion } from "./notifications/follow";
@@ -333,6 +334,14 @@ export const commands = {
     input: ImportDocumentInput,
     action: "document.import",
     run: importDocument,
+    emits: [],
+    limit: "uploads",
+    socket: false,
+  }),
+  "document:copy": command({
+    input: CopyDocumentInput,
+    action: "document.import",
+    run: copyDocument,
     emits: [],
     limit: "uploads",
     socket: false,

@@ -58,10 +58,12 @@ export async function getDocument(
     return refuse("not_found", "No such document.");
   }
   const blocks = await store.documents.blocks(version.id);
+  const source = row.copiedFrom ? await readableDocument(store, actor, row.copiedFrom) : undefined;
   return done({
     ...summary(row, blocks.length),
     sourceUrl: row.sourceUrl,
     note: row.note,
+    copiedFrom: source ? { id: source.id, title: source.title } : null,
     versionId: version.id,
     versionNumber: version.number,
     current: version.id === row.currentVersionId,
