@@ -46,6 +46,13 @@ export interface DocumentView extends DocumentSummary {
   blocks: BlockView[];
 }
 
+/** A space the reader may copy a document into, and the copy it holds already, if any. */
+export interface CopyTarget {
+  id: string;
+  name: string;
+  copyId: string | null;
+}
+
 /** A passage a motion is drawn from: a citation, with its document's title. */
 export interface SourceView extends CitationView {
   documentTitle: string;
