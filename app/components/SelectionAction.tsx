@@ -40,6 +40,8 @@ export function SelectionAction({
         left: Math.max(0, Math.min(last.left - box.left, box.width - 240)),
       });
     };
+    // A selection made before the page came alive counts as well.
+    place();
     document.addEventListener("selectionchange", place);
     window.addEventListener("resize", place);
     return () => {
