@@ -221,6 +221,13 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
       insert: async (row) => {
         await db.insert(t.documents).values(row);
       },
+      copyIn: async (spaceId, sourceId) =>
+        (
+          await db
+            .select()
+            .from(t.documents)
+            .where(and(eq(t.documents.spaceId, spaceId), eq(t.documents.copiedFrom, sourceId)))
+        )[0],
       lock: async (id) => {
         await db
           .update(t.documents)

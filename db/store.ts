@@ -12,6 +12,9 @@ export type { NewEvent, SearchHit, SearchScope, StoredEvent };
 // Row types are read off the SQLite schema; db/schema-parity.ts proves PostgreSQL's are the same.
 export type SpaceRow = InferSelectModel<typeof schema.spaces>;
 export type DocumentRow = InferSelectModel<typeof schema.documents>;
+/** A new document: one made afresh is copied from nothing. */
+export type NewDocumentRow = Omit<DocumentRow, "copiedFrom"> &
+  Partial<Pick<DocumentRow, "copiedFrom">>;
 export type DocumentVersionRow = InferSelectModel<typeof schema.documentVersions>;
 /** A version's row without its file: a PDF's bytes are read only where they are wanted. */
 export type VersionRow = Omit<DocumentVersionRow, "raw">;
@@ -97,7 +100,9 @@ export interface Repos {
   documents: {
     get(id: string): Promise<DocumentRow | undefined>;
     list(spaceIds: string[]): Promise<DocumentRow[]>;
-    insert(row: DocumentRow): Promise<void>;
+    insert(row: NewDocumentRow): Promise<void>;
+    /** The space's copy of the document `sourceId`, if it holds one. */
+    copyIn(spaceId: string, sourceId: string): Promise<DocumentRow | undefined>;
     setCurrentVersion(documentId: string, versionId: string): Promise<void>;
     /**
      * Holds the document's row until the transaction ends, so a new version and a passage cited

@@ -29,3 +29,16 @@ export function problemsOf(message: string): string[] {
     return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
   });
 }
+
+/**
+ * A form field that carries JSON, parsed; JSON that does not parse is passed on as it is, for
+ * the command to name the field. An empty field is a field not given.
+ */
+export function jsonField(value: unknown): unknown {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -36,6 +36,8 @@ export interface BlockView {
 export interface DocumentView extends DocumentSummary {
   sourceUrl: string | null;
   note: string | null;
+  /** The document this one was copied from, when the reader may read it. */
+  copiedFrom: { id: string; title: string } | null;
   versionId: string;
   versionNumber: number;
   /** Whether this is the version the document reads as now. */
@@ -43,6 +45,13 @@ export interface DocumentView extends DocumentSummary {
   contentHash: string;
   text: string;
   blocks: BlockView[];
+}
+
+/** A space the reader may copy a document into, and the copy it holds already, if any. */
+export interface CopyTarget {
+  id: string;
+  name: string;
+  copyId: string | null;
 }
 
 /** A passage a motion is drawn from: a citation, with its document's title. */

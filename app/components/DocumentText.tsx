@@ -10,6 +10,8 @@ type Props = {
   activeId?: string;
   /** Where the reader cites: each paragraph gets a button that cites it whole (for keyboards). */
   onCiteBlock?: (start: number, end: number) => void;
+  /** What that button says: "Cite this paragraph" unless told. */
+  blockLabel?: string;
   /** How often each block is cited for and against: a heat strip beside each paragraph. */
   coverage?: BlockCoverage[];
 };
@@ -45,7 +47,14 @@ export function HeatLegend() {
 }
 
 /** The document's blocks with every cited passage marked; a passage's first piece carries its id. */
-export function DocumentText({ document, marks, activeId, onCiteBlock, coverage }: Props) {
+export function DocumentText({
+  document,
+  marks,
+  activeId,
+  onCiteBlock,
+  blockLabel = "Cite this paragraph",
+  coverage,
+}: Props) {
   const placed = new Set<string>();
 
   const renderBlock = (block: BlockView) =>
@@ -100,7 +109,7 @@ export function DocumentText({ document, marks, activeId, onCiteBlock, coverage 
                 className="cite-block"
                 onClick={() => onCiteBlock(block.start, block.end)}
               >
-                Cite this paragraph
+                {blockLabel}
               </button>
             ) : null}
           </Wrapper>

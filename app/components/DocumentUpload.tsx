@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
 import { callApi } from "./api";
@@ -38,6 +38,14 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
   const [busy, setBusy] = useState<string | null>(null);
   // One id for the document being saved: a save sent again after a lost answer stores it once.
   const [clientId] = useState(() => crypto.randomUUID());
+
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  // A new preview opens below the form: it is brought into view, and the focus goes to it.
+  useEffect(() => {
+    if (!imported) return;
+    previewHeading.current?.focus({ preventScroll: true });
+    previewHeading.current?.scrollIntoView({ block: "start" });
+  }, [imported]);
 
   const shown = imported ? applyBlockEdits(imported, edits) : null;
   const preview = shown && !("problem" in shown) ? shown : null;
@@ -143,7 +151,9 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
       <Problem text={problem} />
       {preview ? (
         <section aria-labelledby="preview-heading" className="panel preview">
-          <h2 id="preview-heading">Preview: {preview.blocks.length} blocks</h2>
+          <h2 id="preview-heading" ref={previewHeading} tabIndex={-1}>
+            Preview: {preview.blocks.length} blocks
+          </h2>
           <p className="meta">
             Check how the text was cut into headings and paragraphs; correct it here, then save.
           </p>

@@ -1,21 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { selectorAt } from "@/lib/anchoring";
 import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi } from "./api";
+import { PickedPassages } from "./PickedPassages";
 import { Problem } from "./Problem";
-import { selectedRange } from "./selection";
-
-interface Picked {
-  documentId: string;
-  documentTitle: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}
+import { asSource, type Picked, pickSelection } from "./passagePicks";
+import { SelectionAction } from "./SelectionAction";
 
 const storageKey = (spaceId: string) => `moot:draft-passages:${spaceId}`;
 
@@ -29,48 +20,41 @@ function load(spaceId: string): Picked[] {
 
 /**
  * A moderator gathers passages for a new motion, from one document or several (the list is kept
- * while they move between documents), then drafts the motion from them.
+ * while they move between documents), then drafts the motion from them. The button that adds a
+ * passage appears beside the selection in the text (the element `textHostId`).
  */
 export function DraftPassages({
   spaceId,
   document,
+  textHostId,
 }: {
   spaceId: string;
   document: { id: string; title: string; text: string };
+  textHostId: string;
 }) {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => setPicked(load(spaceId)), [spaceId]);
+  useEffect(() => setHost(window.document.getElementById(textHostId)), [textHostId]);
   const keep = (next: Picked[]) => {
     setPicked(next);
     sessionStorage.setItem(storageKey(spaceId), JSON.stringify(next));
   };
 
   const add = () => {
-    const container = window.document.querySelector<HTMLElement>(".document-text");
-    const range = container ? selectedRange(container, document.text) : null;
-    if (!range) return setProblem("Select the passage in the text first, then add it.");
+    const passage = pickSelection(host, document);
+    if (!passage) return setProblem("Select the passage in the text first, then add it.");
     setProblem(null);
-    keep([
-      ...picked,
-      {
-        documentId: document.id,
-        documentTitle: document.title,
-        ...selectorAt(document.text, range.start, range.end),
-      },
-    ]);
+    keep([...picked, passage]);
   };
 
   const draft = async () => {
     setBusy(true);
     const answer = await callApi<{ id: string }>(`/api/spaces/${spaceId}/motions`, {
       method: "POST",
-      json: {
-        title: DRAFT_TITLE,
-        status: "draft",
-        sources: picked.map(({ documentTitle: _, ...source }) => source),
-      },
+      json: { title: DRAFT_TITLE, status: "draft", sources: picked.map(asSource) },
     });
     setBusy(false);
     if (!answer.ok) return setProblem(answer.problem);
@@ -81,28 +65,12 @@ export function DraftPassages({
   return (
     <aside className="panel draft-passages" aria-labelledby="draft-heading">
       <h2 id="draft-heading">Draft a motion</h2>
-      <p className="meta">Select a passage in the text and add it; gather as many as you need.</p>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={add}>
-          Add the selected passage
-        </button>
-      </div>
-      {picked.length > 0 ? (
-        <ol>
-          {picked.map((passage, index) => (
-            <li key={`${passage.documentId}-${passage.start}-${passage.end}`}>
-              “{passage.exact}” <cite>{passage.documentTitle}</cite>{" "}
-              <button
-                type="button"
-                className="link"
-                onClick={() => keep(picked.filter((_, i) => i !== index))}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      <p className="meta">
+        Select a passage in the text: a button to add it appears beside it. Gather as many as you
+        need.
+      </p>
+      <SelectionAction host={host} label="Add the selected passage" onAct={add} />
+      <PickedPassages picked={picked} onRemove={(i) => keep(picked.filter((_, j) => j !== i))} />
       <div className="actions">
         <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
           {busy
@@ -110,6 +78,11 @@ export function DraftPassages({
             : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
         </button>
       </div>
+      <p role="status" className="meta">
+        {picked.length > 0
+          ? `${picked.length} passage${picked.length === 1 ? "" : "s"} gathered.`
+          : ""}
+      </p>
       <Problem text={problem} />
     </aside>
   );

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type FormState, problemsOf } from "@/lib/forms";
+import { type FormState, jsonField, problemsOf } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
 import { execute } from "@/server/execute";
 import { actionDoor } from "@/server/rateLimits/pages";
@@ -20,6 +20,7 @@ export async function createMotionAction(_state: FormState, data: FormData): Pro
     title: data.get("title"),
     description: data.get("description") ?? "",
     settings: { evidenceRequired: data.get("evidenceRequired") === "on" },
+    sources: jsonField(data.get("sources")),
   };
   const outcome = await execute("motion:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -142,9 +143,15 @@ export const documents = pgTable(
     sourceUrl: text("source_url"),
     note: text("note"),
     currentVersionId: text("current_version_id"),
+    /** The document this one was copied from into its space (a library document reused), if any. */
+    copiedFrom: text("copied_from").references((): AnyPgColumn => documents.id),
     createdAt: timestamp("created_at").notNull(),
   },
-  (t) => [index("documents_space_idx").on(t.spaceId)],
+  (t) => [
+    index("documents_space_idx").on(t.spaceId),
+    // A space holds one copy of a document.
+    uniqueIndex("documents_copy_idx").on(t.spaceId, t.copiedFrom),
+  ],
 );
 
 export const documentVersions = pgTable(

@@ -45,6 +45,7 @@ import { postArgument } from "./debate/postArgument";
 import { assignSide, runPhase, setTimer } from "./debate/session";
 import { ImportDebateTarget, importDebate } from "./exports/importDebate";
 import { AddVersionInput, addVersion } from "./library/addVersion";
+import { CopyDocumentInput, copyDocument } from "./library/copyDocument";
 import { ImportDocumentInput, importDocument } from "./library/importDocument";
 import { reviewCitation } from "./library/reviewCitations";
 import { followMotion } from "./notifications/follow";
@@ -343,6 +344,14 @@ export const commands = {
     input: ImportDocumentInput,
     action: "document.import",
     run: importDocument,
+    emits: [],
+    limit: "uploads",
+    socket: false,
+  }),
+  "document:copy": command({
+    input: CopyDocumentInput,
+    action: "document.import",
+    run: copyDocument,
     emits: [],
     limit: "uploads",
     socket: false,

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { type PdfLine, textPdf } from "../support/pdf";
-import { JoinPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import { JoinPage, SignUpPage, SpacesPage, selectQuote, seriousViolations } from "./pages";
 
 // A teacher brings the class's reading as a PDF, drafts a motion from one of its passages and
 // opens it; a student argues from another; then the teacher uploads a corrected edition.
@@ -13,27 +13,6 @@ const report = (paragraphs: string[]): PdfLine[] => [
 const tram = "The tram line carried more people than the buses it replaced.";
 const cost = "The city paid twice the first estimate for the depot.";
 const filler = "Ridership grew slowly in the first two years.";
-
-/** Selects `quote` in the reader's text, as a mouse would, by its characters. */
-async function selectQuote(page: Page, quote: string) {
-  await page.evaluate((wanted) => {
-    const container = document.querySelector(".document-text");
-    if (!container) throw new Error("no document text");
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`not in the text: ${wanted}`);
-  }, quote);
-}
 
 test("a moderator uploads a PDF, drafts and opens a motion from it, and a new version keeps the evidence true", async ({
   browser,
@@ -68,6 +47,9 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   const preview = teacher.getByRole("region", { name: /Preview/ });
   await expect(preview).toContainText(tram);
   await expect(preview).not.toContainText("City Review");
+  // The preview opens below the form: it is brought into view and takes the focus.
+  await expect(preview.getByRole("heading", { name: /Preview/ })).toBeFocused();
+  await expect(preview.getByRole("heading", { name: /Preview/ })).toBeInViewport();
   await teacher.getByRole("button", { name: "Save the document" }).click();
   await expect(teacher.getByRole("heading", { level: 1, name: "Tram report" })).toBeVisible();
   const documentPath = new URL(teacher.url()).pathname;

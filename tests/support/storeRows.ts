@@ -130,6 +130,7 @@ export function storeRows(store: Store) {
       sourceUrl: null,
       note: null,
       currentVersionId: version.id,
+      copiedFrom: null,
       createdAt: minute(0),
       ...change,
     };

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
 import { documentCoverage } from "@/server/domain/library/coverage";
 import { documentPassages } from "@/server/domain/library/passages";
+import { copyTargets } from "@/server/domain/library/queries";
 import { getSpace } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { DocumentText, HeatLegend } from "../../components/DocumentText";
 import { DocumentUpload } from "../../components/DocumentUpload";
 import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
+import { AddToSpace } from "./AddToSpace";
 import { loadDocument } from "./loadDocument";
 
 export const dynamic = "force-dynamic";
@@ -49,6 +51,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const coverage = document.current
     ? await documentCoverage(runtime().store, actor, document.id)
     : null;
+  const targets = document.current ? await copyTargets(runtime().store, actor, document) : [];
 
   const details = [
     ["Author", document.author ?? "Unknown"],
@@ -75,6 +78,12 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </div>
           ))}
         </dl>
+        {document.copiedFrom ? (
+          <p className="meta">
+            Copied from{" "}
+            <Link href={`/documents/${document.copiedFrom.id}`}>{document.copiedFrom.title}</Link>
+          </p>
+        ) : null}
         {document.note && <p className="note">{document.note}</p>}
         {document.current ? null : (
           <p className="notice" role="status">
@@ -87,6 +96,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <div className="document-tools">
           <DraftPassages
             spaceId={document.spaceId}
+            textHostId="document-reader"
             document={{ id: document.id, title: document.title, text: document.text }}
           />
           <details className="panel">
@@ -106,9 +116,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           </details>
         </div>
       ) : null}
+      {targets.length > 0 ? <AddToSpace documentId={document.id} targets={targets} /> : null}
       <div className="reader-layout">
         <PassageNav text={document.text} marks={marks} active={active} />
-        <div>
+        <div id="document-reader" className="selection-host">
           {coverage?.ok ? <HeatLegend /> : null}
           <DocumentText
             document={document}

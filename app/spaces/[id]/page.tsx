@@ -17,6 +17,7 @@ import { CopyLink } from "./CopyLink";
 import { ImportDebate } from "./ImportDebate";
 import { joinLinkFor } from "./joinLink";
 import { loadSpace } from "./loadSpace";
+import { MotionSources } from "./MotionSources";
 
 export const dynamic = "force-dynamic";
 
@@ -213,6 +214,9 @@ export default async function SpacePage({ params }: Props) {
                   <label htmlFor="motion-description">Description</label>
                   <textarea id="motion-description" name="description" maxLength={2000} />
                 </div>
+                {hasDocuments ? (
+                  <MotionSources documents={documents.map(({ id, title }) => ({ id, title }))} />
+                ) : null}
                 {hasDocuments ? (
                   <label className="check">
                     <input type="checkbox" name="evidenceRequired" defaultChecked /> Every argument

@@ -1,5 +1,5 @@
 import type { DocumentRow, Repos, Store } from "../../../db/store";
-import type { DocumentSummary, DocumentView } from "../../../lib/views";
+import type { CopyTarget, DocumentSummary, DocumentView } from "../../../lib/views";
 import { type Actor, authorize } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
@@ -58,10 +58,12 @@ export async function getDocument(
     return refuse("not_found", "No such document.");
   }
   const blocks = await store.documents.blocks(version.id);
+  const source = row.copiedFrom ? await readableDocument(store, actor, row.copiedFrom) : undefined;
   return done({
     ...summary(row, blocks.length),
     sourceUrl: row.sourceUrl,
     note: row.note,
+    copiedFrom: source ? { id: source.id, title: source.title } : null,
     versionId: version.id,
     versionNumber: version.number,
     current: version.id === row.currentVersionId,
@@ -82,4 +84,28 @@ export async function spaceDocuments(
   const rows = await store.documents.list([spaceId]);
   const views = await Promise.all(rows.map((row) => getDocument(store, actor, row.id)));
   return views.flatMap((view) => (view.ok ? [view.value] : []));
+}
+
+/**
+ * The spaces, other than the document's own, that the actor may add documents to (the same rule
+ * as an upload), each with its copy of the document if it holds one.
+ */
+export async function copyTargets(
+  store: Store,
+  actor: Actor,
+  document: { id: string; spaceId: string },
+): Promise<CopyTarget[]> {
+  if (actor.kind !== "user") return [];
+  const rows = await store.spaces.listReadable(actor.id);
+  const managed = rows.filter(
+    ({ space, role }) =>
+      space.id !== document.spaceId && !authorize(actor, "document.import", { space, role }),
+  );
+  return Promise.all(
+    managed.map(async ({ space }) => ({
+      id: space.id,
+      name: space.name,
+      copyId: (await store.documents.copyIn(space.id, document.id))?.id ?? null,
+    })),
+  );
 }

@@ -241,3 +241,33 @@ export function debateExport(title: string, args: unknown[]) {
     arguments: args,
   };
 }
+
+/** Selects `quote` in the reader's text, as a mouse would, by its characters. */
+export async function selectQuote(page: Page, quote: string) {
+  await page.evaluate((wanted) => {
+    const container = document.querySelector(".document-text");
+    if (!container) throw new Error("no document text");
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`not in the text: ${wanted}`);
+  }, quote);
+}
+
+/** Where the reader's selection is on the screen. */
+export function selectionBox(page: Page) {
+  return page.evaluate(() => {
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    if (!rect) throw new Error("nothing selected");
+    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  });
+}

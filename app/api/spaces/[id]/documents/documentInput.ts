@@ -1,3 +1,4 @@
+import { jsonField } from "@/lib/forms";
 import { type Failure, failure } from "@/lib/result";
 import { MAX_FILE_BYTES } from "@/server/domain/library/extractText";
 import { jsonBody } from "@/server/http";
@@ -53,8 +54,8 @@ async function formFields(request: Request): Promise<Input | Failure> {
     const value = form.get(name);
     if (typeof value === "string" && value.trim() !== "") input[name] = value;
   }
-  const edits = form.get("edits");
-  if (typeof edits === "string" && edits.trim() !== "") input.edits = parseOrKeep(edits);
+  const edits = jsonField(form.get("edits"));
+  if (edits !== undefined) input.edits = edits;
   const file = form.get("file");
   // A file input left empty still sends a part: no name, no bytes.
   if (file !== null && typeof file !== "string" && (file.name !== "" || file.size > 0)) {
@@ -63,13 +64,4 @@ async function formFields(request: Request): Promise<Input | Failure> {
     input.mediaType = file.type;
   }
   return { ok: true, input };
-}
-
-/** JSON that does not parse is passed on as it is, for the command to name the field. */
-function parseOrKeep(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
 }

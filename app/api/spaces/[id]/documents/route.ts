@@ -25,16 +25,20 @@ export async function GET(request: Request, { params }: Context) {
   return json(documents.filter((document) => document.spaceId === found.value.space.id));
 }
 
-/** Imports a file (multipart) or pasted text (JSON); answers 201 with the document. */
+/**
+ * Imports a file (multipart) or pasted text (JSON), or copies a document the member may read
+ * into the space (JSON `{fromDocumentId}`); answers 201 with the document.
+ */
 export async function POST(request: Request, { params }: Context) {
   const actor = await requestActor(request);
   const refused = await overUploadLimit(request, actor);
   if (refused) return refused;
   const body = await documentInput(request, (await params).id);
   if (!body.ok) return errorResponse(body);
+  const name = body.input.fromDocumentId === undefined ? "document:import" : "document:copy";
   // Counted above, before the body was read.
   return creationResponse(
-    "document:import",
+    name,
     actor,
     body.input,
     { counted: true },
