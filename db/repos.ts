@@ -507,7 +507,10 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         argumentIds.length === 0
           ? []
           : db.select().from(t.agreements).where(inArray(t.agreements.argumentId, argumentIds)),
-      ofMotion: async (motionId) => agreementsWhere(eq(t.debateArguments.motionId, motionId)),
+      ofMotion: async (motionId) =>
+        agreementsWhere(
+          and(eq(t.debateArguments.motionId, motionId), eq(t.debateArguments.status, "published")),
+        ),
       ofPerson: async (motionId, userId) =>
         agreementsWhere(
           and(eq(t.debateArguments.motionId, motionId), eq(t.agreements.userId, userId)),

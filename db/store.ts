@@ -214,7 +214,7 @@ export interface Repos {
     put(row: AgreementRow): Promise<void>;
     /** Every stance taken on these arguments. */
     list(argumentIds: string[]): Promise<AgreementRow[]>;
-    /** Every stance taken on the motion's arguments: what its opinion groups are made of. */
+    /** Every stance taken on the motion's published arguments: what its opinion groups are made of. */
     ofMotion(motionId: string): Promise<AgreementRow[]>;
     /** The stances one person took on the motion's arguments. */
     ofPerson(motionId: string, userId: string): Promise<AgreementRow[]>;

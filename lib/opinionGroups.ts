@@ -1,6 +1,6 @@
 import { kmeans } from "ml-kmeans";
 import { PCA } from "ml-pca";
-import type { AgreementStance } from "./debate";
+import type { AgreementStance, Stance } from "./debate";
 
 /**
  * The room's opinion groups, computed from who agrees with which argument: each participant
@@ -44,6 +44,34 @@ export interface OpinionPoint {
   x: number;
   y: number;
   groupId: string | null;
+}
+
+/** A point of the room's map as others see it: no name, no id; `me` marks the reader's own. */
+export interface SharedPoint {
+  x: number;
+  y: number;
+  groupId: string | null;
+  me: boolean;
+}
+
+/** The opinion groups as the room is told them, live: nobody's point is named. */
+export interface OpinionsUpdate extends Omit<OpinionSummary, "points"> {
+  motionId: string;
+  points: Omit<SharedPoint, "me">[];
+}
+
+/** GET /api/motions/:id/opinions: the room's groups, with the reader's own place. */
+export interface OpinionsView extends Omit<OpinionSummary, "points"> {
+  points: SharedPoint[];
+  me: {
+    groupId: string | null;
+    x: number;
+    y: number;
+    /** How many arguments the reader has judged. */
+    judged: number;
+    before: Stance | null;
+    after: Stance | null;
+  } | null;
 }
 
 export interface OpinionSummary {

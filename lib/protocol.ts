@@ -33,6 +33,7 @@ import type {
   VoteTally,
 } from "./debate";
 import type { FollowMotion, FollowState, NotificationView } from "./notifications";
+import type { OpinionsUpdate } from "./opinionGroups";
 import type { MarkRead } from "./reading";
 import type { Failure } from "./result";
 import type { SessionState, Side } from "./session";
@@ -237,6 +238,8 @@ export interface ServerToClientEvents {
   presence: (presence: Presence) => void;
   /** A new notification for the signed-in user, on each of their connections (P-NOTE-10). */
   notification: (notification: NotificationView) => void;
+  /** The room's opinion groups, recomputed after people said what they agree with (P-OPINION-1). */
+  opinions: (update: OpinionsUpdate) => void;
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;

@@ -1,8 +1,15 @@
 import type { Server, Socket } from "socket.io";
 import type { Store } from "../../db/store";
-import type { ClientToServerEvents, OutgoingEvent, ServerToClientEvents } from "../../lib/protocol";
+import {
+  type ClientToServerEvents,
+  type MotionEventType,
+  motionRoom,
+  type OutgoingEvent,
+  type ServerToClientEvents,
+} from "../../lib/protocol";
 import { clientAddressOf } from "../auth/address";
 import { sessionFromHeaders } from "../auth/session";
+import { recomputeSoon } from "../domain/debate/opinions";
 import type { Effect } from "../domain/outcome";
 import { executor } from "../execute";
 import type { Actor } from "../policy";
@@ -15,6 +22,14 @@ import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
 /** Who the connection is, and the client address its limits are counted on. */
+/** What changes the room's opinion groups: a stance, or an argument leaving or coming back. */
+const changesOpinions: ReadonlySet<string> = new Set<MotionEventType>([
+  "argument.agreed",
+  "argument.hidden",
+  "argument.restored",
+  "argument.withdrawn",
+]);
+
 export type SocketData = { actor: Actor; address: string };
 export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -53,6 +68,11 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     // Who may learn names can change with the settings: tell the room who is here again.
     for (const event of events) {
       if (event.type === "motion.settings") announcePresence(event.motionId);
+      if (changesOpinions.has(event.type)) {
+        recomputeSoon(deps.store, event.motionId, (update) =>
+          io.to(motionRoom(event.motionId)).emit("opinions", update),
+        );
+      }
     }
     for (const effect of effects) {
       if (effect.type === "member.evicted") evictMember(io, effect);

@@ -1,5 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
 import type { QuoteSelector } from "../../lib/anchoring";
+import { type Judgment, opinionGroups } from "../../lib/opinionGroups";
 import { type Anchor, reanchor } from "../../lib/reanchor";
 import { readDebate } from "../domain/exports/readDebate";
 import { renderExport } from "../domain/exports/render";
@@ -16,6 +17,14 @@ export const tasks = {
   /** Where each passage stands in a document's new text. */
   reanchor: ({ selectors, text }: { selectors: QuoteSelector[]; text: string }): Anchor[] =>
     selectors.map((selector) => reanchor(selector, text)),
+  /** The room's opinion groups from its judgments, labels kept from the previous groups. */
+  opinionGroups: ({
+    judgments,
+    previous,
+  }: {
+    judgments: Judgment[];
+    previous: Record<string, string[]>;
+  }) => opinionGroups(judgments, previous),
 };
 
 export type Tasks = typeof tasks;
@@ -38,6 +47,8 @@ export const tooComplexSentence: Record<TaskName, string> = {
     "This export takes more time or memory to read than the server gives one file: nothing was stored.",
   renderExport:
     "This debate takes more time or memory to write as a file than the server gives one export: try another format.",
+  opinionGroups:
+    "Working out the room's opinion groups takes more time or memory than the server allows: try again later.",
   reanchor:
     "Finding the cited passages again in this version takes more time or memory than the server allows: nothing was stored.",
 };

@@ -67,9 +67,9 @@ describe("the work pool", () => {
   it(
     "refuses too_complex a file that needs more memory than a thread may have, and reads on",
     async () => {
-      // Four hundred thousand small objects: tens of megabytes of heap once parsed.
-      const json = JSON.stringify(Array.from({ length: 400_000 }, (_, i) => ({ n: i })));
-      const cramped = new WorkPool({ budgetMs: 600_000, threads: 1, heapMb: 16 });
+      // A million small objects: far more heap once parsed than the thread's 32 MB.
+      const json = JSON.stringify(Array.from({ length: 1_000_000 }, (_, i) => ({ n: i })));
+      const cramped = new WorkPool({ budgetMs: 600_000, threads: 1, heapMb: 32 });
       try {
         const refused = await cramped.run("readDebate", { json });
         expect(refused).toMatchObject({ ok: false, error: { code: "too_complex" } });

@@ -1,0 +1,127 @@
+import type { Store } from "../../../db/store";
+import type { OpinionSummary, OpinionsUpdate, OpinionsView } from "../../../lib/opinionGroups";
+import type { Failure } from "../../../lib/result";
+import type { Actor } from "../../policy";
+import { workPool } from "../../work/shared";
+import { done, type Outcome } from "../outcome";
+import { readableMotion } from "./queries";
+
+/** A motion's groups are worked out again at most this often. */
+export const OPINIONS_EVERY_MS = 2_000;
+/** Motions whose last groups are kept in memory, to answer from and to keep labels by. */
+const KEPT = 1_000;
+
+interface Computed {
+  summary: OpinionSummary;
+  at: number;
+}
+
+/**
+ * The last groups of each motion, on this process. They are derived from the database and
+ * worked out again when missing: a restart or another node only starts the labels afresh.
+ */
+const computed = new Map<string, Computed>();
+
+const membersByGroup = (summary: OpinionSummary): Record<string, string[]> => {
+  const members: Record<string, string[]> = {};
+  for (const { userId, groupId } of summary.points) {
+    if (groupId) members[groupId] = [...(members[groupId] ?? []), userId];
+  }
+  return members;
+};
+
+/**
+ * The motion's opinion groups: the last ones while they are fresher than OPINIONS_EVERY_MS
+ * (unless `fresh`), else worked out again from every stance on its published arguments, off
+ * the event loop, keeping the labels of the last.
+ */
+export async function opinionSummary(
+  store: Store,
+  motionId: string,
+  { fresh = false } = {},
+): Promise<OpinionSummary | Failure> {
+  const last = computed.get(motionId);
+  if (last && !fresh && Date.now() - last.at < OPINIONS_EVERY_MS) return last.summary;
+  const judgments = (await store.agreements.ofMotion(motionId)).map(
+    ({ userId, argumentId, stance }) => ({ userId, argumentId, stance }),
+  );
+  const previous = last ? membersByGroup(last.summary) : {};
+  const summary = await workPool().run("opinionGroups", { judgments, previous });
+  if ("ok" in summary) return summary;
+  computed.delete(motionId);
+  computed.set(motionId, { summary, at: Date.now() });
+  if (computed.size > KEPT) computed.delete(computed.keys().next().value as string);
+  return summary;
+}
+
+/** The groups as the room is told them: the points carry no id. */
+export const opinionsUpdate = (motionId: string, summary: OpinionSummary): OpinionsUpdate => ({
+  motionId,
+  ...summary,
+  points: summary.points.map(({ x, y, groupId }) => ({ x, y, groupId })),
+});
+
+/**
+ * GET /api/motions/:id/opinions: the room's groups for anyone who may read the motion, with
+ * the reader's own place among them. No point names anyone; the reader's own is marked `me`.
+ */
+export async function motionOpinions(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<OpinionsView>> {
+  const found = await readableMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const motion = found.value;
+  const summary = await opinionSummary(store, motion.id);
+  if ("ok" in summary) return summary;
+  const points = summary.points
+    .map(({ x, y, groupId, userId }) => ({ x, y, groupId, me: userId === actor.id }))
+    .sort((a, b) => a.x - b.x || a.y - b.y);
+  const mine = summary.points.find((point) => point.userId === actor.id);
+  let me: OpinionsView["me"] = null;
+  if (actor.kind === "user") {
+    const [judged, votes] = await Promise.all([
+      store.agreements.ofPerson(motion.id, actor.id),
+      store.votes.list(motion.id),
+    ]);
+    const stanceIn = (phase: "before" | "after") =>
+      votes.find((v) => v.userId === actor.id && v.phase === phase)?.stance ?? null;
+    me = {
+      groupId: mine?.groupId ?? null,
+      x: mine?.x ?? 0,
+      y: mine?.y ?? 0,
+      judged: judged.length,
+      before: stanceIn("before"),
+      after: stanceIn("after"),
+    };
+  }
+  return done({ ...summary, points, me });
+}
+
+const waiting = new Map<string, NodeJS.Timeout>();
+
+/**
+ * After someone said what they agree with: the motion's groups are worked out again once the
+ * last computation is OPINIONS_EVERY_MS old, and `announce`d to its room. Changes that come in
+ * the meantime are taken in by that one computation.
+ */
+export function recomputeSoon(
+  store: Store,
+  motionId: string,
+  announce: (update: OpinionsUpdate) => void,
+) {
+  if (waiting.has(motionId)) return;
+  const last = computed.get(motionId)?.at ?? 0;
+  const wait = Math.max(0, last + OPINIONS_EVERY_MS - Date.now());
+  const timer = setTimeout(() => {
+    waiting.delete(motionId);
+    void opinionSummary(store, motionId, { fresh: true })
+      .then((summary) => {
+        if (!("ok" in summary)) announce(opinionsUpdate(motionId, summary));
+      })
+      .catch((error) => console.error("could not work out the opinion groups", error));
+  }, wait);
+  timer.unref();
+  waiting.set(motionId, timer);
+}
