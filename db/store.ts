@@ -61,7 +61,9 @@ export interface Repos {
   users: {
     get(id: string): Promise<UserRow | undefined>;
     byEmail(email: string): Promise<UserRow | undefined>;
-    insert(row: Omit<UserRow, "emailVerified" | "image" | "sample"> & { sample?: boolean }): Promise<void>;
+    insert(
+      row: Omit<UserRow, "emailVerified" | "image" | "sample"> & { sample?: boolean },
+    ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
   };
   memberships: {
