@@ -34,6 +34,11 @@ test("a visitor's home page says what Moot is, and offers a sample debate to try
     await expect(region.locator("li.argument blockquote").first()).not.toBeEmpty();
   }
   expect(await seriousViolations(page)).toEqual([]);
+  for (const [size, viewport] of Object.entries(sizes)) {
+    await page.setViewportSize(viewport);
+    await page.getByRole("region", { name: "For the motion" }).scrollIntoViewIfNeeded();
+    await expectFits(page, "sample-debate", size);
+  }
 });
 
 test("a visitor signs up from the home page and comes back to it, no longer offered to sign up", async ({
