@@ -4,9 +4,12 @@ import { demoDocuments, demoMotions, featuredMotionKey, readDemoFile } from "../
 import { sampleDebates } from "../../db/demo/sampleDebates";
 import { mismatch } from "../../lib/anchoring";
 import type { ArgumentNode } from "../../lib/debate";
+import { featuredMotionId } from "../../server/demo/featuredMotion";
 import { loadDemoLibrary } from "../../server/demo/loadDemoLibrary";
 import { getMotion, listMotions } from "../../server/domain/debate/queries";
+import { newId } from "../../server/domain/ids";
 import { getDocument, listDocuments } from "../../server/domain/library/queries";
+import { addSampleMember } from "../../server/domain/spaces/addSampleMember";
 import { anonymousActor } from "../../server/policy";
 import { dialects, type TestStore } from "../support/stores";
 
@@ -128,6 +131,16 @@ for (const dialect of await dialects()) {
       expect(count("against")).toBeGreaterThanOrEqual(2);
       expect(count("supports")).toBeGreaterThanOrEqual(1);
       expect(count("attacks")).toBeGreaterThanOrEqual(1);
+    });
+
+    it("offers the Abraham Accords motion to try, and adds sample members for the demo alone", async () => {
+      const abraham = (await listMotions(db.store, anonymousActor)).find(
+        (m) => keyOf(m.title) === featuredMotionKey,
+      );
+      expect(await featuredMotionId(db.store)).toBe(abraham?.id);
+      const someone = { kind: "user" as const, id: newId(), name: "Someone", guestOf: null };
+      const refused = await addSampleMember(db.store, someone, { spaceId, name: "Fake (sample)" });
+      expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
     });
 
     it("cites in every sample argument the exact words of a seed passage", async () => {
