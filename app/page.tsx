@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
+import { featuredMotionId } from "@/server/demo/featuredMotion";
 import { listMotions } from "@/server/domain/debate/queries";
 import { listDocuments } from "@/server/domain/library/queries";
+import { readableSpaces } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
+import { AuthPageLink } from "./components/AuthPageLink";
+import { SpaceCards } from "./components/SpaceCards";
 import { StatusBadge } from "./components/StatusBadge";
 
 export const dynamic = "force-dynamic";
@@ -10,15 +14,46 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const { store } = runtime();
   const actor = await pageActor();
-  const [motions, documents] = await Promise.all([
+  const [motions, documents, spaces, featured] = await Promise.all([
     listMotions(store, actor),
     listDocuments(store, actor),
+    readableSpaces(store, actor),
+    featuredMotionId(store),
   ]);
+  const mine = spaces.filter(({ role }) => role !== null);
+  const tryDebate = motions.some((m) => m.id === featured) ? `/motions/${featured}` : null;
 
   return (
     <>
+      {mine.length > 0 ? (
+        <section aria-labelledby="spaces-heading">
+          <h1 id="spaces-heading">Your spaces</h1>
+          <SpaceCards spaces={mine} heading="h2" />
+        </section>
+      ) : (
+        <section aria-labelledby="intro-heading" className="intro">
+          <h1 id="intro-heading">Debate from the sources</h1>
+          <p className="lead">
+            Moot is a live debate room: you argue for or against a motion, and every argument points
+            to the exact passage of a source it rests on.
+          </p>
+          <p className="actions">
+            {tryDebate ? (
+              <Link href={tryDebate} className="button">
+                Try a debate
+              </Link>
+            ) : null}
+            {actor.kind === "user" ? null : (
+              <AuthPageLink to="/signup" className="button secondary">
+                Sign up
+              </AuthPageLink>
+            )}
+          </p>
+        </section>
+      )}
+
       <section aria-labelledby="motions-heading">
-        <h1 id="motions-heading">Motions</h1>
+        <h2 id="motions-heading">Motions</h2>
         <p className="lead">
           Each motion is drawn from passages of the library below. Open one to read its sources and
           the arguments for and against it.
@@ -35,11 +70,17 @@ export default async function HomePage() {
               ];
               return (
                 <li key={motion.id} className="card">
-                  <h2 className="card-title">
+                  <h3 className="card-title">
                     <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
-                  </h2>
+                  </h3>
                   <p className="meta">
-                    <StatusBadge status={motion.status} /> {motion.sources.length} source passage
+                    <StatusBadge status={motion.status} />{" "}
+                    {motion.sampleDebate ? (
+                      <>
+                        <span className="badge badge-sample">Sample debate</span>{" "}
+                      </>
+                    ) : null}
+                    {motion.sources.length} source passage
                     {motion.sources.length === 1 ? "" : "s"}
                   </p>
                   <p>{motion.description}</p>

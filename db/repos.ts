@@ -318,6 +318,17 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
               .from(t.motionSources)
               .where(inArray(t.motionSources.motionId, motionIds))
               .orderBy(asc(t.motionSources.motionId), asc(t.motionSources.position)),
+      withSampleDebate: async (motionIds) => {
+        if (motionIds.length === 0) return [];
+        const a = t.debateArguments;
+        const rows = await db
+          .select({ motionId: a.motionId })
+          .from(a)
+          .innerJoin(t.users, eq(t.users.id, a.authorId))
+          .where(and(inArray(a.motionId, motionIds), eq(t.users.sample, true)))
+          .groupBy(a.motionId);
+        return rows.map((row) => row.motionId);
+      },
       sourcesInDocument: (documentId) =>
         db
           .select()

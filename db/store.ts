@@ -65,7 +65,9 @@ export interface Repos {
   users: {
     get(id: string): Promise<UserRow | undefined>;
     byEmail(email: string): Promise<UserRow | undefined>;
-    insert(row: Omit<UserRow, "emailVerified" | "image">): Promise<void>;
+    insert(
+      row: Omit<UserRow, "emailVerified" | "image" | "sample"> & { sample?: boolean },
+    ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
   };
   memberships: {
@@ -143,6 +145,8 @@ export interface Repos {
     insert(row: MotionRow, sources: MotionSourceRow[]): Promise<void>;
     sources(motionIds: string[]): Promise<MotionSourceRow[]>;
     sourcesInDocument(documentId: string): Promise<MotionSourceRow[]>;
+    /** Those of the motions whose debate holds arguments by sample authors (the demo's samples). */
+    withSampleDebate(motionIds: string[]): Promise<string[]>;
     /** The motion's arguments, oldest first; `page` reads `limit` of them after the argument `after`. */
     arguments(
       motionId: string,

@@ -67,6 +67,11 @@ export interface MotionSummary {
   status: MotionStatus;
   createdAt: string;
   sources: SourceView[];
+  /**
+   * Its debate holds a sample debate written for the demo, by sample authors; absent where it
+   * was not asked (the projector's screen).
+   */
+  sampleDebate?: boolean;
 }
 
 export interface MotionView extends MotionSummary {

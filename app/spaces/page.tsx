@@ -4,7 +4,7 @@ import { pageActor } from "@/server/auth/pageActor";
 import { readableSpaces } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ActionForm } from "../components/ActionForm";
-import { RoleBadge } from "../components/RoleBadge";
+import { SpaceCards } from "../components/SpaceCards";
 import { createSpaceAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -36,16 +36,7 @@ export default async function SpacesPage() {
             <Link href="/join">join one with a code</Link>.
           </p>
         ) : (
-          <ul className="card-list">
-            {mine.map(({ space, role }) => (
-              <li key={space.id} className="card">
-                <h3 className="card-title">
-                  <Link href={`/spaces/${space.id}`}>{space.name}</Link>
-                </h3>
-                {role ? <RoleBadge role={role} /> : null}
-              </li>
-            ))}
-          </ul>
+          <SpaceCards spaces={mine} heading="h3" />
         )}
       </section>
 

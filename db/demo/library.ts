@@ -34,9 +34,9 @@ export const demoSettings: MotionSettings = {
   format: "free",
 };
 
-const ARTICLE = "000_9b62e35bb49519f7.txt";
-const OPINION = "001_c69fe37a05eefeb9.txt";
-const COMMENTARY = "002_7d87be07012e093f.txt";
+export const ARTICLE = "000_9b62e35bb49519f7.txt";
+export const OPINION = "001_c69fe37a05eefeb9.txt";
+export const COMMENTARY = "002_7d87be07012e093f.txt";
 
 export const demoDocuments: DemoDocument[] = [
   {
@@ -211,6 +211,12 @@ export const demoMotions: DemoMotion[] = [
     ],
   },
 ];
+
+/** The motion "Try a debate" opens: the one with the fullest sample debate. */
+export const featuredMotionKey = "abraham-accords";
+
+/** The fixed clientId a demo motion is created with: what finds it again. */
+export const demoMotionClientId = (key: string) => `demo:motion:${key}`;
 
 export function readDemoFile(file: string): Buffer {
   return readFileSync(new URL(`./documents/${file}`, import.meta.url));

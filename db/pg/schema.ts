@@ -52,6 +52,8 @@ export const users = pgTable("users", {
   image: text("image"),
   passwordHash: text("password_hash"),
   guestSpaceId: text("guest_space_id").references(() => spaces.id),
+  /** A sample author of the demo library's sample debates: never signs in (no password). */
+  sample: boolean("sample").notNull().default(false),
   createdAt: timestamp("created_at")
     .notNull()
     .$defaultFn(() => new Date()),

@@ -48,6 +48,8 @@ export const users = sqliteTable("users", {
   image: text("image"),
   passwordHash: text("password_hash"),
   guestSpaceId: text("guest_space_id").references(() => spaces.id),
+  /** A sample author of the demo library's sample debates: never signs in (no password). */
+  sample: integer("sample", { mode: "boolean" }).notNull().default(false),
   createdAt: timestamp("created_at")
     .notNull()
     .$defaultFn(() => new Date()),

@@ -15,9 +15,12 @@ test("a reader goes from the motions to a motion and on to its highlighted sourc
   const motion = await home.openMotion(motionTitle);
   await expect(motion.heading()).toHaveText(motionTitle);
   await expect(motion.sources()).toHaveCount(3);
-  await expect(motion.side("For the motion")).toContainText("No arguments for the motion yet.");
-  await expect(motion.side("Against the motion")).toContainText(
-    "No arguments against the motion yet.",
+  await expect(page.getByText("This motion comes with a sample debate")).toBeVisible();
+  await expect(motion.side("For the motion").locator("li.argument").first()).toContainText(
+    "(sample)",
+  );
+  await expect(motion.side("Against the motion").locator("li.argument").first()).toContainText(
+    "(sample)",
   );
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -2,7 +2,7 @@ import { type Browser, expect, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
 import { expectFits, phone } from "./pages/screens";
 
-// Motions of their own: the reading journey (journey.spec.ts) expects its motion to have no arguments.
+// Motions of their own, apart from the reading journey's (journey.spec.ts).
 const motionTitle =
   "Iran should answer Kazakhstan's turn towards Israel with economic interdependence, not confrontation";
 

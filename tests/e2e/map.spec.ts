@@ -2,7 +2,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { ArgumentMapPage, debateExport, SignUpPage, SpacesPage, seriousViolations } from "./pages";
 import { expectFits, laptop, phone, projector } from "./pages/screens";
 
-// A demo motion no other spec posts on: the map needs arguments of its own.
+// A demo motion no other spec posts on: the map draws its sample debate and the arguments
+// posted here.
 const motionTitle = "The United States should deepen its partnership with Kazakhstan";
 
 interface Source {
@@ -13,6 +14,15 @@ interface Source {
   start: number;
   end: number;
 }
+
+/** An argument of the motion's sample debate, with its replies. */
+interface Sample {
+  relation: string;
+  body: string;
+  children: Sample[];
+}
+
+const flat = (nodes: Sample[]): Sample[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
 
 /** Posts through the REST API as the signed-in page's user, citing one of the motion's sources. */
 async function post(page: Page, motionId: string, body: object) {
@@ -37,12 +47,16 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   const uncited = page.getByRole("region", { name: "Not yet cited" });
   await expect(uncited.locator("li").first()).toBeVisible();
   const map = new ArgumentMapPage(page);
-  await page.getByRole("link", { name: "Argument map" }).click();
-  await expect(map.empty()).toBeVisible();
-
   const motion = (await (await page.request.get(`/api/motions/${motionId}`)).json()) as {
     sources: Source[];
+    arguments: Sample[];
   };
+  const samples = flat(motion.arguments);
+  // The sample debate's arguments for the motion, which the keyboard passes on its way to ours.
+  const samplesFor = motion.arguments.filter((a) => a.relation === "for").map((a) => a.body);
+  await page.getByRole("link", { name: "Argument map" }).click();
+  await expect(page.locator(".react-flow__edge")).toHaveCount(samples.length);
+
   const cite = ({ documentId, exact, prefix, suffix, start, end }: Source) => ({
     documentId,
     exact,
@@ -77,7 +91,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await expect(map.card("A two-year seat")).toContainText("Attacks its parent");
   await expect(map.card("A two-year seat")).toContainText("by Mira Mapper");
   await expect(map.card("A two-year seat")).toContainText("Not rated yet");
-  await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(samples.length + 3);
   await expect(page.locator(".react-flow__edge-text").first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -111,6 +125,10 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await page.keyboard.press("Tab");
   await expect(map.focusedCard()).toContainText("The motion");
   await page.keyboard.press("ArrowDown");
+  for (const body of samplesFor) {
+    await expect(map.focusedCard()).toContainText(body.slice(0, 40));
+    await page.keyboard.press("ArrowRight");
+  }
   await expect(map.focusedCard()).toContainText("A partner on the Security Council");
   await page.keyboard.press("ArrowDown");
   await expect(map.focusedCard()).toContainText("A two-year seat");
@@ -174,10 +192,14 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
     citations: cite(0),
   });
 
+  const { arguments: debate } = (await (
+    await page.request.get(`/api/motions/${motionId}`)
+  ).json()) as { arguments: Sample[] };
   for (const [size, viewport] of Object.entries(sizes)) {
     await page.setViewportSize(viewport);
     await new ArgumentMapPage(page).open(motionId);
-    await expect(page.locator(".react-flow__node")).toHaveCount(6);
+    // The motion's card and one per argument: the sample debate's and the five posted here.
+    await expect(page.locator(".react-flow__node")).toHaveCount(1 + flat(debate).length);
     await expectFits(page, "map", size);
 
     await page.goto(`/motions/${motionId}`);

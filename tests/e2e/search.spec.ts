@@ -14,17 +14,17 @@ async function postArguments(page: Page) {
       data: { body, citations, ...extra },
     });
     expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()).id as string;
+    return (await response.json()) as { id: string; author: { id: string } };
   };
   const first = await post(
     "Kazakhstan's neutrality lets it mediate: its ties with Israel and Iran are an asset.",
     { relation: "for" },
   );
   await post("Mediation needs trust, and Kazakhstan has never brokered a deal like this.", {
-    parentId: first,
+    parentId: first.id,
     relation: "attacks",
   });
-  return motion.id as string;
+  return { motionId: motion.id as string, authorId: first.author.id };
 }
 
 test("search finds arguments and passages, with the matched words marked", async ({ page }) => {
@@ -33,7 +33,7 @@ test("search finds arguments and passages, with the matched words marked", async
     email: `search-${Date.now()}@school.test`,
     password: "a long enough password",
   });
-  const motionId = await postArguments(page);
+  const { motionId, authorId } = await postArguments(page);
 
   // From the header's box, on any page.
   await page.goto("/");
@@ -51,7 +51,10 @@ test("search finds arguments and passages, with the matched words marked", async
     await page.goto("/search?q=Kazakhstan");
     await expect(page.locator(".search-result-link").first()).toBeVisible();
     await expectFits(page, "search", size);
-    await page.goto("/search?q=Kazakhstan&side=against");
+    // The motion's sample debate argues too: the two posted here are told apart by their author.
+    await page.goto(`/search?q=Kazakhstan&authorId=${authorId}`);
+    await expect(page.locator(".search-result[data-type=argument]")).toHaveCount(2);
+    await page.goto(`/search?q=Kazakhstan&side=against&authorId=${authorId}`);
     await expect(page.locator(".search-result[data-type=argument]")).toHaveCount(1);
     await page.goto("/search?q=zzyzx");
     await expect(page.getByText("Nothing matches “zzyzx”.")).toBeVisible();

@@ -150,7 +150,7 @@ test("Sign out everywhere on /account signs the account out of its other browser
   await phonePage.setViewportSize({ width: 390, height: 844 });
   await tabTo(phonePage, "Sign out everywhere");
   await phonePage.keyboard.press("Enter");
-  await expect(phonePage.getByRole("heading", { level: 1, name: "Motions" })).toBeVisible();
+  await expect(phonePage.getByRole("heading", { level: 2, name: "Motions" })).toBeVisible();
   await expect(phonePage.getByRole("banner")).toContainText("Sign in");
 
   // The laptop, which did nothing, is signed out too: its open motion page says so at once.

@@ -76,12 +76,19 @@ describe("the REST API", () => {
     const [first] = await (await listMotions(request("/api/motions"))).json();
     const response = await getMotion(request("/"), params(first.id));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
+    const motion = await response.json();
+    expect(motion).toMatchObject({
       id: first.id,
       title: first.title,
       sources: first.sources,
-      arguments: [],
+      sampleDebate: true,
     });
+    // Its sample debate, as a tree: arguments on the motion with replies under them.
+    expect(motion.arguments.length).toBeGreaterThan(0);
+    expect(motion.arguments.every((a: { parentId: string | null }) => a.parentId === null)).toBe(
+      true,
+    );
+    expect(motion.arguments.some((a: { children: unknown[] }) => a.children.length > 0)).toBe(true);
   });
 
   for (const [name, handler] of [

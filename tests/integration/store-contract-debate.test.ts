@@ -240,6 +240,25 @@ for (const dialect of await dialects()) {
         expect(await store.motions.sources([])).toEqual([]);
       });
 
+      it("withSampleDebate names the motions holding arguments by sample authors", async () => {
+        const space = await rows.space();
+        const { motion: sampled } = await rows.motion(space.id);
+        const { motion: mixed } = await rows.motion(space.id);
+        const { motion: plain } = await rows.motion(space.id);
+        const sample = await rows.user({ name: "Aigerim (sample)", sample: true });
+        const person = await rows.user();
+        await rows.argument(sampled.id, { authorId: sample.id });
+        await rows.argument(sampled.id, { authorId: sample.id, status: "pending" });
+        await rows.argument(mixed.id, { authorId: person.id });
+        await rows.argument(mixed.id, { authorId: sample.id });
+        await rows.argument(plain.id, { authorId: person.id });
+        expect(
+          (await store.motions.withSampleDebate([sampled.id, mixed.id, plain.id])).sort(),
+        ).toEqual([sampled.id, mixed.id].sort());
+        expect(await store.motions.withSampleDebate([plain.id])).toEqual([]);
+        expect(await store.motions.withSampleDebate([])).toEqual([]);
+      });
+
       it("sourcesInDocument gives the sources quoting one document, in the document's order", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);

@@ -91,10 +91,10 @@ for (const dialect of await dialects()) {
     });
 
     describe("users", () => {
-      it("insert, get and byEmail keep every column; Auth.js's own start empty", async () => {
+      it("insert, get and byEmail keep every column; Auth.js's own start empty, and nobody is a sample", async () => {
         const space = await rows.space();
         const user = await rows.user({ name: "Bek Guest", guestSpaceId: space.id });
-        const stored = { ...user, emailVerified: null, image: null };
+        const stored = { ...user, emailVerified: null, image: null, sample: false };
         expect(await store.users.get(user.id)).toEqual(stored);
         expect(await store.users.byEmail(user.email ?? "")).toEqual(stored);
         expect(await store.users.get(newId())).toBeUndefined();
@@ -112,6 +112,7 @@ for (const dialect of await dialects()) {
           passwordHash: "a-new-hash",
           emailVerified: null,
           image: null,
+          sample: false,
         });
       });
     });

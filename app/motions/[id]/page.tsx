@@ -90,6 +90,12 @@ export default async function MotionPage({ params }: Props) {
         ) : null}
       </div>
       {motion.description && <p className="lead">{motion.description}</p>}
+      {motion.sampleDebate ? (
+        <p className="notice sample-note">
+          This motion comes with a sample debate written for the demo: its arguments are by sample
+          authors, marked “(sample)”. Read them, then add your own.
+        </p>
+      ) : null}
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Drawn from these passages</h2>

@@ -31,7 +31,11 @@ const moderatesIn = (actor: Actor, place: Parameters<typeof authorize>[2]) =>
   authorize(actor, "motion.moderate", place) === null;
 
 export async function withSources(store: Store, motions: MotionRow[]): Promise<MotionSummary[]> {
-  const sources = await store.motions.sources(motions.map((m) => m.id));
+  const ids = motions.map((m) => m.id);
+  const [sources, samples] = await Promise.all([
+    store.motions.sources(ids),
+    store.motions.withSampleDebate(ids).then((found) => new Set(found)),
+  ]);
   const titles = new Map<string, string>();
   for (const documentId of new Set(sources.map((s) => s.documentId))) {
     titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
@@ -49,6 +53,7 @@ export async function withSources(store: Store, motions: MotionRow[]): Promise<M
     status: m.status,
     createdAt: m.createdAt.toISOString(),
     sources: sources.filter((s) => s.motionId === m.id).map(view),
+    sampleDebate: samples.has(m.id),
   }));
 }
 

@@ -5,7 +5,7 @@ export class HomePage {
   constructor(readonly page: Page) {}
   async open() {
     await this.page.goto("/");
-    await expect(this.page.getByRole("heading", { level: 1, name: "Motions" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { level: 2, name: "Motions" })).toBeVisible();
   }
   motionLinks() {
     return this.page.locator(".card-title a[href^='/motions/']");
@@ -49,9 +49,6 @@ export class ArgumentMapPage {
   async open(motionId: string) {
     await this.page.goto(`/motions/${motionId}/map`);
     await expect(this.page.getByRole("heading", { level: 1, name: "Argument map" })).toBeVisible();
-  }
-  empty() {
-    return this.page.getByText("No arguments yet");
   }
   card(text: string) {
     return this.page.locator(".react-flow__node").filter({ hasText: text });

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "sample" boolean DEFAULT false NOT NULL;

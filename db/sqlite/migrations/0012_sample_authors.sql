@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `sample` integer DEFAULT false NOT NULL;
