@@ -3,7 +3,8 @@ import { PUT as agreementRoute } from "../../app/api/arguments/[id]/agreement/ro
 import { GET as motionRoute } from "../../app/api/motions/[id]/route";
 import type { Store } from "../../db/store";
 import type { AgreementStance } from "../../lib/debate";
-import { agreeWithArgument } from "../../server/domain/debate/judge";
+import { judgingDeck } from "../../server/domain/debate/deck";
+import { agreeWithArgument, castVote } from "../../server/domain/debate/judge";
 import { changeSettings } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getMotion } from "../../server/domain/debate/queries";
@@ -116,6 +117,47 @@ for (const dialect of await dialects()) {
 
         const open = await seminar(db.store, "public");
         expect(code(await agree(anonymousActor, "agree", open.argumentId))).toBe("unauthenticated");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("deals the arguments a participant has not judged, the other side's newest first", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, as, argumentId, agree } = await seminar(db.store);
+        const post = async (who: Actor, relation: "for" | "against") =>
+          (
+            await must(
+              postArgument(db.store, who, argumentInput(d.motionId, d.cite(trade), { relation })),
+            )
+          ).argument.id;
+        const against1 = await post(as.cleo, "against");
+        const for2 = await post(as.cleo, "for");
+        const against2 = await post(as.moderator, "against");
+        const own = await post(as.ben, "against");
+        await must(
+          castVote(db.store, as.ben, {
+            motionId: d.motionId,
+            clientId: id(),
+            phase: "before",
+            stance: "for",
+          }),
+        );
+        const deck = await must(judgingDeck(db.store, as.ben, d.motionId));
+        expect(deck).toMatchObject({ canJudge: true, otherSide: "against", judged: 0, total: 4 });
+        expect(deck.cards.map((c) => c.id)).toEqual([against2, against1, for2, argumentId]);
+        expect(deck.cards.map((c) => c.id)).not.toContain(own);
+        expect(deck.cards[0]).toMatchObject({ side: "against", quotes: [trade] });
+        expect(JSON.stringify(deck)).not.toContain(as.moderator.id);
+
+        await must(agree(as.ben, "pass", against2));
+        const next = await must(judgingDeck(db.store, as.ben, d.motionId));
+        expect(next.judged).toBe(1);
+        expect(next.cards.map((c) => c.id)).toEqual([against1, for2, argumentId]);
+
+        const observers = await must(judgingDeck(db.store, as.otto, d.motionId));
+        expect(observers).toMatchObject({ canJudge: false, cards: [] });
       } finally {
         await db.dispose();
       }

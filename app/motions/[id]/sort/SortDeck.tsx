@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AgreementStance } from "@/lib/debate";
+import type { Deck } from "@/lib/deck";
+import { Problem } from "../../../components/Problem";
+
+const choices: { stance: AgreementStance; label: string; key: string }[] = [
+  { stance: "disagree", label: "Disagree", key: "d" },
+  { stance: "pass", label: "Pass", key: "p" },
+  { stance: "agree", label: "Agree", key: "a" },
+];
+
+const sideLabel = { for: "For the motion", against: "Against the motion" } as const;
+
+/**
+ * The deck, one card at a time: each choice is stored (PUT /api/arguments/:id/agreement) before
+ * the next card shows; A, D and P choose from the keyboard. When the cards run out, a new deal
+ * is asked for: others may have posted meanwhile.
+ */
+export function SortDeck({ motionId, deck: first }: { motionId: string; deck: Deck }) {
+  const [deck, setDeck] = useState(first);
+  const [index, setIndex] = useState(0);
+  const [judged, setJudged] = useState(first.judged);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const card = deck.cards[index];
+
+  const deal = useCallback(async () => {
+    const response = await fetch(`/api/motions/${motionId}/deck`).catch(() => null);
+    if (!response?.ok) return setProblem("Could not fetch more arguments: try again.");
+    const next = (await response.json()) as Deck;
+    setDeck(next);
+    setJudged(next.judged);
+    setIndex(0);
+  }, [motionId]);
+
+  const choose = useCallback(
+    async (stance: AgreementStance) => {
+      if (!card || busy) return;
+      setBusy(true);
+      const response = await fetch(`/api/arguments/${card.id}/agreement`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), stance }),
+      }).catch(() => null);
+      setBusy(false);
+      if (!response?.ok) {
+        const answer = await response?.json().catch(() => null);
+        return setProblem(
+          answer?.error?.message ?? "Not saved: check the connection and try again.",
+        );
+      }
+      setProblem(null);
+      setJudged((n) => n + 1);
+      if (index + 1 < deck.cards.length) setIndex(index + 1);
+      else await deal();
+    },
+    [card, busy, index, deck.cards.length, deal],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
+        return;
+      const choice = choices.find((c) => c.key === event.key.toLowerCase());
+      if (choice) {
+        event.preventDefault();
+        void choose(choice.stance);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [choose]);
+
+  // Each new card is announced and takes the focus, so a screen reader reads it out.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the card's id is the trigger
+  useEffect(() => heading.current?.focus(), [card?.id]);
+
+  if (!card) {
+    return (
+      <div className="sort-done">
+        <p className="lead">
+          You have judged every argument for now ({judged} of {deck.total}).
+        </p>
+        <p>
+          <Link className="button" href={`/motions/${motionId}#where-i-stand`}>
+            See where you stand
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <section className="sort-deck" aria-labelledby="sort-card-heading">
+      <p className="meta" aria-live="polite">
+        {judged} of {deck.total} judged
+        {deck.otherSide ? ` · ${sideLabel[deck.otherSide].toLowerCase()} first` : ""}
+      </p>
+      <article className={`sort-card side-${card.side}`}>
+        <h2 id="sort-card-heading" tabIndex={-1} className="sort-side">
+          {sideLabel[card.side]}
+          {card.relation === "supports" || card.relation === "attacks" ? " (a reply)" : ""}
+        </h2>
+        <p className="sort-body">{card.body}</p>
+        {card.quotes.map((quote) => (
+          <blockquote key={quote}>
+            <p>{quote}</p>
+          </blockquote>
+        ))}
+      </article>
+      <div className="sort-choices">
+        {choices.map(({ stance, label, key }) => (
+          <button
+            key={stance}
+            type="button"
+            className={stance === "agree" ? "" : "secondary"}
+            disabled={busy}
+            aria-keyshortcuts={key.toUpperCase()}
+            onClick={() => void choose(stance)}
+          >
+            {label} <kbd>{key.toUpperCase()}</kbd>
+          </button>
+        ))}
+      </div>
+      <Problem text={problem} />
+    </section>
+  );
+}
