@@ -74,6 +74,14 @@ export interface OpinionsView extends Omit<OpinionSummary, "points"> {
   } | null;
 }
 
+/**
+ * The groups as results and exports keep them: no points at all, and the words of every
+ * argument they name (published ones: anyone who may read the motion reads them).
+ */
+export interface OpinionsOutline extends Omit<OpinionSummary, "points"> {
+  words: Record<string, string>;
+}
+
 export interface OpinionSummary {
   /** Participants with at least MIN_JUDGMENTS judgments. */
   participants: number;

@@ -1,4 +1,5 @@
 import { type Stance, shareOf, supportShift, type Tally, type VoteTally } from "./debate";
+import type { OpinionsOutline } from "./opinionGroups";
 import type { SpaceRole } from "./spaces";
 
 /** What the teacher learns after a debate: plain JSON, for the REST API and the results page. */
@@ -30,6 +31,8 @@ export interface MotionResult {
   winner: Winner | null;
   movers: Mover[];
   citedPassages: { for: CitedPassage[]; against: CitedPassage[] };
+  /** The room's opinion groups, what every group agrees with, and what divides them. */
+  opinions: OpinionsOutline | null;
 }
 
 export interface ParticipationRow {

@@ -6,6 +6,10 @@ import type { OpinionsUpdate, OpinionsView } from "../../lib/opinionGroups";
 import { agreeWithArgument, castVote } from "../../server/domain/debate/judge";
 import { motionOpinions } from "../../server/domain/debate/opinions";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { motionResult, roomResult } from "../../server/domain/debate/results";
+import { debateView } from "../../server/domain/exports/debateView";
+import { debateJson } from "../../server/domain/exports/json";
+import { debateMarkdown } from "../../server/domain/exports/markdown";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
 import { type Person, person } from "../support/people";
@@ -101,6 +105,32 @@ for (const dialect of await dialects()) {
     });
   });
 }
+
+describe("the opinion groups in the results and the exports", () => {
+  it("results name the groups, what all accept and what divides them; exports keep counts only", async () => {
+    const db = await sqliteTestStore();
+    try {
+      const { d, moderator, students, shared } = await twoCamps(db.store);
+      const student = actorOf(students[2] as Person);
+      const room = await must(roomResult(db.store, student, d.motionId));
+      expect(room.opinions?.groups.map((g) => g.size)).toEqual([4, 4]);
+      expect(room.opinions?.consensus).toEqual([{ argumentId: shared, agreeShare: 1 }]);
+      expect(room.opinions?.words[shared]).toBe("The rail line carried the harbour's trade.");
+      const full = await must(motionResult(db.store, actorOf(moderator), d.motionId));
+      expect(full.opinions?.divisive).toHaveLength(4);
+
+      const view = await must(debateView(db.store, student, d.motionId, "http://localhost"));
+      const json = debateJson(view);
+      expect(json.opinions?.groups).toHaveLength(2);
+      expect(json.opinions).not.toHaveProperty("points");
+      const exported = JSON.stringify(json.opinions);
+      for (const s of students) expect(exported).not.toContain(s.id);
+      expect(debateMarkdown(view)).toContain("## Opinion groups");
+    } finally {
+      await db.dispose();
+    }
+  });
+});
 
 describe("the opinion groups over REST and Socket.IO", () => {
   let db: TestStore;

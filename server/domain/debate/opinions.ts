@@ -1,5 +1,10 @@
 import type { Store } from "../../../db/store";
-import type { OpinionSummary, OpinionsUpdate, OpinionsView } from "../../../lib/opinionGroups";
+import type {
+  OpinionSummary,
+  OpinionsOutline,
+  OpinionsUpdate,
+  OpinionsView,
+} from "../../../lib/opinionGroups";
 import type { Failure } from "../../../lib/result";
 import type { Actor } from "../../policy";
 import { workPool } from "../../work/shared";
@@ -97,6 +102,29 @@ export async function motionOpinions(
     };
   }
   return done({ ...summary, points, me });
+}
+
+/**
+ * The groups for the results and the exports of a motion the caller may read: no points, and
+ * the words of the arguments they name.
+ */
+export async function opinionsOutline(
+  store: Store,
+  motionId: string,
+): Promise<OpinionsOutline | Failure> {
+  const summary = await opinionSummary(store, motionId);
+  if ("ok" in summary) return summary;
+  const { points: _, ...outline } = summary;
+  const named = new Set([
+    ...outline.groups.flatMap((g) => g.distinctive),
+    ...outline.consensus.map((c) => c.argumentId),
+    ...outline.divisive.map((d) => d.argumentId),
+  ]);
+  const rows = await store.arguments.byIds([...named]);
+  const words = Object.fromEntries(
+    rows.filter((row) => row.status === "published").map((row) => [row.id, row.body]),
+  );
+  return { ...outline, words };
 }
 
 const waiting = new Map<string, NodeJS.Timeout>();

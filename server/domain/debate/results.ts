@@ -20,6 +20,7 @@ import {
 import type { Actor } from "../../policy";
 import { done, type Outcome, refuse } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
+import { opinionsOutline } from "./opinions";
 import { readableMotion } from "./queries";
 import { argumentViews, tallyOf } from "./views";
 
@@ -78,6 +79,12 @@ async function mostCited(
   return { for: top("for"), against: top("against") };
 }
 
+/** The opinion groups, or none when they could not be worked out now (the pool was full). */
+async function outlineOrNone(store: Store, motionId: string) {
+  const outline = await opinionsOutline(store, motionId);
+  return "ok" in outline ? null : outline;
+}
+
 /** How the vote moved, who moved with it, and which passages each side leaned on. */
 export async function motionResult(
   store: Store,
@@ -97,6 +104,7 @@ export async function motionResult(
     winner: winnerOf(votes),
     movers: await moversOf(store, voteRows),
     citedPassages: await mostCited(store, argumentRows),
+    opinions: await outlineOrNone(store, found.value.id),
   });
 }
 
@@ -257,6 +265,7 @@ export async function roomResult(
     shift: supportShift(votes),
     winner: winnerOf(votes),
     citedPassages: await mostCited(store, published),
+    opinions: await outlineOrNone(store, motion.id),
   };
   if (actor.kind === "anonymous") return done({ ...result, mine: null });
   const rows = new Map([[actor.id, emptyRow({ id: actor.id, name: "" }, null)]]);

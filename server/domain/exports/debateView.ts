@@ -1,12 +1,14 @@
 import type { Store } from "../../../db/store";
 import type { ArgumentNode, CitationView, Stance, VotePhase } from "../../../lib/debate";
 import { supportShift } from "../../../lib/debate";
+import type { OpinionsOutline } from "../../../lib/opinionGroups";
 import type { MotionEvent } from "../../../lib/protocol";
 import { type Mover, type Winner, winnerOf, winnerSentence } from "../../../lib/results";
 import type { BlockView, MotionView } from "../../../lib/views";
 import type { Actor } from "../../policy";
 import { eventForViewer, stubOf } from "../debate/audience";
 import { namesOf } from "../debate/guards";
+import { opinionsOutline } from "../debate/opinions";
 import { getMotion, openedAt, withoutHiddenWords } from "../debate/queries";
 import { motionResult, wholeLog } from "../debate/results";
 import { toMotionEvent } from "../events";
@@ -56,6 +58,8 @@ export interface DebateView {
   /** Moderators only: each vote, and who changed their mind. */
   ballots: Ballot[] | null;
   movers: Mover[] | null;
+  /** The room's opinion groups, what every group agrees with and what divides them. */
+  opinions: OpinionsOutline | null;
   events: MotionEvent[];
   documents: DocumentCopy[];
   /** Where the app is served, for the links the formats carry (https://moot.example). */
@@ -170,6 +174,10 @@ export async function debateView(
     },
     ballots: moderates ? await ballotsOf(store, motion.id) : null,
     movers: moderated?.ok ? moderated.value.movers : null,
+    opinions: await (async () => {
+      const outline = await opinionsOutline(store, motion.id);
+      return "ok" in outline ? null : outline;
+    })(),
     events: await eventsFor(store, actor, motion, moderates),
     documents: await documentsOf(store, passagesOf(motion)),
     origin,

@@ -10,6 +10,7 @@ import {
   MotionStatus,
   type VoteTally,
 } from "../../../lib/debate";
+import type { OpinionsOutline } from "../../../lib/opinionGroups";
 import type { MotionEvent } from "../../../lib/protocol";
 import type { Mover } from "../../../lib/results";
 import { text, visible, webAddress } from "../../../lib/text";
@@ -43,6 +44,8 @@ export interface DebateExport {
     ballots: Ballot[] | null;
     movers: Mover[] | null;
   };
+  /** The room's opinion groups: counts and shares only, never anyone's judgments. */
+  opinions: Omit<OpinionsOutline, "words"> | null;
   events: MotionEvent[];
 }
 
@@ -83,6 +86,7 @@ export function debateJson(view: DebateView): DebateExport {
       ballots: view.ballots,
       movers: view.movers,
     },
+    opinions: view.opinions && (({ words: _, ...outline }) => outline)(view.opinions),
     events: view.events,
   };
 }

@@ -80,7 +80,7 @@ export function debateMarkdown(view: DebateView): string {
     }
     out.push("");
   }
-  out.push("## Arguments", "");
+  out.push(...opinionLines(view, numberOf), "## Arguments", "");
   if (motion.arguments.length === 0) out.push("Nobody has argued yet.", "");
   const walk = (nodes: ArgumentNode[], depth: number) => {
     for (const node of nodes) {
@@ -101,4 +101,33 @@ export function debateMarkdown(view: DebateView): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
+}
+
+const share = (value: number) => `${Math.round(value * 100)}%`;
+
+/** The room's opinion groups, naming arguments by their numbers in this file. */
+function opinionLines(view: DebateView, numberOf: Map<string, number>): string[] {
+  const { opinions } = view;
+  if (!opinions || opinions.groups.length === 0) return [];
+  const named = (id: string) => `argument ${numberOf.get(id) ?? "?"}`;
+  const out = ["## Opinion groups", ""];
+  out.push(
+    `${opinions.participants} participants: ${opinions.groups.map((g) => `${g.label} (${g.size})`).join(", ")}.`,
+    "",
+  );
+  if (opinions.consensus.length > 0) {
+    out.push("Every group agrees:", "");
+    for (const c of opinions.consensus)
+      out.push(`- ${named(c.argumentId)} (${share(c.agreeShare)} agree)`);
+    out.push("");
+  }
+  if (opinions.divisive.length > 0) {
+    out.push("What divides them:", "");
+    for (const d of opinions.divisive) {
+      const shares = Object.entries(d.byGroup).map(([g, v]) => `Group ${g} ${share(v)}`);
+      out.push(`- ${named(d.argumentId)} (${shares.join(", ")} agree)`);
+    }
+    out.push("");
+  }
+  return out;
 }

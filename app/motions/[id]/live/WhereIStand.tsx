@@ -28,7 +28,7 @@ function RoomMap({ view }: { view: OpinionsView }) {
   const label = `${view.participants} participants in ${view.groups.length} groups${mine ? `; you are in ${mine.label}` : ""}`;
   return (
     <figure className="room-map">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
+      <svg className="room-map-svg" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
         <rect x="0" y="0" width={SIZE} height={SIZE} rx="8" className="room-map-ground" />
         {view.points.map((point, i) => (
           <circle
@@ -70,7 +70,7 @@ function ArgumentLinks({
   return (
     <ul className="plain stand-arguments">
       {ids.map((id) => (
-        <li key={id}>
+        <li key={id} className="stand-argument">
           <a href={`#argument-${id}`}>{bodyOf(id) ?? "An argument of this debate"}</a>
           {share ? <span className="meta"> · {share(id)}</span> : null}
         </li>
@@ -101,7 +101,11 @@ export function WhereIStand({
     let current = true;
     fetch(`/api/motions/${motionId}/opinions`)
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
-      .then((answer: OpinionsView) => current && (setView(answer), setFailed(false)))
+      .then((answer: OpinionsView) => {
+        if (!current) return;
+        setView(answer);
+        setFailed(false);
+      })
       .catch(() => current && setFailed(true));
     return () => {
       current = false;

@@ -3,6 +3,7 @@ import type { Stance } from "@/lib/debate";
 import type { RoomResult } from "@/lib/results";
 import type { MotionView } from "@/lib/views";
 import { stanceLabel } from "./labels";
+import { OpinionsSection } from "./OpinionsSection";
 import { CitedPassages, VoteResult } from "./sections";
 
 const voteSentence = (stance: Stance | null, phase: "before" | "after") =>
@@ -47,6 +48,8 @@ export function RoomResults({ motion, result }: { motion: MotionView; result: Ro
           </ul>
         </section>
       ) : null}
+
+      <OpinionsSection motionId={motion.id} opinions={result.opinions} />
 
       <section aria-labelledby="cited-heading">
         <h2 id="cited-heading">Most cited passages</h2>

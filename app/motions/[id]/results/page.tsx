@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
+import { OpinionsSection } from "./OpinionsSection";
 import { ParticipationTable } from "./ParticipationTable";
 import { RoomResults } from "./RoomResults";
 import { CitedPassages, Movers, VoteResult } from "./sections";
@@ -38,6 +39,8 @@ export default async function ResultsPage({ params }: Props) {
           <Movers movers={result.movers} />
         </section>
       ) : null}
+
+      <OpinionsSection motionId={motion.id} opinions={result.opinions} />
 
       <section aria-labelledby="cited-heading">
         <h2 id="cited-heading">Most cited passages</h2>
