@@ -63,6 +63,8 @@ export interface OpinionsUpdate extends Omit<OpinionSummary, "points"> {
 /** GET /api/motions/:id/opinions: the room's groups, with the reader's own place. */
 export interface OpinionsView extends Omit<OpinionSummary, "points"> {
   points: SharedPoint[];
+  /** The words of every argument the groups name, by id. */
+  words: Record<string, string>;
   me: {
     groupId: string | null;
     x: number;

@@ -101,7 +101,20 @@ export async function motionOpinions(
       after: stanceIn("after"),
     };
   }
-  return done({ ...summary, points, me });
+  return done({ ...summary, points, me, words: await wordsOf(store, summary) });
+}
+
+/** The words of the published arguments the groups name. */
+async function wordsOf(store: Store, summary: OpinionSummary): Promise<Record<string, string>> {
+  const named = new Set([
+    ...summary.groups.flatMap((g) => g.distinctive),
+    ...summary.consensus.map((c) => c.argumentId),
+    ...summary.divisive.map((d) => d.argumentId),
+  ]);
+  const rows = await store.arguments.byIds([...named]);
+  return Object.fromEntries(
+    rows.filter((row) => row.status === "published").map((row) => [row.id, row.body]),
+  );
 }
 
 /**
@@ -115,15 +128,7 @@ export async function opinionsOutline(
   const summary = await opinionSummary(store, motionId);
   if ("ok" in summary) return summary;
   const { points: _, ...outline } = summary;
-  const named = new Set([
-    ...outline.groups.flatMap((g) => g.distinctive),
-    ...outline.consensus.map((c) => c.argumentId),
-    ...outline.divisive.map((d) => d.argumentId),
-  ]);
-  const rows = await store.arguments.byIds([...named]);
-  const words = Object.fromEntries(
-    rows.filter((row) => row.status === "published").map((row) => [row.id, row.body]),
-  );
+  const words = await wordsOf(store, summary);
   return { ...outline, words };
 }
 

@@ -16,6 +16,7 @@ import { strengthSummary } from "@/lib/ratingScale";
 import { type Winner, winnerOf } from "@/lib/results";
 import { formatClock } from "@/lib/session";
 import { formatJoinCode } from "@/lib/spaces";
+import { ProjectorOpinions } from "./ProjectorOpinions";
 import { phaseSentence, useTimeLeft } from "./SessionBar";
 import { useLiveMotion } from "./useLiveMotion";
 import { useProjectorView } from "./useProjectorView";
@@ -167,10 +168,13 @@ export function Projector({
   view,
   join = null,
   qrCode = null,
+  show = "arguments",
 }: {
   view: ProjectorView;
   join?: JoinInvite | null;
   qrCode?: ReactNode;
+  /** Below the votes: the strongest arguments, or the room's opinion groups. */
+  show?: "arguments" | "opinions";
 }) {
   const { motion } = view;
   const live = useLiveMotion(motion);
@@ -216,29 +220,37 @@ export function Projector({
         </section>
         {join && !over ? <JoinPanel join={join} qrCode={qrCode} /> : null}
       </div>
-      <div className="projector-sides">
-        {(["for", "against"] as const).map((side) => (
-          <section
-            key={side}
-            aria-label={`Strongest ${side} the motion`}
-            className={`side side-${side}`}
-          >
-            <h2>Strongest {side} the motion</h2>
-            {strongest(side).length === 0 ? (
-              <p className="meta">No rated arguments yet.</p>
-            ) : (
-              <ol>
-                {strongest(side).map((a) => (
-                  <li key={a.id}>
-                    <span className="projector-body">{a.body}</span>{" "}
-                    <span className="meta">({strengthSummary(a.strength)})</span>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        ))}
-      </div>
+      {show === "opinions" ? (
+        <ProjectorOpinions
+          motionId={motion.id}
+          update={live.opinions}
+          bodyOf={(id) => live.motion.arguments.find((a) => a.id === id)?.body}
+        />
+      ) : (
+        <div className="projector-sides">
+          {(["for", "against"] as const).map((side) => (
+            <section
+              key={side}
+              aria-label={`Strongest ${side} the motion`}
+              className={`side side-${side}`}
+            >
+              <h2>Strongest {side} the motion</h2>
+              {strongest(side).length === 0 ? (
+                <p className="meta">No rated arguments yet.</p>
+              ) : (
+                <ol>
+                  {strongest(side).map((a) => (
+                    <li key={a.id}>
+                      <span className="projector-body">{a.body}</span>{" "}
+                      <span className="meta">({strengthSummary(a.strength)})</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import type { Stance } from "@/lib/debate";
-import type { OpinionsUpdate, OpinionsView } from "@/lib/opinionGroups";
+import type { OpinionsUpdate } from "@/lib/opinionGroups";
+import { RoomMap } from "./RoomMap";
+import { useOpinions } from "./useOpinions";
 
-/** Colours of the groups on the map, in label order; the reader's own point is outlined. */
-const COLOURS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c"];
-const SIZE = 220;
 const stanceWords: Record<Stance, string> = {
   for: "for",
   against: "against",
@@ -15,48 +13,6 @@ const stanceWords: Record<Stance, string> = {
 };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-
-/** The room as a scatter of points, one per participant, coloured by group; the reader's ringed. */
-function RoomMap({ view }: { view: OpinionsView }) {
-  const colourOf = (groupId: string | null) => {
-    const index = view.groups.findIndex((g) => g.id === groupId);
-    return index === -1 ? "#6b7280" : (COLOURS[index % COLOURS.length] as string);
-  };
-  const extent = Math.max(0.5, ...view.points.flatMap((p) => [Math.abs(p.x), Math.abs(p.y)]));
-  const place = (v: number) => SIZE / 2 + (v / extent) * (SIZE / 2 - 14);
-  const mine = view.groups.find((g) => g.id === view.me?.groupId);
-  const label = `${view.participants} participants in ${view.groups.length} groups${mine ? `; you are in ${mine.label}` : ""}`;
-  return (
-    <figure className="room-map">
-      <svg className="room-map-svg" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
-        <rect x="0" y="0" width={SIZE} height={SIZE} rx="8" className="room-map-ground" />
-        {view.points.map((point, i) => (
-          <circle
-            // Points have no identity to key by; their order is the server's, by position.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={i}
-            cx={place(point.x)}
-            cy={place(point.y)}
-            r={point.me ? 8 : 5}
-            fill={colourOf(point.groupId)}
-            stroke={point.me ? "#111827" : "none"}
-            strokeWidth={point.me ? 3 : 0}
-            opacity={point.me ? 1 : 0.75}
-          />
-        ))}
-      </svg>
-      <figcaption>
-        {view.groups.map((group, i) => (
-          <span key={group.id} className="room-map-key">
-            <span className="room-map-swatch" style={{ background: COLOURS[i % COLOURS.length] }} />
-            {group.label} ({group.size})
-          </span>
-        ))}
-        {view.me ? <span className="room-map-key">ringed: you</span> : null}
-      </figcaption>
-    </figure>
-  );
-}
 
 function ArgumentLinks({
   ids,
@@ -94,23 +50,9 @@ export function WhereIStand({
   bodyOf: (id: string) => string | undefined;
   canJudge: boolean;
 }) {
-  const [view, setView] = useState<OpinionsView | null>(null);
-  const [failed, setFailed] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new update is a reason to ask again
-  useEffect(() => {
-    let current = true;
-    fetch(`/api/motions/${motionId}/opinions`)
-      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
-      .then((answer: OpinionsView) => {
-        if (!current) return;
-        setView(answer);
-        setFailed(false);
-      })
-      .catch(() => current && setFailed(true));
-    return () => {
-      current = false;
-    };
-  }, [motionId, update]);
+  const { view, failed } = useOpinions(motionId, update);
+  // What the page holds is newest; the groups' own words cover arguments it does not hold.
+  const words = (id: string) => bodyOf(id) ?? view?.words[id];
 
   const sort = canJudge ? (
     <Link className="button" href={`/motions/${motionId}/sort`}>
@@ -146,7 +88,7 @@ export function WhereIStand({
                 {mine.size === 2 ? "" : "s"}.
                 {mine.distinctive.length > 0 ? " Your group agrees more than the others with:" : ""}
               </p>
-              <ArgumentLinks ids={mine.distinctive} bodyOf={bodyOf} />
+              <ArgumentLinks ids={mine.distinctive} bodyOf={words} />
             </>
           ) : view.me ? (
             <p>Say whether you agree with at least three arguments to find your place.</p>
@@ -157,7 +99,7 @@ export function WhereIStand({
           ) : (
             <ArgumentLinks
               ids={view.consensus.map((c) => c.argumentId)}
-              bodyOf={bodyOf}
+              bodyOf={words}
               share={(id) =>
                 `${percent(view.consensus.find((c) => c.argumentId === id)?.agreeShare ?? 0)} agree`
               }

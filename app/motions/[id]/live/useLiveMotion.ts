@@ -12,6 +12,7 @@ import {
   liveFrom,
   mergePages,
 } from "@/lib/live";
+import type { OpinionsUpdate } from "@/lib/opinionGroups";
 import {
   type Ack,
   type ClientToServerEvents,
@@ -43,6 +44,8 @@ interface State {
   clockOffset: number;
   connection: Connection;
   presence: Presence | null;
+  /** The room's opinion groups as last announced (P-OPINION-1); null until a change. */
+  opinions: OpinionsUpdate | null;
   outbox: OutgoingPost[];
   /** Until when (epoch ms) posts, edits, votes and ratings wait after a rate limit (P-RATE-1). */
   holdUntil: number | null;
@@ -66,6 +69,7 @@ type Action =
   | { type: "clock"; serverNow: number }
   | { type: "documentsChanged" }
   | { type: "presence"; presence: Presence }
+  | { type: "opinions"; opinions: OpinionsUpdate }
   | { type: "queue"; post: OutgoingPost }
   | { type: "refused"; clientId: string; message: string }
   | { type: "dismiss"; clientId: string }
@@ -106,6 +110,8 @@ function reduce(state: State, action: Action): State {
       return { ...state, documentsChanged: state.documentsChanged + 1 };
     case "presence":
       return { ...state, presence: action.presence };
+    case "opinions":
+      return { ...state, opinions: action.opinions };
     case "queue":
       return { ...state, outbox: [...state.outbox, action.post] };
     case "refused":
@@ -147,6 +153,7 @@ export function useLiveMotion(initial: MotionView) {
     documentsChanged: 0,
     connection: "connecting",
     presence: null,
+    opinions: null,
     outbox: [],
     holdUntil: null,
     generation: 0,
@@ -270,6 +277,9 @@ export function useLiveMotion(initial: MotionView) {
     socket.on("connect_error", () => dispatch({ type: "connection", connection: "offline" }));
     socket.on("presence", (presence) => {
       if (presence.motionId === initial.id) dispatch({ type: "presence", presence });
+    });
+    socket.on("opinions", (opinions) => {
+      if (opinions.motionId === initial.id) dispatch({ type: "opinions", opinions });
     });
     socket.on("motion:event", (event) => {
       if (event.motionId !== initial.id) return;

@@ -11,7 +11,7 @@ import type { MotionParams } from "../loadMotion";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: MotionParams };
+type Props = { params: MotionParams; searchParams: Promise<{ show?: string }> };
 
 export const metadata: Metadata = { title: "Projector" };
 
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Projector" };
  * exception is the way in: the space's join code, shown only when the one who opens the screen
  * may hand it out (getSpace gives it to those who manage members), so it never leaks further.
  */
-export default async function ProjectorPage({ params }: Props) {
+export default async function ProjectorPage({ params, searchParams }: Props) {
   const { store } = runtime();
   const actor = await pageActor();
   const outcome = await projectorView(store, actor, (await params).id);
@@ -35,6 +35,7 @@ export default async function ProjectorPage({ params }: Props) {
       view={outcome.value}
       join={join}
       qrCode={join ? <JoinQrCode url={join.link} size={320} /> : null}
+      show={(await searchParams).show === "opinions" ? "opinions" : "arguments"}
     />
   );
 }
