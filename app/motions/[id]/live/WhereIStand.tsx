@@ -112,7 +112,10 @@ export function WhereIStand({
             </p>
           ) : null}
           {view.me ? <p className="meta">You have judged {view.me.judged} arguments.</p> : null}
-          {sort}
+          <p className="actions">
+            {sort}
+            <Link href={`/motions/${motionId}/projector?show=opinions`}>Show on the projector</Link>
+          </p>
         </div>
       </>
     );
