@@ -22,6 +22,7 @@ test("a reader goes from the motions to a motion and on to its highlighted sourc
   expect(await seriousViolations(page)).toEqual([]);
 
   const quote = (await motion.sources().nth(1).locator("blockquote").textContent())?.trim() ?? "";
+  await motion.openSources();
   await motion.readInContext(1).click();
   const reader = new ReaderPage(page);
   await expect(page).toHaveURL(/\/documents\/[^?]+\?passage=source-[^#]+#source-/);

@@ -90,10 +90,6 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   await expect(student.getByRole("heading", { level: 1, name: "Urban Studies" })).toBeVisible();
   await student.goto(motionPath);
   await expect(student.getByText("Connecting…")).toHaveCount(0);
-  // The reader sits beside the debate on a wide screen; open it wherever it is folded away.
-  await student.locator("details#reader").evaluate((reader: HTMLDetailsElement) => {
-    reader.open = true;
-  });
   const paragraph = student.locator(".reader-text p[data-start]").filter({ hasText: cost });
   await paragraph.selectText();
   await student.getByRole("button", { name: "Cite the selected text" }).click();

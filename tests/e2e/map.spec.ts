@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ArgumentMapPage, debateExport, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  ArgumentMapPage,
+  debateExport,
+  MotionPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+} from "./pages";
 import { expectFits, laptop, phone, projector } from "./pages/screens";
 
 // A demo motion no other spec posts on: the map needs arguments of its own.
@@ -35,6 +42,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
 
   const uncited = page.getByRole("region", { name: "Not yet cited" });
+  await new MotionPage(page).openSources();
   await expect(uncited.locator("li").first()).toBeVisible();
   const map = new ArgumentMapPage(page);
   await page.getByRole("link", { name: "Argument map" }).click();
@@ -181,6 +189,7 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
     await expectFits(page, "map", size);
 
     await page.goto(`/motions/${motionId}`);
+    await new MotionPage(page).openSources();
     await page.getByRole("region", { name: "Not yet cited" }).scrollIntoViewIfNeeded();
     await expectFits(page, "uncited", size);
 

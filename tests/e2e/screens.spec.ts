@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SignUpPage, SpacesPage } from "./pages";
+import { LiveMotionPage, SignUpPage, SpacesPage } from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
@@ -37,6 +37,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     });
     await expectFits(page, "spaces", size);
     await page.goto(motionHref ?? "/");
+    await new LiveMotionPage(page).openComposer();
     await expect(page.getByRole("button", { name: "Post" })).toBeVisible();
     await expectFits(page, "motion-signed-in", size);
     await page.goto("/spaces");
@@ -45,9 +46,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.getByLabel("Title").fill("Seminars should start with a debate");
     await page.getByRole("button", { name: "Create motion" }).click();
     await expect(page.getByRole("button", { name: "Lock the motion" })).toBeVisible();
-    await page.getByRole("radio", { name: "For the motion" }).check();
-    await page.getByLabel("Argument", { exact: true }).fill("Debate wakes a room up.");
-    await page.getByRole("button", { name: "Post" }).click();
+    await new LiveMotionPage(page).post("For the motion", "Debate wakes a room up.");
     await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
     await expectFits(page, "motion-moderator", size);
     await page.getByLabel("Format").selectOption("oxford");
