@@ -62,6 +62,9 @@ test("a keyboard user reaches a source passage without a mouse", async ({ page }
   await motionLink.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  // The sources are folded into one block: Enter on its summary opens it.
+  await page.locator(".sources-block > summary").focus();
+  await page.keyboard.press("Enter");
   await page.getByRole("link", { name: "Read passage 1 in context" }).focus();
   await page.keyboard.press("Enter");
   await expect(new ReaderPage(page).activePassage().first()).toBeInViewport();

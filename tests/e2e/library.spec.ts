@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type PdfLine, textPdf } from "../support/pdf";
-import { JoinPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import { JoinPage, MotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
 
 // A teacher brings the class's reading as a PDF, drafts a motion from one of its passages and
 // opens it; a student argues from another; then the teacher uploads a corrected edition.
@@ -121,6 +121,7 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
 
   // The motion's source followed the move; the student's citation is marked, and queued.
   await teacher.goto(motionPath);
+  await new MotionPage(teacher).openSources();
   await teacher.getByRole("link", { name: "Read passage 1 in context" }).click();
   await expect(teacher.locator("mark.passage-active")).toContainText(tram);
   await student.reload();

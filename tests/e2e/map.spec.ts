@@ -125,6 +125,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/motions/${motionId}#argument-${attack}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await new MotionPage(page).openSources();
   await expect(uncited).toContainText("Every source passage is cited");
 });
 

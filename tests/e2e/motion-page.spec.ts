@@ -66,7 +66,9 @@ test("on a laptop the composer and the first argument are in the first screen, w
   await expect(motion.sources().first()).toBeHidden();
   await motion.openSources();
   const first = ((await motion.sources().first().locator("blockquote").textContent()) ?? "").trim();
-  await expect(page.getByText(first, { exact: true })).toHaveCount(1);
+  const block = page.locator(".sources-block");
+  await expect(block.getByText(first, { exact: true })).toHaveCount(1);
+  await expect(block.getByRole("region", { name: "Not yet cited" })).not.toContainText(first);
 
   // An attack on an argument for the motion reads as against it, under its parent at full width.
   const parent = live.argument(`Trade binds neighbours ${stamp}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LiveMotionPage, SignUpPage, SpacesPage } from "./pages";
+import { LiveMotionPage, MotionPage, SignUpPage, SpacesPage } from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
@@ -14,6 +14,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       .first()
       .getAttribute("href");
     await page.goto(motionHref ?? "/");
+    await new MotionPage(page).openSources();
     const readerHref = await page
       .getByRole("link", { name: /^Read passage \d+ in context$/ })
       .first()
