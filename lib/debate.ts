@@ -290,8 +290,15 @@ export function sideOf<A extends Pick<ArgumentView, "relation" | "parentId">>(
 ): "for" | "against" {
   if (argument.relation === "for" || argument.relation === "against") return argument.relation;
   const parent = argument.parentId ? byId.get(argument.parentId) : undefined;
-  const parentSide = parent ? sideOf(parent, byId) : "for";
-  if (argument.relation === "supports") return parentSide;
+  return sideOfReply(parent ? sideOf(parent, byId) : "for", argument.relation);
+}
+
+/** The side a reply serves, from its parent's: kept by one that supports it, else turned over. */
+export function sideOfReply(
+  parentSide: "for" | "against",
+  relation: ArgumentRelation,
+): "for" | "against" {
+  if (relation === "supports") return parentSide;
   return parentSide === "for" ? "against" : "for";
 }
 

@@ -25,6 +25,7 @@ test("a reader goes from the motions to a motion and on to its highlighted sourc
   expect(await seriousViolations(page)).toEqual([]);
 
   const quote = (await motion.sources().nth(1).locator("blockquote").textContent())?.trim() ?? "";
+  await motion.openSources();
   await motion.readInContext(1).click();
   const reader = new ReaderPage(page);
   await expect(page).toHaveURL(/\/documents\/[^?]+\?passage=source-[^#]+#source-/);
@@ -64,6 +65,9 @@ test("a keyboard user reaches a source passage without a mouse", async ({ page }
   await motionLink.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  // The sources are folded into one block: Enter on its summary opens it.
+  await page.locator(".sources-block > summary").focus();
+  await page.keyboard.press("Enter");
   await page.getByRole("link", { name: "Read passage 1 in context" }).focus();
   await page.keyboard.press("Enter");
   await expect(new ReaderPage(page).activePassage().first()).toBeInViewport();

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { type PdfLine, textPdf } from "../support/pdf";
-import { JoinPage, SignUpPage, SpacesPage, selectQuote, seriousViolations } from "./pages";
+import {
+  JoinPage,
+  MotionPage,
+  SignUpPage,
+  SpacesPage,
+  selectQuote,
+  seriousViolations,
+} from "./pages";
 
 // A teacher brings the class's reading as a PDF, drafts a motion from one of its passages and
 // opens it; a student argues from another; then the teacher uploads a corrected edition.
@@ -72,10 +79,6 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   await expect(student.getByRole("heading", { level: 1, name: "Urban Studies" })).toBeVisible();
   await student.goto(motionPath);
   await expect(student.getByText("Connecting…")).toHaveCount(0);
-  // The reader sits beside the debate on a wide screen; open it wherever it is folded away.
-  await student.locator("details#reader").evaluate((reader: HTMLDetailsElement) => {
-    reader.open = true;
-  });
   const paragraph = student.locator(".reader-text p[data-start]").filter({ hasText: cost });
   await paragraph.selectText();
   await student.getByRole("button", { name: "Cite the selected text" }).click();
@@ -107,6 +110,7 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
 
   // The motion's source followed the move; the student's citation is marked, and queued.
   await teacher.goto(motionPath);
+  await new MotionPage(teacher).openSources();
   await teacher.getByRole("link", { name: "Read passage 1 in context" }).click();
   await expect(teacher.locator("mark.passage-active")).toContainText(tram);
   await student.reload();

@@ -80,6 +80,7 @@ test("two participants debate live: a cited argument, a reply that attacks it, a
   }
   // Nor does it cover the Post button on a phone when the page brings that into view.
   await pageA.setViewportSize(phone);
+  await a.openComposer();
   const postButton = pageA.getByRole("button", { name: "Post", exact: true });
   await postButton.evaluate((button) => button.scrollIntoView({ block: "end" }));
   const postBox = await postButton.boundingBox();

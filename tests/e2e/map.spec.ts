@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ArgumentMapPage, debateExport, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  ArgumentMapPage,
+  debateExport,
+  MotionPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+} from "./pages";
 import { expectFits, laptop, phone, projector } from "./pages/screens";
 
 // A demo motion no other spec posts on: the map draws its sample debate and the arguments
@@ -45,6 +52,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
 
   const uncited = page.getByRole("region", { name: "Not yet cited" });
+  await new MotionPage(page).openSources();
   await expect(uncited.locator("li").first()).toBeVisible();
   const map = new ArgumentMapPage(page);
   const motion = (await (await page.request.get(`/api/motions/${motionId}`)).json()) as {
@@ -135,6 +143,7 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/motions/${motionId}#argument-${attack}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await new MotionPage(page).openSources();
   await expect(uncited).toContainText("Every source passage is cited");
 });
 
@@ -203,6 +212,7 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
     await expectFits(page, "map", size);
 
     await page.goto(`/motions/${motionId}`);
+    await new MotionPage(page).openSources();
     await page.getByRole("region", { name: "Not yet cited" }).scrollIntoViewIfNeeded();
     await expectFits(page, "uncited", size);
 

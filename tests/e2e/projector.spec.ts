@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { JoinPage, seriousViolations, teacherOpensMotion } from "./pages";
+import { JoinPage, LiveMotionPage, seriousViolations, teacherOpensMotion } from "./pages";
 
 // The room's screen on the wall, at a full-HD projector's size and at an older one's, through
 // every phase of a structured debate: it never scrolls, says one thing about where the debate
@@ -120,9 +120,7 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
     ["Against the motion", "Families see what their children learn."],
     ["Against the motion", "Longer days cost more to staff."],
   ] as const) {
-    await student.getByRole("radio", { name: side }).check();
-    await student.getByLabel("Argument", { exact: true }).fill(long(point));
-    await student.getByRole("button", { name: "Post" }).click();
+    await new LiveMotionPage(student).post(side, long(point));
     const posted = teacher.locator("li.argument").filter({ hasText: point });
     await posted.getByLabel("Your rating").selectOption("4");
   }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import { LiveMotionPage, MotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
@@ -21,6 +21,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       .first()
       .getAttribute("href");
     await page.goto(motionHref ?? "/");
+    await new MotionPage(page).openSources();
     const readerHref = await page
       .getByRole("link", { name: /^Read passage \d+ in context$/ })
       .first()
@@ -54,6 +55,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.goto("/account");
     await look(page, "account", size);
     await page.goto(motionHref ?? "/");
+    await new LiveMotionPage(page).openComposer();
     await expect(page.getByRole("button", { name: "Post" })).toBeVisible();
     await look(page, "motion-signed-in", size);
     await page.goto("/spaces");
@@ -62,9 +64,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.getByLabel("Title").fill("Seminars should start with a debate");
     await page.getByRole("button", { name: "Create motion" }).click();
     await expect(page.getByRole("button", { name: "Lock the motion" })).toBeVisible();
-    await page.getByRole("radio", { name: "For the motion" }).check();
-    await page.getByLabel("Argument", { exact: true }).fill("Debate wakes a room up.");
-    await page.getByRole("button", { name: "Post" }).click();
+    await new LiveMotionPage(page).post("For the motion", "Debate wakes a room up.");
     await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
     await look(page, "motion-moderator", size);
     await page.getByLabel("Format").selectOption("oxford");

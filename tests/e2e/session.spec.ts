@@ -1,6 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import {
   JoinPage,
+  LiveMotionPage,
   SignInPage,
   SignUpPage,
   SpacesPage,
@@ -125,15 +126,12 @@ test("a moderator runs a structured debate with two students and the projector, 
   // Opening statements: the speakers post; each post waits for the teacher.
   await teacher.getByRole("button", { name: "Next: Opening statements" }).click();
   await expect(phase(ada)).toHaveText("Opening statements");
-  await ada.getByRole("radio", { name: "For the motion" }).check();
-  await ada
-    .getByLabel("Argument", { exact: true })
-    .fill("Streets without cars are safer for children.");
-  await ada.getByRole("button", { name: "Post" }).click();
+  await new LiveMotionPage(ada).post(
+    "For the motion",
+    "Streets without cars are safer for children.",
+  );
   await expect(ada.getByText("waiting for a moderator's approval")).toBeVisible();
-  await ben.getByRole("radio", { name: "Against the motion" }).check();
-  await ben.getByLabel("Argument", { exact: true }).fill("Everyone hates traffic.");
-  await ben.getByRole("button", { name: "Post" }).click();
+  await new LiveMotionPage(ben).post("Against the motion", "Everyone hates traffic.");
   const queue = teacher.getByRole("region", { name: /Waiting for approval/ });
   await expect(queue).toContainText("Streets without cars are safer for children.");
   await expect(queue).toContainText("Everyone hates traffic.");
@@ -166,9 +164,7 @@ test("a moderator runs a structured debate with two students and the projector, 
   // Open floor: anyone posts; the teacher spotlights Ada's argument on the projector.
   await teacher.getByRole("button", { name: "Next: Open floor" }).click();
   await expect(phase(ben)).toHaveText("Open floor");
-  await ben.getByRole("radio", { name: "Against the motion" }).check();
-  await ben.getByLabel("Argument", { exact: true }).fill("Shops in the centre need deliveries.");
-  await ben.getByRole("button", { name: "Post" }).click();
+  await new LiveMotionPage(ben).post("Against the motion", "Shops in the centre need deliveries.");
   await queue
     .locator("li")
     .filter({ hasText: "Shops in the centre" })

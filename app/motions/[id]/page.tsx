@@ -6,20 +6,18 @@ import type { MotionView } from "@/lib/views";
 import { pageActor } from "@/server/auth/pageActor";
 import { countBelow } from "@/server/domain/debate/motionSummary";
 import { uncitedPassages } from "@/server/domain/library/coverage";
-import { sourceMarkId } from "@/server/domain/library/passages";
 import { spaceDocuments } from "@/server/domain/library/queries";
 import { followStateOf } from "@/server/domain/notifications/follow";
 import { readingOf } from "@/server/domain/reading/queries";
 import { listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
-import { citedHref } from "../../components/citedHref";
 import { ExportMenu } from "../../components/ExportMenu";
 import { StatusBadge } from "../../components/StatusBadge";
 import { DraftEditor } from "./DraftEditor";
 import { FollowControl } from "./FollowControl";
 import { MotionLive } from "./live/MotionLive";
 import { loadMotion, type MotionParams } from "./loadMotion";
-import { UncitedPassages } from "./UncitedPassages";
+import { SourcesBlock } from "./SourcesBlock";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +54,10 @@ export default async function MotionPage({ params }: Props) {
   const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
   // Read before the page marks anything: what was new on arrival stays marked New.
   const reading = await readingOf(runtime().store, actor, motion.id);
-  const viewer = actor.kind === "user" ? { id: actor.id, name: actor.name } : null;
+  const viewer =
+    actor.kind === "user"
+      ? { id: actor.id, name: actor.name, guest: actor.guestOf !== null }
+      : null;
   const follow =
     motion.status === "draft" ? null : await followStateOf(runtime().store, actor, motion.id);
   const uncited =
@@ -66,13 +67,22 @@ export default async function MotionPage({ params }: Props) {
     ? await listMembers(runtime().store, actor, motion.spaceId)
     : null;
 
+  const tools = (
+    <div className="motion-tools">
+      <ExportMenu motionId={motion.id} />
+      {follow ? (
+        <FollowControl motionId={motion.id} initial={follow.state} chosen={follow.chosen} />
+      ) : null}
+    </div>
+  );
+
   return (
     <article className="motion">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link href="/">Motions</Link>
       </nav>
       <h1>{motion.title}</h1>
-      <p className="meta">
+      <p className="meta motion-bar">
         <Link href={`/motions/${motion.id}/map`}>Argument map</Link> ·{" "}
         <Link href={`/motions/${motion.id}/projector`}>Projector view</Link> ·{" "}
         {motion.can.moderate && motion.status !== "draft" ? (
@@ -83,12 +93,6 @@ export default async function MotionPage({ params }: Props) {
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
       </p>
-      <div className="motion-tools">
-        <ExportMenu motionId={motion.id} />
-        {follow ? (
-          <FollowControl motionId={motion.id} initial={follow.state} chosen={follow.chosen} />
-        ) : null}
-      </div>
       {motion.description && <p className="lead">{motion.description}</p>}
       {motion.sampleDebate ? (
         <p className="notice sample-note">
@@ -97,52 +101,22 @@ export default async function MotionPage({ params }: Props) {
         </p>
       ) : null}
 
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Drawn from these passages</h2>
-        {motion.sources.length === 0 ? (
-          <p className="empty">This motion names no source passage.</p>
-        ) : (
-          <ol className="sources">
-            {motion.sources.map((source, position) => {
-              const mark = sourceMarkId(motion.id, position);
-              return (
-                <li key={mark}>
-                  <blockquote>
-                    <p>{source.exact}</p>
-                  </blockquote>
-                  <p className="meta">
-                    {source.anchor.text ? (
-                      <>
-                        Changed in the current version, which reads “{source.anchor.text}”:{" "}
-                        <Link href={citedHref(source)}>read passage {position + 1} as it was</Link>
-                      </>
-                    ) : source.anchor.start === null ? (
-                      <>
-                        Gone from the current version:{" "}
-                        <Link href={citedHref(source)}>read passage {position + 1} as it was</Link>
-                      </>
-                    ) : (
-                      <Link href={`/documents/${source.documentId}?passage=${mark}#${mark}`}>
-                        Read passage {position + 1} in context
-                      </Link>
-                    )}{" "}
-                    in <cite>{source.documentTitle}</cite>
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
-      {uncited?.ok && motion.sources.length > 0 ? (
-        <UncitedPassages passages={uncited.value} />
-      ) : null}
       {motion.status === "draft" ? (
-        <DraftEditor motion={motion} />
+        <>
+          {tools}
+          <SourcesBlock motion={motion} uncited={null} />
+          <DraftEditor motion={motion} />
+        </>
       ) : (
         <MotionLive
           motion={motion}
           documents={documents}
+          beside={
+            <>
+              {tools}
+              <SourcesBlock motion={motion} uncited={uncited?.ok ? uncited.value : null} />
+            </>
+          }
           viewer={viewer}
           members={members?.ok ? members.value : []}
           reading={reading.ok && reading.value ? await heldOf(reading.value, motion) : null}

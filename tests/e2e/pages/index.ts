@@ -24,6 +24,10 @@ export class MotionPage {
   sources() {
     return this.page.locator("ol.sources > li");
   }
+  /** Unfolds the one block of the motion's sources and its paragraphs not yet cited. */
+  async openSources() {
+    await this.page.locator(".sources-block > summary").click();
+  }
   side(name: "For the motion" | "Against the motion") {
     return this.page.getByRole("region", { name });
   }
@@ -176,7 +180,13 @@ export class LiveMotionPage {
     await this.readerParagraphs().nth(index).selectText();
     await this.page.getByRole("button", { name: "Cite the selected text" }).click();
   }
+  /** On a phone the composer waits behind its button; a wide screen always shows it. */
+  async openComposer() {
+    const opener = this.page.getByRole("button", { name: "Make an argument" });
+    if (await opener.isVisible()) await opener.click();
+  }
   async post(relation: string, body: string) {
+    await this.openComposer();
     await this.page.getByRole("radio", { name: relation }).check();
     await this.page.getByLabel("Argument", { exact: true }).fill(body);
     await this.page.getByRole("button", { name: "Post" }).click();

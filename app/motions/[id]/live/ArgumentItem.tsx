@@ -1,11 +1,18 @@
 "use client";
 
 import { memo, useState } from "react";
-import { type ArgumentNode, type CitationView, repliesToLoad, replyCount } from "@/lib/debate";
+import {
+  type ArgumentNode,
+  type CitationView,
+  repliesToLoad,
+  replyCount,
+  sideOfReply,
+} from "@/lib/debate";
 import { scoreOption, scores, strengthSummary } from "@/lib/ratingScale";
 import { argumentAnchor } from "@/lib/threads";
 import { citedHref } from "../../../components/citedHref";
 import { Problem } from "../../../components/Problem";
+import { CitedQuote } from "./CitedQuote";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
 
 const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
@@ -58,10 +65,13 @@ function Strength({ node }: { node: ArgumentNode }) {
  */
 export const ArgumentItem = memo(function ArgumentWithReplies({
   node,
+  side,
   actions,
   thread,
 }: {
   node: ArgumentNode;
+  /** The side of the motion it counts for, so that an attack on a For argument reads as against. */
+  side: "for" | "against";
   actions: ArgumentActions;
   thread: ThreadView;
 }) {
@@ -91,7 +101,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
   return (
     <li
       id={argumentAnchor(node.id)}
-      className={`argument argument-${node.relation}${sending ? " sending" : ""}${fresh ? " argument-new" : ""}${linked ? " argument-linked" : ""}`}
+      className={`argument argument-${node.relation} argument-side-${side}${sending ? " sending" : ""}${fresh ? " argument-new" : ""}${linked ? " argument-linked" : ""}`}
       data-linked={linked ? "true" : undefined}
       // Focusable only while linked, so the link's target is where keyboard reading resumes.
       tabIndex={linked ? -1 : undefined}
@@ -105,7 +115,9 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
               <span className="badge badge-new">New</span>{" "}
             </>
           ) : null}
-          <span className="relation">{relationLabel[node.relation]}</span> · {node.author.name}
+          <span className="relation">{relationLabel[node.relation]}</span>
+          {node.parentId ? <span className="relation-side"> · {side} the motion</span> : null} ·{" "}
+          {node.author.name}
           {node.editedAt ? " · edited" : ""}
           {node.status === "hidden" && !hiddenFromViewer ? " · hidden from participants" : ""}
           {pinned ? " · pinned" : ""}
@@ -148,9 +160,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
           <ul className="citations">
             {node.citations.map((citation) => (
               <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
-                <blockquote>
-                  <p>{citation.exact}</p>
-                </blockquote>
+                <CitedQuote text={citation.exact} />
                 {citation.anchor.status === "fuzzy" ||
                 citation.anchor.status === "orphaned" ||
                 citation.anchor.text ? (
@@ -271,7 +281,13 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
       {replies > 0 && repliesShown ? (
         <ul className="argument-tree" id={`replies-${node.id}`} aria-busy={loading}>
           {node.children.map((child) => (
-            <ArgumentItem key={child.id} node={child} actions={actions} thread={thread} />
+            <ArgumentItem
+              key={child.id}
+              node={child}
+              side={sideOfReply(side, child.relation)}
+              actions={actions}
+              thread={thread}
+            />
           ))}
           {toLoad > 0 ? (
             <li className="more-replies">

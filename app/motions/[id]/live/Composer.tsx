@@ -23,6 +23,8 @@ export function Composer({
   problem,
   restore,
   hasDocuments,
+  onOpenReader,
+  onClose,
 }: {
   draft: Draft;
   evidenceRequired: boolean;
@@ -34,6 +36,10 @@ export function Composer({
   restore: { clientId: string; relation: ArgumentRelation; body: string } | null;
   /** Whether there is anything to cite: a space without documents takes arguments without. */
   hasDocuments: boolean;
+  /** Opens the reader over the composer (a phone's); null where the reader is beside it. */
+  onOpenReader: (() => void) | null;
+  /** Folds the composer away again (a phone's; a wide screen always shows it). */
+  onClose: () => void;
 }) {
   const replying = draft.parent !== null;
   const choices: [ArgumentRelation, string][] = replying
@@ -64,9 +70,34 @@ export function Composer({
     setBody("");
   };
 
+  const relationChoice = (
+    <fieldset className="relation-choice">
+      <legend className="visually-hidden">Your argument</legend>
+      {choices.map(([value, label]) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name="relation"
+            value={value}
+            checked={chosen === value}
+            onChange={() => setRelation(value)}
+            required
+          />{" "}
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+
   return (
     <form className="composer panel" onSubmit={submit} aria-labelledby="composer-heading">
-      <h2 id="composer-heading">{replying ? "Reply to an argument" : "Make an argument"}</h2>
+      <div className="composer-header">
+        <h2 id="composer-heading">{replying ? "Reply to an argument" : "Make an argument"}</h2>
+        {replying ? null : relationChoice}
+        <button type="button" className="secondary composer-close" onClick={onClose}>
+          Close
+        </button>
+      </div>
       {draft.parent ? (
         <div className="replying-to">
           <p className="meta">
@@ -78,24 +109,12 @@ export function Composer({
           </button>
         </div>
       ) : null}
-      <fieldset className="relation-choice">
-        <legend>Your argument</legend>
-        {choices.map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="relation"
-              value={value}
-              checked={chosen === value}
-              onChange={() => setRelation(value)}
-              required
-            />{" "}
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      {replying ? relationChoice : null}
       <div className="field">
-        <label htmlFor="argument-body">Argument</label>
+        {/* The heading above names the box to the eye; the label names it to everyone. */}
+        <label htmlFor="argument-body" className="visually-hidden">
+          Argument
+        </label>
         <textarea
           id="argument-body"
           value={body}
@@ -103,43 +122,60 @@ export function Composer({
           maxLength={MAX_ARGUMENT_LENGTH}
           required
         />
-        <span className="hint">
-          {body.length} / {MAX_ARGUMENT_LENGTH}
-        </span>
       </div>
-      {hasDocuments ? (
-        <div className="citations-draft">
-          <h3>Evidence</h3>
-          {draft.citations.length === 0 ? (
-            <p className="meta">
-              Select a passage in the document and press “Cite the selected text”
-              {evidenceRequired ? ": this motion asks every argument to cite at least one." : "."}
-            </p>
-          ) : (
-            <ul>
-              {draft.citations.map((citation, index) => (
-                <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
-                  <blockquote>
-                    <p>{citation.exact}</p>
-                  </blockquote>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => onRemoveCitation(index)}
-                  >
-                    Remove this citation
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : null}
       <Problem text={problem} />
-      <div>
-        <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>
-          Post
-        </button>
+      <div className="composer-footer">
+        {hasDocuments ? (
+          <div className="citations-draft">
+            <div className="citations-draft-header">
+              <h3>Evidence</h3>
+              {draft.citations.length === 0 ? (
+                <p className="meta">
+                  {onOpenReader
+                    ? "Press “Cite a passage”, select words, then “Cite the selected text”"
+                    : "Select words in the document, then “Cite the selected text”"}
+                  {evidenceRequired ? " (required here)." : "."}
+                </p>
+              ) : null}
+              {onOpenReader ? (
+                <button type="button" className="secondary" onClick={onOpenReader}>
+                  Cite a passage
+                </button>
+              ) : null}
+            </div>
+            <p className="visually-hidden" role="status">
+              {draft.citations.length > 0
+                ? `${draft.citations.length} ${draft.citations.length === 1 ? "quote" : "quotes"} attached`
+                : ""}
+            </p>
+            {draft.citations.length === 0 ? null : (
+              <ul>
+                {draft.citations.map((citation, index) => (
+                  <li key={`${citation.documentId}-${citation.start}-${citation.end}`}>
+                    <blockquote>
+                      <p>{citation.exact}</p>
+                    </blockquote>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => onRemoveCitation(index)}
+                    >
+                      Remove this citation
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ) : null}
+        <div className="composer-submit">
+          <span className="hint">
+            {body.length} / {MAX_ARGUMENT_LENGTH}
+          </span>
+          <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>
+            Post
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArgumentPageItem } from "@/lib/argumentPages";
 import type { CastVote, Citation } from "@/lib/commands";
 import {
@@ -18,18 +19,21 @@ import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import { reuseUnchanged } from "@/lib/stableTree";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
+import { AuthPageLink } from "../../../components/AuthPageLink";
 import { ApprovalQueue } from "./ApprovalQueue";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
 import { moderatorCommands } from "./moderatorCommands";
 import { type Highlight, Reader } from "./Reader";
+import { ReaderSheet } from "./ReaderSheet";
 import { RoomDock } from "./RoomDock";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
 import { type ListKey, useArgumentPages } from "./useArgumentPages";
 import { useLiveMotion } from "./useLiveMotion";
 import { useThreads } from "./useThreads";
+import { useWideScreen } from "./useWideScreen";
 import { VotePanel } from "./VotePanel";
 
 const orderLabels: Record<ArgumentOrder, string> = {
@@ -39,17 +43,23 @@ const orderLabels: Record<ArgumentOrder, string> = {
   activity: "Latest activity",
 };
 
-/** The motion's debate, live: the reader to cite from, the votes, and the arguments. */
+/**
+ * The motion's debate, live: the composer and the arguments first; beside them on a wide screen
+ * the sources, the votes and the reader to cite from, which a phone opens over the composer.
+ */
 export function MotionLive({
   motion,
   documents,
+  beside,
   viewer,
   members,
   reading = null,
 }: {
   motion: MotionView;
   documents: DocumentView[];
-  viewer: { id: string; name: string } | null;
+  /** Beside the debate, after the votes: the motion's tools, its sources and what is not cited yet. */
+  beside: ReactNode;
+  viewer: { id: string; name: string; guest: boolean } | null;
   /** The space's members, for a moderator assigning speakers; empty for everyone else. */
   members: MemberView[];
   /** Where the signed-in reader stood before this visit; null for a visitor. */
@@ -70,11 +80,18 @@ export function MotionLive({
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [myRatings, setMyRatings] = useState(motion.mine.ratings);
   const [myVotes, setMyVotes] = useState(motion.mine.votes);
-  // Beside the debate on a wide screen; on a phone one tap away, so the debate comes first.
-  const [readerOpen, setReaderOpen] = useState(false);
+  // The reader sits beside the debate on a wide screen; a phone opens it as a sheet, and keeps
+  // the composer folded behind one button so the arguments come first.
+  const wide = useWideScreen();
+  const wideNow = useRef(wide);
+  wideNow.current = wide;
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [composing, setComposing] = useState(false);
+  // Asked to bring the composer's text box into view and focus, once it is drawn.
+  const [focusAsked, askFocus] = useState(0);
   useEffect(() => {
-    if (window.matchMedia("(min-width: 75rem)").matches) setReaderOpen(true);
-  }, []);
+    if (focusAsked > 0) document.getElementById("argument-body")?.focus();
+  }, [focusAsked]);
 
   const sending: ArgumentView[] = useMemo(
     () =>
@@ -109,6 +126,7 @@ export function MotionLive({
     restoredFor.current = refused.payload.clientId;
     const parent = live.motion.arguments.find((a) => a.id === refused.payload.parentId) ?? null;
     setDraft({ parent, citations: refused.payload.citations ?? [] });
+    setComposing(true);
   }, [refused, live.motion.arguments]);
 
   const moderates = motion.can.moderate;
@@ -187,7 +205,7 @@ export function MotionLive({
   const showCitation = useCallback((citation: Highlight) => {
     setDocumentId(citation.documentId);
     setHighlight({ documentId: citation.documentId, start: citation.start, end: citation.end });
-    setReaderOpen(true);
+    if (!wideNow.current) setSheetOpen(true);
     requestAnimationFrame(() => {
       const mark = document.getElementById("highlight");
       mark?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -206,6 +224,7 @@ export function MotionLive({
       citations: draft.citations,
     });
     setDraft({ parent: null, citations: [] });
+    if (!wideNow.current) setComposing(false);
   };
 
   const selfId = viewer?.id ?? null;
@@ -225,7 +244,8 @@ export function MotionLive({
       pending: pendingIds,
       onReply: (argument: ArgumentNode) => {
         setDraft((d) => ({ ...d, parent: argument }));
-        document.getElementById("argument-body")?.focus();
+        setComposing(true);
+        askFocus((n) => n + 1);
       },
       onShowCitation: showCitation,
       onRate: async (argumentId, score) => {
@@ -358,6 +378,28 @@ export function MotionLive({
     [live.command],
   );
 
+  const reader = (
+    <Reader
+      documents={documents}
+      marks={marks}
+      args={live.motion.arguments}
+      cited={partial?.cited ?? null}
+      highlight={highlight}
+      documentId={documentId}
+      onDocument={setDocumentId}
+      canCite={motion.can.post}
+      onShow={showCitation}
+      onCite={(citation: Citation) => {
+        setDraft((d) => ({ ...d, citations: [...d.citations, citation] }));
+        // On a phone, back to the composer with the quote attached.
+        if (!wideNow.current) {
+          setSheetOpen(false);
+          setComposing(true);
+        }
+      }}
+    />
+  );
+
   return (
     <div className="debate">
       <RoomDock
@@ -397,32 +439,7 @@ export function MotionLive({
           ? "This motion is locked: it can be read, but takes no more posts, votes or ratings."
           : ""}
       </p>
-      <div className={documents.length > 0 ? "debate-layout" : "debate-layout single"}>
-        {documents.length > 0 ? (
-          <details
-            id="reader"
-            className="reader-panel"
-            open={readerOpen}
-            onToggle={(e) => setReaderOpen(e.currentTarget.open)}
-          >
-            <summary>Documents to cite from</summary>
-            <Reader
-              documents={documents}
-              marks={marks}
-              args={live.motion.arguments}
-              cited={partial?.cited ?? null}
-              highlight={highlight}
-              documentId={documentId}
-              onDocument={setDocumentId}
-              canCite={motion.can.post}
-              onShow={showCitation}
-              onCite={(citation: Citation) =>
-                setDraft((d) => ({ ...d, citations: [...d.citations, citation] }))
-              }
-            />
-          </details>
-        ) : null}
-
+      <div className="debate-layout">
         <div className="debate-main">
           <HoldNotice until={live.holdUntil} />
           {thread.linkProblem || pages.problem ? (
@@ -430,55 +447,66 @@ export function MotionLive({
               {thread.linkProblem ?? pages.problem}
             </p>
           ) : null}
-          <VotePanel
-            motionId={motion.id}
-            votes={live.motion.votes}
-            mine={motion.mine.votes}
-            canVote={canVote}
-            closedPhases={closedPhases}
-            over={
-              status === "closed" ||
-              status === "archived" ||
-              (settings.format === "oxford" && session.clock === "ended")
-            }
-            vote={vote}
-          />
-          {here ? (
-            <p className="meta presence">
-              Here now:{" "}
-              {here.unnamed !== undefined
-                ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
-                : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
-              {here.visitors > 0 ? ` and ${here.visitors} visitor(s)` : ""}
-            </p>
-          ) : null}
           {postNote && motion.can.post && !locked ? <p className="empty">{postNote}</p> : null}
           {settings.approvalRequired && !moderates && motion.can.post ? (
             <p className="meta">A moderator approves each post before the others see it.</p>
           ) : null}
           {motion.can.post && !locked && !noPosts ? (
-            <Composer
-              draft={draft}
-              evidenceRequired={settings.evidenceRequired}
-              onPost={post}
-              onCancelReply={() => setDraft({ ...draft, parent: null })}
-              onRemoveCitation={(index) =>
-                setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
-              }
-              restore={refused ? refused.payload : null}
-              hasDocuments={documents.length > 0}
-              problem={
-                composerProblem ??
-                (refused ? `Your argument was not posted: ${refused.refused}` : null)
-              }
-            />
-          ) : locked || noPosts ? null : (
-            <p className="empty">
-              {viewer
-                ? "You can read and vote here, but not post."
-                : "Sign in, or join with a code, to take part."}
+            <>
+              {composing ? null : (
+                <button
+                  type="button"
+                  id="composer-opener"
+                  className="composer-opener"
+                  onClick={() => {
+                    setComposing(true);
+                    askFocus((n) => n + 1);
+                  }}
+                >
+                  Make an argument
+                </button>
+              )}
+              <div className={composing ? "composer-slot open" : "composer-slot"}>
+                <Composer
+                  draft={draft}
+                  evidenceRequired={settings.evidenceRequired}
+                  onPost={post}
+                  onCancelReply={() => setDraft({ ...draft, parent: null })}
+                  onRemoveCitation={(index) =>
+                    setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
+                  }
+                  restore={refused ? refused.payload : null}
+                  hasDocuments={documents.length > 0}
+                  onOpenReader={documents.length > 0 && !wide ? () => setSheetOpen(true) : null}
+                  onClose={() => {
+                    setComposing(false);
+                    requestAnimationFrame(() =>
+                      document.getElementById("composer-opener")?.focus(),
+                    );
+                  }}
+                  problem={
+                    composerProblem ??
+                    (refused ? `Your argument was not posted: ${refused.refused}` : null)
+                  }
+                />
+              </div>
+            </>
+          ) : locked || noPosts ? null : viewer ? (
+            <p className="empty">You can read and vote here, but not post.</p>
+          ) : (
+            <p className="empty take-part">
+              <AuthPageLink to="/signin">Sign in</AuthPageLink>,{" "}
+              <Link href="/join">join with a code</Link> or{" "}
+              <AuthPageLink to="/signup">create an account</AuthPageLink> to take part.
             </p>
           )}
+          {viewer?.guest ? (
+            <p className="meta guest-offer">
+              You take part as a guest, in this space only.{" "}
+              <AuthPageLink to="/signup">Create account</AuthPageLink> to sign in with your own
+              email and password and join other spaces too.
+            </p>
+          ) : null}
 
           <section aria-labelledby="arguments-heading">
             <div className="arguments-header">
@@ -525,6 +553,7 @@ export function MotionLive({
                           <ArgumentItem
                             key={node.id}
                             node={node}
+                            side={relation}
                             actions={actions}
                             thread={thread}
                           />
@@ -558,7 +587,43 @@ export function MotionLive({
             </div>
           </section>
         </div>
+        <aside className="debate-side" aria-label="Documents, votes and sources">
+          {documents.length > 0 && wide ? (
+            <section id="reader" className="reader-panel" aria-labelledby="reader-heading">
+              <h2 id="reader-heading">Documents to cite from</h2>
+              {reader}
+            </section>
+          ) : null}
+          <VotePanel
+            motionId={motion.id}
+            votes={live.motion.votes}
+            mine={motion.mine.votes}
+            canVote={canVote}
+            closedPhases={closedPhases}
+            over={
+              status === "closed" ||
+              status === "archived" ||
+              (settings.format === "oxford" && session.clock === "ended")
+            }
+            vote={vote}
+          />
+          {here ? (
+            <p className="meta presence">
+              Here now:{" "}
+              {here.unnamed !== undefined
+                ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
+                : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
+              {here.visitors > 0 ? ` and ${here.visitors} visitor(s)` : ""}
+            </p>
+          ) : null}
+          {beside}
+        </aside>
       </div>
+      {documents.length > 0 && !wide ? (
+        <ReaderSheet open={sheetOpen} onClose={() => setSheetOpen(false)}>
+          {reader}
+        </ReaderSheet>
+      ) : null}
     </div>
   );
 }

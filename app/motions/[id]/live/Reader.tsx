@@ -99,7 +99,12 @@ export function Reader({
           <strong>{document.title}</strong>
         )}
         {canCite ? (
-          <button type="button" onClick={citeSelection}>
+          <button
+            type="button"
+            onClick={citeSelection}
+            // A press in the reader's sheet would clear the selection before the click reads it.
+            onMouseDown={(event) => event.preventDefault()}
+          >
             Cite the selected text
           </button>
         ) : null}

@@ -1,0 +1,206 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import {
+  JoinPage,
+  LiveMotionPage,
+  MotionPage,
+  SignUpPage,
+  seriousViolations,
+  teacherOpensMotion,
+} from "./pages";
+import { expectFits, phone, projector } from "./pages/screens";
+
+// The motion page is the debate: what a participant came for is on the first screen.
+
+const motionTitle =
+  "Iran should answer Kazakhstan's turn towards Israel with economic interdependence, not confrontation";
+const laptop = { width: 1366, height: 768 };
+
+async function expectInFirstScreen(page: Page, element: Locator) {
+  const box = await element.boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  expect(box, "the element is drawn").not.toBeNull();
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(height);
+  expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+}
+
+/** Opens the motion from the top of its page, as a reader arriving on it sees it. */
+async function arrive(page: Page, motionPath: string) {
+  await page.goto(motionPath);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+}
+
+test("on a laptop the composer and the first argument are in the first screen, with the reader beside them", async ({
+  page,
+}) => {
+  await page.setViewportSize(laptop);
+  const stamp = Date.now();
+  await new SignUpPage(page).signUp({
+    name: "Lale Laptop",
+    email: `lale-${stamp}@school.test`,
+    password: "Lale's long password",
+  });
+  const live = new LiveMotionPage(page);
+  await live.open(motionTitle);
+  const motionPath = new URL(page.url()).pathname;
+  // This motion asks every argument to cite a passage.
+  await live.selectAndCite(1);
+  await live.post("For the motion", `Trade binds neighbours ${stamp}`);
+  await expect(live.argument(`Trade binds neighbours ${stamp}`)).not.toContainText("Sending…");
+
+  await arrive(page, motionPath);
+  await expectInFirstScreen(page, page.getByRole("heading", { name: "Make an argument" }));
+  // The argument itself, its evidence and what one can do with it (its replies follow below).
+  await expectInFirstScreen(page, page.locator("li.argument > article").first());
+  // The documents to cite from sit beside the composer, not below the debate.
+  await expect(page.getByRole("button", { name: "Cite the selected text" })).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Make an argument" })).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+  await expectFits(page, "motion-page", "laptop");
+
+  // The sources and the paragraphs not yet cited are one folded block, each passage quoted once.
+  const motion = new MotionPage(page);
+  await expect(page.locator(".sources-block > summary")).toHaveText(
+    /^Sources: \d+ passages?, (all cited|\d+ paragraphs? not yet cited)$/,
+  );
+  await expect(motion.sources().first()).toBeHidden();
+  await motion.openSources();
+  const first = ((await motion.sources().first().locator("blockquote").textContent()) ?? "").trim();
+  const block = page.locator(".sources-block");
+  await expect(block.getByText(first, { exact: true })).toHaveCount(1);
+  await expect(block.getByRole("region", { name: "Not yet cited" })).not.toContainText(first);
+
+  // An attack on an argument for the motion reads as against it, under its parent at full width.
+  const parent = live.argument(`Trade binds neighbours ${stamp}`);
+  await parent.getByRole("button", { name: "Reply" }).click();
+  await live.selectAndCite(2);
+  await live.post("Attacks it", `Trade never stopped a quarrel ${stamp}`);
+  const attack = live.argument(`Trade never stopped a quarrel ${stamp}`);
+  await expect(attack).toContainText("Attacks · against the motion");
+  const [outer, inner] = [await parent.boundingBox(), await attack.boundingBox()];
+  expect((inner?.width ?? 0) / (outer?.width ?? 1)).toBeGreaterThan(0.9);
+
+  for (const [size, viewport] of Object.entries({ laptop, projector })) {
+    await page.setViewportSize(viewport);
+    await arrive(page, motionPath);
+    await expectFits(page, "motion-page-signed-in", size);
+  }
+});
+
+test("on a phone the arguments come first, and citing from the composer's reader sheet brings the quote back to it", async ({
+  page,
+}) => {
+  await page.setViewportSize(phone);
+  const stamp = Date.now();
+  await new SignUpPage(page).signUp({
+    name: "Pinar Phone",
+    email: `pinar-${stamp}@school.test`,
+    password: "Pinar's long password",
+  });
+  const live = new LiveMotionPage(page);
+  await live.open(motionTitle);
+  const motionPath = new URL(page.url()).pathname;
+  const opener = page.getByRole("button", { name: "Make an argument" });
+  await expect(opener).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Post" })).toBeHidden();
+
+  // The composer opens; its reader opens over it as a sheet that keeps the focus and Escape closes.
+  await opener.click();
+  await expect(page.getByLabel("Argument", { exact: true })).toBeFocused();
+  const citeAPassage = page.getByRole("button", { name: "Cite a passage" });
+  await citeAPassage.click();
+  const sheet = page.getByRole("dialog", { name: "Cite a passage" });
+  await expect(sheet).toBeVisible();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press("Tab");
+    expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  }
+  await expectFits(page, "motion-page-reader-sheet", "phone");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+  await expect(citeAPassage).toBeFocused();
+
+  // Select words in a passage, cite them: back in the composer with the quote shown.
+  await citeAPassage.click();
+  const paragraph = sheet.locator(".reader-text p[data-start]").nth(2);
+  const quote = ((await paragraph.textContent()) ?? "").trim();
+  await paragraph.selectText();
+  await sheet.getByRole("button", { name: "Cite the selected text" }).click();
+  await expect(sheet).toBeHidden();
+  const attached = page.locator(".citations-draft blockquote");
+  await expect(attached).toHaveText(quote);
+  await expect(attached).toBeInViewport();
+  await expect(page.getByText("1 quote attached")).toBeAttached();
+  await page.getByRole("radio", { name: "For the motion" }).check();
+  await page.getByLabel("Argument", { exact: true }).fill(`Pipelines outlast quarrels ${stamp}`);
+  await page.getByRole("button", { name: "Post" }).click();
+  const posted = live.argument(`Pipelines outlast quarrels ${stamp}`);
+  await expect(posted).not.toContainText("Sending…");
+  await expect(posted.locator("blockquote")).toHaveText(quote);
+  await expect(opener).toBeVisible();
+
+  // Arriving again: the arguments come first, the first one's author and words in the first
+  // screen under this long motion's title.
+  await arrive(page, motionPath);
+  const firstArgument = page.locator("li.argument > article").first();
+  await expectInFirstScreen(page, firstArgument.locator(".argument-body"));
+  await expectInFirstScreen(page, firstArgument.locator(".meta").first());
+  await expect(opener).toBeInViewport();
+  expect(await seriousViolations(page)).toEqual([]);
+  await expectFits(page, "motion-page", "phone");
+});
+
+test("a visitor's Sign in on the motion is a link that returns to it, and a guest is offered an account", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const login = { email: `vera-${stamp}@school.test`, password: "Vera's long password" };
+  const account = await browser.newContext();
+  await new SignUpPage(await account.newPage()).signUp({ name: "Vera Visitor", ...login });
+  await account.close();
+
+  const context = await browser.newContext({ viewport: phone });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: motionTitle }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  const motionPath = new URL(page.url()).pathname;
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "create an account" })).toHaveAttribute(
+    "href",
+    `/signup?callbackUrl=${encodeURIComponent(motionPath)}`,
+  );
+  await main.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill(login.email);
+  await page.getByLabel("Password").fill(login.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  expect(new URL(page.url()).pathname).toBe(motionPath);
+  await expect(page.getByRole("button", { name: "Make an argument" })).toBeVisible();
+  await context.close();
+
+  // A guest who joined with a code takes part, and is told how to get an account of their own.
+  const teacher = await browser.newContext();
+  const { code, motionPath: guestMotion } = await teacherOpensMotion(
+    await teacher.newPage(),
+    {
+      name: "Ms Vera Teacher",
+      email: `vera-teacher-${stamp}@school.test`,
+      password: login.password,
+    },
+    "Visitors' seminar",
+    "Guests should be offered an account",
+  );
+  const guestContext = await browser.newContext({ viewport: phone });
+  const guest = await guestContext.newPage();
+  await new JoinPage(guest).joinAsGuest(code, "Gul Guest");
+  await expect(guest.getByRole("heading", { level: 1, name: "Visitors' seminar" })).toBeVisible();
+  await guest.goto(guestMotion);
+  await expect(guest.getByRole("main")).toContainText("You take part as a guest");
+  await expect(
+    guest.getByRole("main").getByRole("link", { name: "Create account" }),
+  ).toHaveAttribute("href", `/signup?callbackUrl=${encodeURIComponent(guestMotion)}`);
+  for (const c of [teacher, guestContext]) await c.close();
+});
