@@ -2,6 +2,7 @@
 
 import { memo, useState } from "react";
 import {
+  type AgreementStance,
   type ArgumentNode,
   type CitationView,
   repliesToLoad,
@@ -12,6 +13,7 @@ import { scoreOption, scores, strengthSummary } from "@/lib/ratingScale";
 import { argumentAnchor } from "@/lib/threads";
 import { citedHref } from "../../../components/citedHref";
 import { Problem } from "../../../components/Problem";
+import { AgreementControl } from "./AgreementControl";
 import { CitedQuote } from "./CitedQuote";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
 
@@ -22,6 +24,9 @@ export interface ArgumentActions {
   canPost: boolean;
   canRate: boolean;
   myRatings: Record<string, number>;
+  canAgree: boolean;
+  myAgreements: Record<string, AgreementStance>;
+  onAgree: (argumentId: string, stance: AgreementStance) => void;
   onReply: (argument: ArgumentNode) => void;
   onShowCitation: (citation: CitationView) => void;
   onRate: (argumentId: string, score: number) => Promise<string | null>;
@@ -213,6 +218,13 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
                 </select>
               </label>
             ) : null}
+            <AgreementControl
+              argumentId={node.id}
+              counts={node.agreement}
+              mine={actions.myAgreements[node.id]}
+              canAgree={actions.canAgree}
+              onAgree={actions.onAgree}
+            />
             {actions.canPost ? (
               <button type="button" className="secondary" onClick={() => actions.onReply(node)}>
                 Reply

@@ -35,6 +35,7 @@ import { useLiveMotion } from "./useLiveMotion";
 import { useThreads } from "./useThreads";
 import { useWideScreen } from "./useWideScreen";
 import { VotePanel } from "./VotePanel";
+import { WhereIStand } from "./WhereIStand";
 
 const orderLabels: Record<ArgumentOrder, string> = {
   strength: "Strongest first",
@@ -79,6 +80,8 @@ export function MotionLive({
   );
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [myRatings, setMyRatings] = useState(motion.mine.ratings);
+  const [myAgreements, setMyAgreements] = useState(motion.mine.agreements);
+  const [agreeProblem, setAgreeProblem] = useState<string | null>(null);
   const [myVotes, setMyVotes] = useState(motion.mine.votes);
   // The reader sits beside the debate on a wide screen; a phone opens it as a sheet, and keeps
   // the composer folded behind one button so the arguments come first.
@@ -241,6 +244,24 @@ export function MotionLive({
       canPost,
       canRate,
       myRatings,
+      canAgree: motion.can.agree && !locked,
+      myAgreements,
+      onAgree: async (argumentId, stance) => {
+        const before = myAgreements[argumentId];
+        setMyAgreements((mine) => ({ ...mine, [argumentId]: stance }));
+        const refused = await live.command("argument:agree", {
+          argumentId,
+          clientId: crypto.randomUUID(),
+          stance,
+        });
+        setAgreeProblem(refused);
+        if (refused) {
+          setMyAgreements((mine) => {
+            const { [argumentId]: _, ...others } = mine;
+            return before ? { ...others, [argumentId]: before } : others;
+          });
+        }
+      },
       pending: pendingIds,
       onReply: (argument: ArgumentNode) => {
         setDraft((d) => ({ ...d, parent: argument }));
@@ -268,6 +289,9 @@ export function MotionLive({
       canPost,
       canRate,
       myRatings,
+      myAgreements,
+      locked,
+      motion.can.agree,
       pendingIds,
       live.command,
       moderates,
@@ -442,9 +466,9 @@ export function MotionLive({
       <div className="debate-layout">
         <div className="debate-main">
           <HoldNotice until={live.holdUntil} />
-          {thread.linkProblem || pages.problem ? (
+          {thread.linkProblem || pages.problem || agreeProblem ? (
             <p className="problem" role="alert">
-              {thread.linkProblem ?? pages.problem}
+              {thread.linkProblem ?? pages.problem ?? agreeProblem}
             </p>
           ) : null}
           {postNote && motion.can.post && !locked ? <p className="empty">{postNote}</p> : null}
@@ -616,6 +640,12 @@ export function MotionLive({
               {here.visitors > 0 ? ` and ${here.visitors} visitor(s)` : ""}
             </p>
           ) : null}
+          <WhereIStand
+            motionId={motion.id}
+            update={live.opinions}
+            bodyOf={(id) => live.motion.arguments.find((a) => a.id === id)?.body}
+            canJudge={motion.can.agree && status === "open"}
+          />
           {beside}
         </aside>
       </div>

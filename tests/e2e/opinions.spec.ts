@@ -1,0 +1,115 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { JoinPage, seriousViolations, teacherOpensMotion } from "./pages";
+
+const motionTitle = "Homework should be abolished";
+const shared = "Homework is worth doing only when it is explained well.";
+const arguments_ = [
+  { relation: "for", body: "Children need free time to play and rest." },
+  { relation: "for", body: "Homework widens the gap between families." },
+  { relation: "for", body: "Practice in class works better than practice alone." },
+  { relation: "against", body: "Homework builds the habit of working alone." },
+  { relation: "against", body: "Parents see what their children are learning." },
+  { relation: "against", body: "Some practice needs more time than a lesson has." },
+  { relation: "for", body: shared },
+] as const;
+
+/**
+ * A student sorts every argument on the deck: agrees with their camp's side and the shared one,
+ * disagrees with the rest, by key (and the first one by button).
+ */
+async function sortAll(page: Page, motionPath: string, camp: "For" | "Against") {
+  await page.goto(`${motionPath}/sort`);
+  await expect(page.getByRole("heading", { level: 1, name: "Sort the arguments" })).toBeVisible();
+  for (let judged = 1; judged <= arguments_.length; judged++) {
+    await expect(page.getByText(`${judged - 1} of ${arguments_.length} judged`)).toBeVisible();
+    const side = (await page.locator(".sort-side").textContent()) ?? "";
+    const body = (await page.locator(".sort-body").textContent()) ?? "";
+    const agrees = body === shared || side.startsWith(camp);
+    if (judged === 1) {
+      await page.getByRole("button", { name: agrees ? /^Agree/ : /^Disagree/ }).click();
+    } else {
+      await page.keyboard.press(agrees ? "a" : "d");
+    }
+  }
+  await expect(page.getByText(/You have judged every argument for now \(7 of 7\)/)).toBeVisible();
+}
+
+test("students sort the arguments on their phones and the projector shows the room's opinion groups", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const contexts: BrowserContext[] = [];
+  const open = async (viewport: { width: number; height: number }) => {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const teacher = await open({ width: 1366, height: 900 });
+  const login = { email: `olga-${Date.now()}@school.test`, password: "olga's long password" };
+  const { code, motionPath } = await teacherOpensMotion(
+    teacher,
+    { name: "Ms Olga Petrova", ...login },
+    "Civics 9",
+    motionTitle,
+  );
+  const motionId = motionPath.split("/").at(-1);
+  for (const argument of arguments_) {
+    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { ...argument, parentId: null, citations: [] },
+    });
+    expect(answer.status()).toBe(201);
+  }
+
+  // The projector, opened before anyone has judged, follows the room live.
+  const projector = await teacher.context().newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`${motionPath}/projector?show=opinions`);
+  await expect(projector.getByText(/Groups appear once four participants/)).toBeVisible();
+
+  const students = [
+    { name: "Ada Mensah", camp: "For" },
+    { name: "Ben Holt", camp: "For" },
+    { name: "Chen Wu", camp: "Against" },
+    { name: "Dana Okoro", camp: "Against" },
+  ] as const;
+  const phones: Page[] = [];
+  for (const student of students) {
+    const phone = await open({ width: 390, height: 844 });
+    await new JoinPage(phone).joinAsGuest(code, student.name);
+    await expect(phone.getByRole("heading", { level: 1, name: "Civics 9" })).toBeVisible();
+    phones.push(phone);
+  }
+  for (const [i, phone] of phones.entries()) {
+    await sortAll(phone, motionPath, students[i]?.camp ?? "For");
+  }
+  expect(await seriousViolations(phones[0] as Page)).toEqual([]);
+
+  // The room falls into two groups of two; all of it accepts the shared argument.
+  await expect(projector.getByText("Group A (2)")).toBeVisible({ timeout: 10_000 });
+  await expect(projector.getByText("Group B (2)")).toBeVisible();
+  const consensus = projector.getByRole("region", { name: "Every group agrees" });
+  await expect(consensus).toContainText(shared);
+  await expect(consensus).toContainText("100% agree");
+  expect(
+    await projector.evaluate(
+      () => document.documentElement.scrollHeight <= document.documentElement.clientHeight,
+    ),
+  ).toBe(true);
+  await projector.screenshot({ path: "test-results/screens/opinions-projector.png" });
+
+  // A student's own place: their group, and what every group agrees with.
+  const ada = phones[0] as Page;
+  await ada.goto(motionPath);
+  const stand = ada.getByRole("region", { name: "Where I stand" });
+  await expect(stand).toContainText(/You are in Group [AB], with 1 other/);
+  await expect(stand).toContainText(shared);
+  await stand.scrollIntoViewIfNeeded();
+  await ada.screenshot({ path: "test-results/screens/opinions-where-i-stand-phone.png" });
+
+  // The results name the groups for the teacher.
+  await teacher.goto(`${motionPath}/results`);
+  const groups = teacher.getByRole("region", { name: "Opinion groups" });
+  await expect(groups).toContainText("4 participants fell into 2 groups");
+  await expect(groups).toContainText(shared);
+  for (const context of contexts) await context.close();
+});
