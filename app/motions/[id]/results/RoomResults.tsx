@@ -1,10 +1,9 @@
-import Link from "next/link";
 import type { Stance } from "@/lib/debate";
 import type { RoomResult } from "@/lib/results";
 import type { MotionView } from "@/lib/views";
 import { stanceLabel } from "./labels";
 import { OpinionsSection } from "./OpinionsSection";
-import { CitedPassages, VoteResult } from "./sections";
+import { CitedPassages, ResultsTop } from "./sections";
 
 const voteSentence = (stance: Stance | null, phase: "before" | "after") =>
   stance
@@ -18,16 +17,7 @@ export function RoomResults({ motion, result }: { motion: MotionView; result: Ro
   const { mine } = result;
   return (
     <article className="results">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
-      </nav>
-      <h1>Results</h1>
-      <p className="lead">{motion.title}</p>
-
-      <section aria-labelledby="vote-heading">
-        <h2 id="vote-heading">The vote</h2>
-        <VoteResult votes={result.votes} motionId={motion.id} audience="room" />
-      </section>
+      <ResultsTop motion={motion} votes={result.votes} audience="room" />
 
       {mine ? (
         <section aria-labelledby="mine-heading">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
 import { OpinionsSection } from "./OpinionsSection";
 import { ParticipationTable } from "./ParticipationTable";
 import { RoomResults } from "./RoomResults";
-import { CitedPassages, Movers, VoteResult } from "./sections";
+import { CitedPassages, Movers, ResultsTop } from "./sections";
 
 export const dynamic = "force-dynamic";
 
@@ -22,16 +21,7 @@ export default async function ResultsPage({ params }: Props) {
   const voted = result.movers.length > 0;
   return (
     <article className="results">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
-      </nav>
-      <h1>Results</h1>
-      <p className="lead">{motion.title}</p>
-
-      <section aria-labelledby="vote-heading">
-        <h2 id="vote-heading">The vote</h2>
-        <VoteResult votes={result.votes} motionId={motion.id} />
-      </section>
+      <ResultsTop motion={motion} votes={result.votes} />
 
       {voted ? (
         <section aria-labelledby="movers-heading">

@@ -12,6 +12,32 @@ const phases: [VotePhase, string][] = [
 const totalOf = (votes: VoteTally, phase: VotePhase) =>
   stances.reduce((sum, stance) => sum + votes[phase][stance], 0);
 
+/** The top of a results page: the way back to the motion, the heading, and the vote. */
+export function ResultsTop({
+  motion,
+  votes,
+  audience = "moderators",
+}: {
+  motion: { id: string; title: string };
+  votes: VoteTally;
+  audience?: "moderators" | "room";
+}) {
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/motions/${motion.id}`}>{motion.title}</Link>
+      </nav>
+      <h1>Results</h1>
+      <p className="lead">{motion.title}</p>
+
+      <section aria-labelledby="vote-heading">
+        <h2 id="vote-heading">The vote</h2>
+        <VoteResult votes={votes} motionId={motion.id} audience={audience} />
+      </section>
+    </>
+  );
+}
+
 /** The verdict and the two tallies, or why there is no verdict yet and what to do about it. */
 export function VoteResult({
   votes,
