@@ -92,14 +92,15 @@ export default async function MotionPage({ params }: Props) {
         ) : null}
         <StatusBadge status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
+        {motion.sampleDebate ? (
+          <span className="sample-note">
+            {" "}
+            · A sample debate, written for the demo: its authors are marked “(sample)”; add your own
+            arguments
+          </span>
+        ) : null}
       </p>
       {motion.description && <p className="lead">{motion.description}</p>}
-      {motion.sampleDebate ? (
-        <p className="notice sample-note">
-          This motion comes with a sample debate written for the demo: its arguments are by sample
-          authors, marked “(sample)”. Read them, then add your own.
-        </p>
-      ) : null}
 
       {motion.status === "draft" ? (
         <>

@@ -18,14 +18,26 @@ const KEPT = 1_000;
 
 interface Computed {
   summary: OpinionSummary;
+  /** When the judgments it was worked out from were read. */
   at: number;
 }
 
+const KEY = Symbol.for("moot.opinions");
+type Holder = {
+  [KEY]?: { computed: Map<string, Computed>; waiting: Map<string, NodeJS.Timeout> };
+};
+
 /**
- * The last groups of each motion, on this process. They are derived from the database and
- * worked out again when missing: a restart or another node only starts the labels afresh.
+ * The last groups of each motion, and the computations waiting to run, on this process: on
+ * globalThis, since Next bundles the route handlers apart from the server that recomputes them.
+ * They are derived from the database and worked out again when missing: a restart or another
+ * node only starts the labels afresh.
  */
-const computed = new Map<string, Computed>();
+function held() {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= { computed: new Map(), waiting: new Map() };
+  return holder[KEY];
+}
 
 const membersByGroup = (summary: OpinionSummary): Record<string, string[]> => {
   const members: Record<string, string[]> = {};
@@ -45,16 +57,21 @@ export async function opinionSummary(
   motionId: string,
   { fresh = false } = {},
 ): Promise<OpinionSummary | Failure> {
+  const { computed } = held();
   const last = computed.get(motionId);
   if (last && !fresh && Date.now() - last.at < OPINIONS_EVERY_MS) return last.summary;
+  const readAt = Date.now();
   const judgments = (await store.agreements.ofMotion(motionId)).map(
     ({ userId, argumentId, stance }) => ({ userId, argumentId, stance }),
   );
   const previous = last ? membersByGroup(last.summary) : {};
   const summary = await workPool().run("opinionGroups", { judgments, previous });
   if ("ok" in summary) return summary;
+  // Computations may overlap: one from older judgments never replaces a newer one.
+  const newer = computed.get(motionId);
+  if (newer && newer.at > readAt) return newer.summary;
   computed.delete(motionId);
-  computed.set(motionId, { summary, at: Date.now() });
+  computed.set(motionId, { summary, at: readAt });
   if (computed.size > KEPT) computed.delete(computed.keys().next().value as string);
   return summary;
 }
@@ -132,8 +149,6 @@ export async function opinionsOutline(
   return { ...outline, words };
 }
 
-const waiting = new Map<string, NodeJS.Timeout>();
-
 /**
  * After someone said what they agree with: the motion's groups are worked out again once the
  * last computation is OPINIONS_EVERY_MS old, and `announce`d to its room. Changes that come in
@@ -144,6 +159,7 @@ export function recomputeSoon(
   motionId: string,
   announce: (update: OpinionsUpdate) => void,
 ) {
+  const { computed, waiting } = held();
   if (waiting.has(motionId)) return;
   const last = computed.get(motionId)?.at ?? 0;
   const wait = Math.max(0, last + OPINIONS_EVERY_MS - Date.now());
