@@ -17,5 +17,7 @@ export interface Deck {
   /** How many published arguments by others the reader has judged, and how many there are. */
   judged: number;
   total: number;
+  /** How many arguments of the other side the reader has not judged yet. */
+  otherSideLeft: number;
   cards: DeckCard[];
 }

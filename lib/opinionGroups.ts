@@ -71,6 +71,8 @@ export interface OpinionsView extends Omit<OpinionSummary, "points"> {
     y: number;
     /** How many arguments the reader has judged. */
     judged: number;
+    /** Arguments of the side the reader's vote is against that they have not judged yet. */
+    otherSideLeft: number;
     before: Stance | null;
     after: Stance | null;
   } | null;

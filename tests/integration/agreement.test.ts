@@ -145,7 +145,13 @@ for (const dialect of await dialects()) {
           }),
         );
         const deck = await must(judgingDeck(db.store, as.ben, d.motionId));
-        expect(deck).toMatchObject({ canJudge: true, otherSide: "against", judged: 0, total: 4 });
+        expect(deck).toMatchObject({
+          canJudge: true,
+          otherSide: "against",
+          judged: 0,
+          total: 4,
+          otherSideLeft: 2,
+        });
         expect(deck.cards.map((c) => c.id)).toEqual([against2, against1, for2, argumentId]);
         expect(deck.cards.map((c) => c.id)).not.toContain(own);
         expect(deck.cards[0]).toMatchObject({ side: "against", quotes: [trade] });
@@ -153,7 +159,7 @@ for (const dialect of await dialects()) {
 
         await must(agree(as.ben, "pass", against2));
         const next = await must(judgingDeck(db.store, as.ben, d.motionId));
-        expect(next.judged).toBe(1);
+        expect(next).toMatchObject({ judged: 1, otherSideLeft: 1 });
         expect(next.cards.map((c) => c.id)).toEqual([against1, for2, argumentId]);
 
         const observers = await must(judgingDeck(db.store, as.otto, d.motionId));

@@ -85,7 +85,12 @@ for (const dialect of await dialects()) {
       expect(view.consensus).toEqual([{ argumentId: shared, agreeShare: 1 }]);
       const mine = view.points.filter((p) => p.me);
       expect(mine).toHaveLength(1);
-      expect(view.me).toMatchObject({ judged: 5, before: "against", after: null });
+      expect(view.me).toMatchObject({
+        judged: 5,
+        before: "against",
+        after: null,
+        otherSideLeft: 0,
+      });
       expect(view.me?.groupId).toBe(mine[0]?.groupId);
       const myGroup = view.groups.find((g) => g.id === view.me?.groupId);
       expect(myGroup?.distinctive.sort()).toEqual([...(camps[0] ?? [])].sort());

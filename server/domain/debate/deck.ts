@@ -40,7 +40,7 @@ export async function judgingDeck(
   const leaning = (mine.find((v) => v.phase === "after") ?? mine.find((v) => v.phase === "before"))
     ?.stance;
   const otherSide = leaning === "for" ? "against" : leaning === "against" ? "for" : null;
-  const waiting = others
+  const unjudged = others
     .filter((row) => !judged.has(row.id))
     .map((row) => ({ row, side: sideOf(row, byId) }))
     .sort(
@@ -48,8 +48,8 @@ export async function judgingDeck(
         Number(b.side === otherSide) - Number(a.side === otherSide) ||
         // Newest first: the order the room saw them published in, which no two share.
         (b.row.publishedSeq ?? 0) - (a.row.publishedSeq ?? 0),
-    )
-    .slice(0, canJudge ? DEAL : 0);
+    );
+  const waiting = unjudged.slice(0, canJudge ? DEAL : 0);
   const views = await argumentViews(
     store,
     waiting.map(({ row }) => row),
@@ -66,6 +66,7 @@ export async function judgingDeck(
     otherSide,
     judged: others.filter((row) => judged.has(row.id)).length,
     total: others.length,
+    otherSideLeft: canJudge && otherSide ? unjudged.filter((u) => u.side === otherSide).length : 0,
     cards,
   });
 }

@@ -9,6 +9,7 @@ import type { Failure } from "../../../lib/result";
 import type { Actor } from "../../policy";
 import { workPool } from "../../work/shared";
 import { done, type Outcome } from "../outcome";
+import { judgingDeck } from "./deck";
 import { readableMotion } from "./queries";
 
 /** A motion's groups are worked out again at most this often. */
@@ -103,9 +104,10 @@ export async function motionOpinions(
   const mine = summary.points.find((point) => point.userId === actor.id);
   let me: OpinionsView["me"] = null;
   if (actor.kind === "user") {
-    const [judged, votes] = await Promise.all([
+    const [judged, votes, deck] = await Promise.all([
       store.agreements.ofPerson(motion.id, actor.id),
       store.votes.list(motion.id),
+      judgingDeck(store, actor, motion.id),
     ]);
     const stanceIn = (phase: "before" | "after") =>
       votes.find((v) => v.userId === actor.id && v.phase === phase)?.stance ?? null;
@@ -114,6 +116,7 @@ export async function motionOpinions(
       x: mine?.x ?? 0,
       y: mine?.y ?? 0,
       judged: judged.length,
+      otherSideLeft: deck.ok ? deck.value.otherSideLeft : 0,
       before: stanceIn("before"),
       after: stanceIn("after"),
     };

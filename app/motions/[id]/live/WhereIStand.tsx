@@ -111,7 +111,15 @@ export function WhereIStand({
               {view.me.after ? stanceWords[view.me.after] : "none yet"} after it.
             </p>
           ) : null}
-          {view.me ? <p className="meta">You have judged {view.me.judged} arguments.</p> : null}
+          {view.me ? (
+            <p className="meta">
+              You have judged {view.me.judged} arguments
+              {view.me.otherSideLeft > 0
+                ? `; ${view.me.otherSideLeft} from the other side are waiting for you`
+                : ""}
+              .
+            </p>
+          ) : null}
           <p className="actions">
             {sort}
             <Link href={`/motions/${motionId}/projector?show=opinions`}>Show on the projector</Link>
