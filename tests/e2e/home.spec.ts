@@ -26,7 +26,7 @@ test("a visitor's home page says what Moot is, and offers a sample debate to try
   await main.getByRole("link", { name: "Try a debate" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(featured);
   await expect(
-    page.getByText(/A sample debate, written for the demo: its authors are marked “\(sample\)”/),
+    page.getByText(/A sample debate, written for the demo \(its authors are marked “\(sample\)”\)/),
   ).toBeVisible();
   for (const side of ["For the motion", "Against the motion"]) {
     const region = page.getByRole("region", { name: side });

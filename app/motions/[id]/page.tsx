@@ -95,8 +95,7 @@ export default async function MotionPage({ params }: Props) {
         {motion.sampleDebate ? (
           <span className="sample-note">
             {" "}
-            · A sample debate, written for the demo: its authors are marked “(sample)”; add your own
-            arguments
+            · A sample debate, written for the demo (its authors are marked “(sample)”)
           </span>
         ) : null}
       </p>

@@ -222,7 +222,8 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
               argumentId={node.id}
               counts={node.agreement}
               mine={actions.myAgreements[node.id]}
-              canAgree={actions.canAgree}
+              // One's own argument: one stands by it; the others say whether they agree.
+              canAgree={actions.canAgree && !mine}
               onAgree={actions.onAgree}
             />
             {actions.canPost ? (
