@@ -50,6 +50,12 @@ export type AgreementStance = z.infer<typeof AgreementStance>;
 /** How many participants agree, disagree or pass on an argument; never who. */
 export type AgreementCounts = Record<AgreementStance, number>;
 
+/** Who took which stance on an argument, by name: for moderators of a motion not anonymous. */
+export interface WhoAgreed {
+  argumentId: string;
+  people: { user: { id: string; name: string }; stance: AgreementStance }[];
+}
+
 /** The counts of these stances. */
 export function agreementOf(stances: Iterable<AgreementStance>): AgreementCounts {
   const counts: AgreementCounts = { agree: 0, disagree: 0, pass: 0 };

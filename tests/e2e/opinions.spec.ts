@@ -106,6 +106,13 @@ test("students sort the arguments on their phones and the projector shows the ro
   await stand.scrollIntoViewIfNeeded();
   await ada.screenshot({ path: "test-results/screens/opinions-where-i-stand-phone.png" });
 
+  // The teacher, moderating a motion that is not anonymous, may see who agreed; the room sees counts.
+  await teacher.goto(motionPath);
+  const card = teacher.locator("li.argument > article").filter({ hasText: shared });
+  await expect(card).toContainText("4 agree · 0 disagree");
+  await card.getByText("Who?").click();
+  await expect(card).toContainText("Ada Mensah agrees");
+
   // The results name the groups for the teacher.
   await teacher.goto(`${motionPath}/results`);
   const groups = teacher.getByRole("region", { name: "Opinion groups" });

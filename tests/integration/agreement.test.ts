@@ -8,6 +8,7 @@ import { agreeWithArgument, castVote } from "../../server/domain/debate/judge";
 import { changeSettings } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getMotion } from "../../server/domain/debate/queries";
+import { whoAgreed } from "../../server/domain/debate/whoAgreed";
 import { muteMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
@@ -164,6 +165,35 @@ for (const dialect of await dialects()) {
 
         const observers = await must(judgingDeck(db.store, as.otto, d.motionId));
         expect(observers).toMatchObject({ canJudge: false, cards: [] });
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("P-AGREE-2: moderators of a motion that is not anonymous see who agreed; nobody else does", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, as, argumentId, agree } = await seminar(db.store);
+        await must(agree(as.ben, "agree"));
+        await must(agree(as.cleo, "disagree"));
+        expect(await must(whoAgreed(db.store, as.moderator, argumentId))).toEqual({
+          argumentId,
+          people: [
+            { user: { id: as.ben.id, name: "Ben" }, stance: "agree" },
+            { user: { id: as.cleo.id, name: "Cleo" }, stance: "disagree" },
+          ],
+        });
+        expect(code(await whoAgreed(db.store, as.ben, argumentId))).toBe("forbidden");
+        const outsider = actorOf(await person(db.store, "Olli Outsider"));
+        expect(code(await whoAgreed(db.store, outsider, argumentId))).toBe("not_found");
+        await must(
+          changeSettings(db.store, as.moderator, {
+            motionId: d.motionId,
+            clientId: id(),
+            settings: { anonymous: true },
+          }),
+        );
+        expect(code(await whoAgreed(db.store, as.moderator, argumentId))).toBe("forbidden");
       } finally {
         await db.dispose();
       }

@@ -25,6 +25,8 @@ export interface ArgumentActions {
   canRate: boolean;
   myRatings: Record<string, number>;
   canAgree: boolean;
+  /** The reader moderates a motion that is not anonymous: who agreed is theirs to see. */
+  showWhoAgreed: boolean;
   myAgreements: Record<string, AgreementStance>;
   onAgree: (argumentId: string, stance: AgreementStance) => void;
   onReply: (argument: ArgumentNode) => void;
@@ -224,6 +226,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
               mine={actions.myAgreements[node.id]}
               // One's own argument: one stands by it; the others say whether they agree.
               canAgree={actions.canAgree && !mine}
+              showWho={actions.showWhoAgreed}
               onAgree={actions.onAgree}
             />
             {actions.canPost ? (

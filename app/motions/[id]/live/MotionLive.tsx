@@ -245,6 +245,7 @@ export function MotionLive({
       canRate,
       myRatings,
       canAgree: motion.can.agree && !locked,
+      showWhoAgreed: moderates && !settings.anonymous,
       myAgreements,
       onAgree: async (argumentId, stance) => {
         const before = myAgreements[argumentId];
@@ -291,6 +292,7 @@ export function MotionLive({
       myRatings,
       myAgreements,
       locked,
+      settings.anonymous,
       motion.can.agree,
       pendingIds,
       live.command,
