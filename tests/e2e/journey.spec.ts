@@ -15,7 +15,7 @@ test("a reader goes from the motions to a motion and on to its highlighted sourc
   const motion = await home.openMotion(motionTitle);
   await expect(motion.heading()).toHaveText(motionTitle);
   await expect(motion.sources()).toHaveCount(3);
-  await expect(page.getByText("This motion comes with a sample debate")).toBeVisible();
+  await expect(page.getByText(/A sample debate, written for the demo/)).toBeVisible();
   await expect(motion.side("For the motion").locator("li.argument").first()).toContainText(
     "(sample)",
   );
