@@ -86,8 +86,9 @@ test("a moderator runs a structured debate with two students and the projector, 
   }
   const clocks = await Promise.all([ada, ben, projector].map(clockSeconds));
   expect(Math.max(...clocks) - Math.min(...clocks)).toBeLessThanOrEqual(1);
-  expect(clocks[0]).toBeGreaterThan(160);
-  expect(clocks[0]).toBeLessThanOrEqual(180);
+  // Three minutes, not the default two; each screen estimates the server's clock, within a second or two.
+  expect(clocks[0]).toBeGreaterThan(150);
+  expect(clocks[0]).toBeLessThanOrEqual(183);
   await expect(
     ada
       .getByRole("group", { name: "Your vote after the debate" })
