@@ -1,4 +1,6 @@
 import type { OpinionsOutline } from "@/lib/opinionGroups";
+import type { MotionResult } from "@/lib/results";
+import { CitedPassages } from "./sections";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -60,5 +62,25 @@ export function OpinionsSection({
         </>
       )}
     </section>
+  );
+}
+
+/** What every results page shows after the vote: the opinion groups and the most cited passages. */
+export function GroupsAndPassages({
+  motionId,
+  result,
+}: {
+  motionId: string;
+  result: Pick<MotionResult, "opinions" | "citedPassages">;
+}) {
+  return (
+    <>
+      <OpinionsSection motionId={motionId} opinions={result.opinions} />
+
+      <section aria-labelledby="cited-heading">
+        <h2 id="cited-heading">Most cited passages</h2>
+        <CitedPassages passages={result.citedPassages} />
+      </section>
+    </>
   );
 }

@@ -2,8 +2,8 @@ import type { Stance } from "@/lib/debate";
 import type { RoomResult } from "@/lib/results";
 import type { MotionView } from "@/lib/views";
 import { stanceLabel } from "./labels";
-import { OpinionsSection } from "./OpinionsSection";
-import { CitedPassages, ResultsTop } from "./sections";
+import { GroupsAndPassages } from "./OpinionsSection";
+import { ResultsTop } from "./sections";
 
 const voteSentence = (stance: Stance | null, phase: "before" | "after") =>
   stance
@@ -39,12 +39,7 @@ export function RoomResults({ motion, result }: { motion: MotionView; result: Ro
         </section>
       ) : null}
 
-      <OpinionsSection motionId={motion.id} opinions={result.opinions} />
-
-      <section aria-labelledby="cited-heading">
-        <h2 id="cited-heading">Most cited passages</h2>
-        <CitedPassages passages={result.citedPassages} />
-      </section>
+      <GroupsAndPassages motionId={motion.id} result={result} />
     </article>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
-import { OpinionsSection } from "./OpinionsSection";
+import { GroupsAndPassages } from "./OpinionsSection";
 import { ParticipationTable } from "./ParticipationTable";
 import { RoomResults } from "./RoomResults";
-import { CitedPassages, Movers, ResultsTop } from "./sections";
+import { Movers, ResultsTop } from "./sections";
 
 export const dynamic = "force-dynamic";
 
@@ -30,12 +30,7 @@ export default async function ResultsPage({ params }: Props) {
         </section>
       ) : null}
 
-      <OpinionsSection motionId={motion.id} opinions={result.opinions} />
-
-      <section aria-labelledby="cited-heading">
-        <h2 id="cited-heading">Most cited passages</h2>
-        <CitedPassages passages={result.citedPassages} />
-      </section>
+      <GroupsAndPassages motionId={motion.id} result={result} />
 
       <section aria-labelledby="participation-heading">
         <div className="arguments-header">
