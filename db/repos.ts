@@ -19,7 +19,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { type NewEvent, type StoredEvent, upgradeEvent } from "../lib/eventLog";
 import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
-import type { Dialect, Repos } from "./store";
+import type { Dialect, MotionRules, Repos } from "./store";
 
 /**
  * The queries, written once for both dialects. Drizzle's query builders have the same shape on
@@ -593,49 +593,47 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
         return stored;
       },
-      appendPlaced: async (argument, change, event) => {
-        if (dialect !== "postgres") {
-          const pseudonym = await repos.arguments.place(argument, change);
-          const data = { ...event.data, argument: { ...event.data.argument, pseudonym } };
-          const stored = await repos.events.append({ ...event, data } as NewEvent);
-          return { seq: stored.seq, pseudonym };
+      appendPlaced: async (argument, { published, motionAsRead, kept }, event) => {
+        if (dialect === "postgres") {
+          // One round trip under the motion's lock (db/pg/migrations/0013_place_argument.sql).
+          const { rows } = await db.execute<{
+            placed_seq: number;
+            placed_pseudonym: number;
+            placed_at: string;
+          }>(sql`select * from place_argument(
+            ${argument.motionId}, ${argument.id}, ${argument.authorId}, ${argument.parentId},
+            ${published}, ${motionAsRead.status}, ${motionAsRead.spaceId},
+            ${JSON.stringify(motionAsRead.settings)}::jsonb,
+            ${JSON.stringify(motionAsRead.session)}::jsonb,
+            ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.actorId},
+            ${EVENT_VERSIONS[event.type]}, ${kept?.actorId ?? null}, ${kept?.clientId ?? null})`);
+          const [placed] = rows;
+          if (!placed) return undefined;
+          const at = new Date(placed.placed_at);
+          return { seq: Number(placed.placed_seq), pseudonym: Number(placed.placed_pseudonym), at };
         }
-        // One statement after the motion's lock: each round trip under it, waiting its turn on a
-        // busy event loop, holds up every other post into the motion.
-        const a = t.debateArguments;
-        const e = t.events;
-        const others = and(eq(a.motionId, argument.motionId), ne(a.id, argument.id));
-        const own = db
-          .select({ number: a.pseudonym })
-          .from(a)
-          .where(and(others, eq(a.authorId, argument.authorId)))
-          .limit(1);
-        const last = db
-          .select({ number: max(a.pseudonym) })
-          .from(a)
-          .where(others);
-        const { rows } = await db.execute<{ seq: number; pseudonym: number }>(sql`
-          with placed as (
-            update ${a} set
-              ${sql.identifier(a.createdAt.name)} = ${sql.param(change.createdAt, a.createdAt)},
-              ${sql.identifier(a.publishedSeq.name)} = ${change.publishedSeq},
-              ${sql.identifier(a.pseudonym.name)} = coalesce((${own}), coalesce((${last}), 0) + 1)
-            where ${a.id} = ${argument.id}
-            returning ${a.pseudonym} as "pseudonym"
-          ), next as (
-            update ${t.motions} set "last_seq" = "last_seq" + 1
-            where ${t.motions.id} = ${event.motionId} returning "last_seq"
-          )
-          insert into ${e} ("motion_id", "seq", "type", "data", "actor_id", "at", "version")
-          select ${event.motionId}, next."last_seq", ${event.type},
-            jsonb_set(${sql.param(event.data, e.data)}::jsonb, '{argument,pseudonym}',
-              to_jsonb(placed."pseudonym")),
-            ${event.actorId}, ${sql.param(event.at, e.at)}, ${EVENT_VERSIONS[event.type]}
-          from next, placed
-          returning "seq", (select "pseudonym" from placed) as "pseudonym"`);
-        const [appended] = rows;
-        if (!appended) throw new Error(`no motion ${event.motionId} or argument ${argument.id}`);
-        return { seq: Number(appended.seq), pseudonym: Number(appended.pseudonym) };
+        const locked = await repos.motions.lock(argument.motionId);
+        if (!locked || !sameRules(locked, motionAsRead)) return undefined;
+        if (argument.parentId) {
+          const parent = await repos.arguments.get(argument.parentId);
+          if (parent?.motionId !== argument.motionId || parent.status !== "published") {
+            return undefined;
+          }
+        }
+        // SQLite has one writer: the lock is held from here to the commit, and its time is now.
+        const at = new Date();
+        const seq = locked.lastSeq + 1;
+        const pseudonym = await repos.arguments.place(argument, {
+          createdAt: at,
+          publishedSeq: published ? seq : null,
+        });
+        const createdAt = at.toISOString();
+        const data = { ...event.data, argument: { ...event.data.argument, pseudonym, createdAt } };
+        const stored = await repos.events.append({ ...event, data, at } as NewEvent);
+        if (stored.seq !== seq) throw new Error(`seq ${stored.seq} appended, ${seq} expected`);
+        if (kept)
+          await repos.commands.save({ ...kept, result: { seq, argument: data.argument }, at });
+        return { seq, pseudonym, at };
       },
       after: async (motionId, seq, limit) =>
         (
@@ -787,4 +785,10 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
     },
   };
   return repos;
+}
+
+/** Whether a motion's rules for posts are as they were read. */
+function sameRules(now: MotionRules, before: MotionRules) {
+  const rules = (m: MotionRules) => JSON.stringify([m.status, m.spaceId, m.settings, m.session]);
+  return rules(now) === rules(before);
 }

@@ -20,6 +20,8 @@ export type DocumentVersionRow = InferSelectModel<typeof schema.documentVersions
 export type VersionRow = Omit<DocumentVersionRow, "raw">;
 export type BlockRow = InferSelectModel<typeof schema.blocks>;
 export type MotionRow = InferSelectModel<typeof schema.motions>;
+/** What decides whether and how a post into a motion is taken. */
+export type MotionRules = Pick<MotionRow, "status" | "spaceId" | "settings" | "session">;
 export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
 export type ArgumentRow = InferSelectModel<typeof schema.debateArguments>;
 export type CommandRow = InferSelectModel<typeof schema.commands>;
@@ -240,14 +242,21 @@ export interface Repos {
      */
     append(event: NewEvent): Promise<StoredEvent>;
     /**
-     * `arguments.place` and `append` at once, under the motion's lock: the event tells of the
-     * argument placed (its `data.argument`), whose number it takes. The seq and the number.
+     * `arguments.place` and `append` at once, under the motion's lock, if the motion is still as
+     * the post found it (its status, space, settings and session) and the parent it answers is
+     * still published: the event tells of the argument placed (its `data.argument`), whose number
+     * and time it takes, and the post's answer ({seq, argument}) is kept for a retry where `kept`
+     * says. The seq, the number and the time; nothing when the motion changed.
      */
     appendPlaced(
-      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId">,
-      change: Pick<ArgumentRow, "createdAt" | "publishedSeq">,
+      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId" | "parentId">,
+      placing: {
+        published: boolean;
+        motionAsRead: MotionRules;
+        kept: { actorId: string; clientId: string } | undefined;
+      },
       event: Extract<NewEvent, { type: "argument.posted" | "argument.submitted" }>,
-    ): Promise<{ seq: number; pseudonym: number }>;
+    ): Promise<{ seq: number; pseudonym: number; at: Date } | undefined>;
     /** Events read back are upgraded to their type's current version (`upgradeEvent`). */
     after(motionId: string, seq: number, limit: number): Promise<StoredEvent[]>;
     ofTypes<K extends MotionEventType>(
