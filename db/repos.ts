@@ -192,6 +192,15 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         const [row] = used;
         return row && row.expiresAt > now ? row.userId : undefined;
       },
+      isLive: async (tokenHash, now) => {
+        const rows = await db
+          .select({ tokenHash: t.passwordResets.tokenHash })
+          .from(t.passwordResets)
+          .where(
+            and(eq(t.passwordResets.tokenHash, tokenHash), gt(t.passwordResets.expiresAt, now)),
+          );
+        return rows.length > 0;
+      },
       removeAll: async (userId) => {
         await db.delete(t.passwordResets).where(eq(t.passwordResets.userId, userId));
       },

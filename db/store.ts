@@ -100,6 +100,8 @@ export interface Repos {
      * if it lasts beyond `now`; a link used once (or run out) answers undefined ever after.
      */
     use(tokenHash: string, now: Date): Promise<string | undefined>;
+    /** Whether the link would still work at `now`, without using it. */
+    isLive(tokenHash: string, now: Date): Promise<boolean>;
     /** Deletes every link of the user: a new password makes the others useless. */
     removeAll(userId: string): Promise<void>;
     /** Deletes the links that ran out before `now`. */

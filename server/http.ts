@@ -92,10 +92,10 @@ export function created<T>(outcome: Outcome<T>, locationOf: (resource: T) => str
 }
 
 /** The origin the caller reached us at, for absolute links (as the join link builds it). */
-export function requestOrigin(request: Request): string {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host) return new URL(request.url).origin;
-  return `${isSecureRequest(request.headers) ? "https" : "http"}://${host}`;
+export function originOf(headers: Headers, fallback = "http://localhost"): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!host) return fallback;
+  return `${isSecureRequest(headers) ? "https" : "http"}://${host}`;
 }
 
 /** Who is asking: the user of the request's session cookie, or the anonymous visitor. */

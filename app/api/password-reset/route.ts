@@ -1,10 +1,9 @@
 import { resetLinkSent } from "@/lib/passwordReset";
 import { clientAddress } from "@/server/auth/address";
-import { PasswordResetRequest, requestPasswordReset } from "@/server/domain/accounts/passwordReset";
+import { PasswordResetRequest } from "@/server/domain/accounts/passwordReset";
 import { invalidInput } from "@/server/domain/outcome";
-import { errorResponse, json, jsonBody, requestOrigin } from "@/server/http";
-import { resetMail } from "@/server/mail/resetLetter";
-import { runtime } from "@/server/runtime";
+import { errorResponse, json, jsonBody, originOf } from "@/server/http";
+import { mailResetLink } from "@/server/passwordResetMail";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +14,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const parsed = PasswordResetRequest.safeParse(await jsonBody(request));
   if (!parsed.success) return errorResponse(invalidInput(parsed.error));
-  const { store, limits, mailer } = runtime();
-  const email = parsed.data.email;
-  const refused = await limits.consumeFor("passwordResets", email, clientAddress(request.headers));
-  if (refused) return errorResponse(refused);
-  const outcome = await requestPasswordReset(store, parsed.data);
+  const outcome = await mailResetLink(parsed.data.email, {
+    address: clientAddress(request.headers),
+    origin: originOf(request.headers, new URL(request.url).origin),
+  });
   if (!outcome.ok) return errorResponse(outcome);
-  if (outcome.value) void mailer.send(resetMail(outcome.value, requestOrigin(request)));
   return json({ message: resetLinkSent }, 202);
 }

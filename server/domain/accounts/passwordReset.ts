@@ -52,6 +52,11 @@ export async function requestPasswordReset(
   });
 }
 
+/** Whether a reset link would still set a password: its page says so before anyone types one. */
+export function resetLinkWorks(store: Store, token: string, now = new Date()): Promise<boolean> {
+  return store.passwordResets.isLive(hashOf(token), now);
+}
+
 /**
  * Sets a new password with a reset link's token. The link then stops working, and so do the
  * account's other links and every session it had: whoever knew the old password is signed out.
