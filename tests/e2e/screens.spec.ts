@@ -33,6 +33,8 @@ for (const [size, viewport] of Object.entries(sizes)) {
       ["signin", "/signin"],
       ["join", "/join"],
       ["signup", "/signup"],
+      ["forgot-password", "/forgot-password"],
+      ["reset-password-invalid", "/reset-password?token=not-a-real-token"],
       ["search", "/search?q=Kazakhstan"],
       ["map", `${motionHref}/map`],
       ["projector", `${motionHref}/projector`],
