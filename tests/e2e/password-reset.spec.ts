@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { resetLinkSent } from "../../lib/passwordReset";
 import { catchMail, type MailCatcher, resetLinkIn } from "../support/mailServer";
-import { SignInPage, SignUpPage, seriousViolations } from "./pages";
+import { problemOn, SignInPage, SignUpPage, seriousViolations } from "./pages";
 import { expectFits, phone } from "./pages/screens";
 import { e2eMailPort } from "./ports";
 
@@ -56,7 +56,7 @@ test("on a phone, by keyboard, a member who forgot their password gets a link by
   await page.getByLabel("New password").fill(newPassword);
   await page.getByLabel("The same password again").fill("something else entirely");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("alert")).toContainText("The two passwords differ");
+  await expect(problemOn(page)).toContainText("The two passwords differ");
 
   await page.getByLabel("New password").fill(newPassword);
   await page.getByLabel("The same password again").fill(newPassword);
