@@ -1,6 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3107);
+import { e2eMailPort, e2ePort as port } from "./tests/e2e/ports";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,6 +32,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATABASE_URL: "file:test-results/e2e.db", HOST: "127.0.0.1" },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: "file:test-results/e2e.db",
+      HOST: "127.0.0.1",
+      // Only the password reset spec listens there; for the others a mail fails and is logged.
+      SMTP_URL: `smtp://127.0.0.1:${e2eMailPort}`,
+      MAIL_FROM: "Moot <moot@e2e.test>",
+    },
   },
 });

@@ -180,6 +180,34 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db.delete(t.sessions).where(lte(t.sessions.expires, now));
       },
     },
+    passwordResets: {
+      insert: async (row) => {
+        await db.insert(t.passwordResets).values(row);
+      },
+      use: async (tokenHash, now) => {
+        const used = await db
+          .delete(t.passwordResets)
+          .where(eq(t.passwordResets.tokenHash, tokenHash))
+          .returning();
+        const [row] = used;
+        return row && row.expiresAt > now ? row.userId : undefined;
+      },
+      isLive: async (tokenHash, now) => {
+        const rows = await db
+          .select({ tokenHash: t.passwordResets.tokenHash })
+          .from(t.passwordResets)
+          .where(
+            and(eq(t.passwordResets.tokenHash, tokenHash), gt(t.passwordResets.expiresAt, now)),
+          );
+        return rows.length > 0;
+      },
+      removeAll: async (userId) => {
+        await db.delete(t.passwordResets).where(eq(t.passwordResets.userId, userId));
+      },
+      removeExpired: async (now) => {
+        await db.delete(t.passwordResets).where(lte(t.passwordResets.expiresAt, now));
+      },
+    },
     signInThrottle: {
       lock: async (keys, now) => {
         const fresh = keys.map((key) => ({

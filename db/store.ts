@@ -29,6 +29,7 @@ export type UserRow = InferSelectModel<typeof schema.users>;
 export type MembershipRow = InferSelectModel<typeof schema.memberships>;
 export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
 export type SessionRow = InferSelectModel<typeof schema.sessions>;
+export type PasswordResetRow = InferSelectModel<typeof schema.passwordResets>;
 export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
 export type CitationRow = InferSelectModel<typeof schema.citations>;
 export type ArgumentShape = Omit<ArgumentRow, "body" | "rejectionReason">;
@@ -92,6 +93,20 @@ export interface Repos {
     /** Ends every session of the user: the ids ended. */
     removeAll(userId: string): Promise<string[]>;
     /** Deletes the rows of sessions that ran out before `now`. */
+    removeExpired(now: Date): Promise<void>;
+  };
+  passwordResets: {
+    insert(row: PasswordResetRow): Promise<void>;
+    /**
+     * Uses the link whose token hashes to `tokenHash`: its row is deleted and its user answered,
+     * if it lasts beyond `now`; a link used once (or run out) answers undefined ever after.
+     */
+    use(tokenHash: string, now: Date): Promise<string | undefined>;
+    /** Whether the link would still work at `now`, without using it. */
+    isLive(tokenHash: string, now: Date): Promise<boolean>;
+    /** Deletes every link of the user: a new password makes the others useless. */
+    removeAll(userId: string): Promise<void>;
+    /** Deletes the links that ran out before `now`. */
     removeExpired(now: Date): Promise<void>;
   };
   signInThrottle: {

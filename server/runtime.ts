@@ -1,6 +1,7 @@
 import type { Store } from "../db/store";
 import type { OutgoingEvent } from "../lib/protocol";
 import type { Effect } from "./domain/outcome";
+import type { Mailer } from "./mail/mailer";
 import type { RateLimits } from "./rateLimits/limiter";
 
 /**
@@ -17,6 +18,8 @@ export interface Runtime {
   disconnectSessions(sessionIds: string[]): void;
   /** The rate limits every door counts requests against (the same ones the sockets use). */
   limits: RateLimits;
+  /** Where mail (password reset links) goes: SMTP_URL's server, or the log. */
+  mailer: Mailer;
 }
 
 const KEY = Symbol.for("moot.runtime");

@@ -119,6 +119,25 @@ export const memberships = sqliteTable(
   ],
 );
 
+/**
+ * A password reset link not yet used: only the SHA-256 of its token is kept, so whoever reads the
+ * database cannot use a link. The row goes when the link is used or the password is reset.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at").notNull(),
+  },
+  (t) => [
+    index("password_resets_user_idx").on(t.userId),
+    index("password_resets_expires_idx").on(t.expiresAt),
+  ],
+);
+
 /** Failed sign-ins per key ("email:…" or "address:…"), for slowing and refusing guessers. */
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),

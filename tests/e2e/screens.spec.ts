@@ -10,6 +10,21 @@ async function look(page: Page, name: string, size: string) {
   expect(await seriousViolations(page), `${name} on a ${size}`).toEqual([]);
 }
 
+// The password reset pages a visitor reaches, at each size: apart from the long tour below, so
+// that one keeps its time. The form with a working link is looked at in password-reset.spec.ts.
+for (const [size, viewport] of Object.entries(sizes)) {
+  test(`password reset pages fit a ${size} screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const [name, path] of [
+      ["forgot-password", "/forgot-password"],
+      ["reset-password-invalid", "/reset-password?token=not-a-real-token"],
+    ] as const) {
+      await page.goto(path);
+      await look(page, name, size);
+    }
+  });
+}
+
 // Each page at each size: nothing runs off the side, axe finds nothing serious, and a
 // screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {

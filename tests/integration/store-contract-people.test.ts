@@ -293,6 +293,55 @@ for (const dialect of await dialects()) {
       });
     });
 
+    describe("passwordResets", () => {
+      const reset = (userId: string, expiresAt: Date) => ({
+        tokenHash: newId(),
+        userId,
+        expiresAt,
+      });
+
+      it("use answers a live link's user once, and a link that ran out never", async () => {
+        const user = await rows.user();
+        const live = reset(user.id, minute(60));
+        const stale = reset(user.id, minute(10));
+        await rows.write(async (tx) => {
+          await tx.passwordResets.insert(live);
+          await tx.passwordResets.insert(stale);
+        });
+        expect(await store.passwordResets.isLive(live.tokenHash, minute(30))).toBe(true);
+        expect(await store.passwordResets.isLive(stale.tokenHash, minute(30))).toBe(false);
+        expect(await rows.write((tx) => tx.passwordResets.use(stale.tokenHash, minute(30)))).toBe(
+          undefined,
+        );
+        expect(await rows.write((tx) => tx.passwordResets.use(live.tokenHash, minute(30)))).toBe(
+          user.id,
+        );
+        expect(await rows.write((tx) => tx.passwordResets.use(live.tokenHash, minute(30)))).toBe(
+          undefined,
+        );
+        expect(await store.passwordResets.isLive(live.tokenHash, minute(30))).toBe(false);
+      });
+
+      it("removeAll forgets one user's links and no one else's; removeExpired those that ran out", async () => {
+        const [ada, bo] = [await rows.user(), await rows.user()];
+        const [adaLink, boLink, boOld] = [
+          reset(ada.id, minute(60)),
+          reset(bo.id, minute(60)),
+          reset(bo.id, minute(5)),
+        ];
+        await rows.write(async (tx) => {
+          for (const link of [adaLink, boLink, boOld]) await tx.passwordResets.insert(link);
+        });
+        await rows.write((tx) => tx.passwordResets.removeAll(ada.id));
+        expect(await store.passwordResets.isLive(adaLink.tokenHash, minute(0))).toBe(false);
+        expect(await store.passwordResets.isLive(boLink.tokenHash, minute(0))).toBe(true);
+        await rows.write((tx) => tx.passwordResets.removeExpired(minute(30)));
+        // Gone, not merely stale: even a clock turned back finds no row.
+        expect(await store.passwordResets.isLive(boOld.tokenHash, minute(0))).toBe(false);
+        expect(await store.passwordResets.isLive(boLink.tokenHash, minute(0))).toBe(true);
+      });
+    });
+
     describe("signInThrottle", () => {
       const throttle = (key: string, failures: number, blockedUntil: Date | null = null) => ({
         key,
