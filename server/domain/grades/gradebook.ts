@@ -7,8 +7,7 @@ import {
   scoreOf,
   totalOf,
 } from "../../../lib/grades";
-import type { Actor } from "../../policy";
-import { authorize } from "../../policy";
+import { type Actor, authorize } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";

@@ -1,6 +1,5 @@
 import type { MotionRow, Repos } from "../../../db/store";
-import type { Actor } from "../../policy";
-import { authorize } from "../../policy";
+import { type Actor, authorize } from "../../policy";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
