@@ -555,6 +555,33 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           and(eq(t.debateArguments.motionId, motionId), eq(t.agreements.userId, userId)),
         ),
     },
+    grades: {
+      rubrics: async (motionIds) =>
+        motionIds.length === 0
+          ? []
+          : db.select().from(t.rubrics).where(inArray(t.rubrics.motionId, motionIds)),
+      putRubric: async (row) => {
+        const { motionId: _, ...change } = row;
+        await db
+          .insert(t.rubrics)
+          .values(row)
+          .onConflictDoUpdate({ target: t.rubrics.motionId, set: change });
+      },
+      marks: async (motionIds) =>
+        motionIds.length === 0
+          ? []
+          : db.select().from(t.gradeMarks).where(inArray(t.gradeMarks.motionId, motionIds)),
+      putMark: async (row) => {
+        const { motionId: _, userId: __, ...change } = row;
+        await db
+          .insert(t.gradeMarks)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.gradeMarks.motionId, t.gradeMarks.userId],
+            set: change,
+          });
+      },
+    },
     ratings: {
       put: async (row) => {
         await db

@@ -40,6 +40,8 @@ export type CitedSpanRow = Pick<
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type AgreementRow = InferSelectModel<typeof schema.agreements>;
+export type RubricRow = InferSelectModel<typeof schema.rubrics>;
+export type GradeMarkRow = InferSelectModel<typeof schema.gradeMarks>;
 /** An argument's ratings summed up: what ranks it among the strongest. */
 export type RatedArgument = { argumentId: string; total: number; count: number };
 export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
@@ -239,6 +241,16 @@ export interface Repos {
     ofMotion(motionId: string): Promise<AgreementRow[]>;
     /** The stances one person took on the motion's arguments. */
     ofPerson(motionId: string, userId: string): Promise<AgreementRow[]>;
+  };
+  grades: {
+    /** The rubrics set for these motions (a motion without one is graded by the default). */
+    rubrics(motionIds: string[]): Promise<RubricRow[]>;
+    /** Stores a motion's rubric, replacing the one it had. */
+    putRubric(row: RubricRow): Promise<void>;
+    /** The teacher's marks and comments on these motions. */
+    marks(motionIds: string[]): Promise<GradeMarkRow[]>;
+    /** Stores a member's mark and comment on a motion, replacing what was there. */
+    putMark(row: GradeMarkRow): Promise<void>;
   };
   ratings: {
     put(row: RatingRow): Promise<void>;

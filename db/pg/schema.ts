@@ -459,3 +459,41 @@ export const notifications = pgTable(
     index("notifications_event_idx").on(t.motionId, t.seq),
   ],
 );
+
+/**
+ * How a motion is graded: the weight of each part of the score and the count that earns a part
+ * in full (lib/grades.ts). A motion without a row is graded by the default rubric.
+ */
+export const rubrics = pgTable("rubrics", {
+  motionId: text("motion_id")
+    .primaryKey()
+    .references(() => motions.id),
+  postingWeight: integer("posting_weight").notNull(),
+  evidenceWeight: integer("evidence_weight").notNull(),
+  engagementWeight: integer("engagement_weight").notNull(),
+  markWeight: integer("mark_weight").notNull(),
+  postsCap: integer("posts_cap").notNull(),
+  passagesCap: integer("passages_cap").notNull(),
+  answersCap: integer("answers_cap").notNull(),
+  changedBy: text("changed_by").notNull(),
+  changedAt: timestamp("changed_at").notNull(),
+});
+
+/** The teacher's own mark (0 to 100) and comment for one member on one motion. */
+export const gradeMarks = pgTable(
+  "grade_marks",
+  {
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Null: the comment stands without a mark yet. */
+    mark: integer("mark"),
+    comment: text("comment").notNull(),
+    markedBy: text("marked_by").notNull(),
+    markedAt: timestamp("marked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.userId] })],
+);

@@ -22,6 +22,7 @@ import {
   SpotlightArgument,
   WithdrawArgument,
 } from "../../lib/commands";
+import { MarkGrade, SetRubric } from "../../lib/grades";
 import { FollowMotion, MarkNotificationsRead } from "../../lib/notifications";
 import type { MotionEventType } from "../../lib/protocol";
 import { MarkAllRead, MarkRead } from "../../lib/reading";
@@ -44,6 +45,8 @@ import {
 import { postArgument } from "./debate/postArgument";
 import { assignSide, runPhase, setTimer } from "./debate/session";
 import { ImportDebateTarget, importDebate } from "./exports/importDebate";
+import { markGrade } from "./grades/markGrade";
+import { setRubric } from "./grades/setRubric";
 import { AddVersionInput, addVersion } from "./library/addVersion";
 import { CopyDocumentInput, copyDocument } from "./library/copyDocument";
 import { ImportDocumentInput, importDocument } from "./library/importDocument";
@@ -370,6 +373,23 @@ export const commands = {
     run: importDebate,
     emits: ["motion.created", "argument.posted", "argument.hidden", "argument.withdrawn"],
     limit: "uploads",
+    socket: false,
+  }),
+  // The gradebook's commands have routes of their own (docs/api.md, "The gradebook").
+  "rubric:set": command({
+    input: SetRubric,
+    action: "grade.set",
+    run: setRubric,
+    emits: ["rubric.set"],
+    limit: "moderation",
+    socket: false,
+  }),
+  "grade:mark": command({
+    input: MarkGrade,
+    action: "grade.set",
+    run: markGrade,
+    emits: ["grade.marked"],
+    limit: "moderation",
     socket: false,
   }),
   "notifications:read": command({

@@ -92,6 +92,10 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await look(page, "results", size);
     await page.goto("/spaces");
     await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
+    await page.getByRole("link", { name: "Gradebook" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
+    await look(page, "gradebook-empty", size);
+    await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
     await page.getByRole("link", { name: "Add a document" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Add a document" })).toBeVisible();
     await look(page, "upload", size);

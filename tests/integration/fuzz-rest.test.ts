@@ -14,8 +14,10 @@ import { DELETE as signOutEverywhere } from "../../app/api/me/sessions/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
 import { PUT as followMotion } from "../../app/api/motions/[id]/follow/route";
+import { PUT as markGrade } from "../../app/api/motions/[id]/marks/[userId]/route";
 import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { PATCH as changeMotion } from "../../app/api/motions/[id]/route";
+import { PUT as setRubric } from "../../app/api/motions/[id]/rubric/route";
 import { POST as castVote } from "../../app/api/motions/[id]/votes/route";
 import { POST as previewDocument } from "../../app/api/spaces/[id]/documents/preview/route";
 import { POST as importDocument } from "../../app/api/spaces/[id]/documents/route";
@@ -114,6 +116,38 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
       handler: withIds(followMotion),
       method: "PUT",
       ids: { id: motionId },
+      motionId,
+      valid,
+    };
+  },
+  "motions/[id]/rubric PUT": async (s) => {
+    const motionId = await s.motion();
+    const weight = fc.integer({ min: 0, max: 100 });
+    const cap = fc.integer({ min: 1, max: 50 });
+    const valid = fc.record({
+      postingWeight: weight,
+      evidenceWeight: weight,
+      engagementWeight: weight,
+      markWeight: weight,
+      postsCap: cap,
+      passagesCap: cap,
+      answersCap: cap,
+    });
+    return { handler: withIds(setRubric), method: "PUT", ids: { id: motionId }, motionId, valid };
+  },
+  "motions/[id]/marks/[userId] PUT": async (s) => {
+    const motionId = await s.motion();
+    const valid = fc.record(
+      {
+        mark: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)),
+        comment: fc.string({ maxLength: 80 }),
+      },
+      { requiredKeys: ["mark"] },
+    );
+    return {
+      handler: withIds(markGrade),
+      method: "PUT",
+      ids: { id: motionId, userId: s.target.id },
       motionId,
       valid,
     };
