@@ -19,6 +19,8 @@ import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { PATCH as changeMotion } from "../../app/api/motions/[id]/route";
 import { PUT as setRubric } from "../../app/api/motions/[id]/rubric/route";
 import { POST as castVote } from "../../app/api/motions/[id]/votes/route";
+import { POST as confirmPasswordReset } from "../../app/api/password-reset/confirm/route";
+import { POST as askPasswordReset } from "../../app/api/password-reset/route";
 import { POST as previewDocument } from "../../app/api/spaces/[id]/documents/preview/route";
 import { POST as importDocument } from "../../app/api/spaces/[id]/documents/route";
 import { POST as importDebate } from "../../app/api/spaces/[id]/import/route";
@@ -351,6 +353,23 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
     valid: fc.record({
       name: fc.constantFrom("Ada Fuzz", "Grace Fuzz"),
       email: fc.uuid().map((id) => `${id}@example.test`),
+      password: fc.constant("a long enough password"),
+    }),
+  }),
+  "password-reset POST": async (s) => ({
+    handler: (request) => askPasswordReset(request),
+    method: "POST",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({ email: fc.uuid().map((id) => `${id}@example.test`) }),
+  }),
+  "password-reset/confirm POST": async (s) => ({
+    handler: (request) => confirmPasswordReset(request),
+    method: "POST",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({
+      token: fc.base64String({ minLength: 16, maxLength: 64 }),
       password: fc.constant("a long enough password"),
     }),
   }),
