@@ -84,6 +84,11 @@ export type MotionEventData = {
   "session.phase": { action: RunPhase["action"]; session: SharedSession };
   "session.timer": { session: SharedSession };
   "session.side": { userId?: string; side?: Side | null; session: SharedSession };
+  /**
+   * A member who wrote arguments here deleted their account: their arguments now name `name`.
+   * A bystander of an anonymous motion gets an empty `authorId` (the names are pseudonyms there).
+   */
+  "author.deleted": { authorId: string; name: string };
 };
 
 /** A session in an event: without its speakers for a bystander of an anonymous motion. */
@@ -125,6 +130,7 @@ export const EVENT_VERSIONS: Record<MotionEventType, number> = {
   "session.phase": 1,
   "session.timer": 1,
   "session.side": 1,
+  "author.deleted": 1,
 };
 export const MOTION_EVENT_TYPES = Object.keys(EVENT_VERSIONS) as MotionEventType[];
 

@@ -27,6 +27,7 @@ import type { MotionEventType } from "../../lib/protocol";
 import { MarkAllRead, MarkRead } from "../../lib/reading";
 import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
+import { DeleteAccountInput, deleteAccount } from "./accounts/deleteAccount";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
 import { CreateMotionInput, createMotion } from "./debate/createMotion";
 import { agreeWithArgument, castVote, rateArgument } from "./debate/judge";
@@ -370,6 +371,14 @@ export const commands = {
     run: importDebate,
     emits: ["motion.created", "argument.posted", "argument.hidden", "argument.withdrawn"],
     limit: "uploads",
+    socket: false,
+  }),
+  /** Its door ends the sessions' open connections and this browser's cookie (docs/api.md). */
+  "account:delete": command({
+    input: DeleteAccountInput,
+    action: null,
+    run: deleteAccount,
+    emits: ["author.deleted"],
     socket: false,
   }),
   "notifications:read": command({
