@@ -18,6 +18,7 @@ import { anonymousActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { exported, must } from "../support/outcome";
 import { type Person, person, testAuthSecret } from "../support/people";
+import { nextEvent, startRealtime, type TestRealtime } from "../support/realtime";
 import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
 
@@ -59,12 +60,21 @@ for (const dialect of await dialects()) {
     let db: TestStore;
     let store: Store;
 
+    let server: TestRealtime;
+
     beforeAll(async () => {
       db = await dialect.open();
       store = db.store;
-      setTestRuntime(store);
+      server = await startRealtime(store);
+      setTestRuntime(store, {
+        publish: server.publish,
+        disconnectSessions: server.disconnectSessions,
+      });
     });
-    afterAll(() => db?.dispose());
+    afterAll(async () => {
+      await server?.close();
+      await db?.dispose();
+    });
 
     const signInAs = (email: string) =>
       signInWithPassword(store, { email, password, address: id() });
@@ -264,6 +274,36 @@ for (const dialect of await dialects()) {
         type: "author.deleted",
         data: { authorId: ada.id, name: "Deleted member" },
       });
+    });
+
+    it("P-AUTH-3: deleting the account closes its open connections, and the room hears the author renamed", async () => {
+      const d = await debate(store);
+      const ada = await memberWithPassword(store, d, "Ada Connected");
+      const ben = await d.member("Ben Watching", "participant");
+      await must(postArgument(store, actorOf(ada), argumentInput(d.motionId, d.cite(trade))));
+      const adas = await server.client(ada);
+      const bens = await server.client(ben);
+      for (const socket of [adas, bens]) {
+        expect(
+          await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 }),
+        ).toMatchObject({ ok: true });
+      }
+      const closed = new Promise<string>((resolve) => adas.once("disconnect", resolve));
+      const heard = nextEvent(bens, "author.deleted");
+      expect((await deleteMe(ada, { password })).status).toBe(204);
+      expect(await closed).toBe("io server disconnect");
+      expect(await heard).toMatchObject({ data: { authorId: ada.id, name: "Deleted member" } });
+    });
+
+    it("a visitor cannot delete an account (401), and a member must give their password (400)", async () => {
+      const d = await debate(store);
+      const ada = await memberWithPassword(store, d, "Ada Careful");
+      const visitor = await deleteRoute(call("/api/me", undefined, "DELETE", { password }));
+      expect(visitor.status).toBe(401);
+      const missing = await deleteMe(ada, {});
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).error.message).toMatch(/password/);
+      expect((await store.users.get(ada.id))?.deletedAt).toBeNull();
     });
 
     it("a deleted member's email makes a new account", async () => {
