@@ -13,6 +13,7 @@ import { changeSettings } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getMotion } from "../../server/domain/debate/queries";
 import { participation } from "../../server/domain/debate/results";
+import { search } from "../../server/domain/search/search";
 import { changeMember } from "../../server/domain/spaces/members";
 import { anonymousActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
@@ -274,6 +275,10 @@ for (const dialect of await dialects()) {
         type: "author.deleted",
         data: { authorId: ada.id, name: "Deleted member" },
       });
+      const found = await must(search(store, actorOf(ben), { q: "harbour's trade" }));
+      const authors = found.results.flatMap((r) => ("author" in r ? [r.author.name] : []));
+      expect(authors).toContain("Deleted member");
+      expect(authors).not.toContain("Ada Lovelace");
     });
 
     it("P-AUTH-3: deleting the account closes its open connections, and the room hears the author renamed", async () => {
