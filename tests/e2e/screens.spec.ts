@@ -21,6 +21,8 @@ async function look(page: Page, name: string, size: string) {
 // screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {
   test(`pages fit a ${size} screen`, async ({ page }) => {
+    // Some thirty pages, an axe scan each: more than the default minute on a shared machine.
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await page.goto("/");
     const motionHref = await page
