@@ -748,6 +748,11 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           .from(t.notifications)
           .where(eq(t.notifications.userId, userId))
           .orderBy(asc(t.notifications.at), asc(t.notifications.seq), asc(t.notifications.id)),
+      eraseInbox: async (userId) => {
+        await db.delete(t.notifications).where(eq(t.notifications.userId, userId));
+        await db.delete(t.follows).where(eq(t.follows.userId, userId));
+        await db.delete(t.readStates).where(eq(t.readStates.userId, userId));
+      },
       unlinkProviders: async (userId) => {
         await db.delete(t.accounts).where(eq(t.accounts.userId, userId));
       },

@@ -287,6 +287,8 @@ export interface Repos {
     agreements(userId: string): Promise<AgreementRow[]>;
     /** Their notifications, oldest first. */
     notifications(userId: string): Promise<NotificationRow[]>;
+    /** Deletes their inbox, follows and read marks: what only they ever read. */
+    eraseInbox(userId: string): Promise<void>;
     /** Removes the identity providers' accounts linked to them: none can sign them in again. */
     unlinkProviders(userId: string): Promise<void>;
     /** Gives their arguments a new author name: the motions whose arguments changed. */

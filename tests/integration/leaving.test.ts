@@ -216,6 +216,24 @@ for (const dialect of await dialects()) {
           stance: "for",
         }),
       );
+      const adas = await must(
+        eventsSince(store, actorOf(ada), { motionId: d.motionId, sinceSeq: 0 }),
+      );
+      const posted = adas.events.find((e) => e.type === "argument.posted");
+      if (posted?.type !== "argument.posted") throw new Error("Ada's post is not in the log");
+      await must(
+        postArgument(
+          store,
+          actorOf(ben),
+          argumentInput(d.motionId, d.cite(trade), {
+            parentId: posted.data.argument.id,
+            relation: "attacks",
+            body: "Ben replies to the argument.",
+          }),
+        ),
+      );
+      expect(await store.people.notifications(ada.id)).toHaveLength(1);
+      expect((await store.follows.get(ada.id, d.motionId))?.state).toBe("following");
       const phone = await sessionCookieFor(store, ada, testAuthSecret, false);
       const adaOnPhone = { ...ada, cookie: `${phone.name}=${phone.value}` };
       await store.authAdapter().linkAccount?.({
@@ -247,6 +265,8 @@ for (const dialect of await dialects()) {
           .authAdapter()
           .getUserByAccount?.({ provider: "school", providerAccountId: `school-${ada.id}` }),
       ).toBeNull();
+      expect(await store.people.notifications(ada.id)).toEqual([]);
+      expect(await store.follows.get(ada.id, d.motionId)).toBeUndefined();
       const row = await store.users.get(ada.id);
       expect(row).toMatchObject({
         name: "Deleted member",

@@ -66,6 +66,8 @@ export async function deleteAccount(
     }
     const ended = await tx.sessions.removeAll(actor.id);
     await tx.people.unlinkProviders(actor.id);
+    // Nobody else reads these, and a motion they followed would keep filling an inbox no one opens.
+    await tx.people.eraseInbox(actor.id);
     await tx.users.update(actor.id, {
       name: DELETED_MEMBER,
       email: null,
