@@ -112,6 +112,8 @@ async function spacesLeftWithoutOwner(tx: Repos, userId: string): Promise<string
   const owned = (await tx.people.memberships(userId)).filter((m) => m.role === "owner");
   const alone: string[] = [];
   for (const membership of owned) {
+    // As a change of role does: another owner stepping down meanwhile waits for this answer.
+    await tx.spaces.lock(membership.spaceId);
     const members = await tx.memberships.list(membership.spaceId);
     const owners = members.filter((m) => m.role === "owner" && m.userId !== userId);
     if (owners.length === 0) alone.push(membership.spaceName);
