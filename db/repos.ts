@@ -33,6 +33,14 @@ export type QueryDb = Pick<
 >;
 export type Tables = typeof pgSchema;
 
+/** The event types whose data carries a whole argument, its author's name included. */
+const carryingArguments: MotionEventType[] = [
+  "argument.posted",
+  "argument.submitted",
+  "argument.approved",
+  "argument.restored",
+];
+
 export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
   /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
   const argumentsAfter = (motionId: string, after?: { createdAt: Date; id: string } | null) => {
@@ -147,6 +155,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
       insert: async (row) => {
         await db.insert(t.sessions).values(row);
       },
+      get: async (sessionId) =>
+        (await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, sessionId)))[0],
       liveUser: async (sessionId, now) => {
         const rows = await db
           .select({ user: t.users })
@@ -699,6 +709,21 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
             .orderBy(asc(t.events.seq))
             .limit(limit)
         ).map(upgradeEvent),
+      renameAuthor: async (motionId, authorId, name) => {
+        const rows = await db
+          .select({ seq: t.events.seq, data: t.events.data })
+          .from(t.events)
+          .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, carryingArguments)));
+        for (const row of rows) {
+          const argument = row.data.argument as { author?: { id?: unknown } } | undefined;
+          if (argument?.author?.id !== authorId) continue;
+          const data = { ...row.data, argument: { ...argument, author: { id: authorId, name } } };
+          await db
+            .update(t.events)
+            .set({ data })
+            .where(and(eq(t.events.motionId, motionId), eq(t.events.seq, row.seq)));
+        }
+      },
       ofTypes: async <K extends MotionEventType>(motionId: string, types: readonly K[]) => {
         const rows = await db
           .select()
@@ -735,6 +760,63 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
               .select()
               .from(t.follows)
               .where(and(eq(t.follows.motionId, motionId), inArray(t.follows.userId, userIds))),
+    },
+    people: {
+      memberships: async (userId) => {
+        const rows = await db
+          .select({ membership: t.memberships, spaceName: t.spaces.name })
+          .from(t.memberships)
+          .innerJoin(t.spaces, eq(t.spaces.id, t.memberships.spaceId))
+          .where(eq(t.memberships.userId, userId))
+          .orderBy(asc(t.memberships.joinedAt), asc(t.spaces.id));
+        return rows.map((row) => ({ ...row.membership, spaceName: row.spaceName }));
+      },
+      arguments: (userId) =>
+        db
+          .select()
+          .from(t.debateArguments)
+          .where(eq(t.debateArguments.authorId, userId))
+          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+      votes: (userId) =>
+        db
+          .select()
+          .from(t.votes)
+          .where(eq(t.votes.userId, userId))
+          .orderBy(asc(t.votes.castAt), asc(t.votes.motionId)),
+      ratings: (userId) =>
+        db
+          .select()
+          .from(t.ratings)
+          .where(eq(t.ratings.userId, userId))
+          .orderBy(asc(t.ratings.ratedAt), asc(t.ratings.argumentId)),
+      agreements: (userId) =>
+        db
+          .select()
+          .from(t.agreements)
+          .where(eq(t.agreements.userId, userId))
+          .orderBy(asc(t.agreements.judgedAt), asc(t.agreements.argumentId)),
+      notifications: (userId) =>
+        db
+          .select()
+          .from(t.notifications)
+          .where(eq(t.notifications.userId, userId))
+          .orderBy(asc(t.notifications.at), asc(t.notifications.seq), asc(t.notifications.id)),
+      eraseInbox: async (userId) => {
+        await db.delete(t.notifications).where(eq(t.notifications.userId, userId));
+        await db.delete(t.follows).where(eq(t.follows.userId, userId));
+        await db.delete(t.readStates).where(eq(t.readStates.userId, userId));
+      },
+      unlinkProviders: async (userId) => {
+        await db.delete(t.accounts).where(eq(t.accounts.userId, userId));
+      },
+      renameAuthor: async (userId, name) => {
+        const changed = await db
+          .update(t.debateArguments)
+          .set({ authorName: name })
+          .where(eq(t.debateArguments.authorId, userId))
+          .returning({ motionId: t.debateArguments.motionId });
+        return [...new Set(changed.map((row) => row.motionId))].sort();
+      },
     },
     notifications: {
       insert: async (rows) => {

@@ -71,7 +71,7 @@ export interface Repos {
     get(id: string): Promise<UserRow | undefined>;
     byEmail(email: string): Promise<UserRow | undefined>;
     insert(
-      row: Omit<UserRow, "emailVerified" | "image" | "sample"> & { sample?: boolean },
+      row: Omit<UserRow, "emailVerified" | "image" | "sample" | "deletedAt"> & { sample?: boolean },
     ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
   };
@@ -86,6 +86,7 @@ export interface Repos {
   };
   sessions: {
     insert(row: SessionRow): Promise<void>;
+    get(sessionId: string): Promise<SessionRow | undefined>;
     /** The user of a session that has not ended and lasts beyond `now`; else undefined. */
     liveUser(sessionId: string, now: Date): Promise<UserRow | undefined>;
     /** How many of the user's sessions last beyond `now`: the browsers they are signed in on. */
@@ -286,6 +287,11 @@ export interface Repos {
     ): Promise<{ seq: number; pseudonym: number; at: Date } | undefined>;
     /** Events read back are upgraded to their type's current version (`upgradeEvent`). */
     after(motionId: string, seq: number, limit: number): Promise<StoredEvent[]>;
+    /**
+     * Puts `name` for the author in the arguments the motion's logged events carry: a member who
+     * deleted their account is not named by the log either.
+     */
+    renameAuthor(motionId: string, authorId: string, name: string): Promise<void>;
     ofTypes<K extends MotionEventType>(
       motionId: string,
       types: readonly K[],
@@ -305,6 +311,24 @@ export interface Repos {
     ofUser(userId: string, limit: number, unreadOnly?: boolean): Promise<NotificationRow[]>;
     /** Marks the member's own notifications read (`ids` null: all of them); others' ids do nothing. */
     markRead(userId: string, ids: string[] | null, at: Date): Promise<void>;
+  };
+  /** Everything one person has done here: what their export reads and their deletion rewrites. */
+  people: {
+    /** The spaces they are a member of, with the space's name, oldest membership first. */
+    memberships(userId: string): Promise<(MembershipRow & { spaceName: string })[]>;
+    /** The arguments they wrote, oldest first, whatever their status. */
+    arguments(userId: string): Promise<ArgumentRow[]>;
+    votes(userId: string): Promise<VoteRow[]>;
+    ratings(userId: string): Promise<RatingRow[]>;
+    agreements(userId: string): Promise<AgreementRow[]>;
+    /** Their notifications, oldest first. */
+    notifications(userId: string): Promise<NotificationRow[]>;
+    /** Deletes their inbox, follows and read marks: what only they ever read. */
+    eraseInbox(userId: string): Promise<void>;
+    /** Removes the identity providers' accounts linked to them: none can sign them in again. */
+    unlinkProviders(userId: string): Promise<void>;
+    /** Gives their arguments a new author name: the motions whose arguments changed. */
+    renameAuthor(userId: string, name: string): Promise<string[]>;
   };
   commands: {
     find(actorId: string, clientId: string): Promise<CommandRow | undefined>;

@@ -87,6 +87,11 @@ export type MotionEventData = {
   "session.side": { userId?: string; side?: Side | null; session: SharedSession };
   "rubric.set": { rubric: Rubric; onlyFor: string };
   "grade.marked": { userId: string; mark: number | null; comment: string; onlyFor: string };
+  /**
+   * A member who wrote arguments here deleted their account: their arguments now name `name`.
+   * A bystander of an anonymous motion gets an empty `authorId` (the names are pseudonyms there).
+   */
+  "author.deleted": { authorId: string; name: string };
 };
 
 /** A session in an event: without its speakers for a bystander of an anonymous motion. */
@@ -130,6 +135,7 @@ export const EVENT_VERSIONS: Record<MotionEventType, number> = {
   "session.side": 1,
   "rubric.set": 1,
   "grade.marked": 1,
+  "author.deleted": 1,
 };
 export const MOTION_EVENT_TYPES = Object.keys(EVENT_VERSIONS) as MotionEventType[];
 

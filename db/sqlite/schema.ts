@@ -53,6 +53,11 @@ export const users = sqliteTable("users", {
   createdAt: timestamp("created_at")
     .notNull()
     .$defaultFn(() => new Date()),
+  /**
+   * When the member deleted their account: the row stays so their arguments keep their author,
+   * but its name reads "Deleted member" and nothing else of the person is left.
+   */
+  deletedAt: timestamp("deleted_at"),
 });
 
 export const accounts = sqliteTable(

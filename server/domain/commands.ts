@@ -28,6 +28,7 @@ import type { MotionEventType } from "../../lib/protocol";
 import { MarkAllRead, MarkRead } from "../../lib/reading";
 import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
+import { DeleteAccountInput, deleteAccount } from "./accounts/deleteAccount";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
 import { CreateMotionInput, createMotion } from "./debate/createMotion";
 import { agreeWithArgument, castVote, rateArgument } from "./debate/judge";
@@ -390,6 +391,14 @@ export const commands = {
     run: markGrade,
     emits: ["grade.marked"],
     limit: "moderation",
+    socket: false,
+  }),
+  /** Its door ends the sessions' open connections and this browser's cookie (docs/api.md). */
+  "account:delete": command({
+    input: DeleteAccountInput,
+    action: null,
+    run: deleteAccount,
+    emits: ["author.deleted"],
     socket: false,
   }),
   "notifications:read": command({

@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { LiveMotionPage, MotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  AccountPage,
+  LiveMotionPage,
+  MotionPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+} from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
@@ -29,6 +36,8 @@ for (const [size, viewport] of Object.entries(sizes)) {
 // screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {
   test(`pages fit a ${size} screen`, async ({ page }) => {
+    // Some thirty pages, an axe scan each: more than the default minute on a shared machine.
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await page.goto("/");
     const motionHref = await page
@@ -43,6 +52,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       .getAttribute("href");
     for (const [name, path] of [
       ["home", "/"],
+      ["home-account-deleted", "/?account=deleted"],
       ["motion", motionHref],
       ["reader", readerHref],
       ["signin", "/signin"],
@@ -69,6 +79,11 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await look(page, "inbox", size);
     await page.goto("/account");
     await look(page, "account", size);
+    // Deleting the account: the confirmation half typed, its button still off.
+    const account = new AccountPage(page);
+    await account.confirmDeletion("dele", "a long enough password");
+    await expect(account.deleteButton()).toBeDisabled();
+    await look(page, "account-deleting", size);
     await page.goto(motionHref ?? "/");
     await new LiveMotionPage(page).openComposer();
     await expect(page.getByRole("button", { name: "Post" })).toBeVisible();

@@ -94,7 +94,13 @@ for (const dialect of await dialects()) {
       it("insert, get and byEmail keep every column; Auth.js's own start empty, and nobody is a sample", async () => {
         const space = await rows.space();
         const user = await rows.user({ name: "Bek Guest", guestSpaceId: space.id });
-        const stored = { ...user, emailVerified: null, image: null, sample: false };
+        const stored = {
+          ...user,
+          emailVerified: null,
+          image: null,
+          sample: false,
+          deletedAt: null,
+        };
         expect(await store.users.get(user.id)).toEqual(stored);
         expect(await store.users.byEmail(user.email ?? "")).toEqual(stored);
         expect(await store.users.get(newId())).toBeUndefined();
@@ -113,7 +119,63 @@ for (const dialect of await dialects()) {
           emailVerified: null,
           image: null,
           sample: false,
+          deletedAt: null,
         });
+      });
+    });
+
+    describe("people: what one person did, read and rewritten", () => {
+      it("memberships name each space; arguments are the person's own, oldest first", async () => {
+        const space = await rows.space({ name: "History 9B" });
+        const ada = await rows.member(space.id, "moderator");
+        const { motion } = await rows.motion(space.id);
+        const later = await rows.argument(motion.id, { authorId: ada.id, createdAt: minute(5) });
+        const first = await rows.argument(motion.id, { authorId: ada.id, createdAt: minute(1) });
+        await rows.argument(motion.id, { authorName: "Ben" });
+        expect(await store.people.memberships(ada.id)).toEqual([
+          expect.objectContaining({
+            spaceId: space.id,
+            role: "moderator",
+            spaceName: "History 9B",
+          }),
+        ]);
+        expect((await store.people.arguments(ada.id)).map((a) => a.id)).toEqual([
+          first.argument.id,
+          later.argument.id,
+        ]);
+      });
+
+      it("renameAuthor renames the person's arguments and no one else's, answering their motions", async () => {
+        const space = await rows.space();
+        const ada = await rows.user({ name: "Ada" });
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const mine = await rows.argument(motion.id, { authorId: ada.id, authorName: "Ada" });
+        await rows.argument(other.id, { authorId: ada.id, authorName: "Ada" });
+        const bens = await rows.argument(motion.id, { authorName: "Ben" });
+        const renamed = await rows.write((tx) => tx.people.renameAuthor(ada.id, "Deleted member"));
+        expect(renamed).toEqual([motion.id, other.id].sort());
+        expect((await store.arguments.get(mine.argument.id))?.authorName).toBe("Deleted member");
+        expect((await store.arguments.get(bens.argument.id))?.authorName).toBe("Ben");
+      });
+
+      it("unlinkProviders removes the person's linked sign-ins and no one else's", async () => {
+        const ada = await rows.user();
+        const ben = await rows.user();
+        const adapter = store.authAdapter();
+        for (const user of [ada, ben]) {
+          await adapter.linkAccount?.({
+            userId: user.id,
+            type: "oidc",
+            provider: "school",
+            providerAccountId: user.id,
+          });
+        }
+        await rows.write((tx) => tx.people.unlinkProviders(ada.id));
+        const byAccount = (id: string) =>
+          adapter.getUserByAccount?.({ provider: "school", providerAccountId: id });
+        expect(await byAccount(ada.id)).toBeNull();
+        expect((await byAccount(ben.id))?.id).toBe(ben.id);
       });
     });
 
