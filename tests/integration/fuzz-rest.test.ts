@@ -10,6 +10,7 @@ import { PATCH as changeArgument } from "../../app/api/arguments/[id]/route";
 import { POST as addVersion } from "../../app/api/documents/[id]/versions/route";
 import { GET as health } from "../../app/api/health/route";
 import { POST as markNotificationsRead } from "../../app/api/me/notifications/read/route";
+import { DELETE as deleteAccount } from "../../app/api/me/route";
 import { DELETE as signOutEverywhere } from "../../app/api/me/sessions/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
@@ -372,6 +373,14 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
       token: fc.base64String({ minLength: 16, maxLength: 64 }),
       password: fc.constant("a long enough password"),
     }),
+  }),
+  // The stage's people have no password that any payload could match: deleting is refused.
+  "me DELETE": async (s) => ({
+    handler: (request) => deleteAccount(request),
+    method: "DELETE",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({ password: fc.string({ minLength: 1, maxLength: 40 }) }),
   }),
   "me/notifications/read POST": async (s) => ({
     handler: (request) => markNotificationsRead(request),
