@@ -671,7 +671,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
             ${JSON.stringify(motionAsRead.settings)}::jsonb,
             ${JSON.stringify(motionAsRead.session)}::jsonb,
             ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.actorId},
-            ${EVENT_VERSIONS[event.type]}, ${kept?.actorId ?? null}, ${kept?.clientId ?? null})`);
+            ${EVENT_VERSIONS[event.type]}, ${kept?.actorId ?? null}, ${kept?.clientId ?? null},
+            ${new Date().toISOString()}::timestamptz)`);
           const [placed] = rows;
           if (!placed) return undefined;
           const at = new Date(placed.placed_at);

@@ -17,7 +17,8 @@ CREATE FUNCTION place_argument(
   p_actor_id text,
   p_version integer,
   p_kept_actor_id text,
-  p_kept_client_id text
+  p_kept_client_id text,
+  p_at timestamptz
 ) RETURNS TABLE (placed_seq integer, placed_pseudonym integer, placed_at text)
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -25,6 +26,7 @@ DECLARE
   v_at timestamptz;
   v_number integer;
   v_data jsonb;
+  v_last_at timestamptz;
 BEGIN
   -- The lock an update of the row takes: the foreign keys of rows this post already wrote hold
   -- the motion's key, which a full FOR UPDATE would wait on.
@@ -43,7 +45,10 @@ BEGIN
   END IF;
   UPDATE motions SET last_seq = motions.last_seq + 1 WHERE motions.id = p_motion_id
     RETURNING motions.last_seq INTO v_motion.last_seq;
-  v_at := date_trunc('milliseconds', clock_timestamp());
+  -- The server's time, but never before the motion's last event: arguments sort as their events.
+  SELECT e.at INTO v_last_at FROM events e
+    WHERE e.motion_id = p_motion_id ORDER BY e.seq DESC LIMIT 1;
+  v_at := greatest(date_trunc('milliseconds', p_at), v_last_at + interval '1 millisecond');
   -- The author's number from their other arguments in the motion, or the next free one.
   v_number := coalesce(
     (SELECT a.pseudonym FROM arguments a
