@@ -143,6 +143,30 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
       },
     },
+    providerAccounts: {
+      userOf: async (provider, providerAccountId) => {
+        const [row] = await db
+          .select({ userId: t.accounts.userId })
+          .from(t.accounts)
+          .where(
+            and(
+              eq(t.accounts.provider, provider),
+              eq(t.accounts.providerAccountId, providerAccountId),
+            ),
+          );
+        return row?.userId;
+      },
+      insert: async (row) => {
+        await db.insert(t.accounts).values(row);
+      },
+      providersOf: async (userId) => {
+        const rows = await db
+          .select({ provider: t.accounts.provider })
+          .from(t.accounts)
+          .where(eq(t.accounts.userId, userId));
+        return [...new Set(rows.map((row) => row.provider))];
+      },
+    },
     sessions: {
       insert: async (row) => {
         await db.insert(t.sessions).values(row);
