@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
+// The institution's identity provider the sign-in tests use (tests/support/oidcProvider.ts).
+const oidcPort = port + 30;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,13 +28,31 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // The real server as `npm start` runs it (building first if needed), on a fresh database.
-    command: "rm -f test-results/e2e.db* && npm start",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { PORT: String(port), DATABASE_URL: "file:test-results/e2e.db", HOST: "127.0.0.1" },
-  },
+  webServer: [
+    {
+      // Started first: Moot discovers it when someone signs in with it.
+      command: "tsx tests/support/oidcProvider.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      // The real server as `npm start` runs it (building first if needed), on a fresh database.
+      command: "rm -f test-results/e2e.db* && npm start",
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: "file:test-results/e2e.db",
+        HOST: "127.0.0.1",
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "moot-e2e",
+        OIDC_CLIENT_SECRET: "a-client-secret-for-the-e2e-tests",
+        OIDC_NAME: "Northfield School",
+      },
+    },
+  ],
 });

@@ -78,7 +78,7 @@ async function main() {
   const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
   const realtime = attachRealtime(io, { store, authSecret, limits });
-  setRuntime({ store, authSecret, ...realtime });
+  setRuntime({ store, authSecret, oidc: config.oidc, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();

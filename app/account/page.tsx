@@ -4,6 +4,7 @@ import { pageActor } from "@/server/auth/pageActor";
 import { getAccount } from "@/server/domain/accounts/account";
 import { runtime } from "@/server/runtime";
 import { signOutEverywhereAction } from "./actions";
+import { InstitutionSignIn } from "./InstitutionSignIn";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
@@ -66,6 +67,7 @@ export default async function AccountPage() {
           ) : null}
         </form>
       </section>
+      <InstitutionSignIn />
     </>
   );
 }

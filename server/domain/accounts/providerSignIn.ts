@@ -25,7 +25,7 @@ export type ProviderDecision =
 export const unverifiedEmailMessage =
   "An account with this email exists, but your institution has not verified the email. " +
   "Sign in with your password, then link your institution's sign-in from your account page.";
-const linkedElsewhere =
+export const linkedElsewhereMessage =
   "This sign-in is linked to another account. Sign out first to sign in with it.";
 
 /**
@@ -45,7 +45,7 @@ export function decideProviderSignIn(facts: {
   const { claims, linkedUserId, signedInUserId, emailUser } = facts;
   if (linkedUserId) {
     if (signedInUserId && signedInUserId !== linkedUserId) {
-      return { kind: "refuse", code: "conflict", message: linkedElsewhere };
+      return { kind: "refuse", code: "conflict", message: linkedElsewhereMessage };
     }
     return { kind: "linked", userId: linkedUserId };
   }
