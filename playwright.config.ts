@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: [
     {
       // Started first: Moot discovers it when someone signs in with it.
-      command: "tsx tests/support/oidcProvider.ts",
+      command: "npx tsx tests/support/oidcProvider.ts",
       url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
       timeout: 60_000,
       reuseExistingServer: false,
