@@ -22,7 +22,11 @@ export const { handlers, signIn, signOut } = NextAuth((request) => {
     secret: authSecret,
     // The custom server is reached directly or through a proxy the operator put in front.
     trustHost: true,
-    adapter: store.authAdapter(),
+    // Who a sign-in with the institution's provider is, Moot's rule decides in the signIn
+    // callback (linking to a signed-in member included), writing the link before Auth.js looks
+    // for it. Auth.js then only signs into the linked account: it is not told who was signed in
+    // before (`getUser`), which would refuse a guest's or an ended session's browser.
+    adapter: { ...store.authAdapter(), getUser: async () => null },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     callbacks: {
