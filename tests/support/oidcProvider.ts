@@ -52,6 +52,9 @@ export function institutionProvider(appPort: number): Provider {
       session.grantIdFor(client.clientId, grant.jti);
       return grant;
     },
+    // Claims in the ID token itself, as most institutions' providers send them (Auth.js reads
+    // the ID token's claims, not the userinfo endpoint).
+    conformIdTokenClaims: false,
     cookies: { keys: ["a-cookie-key-for-the-e2e-provider"] },
     pkce: { required: () => true },
   };
