@@ -110,6 +110,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
             membership: t.memberships,
             name: t.users.name,
             passwordHash: t.users.passwordHash,
+            guestSpaceId: t.users.guestSpaceId,
+            sample: t.users.sample,
           })
           .from(t.memberships)
           .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
@@ -118,7 +120,9 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         return rows.map((row) => ({
           ...row.membership,
           name: row.name,
-          guest: row.passwordHash === null,
+          // Without a password, someone admitted by a code (or a sample author) is a guest; an
+          // account that signs in with the institution's provider is not.
+          guest: row.passwordHash === null && (row.guestSpaceId !== null || row.sample),
         }));
       },
       insert: async (row) => {

@@ -6,7 +6,9 @@ import {
 } from "../../server/domain/accounts/providerSignIn";
 import { signUp } from "../../server/domain/accounts/signUp";
 import { type Actor, anonymousActor } from "../../server/policy";
+import { debate } from "../support/debate";
 import { must } from "../support/outcome";
+import { person } from "../support/people";
 import { dialects } from "../support/stores";
 
 const claims = (sub: string, more: Record<string, unknown> = {}) => ({
@@ -194,6 +196,38 @@ for (const dialect of await dialects()) {
           );
           expect(refused).toMatchObject({ ok: false, error: { code: "conflict" } });
           expect(await adapterUser(db.store, "sub-ada")).toBe(ada.id);
+        } finally {
+          await db.dispose();
+        }
+      });
+
+      it("an account made by the provider is a member like any other, not a guest", async () => {
+        const db = await dialect.open();
+        try {
+          const d = await debate(db.store);
+          const guest = await person(db.store, "Gus Guest", {
+            spaceId: d.spaceId,
+            role: "participant",
+            guest: true,
+          });
+          const signedIn = await must(
+            signInWithProvider(
+              db.store,
+              anonymousActor,
+              claims("sub-member", { email: "nia@school.test", email_verified: true, name: "Nia" }),
+            ),
+          );
+          await db.store.transaction((tx) =>
+            tx.memberships.insert({
+              spaceId: d.spaceId,
+              userId: signedIn.userId,
+              role: "participant",
+              joinedAt: new Date(),
+            }),
+          );
+          const members = await db.store.memberships.list(d.spaceId);
+          expect(members.find((m) => m.userId === signedIn.userId)).toMatchObject({ guest: false });
+          expect(members.find((m) => m.userId === guest.id)).toMatchObject({ guest: true });
         } finally {
           await db.dispose();
         }
