@@ -1,5 +1,12 @@
 import { type Browser, expect, test } from "@playwright/test";
-import { AccountPage, SignInPage, SignUpPage } from "./pages";
+import {
+  AccountPage,
+  JoinPage,
+  SignInPage,
+  SignUpPage,
+  SpacePage,
+  teacherOpensMotion,
+} from "./pages";
 import { InstitutionSignIn, institution } from "./pages/institution";
 
 // Signing in with the institution's OpenID Connect provider: a real provider
@@ -88,6 +95,7 @@ test("a member links the institution's sign-in from their account page, and then
 
   const withPassword = await freshPage(browser);
   await new SignInPage(withPassword).signIn("linus@home.test", "linus long password");
+  await expect(withPassword.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
   await withPassword.goto("/account");
   await expect(new AccountPage(withPassword).fact("Name")).toHaveText("Linus Pauling");
 });
@@ -111,4 +119,40 @@ test("an email the institution has not verified does not sign into the account t
   await expect(problem).toContainText("Sign in with your password");
   await intruder.goto("/account");
   await expect(intruder.getByText("to see your account")).toBeVisible();
+});
+
+test("a guest who signs in with the institution becomes the institution's member, listed without the guest mark", async ({
+  page,
+  browser,
+}) => {
+  const teacher = await freshPage(browser);
+  const { code } = await teacherOpensMotion(
+    teacher,
+    { name: "Tess Teacher", email: "tess@school.test", password: "tess long password" },
+    "Northfield debate club",
+    "Homework should be optional",
+  );
+  await new JoinPage(page).joinAsGuest(code, "Guest Nia");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Northfield debate club" }),
+  ).toBeVisible();
+
+  await page.goto("/signin");
+  await new InstitutionSignIn(page).signInAs("nia");
+  await expect(page.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  const account = new AccountPage(page);
+  await account.openFromMenu();
+  await expect(account.fact("Name")).toHaveText("Nia Okafor");
+  await expect(account.fact("Guest of")).toHaveCount(0);
+
+  await page.goto("/join");
+  await page.getByLabel("Join code").fill(code);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Northfield debate club" }),
+  ).toBeVisible();
+  const members = new SpacePage(teacher).members();
+  await teacher.reload();
+  await expect(members.filter({ hasText: "Nia Okafor" })).not.toContainText("guest");
+  await expect(members.filter({ hasText: "Guest Nia" })).toContainText("guest");
 });
