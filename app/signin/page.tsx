@@ -39,9 +39,9 @@ export default async function SignInPage({ searchParams }: Props) {
           pending={`Going to ${institution}…`}
         >
           <input type="hidden" name="returnTo" value={returnTo} />
-          <p className="meta">Or sign in with your email and password below.</p>
         </ActionForm>
       ) : null}
+      {institution ? <p className="meta">Or sign in with your email and password:</p> : null}
       <ActionForm action={signInAction} submit="Sign in" pending="Signing in…">
         <input type="hidden" name="returnTo" value={returnTo} />
         <div className="field">

@@ -151,8 +151,8 @@ test("a guest who signs in with the institution becomes the institution's member
   await expect(
     page.getByRole("heading", { level: 1, name: "Northfield debate club" }),
   ).toBeVisible();
+  await teacher.goto(page.url());
   const members = new SpacePage(teacher).members();
-  await teacher.reload();
   await expect(members.filter({ hasText: "Nia Okafor" })).not.toContainText("guest");
   await expect(members.filter({ hasText: "Guest Nia" })).toContainText("guest");
 });
