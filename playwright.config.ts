@@ -1,8 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3107);
-// The institution's identity provider the sign-in tests use (tests/support/oidcProvider.ts).
-const oidcPort = port + 30;
+import { e2eMailPort, e2eOidcPort as oidcPort, e2ePort as port } from "./tests/e2e/ports";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,6 +49,9 @@ export default defineConfig({
         OIDC_CLIENT_ID: "moot-e2e",
         OIDC_CLIENT_SECRET: "a-client-secret-for-the-e2e-tests",
         OIDC_NAME: "Northfield School",
+        // Only the password reset spec listens there; for the others a mail fails and is logged.
+        SMTP_URL: `smtp://127.0.0.1:${e2eMailPort}`,
+        MAIL_FROM: "Moot <moot@e2e.test>",
       },
     },
   ],

@@ -11,7 +11,10 @@ import { StatusBadge } from "./components/StatusBadge";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ account?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const { account } = await searchParams;
   const { store } = runtime();
   const actor = await pageActor();
   const [motions, documents, spaces, featured] = await Promise.all([
@@ -25,6 +28,12 @@ export default async function HomePage() {
 
   return (
     <>
+      {account === "deleted" && actor.kind !== "user" ? (
+        <p role="status" className="notice">
+          Your account is deleted and you are signed out. What you wrote stays in its debates as by
+          &ldquo;Deleted member&rdquo;.
+        </p>
+      ) : null}
       {mine.length > 0 ? (
         <section aria-labelledby="spaces-heading">
           <h1 id="spaces-heading">Your spaces</h1>

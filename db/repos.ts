@@ -19,7 +19,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { type NewEvent, type StoredEvent, upgradeEvent } from "../lib/eventLog";
 import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
-import type { Dialect, Repos } from "./store";
+import type { Dialect, MotionRules, Repos } from "./store";
 
 /**
  * The queries, written once for both dialects. Drizzle's query builders have the same shape on
@@ -32,6 +32,14 @@ export type QueryDb = Pick<
   "select" | "insert" | "update" | "delete" | "execute"
 >;
 export type Tables = typeof pgSchema;
+
+/** The event types whose data carries a whole argument, its author's name included. */
+const carryingArguments: MotionEventType[] = [
+  "argument.posted",
+  "argument.submitted",
+  "argument.approved",
+  "argument.restored",
+];
 
 export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
   /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
@@ -175,6 +183,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
       insert: async (row) => {
         await db.insert(t.sessions).values(row);
       },
+      get: async (sessionId) =>
+        (await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, sessionId)))[0],
       liveUser: async (sessionId, now) => {
         const rows = await db
           .select({ user: t.users })
@@ -206,6 +216,34 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
       },
       removeExpired: async (now) => {
         await db.delete(t.sessions).where(lte(t.sessions.expires, now));
+      },
+    },
+    passwordResets: {
+      insert: async (row) => {
+        await db.insert(t.passwordResets).values(row);
+      },
+      use: async (tokenHash, now) => {
+        const used = await db
+          .delete(t.passwordResets)
+          .where(eq(t.passwordResets.tokenHash, tokenHash))
+          .returning();
+        const [row] = used;
+        return row && row.expiresAt > now ? row.userId : undefined;
+      },
+      isLive: async (tokenHash, now) => {
+        const rows = await db
+          .select({ tokenHash: t.passwordResets.tokenHash })
+          .from(t.passwordResets)
+          .where(
+            and(eq(t.passwordResets.tokenHash, tokenHash), gt(t.passwordResets.expiresAt, now)),
+          );
+        return rows.length > 0;
+      },
+      removeAll: async (userId) => {
+        await db.delete(t.passwordResets).where(eq(t.passwordResets.userId, userId));
+      },
+      removeExpired: async (now) => {
+        await db.delete(t.passwordResets).where(lte(t.passwordResets.expiresAt, now));
       },
     },
     signInThrottle: {
@@ -555,6 +593,33 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           and(eq(t.debateArguments.motionId, motionId), eq(t.agreements.userId, userId)),
         ),
     },
+    grades: {
+      rubrics: async (motionIds) =>
+        motionIds.length === 0
+          ? []
+          : db.select().from(t.rubrics).where(inArray(t.rubrics.motionId, motionIds)),
+      putRubric: async (row) => {
+        const { motionId: _, ...change } = row;
+        await db
+          .insert(t.rubrics)
+          .values(row)
+          .onConflictDoUpdate({ target: t.rubrics.motionId, set: change });
+      },
+      marks: async (motionIds) =>
+        motionIds.length === 0
+          ? []
+          : db.select().from(t.gradeMarks).where(inArray(t.gradeMarks.motionId, motionIds)),
+      putMark: async (row) => {
+        const { motionId: _, userId: __, ...change } = row;
+        await db
+          .insert(t.gradeMarks)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.gradeMarks.motionId, t.gradeMarks.userId],
+            set: change,
+          });
+      },
+    },
     ratings: {
       put: async (row) => {
         await db
@@ -621,49 +686,47 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
         return stored;
       },
-      appendPlaced: async (argument, change, event) => {
-        if (dialect !== "postgres") {
-          const pseudonym = await repos.arguments.place(argument, change);
-          const data = { ...event.data, argument: { ...event.data.argument, pseudonym } };
-          const stored = await repos.events.append({ ...event, data } as NewEvent);
-          return { seq: stored.seq, pseudonym };
+      appendPlaced: async (argument, { published, motionAsRead, kept }, event) => {
+        if (dialect === "postgres") {
+          // One round trip under the motion's lock (db/pg/migrations/0013_place_argument.sql).
+          const { rows } = await db.execute<{
+            placed_seq: number;
+            placed_pseudonym: number;
+            placed_at: string;
+          }>(sql`select * from place_argument(
+            ${argument.motionId}, ${argument.id}, ${argument.authorId}, ${argument.parentId},
+            ${published}, ${motionAsRead.status}, ${motionAsRead.spaceId},
+            ${JSON.stringify(motionAsRead.settings)}::jsonb,
+            ${JSON.stringify(motionAsRead.session)}::jsonb,
+            ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.actorId},
+            ${EVENT_VERSIONS[event.type]}, ${kept?.actorId ?? null}, ${kept?.clientId ?? null})`);
+          const [placed] = rows;
+          if (!placed) return undefined;
+          const at = new Date(placed.placed_at);
+          return { seq: Number(placed.placed_seq), pseudonym: Number(placed.placed_pseudonym), at };
         }
-        // One statement after the motion's lock: each round trip under it, waiting its turn on a
-        // busy event loop, holds up every other post into the motion.
-        const a = t.debateArguments;
-        const e = t.events;
-        const others = and(eq(a.motionId, argument.motionId), ne(a.id, argument.id));
-        const own = db
-          .select({ number: a.pseudonym })
-          .from(a)
-          .where(and(others, eq(a.authorId, argument.authorId)))
-          .limit(1);
-        const last = db
-          .select({ number: max(a.pseudonym) })
-          .from(a)
-          .where(others);
-        const { rows } = await db.execute<{ seq: number; pseudonym: number }>(sql`
-          with placed as (
-            update ${a} set
-              ${sql.identifier(a.createdAt.name)} = ${sql.param(change.createdAt, a.createdAt)},
-              ${sql.identifier(a.publishedSeq.name)} = ${change.publishedSeq},
-              ${sql.identifier(a.pseudonym.name)} = coalesce((${own}), coalesce((${last}), 0) + 1)
-            where ${a.id} = ${argument.id}
-            returning ${a.pseudonym} as "pseudonym"
-          ), next as (
-            update ${t.motions} set "last_seq" = "last_seq" + 1
-            where ${t.motions.id} = ${event.motionId} returning "last_seq"
-          )
-          insert into ${e} ("motion_id", "seq", "type", "data", "actor_id", "at", "version")
-          select ${event.motionId}, next."last_seq", ${event.type},
-            jsonb_set(${sql.param(event.data, e.data)}::jsonb, '{argument,pseudonym}',
-              to_jsonb(placed."pseudonym")),
-            ${event.actorId}, ${sql.param(event.at, e.at)}, ${EVENT_VERSIONS[event.type]}
-          from next, placed
-          returning "seq", (select "pseudonym" from placed) as "pseudonym"`);
-        const [appended] = rows;
-        if (!appended) throw new Error(`no motion ${event.motionId} or argument ${argument.id}`);
-        return { seq: Number(appended.seq), pseudonym: Number(appended.pseudonym) };
+        const locked = await repos.motions.lock(argument.motionId);
+        if (!locked || !sameRules(locked, motionAsRead)) return undefined;
+        if (argument.parentId) {
+          const parent = await repos.arguments.get(argument.parentId);
+          if (parent?.motionId !== argument.motionId || parent.status !== "published") {
+            return undefined;
+          }
+        }
+        // SQLite has one writer: the lock is held from here to the commit, and its time is now.
+        const at = new Date();
+        const seq = locked.lastSeq + 1;
+        const pseudonym = await repos.arguments.place(argument, {
+          createdAt: at,
+          publishedSeq: published ? seq : null,
+        });
+        const createdAt = at.toISOString();
+        const data = { ...event.data, argument: { ...event.data.argument, pseudonym, createdAt } };
+        const stored = await repos.events.append({ ...event, data, at } as NewEvent);
+        if (stored.seq !== seq) throw new Error(`seq ${stored.seq} appended, ${seq} expected`);
+        if (kept)
+          await repos.commands.save({ ...kept, result: { seq, argument: data.argument }, at });
+        return { seq, pseudonym, at };
       },
       after: async (motionId, seq, limit) =>
         (
@@ -674,6 +737,21 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
             .orderBy(asc(t.events.seq))
             .limit(limit)
         ).map(upgradeEvent),
+      renameAuthor: async (motionId, authorId, name) => {
+        const rows = await db
+          .select({ seq: t.events.seq, data: t.events.data })
+          .from(t.events)
+          .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, carryingArguments)));
+        for (const row of rows) {
+          const argument = row.data.argument as { author?: { id?: unknown } } | undefined;
+          if (argument?.author?.id !== authorId) continue;
+          const data = { ...row.data, argument: { ...argument, author: { id: authorId, name } } };
+          await db
+            .update(t.events)
+            .set({ data })
+            .where(and(eq(t.events.motionId, motionId), eq(t.events.seq, row.seq)));
+        }
+      },
       ofTypes: async <K extends MotionEventType>(motionId: string, types: readonly K[]) => {
         const rows = await db
           .select()
@@ -710,6 +788,63 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
               .select()
               .from(t.follows)
               .where(and(eq(t.follows.motionId, motionId), inArray(t.follows.userId, userIds))),
+    },
+    people: {
+      memberships: async (userId) => {
+        const rows = await db
+          .select({ membership: t.memberships, spaceName: t.spaces.name })
+          .from(t.memberships)
+          .innerJoin(t.spaces, eq(t.spaces.id, t.memberships.spaceId))
+          .where(eq(t.memberships.userId, userId))
+          .orderBy(asc(t.memberships.joinedAt), asc(t.spaces.id));
+        return rows.map((row) => ({ ...row.membership, spaceName: row.spaceName }));
+      },
+      arguments: (userId) =>
+        db
+          .select()
+          .from(t.debateArguments)
+          .where(eq(t.debateArguments.authorId, userId))
+          .orderBy(asc(t.debateArguments.createdAt), asc(t.debateArguments.id)),
+      votes: (userId) =>
+        db
+          .select()
+          .from(t.votes)
+          .where(eq(t.votes.userId, userId))
+          .orderBy(asc(t.votes.castAt), asc(t.votes.motionId)),
+      ratings: (userId) =>
+        db
+          .select()
+          .from(t.ratings)
+          .where(eq(t.ratings.userId, userId))
+          .orderBy(asc(t.ratings.ratedAt), asc(t.ratings.argumentId)),
+      agreements: (userId) =>
+        db
+          .select()
+          .from(t.agreements)
+          .where(eq(t.agreements.userId, userId))
+          .orderBy(asc(t.agreements.judgedAt), asc(t.agreements.argumentId)),
+      notifications: (userId) =>
+        db
+          .select()
+          .from(t.notifications)
+          .where(eq(t.notifications.userId, userId))
+          .orderBy(asc(t.notifications.at), asc(t.notifications.seq), asc(t.notifications.id)),
+      eraseInbox: async (userId) => {
+        await db.delete(t.notifications).where(eq(t.notifications.userId, userId));
+        await db.delete(t.follows).where(eq(t.follows.userId, userId));
+        await db.delete(t.readStates).where(eq(t.readStates.userId, userId));
+      },
+      unlinkProviders: async (userId) => {
+        await db.delete(t.accounts).where(eq(t.accounts.userId, userId));
+      },
+      renameAuthor: async (userId, name) => {
+        const changed = await db
+          .update(t.debateArguments)
+          .set({ authorName: name })
+          .where(eq(t.debateArguments.authorId, userId))
+          .returning({ motionId: t.debateArguments.motionId });
+        return [...new Set(changed.map((row) => row.motionId))].sort();
+      },
     },
     notifications: {
       insert: async (rows) => {
@@ -815,4 +950,10 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
     },
   };
   return repos;
+}
+
+/** Whether a motion's rules for posts are as they were read. */
+function sameRules(now: MotionRules, before: MotionRules) {
+  const rules = (m: MotionRules) => JSON.stringify([m.status, m.spaceId, m.settings, m.session]);
+  return rules(now) === rules(before);
 }

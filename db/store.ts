@@ -20,6 +20,8 @@ export type DocumentVersionRow = InferSelectModel<typeof schema.documentVersions
 export type VersionRow = Omit<DocumentVersionRow, "raw">;
 export type BlockRow = InferSelectModel<typeof schema.blocks>;
 export type MotionRow = InferSelectModel<typeof schema.motions>;
+/** What decides whether and how a post into a motion is taken. */
+export type MotionRules = Pick<MotionRow, "status" | "spaceId" | "settings" | "session">;
 export type MotionSourceRow = InferSelectModel<typeof schema.motionSources>;
 export type ArgumentRow = InferSelectModel<typeof schema.debateArguments>;
 export type CommandRow = InferSelectModel<typeof schema.commands>;
@@ -28,6 +30,7 @@ export type MembershipRow = InferSelectModel<typeof schema.memberships>;
 export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
 export type SessionRow = InferSelectModel<typeof schema.sessions>;
 export type AccountRow = InferSelectModel<typeof schema.accounts>;
+export type PasswordResetRow = InferSelectModel<typeof schema.passwordResets>;
 export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
 export type CitationRow = InferSelectModel<typeof schema.citations>;
 export type ArgumentShape = Omit<ArgumentRow, "body" | "rejectionReason">;
@@ -38,6 +41,8 @@ export type CitedSpanRow = Pick<
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type AgreementRow = InferSelectModel<typeof schema.agreements>;
+export type RubricRow = InferSelectModel<typeof schema.rubrics>;
+export type GradeMarkRow = InferSelectModel<typeof schema.gradeMarks>;
 /** An argument's ratings summed up: what ranks it among the strongest. */
 export type RatedArgument = { argumentId: string; total: number; count: number };
 export type ReadStateRow = InferSelectModel<typeof schema.readStates>;
@@ -67,7 +72,7 @@ export interface Repos {
     get(id: string): Promise<UserRow | undefined>;
     byEmail(email: string): Promise<UserRow | undefined>;
     insert(
-      row: Omit<UserRow, "emailVerified" | "image" | "sample"> & { sample?: boolean },
+      row: Omit<UserRow, "emailVerified" | "image" | "sample" | "deletedAt"> & { sample?: boolean },
     ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
   };
@@ -92,6 +97,7 @@ export interface Repos {
   };
   sessions: {
     insert(row: SessionRow): Promise<void>;
+    get(sessionId: string): Promise<SessionRow | undefined>;
     /** The user of a session that has not ended and lasts beyond `now`; else undefined. */
     liveUser(sessionId: string, now: Date): Promise<UserRow | undefined>;
     /** How many of the user's sessions last beyond `now`: the browsers they are signed in on. */
@@ -101,6 +107,20 @@ export interface Repos {
     /** Ends every session of the user: the ids ended. */
     removeAll(userId: string): Promise<string[]>;
     /** Deletes the rows of sessions that ran out before `now`. */
+    removeExpired(now: Date): Promise<void>;
+  };
+  passwordResets: {
+    insert(row: PasswordResetRow): Promise<void>;
+    /**
+     * Uses the link whose token hashes to `tokenHash`: its row is deleted and its user answered,
+     * if it lasts beyond `now`; a link used once (or run out) answers undefined ever after.
+     */
+    use(tokenHash: string, now: Date): Promise<string | undefined>;
+    /** Whether the link would still work at `now`, without using it. */
+    isLive(tokenHash: string, now: Date): Promise<boolean>;
+    /** Deletes every link of the user: a new password makes the others useless. */
+    removeAll(userId: string): Promise<void>;
+    /** Deletes the links that ran out before `now`. */
     removeExpired(now: Date): Promise<void>;
   };
   signInThrottle: {
@@ -234,6 +254,16 @@ export interface Repos {
     /** The stances one person took on the motion's arguments. */
     ofPerson(motionId: string, userId: string): Promise<AgreementRow[]>;
   };
+  grades: {
+    /** The rubrics set for these motions (a motion without one is graded by the default). */
+    rubrics(motionIds: string[]): Promise<RubricRow[]>;
+    /** Stores a motion's rubric, replacing the one it had. */
+    putRubric(row: RubricRow): Promise<void>;
+    /** The teacher's marks and comments on these motions. */
+    marks(motionIds: string[]): Promise<GradeMarkRow[]>;
+    /** Stores a member's mark and comment on a motion, replacing what was there. */
+    putMark(row: GradeMarkRow): Promise<void>;
+  };
   ratings: {
     put(row: RatingRow): Promise<void>;
     list(argumentIds: string[]): Promise<RatingRow[]>;
@@ -251,16 +281,28 @@ export interface Repos {
      */
     append(event: NewEvent): Promise<StoredEvent>;
     /**
-     * `arguments.place` and `append` at once, under the motion's lock: the event tells of the
-     * argument placed (its `data.argument`), whose number it takes. The seq and the number.
+     * `arguments.place` and `append` at once, under the motion's lock, if the motion is still as
+     * the post found it (its status, space, settings and session) and the parent it answers is
+     * still published: the event tells of the argument placed (its `data.argument`), whose number
+     * and time it takes, and the post's answer ({seq, argument}) is kept for a retry where `kept`
+     * says. The seq, the number and the time; nothing when the motion changed.
      */
     appendPlaced(
-      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId">,
-      change: Pick<ArgumentRow, "createdAt" | "publishedSeq">,
+      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId" | "parentId">,
+      placing: {
+        published: boolean;
+        motionAsRead: MotionRules;
+        kept: { actorId: string; clientId: string } | undefined;
+      },
       event: Extract<NewEvent, { type: "argument.posted" | "argument.submitted" }>,
-    ): Promise<{ seq: number; pseudonym: number }>;
+    ): Promise<{ seq: number; pseudonym: number; at: Date } | undefined>;
     /** Events read back are upgraded to their type's current version (`upgradeEvent`). */
     after(motionId: string, seq: number, limit: number): Promise<StoredEvent[]>;
+    /**
+     * Puts `name` for the author in the arguments the motion's logged events carry: a member who
+     * deleted their account is not named by the log either.
+     */
+    renameAuthor(motionId: string, authorId: string, name: string): Promise<void>;
     ofTypes<K extends MotionEventType>(
       motionId: string,
       types: readonly K[],
@@ -280,6 +322,24 @@ export interface Repos {
     ofUser(userId: string, limit: number, unreadOnly?: boolean): Promise<NotificationRow[]>;
     /** Marks the member's own notifications read (`ids` null: all of them); others' ids do nothing. */
     markRead(userId: string, ids: string[] | null, at: Date): Promise<void>;
+  };
+  /** Everything one person has done here: what their export reads and their deletion rewrites. */
+  people: {
+    /** The spaces they are a member of, with the space's name, oldest membership first. */
+    memberships(userId: string): Promise<(MembershipRow & { spaceName: string })[]>;
+    /** The arguments they wrote, oldest first, whatever their status. */
+    arguments(userId: string): Promise<ArgumentRow[]>;
+    votes(userId: string): Promise<VoteRow[]>;
+    ratings(userId: string): Promise<RatingRow[]>;
+    agreements(userId: string): Promise<AgreementRow[]>;
+    /** Their notifications, oldest first. */
+    notifications(userId: string): Promise<NotificationRow[]>;
+    /** Deletes their inbox, follows and read marks: what only they ever read. */
+    eraseInbox(userId: string): Promise<void>;
+    /** Removes the identity providers' accounts linked to them: none can sign them in again. */
+    unlinkProviders(userId: string): Promise<void>;
+    /** Gives their arguments a new author name: the motions whose arguments changed. */
+    renameAuthor(userId: string, name: string): Promise<string[]>;
   };
   commands: {
     find(actorId: string, clientId: string): Promise<CommandRow | undefined>;

@@ -15,6 +15,15 @@ const fieldLabels: Record<string, string> = {
   title: "Title",
   description: "Description",
   role: "Role",
+  postingWeight: "Posting weight",
+  evidenceWeight: "Evidence weight",
+  engagementWeight: "Engagement weight",
+  markWeight: "Mark weight",
+  postsCap: "Posts for full marks",
+  passagesCap: "Passages for full marks",
+  answersCap: "Answers for full marks",
+  mark: "Mark",
+  comment: "Comment",
 };
 
 /**

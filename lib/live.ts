@@ -415,6 +415,14 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId, agreement } = event.data;
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, agreement })) };
     }
+    case "author.deleted": {
+      const { authorId, name } = event.data;
+      if (authorId === "") return state;
+      const renamed = state.arguments.map((a) =>
+        a.author.id === authorId ? { ...a, author: { ...a.author, name } } : a,
+      );
+      return { ...state, arguments: renamed };
+    }
     default:
       return state;
   }

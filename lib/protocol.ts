@@ -32,6 +32,7 @@ import type {
   Strength,
   VoteTally,
 } from "./debate";
+import type { Rubric } from "./grades";
 import type { FollowMotion, FollowState, NotificationView } from "./notifications";
 import type { OpinionsUpdate } from "./opinionGroups";
 import type { MarkRead } from "./reading";
@@ -84,6 +85,13 @@ export type MotionEventData = {
   "session.phase": { action: RunPhase["action"]; session: SharedSession };
   "session.timer": { session: SharedSession };
   "session.side": { userId?: string; side?: Side | null; session: SharedSession };
+  "rubric.set": { rubric: Rubric; onlyFor: string };
+  "grade.marked": { userId: string; mark: number | null; comment: string; onlyFor: string };
+  /**
+   * A member who wrote arguments here deleted their account: their arguments now name `name`.
+   * A bystander of an anonymous motion gets an empty `authorId` (the names are pseudonyms there).
+   */
+  "author.deleted": { authorId: string; name: string };
 };
 
 /** A session in an event: without its speakers for a bystander of an anonymous motion. */
@@ -125,6 +133,9 @@ export const EVENT_VERSIONS: Record<MotionEventType, number> = {
   "session.phase": 1,
   "session.timer": 1,
   "session.side": 1,
+  "rubric.set": 1,
+  "grade.marked": 1,
+  "author.deleted": 1,
 };
 export const MOTION_EVENT_TYPES = Object.keys(EVENT_VERSIONS) as MotionEventType[];
 

@@ -7,6 +7,7 @@ export const errorCodes = [
   "conflict",
   "wrong_phase",
   "invalid_citation",
+  "invalid_token",
   "too_many_requests",
   "rate_limited",
   "too_complex",

@@ -18,7 +18,7 @@ export interface BodyRule {
   limit: number;
   /** Whoever exceeds the limit is told this (413 payload_too_large). */
   tooLarge: string;
-  /** Whether a request without a session may reach the route (sign-in, sign-up, joining). */
+  /** Whether a request without a session may reach the route (sign-in, sign-up, joining, a password reset). */
   visitors: boolean;
   /**
    * A large body (a file, an export): the uploads limit is counted and a place held before it
@@ -55,6 +55,7 @@ const routes: [method: string, path: RegExp, rule: BodyRule][] = [
   ["POST", new RegExp(`^/api/spaces/${segment}/import$`), debateImport],
   ["POST", /^\/api\/users$/, command(true)],
   ["POST", /^\/api\/spaces\/join$/, command(true)],
+  ["POST", /^\/api\/password-reset(\/confirm)?$/, command(true)],
 ];
 
 const writes = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -30,6 +30,24 @@ const databaseLocation = z
     return z.NEVER;
   });
 
+const smtpUrl = z
+  .string()
+  .optional()
+  .refine(
+    (url) => url === undefined || (/^smtps?:\/\//.test(url) && URL.canParse(url)),
+    "must be smtp://user:pass@host:port (or smtps:// for TLS from the start)",
+  );
+
+const mailFrom = z
+  .string()
+  .trim()
+  .optional()
+  .refine(
+    (from) =>
+      from === undefined || /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from),
+    'must be an address mail is sent from: moot@school.example or "Moot <moot@school.example>"',
+  );
+
 const notAPort = { error: "must be a port number from 0 to 65535" };
 const workBudget = { error: "must be a whole number of milliseconds from 100 to 600000" };
 
@@ -57,6 +75,8 @@ const Env = z.object({
     .min(100, workBudget)
     .max(600_000, workBudget)
     .default(10_000),
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: mailFrom,
 });
 
 const notAFactor = {
@@ -149,13 +169,23 @@ export type Config = {
   rateLimits: RateLimitSettings;
   /** The institution's identity provider, when one is configured. */
   oidc: OidcConfig | undefined;
+  /** The mail server password reset links go out through; null: they are logged instead. */
+  mail: MailSettings | null;
 };
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+}
 
 export class ConfigError extends Error {}
 
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.refine((vars) => !vars.SMTP_URL || vars.MAIL_FROM, {
+    path: ["MAIL_FROM"],
+    message: "is required with SMTP_URL: the address mail is sent from",
+  }).safeParse(env);
   const limits = RateLimitEnv.safeParse(env);
   const oidc = OidcEnv.safeParse(env);
   if (!parsed.success || !limits.success || !oidc.success) {
@@ -169,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, REDIS_URL, WORK_BUDGET_MS } =
     parsed.data;
+  const { SMTP_URL, MAIL_FROM } = parsed.data;
   return {
     dev: NODE_ENV === "development",
     port: PORT,
@@ -180,5 +211,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workBudgetMs: WORK_BUDGET_MS,
     rateLimits: limits.data,
     oidc: oidc.data,
+    mail: SMTP_URL && MAIL_FROM ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null,
   };
 }

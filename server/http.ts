@@ -18,6 +18,7 @@ import { runtime } from "./runtime";
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   invalid_citation: 400,
+  invalid_token: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
@@ -88,6 +89,13 @@ export function created<T>(outcome: Outcome<T>, locationOf: (resource: T) => str
   const response = json(outcome.value, 201);
   response.headers.set("Location", locationOf(outcome.value));
   return response;
+}
+
+/** The origin the caller reached us at, for absolute links (as the join link builds it). */
+export function originOf(headers: Headers, fallback = "http://localhost"): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!host) return fallback;
+  return `${isSecureRequest(headers) ? "https" : "http"}://${host}`;
 }
 
 /** Who is asking: the user of the request's session cookie, or the anonymous visitor. */

@@ -9,6 +9,7 @@ import { bodyGate } from "./bodyGate";
 import { ConfigError, loadConfig, projectRoot } from "./config";
 import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
+import { mailerFor } from "./mail/mailer";
 import { rateLimits } from "./rateLimits/limiter";
 import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
@@ -78,7 +79,9 @@ async function main() {
   const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
   const realtime = attachRealtime(io, { store, authSecret, limits });
-  setRuntime({ store, authSecret, oidc: config.oidc, ...realtime });
+  const mailer = mailerFor(config.mail);
+  if (!mailer.sends) console.log("Mail is off (no SMTP_URL): password reset links go to this log.");
+  setRuntime({ store, authSecret, oidc: config.oidc, mailer, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();

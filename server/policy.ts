@@ -29,7 +29,9 @@ export type Action =
   | "motion.moderate"
   | ModerationAction
   | "member.mute"
-  | "document.import";
+  | "document.import"
+  | "grade.read"
+  | "grade.set";
 
 /** A moderator's commands on a motion: each its own action, all for owners and moderators. */
 export const moderationActions = [
@@ -72,6 +74,8 @@ export const actions: readonly Action[] = [
   ...moderationActions,
   "member.mute",
   "document.import",
+  "grade.read",
+  "grade.set",
 ];
 
 /** A space as the policy sees it, with the actor's role there (null: not a member). */
@@ -136,6 +140,8 @@ const needs: Record<
   "member.mute": ["moderator", "Only the space's owners and moderators mute members."],
   "document.import": ["moderator", "Only the space's owners and moderators may add documents."],
   "member.manage": ["moderator", "Only the space's owners and moderators manage members."],
+  "grade.read": ["moderator", "Only the space's owners and moderators read its gradebook."],
+  "grade.set": ["moderator", "Only the space's owners and moderators grade its members."],
   "space.manage": ["owner", "Only the space's owner may change its join code."],
 };
 

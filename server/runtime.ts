@@ -2,6 +2,7 @@ import type { Store } from "../db/store";
 import type { OutgoingEvent } from "../lib/protocol";
 import type { OidcConfig } from "./config";
 import type { Effect } from "./domain/outcome";
+import type { Mailer } from "./mail/mailer";
 import type { RateLimits } from "./rateLimits/limiter";
 
 /**
@@ -20,6 +21,8 @@ export interface Runtime {
   limits: RateLimits;
   /** The institution's identity provider people may sign in with, when one is configured. */
   oidc?: OidcConfig;
+  /** Where mail (password reset links) goes: SMTP_URL's server, or the log. */
+  mailer: Mailer;
 }
 
 const KEY = Symbol.for("moot.runtime");

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DELETE_CONFIRMATION } from "@/lib/accounts";
 import { pageActor } from "@/server/auth/pageActor";
 import { getAccount } from "@/server/domain/accounts/account";
 import { runtime } from "@/server/runtime";
 import { signOutEverywhereAction } from "./actions";
+import { DeleteAccountForm } from "./DeleteAccountForm";
 import { InstitutionSignIn } from "./InstitutionSignIn";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +26,7 @@ export default async function AccountPage() {
       </>
     );
   }
-  const { name, email, guestOf, sessions } = account.value;
+  const { name, email, guestOf, sessions, hasPassword } = account.value;
   return (
     <>
       <h1>Your account</h1>
@@ -68,6 +70,38 @@ export default async function AccountPage() {
         </form>
       </section>
       <InstitutionSignIn />
+      <section aria-labelledby="data-heading" className="panel">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          One JSON file with everything you did here: your profile, your spaces and roles, your
+          arguments with their citations and earlier wordings, your votes, ratings, agreements and
+          notifications. Nothing of anyone else is in it.
+        </p>
+        <p className="actions">
+          <a href="/api/me/export" download className="button secondary">
+            Download my data
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-heading" className="panel">
+        <h2 id="delete-heading">Delete your account</h2>
+        <p>
+          Your name{email ? " and email are" : " is"} removed and you are signed out everywhere, for
+          good. What you wrote stays in its debates, shown as by &ldquo;Deleted member&rdquo;, so
+          the debates keep their shape. Download your data first if you want to keep it.
+        </p>
+        {!hasPassword && !guestOf ? (
+          <p className="meta">
+            You sign in without a password here, so deleting needs a sign-in of the last 10 minutes:{" "}
+            <Link href="/signin?callbackUrl=%2Faccount">sign in again</Link> first if it has been
+            longer.
+          </p>
+        ) : null}
+        <DeleteAccountForm
+          confirmation={email ?? DELETE_CONFIRMATION}
+          needsPassword={hasPassword}
+        />
+      </section>
     </>
   );
 }

@@ -60,6 +60,9 @@ export default async function SignInPage({ searchParams }: Props) {
         </div>
       </ActionForm>
       <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         No account yet? <Link href={`/signup${back}`}>Create one</Link>. Have a join code from your
         teacher? <Link href="/join">Join as a guest</Link>.
       </p>

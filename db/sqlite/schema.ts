@@ -53,6 +53,11 @@ export const users = sqliteTable("users", {
   createdAt: timestamp("created_at")
     .notNull()
     .$defaultFn(() => new Date()),
+  /**
+   * When the member deleted their account: the row stays so their arguments keep their author,
+   * but its name reads "Deleted member" and nothing else of the person is left.
+   */
+  deletedAt: timestamp("deleted_at"),
 });
 
 export const accounts = sqliteTable(
@@ -116,6 +121,25 @@ export const memberships = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.spaceId, t.userId] }),
     index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * A password reset link not yet used: only the SHA-256 of its token is kept, so whoever reads the
+ * database cannot use a link. The row goes when the link is used or the password is reset.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at").notNull(),
+  },
+  (t) => [
+    index("password_resets_user_idx").on(t.userId),
+    index("password_resets_expires_idx").on(t.expiresAt),
   ],
 );
 
@@ -438,4 +462,42 @@ export const notifications = sqliteTable(
     index("notifications_user_idx").on(t.userId, t.at),
     index("notifications_event_idx").on(t.motionId, t.seq),
   ],
+);
+
+/**
+ * How a motion is graded: the weight of each part of the score and the count that earns a part
+ * in full (lib/grades.ts). A motion without a row is graded by the default rubric.
+ */
+export const rubrics = sqliteTable("rubrics", {
+  motionId: text("motion_id")
+    .primaryKey()
+    .references(() => motions.id),
+  postingWeight: integer("posting_weight").notNull(),
+  evidenceWeight: integer("evidence_weight").notNull(),
+  engagementWeight: integer("engagement_weight").notNull(),
+  markWeight: integer("mark_weight").notNull(),
+  postsCap: integer("posts_cap").notNull(),
+  passagesCap: integer("passages_cap").notNull(),
+  answersCap: integer("answers_cap").notNull(),
+  changedBy: text("changed_by").notNull(),
+  changedAt: timestamp("changed_at").notNull(),
+});
+
+/** The teacher's own mark (0 to 100) and comment for one member on one motion. */
+export const gradeMarks = sqliteTable(
+  "grade_marks",
+  {
+    motionId: text("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Null: the comment stands without a mark yet. */
+    mark: integer("mark"),
+    comment: text("comment").notNull(),
+    markedBy: text("marked_by").notNull(),
+    markedAt: timestamp("marked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.userId] })],
 );

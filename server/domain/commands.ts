@@ -22,11 +22,13 @@ import {
   SpotlightArgument,
   WithdrawArgument,
 } from "../../lib/commands";
+import { MarkGrade, SetRubric } from "../../lib/grades";
 import { FollowMotion, MarkNotificationsRead } from "../../lib/notifications";
 import type { MotionEventType } from "../../lib/protocol";
 import { MarkAllRead, MarkRead } from "../../lib/reading";
 import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
+import { DeleteAccountInput, deleteAccount } from "./accounts/deleteAccount";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
 import { CreateMotionInput, createMotion } from "./debate/createMotion";
 import { agreeWithArgument, castVote, rateArgument } from "./debate/judge";
@@ -44,6 +46,8 @@ import {
 import { postArgument } from "./debate/postArgument";
 import { assignSide, runPhase, setTimer } from "./debate/session";
 import { ImportDebateTarget, importDebate } from "./exports/importDebate";
+import { markGrade } from "./grades/markGrade";
+import { setRubric } from "./grades/setRubric";
 import { AddVersionInput, addVersion } from "./library/addVersion";
 import { CopyDocumentInput, copyDocument } from "./library/copyDocument";
 import { ImportDocumentInput, importDocument } from "./library/importDocument";
@@ -370,6 +374,31 @@ export const commands = {
     run: importDebate,
     emits: ["motion.created", "argument.posted", "argument.hidden", "argument.withdrawn"],
     limit: "uploads",
+    socket: false,
+  }),
+  // The gradebook's commands have routes of their own (docs/api.md, "The gradebook").
+  "rubric:set": command({
+    input: SetRubric,
+    action: "grade.set",
+    run: setRubric,
+    emits: ["rubric.set"],
+    limit: "moderation",
+    socket: false,
+  }),
+  "grade:mark": command({
+    input: MarkGrade,
+    action: "grade.set",
+    run: markGrade,
+    emits: ["grade.marked"],
+    limit: "moderation",
+    socket: false,
+  }),
+  /** Its door ends the sessions' open connections and this browser's cookie (docs/api.md). */
+  "account:delete": command({
+    input: DeleteAccountInput,
+    action: null,
+    run: deleteAccount,
+    emits: ["author.deleted"],
     socket: false,
   }),
   "notifications:read": command({

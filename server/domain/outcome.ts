@@ -61,22 +61,39 @@ export interface CommandKey {
 export async function once<T>(
   tx: Repos,
   actor: Actor,
-  { command, target, clientId }: CommandKey,
+  key: CommandKey,
   work: () => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
-  if (clientId === undefined) return work();
+  return onceKeptBy(tx, actor, key, async (kept) => {
+    const outcome = await work();
+    if (outcome.ok && kept) {
+      await tx.commands.save({ ...kept, result: outcome.value, at: new Date() });
+    }
+    return outcome;
+  });
+}
+
+/** Where a command's answer is kept, for a retry to find. */
+export interface KeptAnswer {
+  actorId: string;
+  clientId: string;
+}
+
+/**
+ * `once` for a command whose work keeps its own answer where it is told, in its last write:
+ * a post, placed under its motion's lock in one step, where one more round trip would hold up
+ * every other post into the motion.
+ */
+export async function onceKeptBy<T>(
+  tx: Repos,
+  actor: Actor,
+  { command, target, clientId }: CommandKey,
+  work: (kept: KeptAnswer | undefined) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  if (clientId === undefined) return work(undefined);
   // The system's own commands (the demo loader) carry fixed ids that already say what they are.
   const key = actor.kind === "system" ? clientId : `${command}:${target}:${clientId}`;
   const seen = await tx.commands.find(actor.id, key);
   if (seen) return done(seen.result as T);
-  const outcome = await work();
-  if (outcome.ok) {
-    await tx.commands.save({
-      actorId: actor.id,
-      clientId: key,
-      result: outcome.value,
-      at: new Date(),
-    });
-  }
-  return outcome;
+  return work({ actorId: actor.id, clientId: key });
 }

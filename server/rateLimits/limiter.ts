@@ -37,6 +37,11 @@ export interface RateLimits {
    * A family of attemptFamilies is only checked here: settle counts the try once it is known.
    */
   consume(family: LimitFamily, actor: Actor, address: string): Promise<RateLimited | null>;
+  /**
+   * consume for a request whose own count is kept under `key` rather than an account's (the
+   * email a password reset is asked for), or under no key but the address's (null).
+   */
+  consumeFor(family: LimitFamily, key: string | null, address: string): Promise<RateLimited | null>;
   /** consume, saying which count refused. */
   check(family: LimitFamily, actor: Actor, address: string): Promise<Refusal | null>;
   /**
@@ -85,6 +90,7 @@ async function waitOf(limiter: RateLimiterAbstract, key: string): Promise<number
 const off: RateLimits = {
   on: false,
   consume: async () => null,
+  consumeFor: async () => null,
   check: async () => null,
   settle: async () => {},
   consumeEvent: async () => null,
@@ -154,11 +160,11 @@ export function rateLimits(
     shared: true,
   });
 
-  const check = async (family: LimitFamily, actor: Actor, address: string) => {
+  const checkFor = async (family: LimitFamily, key: string | null, address: string) => {
     const what = limitTable[family].what;
     const { account, address: fromAddress } = byFamily.get(family) ?? {};
-    if (account && actor.kind === "user") {
-      const wait = await take(account, actor.id);
+    if (account && key !== null) {
+      const wait = await take(account, key);
       if (wait !== null) {
         return {
           refusal: rateLimited(
@@ -179,12 +185,17 @@ export function rateLimits(
     const wait = await take(fromAddress, address);
     return wait === null ? null : fromNetwork(wait, what);
   };
+  const check = (family: LimitFamily, actor: Actor, address: string) =>
+    checkFor(family, actor.kind === "user" ? actor.id : null, address);
 
   return {
     on: true,
     check,
     async consume(family, actor, address) {
       return (await check(family, actor, address))?.refusal ?? null;
+    },
+    async consumeFor(family, key, address) {
+      return (await checkFor(family, key, address))?.refusal ?? null;
     },
     async settle(family, address, succeeded) {
       if (!attemptFamilies.has(family)) return;

@@ -43,6 +43,15 @@ export const limitTable = {
     windowSeconds: 60 * 60,
     env: "MOOT_RATE_LIMIT_SIGN_UPS",
   },
+  // Counted per email asked about (perAccount) and per address: a few tries for one forgetful
+  // student, and a class that all forgot on the same morning. Using a link counts per address.
+  passwordResets: {
+    what: "password reset requests",
+    perAccount: 5,
+    perAddress: 100,
+    windowSeconds: 60 * 60,
+    env: "MOOT_RATE_LIMIT_PASSWORD_RESETS",
+  },
   searches: {
     what: "searches",
     perAccount: 30,

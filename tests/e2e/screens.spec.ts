@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { LiveMotionPage, MotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  AccountPage,
+  LiveMotionPage,
+  MotionPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+} from "./pages";
 import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
@@ -10,10 +17,27 @@ async function look(page: Page, name: string, size: string) {
   expect(await seriousViolations(page), `${name} on a ${size}`).toEqual([]);
 }
 
+// The password reset pages a visitor reaches, at each size: apart from the long tour below, so
+// that one keeps its time. The form with a working link is looked at in password-reset.spec.ts.
+for (const [size, viewport] of Object.entries(sizes)) {
+  test(`password reset pages fit a ${size} screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const [name, path] of [
+      ["forgot-password", "/forgot-password"],
+      ["reset-password-invalid", "/reset-password?token=not-a-real-token"],
+    ] as const) {
+      await page.goto(path);
+      await look(page, name, size);
+    }
+  });
+}
+
 // Each page at each size: nothing runs off the side, axe finds nothing serious, and a
 // screenshot to look at.
 for (const [size, viewport] of Object.entries(sizes)) {
   test(`pages fit a ${size} screen`, async ({ page }) => {
+    // Some thirty pages, an axe scan each: more than the default minute on a shared machine.
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await page.goto("/");
     const motionHref = await page
@@ -28,6 +52,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       .getAttribute("href");
     for (const [name, path] of [
       ["home", "/"],
+      ["home-account-deleted", "/?account=deleted"],
       ["motion", motionHref],
       ["reader", readerHref],
       ["signin", "/signin"],
@@ -54,6 +79,11 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await look(page, "inbox", size);
     await page.goto("/account");
     await look(page, "account", size);
+    // Deleting the account: the confirmation half typed, its button still off.
+    const account = new AccountPage(page);
+    await account.confirmDeletion("dele", "a long enough password");
+    await expect(account.deleteButton()).toBeDisabled();
+    await look(page, "account-deleting", size);
     await page.goto(motionHref ?? "/");
     await new LiveMotionPage(page).openComposer();
     await expect(page.getByRole("button", { name: "Post" })).toBeVisible();
@@ -76,6 +106,10 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
     await look(page, "results", size);
     await page.goto("/spaces");
+    await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
+    await page.getByRole("link", { name: "Gradebook" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
+    await look(page, "gradebook-empty", size);
     await page.getByRole("link", { name: `Seminar seen on a ${size}` }).click();
     await page.getByRole("link", { name: "Add a document" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Add a document" })).toBeVisible();

@@ -58,12 +58,22 @@ for (const dialect of await dialects()) {
         for (const { seq, argument } of answers) {
           expect(log.find((e) => e.seq === seq)).toMatchObject({
             type: "argument.posted",
-            data: { argument: { id: argument.id, pseudonym: argument.pseudonym } },
+            data: {
+              argument: {
+                id: argument.id,
+                pseudonym: argument.pseudonym,
+                createdAt: argument.createdAt,
+              },
+            },
           });
         }
         // Stored as answered: public at its event's seq, and listed in the order of the log.
         const rows = await db.store.motions.arguments(d.motionId);
         expect(rows.map((r) => r.publishedSeq)).toEqual(expected);
+        const answeredAt = new Map(answers.map((a) => [a.argument.id, a.argument.createdAt]));
+        expect(rows.map((r) => r.createdAt.toISOString())).toEqual(
+          rows.map((r) => answeredAt.get(r.id)),
+        );
         expect(await db.store.arguments.citations(rows.map((r) => r.id))).toHaveLength(60);
         // Ten newcomers at once: one number each, none shared.
         const numbers = new Map(rows.map((r) => [r.authorId, r.pseudonym]));

@@ -10,13 +10,18 @@ import { PATCH as changeArgument } from "../../app/api/arguments/[id]/route";
 import { POST as addVersion } from "../../app/api/documents/[id]/versions/route";
 import { GET as health } from "../../app/api/health/route";
 import { POST as markNotificationsRead } from "../../app/api/me/notifications/read/route";
+import { DELETE as deleteAccount } from "../../app/api/me/route";
 import { DELETE as signOutEverywhere } from "../../app/api/me/sessions/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
 import { PUT as followMotion } from "../../app/api/motions/[id]/follow/route";
+import { PUT as markGrade } from "../../app/api/motions/[id]/marks/[userId]/route";
 import { POST as markRead } from "../../app/api/motions/[id]/read/route";
 import { PATCH as changeMotion } from "../../app/api/motions/[id]/route";
+import { PUT as setRubric } from "../../app/api/motions/[id]/rubric/route";
 import { POST as castVote } from "../../app/api/motions/[id]/votes/route";
+import { POST as confirmPasswordReset } from "../../app/api/password-reset/confirm/route";
+import { POST as askPasswordReset } from "../../app/api/password-reset/route";
 import { POST as previewDocument } from "../../app/api/spaces/[id]/documents/preview/route";
 import { POST as importDocument } from "../../app/api/spaces/[id]/documents/route";
 import { POST as importDebate } from "../../app/api/spaces/[id]/import/route";
@@ -114,6 +119,38 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
       handler: withIds(followMotion),
       method: "PUT",
       ids: { id: motionId },
+      motionId,
+      valid,
+    };
+  },
+  "motions/[id]/rubric PUT": async (s) => {
+    const motionId = await s.motion();
+    const weight = fc.integer({ min: 0, max: 100 });
+    const cap = fc.integer({ min: 1, max: 50 });
+    const valid = fc.record({
+      postingWeight: weight,
+      evidenceWeight: weight,
+      engagementWeight: weight,
+      markWeight: weight,
+      postsCap: cap,
+      passagesCap: cap,
+      answersCap: cap,
+    });
+    return { handler: withIds(setRubric), method: "PUT", ids: { id: motionId }, motionId, valid };
+  },
+  "motions/[id]/marks/[userId] PUT": async (s) => {
+    const motionId = await s.motion();
+    const valid = fc.record(
+      {
+        mark: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)),
+        comment: fc.string({ maxLength: 80 }),
+      },
+      { requiredKeys: ["mark"] },
+    );
+    return {
+      handler: withIds(markGrade),
+      method: "PUT",
+      ids: { id: motionId, userId: s.target.id },
       motionId,
       valid,
     };
@@ -319,6 +356,31 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
       email: fc.uuid().map((id) => `${id}@example.test`),
       password: fc.constant("a long enough password"),
     }),
+  }),
+  "password-reset POST": async (s) => ({
+    handler: (request) => askPasswordReset(request),
+    method: "POST",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({ email: fc.uuid().map((id) => `${id}@example.test`) }),
+  }),
+  "password-reset/confirm POST": async (s) => ({
+    handler: (request) => confirmPasswordReset(request),
+    method: "POST",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({
+      token: fc.base64String({ minLength: 16, maxLength: 64 }),
+      password: fc.constant("a long enough password"),
+    }),
+  }),
+  // The stage's people have no password that any payload could match: deleting is refused.
+  "me DELETE": async (s) => ({
+    handler: (request) => deleteAccount(request),
+    method: "DELETE",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({ password: fc.string({ minLength: 1, maxLength: 40 }) }),
   }),
   "me/notifications/read POST": async (s) => ({
     handler: (request) => markNotificationsRead(request),

@@ -495,6 +495,66 @@ for (const dialect of await dialects()) {
         expect(await rows.write((tx) => tx.arguments.place(argument, stamp))).toBe(1);
       });
 
+      it("appendPlaced numbers, stamps and logs a post and keeps its answer, only while the motion and the parent are as read", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const parent = await rows.argument(motion.id, { authorId: newId(), pseudonym: 1 });
+        const authorId = newId();
+        const posted = (argument: { id: string }) =>
+          ({
+            motionId: motion.id,
+            type: "argument.posted",
+            data: { argument: { id: argument.id, pseudonym: 0, createdAt: "" }, place: null },
+            actorId: authorId,
+            at: minute(0),
+          }) as unknown as Parameters<Store["events"]["appendPlaced"]>[2];
+        const reply = async (status: string) => {
+          const { argument } = await rows.argument(motion.id, {
+            authorId,
+            parentId: parent.argument.id,
+            relation: "attacks",
+            pseudonym: 0,
+          });
+          const kept = { actorId: authorId, clientId: `argument.post:${argument.id}` };
+          const asRead = { ...motion, status: status as typeof motion.status };
+          const placing = { published: true, motionAsRead: asRead, kept };
+          const placed = await rows.write((tx) =>
+            tx.events.appendPlaced(argument, placing, posted(argument)),
+          );
+          return { argument, kept, placed };
+        };
+
+        const { argument, kept, placed } = await reply(motion.status);
+        expect(placed).toMatchObject({ seq: 1, pseudonym: 2 });
+        const at = placed?.at.toISOString();
+        expect(await store.arguments.get(argument.id)).toMatchObject({
+          pseudonym: 2,
+          publishedSeq: 1,
+          createdAt: placed?.at,
+        });
+        const [event] = await store.events.after(motion.id, 0, 10);
+        expect(event).toMatchObject({
+          seq: 1,
+          at: placed?.at,
+          data: { argument: { id: argument.id, pseudonym: 2, createdAt: at } },
+        });
+        expect((await store.commands.find(authorId, kept.clientId))?.result).toEqual({
+          seq: 1,
+          argument: { id: argument.id, pseudonym: 2, createdAt: at },
+        });
+
+        // The motion read before it closed, then the parent gone: nothing placed or logged.
+        expect((await reply("closed")).placed).toBeUndefined();
+        await rows.write((tx) => tx.arguments.update(parent.argument.id, { status: "hidden" }));
+        const orphan = await reply(motion.status);
+        expect(orphan.placed).toBeUndefined();
+        expect(await store.arguments.get(orphan.argument.id)).toMatchObject({ pseudonym: 0 });
+        expect(await store.commands.find(authorId, orphan.kept.clientId)).toBeUndefined();
+        expect(await store.events.after(motion.id, 0, 10)).toHaveLength(1);
+        await rows.write((tx) => tx.arguments.update(parent.argument.id, { status: "published" }));
+        expect((await reply(motion.status)).placed).toMatchObject({ seq: 2, pseudonym: 2 });
+      });
+
       it("insert, get, byIds and citations keep an argument and its quotes, by argument and position", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);

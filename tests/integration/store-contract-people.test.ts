@@ -94,7 +94,13 @@ for (const dialect of await dialects()) {
       it("insert, get and byEmail keep every column; Auth.js's own start empty, and nobody is a sample", async () => {
         const space = await rows.space();
         const user = await rows.user({ name: "Bek Guest", guestSpaceId: space.id });
-        const stored = { ...user, emailVerified: null, image: null, sample: false };
+        const stored = {
+          ...user,
+          emailVerified: null,
+          image: null,
+          sample: false,
+          deletedAt: null,
+        };
         expect(await store.users.get(user.id)).toEqual(stored);
         expect(await store.users.byEmail(user.email ?? "")).toEqual(stored);
         expect(await store.users.get(newId())).toBeUndefined();
@@ -113,7 +119,63 @@ for (const dialect of await dialects()) {
           emailVerified: null,
           image: null,
           sample: false,
+          deletedAt: null,
         });
+      });
+    });
+
+    describe("people: what one person did, read and rewritten", () => {
+      it("memberships name each space; arguments are the person's own, oldest first", async () => {
+        const space = await rows.space({ name: "History 9B" });
+        const ada = await rows.member(space.id, "moderator");
+        const { motion } = await rows.motion(space.id);
+        const later = await rows.argument(motion.id, { authorId: ada.id, createdAt: minute(5) });
+        const first = await rows.argument(motion.id, { authorId: ada.id, createdAt: minute(1) });
+        await rows.argument(motion.id, { authorName: "Ben" });
+        expect(await store.people.memberships(ada.id)).toEqual([
+          expect.objectContaining({
+            spaceId: space.id,
+            role: "moderator",
+            spaceName: "History 9B",
+          }),
+        ]);
+        expect((await store.people.arguments(ada.id)).map((a) => a.id)).toEqual([
+          first.argument.id,
+          later.argument.id,
+        ]);
+      });
+
+      it("renameAuthor renames the person's arguments and no one else's, answering their motions", async () => {
+        const space = await rows.space();
+        const ada = await rows.user({ name: "Ada" });
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const mine = await rows.argument(motion.id, { authorId: ada.id, authorName: "Ada" });
+        await rows.argument(other.id, { authorId: ada.id, authorName: "Ada" });
+        const bens = await rows.argument(motion.id, { authorName: "Ben" });
+        const renamed = await rows.write((tx) => tx.people.renameAuthor(ada.id, "Deleted member"));
+        expect(renamed).toEqual([motion.id, other.id].sort());
+        expect((await store.arguments.get(mine.argument.id))?.authorName).toBe("Deleted member");
+        expect((await store.arguments.get(bens.argument.id))?.authorName).toBe("Ben");
+      });
+
+      it("unlinkProviders removes the person's linked sign-ins and no one else's", async () => {
+        const ada = await rows.user();
+        const ben = await rows.user();
+        const adapter = store.authAdapter();
+        for (const user of [ada, ben]) {
+          await adapter.linkAccount?.({
+            userId: user.id,
+            type: "oidc",
+            provider: "school",
+            providerAccountId: user.id,
+          });
+        }
+        await rows.write((tx) => tx.people.unlinkProviders(ada.id));
+        const byAccount = (id: string) =>
+          adapter.getUserByAccount?.({ provider: "school", providerAccountId: id });
+        expect(await byAccount(ada.id)).toBeNull();
+        expect((await byAccount(ben.id))?.id).toBe(ben.id);
       });
     });
 
@@ -295,6 +357,55 @@ for (const dialect of await dialects()) {
         expect(await store.sessions.liveUser(early.sessionToken, minute(0))).toBeUndefined();
         expect(await store.sessions.liveUser(late.sessionToken, minute(0))).toBeDefined();
         expect(await store.sessions.countLive(user.id, minute(0))).toBe(1);
+      });
+    });
+
+    describe("passwordResets", () => {
+      const reset = (userId: string, expiresAt: Date) => ({
+        tokenHash: newId(),
+        userId,
+        expiresAt,
+      });
+
+      it("use answers a live link's user once, and a link that ran out never", async () => {
+        const user = await rows.user();
+        const live = reset(user.id, minute(60));
+        const stale = reset(user.id, minute(10));
+        await rows.write(async (tx) => {
+          await tx.passwordResets.insert(live);
+          await tx.passwordResets.insert(stale);
+        });
+        expect(await store.passwordResets.isLive(live.tokenHash, minute(30))).toBe(true);
+        expect(await store.passwordResets.isLive(stale.tokenHash, minute(30))).toBe(false);
+        expect(await rows.write((tx) => tx.passwordResets.use(stale.tokenHash, minute(30)))).toBe(
+          undefined,
+        );
+        expect(await rows.write((tx) => tx.passwordResets.use(live.tokenHash, minute(30)))).toBe(
+          user.id,
+        );
+        expect(await rows.write((tx) => tx.passwordResets.use(live.tokenHash, minute(30)))).toBe(
+          undefined,
+        );
+        expect(await store.passwordResets.isLive(live.tokenHash, minute(30))).toBe(false);
+      });
+
+      it("removeAll forgets one user's links and no one else's; removeExpired those that ran out", async () => {
+        const [ada, bo] = [await rows.user(), await rows.user()];
+        const [adaLink, boLink, boOld] = [
+          reset(ada.id, minute(60)),
+          reset(bo.id, minute(60)),
+          reset(bo.id, minute(5)),
+        ];
+        await rows.write(async (tx) => {
+          for (const link of [adaLink, boLink, boOld]) await tx.passwordResets.insert(link);
+        });
+        await rows.write((tx) => tx.passwordResets.removeAll(ada.id));
+        expect(await store.passwordResets.isLive(adaLink.tokenHash, minute(0))).toBe(false);
+        expect(await store.passwordResets.isLive(boLink.tokenHash, minute(0))).toBe(true);
+        await rows.write((tx) => tx.passwordResets.removeExpired(minute(30)));
+        // Gone, not merely stale: even a clock turned back finds no row.
+        expect(await store.passwordResets.isLive(boOld.tokenHash, minute(0))).toBe(false);
+        expect(await store.passwordResets.isLive(boLink.tokenHash, minute(0))).toBe(true);
       });
     });
 

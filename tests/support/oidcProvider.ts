@@ -4,6 +4,7 @@
  * account) and one client, Moot on E2E_PORT. Run with tsx; it serves until it is stopped.
  */
 import Provider, { type Configuration } from "oidc-provider";
+import { e2eOidcPort, e2ePort } from "../e2e/ports";
 
 export const oidcTestClient = { id: "moot-e2e", secret: "a-client-secret-for-the-e2e-tests" };
 
@@ -17,10 +18,8 @@ export const institutionPeople = {
   mallory: { email: "bea@school.test", email_verified: false, name: "Mallory" },
 } as const;
 
-export const oidcPortFor = (appPort: number) => appPort + 30;
-
 export function institutionProvider(appPort: number): Provider {
-  const issuer = `http://127.0.0.1:${oidcPortFor(appPort)}`;
+  const issuer = `http://127.0.0.1:${e2eOidcPort}`;
   const configuration: Configuration = {
     clients: [
       {
@@ -63,8 +62,7 @@ export function institutionProvider(appPort: number): Provider {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const appPort = Number(process.env.E2E_PORT ?? 3107);
-  institutionProvider(appPort).listen(oidcPortFor(appPort), "127.0.0.1", () => {
-    console.log(`The test identity provider is serving http://127.0.0.1:${oidcPortFor(appPort)}`);
+  institutionProvider(e2ePort).listen(e2eOidcPort, "127.0.0.1", () => {
+    console.log(`The test identity provider is serving http://127.0.0.1:${e2eOidcPort}`);
   });
 }

@@ -37,11 +37,13 @@ describe("how much body each route reads, and who may send one", () => {
     ["POST", "/api/auth/signout"],
     ["POST", "/api/users"],
     ["POST", "/api/spaces/join"],
+    ["POST", "/api/password-reset"],
+    ["POST", "/api/password-reset/confirm"],
     ["POST", "/signin"],
     ["POST", "/join"],
     ["POST", `/spaces/${id}`],
   ])(
-    "%s %s takes visitors (signing in, signing up, joining, pages' forms): 64 KB",
+    "%s %s takes visitors (signing in, signing up, joining, a password reset, pages' forms): 64 KB",
     (method, path) => {
       expect(bodyRuleFor(method, path)).toMatchObject({
         limit: COMMAND_BODY_BYTES,

@@ -14,6 +14,7 @@ describe("configuration", () => {
       authSecretFile: resolve(projectRoot, "data/auth-secret"),
       workBudgetMs: 10_000,
       rateLimits: { factor: 1, counts: {} },
+      mail: null,
     });
   });
 
@@ -50,6 +51,37 @@ describe("configuration", () => {
       "Invalid environment: WORK_BUDGET_MS: must be a whole number of milliseconds",
     );
     expect(() => loadConfig({ WORK_BUDGET_MS: "5" })).toThrow(/WORK_BUDGET_MS/);
+  });
+
+  it("SMTP_URL and MAIL_FROM send mail through that server, from that address", () => {
+    expect(
+      loadConfig({
+        SMTP_URL: "smtp://moot:secret@mail.school.example:587",
+        MAIL_FROM: "Moot <moot@school.example>",
+      }).mail,
+    ).toEqual({
+      smtpUrl: "smtp://moot:secret@mail.school.example:587",
+      from: "Moot <moot@school.example>",
+    });
+    expect(
+      loadConfig({ SMTP_URL: "smtps://mail.school.example", MAIL_FROM: "moot@school.example" })
+        .mail,
+    ).toEqual({ smtpUrl: "smtps://mail.school.example", from: "moot@school.example" });
+  });
+
+  it("a bad SMTP_URL or MAIL_FROM stops the start with a message naming the variable", () => {
+    expect(() =>
+      loadConfig({ SMTP_URL: "mail.school.example:25", MAIL_FROM: "moot@school.example" }),
+    ).toThrow("Invalid environment: SMTP_URL: must be smtp://user:pass@host:port");
+    expect(() =>
+      loadConfig({ SMTP_URL: "https://mail.school.example", MAIL_FROM: "moot@school.example" }),
+    ).toThrow(/SMTP_URL: must be smtp:/);
+    expect(() => loadConfig({ SMTP_URL: "smtp://mail.school.example" })).toThrow(
+      "Invalid environment: MAIL_FROM: is required with SMTP_URL",
+    );
+    expect(() =>
+      loadConfig({ SMTP_URL: "smtp://mail.school.example", MAIL_FROM: "the school" }),
+    ).toThrow("Invalid environment: MAIL_FROM: must be an address mail is sent from");
   });
 });
 

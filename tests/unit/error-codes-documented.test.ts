@@ -4,8 +4,12 @@ import { errorCodes } from "../../lib/result";
 
 const doc = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), "utf8");
 
-/** Codes only a REST route answers: bodies and files, sign-ins, and the work pool's documents. */
+/**
+ * Codes only a REST route answers: bodies and files, sign-ins and password resets, and the work
+ * pool's documents.
+ */
 const httpOnly = [
+  "invalid_token",
   "payload_too_large",
   "unsupported_media_type",
   "too_many_requests",

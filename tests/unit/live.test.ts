@@ -56,6 +56,23 @@ describe("a live client's copy of a motion", () => {
     });
   });
 
+  it("names a deleted member's arguments as author.deleted says, and no one else's", () => {
+    const by = (id: string, authorId: string, name: string) =>
+      argumentView(id, { author: { id: authorId, name } });
+    const { state } = applyEvents(start, [
+      event(2, "argument.posted", { argument: by("a", "ada", "Ada") }),
+      event(3, "argument.posted", { argument: by("b", "ben", "Ben") }),
+      event(4, "author.deleted", { authorId: "ada", name: "Deleted member" }),
+      // An anonymous motion's bystander gets no author id: the pseudonyms stay.
+      event(5, "author.deleted", { authorId: "", name: "Deleted member" }),
+    ]);
+    expect(state.seq).toBe(5);
+    expect(state.arguments.map((a) => [a.id, a.author.name])).toEqual([
+      ["a", "Deleted member"],
+      ["b", "Ben"],
+    ]);
+  });
+
   it("ignores an event it already holds, so a replay that overlaps the live feed is harmless", () => {
     const once = applyEvents(start, [event(2, "argument.posted", { argument: argument("a") })]);
     const twice = applyEvents(once.state, [

@@ -65,6 +65,17 @@ export default async function SpacePage({ params }: Props) {
           )
         ) : null}
       </p>
+      {space.can.manageMembers ? (
+        <p>
+          <Link className="button secondary" href={`/spaces/${space.id}/grades`}>
+            Gradebook
+          </Link>
+        </p>
+      ) : space.role === "participant" || space.role === "observer" ? (
+        <p>
+          <Link href={`/spaces/${space.id}/grades`}>Your grades</Link>
+        </p>
+      ) : null}
 
       {space.can.manageMembers ? (
         <section aria-labelledby="code-heading" className="panel join-panel">

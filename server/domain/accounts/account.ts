@@ -10,6 +10,8 @@ export interface AccountView {
   guestOf: { id: string; name: string } | null;
   /** How many browsers and devices the user is signed in on, this one included. */
   sessions: number;
+  /** Whether they sign in with a password (else through an identity provider, or as a guest). */
+  hasPassword: boolean;
 }
 
 /** The signed-in user's own account: who they are here and where they are signed in. */
@@ -28,6 +30,7 @@ export async function getAccount(
     email: user.email,
     guestOf: space ? { id: space.id, name: space.name } : null,
     sessions: await store.sessions.countLive(actor.id, now),
+    hasPassword: user.passwordHash !== null,
   });
 }
 

@@ -101,6 +101,8 @@ export function eventForViewer(
       const { userId: _, side: __, ...data } = disguised.data;
       return { ...disguised, data, actor: "" };
     }
+    case "author.deleted":
+      return { ...disguised, data: { ...disguised.data, authorId: "" }, actor: "" };
     default:
       return { ...disguised, actor: "" };
   }

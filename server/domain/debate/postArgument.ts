@@ -9,7 +9,7 @@ import { outgoing } from "../events";
 import { newId } from "../ids";
 import { anchoredInSpace, shareDocuments } from "../library/anchors";
 import { notificationsOf, recipients } from "../notifications/notify";
-import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { done, invalidInput, type Outcome, onceKeptBy, refuse } from "../outcome";
 import { placeIn } from "./argumentPages";
 import { moderates, unlockedMotionFor } from "./guards";
 import { argumentViews } from "./views";
@@ -61,7 +61,8 @@ async function post(
   const found = await unlockedMotionFor(tx, actor, motionId, "argument.post");
   if (!found.ok) return found;
   const motion = found.value;
-  return once(tx, actor, { command: "argument.post", target: motionId, clientId }, async () => {
+  const key = { command: "argument.post", target: motionId, clientId };
+  return onceKeptBy(tx, actor, key, async (kept) => {
     if (parentId && !(await parentPublished(tx, motionId, parentId))) {
       return refuse("not_found", "parentId: no such argument on this motion");
     }
@@ -117,35 +118,24 @@ async function post(
     const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
     const notified = await recipients(tx, motion, event);
 
-    const locked = await tx.motions.lock(motionId);
-    if (!locked || !sameRules(motion, locked)) return changed;
-    if (parentId && !(await parentPublished(tx, motionId, parentId))) return changed;
-    // Under the lock the append takes the motion's next seq, which the argument is stamped with
-    // first; its time is the lock's, so arguments sort as their events do.
-    const seq = locked.lastSeq + 1;
-    const at = new Date();
-    // Its number is placed in the one statement that appends the event telling of it.
-    const placing = { ...event, ...logged({ ...view, createdAt: at.toISOString() }), at };
+    // Under the motion's lock, if its rules and the parent are as checked, the append takes the
+    // motion's next seq, which the argument is stamped with, its number and the lock's time, so
+    // arguments sort as their events do.
     const placed = await tx.events.appendPlaced(
       row,
-      { createdAt: at, publishedSeq: pending ? null : seq },
-      placing,
+      { published: !pending, motionAsRead: motion, kept },
+      event,
     );
-    if (placed.seq !== seq) throw new Error(`seq ${placed.seq} appended, ${seq} expected`);
+    if (!placed) return changed;
+    const { seq, at } = placed;
     const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
-    const appended = { ...placing, ...logged(argument), seq };
+    const appended = { ...event, ...logged(argument), at, seq };
     await tx.notifications.insert(notificationsOf(notified, appended));
-    return done({ seq, argument }, [outgoing(appended, locked)]);
+    return done({ seq, argument }, [outgoing(appended, motion)]);
   });
 }
 
 async function parentPublished(tx: Repos, motionId: string, parentId: string) {
   const parent = await tx.arguments.get(parentId);
   return parent?.motionId === motionId && parent.status === "published";
-}
-
-/** Whether what decides if and how a post is taken is as it was when the post was checked. */
-function sameRules(before: MotionRow, now: MotionRow) {
-  const rules = (m: MotionRow) => JSON.stringify([m.status, m.spaceId, m.settings, m.session]);
-  return rules(before) === rules(now);
 }

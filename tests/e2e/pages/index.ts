@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
@@ -225,6 +226,24 @@ export class AccountPage {
   }
   signOutEverywhere() {
     return this.page.getByRole("button", { name: "Sign out everywhere" });
+  }
+  /** Downloads "Download my data": the file, parsed. */
+  async downloadData(): Promise<Record<string, unknown>> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("link", { name: "Download my data" }).click(),
+    ]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toMatch(/^moot-account-\d{4}-\d{2}-\d{2}\.json$/);
+    return JSON.parse(await readFile(path, "utf8"));
+  }
+  deleteButton() {
+    return this.page.getByRole("button", { name: "Delete my account" });
+  }
+  /** Types the confirmation (and the password, for an account that has one). */
+  async confirmDeletion(confirmation: string, password?: string) {
+    if (password !== undefined) await this.page.getByLabel("Your password").fill(password);
+    await this.page.getByLabel(/^Type .+ to confirm$/).fill(confirmation);
   }
 }
 

@@ -1,0 +1,13 @@
+import { commandInput, commandResponse } from "@/server/http";
+
+export const dynamic = "force-dynamic";
+
+/** {mark, comment}: the teacher's own mark for one member on the motion (`grade:mark`). */
+export async function PUT(
+  request: Request,
+  { params }: { params: Promise<{ id: string; userId: string }> },
+) {
+  const { id, userId } = await params;
+  const input = await commandInput(request, { motionId: id, userId });
+  return commandResponse(request, "grade:mark", input);
+}

@@ -1,0 +1,23 @@
+import { resetLinkSent } from "@/lib/passwordReset";
+import { clientAddress } from "@/server/auth/address";
+import { PasswordResetRequest } from "@/server/domain/accounts/passwordReset";
+import { invalidInput } from "@/server/domain/outcome";
+import { errorResponse, json, jsonBody, originOf } from "@/server/http";
+import { mailResetLink } from "@/server/passwordResetMail";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Asks for a password reset link by email. The answer is the same 202 whether an account uses
+ * the email or not, and the mail goes out after it, so neither the answer nor its time tells.
+ */
+export async function POST(request: Request) {
+  const parsed = PasswordResetRequest.safeParse(await jsonBody(request));
+  if (!parsed.success) return errorResponse(invalidInput(parsed.error));
+  const outcome = await mailResetLink(parsed.data.email, {
+    address: clientAddress(request.headers),
+    origin: originOf(request.headers, new URL(request.url).origin),
+  });
+  if (!outcome.ok) return errorResponse(outcome);
+  return json({ message: resetLinkSent }, 202);
+}
