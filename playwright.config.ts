@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eMailPort, e2ePort as port } from "./tests/e2e/ports";
+import { e2eMailPort, e2eOidcPort as oidcPort, e2ePort as port } from "./tests/e2e/ports";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,20 +25,34 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // The real server as `npm start` runs it (building first if needed), on a fresh database.
-    command: "rm -f test-results/e2e.db* && npm start",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: "file:test-results/e2e.db",
-      HOST: "127.0.0.1",
-      // Only the password reset spec listens there; for the others a mail fails and is logged.
-      SMTP_URL: `smtp://127.0.0.1:${e2eMailPort}`,
-      MAIL_FROM: "Moot <moot@e2e.test>",
+  webServer: [
+    {
+      // Started first: Moot discovers it when someone signs in with it.
+      command: "npx tsx tests/support/oidcProvider.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port) },
     },
-  },
+    {
+      // The real server as `npm start` runs it (building first if needed), on a fresh database.
+      command: "rm -f test-results/e2e.db* && npm start",
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: "file:test-results/e2e.db",
+        HOST: "127.0.0.1",
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "moot-e2e",
+        OIDC_CLIENT_SECRET: "a-client-secret-for-the-e2e-tests",
+        OIDC_NAME: "Northfield School",
+        // Only the password reset spec listens there; for the others a mail fails and is logged.
+        SMTP_URL: `smtp://127.0.0.1:${e2eMailPort}`,
+        MAIL_FROM: "Moot <moot@e2e.test>",
+      },
+    },
+  ],
 });

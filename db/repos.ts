@@ -118,6 +118,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
             membership: t.memberships,
             name: t.users.name,
             passwordHash: t.users.passwordHash,
+            guestSpaceId: t.users.guestSpaceId,
+            sample: t.users.sample,
           })
           .from(t.memberships)
           .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
@@ -126,7 +128,9 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         return rows.map((row) => ({
           ...row.membership,
           name: row.name,
-          guest: row.passwordHash === null,
+          // Without a password, someone admitted by a code (or a sample author) is a guest; an
+          // account that signs in with the institution's provider is not.
+          guest: row.passwordHash === null && (row.guestSpaceId !== null || row.sample),
         }));
       },
       insert: async (row) => {
@@ -149,6 +153,30 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db
           .delete(t.memberships)
           .where(and(eq(t.memberships.spaceId, spaceId), eq(t.memberships.userId, userId)));
+      },
+    },
+    providerAccounts: {
+      userOf: async (provider, providerAccountId) => {
+        const [row] = await db
+          .select({ userId: t.accounts.userId })
+          .from(t.accounts)
+          .where(
+            and(
+              eq(t.accounts.provider, provider),
+              eq(t.accounts.providerAccountId, providerAccountId),
+            ),
+          );
+        return row?.userId;
+      },
+      insert: async (row) => {
+        await db.insert(t.accounts).values(row);
+      },
+      providersOf: async (userId) => {
+        const rows = await db
+          .select({ provider: t.accounts.provider })
+          .from(t.accounts)
+          .where(eq(t.accounts.userId, userId));
+        return [...new Set(rows.map((row) => row.provider))];
       },
     },
     sessions: {

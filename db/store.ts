@@ -29,6 +29,7 @@ export type UserRow = InferSelectModel<typeof schema.users>;
 export type MembershipRow = InferSelectModel<typeof schema.memberships>;
 export type SignInThrottleRow = InferSelectModel<typeof schema.signInThrottle>;
 export type SessionRow = InferSelectModel<typeof schema.sessions>;
+export type AccountRow = InferSelectModel<typeof schema.accounts>;
 export type PasswordResetRow = InferSelectModel<typeof schema.passwordResets>;
 export type ArgumentRevisionRow = InferSelectModel<typeof schema.argumentRevisions>;
 export type CitationRow = InferSelectModel<typeof schema.citations>;
@@ -83,6 +84,16 @@ export interface Repos {
     setRole(spaceId: string, userId: string, role: SpaceRole): Promise<void>;
     setMuted(spaceId: string, userId: string, muted: boolean): Promise<void>;
     remove(spaceId: string, userId: string): Promise<void>;
+  };
+  /** Sign-ins with identity providers, in the table Auth.js's adapter reads them from. */
+  providerAccounts: {
+    /** The user the provider's account (its `sub`) signs into, if it is linked to one. */
+    userOf(provider: string, providerAccountId: string): Promise<string | undefined>;
+    insert(
+      row: Pick<AccountRow, "userId" | "type" | "provider" | "providerAccountId">,
+    ): Promise<void>;
+    /** The providers the user can sign in with, besides a password. */
+    providersOf(userId: string): Promise<string[]>;
   };
   sessions: {
     insert(row: SessionRow): Promise<void>;

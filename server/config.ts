@@ -108,6 +108,51 @@ const RateLimitEnv = z
     return { factor: Number(vars[factorEnv]), counts };
   });
 
+const notAnIssuer = "must be the provider's http(s) URL, e.g. https://login.example.edu";
+const oidcTogether =
+  "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none";
+
+/** The institution's OpenID Connect provider: all three of issuer, client id and secret, or none. */
+const OidcEnv = z
+  .object({
+    OIDC_ISSUER: z
+      .url({ protocol: /^https?$/, error: notAnIssuer })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().trim().max(80, "must be at most 80 characters").optional(),
+  })
+  .transform((vars, ctx): OidcConfig | undefined => {
+    const {
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+    } = vars;
+    const given = {
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+    };
+    const missing = Object.entries(given).filter(([, value]) => !value);
+    if (missing.length === 3) return undefined;
+    if (missing.length > 0 || !issuer || !clientId || !clientSecret) {
+      for (const [name] of missing)
+        ctx.addIssue({ code: "custom", path: [name], message: oidcTogether });
+      return z.NEVER;
+    }
+    return { issuer, clientId, clientSecret, name: vars.OIDC_NAME || "your institution" };
+  });
+
+/** Sign-in with the institution's OpenID Connect provider (Auth.js's provider "oidc"). */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Who the provider is to the people signing in: "Sign in with <name>". */
+  name: string;
+};
+
 export type Config = {
   dev: boolean;
   port: number;
@@ -122,6 +167,8 @@ export type Config = {
   workBudgetMs: number;
   /** How far the rate limits are scaled, and the counts set for single families. */
   rateLimits: RateLimitSettings;
+  /** The institution's identity provider, when one is configured. */
+  oidc: OidcConfig | undefined;
   /** The mail server password reset links go out through; null: they are logged instead. */
   mail: MailSettings | null;
 };
@@ -140,8 +187,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     message: "is required with SMTP_URL: the address mail is sent from",
   }).safeParse(env);
   const limits = RateLimitEnv.safeParse(env);
-  if (!parsed.success || !limits.success) {
-    const issues = [...(parsed.error?.issues ?? []), ...(limits.error?.issues ?? [])];
+  const oidc = OidcEnv.safeParse(env);
+  if (!parsed.success || !limits.success || !oidc.success) {
+    const issues = [
+      ...(parsed.error?.issues ?? []),
+      ...(limits.error?.issues ?? []),
+      ...(oidc.error?.issues ?? []),
+    ];
     const problems = issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
@@ -158,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authSecretFile: resolve(projectRoot, "data/auth-secret"),
     workBudgetMs: WORK_BUDGET_MS,
     rateLimits: limits.data,
+    oidc: oidc.data,
     mail: SMTP_URL && MAIL_FROM ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null,
   };
 }

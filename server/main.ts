@@ -81,7 +81,7 @@ async function main() {
   const realtime = attachRealtime(io, { store, authSecret, limits });
   const mailer = mailerFor(config.mail);
   if (!mailer.sends) console.log("Mail is off (no SMTP_URL): password reset links go to this log.");
-  setRuntime({ store, authSecret, mailer, ...realtime });
+  setRuntime({ store, authSecret, oidc: config.oidc, mailer, ...realtime });
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();

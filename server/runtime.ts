@@ -1,5 +1,6 @@
 import type { Store } from "../db/store";
 import type { OutgoingEvent } from "../lib/protocol";
+import type { OidcConfig } from "./config";
 import type { Effect } from "./domain/outcome";
 import type { Mailer } from "./mail/mailer";
 import type { RateLimits } from "./rateLimits/limiter";
@@ -18,6 +19,8 @@ export interface Runtime {
   disconnectSessions(sessionIds: string[]): void;
   /** The rate limits every door counts requests against (the same ones the sockets use). */
   limits: RateLimits;
+  /** The institution's identity provider people may sign in with, when one is configured. */
+  oidc?: OidcConfig;
   /** Where mail (password reset links) goes: SMTP_URL's server, or the log. */
   mailer: Mailer;
 }

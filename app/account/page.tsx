@@ -6,6 +6,7 @@ import { getAccount } from "@/server/domain/accounts/account";
 import { runtime } from "@/server/runtime";
 import { signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./DeleteAccountForm";
+import { InstitutionSignIn } from "./InstitutionSignIn";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
@@ -68,6 +69,7 @@ export default async function AccountPage() {
           ) : null}
         </form>
       </section>
+      <InstitutionSignIn />
       <section aria-labelledby="data-heading" className="panel">
         <h2 id="data-heading">Your data</h2>
         <p>

@@ -48,3 +48,12 @@ export async function signInAction(_state: FormState, data: FormData): Promise<F
   }
   return {};
 }
+
+/** Starts the sign-in with the institution's provider, which comes back to the same page. */
+export async function institutionSignInAction(
+  _state: FormState,
+  data: FormData,
+): Promise<FormState> {
+  await signIn("oidc", { redirectTo: safeReturnPath(data.get("returnTo")) });
+  return {};
+}

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
 import { pageReturnPath } from "@/server/auth/pageReturnPath";
+import { runtime } from "@/server/runtime";
 import { ActionForm, KeptInput } from "../components/ActionForm";
-import { signInAction } from "./actions";
+import { institutionSignInAction, signInAction } from "./actions";
+import { signInProblem } from "./problem";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,6 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const actor = await pageActor();
   const returnTo = await pageReturnPath(callbackUrl);
   const back = callbackUrl ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
+  const institution = runtime().oidc?.name;
   return (
     <>
       <h1>Sign in</h1>
@@ -26,9 +29,19 @@ export default async function SignInPage({ searchParams }: Props) {
       {error ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
-          <p>Email or password is wrong.</p>
+          <p>{signInProblem(error, institution)}</p>
         </div>
       ) : null}
+      {institution ? (
+        <ActionForm
+          action={institutionSignInAction}
+          submit={`Sign in with ${institution}`}
+          pending={`Going to ${institution}…`}
+        >
+          <input type="hidden" name="returnTo" value={returnTo} />
+        </ActionForm>
+      ) : null}
+      {institution ? <p className="meta">Or sign in with your email and password:</p> : null}
       <ActionForm action={signInAction} submit="Sign in" pending="Signing in…">
         <input type="hidden" name="returnTo" value={returnTo} />
         <div className="field">

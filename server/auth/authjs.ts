@@ -4,6 +4,7 @@ import { endSession, SESSION_MAX_AGE, startSession } from "../domain/accounts/se
 import { signInWithPassword } from "../domain/accounts/signIn";
 import { runtime } from "../runtime";
 import { clientAddress } from "./address";
+import { institutionProvider, matchInstitutionSignIn } from "./institution";
 
 /** Auth.js's answer when the email or the address is refused for a while. */
 export class TooManySignIns extends CredentialsSignin {
@@ -15,16 +16,25 @@ export class TooManySignIns extends CredentialsSignin {
  * routes under /api/auth, the credentials provider, sessions as sealed JWT cookies that each
  * name a session row (`sid`), so that signing out ends the session on the server too.
  */
-export const { handlers, signIn, signOut } = NextAuth(() => {
-  const { store, authSecret, disconnectSessions } = runtime();
+export const { handlers, signIn, signOut } = NextAuth((request) => {
+  const { store, authSecret, disconnectSessions, oidc } = runtime();
   return {
     secret: authSecret,
     // The custom server is reached directly or through a proxy the operator put in front.
     trustHost: true,
-    adapter: store.authAdapter(),
+    // Who a sign-in with the institution's provider is, Moot's rule decides in the signIn
+    // callback (linking to a signed-in member included), writing the link before Auth.js looks
+    // for it. Auth.js then only signs into the linked account: it is not told who was signed in
+    // before (`getUser`), which would refuse a guest's or an ended session's browser.
+    adapter: { ...store.authAdapter(), getUser: async () => null },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     callbacks: {
+      // The institution's sign-ins find, link or make their account by Moot's own rule first.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        return matchInstitutionSignIn(store, authSecret, request, account, profile);
+      },
       async jwt({ token, user }) {
         // Each sign-in is a session of its own, which signing out (here or everywhere) ends.
         if (user?.id) return { ...token, sid: await startSession(store, user.id) };
@@ -67,6 +77,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           return null;
         },
       }),
+      ...(oidc ? [institutionProvider(oidc)] : []),
     ],
   };
 });

@@ -175,7 +175,7 @@ test("a visitor's Sign in on the motion is a link that returns to it, and a gues
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill(login.email);
   await page.getByLabel("Password").fill(login.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
   expect(new URL(page.url()).pathname).toBe(motionPath);
   await expect(page.getByRole("button", { name: "Make an argument" })).toBeVisible();

@@ -1,5 +1,8 @@
-/** The port the e2e server serves on, and the one its mail goes to (SMTP_URL). */
+/** The port the e2e server serves on, and those of the mail and identity servers it talks to. */
 export const e2ePort = Number(process.env.E2E_PORT ?? 3107);
 
 /** Where the password reset spec listens with a real SMTP server; other specs leave it closed. */
 export const e2eMailPort = e2ePort + 25;
+
+/** The institution's identity provider the sign-in specs use (tests/support/oidcProvider.ts). */
+export const e2eOidcPort = e2ePort + 30;

@@ -49,7 +49,7 @@ test("on a phone, a visitor signs up from a motion and later signs in from it, l
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(problemOn(page)).toContainText("Email or password is wrong.");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Password")).toHaveValue("");
@@ -102,7 +102,7 @@ test("a callbackUrl naming another site lands on /spaces after signing in", asyn
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(elsewhere)}`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/spaces");
   }

@@ -351,7 +351,7 @@ test("pages that echo their address show the payload as text and keep a sign-in 
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("javascript:alert(1)")}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/spaces$/);
 
   for (const payload of xssCorpus) {

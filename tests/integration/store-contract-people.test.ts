@@ -199,7 +199,12 @@ for (const dialect of await dialects()) {
 
       it("list gives each member's name and whether they are a guest, earliest first", async () => {
         const space = await rows.space();
-        const guest = await rows.user({ name: "Bek Guest", passwordHash: null, email: null });
+        const guest = await rows.user({
+          name: "Bek Guest",
+          passwordHash: null,
+          email: null,
+          guestSpaceId: space.id,
+        });
         const owner = await rows.user({ name: "Cleo Owner" });
         await rows.write(async (tx) => {
           await tx.memberships.insert({

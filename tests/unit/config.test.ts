@@ -84,3 +84,45 @@ describe("configuration", () => {
     ).toThrow("Invalid environment: MAIL_FROM: must be an address mail is sent from");
   });
 });
+
+describe("the institution's identity provider (OIDC_*)", () => {
+  const provider = {
+    OIDC_ISSUER: "https://login.example.edu/realms/students",
+    OIDC_CLIENT_ID: "moot",
+    OIDC_CLIENT_SECRET: "a-client-secret",
+  };
+
+  it("is off unless configured", () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
+
+  it("is on with issuer, client id and secret, named 'your institution' unless OIDC_NAME says", () => {
+    expect(loadConfig(provider).oidc).toEqual({
+      issuer: "https://login.example.edu/realms/students",
+      clientId: "moot",
+      clientSecret: "a-client-secret",
+      name: "your institution",
+    });
+    expect(loadConfig({ ...provider, OIDC_NAME: "Northfield School" }).oidc?.name).toBe(
+      "Northfield School",
+    );
+  });
+
+  it("refuses a partial setting, naming the missing variable", () => {
+    expect(() => loadConfig({ ...provider, OIDC_CLIENT_SECRET: undefined })).toThrow(
+      "Invalid environment: OIDC_CLIENT_SECRET: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together",
+    );
+    expect(() => loadConfig({ OIDC_ISSUER: provider.OIDC_ISSUER })).toThrow(
+      /OIDC_CLIENT_ID: .*go together.*; OIDC_CLIENT_SECRET: .*go together/,
+    );
+  });
+
+  it("refuses an issuer that is not an http(s) URL", () => {
+    expect(() => loadConfig({ ...provider, OIDC_ISSUER: "login.example.edu" })).toThrow(
+      "Invalid environment: OIDC_ISSUER: must be the provider's http(s) URL",
+    );
+    expect(() => loadConfig({ ...provider, OIDC_ISSUER: "ftp://login.example.edu" })).toThrow(
+      /OIDC_ISSUER: must be the provider's http\(s\) URL/,
+    );
+  });
+});

@@ -100,7 +100,7 @@ export class SignInPage {
     await this.page.goto("/signin");
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
   problem() {
     return problemOn(this.page);
