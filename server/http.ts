@@ -1,4 +1,4 @@
-import type { ErrorCode, Failure } from "../lib/result";
+import { type ErrorCode, type Failure, failure } from "../lib/result";
 import { clientAddress } from "./auth/address";
 import {
   actorFromHeaders,
@@ -170,4 +170,22 @@ export async function creationResponse<N extends CommandName, R>(
   const outcome = await execute(name, actor, input, door);
   if (!outcome.ok) return errorResponse(outcome);
   return created(await read(outcome.value), location);
+}
+
+/** The `?format=` a table's route is asked for (JSON unless said), or the refusal of another. */
+export function tableFormat(request: Request): "json" | "csv" | Response {
+  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  if (format === "json" || format === "csv") return format;
+  return errorResponse(failure("invalid_input", 'format: must be "json" or "csv"'));
+}
+
+/** A CSV file to download; `filename` must be safe in a header (made of ids and words). */
+export function csvDownload(filename: string, csv: string): Response {
+  // A byte order mark, so that Excel reads the names as UTF-8 rather than the local code page.
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NewPasswordField } from "@/app/components/NewPasswordField";
 import { resetLinkWorks } from "@/server/domain/accounts/passwordReset";
 import { runtime } from "@/server/runtime";
 import { ActionForm } from "../components/ActionForm";
@@ -46,21 +47,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       <p className="lead">Once it is set, you are signed out everywhere and sign in with it.</p>
       <ActionForm action={resetPasswordAction} submit="Set my password" pending="Setting it…">
         <input type="hidden" name="token" value={token} />
-        <div className="field">
-          <label htmlFor="password">New password</label>
-          <span className="hint" id="password-hint">
-            At least 10 characters.
-          </span>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            aria-describedby="password-hint"
-          />
-        </div>
+        <NewPasswordField label="New password" />
         <div className="field">
           <label htmlFor="confirm">The same password again</label>
           <input

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NewPasswordField } from "@/app/components/NewPasswordField";
 import { pageActor } from "@/server/auth/pageActor";
 import { pageReturnPath } from "@/server/auth/pageReturnPath";
 import { ActionForm, KeptInput } from "../components/ActionForm";
@@ -55,21 +56,7 @@ export default async function SignUpPage({ searchParams }: Props) {
           <label htmlFor="email">Email</label>
           <KeptInput id="email" name="email" type="email" autoComplete="email" required />
         </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <span className="hint" id="password-hint">
-            At least 10 characters.
-          </span>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            aria-describedby="password-hint"
-          />
-        </div>
+        <NewPasswordField label="Password" />
       </ActionForm>
       <p>
         Have an account already? <Link href={`/signin${back}`}>Sign in</Link>.
