@@ -3,8 +3,12 @@ import { ActionForm, KeptInput } from "../../../components/ActionForm";
 import { markGradeAction } from "./actions";
 import { RubricForm } from "./RubricForm";
 
-/** The figures of one member on one motion, as table cells in the order of `figureHeadings`. */
+/**
+ * The figures of one member on one motion, as table cells in the order of `figureHeadings`: the
+ * score first, where a wide table does not hide it.
+ */
 export const figureHeadings = [
+  "Score",
   "Arguments",
   "Replies",
   "Citations",
@@ -14,7 +18,6 @@ export const figureHeadings = [
   "Mean strength",
   "Votes",
   "Mark",
-  "Score",
 ];
 
 export function FigureCells({ grade }: { grade: MotionGrade }) {
@@ -31,12 +34,12 @@ export function FigureCells({ grade }: { grade: MotionGrade }) {
   ];
   return (
     <>
-      {cells.map((cell, i) => (
-        <td key={figureHeadings[i]}>{cell}</td>
-      ))}
       <td data-testid="motion-score">
         <strong>{grade.score}</strong>
       </td>
+      {cells.map((cell, i) => (
+        <td key={figureHeadings[i + 1]}>{cell}</td>
+      ))}
     </>
   );
 }
