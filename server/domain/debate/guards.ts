@@ -1,5 +1,5 @@
 import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
-import { type Action, type Actor, authorize, isModeration } from "../../policy";
+import { type Action, type Actor, authorize, isModeration, type Place } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
@@ -19,15 +19,21 @@ export async function openMotionFor(
 
 /**
  * The same checks on the motion as it stands without its lock: for a command that takes the
- * lock last and checks again under it what may have changed meanwhile (postArgument).
+ * lock last and checks again under it what may have changed meanwhile (postArgument). Also
+ * whether the actor moderates it, from the same reads.
  */
 export async function unlockedMotionFor(
   tx: Repos,
   actor: Actor,
   motionId: string,
   action: Action,
-): Promise<Outcome<MotionRow>> {
-  return checkedMotion(tx, actor, await tx.motions.get(motionId), action);
+): Promise<Outcome<{ motion: MotionRow; moderates: boolean }>> {
+  const motion = await tx.motions.get(motionId);
+  const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
+  const checked = motionChecks(actor, motion, action, place);
+  if (!checked.ok) return checked;
+  const moderates = authorize(actor, "motion.moderate", place) === null;
+  return done({ motion: checked.value, moderates });
 }
 
 async function checkedMotion(
@@ -37,6 +43,15 @@ async function checkedMotion(
   action: Action,
 ): Promise<Outcome<MotionRow>> {
   const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
+  return motionChecks(actor, motion, action, place);
+}
+
+function motionChecks(
+  actor: Actor,
+  motion: MotionRow | undefined,
+  action: Action,
+  place: Place | null,
+): Outcome<MotionRow> {
   const denied = authorize(actor, action, place);
   if (denied?.code === "not_found" || !motion) return refuse("not_found", "No such motion.");
   // A draft is its moderators' alone: to anyone else, and to every other command, it is not there.

@@ -11,7 +11,7 @@ import { anchoredInSpace, shareDocuments } from "../library/anchors";
 import { notificationsOf, recipients } from "../notifications/notify";
 import { done, invalidInput, type Outcome, onceKeptBy, refuse } from "../outcome";
 import { placeIn } from "./argumentPages";
-import { moderates, unlockedMotionFor } from "./guards";
+import { unlockedMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
 export type Posted = { seq: number; argument: ArgumentView };
@@ -60,13 +60,12 @@ async function post(
   const { motionId, clientId, parentId, relation, body, citations } = cmd;
   const found = await unlockedMotionFor(tx, actor, motionId, "argument.post");
   if (!found.ok) return found;
-  const motion = found.value;
+  const { motion, moderates: moderator } = found.value;
   const key = { command: "argument.post", target: motionId, clientId };
   return onceKeptBy(tx, actor, key, async (kept) => {
     if (parentId && !(await parentPublished(tx, motionId, parentId))) {
       return refuse("not_found", "parentId: no such argument on this motion");
     }
-    const moderator = await moderates(tx, actor, motion);
     const outOfPhase = postRefusal(motion.settings, motion.session, {
       authorId: actor.id,
       relation,
@@ -106,7 +105,7 @@ async function post(
       row,
       anchored.passages.map((passage, position) => ({ argumentId: id, position, ...passage })),
     );
-    const [view] = await argumentViews(tx, [row]);
+    const [view] = await argumentViews(tx, [row], { justStored: true });
     if (!view) throw new Error("the argument just stored is not there");
     const place = await placeIn(tx, row);
     const logged = (
@@ -116,7 +115,7 @@ async function post(
         ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
         : { type: "argument.posted", data: { argument, place } };
     const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
-    const notified = await recipients(tx, motion, event);
+    const notified = await recipients(tx, motion, event, row);
 
     // Under the motion's lock, if its rules and the parent are as checked, the append takes the
     // motion's next seq, which the argument is stamped with, its number and the lock's time, so

@@ -10,12 +10,13 @@ import { anchorTexts, passageView } from "../library/passageView";
 
 /**
  * Arguments as readers see them: with their citations and strength; withdrawn ones emptied,
- * and hidden ones too unless the reader moderates (`revealHidden`).
+ * and hidden ones too unless the reader moderates (`revealHidden`). Rows stored by this very
+ * transaction (`justStored`) have no ratings or stances yet, and none are looked for.
  */
 export async function argumentViews(
   repos: Repos,
   rows: ArgumentRow[],
-  options: { revealHidden?: boolean } = {},
+  options: ViewOptions = {},
 ): Promise<ArgumentView[]> {
   if (rows.length <= CHUNK) return viewsOf(repos, rows, options);
   // A whole big debate in slices, letting other requests run in between: each read of the
@@ -30,16 +31,21 @@ export async function argumentViews(
 
 const CHUNK = 500;
 
+interface ViewOptions {
+  revealHidden?: boolean;
+  justStored?: boolean;
+}
+
 async function viewsOf(
   repos: Repos,
   rows: ArgumentRow[],
-  { revealHidden = false } = {},
+  { revealHidden = false, justStored = false }: ViewOptions = {},
 ): Promise<ArgumentView[]> {
   const ids = rows.map((row) => row.id);
   const [citations, ratings, agreements] = await Promise.all([
     repos.arguments.citations(ids),
-    repos.ratings.list(ids),
-    repos.agreements.list(ids),
+    justStored ? [] : repos.ratings.list(ids),
+    justStored ? [] : repos.agreements.list(ids),
   ]);
   const texts = await anchorTexts(repos, citations);
   const citationsOf = groupBy(citations, (c) => c.argumentId);

@@ -41,16 +41,23 @@ export type Recipients = { motionId: string; drafts: Draft[] };
  * The first half of `notify`, for a command that appends its event under a lock it takes last:
  * what the event means for followers (the author's follow written too), before the lock.
  */
-export async function recipients(tx: Repos, motion: Motion, event: NewEvent): Promise<Recipients> {
+export async function recipients(
+  tx: Repos,
+  motion: Motion,
+  event: NewEvent,
+  /** The row of the argument the event tells of, when the caller just stored it. */
+  stored?: ArgumentRow,
+): Promise<Recipients> {
   const drafts: Draft[] = [];
+  const told = (id: string) => (stored?.id === id ? stored : tx.arguments.get(id));
   switch (event.type) {
     case "argument.submitted": {
-      const argument = await tx.arguments.get(event.data.argument.id);
+      const argument = await told(event.data.argument.id);
       if (argument) await followOnPost(tx, argument, event.at);
       break;
     }
     case "argument.posted": {
-      const argument = await tx.arguments.get(event.data.argument.id);
+      const argument = await told(event.data.argument.id);
       if (!argument) break;
       await followOnPost(tx, argument, event.at);
       drafts.push(...(await published(tx, motion, argument)));
