@@ -320,7 +320,7 @@ and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 m
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
 (median of ${LOADS}; "-" where there is no such button).
-Targets (issue 16): the motion page and the map <= 300 KB, the projector <= 100 KB at any size;
+Targets: the motion page and the map <= 300 KB, the projector <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000
 no request blocks the event loop for more than 50 ms.`);
