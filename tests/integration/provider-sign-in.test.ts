@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
 import {
   signInWithProvider,
@@ -9,7 +9,7 @@ import { type Actor, anonymousActor } from "../../server/policy";
 import { debate } from "../support/debate";
 import { must } from "../support/outcome";
 import { person } from "../support/people";
-import { dialects } from "../support/stores";
+import { dialects, type TestStore } from "../support/stores";
 
 const claims = (sub: string, more: Record<string, unknown> = {}) => ({
   provider: "oidc",
@@ -30,217 +30,179 @@ for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(
     `signing in with the institution's provider, on ${dialect.name}`,
     () => {
-      it("a new person gets an account named from the name claim, and signs into it again", async () => {
-        const db = await dialect.open();
-        try {
-          const first = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-new", {
-                email: "Grace@School.test",
-                email_verified: true,
-                name: "Grace Hopper",
-              }),
-            ),
-          );
-          expect(first).toMatchObject({ created: true, linked: true });
-          const user = await db.store.users.get(first.userId);
-          expect(user).toMatchObject({
-            name: "Grace Hopper",
-            email: "grace@school.test",
-            passwordHash: null,
-          });
-          expect(await adapterUser(db.store, "sub-new")).toBe(first.userId);
+      // A fresh database for each case.
+      let db: TestStore;
+      beforeEach(async () => {
+        db = await dialect.open();
+      });
+      afterEach(() => db.dispose());
 
-          const again = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-new", { email: "grace@school.test", email_verified: true }),
-            ),
-          );
-          expect(again).toEqual({ userId: first.userId, created: false, linked: false });
-        } finally {
-          await db.dispose();
-        }
+      it("a new person gets an account named from the name claim, and signs into it again", async () => {
+        const first = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-new", {
+              email: "Grace@School.test",
+              email_verified: true,
+              name: "Grace Hopper",
+            }),
+          ),
+        );
+        expect(first).toMatchObject({ created: true, linked: true });
+        const user = await db.store.users.get(first.userId);
+        expect(user).toMatchObject({
+          name: "Grace Hopper",
+          email: "grace@school.test",
+          passwordHash: null,
+        });
+        expect(await adapterUser(db.store, "sub-new")).toBe(first.userId);
+
+        const again = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-new", { email: "grace@school.test", email_verified: true }),
+          ),
+        );
+        expect(again).toEqual({ userId: first.userId, created: false, linked: false });
       });
 
       it("without a name claim the account is named after the email's local part", async () => {
-        const db = await dialect.open();
-        try {
-          const signedIn = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-noname", { email: "alan.t@school.test", email_verified: true }),
-            ),
-          );
-          expect((await db.store.users.get(signedIn.userId))?.name).toBe("alan.t");
-        } finally {
-          await db.dispose();
-        }
+        const signedIn = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-noname", { email: "alan.t@school.test", email_verified: true }),
+          ),
+        );
+        expect((await db.store.users.get(signedIn.userId))?.name).toBe("alan.t");
       });
 
       it("a verified email signs into the password account that has it, which keeps its password", async () => {
-        const db = await dialect.open();
-        try {
-          const account = await passwordAccount(db.store, "ada@school.test");
-          const signedIn = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-ada", { email: "ADA@school.test", email_verified: true, name: "A. L." }),
-            ),
-          );
-          expect(signedIn).toEqual({ userId: account.id, created: false, linked: true });
-          expect(await db.store.users.get(account.id)).toMatchObject({ name: "Ada Lovelace" });
-          expect((await db.store.users.get(account.id))?.passwordHash).not.toBeNull();
-          expect(await adapterUser(db.store, "sub-ada")).toBe(account.id);
-          expect(await db.store.providerAccounts.providersOf(account.id)).toEqual(["oidc"]);
-        } finally {
-          await db.dispose();
-        }
+        const account = await passwordAccount(db.store, "ada@school.test");
+        const signedIn = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-ada", { email: "ADA@school.test", email_verified: true, name: "A. L." }),
+          ),
+        );
+        expect(signedIn).toEqual({ userId: account.id, created: false, linked: true });
+        expect(await db.store.users.get(account.id)).toMatchObject({ name: "Ada Lovelace" });
+        expect((await db.store.users.get(account.id))?.passwordHash).not.toBeNull();
+        expect(await adapterUser(db.store, "sub-ada")).toBe(account.id);
+        expect(await db.store.providerAccounts.providersOf(account.id)).toEqual(["oidc"]);
       });
 
       it("an unverified email never signs into the account that has it", async () => {
-        const db = await dialect.open();
-        try {
-          const account = await passwordAccount(db.store, "ada@school.test");
-          for (const verified of [false, undefined]) {
-            const refused = await signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-mallory", { email: "ada@school.test", email_verified: verified }),
-            );
-            expect(refused).toEqual({
-              ok: false,
-              error: { code: "forbidden", message: unverifiedEmailMessage },
-            });
-          }
-          expect(await adapterUser(db.store, "sub-mallory")).toBeUndefined();
-          expect(await db.store.providerAccounts.providersOf(account.id)).toEqual([]);
-        } finally {
-          await db.dispose();
+        const account = await passwordAccount(db.store, "ada@school.test");
+        for (const verified of [false, undefined]) {
+          const refused = await signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-mallory", { email: "ada@school.test", email_verified: verified }),
+          );
+          expect(refused).toEqual({
+            ok: false,
+            error: { code: "forbidden", message: unverifiedEmailMessage },
+          });
         }
+        expect(await adapterUser(db.store, "sub-mallory")).toBeUndefined();
+        expect(await db.store.providerAccounts.providersOf(account.id)).toEqual([]);
       });
 
       it("an unverified email that nobody has makes an account without that email", async () => {
-        const db = await dialect.open();
-        try {
-          const signedIn = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-unverified", { email: "eve@school.test", name: "Eve" }),
-            ),
-          );
-          expect(signedIn.created).toBe(true);
-          expect(await db.store.users.get(signedIn.userId)).toMatchObject({
-            name: "Eve",
-            email: null,
-          });
-          // The address stays free for its owner to sign up with.
-          await passwordAccount(db.store, "eve@school.test");
-        } finally {
-          await db.dispose();
-        }
+        const signedIn = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-unverified", { email: "eve@school.test", name: "Eve" }),
+          ),
+        );
+        expect(signedIn.created).toBe(true);
+        expect(await db.store.users.get(signedIn.userId)).toMatchObject({
+          name: "Eve",
+          email: null,
+        });
+        // The address stays free for its owner to sign up with.
+        await passwordAccount(db.store, "eve@school.test");
       });
 
       it("a signed-in member links the provider to their own account, whatever its email", async () => {
-        const db = await dialect.open();
-        try {
-          const account = await passwordAccount(db.store, "ada@home.test");
-          const me = asUser(account.id, account.name);
-          const linked = await must(
-            signInWithProvider(
-              db.store,
-              me,
-              claims("sub-link", { email: "a.lovelace@school.test", email_verified: false }),
-            ),
-          );
-          expect(linked).toEqual({ userId: account.id, created: false, linked: true });
-          // Both ways now sign into the one account.
-          const viaProvider = await must(
-            signInWithProvider(db.store, anonymousActor, claims("sub-link")),
-          );
-          expect(viaProvider.userId).toBe(account.id);
-          expect(await adapterUser(db.store, "sub-link")).toBe(account.id);
-        } finally {
-          await db.dispose();
-        }
+        const account = await passwordAccount(db.store, "ada@home.test");
+        const me = asUser(account.id, account.name);
+        const linked = await must(
+          signInWithProvider(
+            db.store,
+            me,
+            claims("sub-link", { email: "a.lovelace@school.test", email_verified: false }),
+          ),
+        );
+        expect(linked).toEqual({ userId: account.id, created: false, linked: true });
+        // Both ways now sign into the one account.
+        const viaProvider = await must(
+          signInWithProvider(db.store, anonymousActor, claims("sub-link")),
+        );
+        expect(viaProvider.userId).toBe(account.id);
+        expect(await adapterUser(db.store, "sub-link")).toBe(account.id);
       });
 
       it("a provider account linked to someone else is not linked to a second account", async () => {
-        const db = await dialect.open();
-        try {
-          const ada = await passwordAccount(db.store, "ada@school.test");
-          await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-ada", { email: "ada@school.test", email_verified: true }),
-            ),
-          );
-          const ben = await must(
-            signUp(db.store, anonymousActor, {
-              name: "Ben",
-              email: "ben@school.test",
-              password: "a long password",
-            }),
-          );
-          const refused = await signInWithProvider(
+        const ada = await passwordAccount(db.store, "ada@school.test");
+        await must(
+          signInWithProvider(
             db.store,
-            asUser(ben.id, "Ben"),
-            claims("sub-ada"),
-          );
-          expect(refused).toMatchObject({ ok: false, error: { code: "conflict" } });
-          expect(await adapterUser(db.store, "sub-ada")).toBe(ada.id);
-        } finally {
-          await db.dispose();
-        }
+            anonymousActor,
+            claims("sub-ada", { email: "ada@school.test", email_verified: true }),
+          ),
+        );
+        const ben = await must(
+          signUp(db.store, anonymousActor, {
+            name: "Ben",
+            email: "ben@school.test",
+            password: "a long password",
+          }),
+        );
+        const refused = await signInWithProvider(
+          db.store,
+          asUser(ben.id, "Ben"),
+          claims("sub-ada"),
+        );
+        expect(refused).toMatchObject({ ok: false, error: { code: "conflict" } });
+        expect(await adapterUser(db.store, "sub-ada")).toBe(ada.id);
       });
 
       it("an account made by the provider is a member like any other, not a guest", async () => {
-        const db = await dialect.open();
-        try {
-          const d = await debate(db.store);
-          const guest = await person(db.store, "Gus Guest", {
+        const d = await debate(db.store);
+        const guest = await person(db.store, "Gus Guest", {
+          spaceId: d.spaceId,
+          role: "participant",
+          guest: true,
+        });
+        const signedIn = await must(
+          signInWithProvider(
+            db.store,
+            anonymousActor,
+            claims("sub-member", { email: "nia@school.test", email_verified: true, name: "Nia" }),
+          ),
+        );
+        await db.store.transaction((tx) =>
+          tx.memberships.insert({
             spaceId: d.spaceId,
+            userId: signedIn.userId,
             role: "participant",
-            guest: true,
-          });
-          const signedIn = await must(
-            signInWithProvider(
-              db.store,
-              anonymousActor,
-              claims("sub-member", { email: "nia@school.test", email_verified: true, name: "Nia" }),
-            ),
-          );
-          await db.store.transaction((tx) =>
-            tx.memberships.insert({
-              spaceId: d.spaceId,
-              userId: signedIn.userId,
-              role: "participant",
-              joinedAt: new Date(),
-            }),
-          );
-          const members = await db.store.memberships.list(d.spaceId);
-          expect(members.find((m) => m.userId === signedIn.userId)).toMatchObject({ guest: false });
-          expect(members.find((m) => m.userId === guest.id)).toMatchObject({ guest: true });
-        } finally {
-          await db.dispose();
-        }
+            joinedAt: new Date(),
+          }),
+        );
+        const members = await db.store.memberships.list(d.spaceId);
+        expect(members.find((m) => m.userId === signedIn.userId)).toMatchObject({ guest: false });
+        expect(members.find((m) => m.userId === guest.id)).toMatchObject({ guest: true });
       });
 
       it("a provider that does not say who the person is is refused", async () => {
-        const db = await dialect.open();
-        try {
-          const refused = await signInWithProvider(db.store, anonymousActor, { provider: "oidc" });
-          expect(refused).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-        } finally {
-          await db.dispose();
-        }
+        const refused = await signInWithProvider(db.store, anonymousActor, { provider: "oidc" });
+        expect(refused).toMatchObject({ ok: false, error: { code: "invalid_input" } });
       });
     },
   );
