@@ -13,7 +13,9 @@ import {
   max,
   ne,
   or,
+  type SQL,
   sql,
+  type Table,
 } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { type NewEvent, type StoredEvent, upgradeEvent } from "../lib/eventLog";
@@ -33,6 +35,17 @@ export type QueryDb = Pick<
 >;
 export type Tables = typeof pgSchema;
 
+/**
+ * A row under its columns' names, as PostgreSQL's jsonb_populate_record reads it: for a
+ * function that stores the row itself.
+ */
+function asColumns(table: Table, row: object) {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [columns[key]?.name ?? key, value]),
+  );
+}
+
 /** The event types whose data carries a whole argument, its author's name included. */
 const carryingArguments: MotionEventType[] = [
   "argument.posted",
@@ -41,7 +54,18 @@ const carryingArguments: MotionEventType[] = [
   "argument.restored",
 ];
 
-export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
+/**
+ * Runs a statement and commits the transaction it is part of, in one message to the database
+ * (the PostgreSQL Store's transactions give one): its rows.
+ */
+export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
+
+export function createRepos(
+  db: QueryDb,
+  t: Tables,
+  dialect: Dialect,
+  commitWith?: CommitWith,
+): Repos {
   /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
   const argumentsAfter = (motionId: string, after?: { createdAt: Date; id: string } | null) => {
     const a = t.debateArguments;
@@ -301,14 +325,14 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           .where(eq(t.documents.id, id));
       },
       share: async (ids) => {
-        if (ids.length === 0 || dialect !== "postgres") return;
-        // SQLite has one writer, and no such clause.
-        await db
-          .select({ id: t.documents.id })
+        if (ids.length === 0) return [];
+        const read = db
+          .select()
           .from(t.documents)
           .where(inArray(t.documents.id, ids))
-          .orderBy(asc(t.documents.id))
-          .for("share");
+          .orderBy(asc(t.documents.id));
+        // SQLite has one writer, and no such clause.
+        return dialect === "postgres" ? read.for("share") : read;
       },
       setCurrentVersion: async (documentId, versionId) => {
         await db
@@ -351,6 +375,18 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
     },
     motions: {
       get: async (id) => (await db.select().from(t.motions).where(eq(t.motions.id, id)))[0],
+      withPlace: async (id, userId) => {
+        const [row] = await db
+          .select({ motion: t.motions, space: t.spaces, membership: t.memberships })
+          .from(t.motions)
+          .innerJoin(t.spaces, eq(t.spaces.id, t.motions.spaceId))
+          .leftJoin(
+            t.memberships,
+            and(eq(t.memberships.spaceId, t.spaces.id), eq(t.memberships.userId, userId ?? "")),
+          )
+          .where(eq(t.motions.id, id));
+        return row && { ...row, membership: row.membership ?? undefined };
+      },
       lock: async (id) => {
         // An update that changes nothing still takes the row lock, in both dialects' syntax, and
         // answers the row as it stands once the lock is held.
@@ -686,25 +722,30 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
         return stored;
       },
-      appendPlaced: async (argument, { published, motionAsRead, kept }, event) => {
+      appendPlaced: async (argument, citations, placing, event) => {
+        const { published, motionAsRead, kept, follow, notifications } = placing;
         if (dialect === "postgres") {
-          // One round trip under the motion's lock (db/pg/migrations/0013_place_argument.sql).
-          const { rows } = await db.execute<{
-            placed_seq: number;
-            placed_pseudonym: number;
-            placed_at: string;
-          }>(sql`select * from place_argument(
-            ${argument.motionId}, ${argument.id}, ${argument.authorId}, ${argument.parentId},
+          // One statement that writes the whole post, sent with the commit: the motion's lock is
+          // held while the database runs it, never across a round trip
+          // (db/pg/migrations/0017_place_argument_whole.sql).
+          const call = sql`select * from place_argument(
+            ${JSON.stringify(asColumns(t.debateArguments, argument))}::jsonb,
+            ${JSON.stringify(citations.map((row) => asColumns(t.citations, row)))}::jsonb,
+            ${JSON.stringify(asColumns(t.follows, follow))}::jsonb,
+            ${JSON.stringify(notifications.map((row) => asColumns(t.notifications, row)))}::jsonb,
             ${published}, ${motionAsRead.status}, ${motionAsRead.spaceId},
             ${JSON.stringify(motionAsRead.settings)}::jsonb,
             ${JSON.stringify(motionAsRead.session)}::jsonb,
             ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.actorId},
             ${EVENT_VERSIONS[event.type]}, ${kept?.actorId ?? null}, ${kept?.clientId ?? null},
-            ${new Date().toISOString()}::timestamptz)`);
-          const [placed] = rows;
+            ${new Date().toISOString()}::timestamptz)`;
+          const [placed] = commitWith ? await commitWith(call) : (await db.execute(call)).rows;
           if (!placed) return undefined;
-          const at = new Date(placed.placed_at);
-          return { seq: Number(placed.placed_seq), pseudonym: Number(placed.placed_pseudonym), at };
+          return {
+            seq: Number(placed.placed_seq),
+            pseudonym: Number(placed.placed_pseudonym),
+            at: new Date(String(placed.placed_at)),
+          };
         }
         const locked = await repos.motions.lock(argument.motionId);
         if (!locked || !sameRules(locked, motionAsRead)) return undefined;
@@ -715,6 +756,7 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
           }
         }
         // SQLite has one writer: the lock is held from here to the commit, and its time is now.
+        await repos.arguments.insert(argument, citations);
         const at = new Date();
         const seq = locked.lastSeq + 1;
         const pseudonym = await repos.arguments.place(argument, {
@@ -727,6 +769,8 @@ export function createRepos(db: QueryDb, t: Tables, dialect: Dialect): Repos {
         if (stored.seq !== seq) throw new Error(`seq ${stored.seq} appended, ${seq} expected`);
         if (kept)
           await repos.commands.save({ ...kept, result: { seq, argument: data.argument }, at });
+        await repos.follows.put(follow, { keepExisting: true });
+        await repos.notifications.insert(notifications.map((row) => ({ ...row, seq, at })));
         return { seq, pseudonym, at };
       },
       after: async (motionId, seq, limit) =>

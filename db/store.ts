@@ -145,8 +145,9 @@ export interface Repos {
     /**
      * Holds the documents under a shared lock until the transaction ends (PostgreSQL; SQLite has
      * one writer): commands citing them run side by side, a new version (`lock`) waits for them.
+     * Answers them as they stand under the lock.
      */
-    share(ids: string[]): Promise<void>;
+    share(ids: string[]): Promise<DocumentRow[]>;
     /** A version without the file it was read from: what every view and check needs. */
     version(id: string): Promise<VersionRow | undefined>;
     /** The bytes a version was read from, kept as received. */
@@ -157,6 +158,13 @@ export interface Repos {
   };
   motions: {
     get(id: string): Promise<MotionRow | undefined>;
+    /** The motion with its space and `userId`'s membership there (if any), in one read. */
+    withPlace(
+      id: string,
+      userId: string | null,
+    ): Promise<
+      { motion: MotionRow; space: SpaceRow; membership: MembershipRow | undefined } | undefined
+    >;
     /**
      * Holds the motion's row until the transaction ends (PostgreSQL; SQLite has one writer), so
      * commands on one motion run one after another: what they read stays true until they commit.
@@ -281,18 +289,27 @@ export interface Repos {
      */
     append(event: NewEvent): Promise<StoredEvent>;
     /**
-     * `arguments.place` and `append` at once, under the motion's lock, if the motion is still as
-     * the post found it (its status, space, settings and session) and the parent it answers is
-     * still published: the event tells of the argument placed (its `data.argument`), whose number
-     * and time it takes, and the post's answer ({seq, argument}) is kept for a retry where `kept`
-     * says. The seq, the number and the time; nothing when the motion changed.
+     * `arguments.insert`, `arguments.place` and `append` at once, under the motion's lock, if the
+     * motion is still as the post found it (its status, space, settings and session) and the
+     * parent it answers is still published: the argument is stored with its citations, numbered
+     * and stamped as the event that tells of it (its `data.argument`), the author's follow is
+     * written unless they have one, the notifications are stored with the event's seq and time,
+     * and the post's answer ({seq, argument}) is kept for a retry where `kept` says. The seq, the
+     * number and the time; nothing, and nothing written, when the motion changed.
+     *
+     * It ends the transaction: what the transaction wrote is committed with it (on PostgreSQL in
+     * the same message, so the motion's lock is never held across a round trip), and the
+     * transaction writes nothing after it.
      */
     appendPlaced(
-      argument: Pick<ArgumentRow, "id" | "motionId" | "authorId" | "parentId">,
+      argument: ArgumentRow,
+      citations: CitationRow[],
       placing: {
         published: boolean;
         motionAsRead: MotionRules;
         kept: { actorId: string; clientId: string } | undefined;
+        follow: FollowRow;
+        notifications: Omit<NotificationRow, "seq" | "at">[];
       },
       event: Extract<NewEvent, { type: "argument.posted" | "argument.submitted" }>,
     ): Promise<{ seq: number; pseudonym: number; at: Date } | undefined>;

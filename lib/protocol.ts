@@ -157,8 +157,12 @@ export type MotionEvent =
   | EventOf<MotionEventType>
   | (Envelope & { type: typeof PRIVATE_EVENT; data: Record<string, never> });
 
-/** An event as the server publishes it, with the motion's anonymity when it was committed. */
-export type OutgoingEvent = MotionEvent & { anonymous?: boolean };
+/**
+ * An event as the server publishes it, with the motion's anonymity when it was committed, and
+ * `notified: false` when the command that logged it stored no notifications for it (nothing to
+ * look for and push).
+ */
+export type OutgoingEvent = MotionEvent & { anonymous?: boolean; notified?: boolean };
 
 export const MotionJoin = z.object({
   motionId: text().min(1),

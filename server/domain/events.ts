@@ -18,7 +18,15 @@ export function toMotionEvent(event: StoredEvent): MotionEvent {
   };
 }
 
-/** A committed event to publish, marked with whether its motion is anonymous now. */
-export function outgoing(event: StoredEvent, motion: { settings: MotionSettings }): OutgoingEvent {
-  return { ...toMotionEvent(event), anonymous: motion.settings.anonymous };
+/**
+ * A committed event to publish, marked with whether its motion is anonymous now, and with how
+ * many notifications the command stored for it when it knows (none: nothing to push).
+ */
+export function outgoing(
+  event: StoredEvent,
+  motion: { settings: MotionSettings },
+  notifications?: number,
+): OutgoingEvent {
+  const marked = { ...toMotionEvent(event), anonymous: motion.settings.anonymous };
+  return notifications === 0 ? { ...marked, notified: false } : marked;
 }

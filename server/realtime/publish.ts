@@ -18,7 +18,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
  */
 export function publisher(io: MootServer) {
   return (events: OutgoingEvent[]) => {
-    for (const { anonymous = false, ...event } of events) {
+    for (const { anonymous = false, notified: _pushedApart, ...event } of events) {
       const room = motionRoom(event.motionId);
       const forOthers = eventForViewer(event, bystander, anonymous);
       if (forOthers === event) {

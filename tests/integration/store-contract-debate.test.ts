@@ -495,11 +495,15 @@ for (const dialect of await dialects()) {
         expect(await rows.write((tx) => tx.arguments.place(argument, stamp))).toBe(1);
       });
 
-      it("appendPlaced numbers, stamps and logs a post and keeps its answer, only while the motion and the parent are as read", async () => {
+      it("appendPlaced stores, numbers, stamps and logs a post, its follow and notifications, and keeps its answer, only while the motion and the parent are as read", async () => {
         const space = await rows.space();
+        const doc = await rows.document(space.id);
         const { motion } = await rows.motion(space.id);
-        const parent = await rows.argument(motion.id, { authorId: newId(), pseudonym: 1 });
-        const authorId = newId();
+        const parentAuthor = await rows.user();
+        const parent = await rows.argument(motion.id, { authorId: parentAuthor.id, pseudonym: 1 });
+        const authorId = (await rows.user()).id;
+        // Words the database must get as they are, whichever way the call reaches it.
+        const body = `It's "so" \\ not $1 or $$ -- E'x'; commit; 😀\nend`;
         const posted = (argument: { id: string }) =>
           ({
             motionId: motion.id,
@@ -507,31 +511,60 @@ for (const dialect of await dialects()) {
             data: { argument: { id: argument.id, pseudonym: 0, createdAt: "" }, place: null },
             actorId: authorId,
             at: minute(0),
-          }) as unknown as Parameters<Store["events"]["appendPlaced"]>[2];
+          }) as unknown as Parameters<Store["events"]["appendPlaced"]>[3];
         const reply = async (status: string) => {
-          const { argument } = await rows.argument(motion.id, {
-            authorId,
-            parentId: parent.argument.id,
-            relation: "attacks",
-            pseudonym: 0,
-          });
+          const { argument, citations } = rows.argumentRows(
+            motion.id,
+            { authorId, parentId: parent.argument.id, relation: "attacks", pseudonym: 0, body },
+            [passage(doc, "Trade moved")],
+          );
           const kept = { actorId: authorId, clientId: `argument.post:${argument.id}` };
           const asRead = { ...motion, status: status as typeof motion.status };
-          const placing = { published: true, motionAsRead: asRead, kept };
+          const follow = {
+            userId: authorId,
+            motionId: motion.id,
+            state: "following" as const,
+            changedAt: minute(0),
+          };
+          const notification = {
+            id: newId(),
+            userId: parentAuthor.id,
+            type: "reply" as const,
+            motionId: motion.id,
+            argumentId: argument.id,
+            actorId: authorId,
+            readAt: null,
+          };
+          const placing = {
+            published: true,
+            motionAsRead: asRead,
+            kept,
+            follow,
+            notifications: [notification],
+          };
           const placed = await rows.write((tx) =>
-            tx.events.appendPlaced(argument, placing, posted(argument)),
+            tx.events.appendPlaced(argument, citations, placing, posted(argument)),
           );
-          return { argument, kept, placed };
+          return { argument, citations, kept, placed, notification };
         };
 
-        const { argument, kept, placed } = await reply(motion.status);
+        // Nothing placed yet: the motion read before it closed, then the parent gone.
+        expect((await reply("closed")).placed).toBeUndefined();
+        expect(await store.follows.get(authorId, motion.id)).toBeUndefined();
+        const { argument, citations, kept, placed, notification } = await reply(motion.status);
         expect(placed).toMatchObject({ seq: 1, pseudonym: 2 });
         const at = placed?.at.toISOString();
-        expect(await store.arguments.get(argument.id)).toMatchObject({
+        expect(await store.arguments.get(argument.id)).toEqual({
+          ...argument,
           pseudonym: 2,
           publishedSeq: 1,
           createdAt: placed?.at,
         });
+        expect(await store.arguments.citations([argument.id])).toEqual(citations);
+        expect(await store.follows.get(authorId, motion.id)).toMatchObject({ state: "following" });
+        expect(await store.notifications.ofEvents(motion.id, [1])).toEqual([
+          { ...notification, seq: 1, at: placed?.at },
+        ]);
         const [event] = await store.events.after(motion.id, 0, 10);
         expect(event).toMatchObject({
           seq: 1,
@@ -543,13 +576,14 @@ for (const dialect of await dialects()) {
           argument: { id: argument.id, pseudonym: 2, createdAt: at },
         });
 
-        // The motion read before it closed, then the parent gone: nothing placed or logged.
-        expect((await reply("closed")).placed).toBeUndefined();
+        // The parent gone: nothing placed or logged.
         await rows.write((tx) => tx.arguments.update(parent.argument.id, { status: "hidden" }));
         const orphan = await reply(motion.status);
         expect(orphan.placed).toBeUndefined();
-        expect(await store.arguments.get(orphan.argument.id)).toMatchObject({ pseudonym: 0 });
+        expect(await store.arguments.get(orphan.argument.id)).toBeUndefined();
+        expect(await store.arguments.citations([orphan.argument.id])).toEqual([]);
         expect(await store.commands.find(authorId, orphan.kept.clientId)).toBeUndefined();
+        expect(await store.notifications.ofEvents(motion.id, [1, 2])).toHaveLength(1);
         expect(await store.events.after(motion.id, 0, 10)).toHaveLength(1);
         await rows.write((tx) => tx.arguments.update(parent.argument.id, { status: "published" }));
         expect((await reply(motion.status)).placed).toMatchObject({ seq: 2, pseudonym: 2 });

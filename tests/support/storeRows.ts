@@ -182,7 +182,8 @@ export function storeRows(store: Store) {
     return { motion: row, sources: sourceRows };
   };
 
-  const argument = async (
+  /** An argument's row and its citations' rows, not stored. */
+  const argumentRows = (
     motionId: string,
     change: Partial<ArgumentRow> = {},
     citations: Omit<CitationRow, "argumentId" | "position">[] = [],
@@ -208,11 +209,16 @@ export function storeRows(store: Store) {
       argumentId: row.id,
       position,
     }));
-    await write((tx) => tx.arguments.insert(row, citationRows));
     return { argument: row, citations: citationRows };
   };
 
-  return { write, space, user, member, document, motion, argument };
+  const argument = async (...args: Parameters<typeof argumentRows>) => {
+    const made = argumentRows(...args);
+    await write((tx) => tx.arguments.insert(made.argument, made.citations));
+    return made;
+  };
+
+  return { write, space, user, member, document, motion, argumentRows, argument };
 }
 
 export type StoreRows = ReturnType<typeof storeRows>;

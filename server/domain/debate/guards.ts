@@ -28,9 +28,15 @@ export async function unlockedMotionFor(
   motionId: string,
   action: Action,
 ): Promise<Outcome<{ motion: MotionRow; moderates: boolean }>> {
-  const motion = await tx.motions.get(motionId);
-  const place = motion ? await placeOf(tx, actor, motion.spaceId) : null;
-  const checked = motionChecks(actor, motion, action, place);
+  const found = await tx.motions.withPlace(motionId, actor.kind === "user" ? actor.id : null);
+  const place = found
+    ? {
+        space: found.space,
+        role: found.membership?.role ?? null,
+        muted: found.membership?.muted ?? false,
+      }
+    : null;
+  const checked = motionChecks(actor, found?.motion, action, place);
   if (!checked.ok) return checked;
   const moderates = authorize(actor, "motion.moderate", place) === null;
   return done({ motion: checked.value, moderates });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isUniqueViolation, type MotionRow, type Repos, type Store } from "../../../db/store";
+import { isUniqueViolation, type Repos, type Store } from "../../../db/store";
 import { PostArgument } from "../../../lib/commands";
 import type { ArgumentView } from "../../../lib/debate";
 import type { EventBody } from "../../../lib/eventLog";
@@ -8,7 +8,7 @@ import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { newId } from "../ids";
 import { anchoredInSpace, shareDocuments } from "../library/anchors";
-import { notificationsOf, recipients } from "../notifications/notify";
+import { authorFollows, recipients, unnumbered } from "../notifications/notify";
 import { done, invalidInput, type Outcome, onceKeptBy, refuse } from "../outcome";
 import { placeIn } from "./argumentPages";
 import { unlockedMotionFor } from "./guards";
@@ -80,8 +80,8 @@ async function post(
     }
     const id = newId();
     // Shared with other posts: a new version of a cited document waits for this one to commit.
-    await shareDocuments(tx, citations);
-    const anchored = await anchoredInSpace(tx, motion.spaceId, citations, "citations");
+    const held = await shareDocuments(tx, citations);
+    const anchored = await anchoredInSpace(tx, motion.spaceId, citations, "citations", held);
     if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
     // With approval on, a participant's post waits for a moderator, seen by its author alone.
     const pending = motion.settings.approvalRequired && !moderator;
@@ -101,12 +101,13 @@ async function post(
       editedAt: null,
       publishedSeq: null,
     };
-    await tx.arguments.insert(
-      row,
-      anchored.passages.map((passage, position) => ({ argumentId: id, position, ...passage })),
-    );
-    const [view] = await argumentViews(tx, [row], { justStored: true });
-    if (!view) throw new Error("the argument just stored is not there");
+    const cited = anchored.passages.map((passage, position) => ({
+      argumentId: id,
+      position,
+      ...passage,
+    }));
+    const [view] = await argumentViews(tx, [row], { justStored: { citations: cited } });
+    if (!view) throw new Error("no view of the argument being posted");
     const place = await placeIn(tx, row);
     const logged = (
       argument: ArgumentView,
@@ -115,22 +116,28 @@ async function post(
         ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
         : { type: "argument.posted", data: { argument, place } };
     const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
-    const notified = await recipients(tx, motion, event, row);
+    const notifications = unnumbered(await recipients(tx, motion, event, row));
 
-    // Under the motion's lock, if its rules and the parent are as checked, the append takes the
-    // motion's next seq, which the argument is stamped with, its number and the lock's time, so
-    // arguments sort as their events do.
+    // Under the motion's lock, if its rules and the parent are as checked, the argument is
+    // stored with the motion's next seq, its number and the lock's time, as its event is, so
+    // arguments sort as their events do. This ends the transaction: nothing is written after.
     const placed = await tx.events.appendPlaced(
       row,
-      { published: !pending, motionAsRead: motion, kept },
+      cited,
+      {
+        published: !pending,
+        motionAsRead: motion,
+        kept,
+        follow: authorFollows(row, row.createdAt),
+        notifications,
+      },
       event,
     );
     if (!placed) return changed;
     const { seq, at } = placed;
     const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
     const appended = { ...event, ...logged(argument), at, seq };
-    await tx.notifications.insert(notificationsOf(notified, appended));
-    return done({ seq, argument }, [outgoing(appended, motion)]);
+    return done({ seq, argument }, [outgoing(appended, motion, notifications.length)]);
   });
 }
 

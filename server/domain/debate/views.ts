@@ -1,4 +1,4 @@
-import type { ArgumentRow, Repos, VoteRow } from "../../../db/store";
+import type { ArgumentRow, CitationRow, Repos, VoteRow } from "../../../db/store";
 import {
   type ArgumentView,
   agreementOf,
@@ -11,7 +11,8 @@ import { anchorTexts, passageView } from "../library/passageView";
 /**
  * Arguments as readers see them: with their citations and strength; withdrawn ones emptied,
  * and hidden ones too unless the reader moderates (`revealHidden`). Rows stored by this very
- * transaction (`justStored`) have no ratings or stances yet, and none are looked for.
+ * transaction (`justStored`, with the citations stored with them) have no ratings or stances
+ * yet, and nothing is read back.
  */
 export async function argumentViews(
   repos: Repos,
@@ -33,17 +34,17 @@ const CHUNK = 500;
 
 interface ViewOptions {
   revealHidden?: boolean;
-  justStored?: boolean;
+  justStored?: { citations: CitationRow[] };
 }
 
 async function viewsOf(
   repos: Repos,
   rows: ArgumentRow[],
-  { revealHidden = false, justStored = false }: ViewOptions = {},
+  { revealHidden = false, justStored }: ViewOptions = {},
 ): Promise<ArgumentView[]> {
   const ids = rows.map((row) => row.id);
   const [citations, ratings, agreements] = await Promise.all([
-    repos.arguments.citations(ids),
+    justStored ? justStored.citations : repos.arguments.citations(ids),
     justStored ? [] : repos.ratings.list(ids),
     justStored ? [] : repos.agreements.list(ids),
   ]);

@@ -1,5 +1,6 @@
-import type { CitationRow, Repos } from "../../../db/store";
+import type { CitationRow, DocumentRow, Repos } from "../../../db/store";
 import { mismatch, type QuoteSelector } from "../../../lib/anchoring";
+import { versionOf } from "./versions";
 
 /** The columns a passage is stored with: where it was made, and (the same, at first) where it is. */
 export type PassageColumns = Omit<CitationRow, "argumentId" | "position">;
@@ -19,19 +20,25 @@ export async function passagesInSpace(
   return anchoredInSpace(tx, spaceId, passages, label);
 }
 
-/** The same check, for a caller that holds the documents already (`shareDocuments`). */
+/**
+ * The same check, for a caller that holds the documents already: `held`, as `shareDocuments`
+ * answered them (else each is read).
+ */
 export async function anchoredInSpace(
   tx: Repos,
   spaceId: string,
   passages: (QuoteSelector & { documentId: string })[],
   label: string,
+  held?: Map<string, DocumentRow>,
 ): Promise<{ problem: string } | { passages: PassageColumns[] }> {
   const checked: PassageColumns[] = [];
   for (const [index, passage] of passages.entries()) {
-    const document = await tx.documents.get(passage.documentId);
+    const document = held
+      ? held.get(passage.documentId)
+      : await tx.documents.get(passage.documentId);
     const version =
       document?.spaceId === spaceId && document.currentVersionId
-        ? await tx.documents.version(document.currentVersionId)
+        ? await versionOf(tx, document.currentVersionId)
         : undefined;
     if (!version) return { problem: `${label}.${index}: no such document in this space` };
     const wrong = mismatch(version.text, passage);
@@ -59,8 +66,12 @@ export async function anchoredInSpace(
  * Holds the documents the passages cite, shared with other commands citing them, so their
  * current versions stay current until the transaction ends: take it before `anchoredInSpace`.
  */
-export async function shareDocuments(tx: Repos, passages: { documentId: string }[]): Promise<void> {
-  await tx.documents.share(documentIdsOf(passages));
+export async function shareDocuments(
+  tx: Repos,
+  passages: { documentId: string }[],
+): Promise<Map<string, DocumentRow>> {
+  const documents = await tx.documents.share(documentIdsOf(passages));
+  return new Map(documents.map((document) => [document.id, document]));
 }
 
 const documentIdsOf = (passages: { documentId: string }[]) =>

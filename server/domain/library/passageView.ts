@@ -1,6 +1,7 @@
 import type { CitationRow, Repos } from "../../../db/store";
 import type { CitationView } from "../../../lib/debate";
 import { squash } from "../../../lib/documents/blocks";
+import { versionOf } from "./versions";
 
 /**
  * A stored passage (a source or a citation) as readers get it: where made, and where it is. With
@@ -51,7 +52,7 @@ export async function anchorTexts(
   );
   const texts = new Map<string, string>();
   for (const id of ids) {
-    const version = await repos.documents.version(id);
+    const version = await versionOf(repos, id);
     if (version) texts.set(id, version.text);
   }
   return texts;

@@ -61,11 +61,11 @@ export async function markNotificationsRead(
  */
 export async function notificationsOf(
   store: Store,
-  events: Pick<MotionEvent, "motionId" | "seq" | "type">[],
+  events: (Pick<MotionEvent, "motionId" | "seq" | "type"> & { notified?: boolean })[],
 ): Promise<{ userId: string; notification: NotificationView }[]> {
   const seqs = new Map<string, number[]>();
   for (const event of events) {
-    if (!notifyingEvents.has(event.type)) continue;
+    if (!notifyingEvents.has(event.type) || event.notified === false) continue;
     seqs.set(event.motionId, [...(seqs.get(event.motionId) ?? []), event.seq]);
   }
   const pushed: { userId: string; notification: NotificationView }[] = [];

@@ -1,5 +1,6 @@
 import type {
   ArgumentRow,
+  FollowRow,
   MotionRow,
   NewEvent,
   NotificationRow,
@@ -39,7 +40,8 @@ export type Recipients = { motionId: string; drafts: Draft[] };
 
 /**
  * The first half of `notify`, for a command that appends its event under a lock it takes last:
- * what the event means for followers (the author's follow written too), before the lock.
+ * what the event means for followers, before the lock. The author's follow is written too,
+ * unless the caller stores it with the argument it just stored (`stored`, `authorFollows`).
  */
 export async function recipients(
   tx: Repos,
@@ -53,13 +55,13 @@ export async function recipients(
   switch (event.type) {
     case "argument.submitted": {
       const argument = await told(event.data.argument.id);
-      if (argument) await followOnPost(tx, argument, event.at);
+      if (argument && !stored) await followOnPost(tx, argument, event.at);
       break;
     }
     case "argument.posted": {
       const argument = await told(event.data.argument.id);
       if (!argument) break;
-      await followOnPost(tx, argument, event.at);
+      if (!stored) await followOnPost(tx, argument, event.at);
       drafts.push(...(await published(tx, motion, argument)));
       break;
     }
@@ -99,25 +101,33 @@ export async function recipients(
 
 /** The notifications to store once the event has its seq: the second half of `notify`. */
 export function notificationsOf(
-  { motionId, drafts }: Recipients,
+  recipients: Recipients,
   event: Pick<StoredEvent, "seq" | "at">,
 ): NotificationRow[] {
-  return drafts.map((draft) => ({
-    ...draft,
-    id: newId(),
-    motionId,
-    seq: event.seq,
-    at: event.at,
-    readAt: null,
-  }));
+  return unnumbered(recipients).map((row) => ({ ...row, seq: event.seq, at: event.at }));
 }
 
-/** The author follows the motion from their first post, unless they chose otherwise (P-NOTE-1). */
+/** The same, for a store that gives them the event's seq and time as it logs it. */
+export function unnumbered({
+  motionId,
+  drafts,
+}: Recipients): Omit<NotificationRow, "seq" | "at">[] {
+  return drafts.map((draft) => ({ ...draft, id: newId(), motionId, readAt: null }));
+}
+
+/**
+ * The author follows the motion from their first post, unless they chose otherwise (P-NOTE-1):
+ * the row to write, if the author has none yet.
+ */
+export const authorFollows = (argument: ArgumentRow, at: Date): FollowRow => ({
+  userId: argument.authorId,
+  motionId: argument.motionId,
+  state: "following",
+  changedAt: at,
+});
+
 async function followOnPost(tx: Repos, argument: ArgumentRow, at: Date) {
-  await tx.follows.put(
-    { userId: argument.authorId, motionId: argument.motionId, state: "following", changedAt: at },
-    { keepExisting: true },
-  );
+  await tx.follows.put(authorFollows(argument, at), { keepExisting: true });
 }
 
 const about = (argument: ArgumentRow, type: NotificationType, actorId: string | null): Draft => ({
