@@ -324,16 +324,14 @@ export function createRepos(
           .set({ id: sql`${t.documents.id}` })
           .where(eq(t.documents.id, id));
       },
-      share: async (ids) => {
-        if (ids.length === 0) return [];
-        const read = db
-          .select()
-          .from(t.documents)
-          .where(inArray(t.documents.id, ids))
-          .orderBy(asc(t.documents.id));
-        // SQLite has one writer, and no such clause.
-        return dialect === "postgres" ? read.for("share") : read;
-      },
+      byIds: async (ids) =>
+        ids.length === 0
+          ? []
+          : db
+              .select()
+              .from(t.documents)
+              .where(inArray(t.documents.id, ids))
+              .orderBy(asc(t.documents.id)),
       setCurrentVersion: async (documentId, versionId) => {
         await db
           .update(t.documents)
@@ -747,6 +745,12 @@ export function createRepos(
             at: new Date(String(placed.placed_at)),
           };
         }
+        // SQLite has one writer: what the post read cannot have changed, and is checked alike.
+        const documents = await repos.documents.byIds([
+          ...new Set(citations.map((c) => c.documentId)),
+        ]);
+        const current = new Map(documents.map((d) => [d.id, d.currentVersionId]));
+        if (citations.some((c) => current.get(c.documentId) !== c.versionId)) return undefined;
         const locked = await repos.motions.lock(argument.motionId);
         if (!locked || !sameRules(locked, motionAsRead)) return undefined;
         if (argument.parentId) {

@@ -143,11 +143,8 @@ export interface Repos {
      */
     lock(id: string): Promise<void>;
     /**
-     * Holds the documents under a shared lock until the transaction ends (PostgreSQL; SQLite has
-     * one writer): commands citing them run side by side, a new version (`lock`) waits for them.
-     * Answers them as they stand under the lock.
-     */
-    share(ids: string[]): Promise<DocumentRow[]>;
+    /** The documents of these ids that exist, in id order. */
+    byIds(ids: string[]): Promise<DocumentRow[]>;
     /** A version without the file it was read from: what every view and check needs. */
     version(id: string): Promise<VersionRow | undefined>;
     /** The bytes a version was read from, kept as received. */
@@ -290,8 +287,10 @@ export interface Repos {
     append(event: NewEvent): Promise<StoredEvent>;
     /**
      * `arguments.insert`, `arguments.place` and `append` at once, under the motion's lock, if the
-     * motion is still as the post found it (its status, space, settings and session) and the
-     * parent it answers is still published: the argument is stored with its citations, numbered
+     * motion is still as the post found it (its status, space, settings and session), the parent
+     * it answers is still published, and each citation's version is still its document's current
+     * one (the documents are held shared to the commit, so a new version waits for the post and
+     * one committed first is seen): the argument is stored with its citations, numbered
      * and stamped as the event that tells of it (its `data.argument`), the author's follow is
      * written unless they have one, the notifications are stored with the event's seq and time,
      * and the post's answer ({seq, argument}) is kept for a retry where `kept` says. The seq, the

@@ -80,20 +80,28 @@ export interface KeptAnswer {
 }
 
 /**
- * `once` for a command whose work keeps its own answer where it is told, in its last write:
- * a post, placed under its motion's lock in one step, where one more round trip would hold up
- * every other post into the motion.
+ * What a retry of the command finds: the answer kept for it, or where its answer is to be kept
+ * (nothing without a clientId). For a command whose work keeps its own answer, in its last
+ * write: a post, placed under its motion's lock in one step.
  */
-export async function onceKeptBy<T>(
+export async function keptAnswer<T>(
   tx: Repos,
   actor: Actor,
   { command, target, clientId }: CommandKey,
-  work: (kept: KeptAnswer | undefined) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
-  if (clientId === undefined) return work(undefined);
+): Promise<{ answer: T } | { kept: KeptAnswer | undefined }> {
+  if (clientId === undefined) return { kept: undefined };
   // The system's own commands (the demo loader) carry fixed ids that already say what they are.
   const key = actor.kind === "system" ? clientId : `${command}:${target}:${clientId}`;
   const seen = await tx.commands.find(actor.id, key);
-  if (seen) return done(seen.result as T);
-  return work({ actorId: actor.id, clientId: key });
+  return seen ? { answer: seen.result as T } : { kept: { actorId: actor.id, clientId: key } };
+}
+
+async function onceKeptBy<T>(
+  tx: Repos,
+  actor: Actor,
+  key: CommandKey,
+  work: (kept: KeptAnswer | undefined) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  const found = await keptAnswer<T>(tx, actor, key);
+  return "answer" in found ? done(found.answer) : work(found.kept);
 }

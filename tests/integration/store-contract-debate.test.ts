@@ -165,34 +165,12 @@ for (const dialect of await dialects()) {
         expect((await store.documents.version(current?.currentVersionId ?? ""))?.number).toBe(4);
       });
 
-      it("share holds a document: a new version (lock) waits for the command citing it", async () => {
+      it("byIds answers the documents that exist, in id order", async () => {
         const space = await rows.space();
-        const { document } = await rows.document(space.id);
-        let release = () => {};
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        let shared = () => {};
-        const sharing = new Promise<void>((resolve) => {
-          shared = resolve;
-        });
-        const citing = rows.write(async (tx) => {
-          await tx.documents.share([document.id, newId()]);
-          shared();
-          await held;
-        });
-        await sharing;
-        let versioned = false;
-        const upload = rows.write(async (tx) => {
-          await tx.documents.lock(document.id);
-          versioned = true;
-        });
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        expect(versioned).toBe(false);
-        release();
-        await Promise.all([citing, upload]);
-        expect(versioned).toBe(true);
-        await rows.write((tx) => tx.documents.share([]));
+        const [a, b] = [await rows.document(space.id), await rows.document(space.id)];
+        const both = [a.document, b.document].sort((x, y) => x.id.localeCompare(y.id));
+        expect(await store.documents.byIds([b.document.id, newId(), a.document.id])).toEqual(both);
+        expect(await store.documents.byIds([])).toEqual([]);
       });
     });
 
@@ -587,6 +565,37 @@ for (const dialect of await dialects()) {
         expect(await store.events.after(motion.id, 0, 10)).toHaveLength(1);
         await rows.write((tx) => tx.arguments.update(parent.argument.id, { status: "published" }));
         expect((await reply(motion.status)).placed).toMatchObject({ seq: 2, pseudonym: 2 });
+
+        // A new version of the cited document, committed while the post waits for the document:
+        // the post sees it, and nothing is placed.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let locked = () => {};
+        const locking = new Promise<void>((resolve) => {
+          locked = resolve;
+        });
+        const next = newVersion(doc.document.id, 2);
+        const upload = rows.write(async (tx) => {
+          await tx.documents.lock(doc.document.id);
+          await tx.documents.insertVersion(next.version, next.blocks);
+          await tx.documents.setCurrentVersion(doc.document.id, next.version.id);
+          locked();
+          await held;
+        });
+        await locking;
+        let answered = false;
+        const late = reply(motion.status).then((attempt) => {
+          answered = true;
+          return attempt;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(answered).toBe(false);
+        release();
+        await upload;
+        expect((await late).placed).toBeUndefined();
+        expect(await store.events.after(motion.id, 0, 10)).toHaveLength(2);
       });
 
       it("insert, get, byIds and citations keep an argument and its quotes, by argument and position", async () => {

@@ -1,7 +1,9 @@
 -- Places a post whole (db/repos.ts, events.appendPlaced): the argument, its citations, the
 -- author's follow and the notifications are written by the same call that locks the motion,
--- numbers the post and logs it. A call that finds the motion changed writes nothing, so the
--- caller sends it with its COMMIT in one message: the lock is never held across a round trip.
+-- numbers the post and logs it, after checking that the motion's rules, the parent and the cited
+-- documents' current versions are as the post found them. A call that finds one changed writes
+-- nothing, so the caller can send it with its COMMIT in one message, or alone: the lock is never
+-- held across a round trip.
 DROP FUNCTION place_argument(
   text, text, text, text, boolean, text, text, jsonb, jsonb, text, jsonb, text, integer, text,
   text, timestamptz
@@ -35,6 +37,19 @@ DECLARE
   v_last_at timestamptz;
 BEGIN
   v_argument := jsonb_populate_record(NULL::arguments, p_argument);
+  -- The cited documents, held shared to the commit (before the motion, as every command takes
+  -- them): a new version waits for this post, and one committed first means the post is checked
+  -- again against it.
+  PERFORM 1 FROM documents d
+    WHERE d.id IN (SELECT c ->> 'document_id' FROM jsonb_array_elements(p_citations) c)
+    ORDER BY d.id FOR SHARE;
+  IF EXISTS (
+    SELECT 1 FROM jsonb_array_elements(p_citations) c
+    LEFT JOIN documents d ON d.id = c ->> 'document_id'
+    WHERE d.current_version_id IS DISTINCT FROM c ->> 'version_id'
+  ) THEN
+    RETURN;
+  END IF;
   -- The lock an update of the row takes: a full FOR UPDATE would also wait on the rows other
   -- transactions are writing that refer to the motion.
   SELECT * INTO v_motion FROM motions WHERE motions.id = v_argument.motion_id FOR NO KEY UPDATE;

@@ -7,9 +7,9 @@ import { postRefusal } from "../../../lib/session";
 import type { Actor } from "../../policy";
 import { outgoing } from "../events";
 import { newId } from "../ids";
-import { anchoredInSpace, shareDocuments } from "../library/anchors";
+import { anchoredInSpace, documentsOf } from "../library/anchors";
 import { authorFollows, recipients, unnumbered } from "../notifications/notify";
-import { done, invalidInput, type Outcome, onceKeptBy, refuse } from "../outcome";
+import { done, invalidInput, keptAnswer, type Outcome, refuse } from "../outcome";
 import { placeIn } from "./argumentPages";
 import { unlockedMotionFor } from "./guards";
 import { argumentViews } from "./views";
@@ -47,10 +47,10 @@ export async function postArgument(
 }
 
 /**
- * One attempt. Posts into one motion overlap: everything is checked and stored before the
- * motion's lock, which is taken last, to number the event in commit order; under it, what may
- * have changed since (the motion's status, settings and phase, the parent) is read again, and
- * if it did the attempt rolls back and starts over.
+ * One attempt. Posts into one motion overlap: everything is checked before the motion's lock,
+ * which is taken last, to number the event in commit order; under it, what may have changed
+ * since (the motion's status, settings and phase, the parent, the cited documents' versions) is
+ * read again, and if it did the attempt writes nothing and starts over.
  */
 async function post(
   tx: Repos,
@@ -58,87 +58,92 @@ async function post(
   cmd: z.output<typeof PostArgument>,
 ): Promise<Outcome<Posted>> {
   const { motionId, clientId, parentId, relation, body, citations } = cmd;
-  const found = await unlockedMotionFor(tx, actor, motionId, "argument.post");
-  if (!found.ok) return found;
-  const { motion, moderates: moderator } = found.value;
   const key = { command: "argument.post", target: motionId, clientId };
-  return onceKeptBy(tx, actor, key, async (kept) => {
-    if (parentId && !(await parentPublished(tx, motionId, parentId))) {
-      return refuse("not_found", "parentId: no such argument on this motion");
-    }
-    const outOfPhase = postRefusal(motion.settings, motion.session, {
-      authorId: actor.id,
-      relation,
-      moderates: moderator,
-    });
-    if (outOfPhase) return refuse("wrong_phase", outOfPhase);
-    if (motion.settings.evidenceRequired && citations.length === 0) {
-      return refuse(
-        "invalid_citation",
-        "citations: this motion asks every argument to cite at least one passage",
-      );
-    }
-    const id = newId();
-    // Shared with other posts: a new version of a cited document waits for this one to commit.
-    const held = await shareDocuments(tx, citations);
-    const anchored = await anchoredInSpace(tx, motion.spaceId, citations, "citations", held);
-    if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
-    // With approval on, a participant's post waits for a moderator, seen by its author alone.
-    const pending = motion.settings.approvalRequired && !moderator;
-    const row = {
-      id,
-      motionId,
-      parentId,
-      relation,
-      body,
-      authorId: actor.id,
-      authorName: actor.name,
-      // Numbered under the lock, where two newcomers cannot take the same number.
-      pseudonym: 0,
-      status: pending ? ("pending" as const) : ("published" as const),
-      rejectionReason: null,
-      createdAt: new Date(),
-      editedAt: null,
-      publishedSeq: null,
-    };
-    const cited = anchored.passages.map((passage, position) => ({
-      argumentId: id,
-      position,
-      ...passage,
-    }));
-    const [view] = await argumentViews(tx, [row], { justStored: { citations: cited } });
-    if (!view) throw new Error("no view of the argument being posted");
-    const place = await placeIn(tx, row);
-    const logged = (
-      argument: ArgumentView,
-    ): Extract<EventBody, { type: "argument.posted" | "argument.submitted" }> =>
-      pending
-        ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
-        : { type: "argument.posted", data: { argument, place } };
-    const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
-    const notifications = unnumbered(await recipients(tx, motion, event, row));
-
-    // Under the motion's lock, if its rules and the parent are as checked, the argument is
-    // stored with the motion's next seq, its number and the lock's time, as its event is, so
-    // arguments sort as their events do. This ends the transaction: nothing is written after.
-    const placed = await tx.events.appendPlaced(
-      row,
-      cited,
-      {
-        published: !pending,
-        motionAsRead: motion,
-        kept,
-        follow: authorFollows(row, row.createdAt),
-        notifications,
-      },
-      event,
-    );
-    if (!placed) return changed;
-    const { seq, at } = placed;
-    const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
-    const appended = { ...event, ...logged(argument), at, seq };
-    return done({ seq, argument }, [outgoing(appended, motion, notifications.length)]);
+  // Reads that do not depend on one another, side by side (on PostgreSQL, before the post
+  // writes, each on a connection of its own).
+  const [found, retried, documents] = await Promise.all([
+    unlockedMotionFor(tx, actor, motionId, "argument.post"),
+    keptAnswer<Posted>(tx, actor, key),
+    documentsOf(tx, citations),
+  ]);
+  if (!found.ok) return found;
+  if ("answer" in retried) return done(retried.answer);
+  const { kept } = retried;
+  const { motion, moderates: moderator } = found.value;
+  if (parentId && !(await parentPublished(tx, motionId, parentId))) {
+    return refuse("not_found", "parentId: no such argument on this motion");
+  }
+  const outOfPhase = postRefusal(motion.settings, motion.session, {
+    authorId: actor.id,
+    relation,
+    moderates: moderator,
   });
+  if (outOfPhase) return refuse("wrong_phase", outOfPhase);
+  if (motion.settings.evidenceRequired && citations.length === 0) {
+    return refuse(
+      "invalid_citation",
+      "citations: this motion asks every argument to cite at least one passage",
+    );
+  }
+  const id = newId();
+  // Checked against the current versions; placing the post checks they still are.
+  const anchored = await anchoredInSpace(tx, motion.spaceId, citations, "citations", documents);
+  if ("problem" in anchored) return refuse("invalid_citation", anchored.problem);
+  // With approval on, a participant's post waits for a moderator, seen by its author alone.
+  const pending = motion.settings.approvalRequired && !moderator;
+  const row = {
+    id,
+    motionId,
+    parentId,
+    relation,
+    body,
+    authorId: actor.id,
+    authorName: actor.name,
+    // Numbered under the lock, where two newcomers cannot take the same number.
+    pseudonym: 0,
+    status: pending ? ("pending" as const) : ("published" as const),
+    rejectionReason: null,
+    createdAt: new Date(),
+    editedAt: null,
+    publishedSeq: null,
+  };
+  const cited = anchored.passages.map((passage, position) => ({
+    argumentId: id,
+    position,
+    ...passage,
+  }));
+  const [view] = await argumentViews(tx, [row], { justStored: { citations: cited } });
+  if (!view) throw new Error("no view of the argument being posted");
+  const place = await placeIn(tx, row);
+  const logged = (
+    argument: ArgumentView,
+  ): Extract<EventBody, { type: "argument.posted" | "argument.submitted" }> =>
+    pending
+      ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
+      : { type: "argument.posted", data: { argument, place } };
+  const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
+  const notifications = unnumbered(await recipients(tx, motion, event, row));
+
+  // Under the motion's lock, if its rules and the parent are as checked, the argument is
+  // stored with the motion's next seq, its number and the lock's time, as its event is, so
+  // arguments sort as their events do. This ends the transaction: nothing is written after.
+  const placed = await tx.events.appendPlaced(
+    row,
+    cited,
+    {
+      published: !pending,
+      motionAsRead: motion,
+      kept,
+      follow: authorFollows(row, row.createdAt),
+      notifications,
+    },
+    event,
+  );
+  if (!placed) return changed;
+  const { seq, at } = placed;
+  const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
+  const appended = { ...event, ...logged(argument), at, seq };
+  return done({ seq, argument }, [outgoing(appended, motion, notifications.length)]);
 }
 
 async function parentPublished(tx: Repos, motionId: string, parentId: string) {

@@ -21,20 +21,20 @@ export async function passagesInSpace(
 }
 
 /**
- * The same check, for a caller that holds the documents already: `held`, as `shareDocuments`
- * answered them (else each is read).
+ * The same check, for a caller that has read the documents already (`documentsOf`), or else
+ * holds them (`passagesInSpace`): then each is read.
  */
 export async function anchoredInSpace(
   tx: Repos,
   spaceId: string,
   passages: (QuoteSelector & { documentId: string })[],
   label: string,
-  held?: Map<string, DocumentRow>,
+  documents?: Map<string, DocumentRow>,
 ): Promise<{ problem: string } | { passages: PassageColumns[] }> {
   const checked: PassageColumns[] = [];
   for (const [index, passage] of passages.entries()) {
-    const document = held
-      ? held.get(passage.documentId)
+    const document = documents
+      ? documents.get(passage.documentId)
       : await tx.documents.get(passage.documentId);
     const version =
       document?.spaceId === spaceId && document.currentVersionId
@@ -62,15 +62,12 @@ export async function anchoredInSpace(
   return { passages: checked };
 }
 
-/**
- * Holds the documents the passages cite, shared with other commands citing them, so their
- * current versions stay current until the transaction ends: take it before `anchoredInSpace`.
- */
-export async function shareDocuments(
+/** The documents the passages cite, by id, in one read. */
+export async function documentsOf(
   tx: Repos,
   passages: { documentId: string }[],
 ): Promise<Map<string, DocumentRow>> {
-  const documents = await tx.documents.share(documentIdsOf(passages));
+  const documents = await tx.documents.byIds(documentIdsOf(passages));
   return new Map(documents.map((document) => [document.id, document]));
 }
 
