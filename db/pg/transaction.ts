@@ -29,28 +29,31 @@ export async function pgTransaction<T>(
   work: (repos: Repos) => Promise<T>,
 ): Promise<T> {
   let client: pg.PoolClient | undefined;
+  // Taken once, however many statements ask for it at once.
+  let beginning: Promise<pg.PoolClient> | undefined;
   let ended = false;
   let broken: Error | undefined;
-  const begun = async () => {
+  const begun = () => {
     if (ended) throw new Error("this transaction has committed: it sends nothing more");
-    if (!client) {
-      client = await pool.connect();
-      await client.query("begin");
-    }
-    return client;
+    beginning ??= pool.connect().then(async (connection) => {
+      client = connection;
+      await connection.query("begin");
+      return connection;
+    });
+    return beginning;
   };
   // What drizzle sends its queries to: the pool or the transaction's connection.
   const router = {
     query: async (config: pg.QueryConfig | string, values?: unknown[]) => {
       const text = typeof config === "string" ? config : config.text;
-      if (!client && !ended && plainRead(text)) return pool.query(config, values);
+      if (!beginning && !ended && plainRead(text)) return pool.query(config, values);
       return (await begun()).query(config, values);
     },
   } as unknown as pg.PoolClient;
   const commitWith: CommitWith = async (statement) => {
     if (ended) throw new Error("this transaction has committed: it sends nothing more");
-    const answer = client
-      ? (await inOneMessage(client, [statement, sql`commit`]))[0]
+    const answer = beginning
+      ? (await inOneMessage(await beginning, [statement, sql`commit`]))[0]
       : await drizzle({ client: pool }).execute(statement);
     ended = true;
     return answer?.rows ?? [];

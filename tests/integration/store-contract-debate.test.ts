@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AnchorColumns, SearchHit, SearchScope, Store } from "../../db/store";
 import { SNIPPET_END, SNIPPET_START } from "../../lib/search";
 import { initialSession } from "../../lib/session";
-import {
-  libraryText,
-  minute,
-  newId,
-  passage,
-  type StoreRows,
-  storeRows,
-} from "../support/storeRows";
-import { dialects, type TestStore } from "../support/stores";
+import { contractStore, libraryText, minute, newId, passage } from "../support/storeRows";
+import { dialects } from "../support/stores";
 
 // The Store's contract for the library, motions, arguments, votes, ratings and search: each
 // method written through and read back, the same tests on each dialect.
@@ -27,15 +20,7 @@ const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`the Store's debates on ${dialect.name}`, () => {
-    let db: TestStore;
-    let store: Store;
-    let rows: StoreRows;
-    beforeAll(async () => {
-      db = await dialect.open();
-      store = db.store;
-      rows = storeRows(store);
-    });
-    afterAll(() => db?.dispose());
+    const { store, rows } = contractStore(dialect);
 
     /** A new version of a document with one block, not yet its current one. */
     const newVersion = (documentId: string, number: number, text = "A later text.") => {

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "../../db/store";
-import { minute, type StoreRows, storeRows } from "../support/storeRows";
-import { dialects, type TestStore } from "../support/stores";
+import { describe, expect, it } from "vitest";
+import { contractStore, minute } from "../support/storeRows";
+import { dialects } from "../support/stores";
 
 // The Store's contract for the gradebook's rubrics and marks: each method written through and
 // read back, the same tests on each dialect.
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`the Store's gradebook on ${dialect.name}`, () => {
-    let db: TestStore;
-    let store: Store;
-    let rows: StoreRows;
-    beforeAll(async () => {
-      db = await dialect.open();
-      store = db.store;
-      rows = storeRows(store);
-    });
-    afterAll(() => db?.dispose());
+    const { store, rows } = contractStore(dialect);
 
     const rubric = {
       postingWeight: 40,

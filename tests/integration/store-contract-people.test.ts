@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isRefusal, isUniqueViolation, type SpaceRow, type Store } from "../../db/store";
-import { minute, newId, type StoreRows, spaceRow, storeRows } from "../support/storeRows";
-import { dialects, type TestStore } from "../support/stores";
+import { contractStore, minute, newId, spaceRow } from "../support/storeRows";
+import { dialects } from "../support/stores";
 
 // The Store's contract for spaces, people and their sessions, and for transactions themselves:
 // each method written through and read back, the same tests on each dialect.
@@ -11,15 +11,7 @@ const byKey = <T extends { key: string }>(rows: T[]) =>
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`the Store's people and transactions on ${dialect.name}`, () => {
-    let db: TestStore;
-    let store: Store;
-    let rows: StoreRows;
-    beforeAll(async () => {
-      db = await dialect.open();
-      store = db.store;
-      rows = storeRows(store);
-    });
-    afterAll(() => db?.dispose());
+    const { store, rows } = contractStore(dialect);
 
     it("dialect names the database the Store runs on", () => {
       expect(store.dialect).toBe(dialect.name);

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewEvent, NotificationRow, Store } from "../../db/store";
-import { minute, newId, type StoreRows, storeRows } from "../support/storeRows";
-import { dialects, type TestStore } from "../support/stores";
+import { describe, expect, it } from "vitest";
+import type { NewEvent, NotificationRow } from "../../db/store";
+import { contractStore, minute, newId } from "../support/storeRows";
+import { dialects } from "../support/stores";
 
 // The Store's contract for what members follow, are told and have read, and for each motion's
 // event log: each method written through and read back, the same tests on each dialect.
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`the Store's reading and event log on ${dialect.name}`, () => {
-    let db: TestStore;
-    let store: Store;
-    let rows: StoreRows;
-    beforeAll(async () => {
-      db = await dialect.open();
-      store = db.store;
-      rows = storeRows(store);
-    });
-    afterAll(() => db?.dispose());
+    const { store, rows } = contractStore(dialect);
 
     /** A motion in a space of its own, and a member to read it. */
     const motionAndReader = async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import type {
   ArgumentRow,
   BlockRow,
@@ -14,6 +15,7 @@ import type {
 import { defaultMotionSettings } from "../../lib/debate";
 import { initialSession } from "../../lib/session";
 import type { SpaceRole } from "../../lib/spaces";
+import type { TestStore } from "./stores";
 
 export const newId = () => crypto.randomUUID();
 
@@ -222,3 +224,23 @@ export function storeRows(store: Store) {
 }
 
 export type StoreRows = ReturnType<typeof storeRows>;
+
+/**
+ * The set-up every Store contract file shares: a describe block's Store of one dialect, opened
+ * before its tests and disposed after them, and the rows made through it. The Store answered is
+ * the opened one's stand-in, so a block can name it where its tests are declared.
+ */
+export function contractStore(dialect: { open: () => Promise<TestStore> }) {
+  let db: TestStore | undefined;
+  beforeAll(async () => {
+    db = await dialect.open();
+  });
+  afterAll(() => db?.dispose());
+  const store = new Proxy({} as Store, {
+    get: (_, key) => {
+      if (!db) throw new Error("the Store is opened before the tests run");
+      return Reflect.get(db.store, key);
+    },
+  });
+  return { store, rows: storeRows(store) };
+}
