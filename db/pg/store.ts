@@ -40,7 +40,7 @@ export async function openPgStore(url: string): Promise<Store> {
       }),
     ...createRepos(db, schema, "postgres"),
     search: pgSearch(pool),
-    transaction: (work) => pgTransaction(pool, work),
+    transaction: (work) => pgTransaction(pool, db, work),
     snapshot: (work) =>
       db.transaction((tx) => work(createRepos(tx, schema, "postgres")), {
         isolationLevel: "repeatable read",

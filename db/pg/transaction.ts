@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import { type CommitWith, createRepos } from "../repos";
+import { type CommitWith, createRepos, type QueryDb } from "../repos";
 import { isRefusal, type Repos } from "../store";
 import * as schema from "./schema";
 
@@ -26,6 +26,8 @@ const plainRead = (text: string) =>
  */
 export async function pgTransaction<T>(
   pool: pg.Pool,
+  /** Drizzle over the same pool, for a statement sent on its own. */
+  pooled: QueryDb,
   work: (repos: Repos) => Promise<T>,
 ): Promise<T> {
   let client: pg.PoolClient | undefined;
@@ -54,7 +56,7 @@ export async function pgTransaction<T>(
     if (ended) throw new Error("this transaction has committed: it sends nothing more");
     const answer = beginning
       ? (await inOneMessage(await beginning, [statement, sql`commit`]))[0]
-      : await drizzle({ client: pool }).execute(statement);
+      : await pooled.execute(statement);
     ended = true;
     return answer?.rows ?? [];
   };
