@@ -55,8 +55,9 @@ const carryingArguments: MotionEventType[] = [
 ];
 
 /**
- * Runs a statement and commits the transaction it is part of, in one message to the database
- * (the PostgreSQL Store's transactions give one): its rows.
+ * Runs a statement as the last of its transaction, which it commits: sent with COMMIT in one
+ * message, or alone when the transaction has written nothing before it (the PostgreSQL Store's
+ * transactions give one, db/pg/transaction.ts). Its rows.
  */
 export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
 
@@ -723,8 +724,8 @@ export function createRepos(
       appendPlaced: async (argument, citations, placing, event) => {
         const { published, motionAsRead, kept, follow, notifications } = placing;
         if (dialect === "postgres") {
-          // One statement that writes the whole post, sent with the commit: the motion's lock is
-          // held while the database runs it, never across a round trip
+          // One statement that writes the whole post and ends the transaction: the motion's lock
+          // is held while the database runs it, never across a round trip
           // (db/pg/migrations/0017_place_argument_whole.sql).
           const call = sql`select * from place_argument(
             ${JSON.stringify(asColumns(t.debateArguments, argument))}::jsonb,
