@@ -87,6 +87,137 @@ export function createRepos(
       .from(t.agreements)
       .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.agreements.argumentId))
       .where(where);
+  /**
+   * A hot query built once, on first use, and run with each call's values (drizzle's prepared
+   * queries, values as `sql.placeholder`s): building a query costs drizzle more than running
+   * most of a post's statements does. PostgreSQL also prepares it once per connection, by name.
+   */
+  const once = <Q>(build: () => Q) => {
+    let built: Q | undefined;
+    return () => {
+      built ??= build();
+      return built;
+    };
+  };
+  /**
+   * Placeholders for every column of a table whose columns are all NOT NULL, named as its keys:
+   * an insert of a whole row built once. Only such tables: a placeholder's value always goes
+   * through its column's encoder, and a date's or JSON's encoder does not pass null through.
+   */
+  const wholeRow = <T extends Table>(table: T) => {
+    const columns = Object.entries(getTableColumns(table));
+    const nullable = columns.filter(([, column]) => !column.notNull).map(([key]) => key);
+    if (nullable.length > 0)
+      throw new Error(`nullable columns cannot be placeholders: ${nullable}`);
+    return Object.fromEntries(columns.map(([key]) => [key, sql.placeholder(key)])) as never;
+  };
+  const a = t.debateArguments;
+  const hot = {
+    motionWithPlace: once(() =>
+      db
+        .select({ motion: t.motions, space: t.spaces, membership: t.memberships })
+        .from(t.motions)
+        .innerJoin(t.spaces, eq(t.spaces.id, t.motions.spaceId))
+        .leftJoin(
+          t.memberships,
+          and(
+            eq(t.memberships.spaceId, t.spaces.id),
+            eq(t.memberships.userId, sql.placeholder("userId")),
+          ),
+        )
+        .where(eq(t.motions.id, sql.placeholder("id")))
+        .prepare("motion_with_place"),
+    ),
+    motionLock: once(() =>
+      db
+        .update(t.motions)
+        .set({ lastSeq: sql`${t.motions.lastSeq}` })
+        .where(eq(t.motions.id, sql.placeholder("id")))
+        .returning()
+        .prepare("motion_lock"),
+    ),
+    document: once(() =>
+      db
+        .select()
+        .from(t.documents)
+        .where(eq(t.documents.id, sql.placeholder("id")))
+        .prepare("document_by_id"),
+    ),
+    argument: once(() =>
+      db
+        .select()
+        .from(t.debateArguments)
+        .where(eq(t.debateArguments.id, sql.placeholder("id")))
+        .prepare("argument_by_id"),
+    ),
+    command: once(() =>
+      db
+        .select()
+        .from(t.commands)
+        .where(
+          and(
+            eq(t.commands.actorId, sql.placeholder("actorId")),
+            eq(t.commands.clientId, sql.placeholder("clientId")),
+          ),
+        )
+        .prepare("command_kept"),
+    ),
+    saveCommand: once(() =>
+      db.insert(t.commands).values(wholeRow(t.commands)).prepare("command_save"),
+    ),
+    keepFollow: once(() =>
+      db.insert(t.follows).values(wholeRow(t.follows)).onConflictDoNothing().prepare("follow_keep"),
+    ),
+    appendEvent: once(() => db.insert(t.events).values(wholeRow(t.events)).prepare("event_append")),
+    eventAt: once(() =>
+      db
+        .select({ at: t.events.at })
+        .from(t.events)
+        .where(
+          and(
+            eq(t.events.motionId, sql.placeholder("motionId")),
+            eq(t.events.seq, sql.placeholder("seq")),
+          ),
+        )
+        .prepare("event_at"),
+    ),
+    nextSeq: once(() =>
+      db
+        .update(t.motions)
+        .set({ lastSeq: sql`${t.motions.lastSeq} + 1` })
+        .where(eq(t.motions.id, sql.placeholder("id")))
+        .returning({ seq: t.motions.lastSeq })
+        .prepare("motion_next_seq"),
+    ),
+    placeArgument: once(() => {
+      const others = and(
+        eq(a.motionId, sql.placeholder("motionId")),
+        ne(a.id, sql.placeholder("id")),
+      );
+      // The author's number from their other arguments in the motion, or the next free one.
+      const own = db
+        .select({ number: a.pseudonym })
+        .from(a)
+        .where(and(others, eq(a.authorId, sql.placeholder("authorId"))))
+        .limit(1);
+      const last = db
+        .select({ number: max(a.pseudonym) })
+        .from(a)
+        .where(others);
+      return db
+        .update(a)
+        .set({
+          // set() binds a placeholder as any value, through its column's encoder; its types
+          // leave placeholders out.
+          createdAt: sql.placeholder("createdAt") as unknown as Date,
+          publishedSeq: sql.placeholder("publishedSeq") as unknown as number,
+          pseudonym: sql`coalesce((${own}), coalesce((${last}), 0) + 1)`,
+        })
+        .where(eq(a.id, sql.placeholder("id")))
+        .returning({ pseudonym: a.pseudonym })
+        .prepare("argument_place");
+    }),
+  };
   const repos: Repos = {
     spaces: {
       get: async (id) => (await db.select().from(t.spaces).where(eq(t.spaces.id, id)))[0],
@@ -325,14 +456,16 @@ export function createRepos(
           .set({ id: sql`${t.documents.id}` })
           .where(eq(t.documents.id, id));
       },
-      byIds: async (ids) =>
-        ids.length === 0
-          ? []
-          : db
-              .select()
-              .from(t.documents)
-              .where(inArray(t.documents.id, ids))
-              .orderBy(asc(t.documents.id)),
+      byIds: async (ids) => {
+        if (ids.length === 0) return [];
+        // Most posts cite one document: that read is built once.
+        if (ids.length === 1) return hot.document().execute({ id: ids[0] });
+        return db
+          .select()
+          .from(t.documents)
+          .where(inArray(t.documents.id, ids))
+          .orderBy(asc(t.documents.id));
+      },
       setCurrentVersion: async (documentId, versionId) => {
         await db
           .update(t.documents)
@@ -375,25 +508,13 @@ export function createRepos(
     motions: {
       get: async (id) => (await db.select().from(t.motions).where(eq(t.motions.id, id)))[0],
       withPlace: async (id, userId) => {
-        const [row] = await db
-          .select({ motion: t.motions, space: t.spaces, membership: t.memberships })
-          .from(t.motions)
-          .innerJoin(t.spaces, eq(t.spaces.id, t.motions.spaceId))
-          .leftJoin(
-            t.memberships,
-            and(eq(t.memberships.spaceId, t.spaces.id), eq(t.memberships.userId, userId ?? "")),
-          )
-          .where(eq(t.motions.id, id));
+        const [row] = await hot.motionWithPlace().execute({ id, userId: userId ?? "" });
         return row && { ...row, membership: row.membership ?? undefined };
       },
       lock: async (id) => {
         // An update that changes nothing still takes the row lock, in both dialects' syntax, and
         // answers the row as it stands once the lock is held.
-        const [row] = await db
-          .update(t.motions)
-          .set({ lastSeq: sql`${t.motions.lastSeq}` })
-          .where(eq(t.motions.id, id))
-          .returning();
+        const [row] = await hot.motionLock().execute({ id });
         return row;
       },
       update: async (id, change) => {
@@ -522,8 +643,7 @@ export function createRepos(
       },
     },
     arguments: {
-      get: async (id) =>
-        (await db.select().from(t.debateArguments).where(eq(t.debateArguments.id, id)))[0],
+      get: async (id) => (await hot.argument().execute({ id }))[0],
       byIds: async (ids) =>
         ids.length === 0
           ? []
@@ -535,24 +655,10 @@ export function createRepos(
       update: async (id, change) => {
         await db.update(t.debateArguments).set(change).where(eq(t.debateArguments.id, id));
       },
-      place: async ({ id, motionId, authorId }, change) => {
-        const a = t.debateArguments;
-        const others = and(eq(a.motionId, motionId), ne(a.id, id));
-        // The author's number from their other arguments in the motion, or the next free one.
-        const own = db
-          .select({ number: a.pseudonym })
-          .from(a)
-          .where(and(others, eq(a.authorId, authorId)))
-          .limit(1);
-        const last = db
-          .select({ number: max(a.pseudonym) })
-          .from(a)
-          .where(others);
-        const [placed] = await db
-          .update(a)
-          .set({ ...change, pseudonym: sql`coalesce((${own}), coalesce((${last}), 0) + 1)` })
-          .where(eq(a.id, id))
-          .returning({ pseudonym: a.pseudonym });
+      place: async ({ id, motionId, authorId }, { createdAt, publishedSeq }) => {
+        const [placed] = await hot
+          .placeArgument()
+          .execute({ id, motionId, authorId, createdAt, publishedSeq });
         return placed?.pseudonym ?? 0;
       },
       revisions: (argumentId) =>
@@ -711,14 +817,10 @@ export function createRepos(
           if (!next) throw new Error(`no motion ${event.motionId} to append an event to`);
           return { ...event, seq: Number(next.seq) };
         }
-        const [motion] = await db
-          .update(t.motions)
-          .set({ lastSeq: sql`${t.motions.lastSeq} + 1` })
-          .where(eq(t.motions.id, event.motionId))
-          .returning({ seq: t.motions.lastSeq });
+        const [motion] = await hot.nextSeq().execute({ id: event.motionId });
         if (!motion) throw new Error(`no motion ${event.motionId} to append an event to`);
         const stored = { ...event, seq: motion.seq };
-        await db.insert(t.events).values({ ...stored, version: EVENT_VERSIONS[event.type] });
+        await hot.appendEvent().execute({ ...stored, version: EVENT_VERSIONS[event.type] });
         return stored;
       },
       appendPlaced: async (argument, citations, placing, event) => {
@@ -760,9 +862,15 @@ export function createRepos(
             return undefined;
           }
         }
-        // SQLite has one writer: the lock is held from here to the commit, and its time is now.
+        // SQLite has one writer: the lock is held from here to the commit. Its time is now, or a
+        // millisecond after the motion's last event (as on PostgreSQL): posts in one millisecond
+        // still sort as their events do.
         await repos.arguments.insert(argument, citations);
-        const at = new Date();
+        const [last] = await hot.eventAt().execute({
+          motionId: argument.motionId,
+          seq: locked.lastSeq,
+        });
+        const at = new Date(Math.max(Date.now(), (last?.at.getTime() ?? 0) + 1));
         const seq = locked.lastSeq + 1;
         const pseudonym = await repos.arguments.place(argument, {
           createdAt: at,
@@ -823,13 +931,17 @@ export function createRepos(
             .where(and(eq(t.follows.userId, userId), eq(t.follows.motionId, motionId)))
         )[0],
       put: async (row, { keepExisting = false } = {}) => {
-        const insert = db.insert(t.follows).values(row);
-        await (keepExisting
-          ? insert.onConflictDoNothing()
-          : insert.onConflictDoUpdate({
-              target: [t.follows.userId, t.follows.motionId],
-              set: { state: row.state, changedAt: row.changedAt },
-            }));
+        if (keepExisting) {
+          await hot.keepFollow().execute(row);
+          return;
+        }
+        await db
+          .insert(t.follows)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [t.follows.userId, t.follows.motionId],
+            set: { state: row.state, changedAt: row.changedAt },
+          });
       },
       ofMotion: async (motionId, userIds) =>
         userIds.length === 0
@@ -937,15 +1049,9 @@ export function createRepos(
       },
     },
     commands: {
-      find: async (actorId, clientId) =>
-        (
-          await db
-            .select()
-            .from(t.commands)
-            .where(and(eq(t.commands.actorId, actorId), eq(t.commands.clientId, clientId)))
-        )[0],
+      find: async (actorId, clientId) => (await hot.command().execute({ actorId, clientId }))[0],
       save: async (row) => {
-        await db.insert(t.commands).values(row);
+        await hot.saveCommand().execute(row);
       },
     },
     readStates: {

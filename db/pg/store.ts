@@ -8,7 +8,7 @@ import { createRepos } from "../repos";
 import type { Store } from "../store";
 import * as schema from "./schema";
 import { pgSearch } from "./search";
-import { pgTransaction } from "./transaction";
+import { pgTransactions } from "./transaction";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 // Any fixed number shared by every node: it serialises migrations when several start at once.
@@ -29,6 +29,7 @@ export async function openPgStore(url: string): Promise<Store> {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }
 
+  const transaction = pgTransactions(pool, db);
   return {
     dialect: "postgres",
     authAdapter: () =>
@@ -40,7 +41,7 @@ export async function openPgStore(url: string): Promise<Store> {
       }),
     ...createRepos(db, schema, "postgres"),
     search: pgSearch(pool),
-    transaction: (work) => pgTransaction(pool, db, work),
+    transaction,
     snapshot: (work) =>
       db.transaction((tx) => work(createRepos(tx, schema, "postgres")), {
         isolationLevel: "repeatable read",

@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import { type CommitWith, createRepos, type QueryDb } from "../repos";
+import { createRepos, type QueryDb } from "../repos";
 import { isRefusal, type Repos } from "../store";
 import * as schema from "./schema";
 
@@ -16,7 +17,7 @@ const plainRead = (text: string) =>
   /^select "/i.test(text) && !/\sfor\s+(update|share|no key update|key share)\b/i.test(text);
 
 /**
- * A write transaction at PostgreSQL's READ COMMITTED, where every statement reads what was
+ * One write transaction at PostgreSQL's READ COMMITTED, where every statement reads what was
  * committed when it began: a plain read sent before the transaction's first write reads the same
  * as one sent after BEGIN. So reads go to any connection of the pool, side by side, until the
  * first statement that writes or locks; only then is a connection taken and BEGIN sent, and the
@@ -24,60 +25,91 @@ const plainRead = (text: string) =>
  * whose only write is the statement it commits with (`commitWith`) sends it alone, without BEGIN
  * or COMMIT: a statement is a transaction of its own.
  */
-export async function pgTransaction<T>(
-  pool: pg.Pool,
-  /** Drizzle over the same pool, for a statement sent on its own. */
-  pooled: QueryDb,
-  work: (repos: Repos) => Promise<T>,
-): Promise<T> {
-  let client: pg.PoolClient | undefined;
+class Transaction {
+  private client: pg.PoolClient | undefined;
   // Taken once, however many statements ask for it at once.
-  let beginning: Promise<pg.PoolClient> | undefined;
-  let ended = false;
-  let broken: Error | undefined;
-  const begun = () => {
-    if (ended) throw new Error("this transaction has committed: it sends nothing more");
-    beginning ??= pool.connect().then(async (connection) => {
-      client = connection;
+  private beginning: Promise<pg.PoolClient> | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    /** Drizzle over the same pool, for a statement sent on its own. */
+    private readonly pooled: QueryDb,
+  ) {}
+
+  private begun() {
+    if (this.ended) throw new Error("this transaction has committed: it sends nothing more");
+    this.beginning ??= this.pool.connect().then(async (connection) => {
+      this.client = connection;
       await connection.query("begin");
       return connection;
     });
-    return beginning;
-  };
-  // What drizzle sends its queries to: the pool or the transaction's connection.
-  const router = {
-    query: async (config: pg.QueryConfig | string, values?: unknown[]) => {
-      const text = typeof config === "string" ? config : config.text;
-      if (!beginning && !ended && plainRead(text)) return pool.query(config, values);
-      return (await begun()).query(config, values);
-    },
-  } as unknown as pg.PoolClient;
-  const commitWith: CommitWith = async (statement) => {
-    if (ended) throw new Error("this transaction has committed: it sends nothing more");
-    const answer = beginning
-      ? (await inOneMessage(await beginning, [statement, sql`commit`]))[0]
-      : await pooled.execute(statement);
-    ended = true;
-    return answer?.rows ?? [];
-  };
-  try {
-    const result = await work(
-      createRepos(drizzle({ client: router, schema }), schema, "postgres", commitWith),
-    );
-    if (client && !ended) await client.query(isRefusal(result) ? "rollback" : "commit");
-    return result;
-  } catch (error) {
-    // A connection that cannot roll back is given up rather than handed to the next.
-    if (client && !ended)
-      broken = await client.query("rollback").then(
-        () => undefined,
-        (e) => e,
-      );
-    throw error;
-  } finally {
-    ended = true;
-    client?.release(broken);
+    return this.beginning;
   }
+
+  /** Where drizzle's statements go: the pool, or the transaction's connection. */
+  async query(config: pg.QueryConfig | string, values?: unknown[]) {
+    const text = typeof config === "string" ? config : config.text;
+    if (!this.beginning && !this.ended && plainRead(text)) return this.pool.query(config, values);
+    return (await this.begun()).query(config, values);
+  }
+
+  async commitWith(statement: SQL) {
+    if (this.ended) throw new Error("this transaction has committed: it sends nothing more");
+    const answer = this.beginning
+      ? (await inOneMessage(await this.beginning, [statement, sql`commit`]))[0]
+      : await this.pooled.execute(statement);
+    this.ended = true;
+    return answer?.rows ?? [];
+  }
+
+  async run<T>(work: (repos: Repos) => Promise<T>, repos: Repos): Promise<T> {
+    let broken: Error | undefined;
+    try {
+      const result = await work(repos);
+      if (this.client && !this.ended) {
+        await this.client.query(isRefusal(result) ? "rollback" : "commit");
+      }
+      return result;
+    } catch (error) {
+      // A connection that cannot roll back is given up rather than handed to the next.
+      if (this.client && !this.ended)
+        broken = await this.client.query("rollback").then(
+          () => undefined,
+          (e) => e,
+        );
+      throw error;
+    } finally {
+      this.ended = true;
+      this.client?.release(broken);
+    }
+  }
+}
+
+/**
+ * The Store's write transactions. Their repos are made once, with their hot queries built once
+ * (db/repos.ts): each statement goes to the transaction whose work sent it, found through the
+ * async context `run` gives that work. A statement sent from outside any transaction's work is
+ * refused.
+ */
+export function pgTransactions(pool: pg.Pool, pooled: QueryDb) {
+  const running = new AsyncLocalStorage<Transaction>();
+  const current = () => {
+    const transaction = running.getStore();
+    if (!transaction) throw new Error("a transaction's statement sent outside its work");
+    return transaction;
+  };
+  const router = {
+    query: (config: pg.QueryConfig | string, values?: unknown[]) => current().query(config, values),
+  } as unknown as pg.PoolClient;
+  // Without the schema: the repos build their own queries, never drizzle's relational ones.
+  const repos = createRepos(drizzle({ client: router }), schema, "postgres", (statement) =>
+    current().commitWith(statement),
+  );
+  return <T>(work: (repos: Repos) => Promise<T>): Promise<T> => {
+    const transaction = new Transaction(pool, pooled);
+    return running.run(transaction, () => transaction.run(work, repos));
+  };
 }
 
 /**

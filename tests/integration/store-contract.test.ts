@@ -91,6 +91,31 @@ for (const dialect of await dialects()) {
       expect(spaceId).toBeTruthy();
     });
 
+    it("transactions running at once keep apart: each keeps or drops only what it wrote", async () => {
+      const space = (slug: string) => ({
+        id: crypto.randomUUID(),
+        slug,
+        name: slug,
+        visibility: "public" as const,
+        joinCode: null,
+        createdAt: new Date(),
+      });
+      const kept = db.store.transaction(async (tx) => {
+        await tx.spaces.insert(space("kept-while-another-fails"));
+        // Still open while the other one writes and throws.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return tx.spaces.bySlug("kept-while-another-fails");
+      });
+      const dropped = db.store.transaction(async (tx) => {
+        await tx.spaces.insert(space("dropped-while-another-runs"));
+        throw new Error("boom");
+      });
+      await expect(dropped).rejects.toThrow("boom");
+      expect(await kept).toMatchObject({ slug: "kept-while-another-fails" });
+      expect(await db.store.spaces.bySlug("kept-while-another-fails")).toBeDefined();
+      expect(await db.store.spaces.bySlug("dropped-while-another-runs")).toBeUndefined();
+    });
+
     it("a snapshot's reads see none of a write committed while it runs; reads after it do", async () => {
       const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "public");
       const version = await db.store.documents.version(versionId);
