@@ -3,7 +3,8 @@
  * accounts post into one motion, each post citing the same passage, on a fresh SQLite database
  * and on a fresh PostgreSQL one (skipped, saying so, when none answers). Two loads: 100 posts
  * sent at once (posts/s is how fast the motion drains them), and posts sent at a steady 100 a
- * second. Each prints the ack p50/p99, from a post's send until its command answered.
+ * second. Each prints the ack p50/p99, from a post's send until its command answered. Then
+ * posts one at a time: the CPU one post costs the process, and how many took over 5 ms.
  *
  *   npm run bench -- post-throughput [posts=100] [accounts=10] [rounds=3] [rate=100]
  */
@@ -59,6 +60,40 @@ async function load(store: Store, perSecond: number) {
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/**
+ * `ONE_AT_A_TIME` posts, each sent when the last was answered, after as many not counted: what
+ * one post costs the process (CPU per post), its answer's p50 / p99, and how many took over 5 ms.
+ */
+const ONE_AT_A_TIME = 2_000;
+async function oneAtATime(store: Store) {
+  const room = await benchRoom(store, "One at a time");
+  const author = await benchMember(store, room.spaceId, "Poster");
+  const post = async (i: number) => {
+    const sent = performance.now();
+    const outcome = await postArgument(store, author, {
+      motionId: room.motionId,
+      clientId: crypto.randomUUID(),
+      parentId: null,
+      relation: "for",
+      body: `Point ${i}: the line paid for itself within a decade.`,
+      citations: [room.citation],
+    });
+    if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
+    return performance.now() - sent;
+  };
+  for (let i = 0; i < ONE_AT_A_TIME; i++) await post(i);
+  const cpu = process.cpuUsage();
+  const acks: number[] = [];
+  for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push(await post(i));
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `${store.dialect.padEnd(9)} ${ONE_AT_A_TIME} posts one at a time    ` +
+      `${((used.user + used.system) / 1000 / ONE_AT_A_TIME).toFixed(2)} ms of CPU a post, ` +
+      `ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, ` +
+      `${acks.filter((ack) => ack > 5).length} over 5 ms`,
+  );
+}
+
 async function measure(store: Store, perSecond: number) {
   const rates: number[] = [];
   const acks: number[] = [];
@@ -84,6 +119,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     await load(store, 0); // warms the pool, the statement caches and the JIT
     await measure(store, 0);
     if (rate > 0) await measure(store, rate);
+    await oneAtATime(store);
   } finally {
     await dispose();
   }
