@@ -31,17 +31,19 @@ const connectOne = (url: string, cookie?: string) =>
     socket.once("connect_error", reject);
   });
 
-/** `count` connections (signed in with `cookie`, else visitors), a batch at a time. */
-export async function connectMany(url: string, count: number, cookie?: string) {
-  const sockets: Client[] = [];
+/** `count` of what `open` makes, a batch at a time: a server is not asked for all at once. */
+export async function inBatches<T>(count: number, open: () => Promise<T>) {
+  const opened: T[] = [];
   for (let i = 0; i < count; i += BATCH) {
     const batch = Math.min(BATCH, count - i);
-    sockets.push(
-      ...(await Promise.all(Array.from({ length: batch }, () => connectOne(url, cookie)))),
-    );
+    opened.push(...(await Promise.all(Array.from({ length: batch }, open))));
   }
-  return sockets;
+  return opened;
 }
+
+/** `count` connections (signed in with `cookie`, else visitors), a batch at a time. */
+export const connectMany = (url: string, count: number, cookie?: string) =>
+  inBatches(count, () => connectOne(url, cookie));
 
 /**
  * Joins every socket to the motion's room, as a page rendered now would (from the room's

@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { inBatches } from "./audience";
 
 /**
  * Receivers that cost the bench little: plain WebSockets that speak just enough Engine.IO and
@@ -13,7 +14,6 @@ export interface Listener {
   close(): void;
 }
 
-const BATCH = 100;
 const JOIN_ACK_ID = 1;
 
 function listen(url: string, motionId: string) {
@@ -56,13 +56,5 @@ function listen(url: string, motionId: string) {
 }
 
 /** `count` listeners in the motion's room, a batch at a time. */
-export async function listenersIn(url: string, count: number, motionId: string) {
-  const listeners: Listener[] = [];
-  for (let i = 0; i < count; i += BATCH) {
-    const batch = Math.min(BATCH, count - i);
-    listeners.push(
-      ...(await Promise.all(Array.from({ length: batch }, () => listen(url, motionId)))),
-    );
-  }
-  return listeners;
-}
+export const listenersIn = (url: string, count: number, motionId: string) =>
+  inBatches(count, () => listen(url, motionId));
