@@ -237,7 +237,7 @@ try {
   // The bare server sends events as large as Moot's: the first one tells their size.
   const [first] = (await postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room)) as [Client];
   const eventBytes = new Promise<number>((resolve) =>
-    first.once("motion:event", (event) => resolve(JSON.stringify(event).length)),
+    first.once("motion:events", ([event]) => resolve(JSON.stringify(event).length)),
   );
   await fanOut(first, [], sqlite.room, 1);
   first.disconnect();

@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Server } from "socket.io";
 import { openStore } from "../db";
-import type { MotionEvent } from "../lib/protocol";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
 import { type Client, connectMany, percentile } from "./support/audience";
@@ -61,10 +60,7 @@ for (let round = 0; round < postsEach; round++) {
     const sent = performance.now();
     const others = clients.filter((c) => c !== author);
     const delivered = Promise.all(
-      others.map(
-        (c) =>
-          new Promise<void>((resolve) => c.once("motion:event", (_: MotionEvent) => resolve())),
-      ),
+      others.map((c) => new Promise<void>((resolve) => c.once("motion:events", () => resolve()))),
     );
     const answer = await author.emitWithAck("argument:post", {
       motionId,

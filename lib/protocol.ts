@@ -249,7 +249,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  "motion:event": (event: MotionEvent) => void;
+  /** A motion's events, in seq order: those its room was sent together (P-JOIN-2, P-JOIN-5). */
+  "motion:events": (events: MotionEvent[]) => void;
   presence: (presence: Presence) => void;
   /** A new notification for the signed-in user, on each of their connections (P-NOTE-10). */
   notification: (notification: NotificationView) => void;

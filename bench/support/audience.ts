@@ -114,7 +114,10 @@ export async function fanOut(
     waiting -= 1;
     if (waiting === 0) allArrived();
   };
-  for (const socket of receivers) socket.on("motion:event", arrived);
+  const arrivedTogether = (events: MotionEvent[]) => {
+    for (const event of events) arrived(event);
+  };
+  for (const socket of receivers) socket.on("motion:events", arrivedTogether);
   for (let i = 0; i < posts; i++) {
     body = `Fan-out post ${i} of ${crypto.randomUUID()}`;
     waiting = receivers.length;
@@ -136,7 +139,7 @@ export async function fanOut(
     clearTimeout(timer);
     await sleep(100);
   }
-  for (const socket of receivers) socket.off("motion:event", arrived);
+  for (const socket of receivers) socket.off("motion:events", arrivedTogether);
   return { latencies, acks };
 }
 

@@ -40,7 +40,7 @@ io.on("connection", (socket) => {
     };
     const padding = "x".repeat(Math.max(0, eventBytes - JSON.stringify(event).length - 14));
     ack({ ok: true, seq, argument });
-    io.to(`motion:${post.motionId}`).emit("motion:event", { ...event, padding });
+    io.to(`motion:${post.motionId}`).emit("motion:events", [{ ...event, padding }]);
   });
 });
 

@@ -18,6 +18,7 @@ import { registerCommandHandlers } from "./commands";
 import { evictMember } from "./effects";
 import { limitEvents } from "./limits";
 import { presenceAnnouncer, registerMotionHandlers } from "./motion";
+import { perTurn } from "./perTurn";
 import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
@@ -62,8 +63,10 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   const send = publisher(io);
   const notifyUsers = pushNotifications(io, deps.store);
   const announcePresence = presenceAnnouncer(io, deps.store);
+  // The events of a turn's commits go out together (P-JOIN-5).
+  const sendInTurn = perTurn<OutgoingEvent[]>((batches) => send(batches.flat()));
   const publish = (events: OutgoingEvent[], effects: Effect[] = []) => {
-    send(events);
+    sendInTurn(events);
     notifyUsers(events);
     // Who may learn names can change with the settings: tell the room who is here again.
     for (const event of events) {

@@ -11,33 +11,59 @@ import type { MootServer } from "./index";
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /**
- * Sends committed events to a motion's room, each as its audience may see it (P-MOD-3,
- * P-ANON-1): the moderators and the event's owner get it whole; everyone else gets it as the
+ * Sends committed events to their motions' rooms, each as its audience may see it (P-MOD-3,
+ * P-ANON-1): the moderators and an event's owner get it whole; everyone else gets it as the
  * audience rules make it for a bystander, if that differs. In an anonymous motion the owner
- * does not learn who else acted on their post either.
+ * does not learn who else acted on their post either. The events of one motion go to each
+ * audience as one `motion:events`, in seq order (P-JOIN-5).
  */
 export function publisher(io: MootServer) {
   return (events: OutgoingEvent[]) => {
-    for (const { anonymous = false, notified: _pushedApart, ...event } of events) {
-      const room = motionRoom(event.motionId);
-      const forOthers = eventForViewer(event, bystander, anonymous);
-      if (forOthers === event) {
-        io.to(room).emit("motion:event", event);
-        continue;
-      }
-      const moderators = moderatorsRoom(event.motionId);
-      io.to(moderators).emit("motion:event", event);
-      const owner = ownerOf(event);
-      const insiders = [moderators];
-      if (owner) {
-        const own = ownRoom(event.motionId, owner);
-        const forOwner = eventForViewer(event, { id: owner, moderates: false }, anonymous);
-        io.to(own).except(moderators).emit("motion:event", forOwner);
-        insiders.push(own);
-      }
-      io.to(room).except(insiders).emit("motion:event", forOthers);
+    const byMotion = new Map<string, OutgoingEvent[]>();
+    for (const event of events) {
+      const ofMotion = byMotion.get(event.motionId);
+      if (ofMotion) ofMotion.push(event);
+      else byMotion.set(event.motionId, [event]);
+    }
+    for (const [motionId, ofMotion] of byMotion) {
+      sendToRoom(
+        io,
+        motionId,
+        ofMotion.sort((a, b) => a.seq - b.seq),
+      );
     }
   };
+}
+
+function sendToRoom(io: MootServer, motionId: string, events: OutgoingEvent[]) {
+  const shaped = events.map(({ anonymous = false, notified: _pushedApart, ...event }) => {
+    const forOthers = eventForViewer(event, bystander, anonymous);
+    const owner = forOthers === event ? null : ownerOf(event);
+    return { event, forOthers, anonymous, owner };
+  });
+  const room = motionRoom(motionId);
+  const forOthers = shaped.map((each) => each.forOthers);
+  if (shaped.every(({ event }, i) => forOthers[i] === event)) {
+    io.to(room).emit("motion:events", forOthers);
+    return;
+  }
+  const moderators = moderatorsRoom(motionId);
+  io.to(moderators).emit(
+    "motion:events",
+    shaped.map(({ event }) => event),
+  );
+  const insiders = [moderators];
+  const owners = new Set(shaped.flatMap(({ owner }) => (owner ? [owner] : [])));
+  for (const owner of owners) {
+    const own = ownRoom(motionId, owner);
+    const viewer = { id: owner, moderates: false };
+    const forOwner = shaped.map((each) =>
+      each.owner === owner ? eventForViewer(each.event, viewer, each.anonymous) : each.forOthers,
+    );
+    io.to(own).except(moderators).emit("motion:events", forOwner);
+    insiders.push(own);
+  }
+  io.to(room).except(insiders).emit("motion:events", forOthers);
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import type { ArgumentView } from "../../lib/debate";
-import type { MotionEvent, Presence, ServerToClientEvents } from "../../lib/protocol";
+import type { MotionEvent, Presence } from "../../lib/protocol";
 import { BUSY_ROOM, BUSY_ROOM_EVERY_MS } from "../../server/realtime/motion";
 import { argumentInput, debate } from "../support/debate";
 import type { Person } from "../support/people";
-import { type Client, liveSuite, startRealtime } from "../support/realtime";
+import { type Client, hear, liveSuite, nextHeard, startRealtime } from "../support/realtime";
 
 type Debate = Awaited<ReturnType<typeof debate>>;
 
@@ -21,30 +21,8 @@ describe("live debate over Socket.IO", () => {
   /** Every motion event the socket receives from now on, in order of arrival. */
   function received(socket: Client): MotionEvent[] {
     const events: MotionEvent[] = [];
-    socket.on("motion:event", (event) => events.push(event));
+    hear(socket, "motion:event", (event) => events.push(event));
     return events;
-  }
-
-  /** The first `name` message that matches, within a few seconds. */
-  function next<E extends "motion:event" | "presence">(
-    socket: Client,
-    name: E,
-    match: (message: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-  ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-    type Message = Parameters<ServerToClientEvents[E]>[0];
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        socket.off(name, listener as never);
-        reject(new Error(`no matching ${name} arrived`));
-      }, 5_000);
-      const listener = (message: Message) => {
-        if (!match(message)) return;
-        clearTimeout(timer);
-        socket.off(name, listener as never);
-        resolve(message);
-      };
-      socket.on(name, listener as never);
-    });
   }
 
   /**
@@ -81,8 +59,8 @@ describe("live debate over Socket.IO", () => {
     const { seq } = await join(aliceSocket, d.motionId);
     await join(bobSocket, d.motionId, seq);
 
-    const bobHears = next(bobSocket, "motion:event");
-    const aliceHears = next(aliceSocket, "motion:event");
+    const bobHears = nextHeard(bobSocket, "motion:event");
+    const aliceHears = nextHeard(aliceSocket, "motion:event");
     const claim = await post(aliceSocket, d, { body: "Rail carried the harbour's trade." });
     const heardByBob = await bobHears;
     expect(await aliceHears).toEqual(heardByBob);
@@ -99,7 +77,7 @@ describe("live debate over Socket.IO", () => {
       citations: [{ ...d.cite(trade), versionId: d.versionId }],
     });
 
-    const aliceHearsReply = next(aliceSocket, "motion:event");
+    const aliceHearsReply = nextHeard(aliceSocket, "motion:event");
     const reply = await post(bobSocket, d, {
       parentId: claim.argument.id,
       relation: "attacks",
@@ -302,7 +280,7 @@ describe("live debate over Socket.IO", () => {
     expect(await suite.db.store.ratings.list([posted.argument.id])).toEqual([]);
     expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(posted.seq);
 
-    const rated = next(aliceSocket, "motion:event", (e) => e.type === "argument.rated");
+    const rated = nextHeard(aliceSocket, "motion:event", (e) => e.type === "argument.rated");
     expect(await rate(bobSocket, 3)).toMatchObject({ ok: true, strength: { mean: 3, count: 1 } });
     expect((await rated).data).toEqual({
       argumentId: posted.argument.id,
@@ -318,7 +296,7 @@ describe("live debate over Socket.IO", () => {
     await join(aliceSocket, d.motionId);
     const posted = await post(aliceSocket, d);
     await join(bobSocket, d.motionId, posted.seq);
-    const agreed = next(aliceSocket, "motion:event", (e) => e.type === "argument.agreed");
+    const agreed = nextHeard(aliceSocket, "motion:event", (e) => e.type === "argument.agreed");
     const answer = await bobSocket.emitWithAck("argument:agree", {
       argumentId: posted.argument.id,
       clientId: crypto.randomUUID(),
@@ -347,7 +325,7 @@ describe("live debate over Socket.IO", () => {
         JSON.stringify(names(presence)) === JSON.stringify(people);
 
     const aliceSocket = await client(alice);
-    const aliceAlone = next(aliceSocket, "presence");
+    const aliceAlone = nextHeard(aliceSocket, "presence");
     await join(aliceSocket, d.motionId);
     expect(await aliceAlone).toEqual({
       motionId: d.motionId,
@@ -356,35 +334,35 @@ describe("live debate over Socket.IO", () => {
     });
 
     const bobSocket = await client(bob);
-    const aliceSeesBob = next(aliceSocket, "presence", isNow(["Alice", "Bob"], 0));
-    const bobSeesBoth = next(bobSocket, "presence", isNow(["Alice", "Bob"], 0));
+    const aliceSeesBob = nextHeard(aliceSocket, "presence", isNow(["Alice", "Bob"], 0));
+    const bobSeesBoth = nextHeard(bobSocket, "presence", isNow(["Alice", "Bob"], 0));
     await join(bobSocket, d.motionId);
     await Promise.all([aliceSeesBob, bobSeesBoth]);
 
     // A second tab is the same person, not another one.
     const bobAgain = await client(bob);
-    const stillTwo = next(aliceSocket, "presence");
+    const stillTwo = nextHeard(aliceSocket, "presence");
     await join(bobAgain, d.motionId);
     expect(names(await stillTwo)).toEqual(["Alice", "Bob"]);
 
     const visitor = await client();
-    const aliceSeesVisitor = next(aliceSocket, "presence", isNow(["Alice", "Bob"], 1));
+    const aliceSeesVisitor = nextHeard(aliceSocket, "presence", isNow(["Alice", "Bob"], 1));
     await join(visitor, d.motionId);
     await aliceSeesVisitor;
 
-    const bobStays = next(aliceSocket, "presence");
+    const bobStays = nextHeard(aliceSocket, "presence");
     expect(await bobAgain.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
       ok: true,
     });
     expect(names(await bobStays)).toEqual(["Alice", "Bob"]);
 
-    const bobLeft = next(aliceSocket, "presence", isNow(["Alice"], 1));
+    const bobLeft = nextHeard(aliceSocket, "presence", isNow(["Alice"], 1));
     expect(await bobSocket.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
       ok: true,
     });
     await bobLeft;
 
-    const visitorGone = next(aliceSocket, "presence", isNow(["Alice"], 0));
+    const visitorGone = nextHeard(aliceSocket, "presence", isNow(["Alice"], 0));
     visitor.disconnect();
     await visitorGone;
   });
@@ -402,7 +380,7 @@ describe("live debate over Socket.IO", () => {
       );
       const heard: Presence[] = [];
       aliceSocket.on("presence", (presence) => heard.push(presence));
-      const everyone = next(
+      const everyone = nextHeard(
         aliceSocket,
         "presence",
         (presence) => presence.visitors === visitors.length && presence.people.length === 1,
@@ -417,7 +395,7 @@ describe("live debate over Socket.IO", () => {
       expect(busy.length).toBeLessThanOrEqual(1 + halfSeconds);
       expect(busy.length).toBeLessThan(visitors.length + 2 - BUSY_ROOM);
 
-      const left = next(aliceSocket, "presence", (presence) => presence.visitors === 0);
+      const left = nextHeard(aliceSocket, "presence", (presence) => presence.visitors === 0);
       for (const visitor of visitors) visitor.disconnect();
       expect(await left).toEqual({
         motionId: d.motionId,

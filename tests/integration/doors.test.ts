@@ -21,7 +21,7 @@ import { POST as createSpace, GET as listMySpaces } from "../../app/api/spaces/r
 import { POST as signUp } from "../../app/api/users/route";
 import type { Store } from "../../db/store";
 import type { Citation } from "../../lib/commands";
-import type { Ack, ClientToServerEvents, JoinAnswer, MotionEvent } from "../../lib/protocol";
+import type { Ack, ClientToServerEvents, JoinAnswer } from "../../lib/protocol";
 import type { SpaceRole } from "../../lib/spaces";
 import { sessionCookieFor } from "../../server/auth/session";
 import { postArgument as post } from "../../server/domain/debate/postArgument";
@@ -30,6 +30,8 @@ import { type Person, person } from "../support/people";
 import {
   appendTestEvent,
   type Client,
+  hear,
+  nextEvent,
   startRealtime,
   type TestRealtime,
 } from "../support/realtime";
@@ -933,9 +935,7 @@ describe("every door asks the access policy", () => {
         });
         expect(joined.ok).toBe(true);
       }
-      const next = (socket: Client) =>
-        new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve));
-      const heard = [laptop, phone, other].map(next);
+      const heard = [laptop, phone, other].map((socket) => nextEvent(socket));
       const first = await append(motionId);
       for (const event of await Promise.all(heard)) expect(event.seq).toBe(first);
 
@@ -957,11 +957,11 @@ describe("every door asks the access policy", () => {
 
       let leaked = 0;
       for (const socket of [laptop, phone]) {
-        socket.on("motion:event", () => {
+        hear(socket, "motion:event", () => {
           leaked += 1;
         });
       }
-      const stillHeard = next(other);
+      const stillHeard = nextEvent(other);
       const second = await append(motionId);
       expect(await stillHeard).toMatchObject({ motionId, seq: second });
       // A round trip after the publish: had the event been sent, it would have arrived first.

@@ -55,7 +55,7 @@ import {
 } from "../support/fuzz";
 import { type FuzzStage, fuzzStage, standings } from "../support/fuzzStage";
 import { must } from "../support/outcome";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { type Client, hear, startRealtime, type TestRealtime } from "../support/realtime";
 import { setTestRuntime } from "../support/runtime";
 
 // Property-based tests over the body of every REST route that changes something, called as
@@ -547,7 +547,7 @@ describe("fuzzed REST bodies (P-FUZZ-1)", () => {
     setTestRuntime(db.store, { publish, disconnectSessions, limits });
     stage = await fuzzStage(db.store);
     onlooker = await server.client(stage.onlooker);
-    onlooker.on("motion:event", (event) => heard.push(event));
+    hear(onlooker, "motion:event", (event) => heard.push(event));
     onlooker.on("presence", (presence) => heard.push(presence));
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ import {
   prototypePolluted,
 } from "../support/fuzz";
 import { type FuzzStage, fuzzStage, type Standing, standings } from "../support/fuzzStage";
-import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
+import { type Client, hear, startRealtime, type TestRealtime } from "../support/realtime";
 
 // Property-based tests over every Socket.IO command, against the real handlers on a real SQLite
 // store with real clients. SQLite is enough for fuzzing: the doors, zod schemas and policy under
@@ -288,7 +288,7 @@ describe("fuzzed Socket.IO commands (P-FUZZ-1)", () => {
     for (const standing of standings)
       sockets[standing] = await server.client(stage.people[standing]);
     onlooker = await server.client(stage.onlooker);
-    onlooker.on("motion:event", (event) => heard.push(event));
+    hear(onlooker, "motion:event", (event) => heard.push(event));
     onlooker.on("presence", (presence) => heard.push(presence));
   });
   afterAll(async () => {

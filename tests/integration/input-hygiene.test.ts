@@ -13,7 +13,7 @@ import { anonymousActor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
 import { person } from "../support/people";
-import { liveSuite } from "../support/realtime";
+import { hear, liveSuite } from "../support/realtime";
 import { dialects, type TestStore } from "../support/stores";
 
 /**
@@ -398,7 +398,7 @@ describe("P-TEXT-1 and P-TEXT-2 over Socket.IO", () => {
     const bo = await live.server.client(await d.member("Bo", "participant"));
     await bo.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const heard: string[] = [];
-    bo.on("motion:event", (event) => heard.push(event.type));
+    hear(bo, "motion:event", (event) => heard.push(event.type));
     const citation = d.cite("Trade moved inland by rail.");
 
     const invisible = await ada.emitWithAck(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MotionEvent } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
-import { liveSuite } from "../support/realtime";
+import { liveSuite, nextEvent } from "../support/realtime";
 
 describe("moderation over Socket.IO", () => {
   const live = liveSuite();
@@ -29,9 +28,7 @@ describe("moderation over Socket.IO", () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
-    const heard = new Promise<MotionEvent>((resolve) =>
-      student.on("motion:event", (event) => event.type === "argument.hidden" && resolve(event)),
-    );
+    const heard = nextEvent(student, "argument.hidden");
     const hidden = await moderator.emitWithAck("moderation:hide", {
       argumentId,
       clientId: crypto.randomUUID(),

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_REPLAY, type MotionEvent } from "../../lib/protocol";
+import { MAX_REPLAY } from "../../lib/protocol";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
-import { appendTestEvent, startRealtime, type TestRealtime } from "../support/realtime";
+import {
+  appendTestEvent,
+  hear,
+  nextEvent,
+  startRealtime,
+  storeTestEvent,
+  type TestRealtime,
+} from "../support/realtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 describe("Socket.IO motion rooms", () => {
@@ -47,13 +54,24 @@ describe("Socket.IO motion rooms", () => {
     for (const socket of [first, second]) {
       await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
     }
-    const received = [first, second].map(
-      (socket) => new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve)),
-    );
+    const received = [first, second].map((socket) => nextEvent(socket));
     const seq = await append(publicMotion);
     for (const event of await Promise.all(received)) {
       expect(event).toMatchObject({ motionId: publicMotion, seq, type: "argument.spotlighted" });
     }
+  });
+
+  it("P-JOIN-5: events published in one turn reach a client as one motion:events, in seq order", async () => {
+    const socket = await client();
+    await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
+    const stored = () => storeTestEvent(db.store, publicMotion);
+    const [first, second, third] = [await stored(), await stored(), await stored()];
+    const message = new Promise<number[]>((resolve) =>
+      socket.once("motion:events", (events) => resolve(events.map((event) => event.seq))),
+    );
+    server.publish([third]);
+    server.publish([first, second]);
+    expect(await message).toEqual([first.seq, second.seq, third.seq]);
   });
 
   it("P-JOIN-3: a client too far behind is told to reload instead of replaying", async () => {
@@ -83,7 +101,7 @@ describe("Socket.IO motion rooms", () => {
     });
     expect(answer).toEqual({ ok: false, error: { code: "not_found", message: "No such motion." } });
     let leaked = false;
-    socket.on("motion:event", () => {
+    hear(socket, "motion:event", () => {
       leaked = true;
     });
     await append(privateMotion);
@@ -107,7 +125,7 @@ describe("Socket.IO motion rooms", () => {
       ok: true,
     });
     let received = 0;
-    socket.on("motion:event", () => {
+    hear(socket, "motion:event", () => {
       received += 1;
     });
     await append(publicMotion);

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import type { SessionState } from "../../lib/session";
-import { argumentInput, debate } from "../support/debate";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Client, liveSuite, nextEvent } from "../support/realtime";
 
 const trade = "Trade moved inland by rail.";
 const id = () => crypto.randomUUID();
-
-/** The next event of any type a client hears. */
-const anyNext = (socket: Client) =>
-  new Promise<MotionEvent>((resolve) => socket.once("motion:event", resolve));
 
 describe("moderated sessions over Socket.IO", () => {
   const live = liveSuite();
@@ -56,11 +53,55 @@ describe("moderated sessions over Socket.IO", () => {
     return { d, people, teacher, ada, ben, settings };
   }
 
+  it("P-JOIN-5: events published together reach each audience as one motion:events, in seq order, each event as that audience may see it", async () => {
+    const { d, people, teacher, ada, ben, settings } = await room();
+    const cy = await live.server.client(await d.member("Cy Okoro", "participant"));
+    expect((await cy.emitWithAck("motion:join", { motionId: d.motionId })).ok).toBe(true);
+    await settings({ approvalRequired: true });
+    const pending = async (who: typeof people.ada, body: string) => {
+      const input = argumentInput(d.motionId, d.cite(trade), { body });
+      const outcome = await postArgument(live.db.store, actorOf(who), input);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome;
+    };
+    const fromAda = await pending(people.ada, "Ada waits.");
+    const fromBen = await pending(people.ben, "Ben waits.");
+    const together = (socket: Client) =>
+      new Promise<MotionEvent[]>((resolve) => socket.once("motion:events", resolve));
+    const heard = [teacher, ada, ben, cy].map(together);
+    // Published in one turn, the later one first: each socket gets one message, in seq order.
+    live.server.publish(fromBen.events);
+    live.server.publish(fromAda.events);
+    const [forTeacher, forAda, forBen, forCy] = await Promise.all(heard);
+    const [adaSeq, benSeq] = [fromAda.value.seq, fromBen.value.seq];
+    const shape = (events: MotionEvent[] = []) =>
+      events.map((event) => {
+        const data = event.data as { argument?: { body: string } };
+        return [event.seq, event.type, data.argument?.body];
+      });
+    expect(shape(forTeacher)).toEqual([
+      [adaSeq, "argument.submitted", "Ada waits."],
+      [benSeq, "argument.submitted", "Ben waits."],
+    ]);
+    expect(shape(forAda)).toEqual([
+      [adaSeq, "argument.submitted", "Ada waits."],
+      [benSeq, "private", undefined],
+    ]);
+    expect(shape(forBen)).toEqual([
+      [adaSeq, "private", undefined],
+      [benSeq, "argument.submitted", "Ben waits."],
+    ]);
+    expect(shape(forCy)).toEqual([
+      [adaSeq, "private", undefined],
+      [benSeq, "private", undefined],
+    ]);
+  });
+
   it("P-MOD-3: a pending post reaches only its author and the moderators; the others get a stub that keeps the seq", async () => {
     const { d, teacher, ada, ben, settings } = await room();
     await settings({ approvalRequired: true });
     const heard = [nextEvent(teacher, "argument.submitted"), nextEvent(ada, "argument.submitted")];
-    const benHeard = anyNext(ben);
+    const benHeard = nextEvent(ben);
     const sent = await ada.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite(trade), { body: "Waiting words." }),
@@ -95,7 +136,7 @@ describe("moderated sessions over Socket.IO", () => {
     );
     if (!second.ok) throw new Error(second.error.message);
     const toldAda = nextEvent(ada, "argument.rejected");
-    const benStub = anyNext(ben);
+    const benStub = nextEvent(ben);
     const refusedByBen = await ben.emitWithAck("moderation:reject", {
       argumentId: second.argument.id,
       clientId: id(),

@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { NotificationView } from "../../lib/notifications";
-import type { MotionEvent, Presence } from "../../lib/protocol";
+import type { MotionEvent } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
 import { twoPostgresNodes } from "../support/nodes";
-import type { Client } from "../support/realtime";
+import { hear, nextHeard } from "../support/realtime";
 import { redisAvailable } from "../support/redis";
 import { postgresAvailable } from "../support/stores";
 
 const ready = (await postgresAvailable()) && (await redisAvailable());
-
-const next = <T>(
-  socket: Client,
-  name: "motion:event" | "presence" | "notification",
-  match: (m: T) => boolean,
-) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching ${name} within 5 s`)), 5000);
-    const listener = (message: T) => {
-      if (!match(message)) return;
-      clearTimeout(timer);
-      socket.off(name, listener as never);
-      resolve(message);
-    };
-    socket.on(name, listener as never);
-  });
 
 // Two nodes as a load balancer would run them: each its own Store on one PostgreSQL database,
 // its own Socket.IO server, and the rooms shared through Redis.
@@ -40,8 +23,8 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
       ).toMatchObject({ ok: true });
     }
     const seen: MotionEvent[] = [];
-    onB.on("motion:event", (event) => seen.push(event));
-    const arrived = next<MotionEvent>(onB, "motion:event", (e) => e.type === "argument.posted");
+    hear(onB, "motion:event", (event) => seen.push(event));
+    const arrived = nextHeard(onB, "motion:event", (e) => e.type === "argument.posted");
     const answer = await onA.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
@@ -58,7 +41,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     const [cem, dia] = [await d.member("Cem", "participant"), await d.member("Dia", "observer")];
     const onA = await nodes.a.client(cem);
     await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
-    const both = next<Presence>(onA, "presence", (p) => p.people.length === 2);
+    const both = nextHeard(onA, "presence", (p) => p.people.length === 2);
     const onB = await nodes.b.client(dia);
     await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
@@ -99,7 +82,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     if (!first.ok) throw new Error(first.error.message);
     // The author stays connected to node A (in no motion's room); the reply comes through node B.
     await author.emitWithAck("motion:leave", { motionId: d.motionId });
-    const told = next<NotificationView>(author, "notification", (n) => n.type === "reply");
+    const told = nextHeard(author, "notification", (n) => n.type === "reply");
     const replier = await nodes.b.client(han);
     const reply = await replier.emitWithAck(
       "argument:post",

@@ -4,10 +4,12 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { Store } from "../../db/store";
+import type { NotificationView } from "../../lib/notifications";
 import {
   type ClientToServerEvents,
   MAX_MESSAGE_BYTES,
   type MotionEvent,
+  type Presence,
   type ServerToClientEvents,
 } from "../../lib/protocol";
 import { toMotionEvent } from "../../server/domain/events";
@@ -76,8 +78,8 @@ export async function startRealtime(
 
 export type TestRealtime = Awaited<ReturnType<typeof startRealtime>>;
 
-/** Appends a bare event to a motion's log and publishes it, as a command would: its seq. */
-export async function appendTestEvent(store: Store, server: TestRealtime, motionId: string) {
+/** Stores a spotlight event (any event will do) in a motion's log, without publishing it. */
+export async function storeTestEvent(store: Store, motionId: string) {
   const row = await store.transaction((tx) =>
     tx.events.append({
       motionId,
@@ -87,8 +89,14 @@ export async function appendTestEvent(store: Store, server: TestRealtime, motion
       at: new Date(),
     }),
   );
-  server.publish([toMotionEvent(row)]);
-  return row.seq;
+  return toMotionEvent(row);
+}
+
+/** Appends a bare event to a motion's log and publishes it, as a command would: its seq. */
+export async function appendTestEvent(store: Store, server: TestRealtime, motionId: string) {
+  const event = await storeTestEvent(store, motionId);
+  server.publish([event]);
+  return event.seq;
 }
 
 /**
@@ -108,13 +116,52 @@ export function liveSuite() {
   return suite;
 }
 
-/** The next event of `type` a client hears. */
-export const nextEvent = (socket: Client, type: string) =>
-  new Promise<MotionEvent>((resolve) => {
-    const listener = (event: MotionEvent) => {
-      if (event.type !== type) return;
-      socket.off("motion:event", listener);
-      resolve(event);
+/** What a client hears, one message at a time: each event of a `motion:events` on its own. */
+export interface Heard {
+  "motion:event": MotionEvent;
+  presence: Presence;
+  notification: NotificationView;
+}
+
+/** Calls `listener` with each `name` the client hears from now on, in order; returns its end. */
+export function hear<N extends keyof Heard>(
+  socket: Client,
+  name: N,
+  listener: (message: Heard[N]) => void,
+): () => void {
+  if (name === "motion:event") {
+    const each = (events: MotionEvent[]) => {
+      for (const event of events) (listener as (event: MotionEvent) => void)(event);
     };
-    socket.on("motion:event", listener);
+    socket.on("motion:events", each);
+    return () => socket.off("motion:events", each);
+  }
+  const other = name as Exclude<N, "motion:event">;
+  socket.on(other, listener as never);
+  return () => socket.off(other, listener as never);
+}
+
+/** The first `name` the client hears that matches, within `ms`. */
+export function nextHeard<N extends keyof Heard>(
+  socket: Client,
+  name: N,
+  match: (message: Heard[N]) => boolean = () => true,
+  ms = 10_000,
+): Promise<Heard[N]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no matching ${name} within ${ms} ms`));
+    }, ms);
+    const stop = hear(socket, name, (message) => {
+      if (!match(message)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(message);
+    });
   });
+}
+
+/** The next motion event a client hears, of `type` if one is named. */
+export const nextEvent = (socket: Client, type?: string) =>
+  nextHeard(socket, "motion:event", (event) => type === undefined || event.type === type);

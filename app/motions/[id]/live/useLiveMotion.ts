@@ -281,16 +281,19 @@ export function useLiveMotion(initial: MotionView) {
     socket.on("opinions", (opinions) => {
       if (opinions.motionId === initial.id) dispatch({ type: "opinions", opinions });
     });
-    socket.on("motion:event", (event) => {
-      if (event.motionId !== initial.id) return;
-      if (event.seq > seqRef.current + 1)
+    socket.on("motion:events", (events) => {
+      const [first] = events;
+      if (first?.motionId !== initial.id) return;
+      if (first.seq > seqRef.current + 1)
         join(); // missed something: replay from our seq
-      else dispatch({ type: "events", events: [event] });
-      if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
-      // Names shown or hidden change with anonymity: what is held already must be read again.
-      const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
-      if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
-        void reload();
+      else dispatch({ type: "events", events });
+      for (const event of events) {
+        if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
+        // Names shown or hidden change with anonymity: what is held already must be read again.
+        const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
+        if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
+          void reload();
+        }
       }
     });
     // The browser knows about a lost network before any ping times out: say so at once, and
