@@ -40,17 +40,20 @@ export function presenceAnnouncer(io: MootServer, store: Store): AnnouncePresenc
     else busySince.delete(motionId);
     await sendPresence(io, store, motionId, sockets);
   };
+  // A room told while the server stops (someone joined just then) may find the database closed.
+  const tellOrSay = (motionId: string) =>
+    tell(motionId).catch((error) => console.error("could not tell the room who is here", error));
   return (motionId) => {
     if (waiting.has(motionId)) return;
     const wait = (busySince.get(motionId) ?? 0) + BUSY_ROOM_EVERY_MS - Date.now();
     if (wait <= 0) {
-      void tell(motionId);
+      void tellOrSay(motionId);
       return;
     }
     waiting.add(motionId);
     setTimeout(() => {
       waiting.delete(motionId);
-      void tell(motionId);
+      void tellOrSay(motionId);
     }, wait).unref();
   };
 }
@@ -131,7 +134,9 @@ export function registerMotionHandlers(
     if (outcome?.ok && joined) announcePresence(parsed.data.motionId);
   });
 
-  socket.on("disconnecting", () => {
+  socket.on("disconnecting", (reason) => {
+    // The server closing takes everyone out at once, its database with them: nobody is left to tell.
+    if (reason === "server shutting down") return;
     // A motion's own room, not its moderators' or one person's within it.
     const rooms = [...socket.rooms].filter(
       (room) => room.startsWith(ROOM_PREFIX) && !room.includes(":", ROOM_PREFIX.length),

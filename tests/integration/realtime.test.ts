@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_REPLAY } from "../../lib/protocol";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
 import {
@@ -72,6 +72,34 @@ describe("Socket.IO motion rooms", () => {
     server.publish([third]);
     server.publish([first, second]);
     expect(await message).toEqual([first.seq, second.seq, third.seq]);
+  });
+
+  it("a server closed with people in a room stops without telling them who is left or failing on its closed database", async () => {
+    const own = await sqliteTestStore();
+    const space = await spaceWithDocument(own.store, "public");
+    const text = (await own.store.documents.version(space.versionId))?.text ?? "";
+    const motionId = await motionOn(own.store, space.spaceId, space.documentId, text);
+    const node = await startRealtime(own.store);
+    const socket = await node.client();
+    const told = new Promise((resolve) => socket.once("presence", resolve));
+    expect((await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 })).ok).toBe(true);
+    await told;
+    const faults: unknown[] = [];
+    const fault = (error: unknown) => faults.push(error);
+    process.on("unhandledRejection", fault);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // As server/main.ts stops: the sockets are closed, then the database, without waiting.
+      const closing = node.close();
+      await own.dispose();
+      await closing;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      process.off("unhandledRejection", fault);
+    }
+    expect(faults).toEqual([]);
   });
 
   it("P-JOIN-3: a client too far behind is told to reload instead of replaying", async () => {
