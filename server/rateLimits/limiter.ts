@@ -50,8 +50,8 @@ export interface RateLimits {
    */
   settle(family: LimitFamily, address: string, succeeded: boolean): Promise<void>;
   /**
-   * Counts one event of a Socket.IO connection against its own budget, on this node, and against
-   * the budget of all the connections of its account (a visitor's: of its address).
+   * Counts one event of a Socket.IO connection against its own budget and against the budget of
+   * all the connections of its account (a visitor's: of its address), both on this node.
    */
   consumeEvent(connectionId: string, accountKey: string): Promise<RateLimited | null>;
 }
@@ -136,17 +136,19 @@ export function rateLimits(
       ];
     }),
   );
-  const { points, windowSeconds } = limits.perConnection;
+  // The per-second event budgets guard the event loop of the node that reads the events, so they
+  // are counted on it: counted in Redis, every event waited a round trip before its handler (under
+  // load, most of a post's time), and a flood spread over nodes is still one node's worth on each.
   const connections = new RateLimiterMemory({
     keyPrefix: "connection",
-    points,
-    duration: windowSeconds,
+    points: limits.perConnection.points,
+    duration: limits.perConnection.windowSeconds,
   });
-  const accountEvents = limiter(
-    "events-account",
-    limits.perAccountEvents.points,
-    limits.perAccountEvents.windowSeconds,
-  );
+  const accountEvents = new RateLimiterMemory({
+    keyPrefix: "events-account",
+    points: limits.perAccountEvents.points,
+    duration: limits.perAccountEvents.windowSeconds,
+  });
   const failures = limiter(
     "failed-address",
     limits.failedAttempts.perAddress,

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../../lib/protocol";
-import { limitTable } from "../../server/rateLimits/table";
+import { accountEventBudget, limitTable } from "../../server/rateLimits/table";
 import { argumentInput, debate } from "../support/debate";
-import { startRealtime, type TestRealtime } from "../support/realtime";
+import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
 import { redisAvailable, redisUrl } from "../support/redis";
 import { sqliteTestStore, type TestStore } from "../support/stores";
 
 const ready = await redisAvailable();
+// An address no other run uses, so what Redis still counts from earlier runs does not matter.
+const randomAddress = () =>
+  `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 // Two nodes counting on one Redis: one database file is enough for what is counted here.
 describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
@@ -28,8 +31,7 @@ describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
   it("SCALE-RATE-1, P-RATE-1: an account posting through both nodes gets one allowance, not one per node", async () => {
     const d = await debate(db.store);
     const poster = await d.member("Nia", "participant");
-    // An address no other run uses, so what Redis still counts from earlier runs does not matter.
-    const address = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const address = randomAddress();
     const onA = await nodeA.client(poster, address);
     const onB = await nodeB.client(poster, address);
     const answers: Ack[] = [];
@@ -47,5 +49,26 @@ describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
     expect(codes).toEqual([...Array(perAccount).fill("ok"), "rate_limited", "rate_limited"]);
     const last = answers.at(-1);
     expect(last?.ok === false && last.error.retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it("SCALE-RATE-2, P-RATE-2: the per-second event budgets are counted on each node: spent on one, the account's events to the other are handled", async () => {
+    const d = await debate(db.store);
+    const reader = await d.member("Oma", "participant");
+    const address = randomAddress();
+    // Three connections to node A, each within its own budget, past the account's there.
+    const onA: Client[] = [];
+    for (let i = 0; i < 3; i++) onA.push(await nodeA.client(reader, address));
+    const mark = (socket: Client) =>
+      socket.emitWithAck("motion:read", { motionId: d.motionId, seq: 0 });
+    const onNodeA = await Promise.all(
+      onA.flatMap((socket) =>
+        Array.from({ length: accountEventBudget.perAccount / 2 }, () => mark(socket)),
+      ),
+    );
+    const refused = onNodeA.filter((a) => !a.ok && a.error.code === "rate_limited");
+    expect(refused.length).toBeGreaterThan(0);
+    const onB = await nodeB.client(reader, address);
+    const onNodeB = await Promise.all(Array.from({ length: 10 }, () => mark(onB)));
+    expect(onNodeB.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array(10).fill("ok"));
   });
 });
