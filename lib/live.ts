@@ -429,6 +429,21 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
 }
 
 /**
+ * Whether events arriving for a client that holds everything up to `seq` leave it a gap: one of
+ * them lies past the next it can apply. A batch may hold one (P-JOIN-5: another node's event can
+ * fall between two of this node's); the client applies what it can and joins again from there.
+ */
+export function leavesGap(seq: number, events: MotionEvent[]): boolean {
+  let next = seq + 1;
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (event.seq < next) continue;
+    if (event.seq > next) return true;
+    next += 1;
+  }
+  return false;
+}
+
+/**
  * Applies events in seq order. An event the state already reflects (seq at or below its own)
  * is skipped; applying stops at a gap, which the client fills by joining again from `seq`.
  */

@@ -137,8 +137,8 @@ export function rateLimits(
     }),
   );
   // The per-second event budgets guard the event loop of the node that reads the events, so they
-  // are counted on it: counted in Redis, every event waited a round trip before its handler (under
-  // load, most of a post's time), and a flood spread over nodes is still one node's worth on each.
+  // are counted on it: in Redis each event would wait a round trip before its handler (under load,
+  // most of a post's time), and a flood spread over nodes costs each node only its own share.
   const connections = new RateLimiterMemory({
     keyPrefix: "connection",
     points: limits.perConnection.points,

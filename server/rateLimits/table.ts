@@ -124,9 +124,9 @@ export const connectionBudget = {
 } as const;
 
 /**
- * Every Socket.IO event of one account (a visitor: one address) over all its connections: a
- * person with a few tabs open never sends this many, and fifty sockets of one account cannot
- * send fifty budgets' worth.
+ * Every Socket.IO event of one account (a visitor: one address) over all its connections to one
+ * node: a person with a few tabs open never sends this many, and fifty sockets of one account
+ * cannot send fifty budgets' worth into a node.
  */
 export const accountEventBudget = {
   what: "events from one account",
@@ -144,7 +144,7 @@ export interface RateLimitSettings {
   /**
    * A family's own count: per account where it has one (its per-address count keeps its
    * proportion), else per address; `events` is the per-connection budget and `accountEvents`
-   * the budget of all of an account's connections together.
+   * the budget of all of an account's connections to one node together.
    */
   counts: Partial<Record<LimitFamily | "events" | "accountEvents", number>>;
 }

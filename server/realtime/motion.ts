@@ -135,7 +135,8 @@ export function registerMotionHandlers(
   });
 
   socket.on("disconnecting", (reason) => {
-    // The server closing takes everyone out at once, its database with them: nobody is left to tell.
+    // A node stopping closes its database and its link to the other nodes right after: as when the
+    // nodes cannot be asked, presence is skipped (a courtesy, see presenceAnnouncer).
     if (reason === "server shutting down") return;
     // A motion's own room, not its moderators' or one person's within it.
     const rooms = [...socket.rooms].filter(

@@ -26,11 +26,13 @@ export function publisher(io: MootServer) {
       else byMotion.set(event.motionId, [event]);
     }
     for (const [motionId, ofMotion] of byMotion) {
-      sendToRoom(
-        io,
-        motionId,
-        ofMotion.sort((a, b) => a.seq - b.seq),
-      );
+      ofMotion.sort((a, b) => a.seq - b.seq);
+      // Sent after the turn, outside any command: a fault stops this motion's events only.
+      try {
+        sendToRoom(io, motionId, ofMotion);
+      } catch (error) {
+        console.error(`could not send the events of motion ${motionId}`, error);
+      }
     }
   };
 }

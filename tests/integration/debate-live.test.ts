@@ -21,7 +21,7 @@ describe("live debate over Socket.IO", () => {
   /** Every motion event the socket receives from now on, in order of arrival. */
   function received(socket: Client): MotionEvent[] {
     const events: MotionEvent[] = [];
-    hear(socket, "motion:event", (event) => events.push(event));
+    hear(socket, "event", (event) => events.push(event));
     return events;
   }
 
@@ -59,8 +59,8 @@ describe("live debate over Socket.IO", () => {
     const { seq } = await join(aliceSocket, d.motionId);
     await join(bobSocket, d.motionId, seq);
 
-    const bobHears = nextHeard(bobSocket, "motion:event");
-    const aliceHears = nextHeard(aliceSocket, "motion:event");
+    const bobHears = nextHeard(bobSocket, "event");
+    const aliceHears = nextHeard(aliceSocket, "event");
     const claim = await post(aliceSocket, d, { body: "Rail carried the harbour's trade." });
     const heardByBob = await bobHears;
     expect(await aliceHears).toEqual(heardByBob);
@@ -77,7 +77,7 @@ describe("live debate over Socket.IO", () => {
       citations: [{ ...d.cite(trade), versionId: d.versionId }],
     });
 
-    const aliceHearsReply = nextHeard(aliceSocket, "motion:event");
+    const aliceHearsReply = nextHeard(aliceSocket, "event");
     const reply = await post(bobSocket, d, {
       parentId: claim.argument.id,
       relation: "attacks",
@@ -280,7 +280,7 @@ describe("live debate over Socket.IO", () => {
     expect(await suite.db.store.ratings.list([posted.argument.id])).toEqual([]);
     expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(posted.seq);
 
-    const rated = nextHeard(aliceSocket, "motion:event", (e) => e.type === "argument.rated");
+    const rated = nextHeard(aliceSocket, "event", (e) => e.type === "argument.rated");
     expect(await rate(bobSocket, 3)).toMatchObject({ ok: true, strength: { mean: 3, count: 1 } });
     expect((await rated).data).toEqual({
       argumentId: posted.argument.id,
@@ -296,7 +296,7 @@ describe("live debate over Socket.IO", () => {
     await join(aliceSocket, d.motionId);
     const posted = await post(aliceSocket, d);
     await join(bobSocket, d.motionId, posted.seq);
-    const agreed = nextHeard(aliceSocket, "motion:event", (e) => e.type === "argument.agreed");
+    const agreed = nextHeard(aliceSocket, "event", (e) => e.type === "argument.agreed");
     const answer = await bobSocket.emitWithAck("argument:agree", {
       argumentId: posted.argument.id,
       clientId: crypto.randomUUID(),

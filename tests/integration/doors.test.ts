@@ -957,7 +957,7 @@ describe("every door asks the access policy", () => {
 
       let leaked = 0;
       for (const socket of [laptop, phone]) {
-        hear(socket, "motion:event", () => {
+        hear(socket, "event", () => {
           leaked += 1;
         });
       }

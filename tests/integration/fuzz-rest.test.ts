@@ -547,7 +547,7 @@ describe("fuzzed REST bodies (P-FUZZ-1)", () => {
     setTestRuntime(db.store, { publish, disconnectSessions, limits });
     stage = await fuzzStage(db.store);
     onlooker = await server.client(stage.onlooker);
-    hear(onlooker, "motion:event", (event) => heard.push(event));
+    hear(onlooker, "event", (event) => heard.push(event));
     onlooker.on("presence", (presence) => heard.push(presence));
   });
   afterAll(async () => {

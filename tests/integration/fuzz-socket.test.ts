@@ -288,7 +288,7 @@ describe("fuzzed Socket.IO commands (P-FUZZ-1)", () => {
     for (const standing of standings)
       sockets[standing] = await server.client(stage.people[standing]);
     onlooker = await server.client(stage.onlooker);
-    hear(onlooker, "motion:event", (event) => heard.push(event));
+    hear(onlooker, "event", (event) => heard.push(event));
     onlooker.on("presence", (presence) => heard.push(presence));
   });
   afterAll(async () => {

@@ -398,7 +398,7 @@ describe("P-TEXT-1 and P-TEXT-2 over Socket.IO", () => {
     const bo = await live.server.client(await d.member("Bo", "participant"));
     await bo.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     const heard: string[] = [];
-    hear(bo, "motion:event", (event) => heard.push(event.type));
+    hear(bo, "event", (event) => heard.push(event.type));
     const citation = d.cite("Trade moved inland by rail.");
 
     const invisible = await ada.emitWithAck(

@@ -129,7 +129,7 @@ describe("Socket.IO motion rooms", () => {
     });
     expect(answer).toEqual({ ok: false, error: { code: "not_found", message: "No such motion." } });
     let leaked = false;
-    hear(socket, "motion:event", () => {
+    hear(socket, "event", () => {
       leaked = true;
     });
     await append(privateMotion);
@@ -153,7 +153,7 @@ describe("Socket.IO motion rooms", () => {
       ok: true,
     });
     let received = 0;
-    hear(socket, "motion:event", () => {
+    hear(socket, "event", () => {
       received += 1;
     });
     await append(publicMotion);

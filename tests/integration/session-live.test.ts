@@ -57,7 +57,9 @@ describe("moderated sessions over Socket.IO", () => {
     const { d, people, teacher, ada, ben, settings } = await room();
     const cy = await live.server.client(await d.member("Cy Okoro", "participant"));
     expect((await cy.emitWithAck("motion:join", { motionId: d.motionId })).ok).toBe(true);
+    const cyHeardSettings = nextEvent(cy, "motion.settings");
     await settings({ approvalRequired: true });
+    await cyHeardSettings;
     const pending = async (who: typeof people.ada, body: string) => {
       const input = argumentInput(d.motionId, d.cite(trade), { body });
       const outcome = await postArgument(live.db.store, actorOf(who), input);
@@ -66,34 +68,46 @@ describe("moderated sessions over Socket.IO", () => {
     };
     const fromAda = await pending(people.ada, "Ada waits.");
     const fromBen = await pending(people.ben, "Ben waits.");
-    const together = (socket: Client) =>
-      new Promise<MotionEvent[]>((resolve) => socket.once("motion:events", resolve));
-    const heard = [teacher, ada, ben, cy].map(together);
+    const sockets = [teacher, ada, ben, cy];
+    const messages = sockets.map(() => [] as MotionEvent[][]);
+    for (const [i, socket] of sockets.entries()) {
+      socket.on("motion:events", (events) => messages[i]?.push(events));
+    }
     // Published in one turn, the later one first: each socket gets one message, in seq order.
     live.server.publish(fromBen.events);
     live.server.publish(fromAda.events);
-    const [forTeacher, forAda, forBen, forCy] = await Promise.all(heard);
+    // A round trip each after the publish: had more been sent, it would have arrived first.
+    for (const socket of sockets) await socket.emitWithAck("motion:leave", { motionId: "none" });
     const [adaSeq, benSeq] = [fromAda.value.seq, fromBen.value.seq];
-    const shape = (events: MotionEvent[] = []) =>
+    const shape = (events: MotionEvent[]) =>
       events.map((event) => {
         const data = event.data as { argument?: { body: string } };
         return [event.seq, event.type, data.argument?.body];
       });
-    expect(shape(forTeacher)).toEqual([
-      [adaSeq, "argument.submitted", "Ada waits."],
-      [benSeq, "argument.submitted", "Ben waits."],
+    const [forTeacher, forAda, forBen, forCy] = messages.map((heard) => heard.map(shape));
+    expect(forTeacher).toEqual([
+      [
+        [adaSeq, "argument.submitted", "Ada waits."],
+        [benSeq, "argument.submitted", "Ben waits."],
+      ],
     ]);
-    expect(shape(forAda)).toEqual([
-      [adaSeq, "argument.submitted", "Ada waits."],
-      [benSeq, "private", undefined],
+    expect(forAda).toEqual([
+      [
+        [adaSeq, "argument.submitted", "Ada waits."],
+        [benSeq, "private", undefined],
+      ],
     ]);
-    expect(shape(forBen)).toEqual([
-      [adaSeq, "private", undefined],
-      [benSeq, "argument.submitted", "Ben waits."],
+    expect(forBen).toEqual([
+      [
+        [adaSeq, "private", undefined],
+        [benSeq, "argument.submitted", "Ben waits."],
+      ],
     ]);
-    expect(shape(forCy)).toEqual([
-      [adaSeq, "private", undefined],
-      [benSeq, "private", undefined],
+    expect(forCy).toEqual([
+      [
+        [adaSeq, "private", undefined],
+        [benSeq, "private", undefined],
+      ],
     ]);
   });
 

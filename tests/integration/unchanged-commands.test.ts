@@ -227,7 +227,7 @@ describe("P-NOOP-1 and P-LEAVE-2 over Socket.IO", () => {
   /** The events a client hears, and the presence updates of one motion, as they arrive. */
   function listen(socket: Awaited<ReturnType<typeof live.server.client>>, motionId: string) {
     const heard = { events: [] as MotionEvent[], presence: [] as Presence[] };
-    hear(socket, "motion:event", (event) => heard.events.push(event));
+    hear(socket, "event", (event) => heard.events.push(event));
     socket.on("presence", (presence) => {
       if (presence.motionId === motionId) heard.presence.push(presence);
     });

@@ -23,8 +23,8 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
       ).toMatchObject({ ok: true });
     }
     const seen: MotionEvent[] = [];
-    hear(onB, "motion:event", (event) => seen.push(event));
-    const arrived = nextHeard(onB, "motion:event", (e) => e.type === "argument.posted");
+    hear(onB, "event", (event) => seen.push(event));
+    const arrived = nextHeard(onB, "event", (e) => e.type === "argument.posted");
     const answer = await onA.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),

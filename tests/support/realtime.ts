@@ -116,9 +116,12 @@ export function liveSuite() {
   return suite;
 }
 
-/** What a client hears, one message at a time: each event of a `motion:events` on its own. */
+/**
+ * What a client hears, one message at a time: `event` stands for each event of a `motion:events`
+ * on its own, `presence` and `notification` for those messages.
+ */
 export interface Heard {
-  "motion:event": MotionEvent;
+  event: MotionEvent;
   presence: Presence;
   notification: NotificationView;
 }
@@ -129,14 +132,14 @@ export function hear<N extends keyof Heard>(
   name: N,
   listener: (message: Heard[N]) => void,
 ): () => void {
-  if (name === "motion:event") {
+  if (name === "event") {
     const each = (events: MotionEvent[]) => {
       for (const event of events) (listener as (event: MotionEvent) => void)(event);
     };
     socket.on("motion:events", each);
     return () => socket.off("motion:events", each);
   }
-  const other = name as Exclude<N, "motion:event">;
+  const other = name as Exclude<N, "event">;
   socket.on(other, listener as never);
   return () => socket.off(other, listener as never);
 }
@@ -164,4 +167,4 @@ export function nextHeard<N extends keyof Heard>(
 
 /** The next motion event a client hears, of `type` if one is named. */
 export const nextEvent = (socket: Client, type?: string) =>
-  nextHeard(socket, "motion:event", (event) => type === undefined || event.type === type);
+  nextHeard(socket, "event", (event) => type === undefined || event.type === type);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ArgumentView, emptyTally } from "../../lib/debate";
-import { applyEvents } from "../../lib/live";
+import { applyEvents, leavesGap } from "../../lib/live";
 import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { argumentView, liveMotionAt } from "../support/views";
 
@@ -120,5 +120,19 @@ describe("a live client's copy of a motion", () => {
     expect(gap).toBe(true);
     expect(state.seq).toBe(2);
     expect(state.arguments.map((a) => a.id)).toEqual(["a"]);
+  });
+
+  it("P-JOIN-5: a batch with a gap anywhere in it sends the client to join again; one it holds in part does not", () => {
+    const posted = (seq: number) =>
+      event(seq, "argument.posted", { argument: argument(`a${seq}`) });
+    // Another node's event 6 falls between this node's 5 and 7.
+    expect(leavesGap(4, [posted(5), posted(7)])).toBe(true);
+    expect(leavesGap(4, [posted(6)])).toBe(true);
+    expect(leavesGap(4, [posted(5), posted(6), posted(7)])).toBe(false);
+    // Already held (a replay raced the batch): nothing is missing.
+    expect(leavesGap(6, [posted(5), posted(6), posted(7)])).toBe(false);
+    expect(leavesGap(6, [posted(7), posted(5)])).toBe(false);
+    const { state, gap } = applyEvents(liveMotionAt(4), [posted(5), posted(7)]);
+    expect([state.seq, gap]).toEqual([5, true]);
   });
 });

@@ -9,6 +9,7 @@ import {
   holdArgument,
   type LiveMotion,
   type LoadedPage,
+  leavesGap,
   liveFrom,
   mergePages,
 } from "@/lib/live";
@@ -282,11 +283,10 @@ export function useLiveMotion(initial: MotionView) {
       if (opinions.motionId === initial.id) dispatch({ type: "opinions", opinions });
     });
     socket.on("motion:events", (events) => {
-      const [first] = events;
-      if (first?.motionId !== initial.id) return;
-      if (first.seq > seqRef.current + 1)
-        join(); // missed something: replay from our seq
-      else dispatch({ type: "events", events });
+      if (events[0]?.motionId !== initial.id) return;
+      // What follows on from our seq is applied; past a gap, a replay from there brings the rest.
+      dispatch({ type: "events", events });
+      if (leavesGap(seqRef.current, events)) join();
       for (const event of events) {
         if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
         // Names shown or hidden change with anonymity: what is held already must be read again.
