@@ -131,7 +131,9 @@ function project(rows: number[][]): number[][] {
   const width = Math.max(2, rows[0]?.length ?? 0);
   const padded = rows.map((row) => [...row, ...new Array(width - row.length).fill(0)]);
   const pca = new PCA(padded, { center: true, scale: false });
-  const projected = pca.predict(padded, { nComponents: 2 }).to2DArray();
+  // One person's judgments have one direction only (PCA finds no more than it has rows).
+  const nComponents = Math.min(2, pca.getEigenvalues().length);
+  const projected = pca.predict(padded, { nComponents }).to2DArray();
   return projected.map((p) => [0, 1].map((i) => (Number.isFinite(p[i]) ? (p[i] as number) : 0)));
 }
 

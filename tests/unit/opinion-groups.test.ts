@@ -135,6 +135,21 @@ describe("opinion groups", () => {
     expect(together.points).toHaveLength(6);
   });
 
+  it("places the first person to judge three arguments, alone in the room, at the centre", () => {
+    const first = ["a", "b", "c"].map((argumentId, i) => ({
+      userId: "first",
+      argumentId,
+      stance: i === 1 ? ("disagree" as const) : ("agree" as const),
+    }));
+    expect(opinionGroups(first)).toEqual({
+      participants: 1,
+      groups: [],
+      points: [{ userId: "first", x: 0, y: 0, groupId: null }],
+      consensus: [],
+      divisive: [],
+    });
+  });
+
   it("counts only participants with at least three judgments", () => {
     const { judgments } = room([4, 4]);
     const twoOnly = [
