@@ -14,7 +14,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+      // Debian's headless shell (scripts/ensure-chromium.sh installs it).
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium-headless-shell",
       args: [
         "--no-sandbox",
         "--disable-dev-shm-usage",

@@ -21,6 +21,7 @@
  * serves .next, so run it under the lock the browser tests take. PLAYWRIGHT_CHROMIUM names the
  * browser (/usr/bin/chromium by default).
  */
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
@@ -256,6 +257,8 @@ const line = (cells: string[]) =>
     .join("  ")
     .trimEnd();
 
+// The full browser, as people run it, not the tests' headless shell.
+execFileSync("bash", ["scripts/ensure-chromium.sh", "chromium"], { stdio: "inherit" });
 let browser: Browser | undefined;
 try {
   browser = await chromium.launch({
