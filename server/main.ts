@@ -78,7 +78,7 @@ async function main() {
   });
   const redis = config.redisUrl ? await redisAdapter(config.redisUrl) : null;
   if (redis) io.adapter(redis.adapter);
-  const realtime = attachRealtime(io, { store, authSecret, limits });
+  const { close: stopRealtime, ...realtime } = attachRealtime(io, { store, authSecret, limits });
   const mailer = mailerFor(config.mail);
   if (!mailer.sends) console.log("Mail is off (no SMTP_URL): password reset links go to this log.");
   setRuntime({ store, authSecret, oidc: config.oidc, mailer, ...realtime });
@@ -91,7 +91,7 @@ async function main() {
   });
 
   const stop = async () => {
-    io.close();
+    await stopRealtime();
     httpServer.close();
     await app.close();
     await redis?.close();

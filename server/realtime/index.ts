@@ -17,12 +17,11 @@ import type { RateLimits } from "../rateLimits/limiter";
 import { registerCommandHandlers } from "./commands";
 import { evictMember } from "./effects";
 import { limitEvents } from "./limits";
-import { presenceAnnouncer, registerMotionHandlers } from "./motion";
+import { presenceAnnouncer, registerMotionHandlers, tellWhoStays } from "./motion";
 import { perTurn } from "./perTurn";
 import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
-/** Who the connection is, and the client address its limits are counted on. */
 /** What changes the room's opinion groups: a stance, or an argument leaving or coming back. */
 const changesOpinions: ReadonlySet<string> = new Set<MotionEventType>([
   "argument.agreed",
@@ -31,6 +30,7 @@ const changesOpinions: ReadonlySet<string> = new Set<MotionEventType>([
   "argument.withdrawn",
 ]);
 
+/** Who the connection is, and the client address its limits are counted on. */
 export type SocketData = { actor: Actor; address: string };
 export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -91,5 +91,10 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     publish,
     limits: deps.limits,
     disconnectSessions: sessionDisconnector(io),
+    /** Stops this node's Socket.IO, telling its rooms first who stays on the other nodes. */
+    async close() {
+      await tellWhoStays(io, deps.store);
+      await io.close();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Store } from "../../db/store";
 import {
   MotionLeave,
@@ -56,6 +57,31 @@ export function presenceAnnouncer(io: MootServer, store: Store): AnnouncePresenc
       void tellOrSay(motionId);
     }, wait).unref();
   };
+}
+
+/** A motion's own room, not its moderators' or one person's within it. */
+const isMotionRoom = (room: string) =>
+  room.startsWith(ROOM_PREFIX) && !room.includes(":", ROOM_PREFIX.length);
+
+/** How long a stopping node waits for the other nodes to say who stays before it stops anyway. */
+export const FAREWELL_WAIT_MS = 2000;
+
+/**
+ * Before this node stops: its sockets leave without a word (see "disconnecting"), so each motion
+ * room it serves is told here who stays on the other nodes (P-PRESENCE-3). A room with nobody
+ * elsewhere hears nothing; other nodes that do not answer in time are not waited for.
+ */
+export async function tellWhoStays(io: MootServer, store: Store) {
+  const here = io.of("/").sockets;
+  const rooms = [...io.of("/").adapter.rooms.keys()].filter(isMotionRoom);
+  const telling = Promise.all(
+    rooms.map(async (room) => {
+      const staying = (await io.in(room).fetchSockets()).filter(({ id }) => !here.has(id));
+      if (staying.length > 0)
+        await sendPresence(io, store, room.slice(ROOM_PREFIX.length), staying);
+    }),
+  ).catch((error) => console.error("could not tell the rooms who stays", error));
+  await Promise.race([telling, sleep(FAREWELL_WAIT_MS, undefined, { ref: false })]);
 }
 
 async function sendPresence(
@@ -135,13 +161,10 @@ export function registerMotionHandlers(
   });
 
   socket.on("disconnecting", (reason) => {
-    // A node stopping closes its database and its link to the other nodes right after: as when the
-    // nodes cannot be asked, presence is skipped (a courtesy, see presenceAnnouncer).
+    // A node stopping closes its database and its link to the other nodes right after: it has
+    // told its rooms who stays before (tellWhoStays).
     if (reason === "server shutting down") return;
-    // A motion's own room, not its moderators' or one person's within it.
-    const rooms = [...socket.rooms].filter(
-      (room) => room.startsWith(ROOM_PREFIX) && !room.includes(":", ROOM_PREFIX.length),
-    );
+    const rooms = [...socket.rooms].filter(isMotionRoom);
     // After the disconnect the socket has left its rooms; then the others hear who remains.
     socket.once("disconnect", () => {
       for (const room of rooms) announcePresence(room.slice(ROOM_PREFIX.length));

@@ -89,8 +89,8 @@ describe("Socket.IO motion rooms", () => {
     process.on("unhandledRejection", fault);
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      // As server/main.ts stops: the sockets are closed, then the database, without waiting.
-      const closing = node.close();
+      // As server/main.ts stops, and harsher: the database closes while Socket.IO is closing.
+      const closing = node.stop();
       await own.dispose();
       await closing;
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { MotionEvent } from "../../lib/protocol";
 import { argumentInput, debate } from "../support/debate";
 import { twoPostgresNodes } from "../support/nodes";
-import { hear, nextHeard } from "../support/realtime";
-import { redisAvailable } from "../support/redis";
+import { hear, nextHeard, startRealtime } from "../support/realtime";
+import { redisAvailable, redisUrl } from "../support/redis";
 import { postgresAvailable } from "../support/stores";
 
 const ready = (await postgresAvailable()) && (await redisAvailable());
@@ -45,6 +45,25 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     const onB = await nodes.b.client(dia);
     await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
+  });
+
+  it("SCALE-5, P-PRESENCE-3: a node that stops tells the members on the other node who stays", async () => {
+    const d = await debate(nodes.store, "private");
+    const [eda, fay] = [await d.member("Eda", "participant"), await d.member("Fay", "participant")];
+    const stopping = await startRealtime(nodes.storeB, redisUrl);
+    const onA = await nodes.a.client(eda);
+    const onStopping = await stopping.client(fay);
+    try {
+      await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+      const both = nextHeard(onA, "presence", (p) => p.people.length === 2);
+      await onStopping.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+      await both;
+      const alone = nextHeard(onA, "presence", (p) => p.people.length === 1);
+      await stopping.stop();
+      expect((await alone).people.map((p) => p.name)).toEqual(["Eda"]);
+    } finally {
+      onStopping.disconnect();
+    }
   });
 
   it("SCALE-3: a client that moves to the other node replays what it missed from the shared log", async () => {

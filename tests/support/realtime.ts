@@ -73,6 +73,12 @@ export async function startRealtime(
       await redis?.close();
       await limitStore?.quit();
     },
+    /** Stops the node as the server does, its clients still connected (server/main.ts). */
+    async stop() {
+      await realtime.close();
+      await redis?.close();
+      await limitStore?.quit();
+    },
   };
 }
 
