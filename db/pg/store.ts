@@ -8,7 +8,7 @@ import { createRepos } from "../repos";
 import type { Store } from "../store";
 import * as schema from "./schema";
 import { pgSearch } from "./search";
-import { pgTransactions } from "./transaction";
+import { pgSnapshots, pgTransactions } from "./transaction";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 // Any fixed number shared by every node: it serialises migrations when several start at once.
@@ -42,11 +42,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...createRepos(db, schema, "postgres"),
     search: pgSearch(pool),
     transaction,
-    snapshot: (work) =>
-      db.transaction((tx) => work(createRepos(tx, schema, "postgres")), {
-        isolationLevel: "repeatable read",
-        accessMode: "read only",
-      }),
+    snapshot: pgSnapshots(pool),
     close: () => pool.end(),
   };
 }

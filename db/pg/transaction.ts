@@ -30,6 +30,7 @@ class Transaction {
   // Taken once, however many statements ask for it at once.
   private beginning: Promise<pg.PoolClient> | undefined;
   private ended = false;
+  private readonly inTurn = oneAtATime();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -47,17 +48,25 @@ class Transaction {
     return this.beginning;
   }
 
+  private onConnection<T>(send: (connection: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.inTurn(async () => send(await this.begun()));
+  }
+
   /** Where drizzle's statements go: the pool, or the transaction's connection. */
   async query(config: pg.QueryConfig | string, values?: unknown[]) {
     const text = typeof config === "string" ? config : config.text;
     if (!this.beginning && !this.ended && plainRead(text)) return this.pool.query(config, values);
-    return (await this.begun()).query(config, values);
+    return this.onConnection((connection) => connection.query(config, values));
   }
 
   async commitWith(statement: SQL) {
     if (this.ended) throw new Error("this transaction has committed: it sends nothing more");
     const answer = this.beginning
-      ? (await inOneMessage(await this.beginning, [statement, sql`commit`]))[0]
+      ? (
+          await this.onConnection((connection) =>
+            inOneMessage(connection, [statement, sql`commit`]),
+          )
+        )[0]
       : await this.pooled.execute(statement);
     this.ended = true;
     return answer?.rows ?? [];
@@ -68,13 +77,14 @@ class Transaction {
     try {
       const result = await work(repos);
       if (this.client && !this.ended) {
-        await this.client.query(isRefusal(result) ? "rollback" : "commit");
+        const end = isRefusal(result) ? "rollback" : "commit";
+        await this.onConnection((connection) => connection.query(end));
       }
       return result;
     } catch (error) {
       // A connection that cannot roll back is given up rather than handed to the next.
       if (this.client && !this.ended)
-        broken = await this.client.query("rollback").then(
+        broken = await this.onConnection((connection) => connection.query("rollback")).then(
           () => undefined,
           (e) => e,
         );
@@ -109,6 +119,50 @@ export function pgTransactions(pool: pg.Pool, pooled: QueryDb) {
   return <T>(work: (repos: Repos) => Promise<T>): Promise<T> => {
     const transaction = new Transaction(pool, pooled);
     return running.run(transaction, () => transaction.run(work, repos));
+  };
+}
+
+/**
+ * A read-only transaction at REPEATABLE READ: every statement of its work reads the database as
+ * it was at the first. Its statements share one connection, sent one after another.
+ */
+export function pgSnapshots(pool: pg.Pool) {
+  return async <T>(work: (repos: Repos) => Promise<T>): Promise<T> => {
+    const connection = await pool.connect();
+    const inTurn = oneAtATime();
+    const client = {
+      query: (config: pg.QueryConfig | string, values?: unknown[]) =>
+        inTurn(() => connection.query(config, values)),
+    } as unknown as pg.PoolClient;
+    let broken: Error | undefined;
+    try {
+      await connection.query("begin isolation level repeatable read read only");
+      const result = await work(createRepos(drizzle({ client }), schema, "postgres"));
+      await inTurn(() => connection.query("commit"));
+      return result;
+    } catch (error) {
+      // A connection that cannot roll back is given up rather than handed to the next.
+      broken = await inTurn(() => connection.query("rollback")).then(
+        () => undefined,
+        (e) => e,
+      );
+      throw error;
+    } finally {
+      connection.release(broken);
+    }
+  };
+}
+
+/**
+ * Sends one connection's statements one after another, each when the one before has answered
+ * (a work's reads side by side included): pg would queue them itself, a use it deprecates.
+ */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(send: () => Promise<T>): Promise<T> => {
+    const sent = last.then(send);
+    last = sent.catch(() => undefined);
+    return sent;
   };
 }
 
