@@ -45,23 +45,22 @@ describe.skipIf(!ready)("statements on one PostgreSQL connection", () => {
   });
   afterAll(() => db?.dispose());
 
-  const readSideBySide = (read: Pick<Repos, "motions" | "spaces" | "documents">) =>
-    Promise.all([
-      read.motions.get(ids.motionId),
-      read.spaces.get(ids.spaceId),
-      read.documents.get(ids.documentId),
-    ]);
+  /** Three reads side by side: the ids of the rows they found. */
+  const readSideBySide = async (read: Pick<Repos, "motions" | "spaces" | "documents">) =>
+    (
+      await Promise.all([
+        read.motions.get(ids.motionId),
+        read.spaces.get(ids.spaceId),
+        read.documents.get(ids.documentId),
+      ])
+    ).map((row) => row?.id);
+  const found = () => [ids.motionId, ids.spaceId, ids.documentId];
 
   it("a transaction's reads side by side after its first write go one at a time", async () => {
     const most = await mostInFlight(() =>
       db.store.transaction(async (tx) => {
         await tx.motions.lock(ids.motionId);
-        const [motion, space, document] = await readSideBySide(tx);
-        expect([motion?.id, space?.id, document?.id]).toEqual([
-          ids.motionId,
-          ids.spaceId,
-          ids.documentId,
-        ]);
+        expect(await readSideBySide(tx)).toEqual(found());
       }),
     );
     expect(most).toBe(1);
@@ -69,14 +68,7 @@ describe.skipIf(!ready)("statements on one PostgreSQL connection", () => {
 
   it("a snapshot's reads side by side go one at a time", async () => {
     const most = await mostInFlight(() =>
-      db.store.snapshot(async (read) => {
-        const [motion, space, document] = await readSideBySide(read);
-        expect([motion?.id, space?.id, document?.id]).toEqual([
-          ids.motionId,
-          ids.spaceId,
-          ids.documentId,
-        ]);
-      }),
+      db.store.snapshot(async (read) => expect(await readSideBySide(read)).toEqual(found())),
     );
     expect(most).toBe(1);
   });
