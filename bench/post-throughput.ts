@@ -4,7 +4,9 @@
  * and on a fresh PostgreSQL one (skipped, saying so, when none answers). Two loads: 100 posts
  * sent at once (posts/s is how fast the motion drains them), and posts sent at a steady 100 a
  * second. Each prints the ack p50/p99, from a post's send until its command answered. Then
- * posts one at a time: the CPU one post costs the process, and how many took over 5 ms.
+ * posts one at a time: the CPU one post costs the process, and how many took over 5 ms. Last,
+ * posts into a debate of 10,000 arguments, by its authors and by newcomers, against the same
+ * into an empty motion: a post numbers its author from the motion's arguments.
  *
  *   npm run bench -- post-throughput [posts=100] [accounts=10] [rounds=3] [rate=100]
  */
@@ -24,6 +26,23 @@ const [posts, accounts, rounds, rate] = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Room = Awaited<ReturnType<typeof benchRoom>>;
+
+/** Posts into the room's motion by `author`, one call a post: each answer's time. */
+const poster = (store: Store, room: Room) => async (author: Actor, i: number) => {
+  const sent = performance.now();
+  const outcome = await postArgument(store, author, {
+    motionId: room.motionId,
+    clientId: crypto.randomUUID(),
+    parentId: null,
+    relation: i % 2 === 0 ? "for" : "against",
+    body: `Point ${i}: the line paid for itself within a decade.`,
+    citations: [room.citation],
+  });
+  if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
+  return performance.now() - sent;
+};
+
 /**
  * `posts` posts into a fresh motion, sent at once (`perSecond` 0) or at that steady rate: the
  * posts answered a second from the first send to the last answer, and each post's ack time.
@@ -34,19 +53,8 @@ async function load(store: Store, perSecond: number) {
   for (let i = 0; i < accounts; i++) {
     authors.push(await benchMember(store, room.spaceId, `Poster ${i}`));
   }
-  const send = async (i: number) => {
-    const sent = performance.now();
-    const outcome = await postArgument(store, authors[i % accounts] as Actor, {
-      motionId: room.motionId,
-      clientId: crypto.randomUUID(),
-      parentId: null,
-      relation: i % 2 === 0 ? "for" : "against",
-      body: `Point ${i}: the line paid for itself within a decade.`,
-      citations: [room.citation],
-    });
-    if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
-    return performance.now() - sent;
-  };
+  const post = poster(store, room);
+  const send = (i: number) => post(authors[i % accounts] as Actor, i);
   const began = performance.now();
   const answered: Promise<number>[] = [];
   for (let i = 0; i < posts; i++) {
@@ -65,26 +73,15 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
  * one post costs the process (CPU per post), its answer's p50 / p99, and how many took over 5 ms.
  */
 const ONE_AT_A_TIME = 2_000;
+
 async function oneAtATime(store: Store) {
   const room = await benchRoom(store, "One at a time");
   const author = await benchMember(store, room.spaceId, "Poster");
-  const post = async (i: number) => {
-    const sent = performance.now();
-    const outcome = await postArgument(store, author, {
-      motionId: room.motionId,
-      clientId: crypto.randomUUID(),
-      parentId: null,
-      relation: "for",
-      body: `Point ${i}: the line paid for itself within a decade.`,
-      citations: [room.citation],
-    });
-    if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
-    return performance.now() - sent;
-  };
-  for (let i = 0; i < ONE_AT_A_TIME; i++) await post(i);
+  const post = poster(store, room);
+  for (let i = 0; i < ONE_AT_A_TIME; i++) await post(author, i);
   const cpu = process.cpuUsage();
   const acks: number[] = [];
-  for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push(await post(i));
+  for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push(await post(author, i));
   const used = process.cpuUsage(cpu);
   console.log(
     `${store.dialect.padEnd(9)} ${ONE_AT_A_TIME} posts one at a time    ` +
@@ -92,6 +89,46 @@ async function oneAtATime(store: Store) {
       `ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, ` +
       `${acks.filter((ack) => ack > 5).length} over 5 ms`,
   );
+}
+
+const BIG_DEBATE = 10_000;
+const AUTHORS = 20;
+const NEWCOMERS = 50;
+
+/**
+ * Posts one at a time into a motion of `size` arguments from `AUTHORS` accounts: 200 more by
+ * those authors, then the first post of each of `NEWCOMERS` members. Each answer's time.
+ */
+async function postsInto(store: Store, size: number) {
+  const room = await benchRoom(store, `A debate of ${size}`);
+  const authors: Actor[] = [];
+  for (let i = 0; i < AUTHORS; i++) {
+    authors.push(await benchMember(store, room.spaceId, `Author ${i}`));
+  }
+  const post = poster(store, room);
+  for (let i = 0; i < size; i++) await post(authors[i % AUTHORS] as Actor, i);
+  const returning: number[] = [];
+  for (let i = 0; i < 200; i++) returning.push(await post(authors[i % AUTHORS] as Actor, i));
+  const first: number[] = [];
+  for (let i = 0; i < NEWCOMERS; i++) {
+    first.push(await post(await benchMember(store, room.spaceId, `Newcomer ${i}`), i));
+  }
+  return { returning, first };
+}
+
+/** Posts into a debate of `BIG_DEBATE` arguments, against the same posts into an empty motion. */
+async function bigDebate(store: Store) {
+  const empty = await postsInto(store, 0);
+  const big = await postsInto(store, BIG_DEBATE);
+  const line = (who: string, ofBig: number[], ofEmpty: number[]) =>
+    console.log(
+      `${store.dialect.padEnd(9)} ${who.padEnd(26)} debate of ${BIG_DEBATE}: ` +
+        `ack p50 ${ms(percentile(ofBig, 50))}, p99 ${ms(percentile(ofBig, 99))}; ` +
+        `empty motion: p50 ${ms(percentile(ofEmpty, 50))}, p99 ${ms(percentile(ofEmpty, 99))} ` +
+        `(p50 ${(percentile(ofBig, 50) / percentile(ofEmpty, 50)).toFixed(2)}x)`,
+    );
+  line("its authors' posts", big.returning, empty.returning);
+  line(`${NEWCOMERS} newcomers' first posts`, big.first, empty.first);
 }
 
 async function measure(store: Store, perSecond: number) {
@@ -120,6 +157,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     await measure(store, 0);
     if (rate > 0) await measure(store, rate);
     await oneAtATime(store);
+    await bigDebate(store);
   } finally {
     await dispose();
   }

@@ -828,7 +828,7 @@ export function createRepos(
         if (dialect === "postgres") {
           // One statement that writes the whole post and ends the transaction: the motion's lock
           // is held while the database runs it, never across a round trip
-          // (db/pg/migrations/0017_place_argument_whole.sql).
+          // (db/pg/migrations/0018_argument_numbers.sql).
           const call = sql`select * from place_argument(
             ${JSON.stringify(asColumns(t.debateArguments, argument))}::jsonb,
             ${JSON.stringify(citations.map((row) => asColumns(t.citations, row)))}::jsonb,

@@ -297,7 +297,13 @@ export const debateArguments = sqliteTable(
     /** The seq of the event that made it public (posted or approved): what "unread" counts from. */
     publishedSeq: integer("published_seq"),
   },
-  (t) => [index("arguments_motion_idx").on(t.motionId)],
+  (t) => [
+    index("arguments_motion_idx").on(t.motionId),
+    // A post numbers its author from their other arguments in the motion, or after the highest
+    // number: each a lookup, not a read of every argument of a big debate.
+    index("arguments_motion_author_idx").on(t.motionId, t.authorId),
+    index("arguments_motion_pseudonym_idx").on(t.motionId, t.pseudonym),
+  ],
 );
 
 /** Each earlier body of an edited argument, oldest first. */
