@@ -627,20 +627,6 @@ export function createRepos(
             and(eq(t.motionSources.motionId, motionId), eq(t.motionSources.position, position)),
           );
       },
-      pseudonymFor: async (motionId, authorId) => {
-        const inMotion = eq(t.debateArguments.motionId, motionId);
-        const [own] = await db
-          .select({ number: t.debateArguments.pseudonym })
-          .from(t.debateArguments)
-          .where(and(inMotion, eq(t.debateArguments.authorId, authorId)))
-          .limit(1);
-        if (own) return own.number;
-        const [last] = await db
-          .select({ number: max(t.debateArguments.pseudonym) })
-          .from(t.debateArguments)
-          .where(inMotion);
-        return Number(last?.number ?? 0) + 1;
-      },
     },
     arguments: {
       get: async (id) => (await hot.argument().execute({ id }))[0],

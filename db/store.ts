@@ -209,8 +209,6 @@ export interface Repos {
     newArgumentIds(motionId: string, readerId: string, afterSeq: number): Promise<string[]>;
     /** Where a source stands in its document's current version (see re-anchoring). */
     setSourceAnchor(motionId: string, position: number, anchor: AnchorColumns): Promise<void>;
-    /** The author's number in the motion: the one they have, or the next free one. */
-    pseudonymFor(motionId: string, authorId: string): Promise<number>;
   };
   arguments: {
     get(id: string): Promise<ArgumentRow | undefined>;

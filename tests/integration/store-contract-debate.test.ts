@@ -389,21 +389,6 @@ for (const dialect of await dialects()) {
         ]);
       });
 
-      it("pseudonymFor keeps an author's number in a motion and gives a newcomer the next", async () => {
-        const space = await rows.space();
-        const { motion } = await rows.motion(space.id);
-        const { motion: other } = await rows.motion(space.id);
-        const [ada, bek, cleo] = [newId(), newId(), newId()];
-        expect(await store.motions.pseudonymFor(motion.id, ada)).toBe(1);
-        await rows.argument(motion.id, { authorId: ada, pseudonym: 1 });
-        await rows.argument(motion.id, { authorId: bek, pseudonym: 2 });
-        await rows.argument(motion.id, { authorId: ada, pseudonym: 1 });
-        expect(await store.motions.pseudonymFor(motion.id, ada)).toBe(1);
-        expect(await store.motions.pseudonymFor(motion.id, bek)).toBe(2);
-        expect(await store.motions.pseudonymFor(motion.id, cleo)).toBe(3);
-        expect(await store.motions.pseudonymFor(other.id, bek)).toBe(1);
-      });
-
       it("lock makes commands on one motion run in turn", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
