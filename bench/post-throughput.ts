@@ -5,8 +5,8 @@
  * sent at once (posts/s is how fast the motion drains them), and posts sent at a steady 100 a
  * second. Each prints the ack p50/p99, from a post's send until its command answered. Then
  * posts one at a time: the CPU one post costs the process, and how many took over 5 ms. Last,
- * posts into a debate of 10,000 arguments, by its authors and by newcomers, against the same
- * into an empty motion: a post numbers its author from the motion's arguments.
+ * posts and replies into a debate of 10,000 arguments, by its authors and by newcomers, against
+ * the same into a motion of 20: a post numbers its author from the motion's arguments.
  *
  *   npm run bench -- post-throughput [posts=100] [accounts=10] [rounds=3] [rate=100]
  */
@@ -28,20 +28,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Room = Awaited<ReturnType<typeof benchRoom>>;
 
-/** Posts into the room's motion by `author`, one call a post: each answer's time. */
-const poster = (store: Store, room: Room) => async (author: Actor, i: number) => {
-  const sent = performance.now();
-  const outcome = await postArgument(store, author, {
-    motionId: room.motionId,
-    clientId: crypto.randomUUID(),
-    parentId: null,
-    relation: i % 2 === 0 ? "for" : "against",
-    body: `Point ${i}: the line paid for itself within a decade.`,
-    citations: [room.citation],
-  });
-  if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
-  return performance.now() - sent;
-};
+/**
+ * Posts into the room's motion by `author`, one call a post, on the motion or in reply to
+ * `parentId`: each answer's time, and the argument's id.
+ */
+const poster =
+  (store: Store, room: Room) =>
+  async (author: Actor, i: number, parentId: string | null = null) => {
+    const sent = performance.now();
+    const side = i % 2 === 0;
+    const outcome = await postArgument(store, author, {
+      motionId: room.motionId,
+      clientId: crypto.randomUUID(),
+      parentId,
+      relation: parentId ? (side ? "supports" : "attacks") : side ? "for" : "against",
+      body: `Point ${i}: the line paid for itself within a decade.`,
+      citations: [room.citation],
+    });
+    if (!outcome.ok) throw new Error(`post refused: ${outcome.error.message}`);
+    return { ms: performance.now() - sent, id: outcome.value.argument.id };
+  };
 
 /**
  * `posts` posts into a fresh motion, sent at once (`perSecond` 0) or at that steady rate: the
@@ -54,7 +60,7 @@ async function load(store: Store, perSecond: number) {
     authors.push(await benchMember(store, room.spaceId, `Poster ${i}`));
   }
   const post = poster(store, room);
-  const send = (i: number) => post(authors[i % accounts] as Actor, i);
+  const send = async (i: number) => (await post(authors[i % accounts] as Actor, i)).ms;
   const began = performance.now();
   const answered: Promise<number>[] = [];
   for (let i = 0; i < posts; i++) {
@@ -81,7 +87,7 @@ async function oneAtATime(store: Store) {
   for (let i = 0; i < ONE_AT_A_TIME; i++) await post(author, i);
   const cpu = process.cpuUsage();
   const acks: number[] = [];
-  for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push(await post(author, i));
+  for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push((await post(author, i)).ms);
   const used = process.cpuUsage(cpu);
   console.log(
     `${store.dialect.padEnd(9)} ${ONE_AT_A_TIME} posts one at a time    ` +
@@ -96,8 +102,9 @@ const AUTHORS = 20;
 const NEWCOMERS = 50;
 
 /**
- * Posts one at a time into a motion of `size` arguments from `AUTHORS` accounts: 200 more by
- * those authors, then the first post of each of `NEWCOMERS` members. Each answer's time.
+ * Posts one at a time into a motion of `size` arguments from `AUTHORS` accounts, each third a
+ * reply three deep: 200 more by those authors, 200 replies by them to arguments of the motion,
+ * then the first post of each of `NEWCOMERS` members. Each answer's time.
  */
 async function postsInto(store: Store, size: number) {
   const room = await benchRoom(store, `A debate of ${size}`);
@@ -106,29 +113,39 @@ async function postsInto(store: Store, size: number) {
     authors.push(await benchMember(store, room.spaceId, `Author ${i}`));
   }
   const post = poster(store, room);
-  for (let i = 0; i < size; i++) await post(authors[i % AUTHORS] as Actor, i);
+  const by = (i: number) => authors[i % AUTHORS] as Actor;
+  const ids: string[] = [];
+  for (let i = 0; i < Math.max(size, AUTHORS); i++) {
+    // A thread of a top-level post and two replies, one under the other.
+    ids.push((await post(by(i), i, i % 3 === 0 ? null : (ids.at(-1) ?? null))).id);
+  }
   const returning: number[] = [];
-  for (let i = 0; i < 200; i++) returning.push(await post(authors[i % AUTHORS] as Actor, i));
+  for (let i = 0; i < 200; i++) returning.push((await post(by(i), i)).ms);
+  const replies: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    replies.push((await post(by(i), i, ids[(i * 7_919) % ids.length] as string)).ms);
+  }
   const first: number[] = [];
   for (let i = 0; i < NEWCOMERS; i++) {
-    first.push(await post(await benchMember(store, room.spaceId, `Newcomer ${i}`), i));
+    first.push((await post(await benchMember(store, room.spaceId, `Newcomer ${i}`), i)).ms);
   }
-  return { returning, first };
+  return { returning, replies, first };
 }
 
-/** Posts into a debate of `BIG_DEBATE` arguments, against the same posts into an empty motion. */
+/** Posts into a debate of `BIG_DEBATE` arguments, against the same posts into a small one. */
 async function bigDebate(store: Store) {
-  const empty = await postsInto(store, 0);
+  const small = await postsInto(store, 0);
   const big = await postsInto(store, BIG_DEBATE);
-  const line = (who: string, ofBig: number[], ofEmpty: number[]) =>
+  const line = (who: string, ofBig: number[], ofSmall: number[]) =>
     console.log(
       `${store.dialect.padEnd(9)} ${who.padEnd(26)} debate of ${BIG_DEBATE}: ` +
         `ack p50 ${ms(percentile(ofBig, 50))}, p99 ${ms(percentile(ofBig, 99))}; ` +
-        `empty motion: p50 ${ms(percentile(ofEmpty, 50))}, p99 ${ms(percentile(ofEmpty, 99))} ` +
-        `(p50 ${(percentile(ofBig, 50) / percentile(ofEmpty, 50)).toFixed(2)}x)`,
+        `motion of ${AUTHORS}: p50 ${ms(percentile(ofSmall, 50))}, p99 ${ms(percentile(ofSmall, 99))} ` +
+        `(p50 ${(percentile(ofBig, 50) / percentile(ofSmall, 50)).toFixed(2)}x)`,
     );
-  line("its authors' posts", big.returning, empty.returning);
-  line(`${NEWCOMERS} newcomers' first posts`, big.first, empty.first);
+  line("its authors' posts", big.returning, small.returning);
+  line("their replies", big.replies, small.replies);
+  line(`${NEWCOMERS} newcomers' first posts`, big.first, small.first);
 }
 
 async function measure(store: Store, perSecond: number) {

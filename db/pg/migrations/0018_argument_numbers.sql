@@ -1,6 +1,6 @@
 -- A post numbers its author from their other arguments in the motion, or after the motion's
 -- highest number (place_argument): with these two indexes each is a lookup, not a read of every
--- argument of a big debate.
+-- argument of a big debate. place_argument also finds a reply's parent by its id alone.
 CREATE INDEX "arguments_motion_author_idx" ON "arguments" USING btree ("motion_id","author_id");--> statement-breakpoint
 CREATE INDEX "arguments_motion_pseudonym_idx" ON "arguments" USING btree ("motion_id","pseudonym");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION place_argument(
@@ -24,6 +24,7 @@ CREATE OR REPLACE FUNCTION place_argument(
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   v_argument arguments%ROWTYPE;
+  v_parent arguments%ROWTYPE;
   v_follow follows%ROWTYPE;
   v_motion motions%ROWTYPE;
   v_at timestamptz;
@@ -53,11 +54,13 @@ BEGIN
     OR v_motion.settings <> p_settings OR v_motion.session <> p_session THEN
     RETURN;
   END IF;
-  IF v_argument.parent_id IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM arguments a
-    WHERE a.id = v_argument.parent_id AND a.motion_id = v_motion.id AND a.status = 'published'
-  ) THEN
-    RETURN;
+  -- Read by its id alone, the one index that can find it: a plan cached while the table was
+  -- small may otherwise look for it among all of the motion's arguments.
+  IF v_argument.parent_id IS NOT NULL THEN
+    SELECT * INTO v_parent FROM arguments a WHERE a.id = v_argument.parent_id;
+    IF NOT FOUND OR v_parent.motion_id <> v_motion.id OR v_parent.status <> 'published' THEN
+      RETURN;
+    END IF;
   END IF;
   UPDATE motions SET last_seq = motions.last_seq + 1 WHERE motions.id = v_motion.id
     RETURNING motions.last_seq INTO v_motion.last_seq;

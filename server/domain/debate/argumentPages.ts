@@ -172,12 +172,19 @@ export async function placeIn(
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "parentId" | "relation">,
 ): Promise<ArgumentPlace> {
+  return placeUnder(store, row.parentId ? await store.arguments.get(row.parentId) : undefined, row);
+}
+
+/** placeIn, given the argument's parent, read already. */
+export async function placeUnder(
+  store: Pick<Store, "arguments">,
+  parent: ArgumentRow | undefined,
+  row: Pick<ArgumentRow, "parentId" | "relation">,
+): Promise<ArgumentPlace> {
   const chain: ArgumentRow[] = [];
-  for (let at = row.parentId; at && !chain.some((a) => a.id === at); ) {
-    const parent = await store.arguments.get(at);
-    if (!parent) break;
-    chain.unshift(parent);
-    at = parent.parentId;
+  for (let at = parent; at && !chain.some((a) => a.id === at?.id); ) {
+    chain.unshift(at);
+    at = at.parentId ? await store.arguments.get(at.parentId) : undefined;
   }
   return {
     above: chain.map((a) => a.id),

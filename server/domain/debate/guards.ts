@@ -1,4 +1,4 @@
-import type { ArgumentRow, MotionRow, Repos, Store } from "../../../db/store";
+import type { ArgumentRow, MotionRow, Repos, SpaceRow, Store } from "../../../db/store";
 import { type Action, type Actor, authorize, isModeration, type Place } from "../../policy";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
@@ -27,19 +27,18 @@ export async function unlockedMotionFor(
   actor: Actor,
   motionId: string,
   action: Action,
-): Promise<Outcome<{ motion: MotionRow; moderates: boolean }>> {
+): Promise<Outcome<{ motion: MotionRow; moderates: boolean; space: SpaceRow }>> {
   const found = await tx.motions.withPlace(motionId, actor.kind === "user" ? actor.id : null);
-  const place = found
-    ? {
-        space: found.space,
-        role: found.membership?.role ?? null,
-        muted: found.membership?.muted ?? false,
-      }
-    : null;
-  const checked = motionChecks(actor, found?.motion, action, place);
+  if (!found) return refuse("not_found", "No such motion.");
+  const place = {
+    space: found.space,
+    role: found.membership?.role ?? null,
+    muted: found.membership?.muted ?? false,
+  };
+  const checked = motionChecks(actor, found.motion, action, place);
   if (!checked.ok) return checked;
   const moderates = authorize(actor, "motion.moderate", place) === null;
-  return done({ motion: checked.value, moderates });
+  return done({ motion: checked.value, moderates, space: found.space });
 }
 
 async function checkedMotion(

@@ -10,7 +10,7 @@ import { newId } from "../ids";
 import { anchoredInSpace, documentsOf } from "../library/anchors";
 import { authorFollows, recipients, unnumbered } from "../notifications/notify";
 import { done, invalidInput, keptAnswer, type Outcome, refuse } from "../outcome";
-import { placeIn } from "./argumentPages";
+import { placeUnder } from "./argumentPages";
 import { unlockedMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
@@ -61,16 +61,17 @@ async function post(
   const key = { command: "argument.post", target: motionId, clientId };
   // Reads that do not depend on one another, side by side (on PostgreSQL, before the post
   // writes, each on a connection of its own).
-  const [found, retried, documents] = await Promise.all([
+  const [found, retried, documents, parent] = await Promise.all([
     unlockedMotionFor(tx, actor, motionId, "argument.post"),
     keptAnswer<Posted>(tx, actor, key),
     documentsOf(tx, citations),
+    parentId ? tx.arguments.get(parentId) : undefined,
   ]);
   if (!found.ok) return found;
   if ("answer" in retried) return done(retried.answer);
   const { kept } = retried;
-  const { motion, moderates: moderator } = found.value;
-  if (parentId && !(await parentPublished(tx, motionId, parentId))) {
+  const { motion, moderates: moderator, space } = found.value;
+  if (parentId && !(parent?.motionId === motionId && parent.status === "published")) {
     return refuse("not_found", "parentId: no such argument on this motion");
   }
   const outOfPhase = postRefusal(motion.settings, motion.session, {
@@ -114,7 +115,7 @@ async function post(
   }));
   const [view] = await argumentViews(tx, [row], { justStored: { citations: cited } });
   if (!view) throw new Error("no view of the argument being posted");
-  const place = await placeIn(tx, row);
+  const place = await placeUnder(tx, parent, row);
   const logged = (
     argument: ArgumentView,
   ): Extract<EventBody, { type: "argument.posted" | "argument.submitted" }> =>
@@ -122,7 +123,9 @@ async function post(
       ? { type: "argument.submitted", data: { argument, onlyFor: actor.id, place } }
       : { type: "argument.posted", data: { argument, place } };
   const event = { motionId, ...logged(view), actorId: actor.id, at: row.createdAt };
-  const notifications = unnumbered(await recipients(tx, motion, event, row));
+  const notifications = unnumbered(
+    await recipients(tx, motion, event, { stored: row, parent, space }),
+  );
 
   // Under the motion's lock, if its rules and the parent are as checked, the argument is
   // stored with the motion's next seq, its number and the lock's time, as its event is, so
@@ -144,9 +147,4 @@ async function post(
   const argument = { ...view, pseudonym: placed.pseudonym, createdAt: at.toISOString() };
   const appended = { ...event, ...logged(argument), at, seq };
   return done({ seq, argument }, [outgoing(appended, motion, notifications.length)]);
-}
-
-async function parentPublished(tx: Repos, motionId: string, parentId: string) {
-  const parent = await tx.arguments.get(parentId);
-  return parent?.motionId === motionId && parent.status === "published";
 }

@@ -5,6 +5,7 @@ import type {
   NewEvent,
   NotificationRow,
   Repos,
+  SpaceRow,
   StoredEvent,
 } from "../../../db/store";
 import type { NotificationType } from "../../../lib/notifications";
@@ -38,6 +39,16 @@ export async function notify(tx: Repos, motion: Motion, event: StoredEvent): Pro
 /** Who an event will notify, and of what: decided before it has its seq (see postArgument). */
 export type Recipients = { motionId: string; drafts: Draft[] };
 
+/** Rows a caller of `recipients` holds already, which it then does not read again. */
+export interface Known {
+  /** The argument the event tells of, when the caller just stored it. */
+  stored?: ArgumentRow;
+  /** Its parent. */
+  parent?: ArgumentRow;
+  /** The motion's space. */
+  space?: SpaceRow;
+}
+
 /**
  * The first half of `notify`, for a command that appends its event under a lock it takes last:
  * what the event means for followers, before the lock. The author's follow is written too,
@@ -47,9 +58,9 @@ export async function recipients(
   tx: Repos,
   motion: Motion,
   event: NewEvent,
-  /** The row of the argument the event tells of, when the caller just stored it. */
-  stored?: ArgumentRow,
+  known: Known = {},
 ): Promise<Recipients> {
+  const { stored } = known;
   const drafts: Draft[] = [];
   const told = (id: string) => (stored?.id === id ? stored : tx.arguments.get(id));
   switch (event.type) {
@@ -62,7 +73,7 @@ export async function recipients(
       const argument = await told(event.data.argument.id);
       if (!argument) break;
       if (!stored) await followOnPost(tx, argument, event.at);
-      drafts.push(...(await published(tx, motion, argument)));
+      drafts.push(...(await published(tx, motion, argument, known.parent)));
       break;
     }
     case "argument.approved": {
@@ -86,17 +97,18 @@ export async function recipients(
       }
       break;
   }
+  // Never to who caused it (P-NOTE-7), and once per recipient: a reply that also names its
+  // parent's author is a reply, listed first.
   const seen = new Set<string>();
-  const kept: Draft[] = [];
-  for (const draft of drafts) {
-    // Never to who caused it (P-NOTE-7), and once per recipient: a reply that also names its
-    // parent's author is a reply, listed first.
-    if (draft.userId === draft.actorId || seen.has(draft.userId)) continue;
-    if (!(await mayRead(tx, draft.userId, motion))) continue;
+  const once = drafts.filter((draft) => {
+    if (draft.userId === draft.actorId || seen.has(draft.userId)) return false;
     seen.add(draft.userId);
-    kept.push(draft);
-  }
-  return { motionId: motion.id, drafts: kept };
+    return true;
+  });
+  const space =
+    once.length === 0 ? undefined : (known.space ?? (await tx.spaces.get(motion.spaceId)));
+  const readable = await Promise.all(once.map((draft) => mayRead(tx, draft.userId, space)));
+  return { motionId: motion.id, drafts: once.filter((_, i) => readable[i]) };
 }
 
 /** The notifications to store once the event has its seq: the second half of `notify`. */
@@ -138,7 +150,13 @@ const about = (argument: ArgumentRow, type: NotificationType, actorId: string | 
 });
 
 /** A post the room can now read: a reply to its parent's author (P-NOTE-3), and its mentions (P-NOTE-4). */
-async function published(tx: Repos, motion: Motion, argument: ArgumentRow): Promise<Draft[]> {
+async function published(
+  tx: Repos,
+  motion: Motion,
+  argument: ArgumentRow,
+  /** Its parent, when the caller read it. */
+  parentRead?: ArgumentRow,
+): Promise<Draft[]> {
   const drafts: Draft[] = [];
   const by = (userId: string, type: NotificationType): Draft => ({
     userId,
@@ -146,7 +164,11 @@ async function published(tx: Repos, motion: Motion, argument: ArgumentRow): Prom
     argumentId: argument.id,
     actorId: argument.authorId,
   });
-  const parent = argument.parentId ? await tx.arguments.get(argument.parentId) : undefined;
+  const parentId = argument.parentId;
+  const parent =
+    parentId && parentRead?.id === parentId
+      ? parentRead
+      : parentId && (await tx.arguments.get(parentId));
   if (parent) {
     const follow = await tx.follows.get(parent.authorId, motion.id);
     if (follow?.state === "following") drafts.push(by(parent.authorId, "reply"));
@@ -196,7 +218,7 @@ async function mutedAmong(tx: Repos, motionId: string, userIds: string[]) {
 }
 
 /** Whether a user may read the motion's space: nobody hears of a motion they cannot open (P-NOTE-8). */
-async function mayRead(tx: Repos, userId: string, motion: Motion) {
+async function mayRead(tx: Repos, userId: string, space: SpaceRow | undefined) {
   const user = { kind: "user" as const, id: userId, name: "", guestOf: null };
-  return authorize(user, "space.read", await placeOf(tx, user, motion.spaceId)) === null;
+  return authorize(user, "space.read", await placeOf(tx, user, space)) === null;
 }
