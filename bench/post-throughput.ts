@@ -4,9 +4,10 @@
  * and on a fresh PostgreSQL one (skipped, saying so, when none answers). Two loads: 100 posts
  * sent at once (posts/s is how fast the motion drains them), and posts sent at a steady 100 a
  * second. Each prints the ack p50/p99, from a post's send until its command answered. Then
- * posts one at a time: the CPU one post costs the process, and how many took over 5 ms. Last,
+ * posts one at a time: the CPU one post costs the process, and how many took over 5 ms. Then
  * posts and replies into a debate of 10,000 arguments, by its authors and by newcomers, against
- * the same into a motion of 20: a post numbers its author from the motion's arguments.
+ * the same into a motion of 20: a post numbers its author from the motion's arguments. Last, a
+ * post after 11 s of quiet, three times.
  *
  *   npm run bench -- post-throughput [posts=100] [accounts=10] [rounds=3] [rate=100]
  */
@@ -165,6 +166,30 @@ async function measure(store: Store, perSecond: number) {
   );
 }
 
+const QUIET_MS = 11_000;
+
+/**
+ * A post after the motion was quiet for `QUIET_MS` (longer than pg's default idle timeout, 10 s),
+ * three times, against the next post at once: what a quiet room's next post waits.
+ */
+async function afterQuiet(store: Store) {
+  const room = await benchRoom(store, "Quiet");
+  const author = await benchMember(store, room.spaceId, "Poster");
+  const post = poster(store, room);
+  for (let i = 0; i < 100; i++) await post(author, i);
+  const quiet: number[] = [];
+  const next: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await sleep(QUIET_MS);
+    quiet.push((await post(author, i)).ms);
+    next.push((await post(author, i)).ms);
+  }
+  console.log(
+    `${store.dialect.padEnd(9)} a post after ${QUIET_MS / 1000} s of quiet: ` +
+      `${quiet.map(ms).join(", ")}; the next at once: ${next.map(ms).join(", ")}`,
+  );
+}
+
 console.log(`${posts} posts from ${accounts} accounts into one motion, ${rounds} rounds each`);
 for (const dialect of ["sqlite", "postgres"] as const) {
   if (dialect === "postgres" && !(await postgresAvailable())) continue;
@@ -175,6 +200,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     if (rate > 0) await measure(store, rate);
     await oneAtATime(store);
     await bigDebate(store);
+    await afterQuiet(store);
   } finally {
     await dispose();
   }

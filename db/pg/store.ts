@@ -15,7 +15,15 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 const MIGRATION_LOCK = 7_462_001;
 
 export async function openPgStore(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Kept open however long a motion is quiet: by default pg closes a connection idle for 10 s,
+    // and the next post then opened new ones and prepared its statements again (60-75 ms, not 2-7).
+    idleTimeoutMillis: 0,
+    // Open connections alone do not keep a process running (a script that forgot to close).
+    allowExitOnIdle: true,
+  });
   // An idle connection the server closed (a restart, a dropped database) is replaced on next
   // use; without a listener its error would end the process.
   pool.on("error", (error) =>

@@ -34,7 +34,7 @@ async function mostInFlight(work: () => Promise<unknown>): Promise<number> {
 }
 
 describe.skipIf(!ready)("statements on one PostgreSQL connection", () => {
-  let db: TestStore;
+  let db: TestStore & { url: string };
   let ids: { spaceId: string; documentId: string; motionId: string };
   beforeAll(async () => {
     db = await postgresTestStore();
@@ -65,6 +65,27 @@ describe.skipIf(!ready)("statements on one PostgreSQL connection", () => {
     );
     expect(most).toBe(1);
   });
+
+  it("the connections stay open through a quiet spell longer than pg's default idle timeout", async () => {
+    const open = async () => {
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ count: string }>(
+          "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+        );
+        return Number(rows[0]?.count);
+      } finally {
+        await admin.end();
+      }
+    };
+    expect(await readSideBySide(db.store)).toEqual(found());
+    const before = await open();
+    expect(before).toBeGreaterThanOrEqual(3);
+    // pg closes a connection idle for 10 s unless told otherwise.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    expect(await open()).toBe(before);
+  }, 20_000);
 
   it("a snapshot's reads side by side go one at a time", async () => {
     const most = await mostInFlight(() =>
