@@ -33,7 +33,7 @@ async function mostInFlight(work: () => Promise<unknown>): Promise<number> {
   return most;
 }
 
-describe.skipIf(!ready)("statements on one PostgreSQL connection", () => {
+describe.skipIf(!ready)("PostgreSQL connections", () => {
   let db: TestStore & { url: string };
   let ids: { spaceId: string; documentId: string; motionId: string };
   beforeAll(async () => {
