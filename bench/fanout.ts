@@ -31,7 +31,15 @@ import {
 } from "./support/audience";
 import { listenersIn } from "./support/listeners";
 import { benchRoom, memberCookie } from "./support/room";
-import { answers, type Running, settled, startBare, startMoot } from "./support/servers";
+import {
+  answers,
+  freePort,
+  loopDelay,
+  type Running,
+  settled,
+  startBare,
+  startMoot,
+} from "./support/servers";
 
 const counts = process.argv.slice(2).map(Number);
 if (counts.length === 0) counts.push(300, 1_000, 3_000);
@@ -74,15 +82,17 @@ async function postersIn(url: string, cookies: string[], room: Room) {
 }
 
 /**
- * N receivers on the given servers (spread evenly), joined, then `postsFor(n)` posts timed; and the
+ * N receivers on the given servers (spread evenly), joined, then `postsFor(n)` posts timed; the
  * memory the servers took for the joined connections, per connection: what their objects hold
- * after a full collection, and resident memory (KiB).
+ * after a full collection, and resident memory (KiB); and, given the port where the (one)
+ * server answers with its event loop's delay, the longest the loop was held during the posts.
  */
 async function measureFanOut(
   servers: Running[],
   n: number,
   posters: () => Promise<Client[]>,
   room: Room,
+  loopPort?: string,
 ) {
   const memory = async () => {
     const held = await Promise.all(servers.map((server) => server.heldKiB()));
@@ -102,11 +112,14 @@ async function measureFanOut(
   // Connected now, not before: a connection through the join storm may have been dropped.
   const [poster, ...others] = await posters();
   await fanOut(poster as Client, receivers, room, 2); // warm-up, not counted
+  if (loopPort) await loopDelay(loopPort);
   const timings = await fanOut(poster as Client, receivers, room, postsFor(n));
+  const loopMaxMs = loopPort ? (await loopDelay(loopPort)).maxMs : Number.NaN;
   disconnectAll([...receivers, poster as Client, ...others]);
   await settled(servers);
   return {
     ...timings,
+    loopMaxMs,
     kiBPerConnection: (after.held - before.held) / n,
     rssKiBPerConnection: (after.rss - before.rss) / n,
   };
@@ -225,13 +238,16 @@ const path = join(dir, "moot.db");
 const sqliteStore = await openStore({ dialect: "sqlite", path });
 const sqlite = await seed(sqliteStore);
 await sqliteStore.close();
+const [mootLoop, bareLoop] = [await freePort(), await freePort()];
 const moot = await startMoot({
   DATABASE_URL: `file:${path}`,
   AUTH_SECRET: secret,
   MOOT_RATE_LIMIT_FACTOR,
+  MOOT_BENCH_LOOP_PORT: mootLoop,
 });
 const rows: string[][] = [];
 let memory: string[] = [];
+let held: string[] = [];
 let bare: Running | undefined;
 try {
   // The bare server sends events as large as Moot's: the first one tells their size.
@@ -241,7 +257,7 @@ try {
   );
   await fanOut(first, [], sqlite.room, 1);
   first.disconnect();
-  const bareServer = await startBare(await eventBytes);
+  const bareServer = await startBare(await eventBytes, bareLoop);
   bare = bareServer;
   log(`Moot pid ${moot.pid}, bare Socket.IO pid ${bare.pid}; events ${await eventBytes} bytes`);
   const mootPoster = () => postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room);
@@ -251,8 +267,8 @@ try {
   // the figure (resident memory of later runs reuses what the earlier ones freed).
   const fanOuts = new Map<number, Timings>();
   for (const n of [...counts].sort((a, b) => b - a)) {
-    const ours = await measureFanOut([moot], n, mootPoster, sqlite.room);
-    const theirs = await measureFanOut([bareServer], n, barePoster, sqlite.room);
+    const ours = await measureFanOut([moot], n, mootPoster, sqlite.room, mootLoop);
+    const theirs = await measureFanOut([bareServer], n, barePoster, sqlite.room, bareLoop);
     fanOuts.set(n, ours);
     log(
       `fan-out to ${n}: Moot ${spread(ours.latencies)}, bare ${spread(theirs.latencies)} (p50 / p99)`,
@@ -268,7 +284,15 @@ try {
     log(
       `memory per connection, ${n} joined: Moot ${perConnection(ours)}, bare ${perConnection(theirs)}`,
     );
+    log(`event loop held at most: Moot ${ms(ours.loopMaxMs)}, bare ${ms(theirs.loopMaxMs)}`);
     if (n === largest) {
+      held = [
+        `event loop held at most, fan-out to ${n}`,
+        ms(ours.loopMaxMs),
+        `bare ${ms(theirs.loopMaxMs)}`,
+        ratio(ours.loopMaxMs, theirs.loopMaxMs),
+        "<= 50 ms",
+      ];
       memory = [
         `memory per connection, ${n} joined`,
         perConnection(ours),
@@ -278,7 +302,7 @@ try {
       ];
     }
   }
-  rows.reverse().push(memory);
+  rows.reverse().push(held, memory);
 
   const sqliteRate = await acksAtRate(moot, sqlite.cookies, sqlite.room);
   log(`SQLite acks, ${rates(sqliteRate)}: ${spread(sqliteRate.acks)}; ${sqliteRate.cpu}`);

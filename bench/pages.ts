@@ -23,10 +23,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { BENCH_SECRET, bigDebates, fetched, percentile } from "./support/bigDebate";
-import { settled, startMoot } from "./support/servers";
+import { freePort, loopDelay, settled, startMoot } from "./support/servers";
 
 const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
 const RUNS = 11;
@@ -87,14 +86,6 @@ const ms = (value: number) =>
       ? "> 30 s"
       : `${value.toFixed(0)} ms`;
 
-const freePort = () =>
-  new Promise<string>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(String(typeof address === "object" && address?.port)));
-    });
-  });
-
 const { dir, databaseUrl, cookie, motions } = await bigDebates("pages", sizes);
 const loopPort = process.env.MOOT_BENCH_LOOP_PORT ?? (await freePort());
 const moot = await startMoot({
@@ -104,10 +95,6 @@ const moot = await startMoot({
   PORT: process.env.PORT,
   MOOT_BENCH_LOOP_PORT: loopPort,
 });
-
-/** The server's longest event-loop delay (and p99) since the last time this was asked, in ms. */
-const loopDelay = async () =>
-  (await (await fetch(`http://127.0.0.1:${loopPort}/`)).json()) as { maxMs: number; p99Ms: number };
 
 /** Runs `work` while GET /api/health is asked every 5 ms, one at a time: its times, in ms. */
 async function probed(work: () => Promise<unknown>) {
@@ -130,7 +117,7 @@ async function probed(work: () => Promise<unknown>) {
 async function overHttp(url: string, quietHealthMs: number) {
   const warm = await fetched(url, cookie);
   if (warm.status !== 200) throw new Error(`${url} answered ${warm.status}`);
-  await loopDelay();
+  await loopDelay(loopPort);
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) runs.push(await fetched(url, cookie));
   const health = await probed(async () => {
@@ -141,7 +128,7 @@ async function overHttp(url: string, quietHealthMs: number) {
     bytes: warm.bytes,
     firstByteMs: percentile(firstBytes, 0.5),
     firstByteP90Ms: percentile(firstBytes, 0.9),
-    loopMaxMs: (await loopDelay()).maxMs,
+    loopMaxMs: (await loopDelay(loopPort)).maxMs,
     healthOverMs: Math.max(0, Math.max(...health) - quietHealthMs),
   };
 }
@@ -276,9 +263,9 @@ try {
   await fetched(`${moot.url}/api/health`, "");
   for (const [count, motionId] of motions) {
     await settled([moot]);
-    await loopDelay();
+    await loopDelay(loopPort);
     const quiet = await probed(() => sleep(2_000));
-    const quietLoop = await loopDelay();
+    const quietLoop = await loopDelay(loopPort);
     const quietHealthMs = percentile(quiet, 0.5);
     // The noise floor: the same two figures while nothing else is asked (the cores are shared).
     const quietRow = line([

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../../server/config";
@@ -81,6 +81,22 @@ function running(child: ChildProcess, port: string): Running {
   };
 }
 
+/** A port of 127.0.0.1 that nothing listens on just now. */
+export const freePort = () =>
+  new Promise<string>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(String(typeof address === "object" && address?.port)));
+    });
+  });
+
+/**
+ * The longest event-loop delay (and p99) a server started with MOOT_BENCH_LOOP_PORT=`port` saw
+ * since the last time this was asked, in ms (bench/support/loopProbe.ts).
+ */
+export const loopDelay = async (port: string) =>
+  (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { maxMs: number; p99Ms: number };
+
 /**
  * The real server as `npm start` runs it (server/main.ts: Next, Socket.IO, one database handle),
  * on 127.0.0.1 and a free port, in a process of its own. It serves the last `next build`; only
@@ -116,10 +132,14 @@ export async function startMoot(env: {
   return running(child, await listening(child, /serving http:\/\/localhost:(\d+)/, "Moot"));
 }
 
-/** A plain Socket.IO server (bench/support/bareServer.ts) in a process of its own. */
-export async function startBare(eventBytes: number): Promise<Running> {
+/**
+ * A plain Socket.IO server (bench/support/bareServer.ts) in a process of its own; its event
+ * loop's delay answered at `loopPort` if one is given, as Moot's.
+ */
+export async function startBare(eventBytes: number, loopPort?: string): Promise<Running> {
   const file = fileURLToPath(new URL("./bareServer.ts", import.meta.url));
   const child = fork(file, [String(eventBytes)], {
+    env: { ...process.env, MOOT_BENCH_LOOP_PORT: loopPort },
     execArgv: [...process.execArgv, ...probeArgs],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
