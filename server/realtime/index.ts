@@ -18,6 +18,7 @@ import { registerCommandHandlers } from "./commands";
 import { evictMember } from "./effects";
 import { limitEvents } from "./limits";
 import { presenceAnnouncer, registerMotionHandlers, tellWhoStays } from "./motion";
+import { pacedWrites } from "./pacedWrites";
 import { perTurn } from "./perTurn";
 import { publisher, pushNotifications, userRoom } from "./publish";
 import { sessionDisconnector, sessionRoom } from "./sessions";
@@ -63,8 +64,13 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   const send = publisher(io);
   const notifyUsers = pushNotifications(io, deps.store);
   const announcePresence = presenceAnnouncer(io, deps.store);
-  // The events of a turn's commits go out together (P-JOIN-5).
-  const sendInTurn = perTurn<OutgoingEvent[]>((batches) => send(batches.flat()));
+  const writes = pacedWrites();
+  // The events of a turn's commits go out together (P-JOIN-5), and those committed while earlier
+  // messages still wait to be written go out together after them (P-LIVE-1).
+  const sendInTurn = perTurn<OutgoingEvent[]>(
+    (batches) => send(batches.flat()),
+    writes.whenWritten,
+  );
   const publish = (events: OutgoingEvent[], effects: Effect[] = []) => {
     sendInTurn(events);
     notifyUsers(events);
@@ -83,6 +89,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   };
   const execute = executor({ store: deps.store, limits: deps.limits, publish });
   io.on("connection", (socket) => {
+    writes.attach(socket);
     limitEvents(socket, deps.limits);
     registerMotionHandlers(socket, announcePresence, deps);
     registerCommandHandlers(socket, execute);
