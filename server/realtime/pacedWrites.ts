@@ -1,7 +1,7 @@
 /**
  * How many messages a node writes to its connections at a time before the event loop goes on.
  * Writing one to a WebSocket is a system call (10-20 µs here): a post into a room of 3,000 was
- * one task of 90-130 ms, and every other room's requests, acks and events waited behind it.
+ * one task of 80-170 ms, and every other room's requests, acks and events waited behind it.
  */
 export const WRITES_AT_A_TIME = 64;
 

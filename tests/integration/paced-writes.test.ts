@@ -70,9 +70,9 @@ describe("a node's writes, paced over turns of its event loop", () => {
     const seq = await appendTestEvent(db.store, server, motionId);
     // The room's broadcast runs in this turn's last phase, before this: what it wrote at once.
     await turnEnds();
-    const inOneTurn = written - before;
-    expect(inOneTurn).toBeGreaterThan(0);
-    expect(inOneTurn).toBeLessThanOrEqual(WRITES_AT_A_TIME);
+    const atOnce = written - before;
+    expect(atOnce).toBeGreaterThan(0);
+    expect(atOnce).toBeLessThanOrEqual(WRITES_AT_A_TIME);
     await until(() => heard.every((events) => events.length === 1));
     expect(written - before).toBe(ROOM);
     expect(heard.flat().every((event) => event.seq === seq)).toBe(true);
