@@ -47,11 +47,13 @@ const largest = Math.max(...counts);
 const TWO_NODE_CLIENTS = Math.min(1_000, largest);
 const RATE_ROOM = Math.min(300, largest);
 /**
- * Posts timed per count: about 30,000 arrivals each, at least 20 posts. A p99 over fewer posts
- * is the one slowest post's, and varies from run to run as much as the figure itself.
+ * Posts timed per count: about 60,000 arrivals each, at least 60 posts, in rounds of 10. A p99
+ * over fewer posts is the one slowest post's, and varies from run to run as much as the figure.
  */
-const ARRIVALS = 30_000;
-const postsFor = (receivers: number) => Math.max(20, Math.ceil(ARRIVALS / receivers));
+const ARRIVALS = 60_000;
+const ROUND = 10;
+const postsFor = (receivers: number) =>
+  Math.ceil(Math.max(60, ARRIVALS / receivers) / ROUND) * ROUND;
 const POSTERS = 10;
 const MISSED = [400, 1_000];
 const WARM_UP_SECONDS = 3;
@@ -61,7 +63,7 @@ const MOOT_RATE_LIMIT_FACTOR = "1000";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 type Room = Awaited<ReturnType<typeof benchRoom>>;
-type Timings = Awaited<ReturnType<typeof measureFanOut>>;
+type Timings = Awaited<ReturnType<typeof timeInTurn>>[number];
 
 /** A public motion to fan out in, one to miss events of, and the accounts that post. */
 async function seed(store: Store) {
@@ -81,19 +83,31 @@ async function postersIn(url: string, cookies: string[], room: Room) {
   return posters;
 }
 
+/** N receivers seated on some servers, one poster, and what seating them took. */
+interface Audience {
+  servers: Running[];
+  receivers: Client[];
+  poster: Client;
+  others: Client[];
+  /** Where the (one) server answers with its event loop's delay, if it does. */
+  loopPort?: string;
+  /** What the servers took for the joined connections, per connection, in KiB. */
+  kiBPerConnection: number;
+  rssKiBPerConnection: number;
+}
+
 /**
- * N receivers on the given servers (spread evenly), joined, then `postsFor(n)` posts timed; the
- * memory the servers took for the joined connections, per connection: what their objects hold
- * after a full collection, and resident memory (KiB); and, given the port where the (one)
- * server answers with its event loop's delay, the longest the loop was held during the posts.
+ * N receivers on the given servers (spread evenly), joined, and a poster, warmed up with two
+ * posts not counted; the memory the servers took for the joined connections, per connection:
+ * what their objects hold after a full collection, and resident memory (KiB).
  */
-async function measureFanOut(
+async function seat(
   servers: Running[],
   n: number,
   posters: () => Promise<Client[]>,
   room: Room,
   loopPort?: string,
-) {
+): Promise<Audience> {
   const memory = async () => {
     const held = await Promise.all(servers.map((server) => server.heldKiB()));
     const rss = servers.map((server) => server.rssKiB());
@@ -110,19 +124,48 @@ async function measureFanOut(
   await joinAll(receivers, room.motionId);
   const after = await memory();
   // Connected now, not before: a connection through the join storm may have been dropped.
-  const [poster, ...others] = await posters();
-  await fanOut(poster as Client, receivers, room, 2); // warm-up, not counted
-  if (loopPort) await loopDelay(loopPort);
-  const timings = await fanOut(poster as Client, receivers, room, postsFor(n));
-  const loopMaxMs = loopPort ? (await loopDelay(loopPort)).maxMs : Number.NaN;
-  disconnectAll([...receivers, poster as Client, ...others]);
-  await settled(servers);
+  const [poster, ...others] = (await posters()) as [Client, ...Client[]];
+  await fanOut(poster, receivers, room, 2);
   return {
-    ...timings,
-    loopMaxMs,
+    servers,
+    receivers,
+    poster,
+    others,
+    loopPort,
     kiBPerConnection: (after.held - before.held) / n,
     rssKiBPerConnection: (after.rss - before.rss) / n,
   };
+}
+
+/**
+ * `postsFor(n)` posts timed for each audience, taken in turn `ROUND` posts at a time: a machine
+ * whose speed drifts during the run (shared cores) slows each audience's posts alike. Then the
+ * audiences leave. For each: its arrivals and acks, and the longest its server's event loop was
+ * held during the run (NaN without a loop port).
+ */
+async function timeInTurn(audiences: Audience[], n: number, room: Room) {
+  const readLoop = (audience: Audience) =>
+    audience.loopPort ? loopDelay(audience.loopPort) : Promise.resolve({ maxMs: Number.NaN });
+  await Promise.all(audiences.map(readLoop));
+  const timings = audiences.map(() => ({ latencies: [] as number[], acks: [] as number[] }));
+  for (let done = 0; done < postsFor(n); done += ROUND) {
+    for (const [i, audience] of audiences.entries()) {
+      const round = await fanOut(audience.poster, audience.receivers, room, ROUND);
+      timings[i]?.latencies.push(...round.latencies);
+      timings[i]?.acks.push(...round.acks);
+    }
+  }
+  const loops = await Promise.all(audiences.map(readLoop));
+  for (const audience of audiences) {
+    disconnectAll([...audience.receivers, audience.poster, ...audience.others]);
+    await settled(audience.servers);
+  }
+  return audiences.map((audience, i) => ({
+    ...(timings[i] ?? { latencies: [], acks: [] }),
+    loopMaxMs: loops[i]?.maxMs ?? Number.NaN,
+    kiBPerConnection: audience.kiBPerConnection,
+    rssKiBPerConnection: audience.rssKiBPerConnection,
+  }));
 }
 
 /**
@@ -267,8 +310,14 @@ try {
   // the figure (resident memory of later runs reuses what the earlier ones freed).
   const fanOuts = new Map<number, Timings>();
   for (const n of [...counts].sort((a, b) => b - a)) {
-    const ours = await measureFanOut([moot], n, mootPoster, sqlite.room, mootLoop);
-    const theirs = await measureFanOut([bareServer], n, barePoster, sqlite.room, bareLoop);
+    const [ours, theirs] = (await timeInTurn(
+      [
+        await seat([moot], n, mootPoster, sqlite.room, mootLoop),
+        await seat([bareServer], n, barePoster, sqlite.room, bareLoop),
+      ],
+      n,
+      sqlite.room,
+    )) as [Timings, Timings];
     fanOuts.set(n, ours);
     log(
       `fan-out to ${n}: Moot ${spread(ours.latencies)}, bare ${spread(theirs.latencies)} (p50 / p99)`,
@@ -363,8 +412,13 @@ async function postgres(sqliteAcks: number[] | undefined, sqliteRateAcks: number
     nodes.push(await startMoot({ ...env, MOOT_RATE_LIMIT_FACTOR }));
     const [a] = nodes as [Running, Running];
     const poster = () => postersIn(a.url, seeded.cookies.slice(0, 1), seeded.room);
-    const one = await measureFanOut([a], TWO_NODE_CLIENTS, poster, seeded.room);
-    const two = await measureFanOut(nodes, TWO_NODE_CLIENTS, poster, seeded.room);
+    // One after the other, not in turn: both audiences would be in the one room.
+    const alone = async (servers: Running[]) => {
+      const audience = await seat(servers, TWO_NODE_CLIENTS, poster, seeded.room);
+      return (await timeInTurn([audience], TWO_NODE_CLIENTS, seeded.room))[0] as Timings;
+    };
+    const one = await alone([a]);
+    const two = await alone(nodes);
     log(
       `PostgreSQL fan-out to ${TWO_NODE_CLIENTS}: one node ${spread(one.latencies)}, two ${spread(two.latencies)}`,
     );
