@@ -1,12 +1,13 @@
 /**
- * Live fan-out against bare Socket.IO, in one run with the same clients: Moot (server/main.ts in
+ * Live fan-out against bare Socket.IO, in one run with as many clients: Moot (server/main.ts in
  * a process of its own, on a fresh SQLite database) and a plain Socket.IO server
  * (bench/support/bareServer.ts, its own process) each get N websocket visitors in one motion's
- * room and one poster; every post is timed from the emit until each receiver has it. Then two
- * Moot nodes on a fresh PostgreSQL database sharing rooms through Redis (skipped, saying so,
- * when either does not answer): receivers on one node, then spread over both; post acks at 100
- * posts/s into a room of 300 on each database; memory per connection; and how long a client
- * that missed events takes to be current again. Prints one table, targets beside the figures.
+ * room and one poster, both seated at once; the posts into the two rooms are timed in turn, each
+ * from the emit until each receiver has it. Then two Moot nodes on a fresh PostgreSQL database
+ * sharing rooms through Redis (skipped, saying so, when either does not answer): receivers on
+ * one node, then spread over both; post acks at 100 posts/s into a room of 300 on each database;
+ * memory per connection; and how long a client that missed events takes to be current again.
+ * Prints one table, targets beside the figures.
  *
  *   npm run bench -- fanout [clients...]          (300 1000 3000 by default)
  */
