@@ -8,6 +8,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createRepos, type QueryDb, type Tables } from "../repos";
 import { isRefusal, type Repos, type Store } from "../store";
+import { checkpointOffTheLoop } from "./checkpoints";
 import * as schema from "./schema";
 import { sqliteSearch } from "./search";
 
@@ -85,6 +86,7 @@ export function openSqliteStore(path: string): Store {
   keepStatements(writer);
   const writerDb = drizzle({ client: writer, schema });
   migrate(writerDb, { migrationsFolder });
+  const checkpoints = checkpointOffTheLoop(writer);
 
   const reader = new Database(path, { readonly: true });
   reader.pragma("busy_timeout = 5000");
@@ -141,6 +143,7 @@ export function openSqliteStore(path: string): Store {
     close: async () => {
       await enqueue(async () => undefined);
       await enqueueSnapshot(async () => undefined);
+      await checkpoints.close();
       snapshotReader.close();
       reader.close();
       writer.close();
