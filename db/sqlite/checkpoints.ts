@@ -114,10 +114,11 @@ function checkpointThread() {
 }
 
 /**
- * Copies the writer's write-ahead log back into its database from a thread of its own. SQLite otherwise does it in the commit that passes 1,000 pages of log: on the
- * event loop, about one post in forty, 5-13 ms in which no room's events went out. If the thread
- * cannot serve the database it says why and the writer checkpoints as before. `close` resolves
- * once the thread has let go of the database.
+ * Copies the writer's write-ahead log back into its database from a thread of its own. SQLite
+ * otherwise does it in the commit that passes 1,000 pages of log: on the event loop, about one
+ * post in forty, 5-13 ms in which no room's events went out. If the thread cannot serve the
+ * database it says why and the writer checkpoints as before. `close` resolves once the thread
+ * has let go of the database.
  */
 export function checkpointOffTheLoop(writer: Database.Database): { close(): Promise<void> } {
   const { worker, watched } = checkpointThread();
