@@ -63,8 +63,9 @@ describe("SQLite checkpoints", () => {
         );
         expect(outcome.ok).toBe(true);
       }
-      // Twenty posts are far from the 1,000 pages at which a commit would copy the log itself,
-      // and from here to the last look this thread runs nothing else: not a turn of its loop.
+      // Twenty posts are far from the pages at which a commit would copy the log itself (1,000
+      // by SQLite's default, 4,000 beside the thread), and from here to the last look this
+      // thread runs nothing else: not a turn of its loop.
       let found = argumentsInFileAlone(path);
       for (let waited = 0; found < 20 && waited < 15_000; waited += 100) {
         hold(100);
@@ -81,11 +82,12 @@ describe("SQLite checkpoints", () => {
     const store = openSqliteStore(path);
     const d = await debate(store);
     const alice = actorOf(await d.member("Alice", "participant"));
-    await postArgument(
+    const outcome = await postArgument(
       store,
       alice,
       argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
     );
+    expect(outcome.ok).toBe(true);
     // The thread has checkpointed the database by now, and so holds it open like any reader.
     await setTimeout(3 * CHECKPOINT_QUIET_MS);
     await store.close();
