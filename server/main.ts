@@ -6,6 +6,7 @@ import { MAX_MESSAGE_BYTES } from "../lib/protocol";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./auth/address";
 import { resolveAuthSecret } from "./auth/secret";
 import { bodyGate } from "./bodyGate";
+import { closeRedis } from "./closeRedis";
 import { ConfigError, loadConfig, projectRoot } from "./config";
 import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
@@ -25,6 +26,18 @@ const crossSiteRefusal = {
     message: "Requests that change something must come from Moot's own pages.",
   },
 };
+
+/** How long a stopping node waits for the HTTP requests under way to end before it cuts them. */
+const REQUESTS_WAIT_MS = 5_000;
+
+/** One step of stopping: a failure is told and the next step runs, so the process still ends. */
+async function step(what: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    console.error(`while stopping, ${what}:`, error);
+  }
+}
 
 /** One process, one port: Next.js pages and API, and Socket.IO, over one database handle. */
 async function main() {
@@ -83,6 +96,11 @@ async function main() {
   if (!mailer.sends) console.log("Mail is off (no SMTP_URL): password reset links go to this log.");
   setRuntime({ store, authSecret, oidc: config.oidc, mailer, ...realtime });
 
+  // Next's handlers only log an uncaught error: a port in use must end the process, and say so.
+  httpServer.once("error", (error) => {
+    console.error(`Moot could not listen on ${config.host}:${config.port}: ${error.message}`);
+    process.exit(1);
+  });
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -91,13 +109,18 @@ async function main() {
   });
 
   const stop = async () => {
-    await stopRealtime();
-    httpServer.close();
-    await app.close();
-    await redis?.close();
-    await limitStore?.quit();
-    await store.close();
-    await work.close();
+    // Socket.IO's close stops the HTTP server too and waits for the requests under way to end: a
+    // client that never finishes sending would hold the stop for Node's 5 minutes without this.
+    const deadline = setTimeout(() => httpServer.closeAllConnections(), REQUESTS_WAIT_MS);
+    await step("closing Socket.IO and answering the requests under way", stopRealtime);
+    clearTimeout(deadline);
+    await step("closing Next", () => app.close());
+    await step("closing Redis", async () => {
+      await redis?.close();
+      if (limitStore) await closeRedis(limitStore);
+    });
+    await step("closing the database", () => store.close());
+    await step("closing the work threads", () => work.close());
     process.exit(0);
   };
   process.once("SIGINT", stop);

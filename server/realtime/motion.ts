@@ -125,14 +125,23 @@ export function registerMotionHandlers(
       if (!replay.ok) return replay;
       const { motionId, seq, events, reload, moderates } = replay.value;
       const { actor } = socket.data;
-      await socket.join(motionRoom(motionId));
-      if (actor.kind === "user") await socket.join(ownRoom(motionId, actor.id));
+      const rooms = [
+        motionRoom(motionId),
+        ...(actor.kind === "user" ? [ownRoom(motionId, actor.id)] : []),
+      ];
+      for (const room of rooms) await socket.join(room);
       // A connection that moderated here before a change of role no longer hears what they did.
       if (moderates) await socket.join(moderatorsRoom(motionId));
       else await socket.leave(moderatorsRoom(motionId));
       // An event committed between the replay and the join reached neither: read what came since.
       const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
-      if (!gap.ok) return gap;
+      // A removal or a change of role committed since the first read took out of the rooms the
+      // connections already in them, not this one: it leaves them itself (P-AUTH-2, P-MOD-3).
+      if (!gap.ok || !gap.value.moderates) await socket.leave(moderatorsRoom(motionId));
+      if (!gap.ok) {
+        for (const room of rooms) await socket.leave(room);
+        return gap;
+      }
       return done({
         motionId,
         seq: gap.value.seq,

@@ -1,5 +1,6 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
+import { closeRedis } from "../closeRedis";
 
 /**
  * The Socket.IO adapter that lets several nodes share rooms through Redis: an event published
@@ -15,7 +16,7 @@ export async function redisAdapter(url: string) {
     /** Call after the Socket.IO server closed: the presence updates its disconnects set off go out first. */
     close: async () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
   };
 }

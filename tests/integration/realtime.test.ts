@@ -121,6 +121,23 @@ describe("Socket.IO motion rooms", () => {
     expect(recent.ok && recent.events).toHaveLength(MAX_REPLAY);
   });
 
+  it("P-JOIN-6: a client holding a seq past the motion's last (a restored backup) is told to reload", async () => {
+    const last = await append(publicMotion);
+    const socket = await client();
+    const answer = await socket.emitWithAck("motion:join", {
+      motionId: publicMotion,
+      sinceSeq: last + 40,
+    });
+    expect(answer).toEqual({
+      ok: true,
+      motionId: publicMotion,
+      seq: last,
+      events: [],
+      reload: true,
+      serverNow: expect.any(Number),
+    });
+  });
+
   it("P-JOIN-4: a motion in a space the client may not read answers not_found", async () => {
     const socket = await client();
     const answer = await socket.emitWithAck("motion:join", {

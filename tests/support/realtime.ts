@@ -12,6 +12,7 @@ import {
   type Presence,
   type ServerToClientEvents,
 } from "../../lib/protocol";
+import { closeRedis } from "../../server/closeRedis";
 import { toMotionEvent } from "../../server/domain/events";
 import { rateLimits } from "../../server/rateLimits/limiter";
 import { rateLimitStore } from "../../server/rateLimits/redis";
@@ -71,13 +72,13 @@ export async function startRealtime(
       for (const socket of clients) socket.disconnect();
       await io.close();
       await redis?.close();
-      await limitStore?.quit();
+      if (limitStore) await closeRedis(limitStore);
     },
     /** Stops the node as the server does, its clients still connected (server/main.ts). */
     async stop() {
       await realtime.close();
       await redis?.close();
-      await limitStore?.quit();
+      if (limitStore) await closeRedis(limitStore);
     },
   };
 }

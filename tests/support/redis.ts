@@ -1,4 +1,5 @@
 import { createClient } from "redis";
+import { closeRedis } from "../../server/closeRedis";
 
 /** The Redis server scale tests share rooms through. */
 export const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -22,6 +23,6 @@ export async function redisAvailable(): Promise<boolean> {
     console.warn(`Skipping scale tests: no Redis at ${redisUrl} (${String(error)})`);
     return false;
   } finally {
-    if (client.isOpen) await client.quit();
+    if (client.isOpen) await closeRedis(client);
   }
 }

@@ -298,7 +298,9 @@ export async function eventsSince(
     await placeOf(store, actor, found.value.spaceId),
   );
   const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
-  if (rows.length > MAX_REPLAY) {
+  // Past the motion's last seq: the database went back (restored from a backup) and the seqs
+  // the client holds will be given to other events: it reloads (P-JOIN-6).
+  if (rows.length > MAX_REPLAY || sinceSeq > found.value.lastSeq) {
     return done({ motionId, moderates, seq: found.value.lastSeq, events: [], reload: true });
   }
   const seq = rows.at(-1)?.seq ?? sinceSeq;
