@@ -89,19 +89,22 @@ export default async function HomePage({ searchParams }: Props) {
                         <span className="badge badge-sample">Sample debate</span>{" "}
                       </>
                     ) : null}
-                    {motion.sources.length} source passage
-                    {motion.sources.length === 1 ? "" : "s"}
+                    {motion.sources.length === 0
+                      ? "No source passages yet"
+                      : `${motion.sources.length} source passage${motion.sources.length === 1 ? "" : "s"}`}
                   </p>
                   <p>{motion.description}</p>
-                  <p className="meta">
-                    Drawn from:{" "}
-                    {sourceDocuments.map(([id, title], i) => (
-                      <span key={id}>
-                        {i > 0 && "; "}
-                        <Link href={`/documents/${id}`}>{title}</Link>
-                      </span>
-                    ))}
-                  </p>
+                  {sourceDocuments.length === 0 ? null : (
+                    <p className="meta">
+                      Drawn from:{" "}
+                      {sourceDocuments.map(([id, title], i) => (
+                        <span key={id}>
+                          {i > 0 && "; "}
+                          <Link href={`/documents/${id}`}>{title}</Link>
+                        </span>
+                      ))}
+                    </p>
+                  )}
                 </li>
               );
             })}

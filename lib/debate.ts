@@ -344,8 +344,14 @@ export function citedPassages(args: CitingArgument[]): CitedPassage[] {
   return [...passages.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-export const citedLabel = (p: { for: number; against: number }) =>
-  `Cited ${p.for} time${p.for === 1 ? "" : "s"} for the motion, ${p.against} against`;
+const times = (n: number) => `${n} time${n === 1 ? "" : "s"}`;
+
+/** How often arguments cite a passage, naming only the sides that do. */
+export function citedLabel(p: { for: number; against: number }) {
+  if (p.against === 0) return `Cited ${times(p.for)} for the motion`;
+  if (p.for === 0) return `Cited ${times(p.against)} against the motion`;
+  return `Cited ${times(p.for)} for the motion, ${p.against} against`;
+}
 
 /** A stance's share of a tally, in whole percent (0 when nobody voted). */
 export function shareOf(tally: Tally, stance: Stance): number {

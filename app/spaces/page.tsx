@@ -72,7 +72,11 @@ export default async function SpacesPage() {
                 <h3 className="card-title">
                   <Link href={`/spaces/${space.id}`}>{space.name}</Link>
                 </h3>
-                <p className="meta">Anyone can read it; sign in or join as a guest to take part.</p>
+                <p className="meta">
+                  {actor.kind === "user"
+                    ? "Anyone can read it; you can take part."
+                    : "Anyone can read it; sign in or join as a guest to take part."}
+                </p>
               </li>
             ))}
           </ul>

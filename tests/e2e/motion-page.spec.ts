@@ -116,6 +116,10 @@ test("on a phone the arguments come first, and citing from the composer's reader
     expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
   }
   await expectFits(page, "motion-page-reader-sheet", "phone");
+  // The document scrolls inside the sheet, whose header (and its Close) stays in view.
+  expect(await sheet.evaluate((dialog) => dialog.scrollHeight - dialog.clientHeight)).toBeLessThan(
+    2,
+  );
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
@@ -139,6 +143,12 @@ test("on a phone the arguments come first, and citing from the composer's reader
   await expect(posted).not.toContainText("Sending…");
   await expect(posted.locator("blockquote")).toHaveText(quote);
   await expect(opener).toBeVisible();
+  // Its side may be screens below: the page says it went and leads there.
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your argument is posted." }),
+  ).toBeInViewport();
+  await page.getByRole("link", { name: "Show it" }).click();
+  await expect(posted).toBeInViewport();
 
   // Arriving again: the arguments come first, the first one's author and words in the first
   // screen under this long motion's title.

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { FollowState } from "@/lib/notifications";
 import { callApi } from "../../components/api";
-import { POSTED } from "./live/posted";
+import { POSTED, type Posted } from "./live/posted";
 
 const choices: { state: FollowState; label: string; hint: string }[] = [
   { state: "following", label: "Following", hint: "replies and mentions" },
@@ -29,7 +29,7 @@ export function FollowControl({
   useEffect(() => {
     if (choiceMade) return;
     const posted = (event: Event) => {
-      if ((event as CustomEvent<string>).detail === motionId) setState("following");
+      if ((event as CustomEvent<Posted>).detail.motionId === motionId) setState("following");
     };
     window.addEventListener(POSTED, posted);
     return () => window.removeEventListener(POSTED, posted);

@@ -183,7 +183,7 @@ export default async function SpacePage({ params }: Props) {
                       <Link href={`/documents/${document.id}`}>{document.title}</Link>
                     </h3>
                     <p className="meta">
-                      {document.author ?? "Unknown author"} · {document.blockCount} blocks
+                      {document.author ?? "Author unknown"} · {document.blockCount} blocks
                     </p>
                   </li>
                 ))}

@@ -25,6 +25,7 @@ import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
 import { moderatorCommands } from "./moderatorCommands";
+import { PostedNote } from "./PostedNote";
 import { type Highlight, Reader } from "./Reader";
 import { ReaderSheet } from "./ReaderSheet";
 import { RoomDock } from "./RoomDock";
@@ -215,8 +216,11 @@ export function MotionLive({
     });
   }, []);
 
+  // Counts the posts sent from this page: each clears the note on the one before.
+  const [postsSent, countPost] = useState(0);
   const post = (relation: ArgumentRelation, body: string) => {
     setComposerProblem(null);
+    countPost((sent) => sent + 1);
     if (refused) live.dismiss(refused.payload.clientId);
     live.post({
       motionId: motion.id,
@@ -479,6 +483,7 @@ export function MotionLive({
           ) : null}
           {motion.can.post && !locked && !noPosts ? (
             <>
+              <PostedNote motionId={motion.id} writing={postsSent} />
               {composing ? null : (
                 <button
                   type="button"
@@ -639,7 +644,9 @@ export function MotionLive({
               {here.unnamed !== undefined
                 ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
                 : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
-              {here.visitors > 0 ? ` and ${here.visitors} visitor(s)` : ""}
+              {here.visitors > 0
+                ? ` and ${here.visitors} ${here.visitors === 1 ? "visitor" : "visitors"}`
+                : ""}
             </p>
           ) : null}
           <WhereIStand

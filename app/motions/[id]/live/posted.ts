@@ -1,5 +1,12 @@
-/** Said on the window when the member's own post on a motion is stored (detail: the motion's id). */
+/** Said on the window when the member's own post on a motion is stored. */
 export const POSTED = "moot:posted";
 
-export const announcePosted = (motionId: string) =>
-  window.dispatchEvent(new CustomEvent<string>(POSTED, { detail: motionId }));
+export interface Posted {
+  motionId: string;
+  argumentId: string;
+  /** "pending" where a moderator approves each post first. */
+  status: string;
+}
+
+export const announcePosted = (posted: Posted) =>
+  window.dispatchEvent(new CustomEvent<Posted>(POSTED, { detail: posted }));

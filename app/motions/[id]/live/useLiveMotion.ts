@@ -196,7 +196,11 @@ export function useLiveMotion(initial: MotionView) {
         }
         if (answer.ok) {
           dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
-          announcePosted(post.payload.motionId);
+          announcePosted({
+            motionId: post.payload.motionId,
+            argumentId: answer.argument.id,
+            status: answer.argument.status,
+          });
         } else if (answer.error.code === "rate_limited") {
           holdFor(answer);
         } else {
