@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { openStore } from "../db";
 import type { Store } from "../db/store";
 import { applyEvents, type LiveMotion, liveFrom } from "../lib/live";
+import type { MotionEvent } from "../lib/protocol";
 import type { MotionView } from "../lib/views";
 import { postgresAdminUrl, postgresTestStore } from "../tests/support/stores";
 import {
@@ -294,16 +295,19 @@ let memory: string[] = [];
 let held: string[] = [];
 let bare: Running | undefined;
 try {
-  // The bare server sends events as large as Moot's: the first one tells their size.
+  // The bare server sends Moot's own event, each post's fields changed: the first one is it.
   const [first] = (await postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room)) as [Client];
-  const eventBytes = new Promise<number>((resolve) =>
-    first.once("motion:events", ([event]) => resolve(JSON.stringify(event).length)),
+  const firstEvent = new Promise<MotionEvent>((resolve) =>
+    first.once("motion:events", ([event]) => resolve(event as MotionEvent)),
   );
   await fanOut(first, [], sqlite.room, 1);
   first.disconnect();
-  const bareServer = await startBare(await eventBytes, bareLoop);
+  const template = await firstEvent;
+  const bareServer = await startBare(template, bareLoop);
   bare = bareServer;
-  log(`Moot pid ${moot.pid}, bare Socket.IO pid ${bare.pid}; events ${await eventBytes} bytes`);
+  log(
+    `Moot pid ${moot.pid}, bare Socket.IO pid ${bare.pid}; events ${JSON.stringify(template).length} bytes`,
+  );
   const mootPoster = () => postersIn(moot.url, sqlite.cookies.slice(0, 1), sqlite.room);
   const barePoster = () => postersIn(bareServer.url, [""], sqlite.room);
 

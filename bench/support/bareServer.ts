@@ -1,22 +1,24 @@
 /**
  * The baseline for fan-out: a plain Socket.IO server, no database, no checks. It answers the
  * same events as Moot so that the same client code runs against both: "motion:join" puts the
- * connection in the motion's room; "argument:post" is acked and an "argument.posted" event of
- * the same shape, padded to the size of Moot's (the first argument, in bytes), goes to the room.
+ * connection in the motion's room; "argument:post" is acked and the event Moot sent for a post
+ * (the first argument, as JSON) goes to the room, with this post's seq, time, id and text: the
+ * receivers read the same bytes of the same shape from both servers.
  *
- *   node --import tsx bench/support/bareServer.ts [eventBytes]    (prints "listening on PORT")
+ *   node --import tsx bench/support/bareServer.ts '<event JSON>'    (prints "listening on PORT")
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 
-const eventBytes = Number(process.argv[2] ?? 0);
+type Post = { motionId: string; parentId: string | null; relation: string; body: string };
+type Ack = (answer: unknown) => void;
+type Template = { data: { argument: Record<string, unknown> } } & Record<string, unknown>;
+
+const template = JSON.parse(process.argv[2] ?? "") as Template;
 const http = createServer();
 const io = new Server(http);
 let seq = 0;
-
-type Post = { motionId: string; parentId: string | null; relation: string; body: string };
-type Ack = (answer: unknown) => void;
 
 io.on("connection", (socket) => {
   socket.on("motion:join", async ({ motionId }: { motionId: string }, ack: Ack) => {
@@ -25,22 +27,21 @@ io.on("connection", (socket) => {
   });
   socket.on("argument:post", (post: Post, ack: Ack) => {
     seq += 1;
+    const at = new Date().toISOString();
+    const { motionId, parentId, relation, body } = post;
     const argument = {
-      ...post,
+      ...template.data.argument,
+      motionId,
+      parentId,
+      relation,
+      body,
       id: crypto.randomUUID(),
-      author: { id: crypto.randomUUID(), name: "Bench" },
-      createdAt: new Date().toISOString(),
+      createdAt: at,
     };
-    const event = {
-      motionId: post.motionId,
-      seq,
-      type: "argument.posted",
-      at: Date.now(),
-      data: { argument },
-    };
-    const padding = "x".repeat(Math.max(0, eventBytes - JSON.stringify(event).length - 14));
     ack({ ok: true, seq, argument });
-    io.to(`motion:${post.motionId}`).emit("motion:events", [{ ...event, padding }]);
+    io.to(`motion:${motionId}`).emit("motion:events", [
+      { ...template, motionId, seq, at, data: { ...template.data, argument } },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { MotionEvent } from "../../lib/protocol";
 import { projectRoot } from "../../server/config";
 
 export interface Running {
@@ -133,12 +134,13 @@ export async function startMoot(env: {
 }
 
 /**
- * A plain Socket.IO server (bench/support/bareServer.ts) in a process of its own; its event
- * loop's delay answered at `loopPort` if one is given, as Moot's.
+ * A plain Socket.IO server (bench/support/bareServer.ts) in a process of its own, sending
+ * `template` (an event Moot sent) for each post; its event loop's delay answered at `loopPort`
+ * if one is given, as Moot's.
  */
-export async function startBare(eventBytes: number, loopPort?: string): Promise<Running> {
+export async function startBare(template: MotionEvent, loopPort?: string): Promise<Running> {
   const file = fileURLToPath(new URL("./bareServer.ts", import.meta.url));
-  const child = fork(file, [String(eventBytes)], {
+  const child = fork(file, [JSON.stringify(template)], {
     env: { ...process.env, MOOT_BENCH_LOOP_PORT: loopPort },
     execArgv: [...process.execArgv, ...probeArgs],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
