@@ -127,11 +127,15 @@ test("a moderator runs a structured debate with two students and the projector, 
   // Opening statements: the speakers post; each post waits for the teacher.
   await teacher.getByRole("button", { name: "Next: Opening statements" }).click();
   await expect(phase(ada)).toHaveText("Opening statements");
-  await new LiveMotionPage(ada).post(
-    "For the motion",
-    "Streets without cars are safer for children.",
+  const adaLive = new LiveMotionPage(ada);
+  await adaLive.post("For the motion", "Streets without cars are safer for children.");
+  // Marked on her argument, and said where she posted it.
+  await expect(adaLive.argument("Streets without cars are safer for children.")).toContainText(
+    "waiting for a moderator's approval",
   );
-  await expect(ada.getByText("waiting for a moderator's approval")).toBeVisible();
+  await expect(
+    ada.getByRole("status").filter({ hasText: "Your argument is waiting" }),
+  ).toBeVisible();
   await new LiveMotionPage(ben).post("Against the motion", "Everyone hates traffic.");
   const queue = teacher.getByRole("region", { name: /Waiting for approval/ });
   await expect(queue).toContainText("Streets without cars are safer for children.");
