@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { HomePage, ReaderPage, seriousViolations } from "./pages";
+import { phone } from "./pages/screens";
 
 const motionTitle = "Joining the Abraham Accords serves Kazakhstan";
 
@@ -55,6 +56,23 @@ test("the reader marks every cited passage and steps from one to the next", asyn
   await reader.passageList().getByRole("link", { name: "Next passage →" }).click();
   await expect(page.getByText(`Passage 2 of ${count}`)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("on a phone a well-cited document's text begins in its second screen, its passages in a box above", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: phone });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page
+    .getByRole("link", { name: /Kazakhstan's geopolitics/ })
+    .first()
+    .click();
+  const reader = new ReaderPage(page);
+  await expect(reader.passageList().getByRole("listitem").first()).toBeVisible();
+  const text = await page.locator(".document-text > *").first().boundingBox();
+  expect(text?.y).toBeLessThan(2 * phone.height);
+  await context.close();
 });
 
 test("a keyboard user reaches a source passage without a mouse", async ({ page }) => {
