@@ -137,7 +137,8 @@ export function registerMotionHandlers(
       const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
       // A removal or a change of role committed since the first read took out of the rooms the
       // connections already in them, not this one: it leaves them itself (P-AUTH-2, P-MOD-3).
-      if (!gap.ok || !gap.value.moderates) await socket.leave(moderatorsRoom(motionId));
+      const stillModerates = gap.ok && gap.value.moderates;
+      if (moderates && !stillModerates) await socket.leave(moderatorsRoom(motionId));
       if (!gap.ok) {
         for (const room of rooms) await socket.leave(room);
         return gap;
