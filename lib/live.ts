@@ -434,13 +434,21 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
  * fall between two of this node's); the client applies what it can and joins again from there.
  */
 export function leavesGap(seq: number, events: MotionEvent[]): boolean {
-  let next = seq + 1;
+  const reached = seqAfter(seq, events);
+  return events.some((event) => event.seq > reached);
+}
+
+/**
+ * The seq a client holding everything up to `seq` holds once it has applied `events`, as
+ * `applyEvents` applies them: up to the first gap.
+ */
+export function seqAfter(seq: number, events: MotionEvent[]): number {
+  let reached = seq;
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-    if (event.seq < next) continue;
-    if (event.seq > next) return true;
-    next += 1;
+    if (event.seq > reached + 1) break;
+    reached = Math.max(reached, event.seq);
   }
-  return false;
+  return reached;
 }
 
 /**

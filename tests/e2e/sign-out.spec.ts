@@ -1,6 +1,4 @@
-import { type APIRequestContext, type Cookie, expect, type Page, test } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import {
   AccountPage,
   LiveMotionPage,
@@ -10,28 +8,10 @@ import {
   seriousViolations,
 } from "./pages";
 import { expectFitsPhoneAndLaptop } from "./pages/screens";
+import { connectWith, sessionCookieOf } from "./pages/sockets";
 
 // Signing out ends the session on the server: a copy of its cookie, taken before, is refused
 // afterwards by pages, REST and Socket.IO (P-AUTH-3), and "Sign out everywhere" ends them all.
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const SESSION_COOKIE = "authjs.session-token";
-
-function sessionCookieOf(cookies: Cookie[]): Cookie {
-  const session = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
-  if (!session) throw new Error("the browser holds no session cookie");
-  return session;
-}
-
-/** A Socket.IO connection from outside the browser, sending the Cookie header given. */
-async function connectWith(url: string, cookie: string): Promise<Client> {
-  const socket: Client = io(url, { transports: ["websocket"], extraHeaders: { cookie } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
 
 /** Presses Tab until `name`'s button has the focus, as a keyboard user reaches it. */
 async function tabTo(page: Page, name: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ArgumentView, emptyTally } from "../../lib/debate";
-import { applyEvents, leavesGap } from "../../lib/live";
+import { applyEvents, leavesGap, seqAfter } from "../../lib/live";
 import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { argumentView, liveMotionAt } from "../support/views";
 
@@ -134,5 +134,28 @@ describe("a live client's copy of a motion", () => {
     expect(leavesGap(6, [posted(7), posted(5)])).toBe(false);
     const { state, gap } = applyEvents(liveMotionAt(4), [posted(5), posted(7)]);
     expect([state.seq, gap]).toEqual([5, true]);
+  });
+
+  it("P-JOIN-7: seqAfter is the seq applyEvents reaches, so messages that come before the page renders are not a gap", () => {
+    const posted = (seq: number) =>
+      event(seq, "argument.posted", { argument: argument(`a${seq}`) });
+    for (const batch of [
+      [posted(5), posted(6)],
+      [posted(5), posted(7)],
+      [posted(6)],
+      [posted(3), posted(4), posted(5)],
+      [posted(6), posted(5)],
+      [],
+    ]) {
+      expect(seqAfter(4, batch)).toBe(applyEvents(liveMotionAt(4), batch).state.seq);
+    }
+    // Three messages of one event each, read one after the other before any render: the seq the
+    // client tracks moves on with each, and none of them leaves a gap.
+    let seq = 4;
+    for (const message of [[posted(5)], [posted(6)], [posted(7)]]) {
+      expect(leavesGap(seq, message)).toBe(false);
+      seq = seqAfter(seq, message);
+    }
+    expect(seq).toBe(7);
   });
 });

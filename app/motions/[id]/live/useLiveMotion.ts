@@ -12,6 +12,7 @@ import {
   leavesGap,
   liveFrom,
   mergePages,
+  seqAfter,
 } from "@/lib/live";
 import type { OpinionsUpdate } from "@/lib/opinionGroups";
 import {
@@ -162,8 +163,10 @@ export function useLiveMotion(initial: MotionView) {
     waiting: [],
   });
   const socketRef = useRef<Client | null>(null);
+  // The seq the state holds once what was dispatched is applied, kept as events arrive: in a busy
+  // room several messages can come before the page renders again, and the rendered seq would
+  // take each for a gap and join again (P-JOIN-7).
   const seqRef = useRef(initial.seq);
-  seqRef.current = state.motion.seq;
   const anonymousRef = useRef(initial.settings.anonymous);
   anonymousRef.current = state.motion.settings.anonymous;
   const outboxRef = useRef(state.outbox);
@@ -234,7 +237,16 @@ export function useLiveMotion(initial: MotionView) {
     const socket: Client = io({ transports: ["websocket", "polling"] });
     socketRef.current = socket;
 
+    // One join at a time (P-JOIN-7): events past a gap that arrive while one is under way are
+    // fetched by one more join after its answer, if the answer did not bring them.
+    let joining = false;
+    // The highest seq any message brought: past the seq held, the client is behind.
+    let lastSeqHeard = seqRef.current;
+
     const reload = async () => {
+      // What was heard before may be numbered as a restored database no longer numbers it
+      // (P-JOIN-6): only what arrives from now on counts.
+      lastSeqHeard = 0;
       // Never the browser's copy: its serverNow would set the clock back by the copy's age. A big
       // debate comes back as the page first held it.
       const view = summarised ? "?view=summary" : "";
@@ -243,18 +255,25 @@ export function useLiveMotion(initial: MotionView) {
       }).catch(() => null);
       if (!response?.ok) return false;
       const fresh: MotionView = await response.json();
+      seqRef.current = fresh.seq;
       dispatch({ type: "reset", motion: liveFrom(fresh) });
       dispatch({ type: "clock", serverNow: fresh.serverNow });
       return true;
     };
 
+    const joinIfBehind = () => {
+      if (lastSeqHeard > seqRef.current) join();
+    };
     const join = () => {
+      if (joining) return;
+      joining = true;
       socket.emit(
         "motion:join",
         { motionId: initial.id, sinceSeq: seqRef.current },
         async (answer) => {
           // Refused (the motion went out of reach) or not reloadable now: try again shortly.
           const later = (delay = RETRY_DELAY) => {
+            joining = false;
             dispatch({ type: "connection", connection: "offline" });
             setTimeout(() => socket.connected && join(), delay);
           };
@@ -264,14 +283,21 @@ export function useLiveMotion(initial: MotionView) {
             if (!(await reload())) return later();
           } else {
             dispatch({ type: "events", events: answer.events });
+            seqRef.current = seqAfter(seqRef.current, answer.events);
           }
+          joining = false;
           dispatch({ type: "connection", connection: "live" });
           for (const post of outboxRef.current) if (!post.refused) send(post);
+          joinIfBehind();
         },
       );
     };
 
-    socket.on("connect", join);
+    socket.on("connect", () => {
+      // A join the connection before asked for is never answered.
+      joining = false;
+      join();
+    });
     // Only the server closes a connection on purpose: when its session was ended (signed out).
     socket.on("disconnect", (reason) =>
       dispatch({
@@ -290,13 +316,16 @@ export function useLiveMotion(initial: MotionView) {
       if (events[0]?.motionId !== initial.id) return;
       // What follows on from our seq is applied; past a gap, a replay from there brings the rest.
       dispatch({ type: "events", events });
-      if (leavesGap(seqRef.current, events)) join();
+      lastSeqHeard = Math.max(lastSeqHeard, ...events.map((event) => event.seq));
+      const gap = leavesGap(seqRef.current, events);
+      seqRef.current = seqAfter(seqRef.current, events);
+      if (gap) join();
       for (const event of events) {
         if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
         // Names shown or hidden change with anonymity: what is held already must be read again.
         const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
         if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
-          void reload();
+          void reload().then((reloaded) => reloaded && joinIfBehind());
         }
       }
     });
