@@ -215,7 +215,7 @@ export function Projector({
               <footer>— {byline(spotlight)}</footer>
             </blockquote>
           ) : (
-            <p className="meta">Nothing in the spotlight.</p>
+            <p className="meta">Nothing in the spotlight: a moderator can put any argument here.</p>
           )}
         </section>
         {join && !over ? <JoinPanel join={join} qrCode={qrCode} /> : null}
@@ -236,7 +236,9 @@ export function Projector({
             >
               <h2>Strongest {side} the motion</h2>
               {strongest(side).length === 0 ? (
-                <p className="meta">No rated arguments yet.</p>
+                <p className="meta">
+                  No rated arguments yet: the strongest show here as the room rates them.
+                </p>
               ) : (
                 <ol>
                   {strongest(side).map((a) => (
