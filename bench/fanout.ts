@@ -149,11 +149,16 @@ async function timeInTurn(audiences: Audience[], n: number, room: Room) {
   const readLoop = (audience: Audience) =>
     audience.loopPort ? loopDelay(audience.loopPort) : Promise.resolve({ maxMs: Number.NaN });
   await Promise.all(audiences.map(readLoop));
-  const timings = audiences.map(() => ({ latencies: [] as number[], acks: [] as number[] }));
+  const timings = audiences.map(() => ({
+    latencies: [] as number[],
+    postP99s: [] as number[],
+    acks: [] as number[],
+  }));
   for (let done = 0; done < postsFor(n); done += ROUND) {
     for (const [i, audience] of audiences.entries()) {
       const round = await fanOut(audience.poster, audience.receivers, room, ROUND);
       timings[i]?.latencies.push(...round.latencies);
+      timings[i]?.postP99s.push(...round.postP99s);
       timings[i]?.acks.push(...round.acks);
     }
   }
@@ -163,7 +168,7 @@ async function timeInTurn(audiences: Audience[], n: number, room: Room) {
     await settled(audience.servers);
   }
   return audiences.map((audience, i) => ({
-    ...(timings[i] ?? { latencies: [], acks: [] }),
+    ...(timings[i] ?? { latencies: [], postP99s: [], acks: [] }),
     loopMaxMs: loops[i]?.maxMs ?? Number.NaN,
     kiBPerConnection: audience.kiBPerConnection,
     rssKiBPerConnection: audience.rssKiBPerConnection,
@@ -328,13 +333,26 @@ try {
       `fan-out to ${n}: Moot ${spread(ours.latencies)}, bare ${spread(theirs.latencies)} (p50 / p99)`,
     );
     const target = n === 300 ? "p99 <= 1.2x" : n === 3_000 ? "p99 <= 1.3x" : "-";
-    rows.push([
-      `fan-out p50 / p99, ${n} clients`,
-      spread(ours.latencies),
-      `bare ${spread(theirs.latencies)}`,
-      ratio(p99(ours.latencies), p99(theirs.latencies)),
-      target,
-    ]);
+    const typical = (run: Timings) => percentile(run.postP99s, 50);
+    // The counts run largest first; the table lists them smallest first.
+    rows.unshift(
+      [
+        `fan-out p50 / p99, ${n} clients`,
+        spread(ours.latencies),
+        `bare ${spread(theirs.latencies)}`,
+        ratio(p99(ours.latencies), p99(theirs.latencies)),
+        target,
+      ],
+      // The p99 of every arrival together is set by the slowest post or two of the run; the
+      // typical post's shows what each post costs, with less of the machine's noise in it.
+      [
+        `a post reaches 99% of ${n} clients, median post`,
+        ms(typical(ours)),
+        `bare ${ms(typical(theirs))}`,
+        ratio(typical(ours), typical(theirs)),
+        "-",
+      ],
+    );
     log(
       `memory per connection, ${n} joined: Moot ${perConnection(ours)}, bare ${perConnection(theirs)}`,
     );
@@ -356,7 +374,7 @@ try {
       ];
     }
   }
-  rows.reverse().push(held, memory);
+  rows.push(held, memory);
 
   const sqliteRate = await acksAtRate(moot, sqlite.cookies, sqlite.room);
   log(`SQLite acks, ${rates(sqliteRate)}: ${spread(sqliteRate.acks)}; ${sqliteRate.cpu}`);

@@ -94,7 +94,8 @@ const posted = (event: MotionEvent) =>
 
 /**
  * `posts` posts, one at a time from `poster`: for each, the time from the emit until each
- * receiver has the event (all receivers' times together), and the poster's ack time.
+ * receiver has the event (all receivers' times together), the time until 99% of the receivers
+ * had it (one figure a post), and the poster's ack time.
  */
 export async function fanOut(
   poster: Client,
@@ -103,6 +104,7 @@ export async function fanOut(
   posts: number,
 ) {
   const latencies: number[] = [];
+  const postP99s: number[] = [];
   const acks: number[] = [];
   let body = "";
   let sentAt = 0;
@@ -126,6 +128,7 @@ export async function fanOut(
       if (waiting === 0) resolve();
     });
     sentAt = performance.now();
+    const first = latencies.length;
     const answer = await poster
       .timeout(ANSWER_MS)
       .emitWithAck("argument:post", postInput(target.motionId, target.citation, body));
@@ -137,10 +140,11 @@ export async function fanOut(
     }, 60_000);
     await all;
     clearTimeout(timer);
+    if (latencies.length > first) postP99s.push(percentile(latencies.slice(first), 99));
     await sleep(100);
   }
   for (const socket of receivers) socket.off("motion:events", arrivedTogether);
-  return { latencies, acks };
+  return { latencies, postP99s, acks };
 }
 
 /**
