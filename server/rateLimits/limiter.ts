@@ -33,7 +33,8 @@ export interface RateLimits {
   readonly on: boolean;
   /**
    * Counts one request of `family` by the actor from this address: null when it may go ahead,
-   * else the refusal. The address counts only requests the account's own limit let through.
+   * else the refusal. The address counts only requests the account's own limit let through;
+   * a request the address refuses is given back to the account.
    * A family of attemptFamilies is only checked here: settle counts the try once it is known.
    */
   consume(family: LimitFamily, actor: Actor, address: string): Promise<RateLimited | null>;
@@ -73,6 +74,15 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<number |
     // A limiter that cannot count (its store failed with no insurance) lets the class through.
     console.error("rate limit could not be counted", refused);
     return null;
+  }
+}
+
+/** Takes back one try counted against the key. */
+async function giveBack(limiter: RateLimiterAbstract, key: string) {
+  try {
+    await limiter.reward(key, 1);
+  } catch (failed) {
+    console.error("rate limit could not be given back", failed);
   }
 }
 
@@ -162,9 +172,24 @@ export function rateLimits(
     shared: true,
   });
 
+  /** The address's shared count's refusal, if it refuses (counting this try if it does not). */
+  const fromAddressRefusal = async (family: LimitFamily, address: string) => {
+    const what = limitTable[family].what;
+    const fromAddress = byFamily.get(family)?.address;
+    if (!fromAddress) return null;
+    if (attemptFamilies.has(family)) {
+      const failing = await waitOf(failures, address);
+      if (failing !== null) return fromNetwork(failing, failedAttempts.what);
+      const full = await waitOf(fromAddress, address);
+      return full === null ? null : fromNetwork(full, what);
+    }
+    const wait = await take(fromAddress, address);
+    return wait === null ? null : fromNetwork(wait, what);
+  };
+
   const checkFor = async (family: LimitFamily, key: string | null, address: string) => {
     const what = limitTable[family].what;
-    const { account, address: fromAddress } = byFamily.get(family) ?? {};
+    const account = key === null ? null : (byFamily.get(family)?.account ?? null);
     if (account && key !== null) {
       const wait = await take(account, key);
       if (wait !== null) {
@@ -177,15 +202,10 @@ export function rateLimits(
         };
       }
     }
-    if (!fromAddress) return null;
-    if (attemptFamilies.has(family)) {
-      const failing = await waitOf(failures, address);
-      if (failing !== null) return fromNetwork(failing, failedAttempts.what);
-      const full = await waitOf(fromAddress, address);
-      return full === null ? null : fromNetwork(full, what);
-    }
-    const wait = await take(fromAddress, address);
-    return wait === null ? null : fromNetwork(wait, what);
+    const shared = await fromAddressRefusal(family, address);
+    // Refused for the address, the account did nothing: its own count gets the try back.
+    if (shared && account && key !== null) await giveBack(account, key);
+    return shared;
   };
   const check = (family: LimitFamily, actor: Actor, address: string) =>
     checkFor(family, actor.kind === "user" ? actor.id : null, address);

@@ -11,6 +11,7 @@ import { rateLimits } from "../../server/rateLimits/limiter";
 import { accountEventBudget, failedAttempts, limitTable } from "../../server/rateLimits/table";
 import { argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
+import { addressRefusalCostsTheAccountNothing } from "../support/rateLimitScenarios";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
 import { setTestRuntime } from "../support/runtime";
 import { sqliteTestStore, type TestStore } from "../support/stores";
@@ -245,6 +246,10 @@ describe("rate limits", () => {
     expect((await refused.json()).error.message).toMatch(/failed tries from your network/);
     const elsewhere = await signUpRoute(request("/api/users", freshAddress(), person));
     expect(elsewhere.status).toBe(201);
+  });
+
+  it("P-RATE-1: a post refused because the address is full does not count against the account", async () => {
+    await addressRefusalCostsTheAccountNothing(rateLimits(), freshAddress(), freshAddress());
   });
 
   it("an address's sign-ups and guest joins count only those that succeeded", async () => {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../../lib/protocol";
-import { accountEventBudget, connectionBudget, limitTable } from "../../server/rateLimits/table";
+import { closeRedis } from "../../server/closeRedis";
+import { rateLimits } from "../../server/rateLimits/limiter";
+import { rateLimitStore } from "../../server/rateLimits/redis";
+import {
+  accountEventBudget,
+  connectionBudget,
+  defaultRateLimitSettings,
+  limitTable,
+} from "../../server/rateLimits/table";
 import { argumentInput, debate } from "../support/debate";
+import { addressRefusalCostsTheAccountNothing } from "../support/rateLimitScenarios";
 import { type Client, startRealtime, type TestRealtime } from "../support/realtime";
 import { redisAvailable, redisUrl } from "../support/redis";
 import { sqliteTestStore, type TestStore } from "../support/stores";
@@ -72,5 +81,18 @@ describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
     const onB = await nodeB.client(reader, address);
     const onNodeB = await Promise.all(Array.from({ length: 10 }, () => mark(onB)));
     expect(onNodeB.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array(10).fill("ok"));
+  });
+
+  it("SCALE-RATE-3, P-RATE-1: counted in Redis, a post refused because the address is full does not count against the account", async () => {
+    const store = await rateLimitStore(redisUrl);
+    try {
+      await addressRefusalCostsTheAccountNothing(
+        rateLimits(defaultRateLimitSettings, store),
+        randomAddress(),
+        randomAddress(),
+      );
+    } finally {
+      await closeRedis(store);
+    }
   });
 });

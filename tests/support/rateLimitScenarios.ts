@@ -1,0 +1,37 @@
+import { expect } from "vitest";
+import type { RateLimits } from "../../server/rateLimits/limiter";
+import { limitTable } from "../../server/rateLimits/table";
+
+const posts = limitTable.posts;
+const student = (name: string) =>
+  ({ kind: "user", id: crypto.randomUUID(), name, guestOf: null }) as const;
+
+/**
+ * P-RATE-1 on any limit store: a school's classes use up its address's posts, each student
+ * their own; a late student is refused for the address, and those refusals cost them nothing of
+ * their own, which they find whole at home.
+ */
+export async function addressRefusalCostsTheAccountNothing(
+  limits: RateLimits,
+  school: string,
+  home: string,
+) {
+  for (let i = 0; i < posts.perAddress / posts.perAccount; i++) {
+    const classmate = student(`Classmate ${i}`);
+    for (let n = 0; n < posts.perAccount; n++) {
+      expect(await limits.consume("posts", classmate, school)).toBeNull();
+    }
+  }
+  const late = student("Late");
+  for (let n = 0; n < 3; n++) {
+    expect((await limits.consume("posts", late, school))?.error.message).toMatch(
+      /posts and edits from your network/,
+    );
+  }
+  for (let n = 0; n < posts.perAccount; n++) {
+    expect(await limits.consume("posts", late, home)).toBeNull();
+  }
+  expect((await limits.consume("posts", late, home))?.error.message).toMatch(
+    /posts and edits from you just now/,
+  );
+}
