@@ -227,3 +227,41 @@ test("a paragraph picked by a triple click is cited whole", async ({ page }) => 
 async function a11yFree(page: import("@playwright/test").Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
+
+test("on a laptop a keyboard user goes from the argument to the documents and back in one step each", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await new SignUpPage(page).signUp({
+    name: "Kemal Keys",
+    email: `kemal-${Date.now()}@school.test`,
+    password: "kemal's long password",
+  });
+  const motion = new LiveMotionPage(page);
+  await motion.open("Kazakhstan can be a credible broker between Israel and Iran");
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  /** Presses Tab (or Shift+Tab) until `name` has the focus: how many presses it took. */
+  const tabTo = async (name: string, key = "Tab") => {
+    for (let presses = 1; presses <= 30; presses++) {
+      await page.keyboard.press(key);
+      if ((await focusedText()) === name) return presses;
+    }
+    throw new Error(`${key} did not reach "${name}" in 30 presses`);
+  };
+
+  const body = page.getByLabel("Argument", { exact: true });
+  await body.focus();
+  await page.keyboard.type("Brokers need both sides' trust.");
+  // Behind the composer come the debate's arguments; the link goes past them.
+  expect(await tabTo("Go to the documents")).toBeLessThanOrEqual(10);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#reader")).toBeFocused();
+  expect(await tabTo("Cite this paragraph")).toBeLessThanOrEqual(10);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".citations-draft blockquote")).toHaveCount(1);
+  // And back to the words being written, which are as they were.
+  expect(await tabTo("Back to your argument", "Shift+Tab")).toBeLessThanOrEqual(15);
+  await page.keyboard.press("Enter");
+  await expect(body).toBeFocused();
+  await expect(body).toHaveValue("Brokers need both sides' trust.");
+});

@@ -141,7 +141,11 @@ export function Composer({
                 <button type="button" className="secondary" onClick={onOpenReader}>
                   Cite a passage
                 </button>
-              ) : null}
+              ) : (
+                // Beside the arguments, the documents come after all of them in the keyboard's
+                // order: the way there in one step.
+                <a href="#reader">Go to the documents</a>
+              )}
             </div>
             <p className="visually-hidden" role="status">
               {draft.citations.length > 0

@@ -620,8 +620,14 @@ export function MotionLive({
         </div>
         <aside className="debate-side" aria-label="Documents, votes and sources">
           {documents.length > 0 && wide ? (
-            <section id="reader" className="reader-panel" aria-labelledby="reader-heading">
+            <section
+              id="reader"
+              className="reader-panel"
+              aria-labelledby="reader-heading"
+              tabIndex={-1}
+            >
               <h2 id="reader-heading">Documents to cite from</h2>
+              {canPost ? <a href="#argument-body">Back to your argument</a> : null}
               {reader}
             </section>
           ) : null}
