@@ -107,6 +107,10 @@ test("on a phone the arguments come first, and citing from the composer's reader
   // The composer opens; its reader opens over it as a sheet that keeps the focus and Escape closes.
   await opener.click();
   await expect(page.getByLabel("Argument", { exact: true })).toBeFocused();
+  // Its heading and Close share the first line, not a line each.
+  const heading = await page.getByRole("heading", { name: "Make an argument" }).boundingBox();
+  const close = await page.getByRole("button", { name: "Close" }).boundingBox();
+  expect(close && heading && close.y < heading.y + heading.height).toBe(true);
   const citeAPassage = page.getByRole("button", { name: "Cite a passage" });
   await citeAPassage.click();
   const sheet = page.getByRole("dialog", { name: "Cite a passage" });
@@ -159,6 +163,12 @@ test("on a phone the arguments come first, and citing from the composer's reader
   await expect(opener).toBeInViewport();
   expect(await seriousViolations(page)).toEqual([]);
   await expectFits(page, "motion-page", "phone");
+  // The votes, opinions and sources below keep to the column's width.
+  const column = await page.locator(".debate-side").evaluate((side) => ({
+    right: side.getBoundingClientRect().right,
+    widest: Math.max(...[...side.children].map((panel) => panel.getBoundingClientRect().right)),
+  }));
+  expect(column.widest).toBeLessThanOrEqual(column.right + 0.5);
 });
 
 test("a visitor's Sign in on the motion is a link that returns to it, and a guest is offered an account", async ({
