@@ -120,3 +120,41 @@ test("students sort the arguments on their phones and the projector shows the ro
   await expect(groups).toContainText(shared);
   for (const context of contexts) await context.close();
 });
+
+test("a key pressed the moment the next card is drawn judges that card", async ({ browser }) => {
+  const teacher = await (await browser.newContext()).newPage();
+  const { code, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Mr Ivo Quick",
+      email: `ivo-${Date.now()}@school.test`,
+      password: "ivo's long password",
+    },
+    "Civics 10",
+    motionTitle,
+  );
+  const motionId = motionPath.split("/").at(-1);
+  for (const argument of arguments_.slice(0, 3)) {
+    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { ...argument, parentId: null, citations: [] },
+    });
+    expect(answer.status()).toBe(201);
+  }
+  const student = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await new JoinPage(student).joinAsGuest(code, "Quinn Fast");
+  await student.goto(`${motionPath}/sort`);
+  await expect(student.getByText("0 of 3 judged")).toBeVisible();
+  // As soon as the page draws "1 of 3 judged", before anything else runs, "a" is pressed.
+  await student.evaluate(() => {
+    const watch = new MutationObserver(() => {
+      if (!document.body.textContent?.includes("1 of 3 judged")) return;
+      watch.disconnect();
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "a", bubbles: true }));
+    });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await student.keyboard.press("d");
+  await expect(student.getByText("2 of 3 judged")).toBeVisible();
+});

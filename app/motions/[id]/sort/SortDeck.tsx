@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { AgreementStance } from "@/lib/debate";
 import type { Deck } from "@/lib/deck";
 import { Problem } from "../../../components/Problem";
@@ -24,6 +24,9 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
   const [index, setIndex] = useState(0);
   const [judged, setJudged] = useState(first.judged);
   const [busy, setBusy] = useState(false);
+  // Read by the handlers at once: a key pressed as the next card shows must not meet the busy
+  // state of the card before.
+  const storing = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const card = deck.cards[index];
@@ -39,13 +42,15 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
 
   const choose = useCallback(
     async (stance: AgreementStance) => {
-      if (!card || busy) return;
+      if (!card || storing.current) return;
+      storing.current = true;
       setBusy(true);
       const response = await fetch(`/api/arguments/${card.id}/agreement`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ clientId: crypto.randomUUID(), stance }),
       }).catch(() => null);
+      storing.current = false;
       setBusy(false);
       if (!response?.ok) {
         const answer = await response?.json().catch(() => null);
@@ -58,8 +63,14 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
       if (index + 1 < deck.cards.length) setIndex(index + 1);
       else await deal();
     },
-    [card, busy, index, deck.cards.length, deal],
+    [card, index, deck.cards.length, deal],
   );
+  // The keys choose for the card on screen as soon as it is drawn, before the effects of its
+  // render run (the listener below is added once).
+  const chooseNow = useRef(choose);
+  useLayoutEffect(() => {
+    chooseNow.current = choose;
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -69,12 +80,12 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
       const choice = choices.find((c) => c.key === event.key.toLowerCase());
       if (choice) {
         event.preventDefault();
-        void choose(choice.stance);
+        void chooseNow.current(choice.stance);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [choose]);
+  }, []);
 
   // Each new card is announced and takes the focus, so a screen reader reads it out.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the card's id is the trigger
