@@ -34,6 +34,21 @@ async function sortAll(page: Page, motionPath: string, camp: "For" | "Against") 
   await expect(page.getByText(/You have judged every argument for now \(7 of 7\)/)).toBeVisible();
 }
 
+/** The teacher posts the arguments to sort, through the REST API. */
+async function postAll(
+  teacher: Page,
+  motionPath: string,
+  args: readonly (typeof arguments_)[number][],
+) {
+  const motionId = motionPath.split("/").at(-1);
+  for (const argument of args) {
+    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { ...argument, parentId: null, citations: [] },
+    });
+    expect(answer.status()).toBe(201);
+  }
+}
+
 test("students sort the arguments on their phones and the projector shows the room's opinion groups", async ({
   browser,
 }) => {
@@ -52,13 +67,7 @@ test("students sort the arguments on their phones and the projector shows the ro
     "Civics 9",
     motionTitle,
   );
-  const motionId = motionPath.split("/").at(-1);
-  for (const argument of arguments_) {
-    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
-      data: { ...argument, parentId: null, citations: [] },
-    });
-    expect(answer.status()).toBe(201);
-  }
+  await postAll(teacher, motionPath, arguments_);
 
   // The projector, opened before anyone has judged, follows the room live.
   const projector = await teacher.context().newPage();
@@ -133,17 +142,12 @@ test("a key pressed the moment the next card is drawn judges that card", async (
     "Civics 10",
     motionTitle,
   );
-  const motionId = motionPath.split("/").at(-1);
-  for (const argument of arguments_.slice(0, 3)) {
-    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
-      data: { ...argument, parentId: null, citations: [] },
-    });
-    expect(answer.status()).toBe(201);
-  }
+  await postAll(teacher, motionPath, arguments_.slice(0, 3));
   const student = await (
     await browser.newContext({ viewport: { width: 390, height: 844 } })
   ).newPage();
   await new JoinPage(student).joinAsGuest(code, "Quinn Fast");
+  await expect(student.getByRole("heading", { level: 1, name: "Civics 10" })).toBeVisible();
   await student.goto(`${motionPath}/sort`);
   await expect(student.getByText("0 of 3 judged")).toBeVisible();
   // As soon as the page draws "1 of 3 judged", before anything else runs, "a" is pressed.
