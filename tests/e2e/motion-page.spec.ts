@@ -224,3 +224,34 @@ test("a visitor's Sign in on the motion is a link that returns to it, and a gues
   ).toHaveAttribute("href", `/signup?callbackUrl=${encodeURIComponent(guestMotion)}`);
   for (const c of [teacher, guestContext]) await c.close();
 });
+
+test("the motion's tools stay where the page drew them while the room and its opinion groups load", async ({
+  page,
+}) => {
+  await page.setViewportSize(laptop);
+  await new SignUpPage(page).signUp({
+    name: "Sami Steady",
+    email: `sami-${Date.now()}@school.test`,
+    password: "Sami's long password",
+  });
+  await new LiveMotionPage(page).open(motionTitle);
+  // Every frame from the first: where the Export menu is on the page.
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    Object.assign(window, { exportMenuTops: seen });
+    const watch = () => {
+      const summary = document.querySelector(".export-menu > summary");
+      if (summary) seen.push(Math.round(summary.getBoundingClientRect().top + window.scrollY));
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.reload();
+  await expect(page.locator(".presence")).toHaveText(/^Here now: .*Sami Steady/);
+  await expect(page.getByText("Loading the room's opinion groups…")).toHaveCount(0);
+  const tops = await page.evaluate(
+    () => (window as unknown as { exportMenuTops: number[] }).exportMenuTops,
+  );
+  expect(tops.length).toBeGreaterThan(0);
+  expect(new Set(tops)).toEqual(new Set([tops[0]]));
+});

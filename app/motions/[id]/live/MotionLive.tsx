@@ -644,24 +644,30 @@ export function MotionLive({
             }
             vote={vote}
           />
-          {here ? (
-            <p className="meta presence">
-              Here now:{" "}
-              {here.unnamed !== undefined
-                ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
-                : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
-              {here.visitors > 0
-                ? ` and ${here.visitors} ${here.visitors === 1 ? "visitor" : "visitors"}`
-                : ""}
-            </p>
-          ) : null}
+          {/* Kept while the room is unknown, so nothing below moves when it is heard. */}
+          <p className="meta presence">
+            {here ? (
+              <>
+                Here now:{" "}
+                {here.unnamed !== undefined
+                  ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
+                  : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
+                {here.visitors > 0
+                  ? ` and ${here.visitors} ${here.visitors === 1 ? "visitor" : "visitors"}`
+                  : ""}
+              </>
+            ) : (
+              "Here now: …"
+            )}
+          </p>
+          {/* Above the panels that fill in after load, so its links stay where they were drawn. */}
+          {beside}
           <WhereIStand
             motionId={motion.id}
             update={live.opinions}
             bodyOf={(id) => live.motion.arguments.find((a) => a.id === id)?.body}
             canJudge={motion.can.agree && status === "open"}
           />
-          {beside}
         </aside>
       </div>
       {documents.length > 0 && !wide ? (
