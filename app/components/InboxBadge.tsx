@@ -10,8 +10,31 @@ import { callApi } from "./api";
 /** What the inbox says when it marks notifications read, so the header's count follows. */
 export const UNREAD_CHANGED = "moot:unread";
 
+/** How many times this page has marked notifications read, to tell a list asked for before. */
+let marks = 0;
+
 export const announceUnread = (unread: number) =>
   window.dispatchEvent(new CustomEvent<number>(UNREAD_CHANGED, { detail: unread }));
+
+/** The inbox marked notifications read, and the server answered with how many are left. */
+export const announceMarked = (unread: number) => {
+  marks++;
+  announceUnread(unread);
+};
+
+/**
+ * The member's notifications as the server holds them now, or null if it could not say. A list
+ * asked for before the inbox marked some read, and answered after, would bring them back
+ * unread: it is asked for again.
+ */
+export async function currentNotifications(): Promise<NotificationView[] | null> {
+  for (;;) {
+    const asked = marks;
+    const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
+    if (!answer.ok) return null;
+    if (marks === asked) return answer.body;
+  }
+}
 
 export const unreadLabel = (unread: number) =>
   unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
@@ -33,8 +56,8 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
     socket.on("notification", () => setUnread((n) => n + 1));
     // What arrived between the page's render and this connection, or while it was down.
     socket.on("connect", async () => {
-      const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
-      if (answer.ok) setUnread(answer.body.filter((n) => !n.read).length);
+      const notifications = await currentNotifications();
+      if (notifications) setUnread(notifications.filter((n) => !n.read).length);
     });
     const changed = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     window.addEventListener(UNREAD_CHANGED, changed);

@@ -11,7 +11,7 @@ import {
 } from "@/lib/notifications";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
 import { callApi } from "../components/api";
-import { announceUnread } from "../components/InboxBadge";
+import { announceMarked, announceUnread, currentNotifications } from "../components/InboxBadge";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
@@ -35,10 +35,10 @@ export function InboxList({ initial }: { initial: Inbox }) {
     // The list as it is now, on each (re)connection: a page brought back from the browser's
     // history may hold an older one, and notifications may have come while the connection was down.
     socket.on("connect", async () => {
-      const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
-      if (!answer.ok) return;
-      setNotifications(answer.body);
-      announceUnread(answer.body.filter((n) => !n.read).length);
+      const current = await currentNotifications();
+      if (!current) return;
+      setNotifications(current);
+      announceUnread(current.filter((n) => !n.read).length);
     });
     return () => {
       socket.disconnect();
@@ -59,7 +59,7 @@ export function InboxList({ initial }: { initial: Inbox }) {
     if (answer.ok) {
       // Again after the answer: a list fetched on (re)connection may have landed in between.
       markLocally();
-      announceUnread(answer.body.unread);
+      announceMarked(answer.body.unread);
     }
     setProblem(answer.ok ? null : answer.problem);
   };

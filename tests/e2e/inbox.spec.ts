@@ -78,9 +78,32 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   await first.first().click();
   await expect(aigerim).toHaveURL(/\/motions\/[\w-]+#argument-[\w-]+$/);
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  // The lists the page asks for as it connects are answered by the server at once and handed
+  // to the page only after Mark all read has its answer: late, they must not undo it.
+  let answerLists = () => {};
+  const marked = new Promise<void>((resolve) => {
+    answerLists = resolve;
+  });
+  let listsRead = 0;
+  await aigerim.route("**/api/me/notifications", async (route) => {
+    const asRead = await route.fetch();
+    listsRead++;
+    await marked;
+    await route.fulfill({ response: asRead });
+  });
   await aigerim.goto("/inbox");
   await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
+  // The header's list and the inbox's, both read while one notification was unread.
+  await expect.poll(() => listsRead).toBeGreaterThanOrEqual(2);
+  const markAnswered = aigerim.waitForResponse((r) => r.url().endsWith("/notifications/read"));
   await aigerim.getByRole("button", { name: "Mark all read" }).click();
+  await markAnswered;
+  await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
+  const lateLists = aigerim.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
+  answerLists();
+  await lateLists;
+  await aigerim.unroute("**/api/me/notifications");
+  await aigerim.waitForLoadState("networkidle");
   await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   await expectFitsPhoneAndLaptop(aigerim, "inbox-read", { fullPage: true });
