@@ -206,9 +206,19 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
   ).json()) as { arguments: Sample[] };
   for (const [size, viewport] of Object.entries(sizes)) {
     await page.setViewportSize(viewport);
-    await new ArgumentMapPage(page).open(motionId);
+    const map = new ArgumentMapPage(page);
+    await map.open(motionId);
     // The motion's card and one per argument: the sample debate's and the five posted here.
     await expect(page.locator(".react-flow__node")).toHaveCount(1 + flat(debate).length);
+    if (size === "phone") {
+      // A phone opens on the motion and the arguments answering it, drawn at least 3/4 size.
+      await expect(map.motionCard()).toBeInViewport();
+      const scale = await map
+        .motionCard()
+        .evaluate((card) => card.getBoundingClientRect().width / (card as HTMLElement).offsetWidth);
+      expect(scale).toBeGreaterThanOrEqual(0.75);
+      await expect(map.card("Being inland pushed Kazakhstan")).toBeInViewport();
+    }
     await expectFits(page, "map", size);
 
     await page.goto(`/motions/${motionId}`);

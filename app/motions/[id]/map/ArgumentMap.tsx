@@ -13,6 +13,10 @@ import {
 } from "@xyflow/react";
 import { type CSSProperties, type KeyboardEvent, useMemo, useRef } from "react";
 import type { MapCard, MapNode } from "@/lib/argumentMap";
+import { useMediaQuery } from "../../../components/useMediaQuery";
+
+/** A phone's width (map.css gives its map more height there). */
+const phoneWidth = "(max-width: 40rem)";
 
 const opposes = (card: MapCard) => card.relation === "against" || card.relation === "attacks";
 
@@ -101,6 +105,15 @@ export function ArgumentMap({
 }) {
   const wrapper = useRef<HTMLDivElement>(null);
   const cards = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
+  // The whole map on a phone's width is too small to read: it opens on the motion and the
+  // arguments that answer it, big enough to read, and the rest is a pan or a zoom away.
+  const phone = useMediaQuery(phoneWidth, false);
+  const opening = useMemo(() => {
+    const motion = nodes.find((node) => node.type === "motion");
+    if (!motion) return undefined;
+    const answers = edges.filter((edge) => edge.target === motion.id).map((edge) => edge.source);
+    return [motion.id, ...answers].map((id) => ({ id }));
+  }, [nodes, edges]);
   const open = (card: MapCard) =>
     card.kind === "more" ? onMore(card) : window.location.assign(card.href);
 
@@ -138,7 +151,11 @@ export function ArgumentMap({
         elementsSelectable={false}
         edgesFocusable={false}
         fitView
-        fitViewOptions={{ padding: 0.08, minZoom: 0.5 }}
+        fitViewOptions={
+          phone
+            ? { padding: 0.08, minZoom: 0.75, maxZoom: 1, nodes: opening }
+            : { padding: 0.08, minZoom: 0.5 }
+        }
         minZoom={0.1}
         maxZoom={2}
         ariaLabelConfig={ariaLabelConfig}
