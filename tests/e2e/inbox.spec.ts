@@ -78,8 +78,8 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   await first.first().click();
   await expect(aigerim).toHaveURL(/\/motions\/[\w-]+#argument-[\w-]+$/);
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
-  // The lists the page asks for as it connects are answered by the server at once and handed
-  // to the page only after Mark all read has its answer: late, they must not undo it.
+  // P-NOTE-11: the lists the page asks for as it connects are answered by the server at once
+  // and handed to the page only after Mark all read has its answer: late, they must not undo it.
   let answerLists = () => {};
   const marked = new Promise<void>((resolve) => {
     answerLists = resolve;
