@@ -18,7 +18,7 @@ import {
   type Table,
 } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { type NewEvent, type StoredEvent, upgradeEvent } from "../lib/eventLog";
+import { type StoredEvent, upgradeEvent } from "../lib/eventLog";
 import { EVENT_VERSIONS, type MotionEventType } from "../lib/protocol";
 import type * as pgSchema from "./pg/schema";
 import type { Dialect, MotionRules, Repos } from "./store";
@@ -100,18 +100,48 @@ export function createRepos(
     };
   };
   /**
-   * Placeholders for every column of a table whose columns are all NOT NULL, named as its keys:
-   * an insert of a whole row built once. Only such tables: a placeholder's value always goes
-   * through its column's encoder, and a date's or JSON's encoder does not pass null through.
+   * Placeholders for the columns of a table, named as its keys: an insert of a whole row built
+   * once. A placeholder's value always goes through its column's encoder, and a date's or JSON's
+   * encoder does not pass null through: such a column that may be null is left out (`omitted`,
+   * stored as its default, null), and one not named there is refused. `computed`: columns the
+   * database works out as it inserts.
    */
-  const wholeRow = <T extends Table>(table: T) => {
-    const columns = Object.entries(getTableColumns(table));
-    const nullable = columns.filter(([, column]) => !column.notNull).map(([key]) => key);
-    if (nullable.length > 0)
-      throw new Error(`nullable columns cannot be placeholders: ${nullable}`);
-    return Object.fromEntries(columns.map(([key]) => [key, sql.placeholder(key)])) as never;
+  const wholeRow = <T extends Table>(
+    table: T,
+    { omitted = [], computed = {} }: { omitted?: string[]; computed?: Record<string, SQL> } = {},
+  ) => {
+    const columns = Object.entries(getTableColumns(table)).filter(
+      ([key]) => !omitted.includes(key) && !(key in computed),
+    );
+    const unencodable = columns
+      .filter(([, column]) => !column.notNull && ["date", "json"].includes(column.dataType))
+      .map(([key]) => key);
+    if (unencodable.length > 0)
+      throw new Error(`nullable dates and JSON cannot be placeholders: ${unencodable}`);
+    const bound = columns.map(([key]) => [key, sql.placeholder(key)]);
+    return { ...Object.fromEntries(bound), ...computed } as never;
   };
   const a = t.debateArguments;
+  /**
+   * The number of the argument `id` by `authorId` in `motionId` (placeholders): the author's from
+   * their other arguments in the motion, or the next free one.
+   */
+  const authorNumber = () => {
+    const others = and(
+      eq(a.motionId, sql.placeholder("motionId")),
+      ne(a.id, sql.placeholder("id")),
+    );
+    const own = db
+      .select({ number: a.pseudonym })
+      .from(a)
+      .where(and(others, eq(a.authorId, sql.placeholder("authorId"))))
+      .limit(1);
+    const last = db
+      .select({ number: max(a.pseudonym) })
+      .from(a)
+      .where(others);
+    return sql<number>`coalesce((${own}), coalesce((${last}), 0) + 1)`;
+  };
   const hot = {
     motionWithPlace: once(() =>
       db
@@ -189,34 +219,48 @@ export function createRepos(
         .returning({ seq: t.motions.lastSeq })
         .prepare("motion_next_seq"),
     ),
-    placeArgument: once(() => {
-      const others = and(
-        eq(a.motionId, sql.placeholder("motionId")),
-        ne(a.id, sql.placeholder("id")),
-      );
-      // The author's number from their other arguments in the motion, or the next free one.
-      const own = db
-        .select({ number: a.pseudonym })
-        .from(a)
-        .where(and(others, eq(a.authorId, sql.placeholder("authorId"))))
-        .limit(1);
-      const last = db
-        .select({ number: max(a.pseudonym) })
-        .from(a)
-        .where(others);
-      return db
+    placeArgument: once(() =>
+      db
         .update(a)
         .set({
           // set() binds a placeholder as any value, through its column's encoder; its types
           // leave placeholders out.
           createdAt: sql.placeholder("createdAt") as unknown as Date,
           publishedSeq: sql.placeholder("publishedSeq") as unknown as number,
-          pseudonym: sql`coalesce((${own}), coalesce((${last}), 0) + 1)`,
+          pseudonym: authorNumber(),
         })
         .where(eq(a.id, sql.placeholder("id")))
         .returning({ pseudonym: a.pseudonym })
-        .prepare("argument_place");
-    }),
+        .prepare("argument_place"),
+    ),
+    // A new argument, numbered as it is stored. It has not been edited: its edit time is left to
+    // its default.
+    newArgument: once(() =>
+      db
+        .insert(a)
+        .values(wholeRow(a, { omitted: ["editedAt"], computed: { pseudonym: authorNumber() } }))
+        .returning({ pseudonym: a.pseudonym })
+        .prepare("argument_new"),
+    ),
+    newCitation: once(() =>
+      db.insert(t.citations).values(wholeRow(t.citations)).prepare("citation_new"),
+    ),
+    /** The motion's lock, taking its next seq: the row as it stands with that seq. */
+    lockNextSeq: once(() =>
+      db
+        .update(t.motions)
+        .set({ lastSeq: sql`${t.motions.lastSeq} + 1` })
+        .where(eq(t.motions.id, sql.placeholder("id")))
+        .returning()
+        .prepare("motion_lock_next_seq"),
+    ),
+    giveBackSeq: once(() =>
+      db
+        .update(t.motions)
+        .set({ lastSeq: sql`${t.motions.lastSeq} - 1` })
+        .where(eq(t.motions.id, sql.placeholder("id")))
+        .prepare("motion_give_back_seq"),
+    ),
   };
   const repos: Repos = {
     spaces: {
@@ -840,32 +884,33 @@ export function createRepos(
         ]);
         const current = new Map(documents.map((d) => [d.id, d.currentVersionId]));
         if (citations.some((c) => current.get(c.documentId) !== c.versionId)) return undefined;
-        const locked = await repos.motions.lock(argument.motionId);
-        if (!locked || !sameRules(locked, motionAsRead)) return undefined;
-        if (argument.parentId) {
-          const parent = await repos.arguments.get(argument.parentId);
-          if (parent?.motionId !== argument.motionId || parent.status !== "published") {
-            return undefined;
-          }
+        const { motionId } = argument;
+        // SQLite has one writer: the lock is held from here to the commit.
+        const [locked] = await hot.lockNextSeq().execute({ id: motionId });
+        if (!locked) return undefined;
+        const parent = argument.parentId ? await repos.arguments.get(argument.parentId) : null;
+        if (
+          !sameRules(locked, motionAsRead) ||
+          (parent !== null && (parent?.motionId !== motionId || parent.status !== "published"))
+        ) {
+          await hot.giveBackSeq().execute({ id: motionId });
+          return undefined;
         }
-        // SQLite has one writer: the lock is held from here to the commit. Its time is now, or a
-        // millisecond after the motion's last event (as on PostgreSQL): posts in one millisecond
-        // still sort as their events do.
-        await repos.arguments.insert(argument, citations);
-        const [last] = await hot.eventAt().execute({
-          motionId: argument.motionId,
-          seq: locked.lastSeq,
-        });
+        const seq = locked.lastSeq;
+        // Its time is now, or a millisecond after the motion's last event (as on PostgreSQL):
+        // posts in one millisecond still sort as their events do.
+        const [last] = await hot.eventAt().execute({ motionId, seq: seq - 1 });
         const at = new Date(Math.max(Date.now(), (last?.at.getTime() ?? 0) + 1));
-        const seq = locked.lastSeq + 1;
-        const pseudonym = await repos.arguments.place(argument, {
-          createdAt: at,
-          publishedSeq: published ? seq : null,
-        });
+        if (argument.editedAt !== null) throw new Error("a post stores a new argument, not edited");
+        const [placed] = await hot
+          .newArgument()
+          .execute({ ...argument, createdAt: at, publishedSeq: published ? seq : null });
+        const pseudonym = placed?.pseudonym ?? 0;
+        for (const citation of citations) await hot.newCitation().execute(citation);
         const createdAt = at.toISOString();
         const data = { ...event.data, argument: { ...event.data.argument, pseudonym, createdAt } };
-        const stored = await repos.events.append({ ...event, data, at } as NewEvent);
-        if (stored.seq !== seq) throw new Error(`seq ${stored.seq} appended, ${seq} expected`);
+        const version = EVENT_VERSIONS[event.type];
+        await hot.appendEvent().execute({ ...event, data, at, seq, version });
         if (kept)
           await repos.commands.save({ ...kept, result: { seq, argument: data.argument }, at });
         await repos.follows.put(follow, { keepExisting: true });

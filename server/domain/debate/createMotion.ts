@@ -12,7 +12,7 @@ import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 
-export const MotionSourceInput = z.intersection(z.object({ documentId: Id }), QuoteSelector);
+export const MotionSourceInput = QuoteSelector.safeExtend({ documentId: Id });
 
 export const CreateMotionInput = z.object({
   clientId: ClientId,
