@@ -878,21 +878,22 @@ export function createRepos(
             at: new Date(String(placed.placed_at)),
           };
         }
+        if (argument.editedAt !== null) throw new Error("a post stores a new argument, not edited");
         // SQLite has one writer: what the post read cannot have changed, and is checked alike.
         const documents = await repos.documents.byIds([
           ...new Set(citations.map((c) => c.documentId)),
         ]);
         const current = new Map(documents.map((d) => [d.id, d.currentVersionId]));
         if (citations.some((c) => current.get(c.documentId) !== c.versionId)) return undefined;
-        const { motionId } = argument;
+        const { motionId, parentId } = argument;
+        if (parentId) {
+          const parent = await repos.arguments.get(parentId);
+          if (parent?.motionId !== motionId || parent.status !== "published") return undefined;
+        }
         // SQLite has one writer: the lock is held from here to the commit.
         const [locked] = await hot.lockNextSeq().execute({ id: motionId });
         if (!locked) return undefined;
-        const parent = argument.parentId ? await repos.arguments.get(argument.parentId) : null;
-        if (
-          !sameRules(locked, motionAsRead) ||
-          (parent !== null && (parent?.motionId !== motionId || parent.status !== "published"))
-        ) {
+        if (!sameRules(locked, motionAsRead)) {
           await hot.giveBackSeq().execute({ id: motionId });
           return undefined;
         }
@@ -901,7 +902,6 @@ export function createRepos(
         // posts in one millisecond still sort as their events do.
         const [last] = await hot.eventAt().execute({ motionId, seq: seq - 1 });
         const at = new Date(Math.max(Date.now(), (last?.at.getTime() ?? 0) + 1));
-        if (argument.editedAt !== null) throw new Error("a post stores a new argument, not edited");
         const [placed] = await hot
           .newArgument()
           .execute({ ...argument, createdAt: at, publishedSeq: published ? seq : null });
