@@ -22,18 +22,23 @@ export const announceMarked = (unread: number) => {
   announceUnread(unread);
 };
 
+/** How many times a list overtaken by a mark is asked for before the caller keeps what it has. */
+const ASKS = 3;
+
 /**
  * The member's notifications as the server holds them now, or null if it could not say. A list
  * asked for before the inbox marked some read, and answered after, would bring them back
- * unread: it is asked for again.
+ * unread: it is asked for again, a few times at most (each mark's own answer already told the
+ * page what is left unread).
  */
 export async function currentNotifications(): Promise<NotificationView[] | null> {
-  for (;;) {
+  for (let ask = 0; ask < ASKS; ask++) {
     const asked = marks;
     const answer = await callApi<NotificationView[]>("/api/me/notifications", { method: "GET" });
     if (!answer.ok) return null;
     if (marks === asked) return answer.body;
   }
+  return null;
 }
 
 export const unreadLabel = (unread: number) =>
