@@ -69,6 +69,12 @@ const Env = z.object({
     .string()
     .min(32, "must be at least 32 characters (make one with: openssl rand -base64 32)")
     .optional(),
+  AUTH_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be the site's public address, e.g. https://moot.school.example",
+    })
+    .optional(),
   WORK_BUDGET_MS: z.coerce
     .number(workBudget)
     .int(workBudget)
@@ -160,6 +166,8 @@ export type Config = {
   database: DatabaseLocation;
   /** Redis for the Socket.IO adapter when several nodes serve one database. */
   redisUrl: string | undefined;
+  /** AUTH_URL: the site's public address, which Auth.js builds its links from; else the Host's. */
+  siteUrl: string | undefined;
   /** AUTH_SECRET, or else the file the generated one is kept in. */
   authSecret: string | undefined;
   authSecretFile: string;
@@ -197,7 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, REDIS_URL, WORK_BUDGET_MS } =
+  const { NODE_ENV, PORT, HOST, DATABASE_URL, AUTH_SECRET, AUTH_URL, REDIS_URL, WORK_BUDGET_MS } =
     parsed.data;
   const { SMTP_URL, MAIL_FROM } = parsed.data;
   return {
@@ -206,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: HOST,
     database: DATABASE_URL,
     redisUrl: REDIS_URL,
+    siteUrl: AUTH_URL,
     authSecret: AUTH_SECRET,
     authSecretFile: resolve(projectRoot, "data/auth-secret"),
     workBudgetMs: WORK_BUDGET_MS,

@@ -94,7 +94,14 @@ async function main() {
   const { close: stopRealtime, ...realtime } = attachRealtime(io, { store, authSecret, limits });
   const mailer = mailerFor(config.mail);
   if (!mailer.sends) console.log("Mail is off (no SMTP_URL): password reset links go to this log.");
-  setRuntime({ store, authSecret, oidc: config.oidc, mailer, ...realtime });
+  setRuntime({
+    store,
+    authSecret,
+    siteUrl: config.siteUrl,
+    oidc: config.oidc,
+    mailer,
+    ...realtime,
+  });
 
   // Next's handlers only log an uncaught error: a port in use must end the process, and say so.
   httpServer.once("error", (error) => {

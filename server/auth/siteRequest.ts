@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { runtime } from "../runtime";
 
 /**
  * The request as the browser addressed it, for Auth.js. Next names every request after the host
@@ -10,7 +11,7 @@ import type { NextRequest } from "next/server";
 export function atSiteAddress(request: NextRequest): NextRequest {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   // With AUTH_URL set, next-auth puts the request at that address itself.
-  if (!host || process.env.AUTH_URL) return request;
+  if (!host || runtime().siteUrl) return request;
   const protocol = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
   const { pathname, search } = new URL(request.url);
   const url = new URL(`${pathname}${search}`, `${protocol}://${host}`);

@@ -10,6 +10,7 @@ describe("configuration", () => {
       host: undefined,
       database: { dialect: "sqlite", path: resolve(projectRoot, "data/moot.db") },
       redisUrl: undefined,
+      siteUrl: undefined,
       authSecret: undefined,
       authSecretFile: resolve(projectRoot, "data/auth-secret"),
       workBudgetMs: 10_000,
@@ -43,6 +44,16 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(
       /DATABASE_URL: must be file:\/path\/to\/moot.db/,
     );
+  });
+
+  it("AUTH_URL is the site's public address, and must be one", () => {
+    expect(loadConfig({ AUTH_URL: "https://moot.school.example" }).siteUrl).toBe(
+      "https://moot.school.example",
+    );
+    expect(() => loadConfig({ AUTH_URL: "moot.school.example" })).toThrow(
+      "Invalid environment: AUTH_URL: must be the site's public address, e.g. https://moot.school.example",
+    );
+    expect(() => loadConfig({ AUTH_URL: "ftp://moot.school.example" })).toThrow(/AUTH_URL/);
   });
 
   it("WORK_BUDGET_MS sets how long one piece of heavy work may run, in milliseconds", () => {
