@@ -124,7 +124,7 @@ const needs: Record<
   // Following is one's own notifications: any member, or anyone signed in on a public space.
   "motion.follow": ["observer", ""],
   "argument.rate": ["observer", ""],
-  // Only an argument's author edits or withdraws it: the command checks who that is.
+  // Only an argument's author edits or withdraws it: authorizeOnArgument, below, asks who that is.
   "argument.edit": ["observer", ""],
   "argument.post": ["participant", "Observers read and vote, but do not post."],
   // A muted member still says what they agree with: only posting is taken from them.
@@ -181,4 +181,23 @@ export function authorizeMemberChange(
   if (manager === "owner") return null;
   if (manager === "moderator" && member !== "owner" && change !== "owner") return null;
   return forbid("Only an owner may change an owner's role or make someone an owner.");
+}
+
+/**
+ * What an argument's author may do to it and the others may not, once `authorize` let the actor
+ * act in its space: only its author edits or withdraws it, and its rating is the others' to give
+ * (P-CMD-6).
+ */
+export function authorizeOnArgument(
+  actor: Actor,
+  action: "argument.edit" | "argument.rate",
+  argument: { authorId: string },
+): Denial | null {
+  const own = actor.id === argument.authorId;
+  if (action === "argument.edit") {
+    return own ? null : forbid("Only its author may edit or withdraw an argument.");
+  }
+  return own
+    ? forbid("You cannot rate your own argument: its rating is for the others to give.")
+    : null;
 }

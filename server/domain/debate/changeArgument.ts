@@ -1,12 +1,10 @@
 import type { ArgumentRow, Store } from "../../../db/store";
 import { EditArgument, WithdrawArgument } from "../../../lib/commands";
 import { postRefusal } from "../../../lib/session";
-import type { Actor } from "../../policy";
+import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, moderates } from "./guards";
-
-const notYours = "Only its author may edit or withdraw an argument.";
 
 /** What happens to an argument nobody else may see yet is for its author and the moderators. */
 const privateWhilePending = (argument: ArgumentRow) =>
@@ -27,7 +25,8 @@ export async function editArgument(
     const found = await argumentFor(tx, actor, argumentId, "argument.edit");
     if (!found.ok) return found;
     const { argument, motion } = found.value;
-    if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
+    const denied = authorizeOnArgument(actor, "argument.edit", argument);
+    if (denied) return refuse(denied.code, denied.message);
     if (argument.status === "withdrawn" || argument.status === "retracted") {
       return refuse("conflict", "That argument was withdrawn.");
     }
@@ -90,7 +89,8 @@ export async function withdrawArgument(
     const found = await argumentFor(tx, actor, argumentId, "argument.edit");
     if (!found.ok) return found;
     const { argument, motion } = found.value;
-    if (argument.authorId !== actor.id) return refuse("forbidden", notYours);
+    const denied = authorizeOnArgument(actor, "argument.edit", argument);
+    if (denied) return refuse(denied.code, denied.message);
     return once(
       tx,
       actor,

@@ -8,7 +8,7 @@ import {
   type VoteTally,
 } from "../../../lib/debate";
 import { voteRefusal } from "../../../lib/session";
-import type { Actor } from "../../policy";
+import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { argumentFor, openMotionFor } from "./guards";
@@ -50,8 +50,6 @@ export async function castVote(
   });
 }
 
-const ownArgument = "You cannot rate your own argument: its rating is for the others to give.";
-
 /** A member's rating of someone else's argument, 0 to 4; rating again changes it. */
 export async function rateArgument(
   store: Store,
@@ -65,8 +63,8 @@ export async function rateArgument(
     const found = await argumentFor(tx, actor, argumentId, "argument.rate");
     if (!found.ok) return found;
     const { argument, motion } = found.value;
-    // A rating says what the others make of an argument (P-CMD-6).
-    if (argument.authorId === actor.id) return refuse("forbidden", ownArgument);
+    const denied = authorizeOnArgument(actor, "argument.rate", argument);
+    if (denied) return refuse(denied.code, denied.message);
     if (argument.status !== "published") {
       return refuse("conflict", `That argument is ${argument.status}: it cannot be rated.`);
     }
