@@ -6,6 +6,7 @@ import {
   anonymousActor,
   authorize,
   authorizeMemberChange,
+  authorizeOnArgument,
   type Place,
   systemActor,
 } from "../../server/policy";
@@ -197,6 +198,16 @@ describe("the access policy", () => {
     ["owner", "participant", "owner", "ok"],
   ] as const)("a %s changing a %s to %s: %s", (manager, member, change, expected) => {
     const denial = authorizeMemberChange(manager, member, change);
+    expect(denial ? statusOf[denial.code] : "ok").toBe(expected);
+  });
+
+  it.each([
+    ["its author", "argument.edit", "u-1", "ok"],
+    ["someone else", "argument.edit", "u-9", "403"],
+    ["its author", "argument.rate", "u-1", "403"],
+    ["someone else", "argument.rate", "u-9", "ok"],
+  ] as const)("on an argument, %s: %s is %s", (_, action, authorId, expected) => {
+    const denial = authorizeOnArgument(account, action, { authorId });
     expect(denial ? statusOf[denial.code] : "ok").toBe(expected);
   });
 });
