@@ -208,8 +208,11 @@ for (const dialect of await dialects()) {
       // Another email from the same address is still served.
       expect((await askForLink(`other.${crypto.randomUUID()}@example.test`)).status).toBe(202);
 
-      await mail.mailTo(busy.email);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A link asked for after the refusal: once its mail is in, a mail the refusal let through
+      // would be in too.
+      const later = await member("Lee Later");
+      expect((await askForLink(later.email)).status).toBe(202);
+      await mail.mailTo(later.email);
       expect(mail.mails.filter((m) => m.to.includes(busy.email))).toHaveLength(count);
     });
 

@@ -1,10 +1,9 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CHECKPOINT_QUIET_MS, checkpointOffTheLoop } from "../../db/sqlite/checkpoints";
+import { checkpointOffTheLoop } from "../../db/sqlite/checkpoints";
 import { openSqliteStore } from "../../db/sqlite/store";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { actorOf, argumentInput, debate } from "../support/debate";
@@ -88,8 +87,12 @@ describe("SQLite checkpoints", () => {
       argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
     );
     expect(outcome.ok).toBe(true);
-    // The thread has checkpointed the database by now, and so holds it open like any reader.
-    await setTimeout(3 * CHECKPOINT_QUIET_MS);
+    // Once the post is in the file alone, the thread has checkpointed the database, and so holds
+    // it open like any reader.
+    await vi.waitFor(() => expect(argumentsInFileAlone(path)).toBe(1), {
+      timeout: 15_000,
+      interval: 50,
+    });
     await store.close();
     // The last connection to close copies the log back and removes it.
     expect(existsSync(`${path}-wal`)).toBe(false);
