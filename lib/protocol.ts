@@ -251,11 +251,11 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** A motion's events, in seq order: those its room was sent together (P-JOIN-2, P-JOIN-5). */
   "motion:events": (events: MotionEvent[]) => void;
-  presence: (presence: Presence) => void;
+  "presence:update": (presence: Presence) => void;
   /** A new notification for the signed-in user, on each of their connections (P-NOTE-10). */
-  notification: (notification: NotificationView) => void;
+  "notification:push": (notification: NotificationView) => void;
   /** The room's opinion groups, recomputed after people said what they agree with (P-OPINION-1). */
-  opinions: (update: OpinionsUpdate) => void;
+  "opinions:update": (update: OpinionsUpdate) => void;
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;

@@ -58,7 +58,7 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       transports: ["websocket", "polling"],
     });
-    socket.on("notification", () => setUnread((n) => n + 1));
+    socket.on("notification:push", () => setUnread((n) => n + 1));
     // What arrived between the page's render and this connection, or while it was down.
     socket.on("connect", async () => {
       const notifications = await currentNotifications();

@@ -29,7 +29,7 @@ export function InboxList({ initial }: { initial: Inbox }) {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       transports: ["websocket", "polling"],
     });
-    socket.on("notification", (n) =>
+    socket.on("notification:push", (n) =>
       setNotifications((list) => [n, ...list.filter((old) => old.id !== n.id)]),
     );
     // The list as it is now, on each (re)connection: a page brought back from the browser's

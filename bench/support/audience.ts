@@ -55,7 +55,7 @@ export async function joinAll(sockets: Client[], motionId: string) {
   const heard = () => {
     lastPresence = performance.now();
   };
-  for (const socket of sockets) socket.on("presence", heard);
+  for (const socket of sockets) socket.on("presence:update", heard);
   const join = async (socket: Client, sinceSeq: number) => {
     const answer = await socket
       .timeout(ANSWER_MS)
@@ -69,7 +69,7 @@ export async function joinAll(sockets: Client[], motionId: string) {
     await Promise.all(rest.slice(i, i + BATCH).map((socket) => join(socket, seq)));
   }
   while (performance.now() - lastPresence < 1_000) await sleep(200);
-  for (const socket of sockets) socket.off("presence", heard);
+  for (const socket of sockets) socket.off("presence:update", heard);
   // A client process too busy to answer the server's pings in time is dropped: say so.
   const dropped = sockets.filter((socket) => !socket.connected).length;
   if (dropped) console.warn(`  ${dropped} of ${sockets.length} connections dropped while joining`);

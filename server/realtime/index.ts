@@ -79,7 +79,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
       if (event.type === "motion.settings") announcePresence(event.motionId);
       if (changesOpinions.has(event.type)) {
         recomputeSoon(deps.store, event.motionId, (update) =>
-          io.to(motionRoom(event.motionId)).emit("opinions", update),
+          io.to(motionRoom(event.motionId)).emit("opinions:update", update),
         );
       }
     }

@@ -103,14 +103,14 @@ async function sendPresence(
     visitors,
   };
   if (!anonymous) {
-    io.to(motionRoom(motionId)).emit("presence", presence);
+    io.to(motionRoom(motionId)).emit("presence:update", presence);
     return;
   }
   // In an anonymous motion only the moderators learn who is here (P-ANON-1).
-  io.to(moderatorsRoom(motionId)).emit("presence", presence);
+  io.to(moderatorsRoom(motionId)).emit("presence:update", presence);
   io.to(motionRoom(motionId))
     .except(moderatorsRoom(motionId))
-    .emit("presence", namelessPresence(presence));
+    .emit("presence:update", namelessPresence(presence));
 }
 
 export function registerMotionHandlers(

@@ -78,7 +78,7 @@ export function pushNotifications(io: MootServer, store: Store) {
     void notificationsOf(store, events)
       .then((pushed) => {
         for (const { userId, notification } of pushed) {
-          io.to(userRoom(userId)).emit("notification", notification);
+          io.to(userRoom(userId)).emit("notification:push", notification);
         }
       })
       .catch((error) => console.error("could not push notifications", error));

@@ -325,7 +325,7 @@ describe("live debate over Socket.IO", () => {
         JSON.stringify(names(presence)) === JSON.stringify(people);
 
     const aliceSocket = await client(alice);
-    const aliceAlone = nextHeard(aliceSocket, "presence");
+    const aliceAlone = nextHeard(aliceSocket, "presence:update");
     await join(aliceSocket, d.motionId);
     expect(await aliceAlone).toEqual({
       motionId: d.motionId,
@@ -334,35 +334,35 @@ describe("live debate over Socket.IO", () => {
     });
 
     const bobSocket = await client(bob);
-    const aliceSeesBob = nextHeard(aliceSocket, "presence", isNow(["Alice", "Bob"], 0));
-    const bobSeesBoth = nextHeard(bobSocket, "presence", isNow(["Alice", "Bob"], 0));
+    const aliceSeesBob = nextHeard(aliceSocket, "presence:update", isNow(["Alice", "Bob"], 0));
+    const bobSeesBoth = nextHeard(bobSocket, "presence:update", isNow(["Alice", "Bob"], 0));
     await join(bobSocket, d.motionId);
     await Promise.all([aliceSeesBob, bobSeesBoth]);
 
     // A second tab is the same person, not another one.
     const bobAgain = await client(bob);
-    const stillTwo = nextHeard(aliceSocket, "presence");
+    const stillTwo = nextHeard(aliceSocket, "presence:update");
     await join(bobAgain, d.motionId);
     expect(names(await stillTwo)).toEqual(["Alice", "Bob"]);
 
     const visitor = await client();
-    const aliceSeesVisitor = nextHeard(aliceSocket, "presence", isNow(["Alice", "Bob"], 1));
+    const aliceSeesVisitor = nextHeard(aliceSocket, "presence:update", isNow(["Alice", "Bob"], 1));
     await join(visitor, d.motionId);
     await aliceSeesVisitor;
 
-    const bobStays = nextHeard(aliceSocket, "presence");
+    const bobStays = nextHeard(aliceSocket, "presence:update");
     expect(await bobAgain.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
       ok: true,
     });
     expect(names(await bobStays)).toEqual(["Alice", "Bob"]);
 
-    const bobLeft = nextHeard(aliceSocket, "presence", isNow(["Alice"], 1));
+    const bobLeft = nextHeard(aliceSocket, "presence:update", isNow(["Alice"], 1));
     expect(await bobSocket.emitWithAck("motion:leave", { motionId: d.motionId })).toEqual({
       ok: true,
     });
     await bobLeft;
 
-    const visitorGone = nextHeard(aliceSocket, "presence", isNow(["Alice"], 0));
+    const visitorGone = nextHeard(aliceSocket, "presence:update", isNow(["Alice"], 0));
     visitor.disconnect();
     await visitorGone;
   });
@@ -379,10 +379,10 @@ describe("live debate over Socket.IO", () => {
         Array.from({ length: BUSY_ROOM + 19 }, () => server.client()),
       );
       const heard: Presence[] = [];
-      aliceSocket.on("presence", (presence) => heard.push(presence));
+      aliceSocket.on("presence:update", (presence) => heard.push(presence));
       const everyone = nextHeard(
         aliceSocket,
-        "presence",
+        "presence:update",
         (presence) => presence.visitors === visitors.length && presence.people.length === 1,
       );
       const started = Date.now();
@@ -395,7 +395,7 @@ describe("live debate over Socket.IO", () => {
       expect(busy.length).toBeLessThanOrEqual(1 + halfSeconds);
       expect(busy.length).toBeLessThan(visitors.length + 2 - BUSY_ROOM);
 
-      const left = nextHeard(aliceSocket, "presence", (presence) => presence.visitors === 0);
+      const left = nextHeard(aliceSocket, "presence:update", (presence) => presence.visitors === 0);
       for (const visitor of visitors) visitor.disconnect();
       expect(await left).toEqual({
         motionId: d.motionId,

@@ -548,7 +548,7 @@ describe("fuzzed REST bodies (P-FUZZ-1)", () => {
     stage = await fuzzStage(db.store);
     onlooker = await server.client(stage.onlooker);
     hear(onlooker, "event", (event) => heard.push(event));
-    onlooker.on("presence", (presence) => heard.push(presence));
+    onlooker.on("presence:update", (presence) => heard.push(presence));
   });
   afterAll(async () => {
     process.off("unhandledRejection", fault);

@@ -289,7 +289,7 @@ describe("fuzzed Socket.IO commands (P-FUZZ-1)", () => {
       sockets[standing] = await server.client(stage.people[standing]);
     onlooker = await server.client(stage.onlooker);
     hear(onlooker, "event", (event) => heard.push(event));
-    onlooker.on("presence", (presence) => heard.push(presence));
+    onlooker.on("presence:update", (presence) => heard.push(presence));
   });
   afterAll(async () => {
     process.off("unhandledRejection", fault);

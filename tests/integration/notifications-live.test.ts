@@ -7,7 +7,7 @@ import { type Client, liveSuite } from "../support/realtime";
 const trade = "Trade moved inland by rail.";
 
 const nextNotification = (socket: Client) =>
-  new Promise<NotificationView>((resolve) => socket.once("notification", resolve));
+  new Promise<NotificationView>((resolve) => socket.once("notification:push", resolve));
 
 describe("notifications over Socket.IO", () => {
   const live = liveSuite();
@@ -74,7 +74,7 @@ describe("notifications over Socket.IO", () => {
     const anaSocket = await live.server.client(ana);
     const benSocket = await live.server.client(ben);
     const heard: NotificationView[] = [];
-    anaSocket.on("notification", (n) => heard.push(n));
+    anaSocket.on("notification:push", (n) => heard.push(n));
     const posted = await anaSocket.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite(trade)),

@@ -179,7 +179,7 @@ describe("the opinion groups over REST and Socket.IO", () => {
     }
     const told = new Promise<OpinionsUpdate>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("no opinions arrived")), 8_000);
-      watching.on("opinions", (update) => {
+      watching.on("opinions:update", (update) => {
         clearTimeout(timer);
         resolve(update);
       });

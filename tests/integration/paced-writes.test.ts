@@ -35,7 +35,7 @@ describe("a node's writes, paced over turns of its event loop", () => {
     // The presence that counts the whole room, which a busy room sends late: once every
     // connection has it, nothing else is being written when the tests begin.
     const wholeRoomSeen = room.map((socket) =>
-      nextHeard(socket, "presence", (presence) => presence.visitors === ROOM, 30_000),
+      nextHeard(socket, "presence:update", (presence) => presence.visitors === ROOM, 30_000),
     );
     for (const socket of room) {
       const answer = await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 });

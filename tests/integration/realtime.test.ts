@@ -81,7 +81,7 @@ describe("Socket.IO motion rooms", () => {
     const motionId = await motionOn(own.store, space.spaceId, space.documentId, text);
     const node = await startRealtime(own.store);
     const socket = await node.client();
-    const told = new Promise((resolve) => socket.once("presence", resolve));
+    const told = new Promise((resolve) => socket.once("presence:update", resolve));
     expect((await socket.emitWithAck("motion:join", { motionId, sinceSeq: 0 })).ok).toBe(true);
     await told;
     const faults: unknown[] = [];

@@ -19,10 +19,10 @@ describe("moderated sessions over Socket.IO", () => {
     new Promise<Presence>((resolve) => {
       const hear = (presence: Presence) => {
         if (!test(presence)) return;
-        socket.off("presence", hear);
+        socket.off("presence:update", hear);
         resolve(presence);
       };
-      socket.on("presence", hear);
+      socket.on("presence:update", hear);
     });
 
   async function room() {
@@ -170,7 +170,7 @@ describe("moderated sessions over Socket.IO", () => {
     const { d, people, teacher, ada, ben, settings } = await room();
     await settings({ anonymous: true });
     const benHeard: Presence[] = [];
-    ben.on("presence", (presence) => benHeard.push(presence));
+    ben.on("presence:update", (presence) => benHeard.push(presence));
     const benPresence = presenceWhere(ben, (p) => p.unnamed === 4);
     const teacherPresence = presenceWhere(teacher, (p) =>
       p.people.some(({ name }) => name === "Cleo Late"),

@@ -228,7 +228,7 @@ describe("P-NOOP-1 and P-LEAVE-2 over Socket.IO", () => {
   function listen(socket: Awaited<ReturnType<typeof live.server.client>>, motionId: string) {
     const heard = { events: [] as MotionEvent[], presence: [] as Presence[] };
     hear(socket, "event", (event) => heard.events.push(event));
-    socket.on("presence", (presence) => {
+    socket.on("presence:update", (presence) => {
       if (presence.motionId === motionId) heard.presence.push(presence);
     });
     return heard;
@@ -266,7 +266,7 @@ describe("P-NOOP-1 and P-LEAVE-2 over Socket.IO", () => {
     const ada = await live.server.client(await d.member("Ada", "participant"));
     const bo = await live.server.client(await d.member("Bo", "participant"));
     const cy = await live.server.client(await d.member("Cy", "participant"));
-    const adaHere = new Promise<void>((resolve) => ada.once("presence", () => resolve()));
+    const adaHere = new Promise<void>((resolve) => ada.once("presence:update", () => resolve()));
     await ada.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     await adaHere;
     const heard = listen(ada, d.motionId);
@@ -276,7 +276,7 @@ describe("P-NOOP-1 and P-LEAVE-2 over Socket.IO", () => {
     }
     // Cy joins: the presence that brings is the first Ada hears since she joined.
     const cyJoined = new Promise<Presence>((resolve) =>
-      ada.on("presence", (presence) => {
+      ada.on("presence:update", (presence) => {
         if (presence.people.some((p) => p.name === "Cy")) resolve(presence);
       }),
     );

@@ -41,7 +41,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     const [cem, dia] = [await d.member("Cem", "participant"), await d.member("Dia", "observer")];
     const onA = await nodes.a.client(cem);
     await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
-    const both = nextHeard(onA, "presence", (p) => p.people.length === 2);
+    const both = nextHeard(onA, "presence:update", (p) => p.people.length === 2);
     const onB = await nodes.b.client(dia);
     await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
@@ -55,10 +55,10 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     const onStopping = await stopping.client(fay);
     try {
       await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
-      const both = nextHeard(onA, "presence", (p) => p.people.length === 2);
+      const both = nextHeard(onA, "presence:update", (p) => p.people.length === 2);
       await onStopping.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
       await both;
-      const alone = nextHeard(onA, "presence", (p) => p.people.length === 1);
+      const alone = nextHeard(onA, "presence:update", (p) => p.people.length === 1);
       await stopping.stop();
       expect((await alone).people.map((p) => p.name)).toEqual(["Eda"]);
     } finally {
@@ -101,7 +101,7 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     if (!first.ok) throw new Error(first.error.message);
     // The author stays connected to node A (in no motion's room); the reply comes through node B.
     await author.emitWithAck("motion:leave", { motionId: d.motionId });
-    const told = nextHeard(author, "notification", (n) => n.type === "reply");
+    const told = nextHeard(author, "notification:push", (n) => n.type === "reply");
     const replier = await nodes.b.client(han);
     const reply = await replier.emitWithAck(
       "argument:post",

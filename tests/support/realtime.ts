@@ -125,12 +125,12 @@ export function liveSuite() {
 
 /**
  * What a client hears, one message at a time: `event` stands for each event of a `motion:events`
- * on its own, `presence` and `notification` for those messages.
+ * on its own, `presence:update` and `notification:push` for those messages.
  */
 export interface Heard {
   event: MotionEvent;
-  presence: Presence;
-  notification: NotificationView;
+  "presence:update": Presence;
+  "notification:push": NotificationView;
 }
 
 /** Calls `listener` with each `name` the client hears from now on, in order; returns its end. */

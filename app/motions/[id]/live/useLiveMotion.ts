@@ -306,10 +306,10 @@ export function useLiveMotion(initial: MotionView) {
       }),
     );
     socket.on("connect_error", () => dispatch({ type: "connection", connection: "offline" }));
-    socket.on("presence", (presence) => {
+    socket.on("presence:update", (presence) => {
       if (presence.motionId === initial.id) dispatch({ type: "presence", presence });
     });
-    socket.on("opinions", (opinions) => {
+    socket.on("opinions:update", (opinions) => {
       if (opinions.motionId === initial.id) dispatch({ type: "opinions", opinions });
     });
     socket.on("motion:events", (events) => {
