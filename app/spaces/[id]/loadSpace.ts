@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { pageActor } from "@/server/auth/pageActor";
 import { listSpaceMotions } from "@/server/domain/debate/queries";
-import { listDocuments } from "@/server/domain/library/queries";
+import { listSpaceDocuments } from "@/server/domain/library/queries";
 import { citationsToReview } from "@/server/domain/library/reviewCitations";
 import { getSpace, listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
@@ -18,11 +18,11 @@ export const loadSpace = cache(async (id: string) => {
     getSpace(store, actor, id),
     listSpaceMotions(store, actor, id),
     listMembers(store, actor, id),
-    listDocuments(store, actor),
+    listSpaceDocuments(store, actor, id),
     citationsToReview(store, actor, id),
   ]);
   if (!space.ok || !motions.ok) notFound();
-  const ours = documents.filter((d) => d.spaceId === id);
+  const ours = documents.ok ? documents.value : [];
   return {
     actor,
     space: space.value,

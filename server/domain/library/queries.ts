@@ -19,11 +19,27 @@ function summary(row: DocumentRow, blockCount: number): DocumentSummary {
 }
 
 export async function listDocuments(store: Store, actor: Actor): Promise<DocumentSummary[]> {
-  const rows = await store.documents.list(await readableSpaceIds(store, actor));
+  return summariesIn(store, await readableSpaceIds(store, actor));
+}
+
+/** The documents of these spaces, each with its passage count. */
+async function summariesIn(store: Store, spaceIds: string[]): Promise<DocumentSummary[]> {
+  const rows = await store.documents.list(spaceIds);
   const counts = await store.documents.blockCounts(
     rows.flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : [])),
   );
   return rows.map((row) => summary(row, counts.get(row.currentVersionId ?? "") ?? 0));
+}
+
+/** The documents of one space, for whoever may read it. */
+export async function listSpaceDocuments(
+  store: Store,
+  actor: Actor,
+  spaceId: unknown,
+): Promise<Outcome<DocumentSummary[]>> {
+  const found = await spaceFor(store, actor, spaceId, "space.read");
+  if (!found.ok) return found;
+  return done(await summariesIn(store, [found.value.space.id]));
 }
 
 /** A document the actor may read, or undefined (also for one in a space they may not read). */

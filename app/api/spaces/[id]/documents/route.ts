@@ -1,9 +1,7 @@
-import { getDocument, listDocuments } from "@/server/domain/library/queries";
-import { spaceFor } from "@/server/domain/spaces/access";
+import { getDocument, listSpaceDocuments } from "@/server/domain/library/queries";
 import {
   creationResponse,
   errorResponse,
-  json,
   overUploadLimit,
   requestActor,
   respond,
@@ -17,12 +15,8 @@ type Context = { params: Promise<{ id: string }> };
 
 /** The space's documents, as GET /api/documents lists them, for whoever may read the space. */
 export async function GET(request: Request, { params }: Context) {
-  const { store } = runtime();
   const actor = await requestActor(request);
-  const found = await spaceFor(store, actor, (await params).id, "space.read");
-  if (!found.ok) return respond(found);
-  const documents = await listDocuments(store, actor);
-  return json(documents.filter((document) => document.spaceId === found.value.space.id));
+  return respond(await listSpaceDocuments(runtime().store, actor, (await params).id));
 }
 
 /**
