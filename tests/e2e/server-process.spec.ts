@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -81,7 +81,11 @@ function signUpInPart(port: number) {
   );
   const req = request(`http://127.0.0.1:${port}/api/users`, {
     method: "POST",
-    headers: { "content-type": "application/json", "content-length": body.length },
+    headers: {
+      "content-type": "application/json",
+      "content-length": body.length,
+      expect: "100-continue",
+    },
   });
   const status = new Promise<number>((resolve, reject) => {
     req.on("response", (res) => {
@@ -90,8 +94,26 @@ function signUpInPart(port: number) {
     });
     req.on("error", reject);
   });
+  // The server sends 100 Continue once it has read the request's head: the request is under way.
+  const underWay = new Promise<void>((resolve) => req.once("continue", resolve));
   req.write(body.subarray(0, 10));
-  return { status, finish: () => req.end(body.subarray(10)) };
+  return { status, underWay, finish: () => req.end(body.subarray(10)) };
+}
+
+/** Once the server no longer takes connections on the port: it has begun to stop. */
+async function stoppedListening(port: number) {
+  for (;;) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    if (refused) return;
+    await sleep(50);
+  }
 }
 
 test("a server told to stop answers the request under way before it closes its database", async () => {
@@ -99,9 +121,9 @@ test("a server told to stop answers the request under way before it closes its d
   const node = startNode({ PORT: String(port) }, dir);
   await serving(node);
   const signUp = signUpInPart(port);
-  await sleep(500);
+  await signUp.underWay;
   node.child.kill("SIGTERM");
-  await sleep(2_000);
+  await stoppedListening(port);
   signUp.finish();
   expect(await signUp.status).toBe(201);
   expect(await node.exited).toBe(0);
@@ -113,7 +135,7 @@ test("a request that never ends does not keep a server told to stop from stoppin
   await serving(node);
   const signUp = signUpInPart(port);
   const cut = signUp.status.then(String, (error: Error) => error.message);
-  await sleep(500);
+  await signUp.underWay;
   node.child.kill("SIGTERM");
   expect(await node.exited).toBe(0);
   expect(await cut).toMatch(/socket hang up|ECONNRESET/);

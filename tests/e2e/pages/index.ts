@@ -190,6 +190,9 @@ export class LiveMotionPage {
   /** On a phone the composer waits behind its button; a wide screen always shows it. */
   async openComposer() {
     const opener = this.page.getByRole("button", { name: "Make an argument" });
+    const field = this.page.getByLabel("Argument", { exact: true });
+    // Whichever the screen shows first, once the page has drawn it.
+    await expect(opener.or(field).first()).toBeVisible();
     if (await opener.isVisible()) await opener.click();
   }
   async post(relation: string, body: string) {
