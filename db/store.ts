@@ -1,5 +1,4 @@
 import type { InferSelectModel } from "drizzle-orm";
-import type { Adapter } from "next-auth/adapters";
 import type { NewEvent, StoredEvent } from "../lib/eventLog";
 import type { MotionEventType } from "../lib/protocol";
 import type { SpaceRole } from "../lib/spaces";
@@ -374,8 +373,6 @@ export interface Repos {
 
 export interface Store extends Repos {
   readonly dialect: Dialect;
-  /** Auth.js's Drizzle adapter over this database's users, accounts and sessions tables. */
-  authAdapter(): Adapter;
   /** Full-text search over arguments and current passages, within `scope` (see db/search.ts). */
   search(scope: SearchScope): Promise<SearchHit[]>;
   /**

@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
@@ -40,13 +39,6 @@ export async function openPgStore(url: string): Promise<Store> {
   const transaction = pgTransactions(pool, db);
   return {
     dialect: "postgres",
-    authAdapter: () =>
-      DrizzleAdapter(db, {
-        usersTable: schema.users,
-        accountsTable: schema.accounts,
-        sessionsTable: schema.sessions,
-        verificationTokensTable: schema.verificationTokens,
-      }),
     ...createRepos(db, schema, "postgres"),
     search: pgSearch(pool),
     transaction,

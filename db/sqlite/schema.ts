@@ -38,8 +38,9 @@ export const spaces = sqliteTable("spaces", {
   createdAt: timestamp("created_at").notNull(),
 });
 
-// users, accounts, sessions and verification_tokens have the columns Auth.js's Drizzle adapter
-// reads; a user without a password hash and with a guest space is a guest of that space alone.
+// users, accounts, sessions and verification_tokens keep the columns of Auth.js's tables, which
+// the database was made with; a user without a password hash and with a guest space is a guest of
+// that space alone.
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -110,13 +109,6 @@ export function openSqliteStore(path: string): Store {
 
   return {
     dialect: "sqlite",
-    authAdapter: () =>
-      DrizzleAdapter(writerDb, {
-        usersTable: schema.users,
-        accountsTable: schema.accounts,
-        sessionsTable: schema.sessions,
-        verificationTokensTable: schema.verificationTokens,
-      }),
     ...readsTakeTurns(createRepos(asQueryDb(readerDb), tables, "sqlite")),
     search: sqliteSearch(reader),
     transaction: (work) =>

@@ -5,6 +5,7 @@ import { signInWithPassword } from "../domain/accounts/signIn";
 import { runtime } from "../runtime";
 import { clientAddress } from "./address";
 import { institutionProvider, matchInstitutionSignIn } from "./institution";
+import { linkedAccounts } from "./linkedAccounts";
 
 /** Auth.js's answer when the email or the address is refused for a while. */
 export class TooManySignIns extends CredentialsSignin {
@@ -24,9 +25,8 @@ export const { handlers, signIn, signOut } = NextAuth((request) => {
     trustHost: true,
     // Who a sign-in with the institution's provider is, Moot's rule decides in the signIn
     // callback (linking to a signed-in member included), writing the link before Auth.js looks
-    // for it. Auth.js then only signs into the linked account: it is not told who was signed in
-    // before (`getUser`), which would refuse a guest's or an ended session's browser.
-    adapter: { ...store.authAdapter(), getUser: async () => null },
+    // for it: Auth.js then only reads the link.
+    adapter: linkedAccounts(store),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     callbacks: {

@@ -31,8 +31,8 @@ export function institutionProvider(oidc: OidcConfig): OIDCConfig<Profile> {
 
 /**
  * Auth.js's signIn callback for the provider: the account the person signs into is found,
- * linked or made here (the accounts table Auth.js's adapter then reads), and a refusal sends
- * them back to the sign-in page with the reason, and the return path they started from.
+ * linked or made here (the link Auth.js then reads, server/auth/linkedAccounts.ts), and a refusal
+ * sends them back to the sign-in page with the reason, and the return path they started from.
  */
 export async function matchInstitutionSignIn(
   store: Store,

@@ -236,12 +236,14 @@ for (const dialect of await dialects()) {
       expect((await store.follows.get(ada.id, d.motionId))?.state).toBe("following");
       const phone = await sessionCookieFor(store, ada, testAuthSecret, false);
       const adaOnPhone = { ...ada, cookie: `${phone.name}=${phone.value}` };
-      await store.authAdapter().linkAccount?.({
-        userId: ada.id,
-        type: "oidc",
-        provider: "school",
-        providerAccountId: `school-${ada.id}`,
-      });
+      await store.transaction((tx) =>
+        tx.providerAccounts.insert({
+          userId: ada.id,
+          type: "oidc",
+          provider: "school",
+          providerAccountId: `school-${ada.id}`,
+        }),
+      );
 
       const wrong = await deleteMe(ada, { password: "not my password" });
       expect(wrong.status).toBe(403);
@@ -260,11 +262,7 @@ for (const dialect of await dialects()) {
         ok: false,
         error: { code: "unauthenticated" },
       });
-      expect(
-        await store
-          .authAdapter()
-          .getUserByAccount?.({ provider: "school", providerAccountId: `school-${ada.id}` }),
-      ).toBeNull();
+      expect(await store.providerAccounts.userOf("school", `school-${ada.id}`)).toBeUndefined();
       expect(await store.people.notifications(ada.id)).toEqual([]);
       expect(await store.follows.get(ada.id, d.motionId)).toBeUndefined();
       const row = await store.users.get(ada.id);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
+import { linkedAccounts } from "../../server/auth/linkedAccounts";
 import {
   signInWithProvider,
   unverifiedEmailMessage,
@@ -21,7 +22,8 @@ const asUser = (id: string, name: string): Actor => ({ kind: "user", id, name, g
 
 /** Who Auth.js's adapter signs in for the provider account: the link as the sign-in reads it. */
 const adapterUser = async (store: Store, sub: string) =>
-  (await store.authAdapter().getUserByAccount?.({ provider: "oidc", providerAccountId: sub }))?.id;
+  (await linkedAccounts(store).getUserByAccount?.({ provider: "oidc", providerAccountId: sub }))
+    ?.id;
 
 const passwordAccount = (store: Store, email: string) =>
   must(signUp(store, anonymousActor, { name: "Ada Lovelace", email, password: "a long password" }));
@@ -36,6 +38,23 @@ for (const dialect of await dialects()) {
         db = await dialect.open();
       });
       afterEach(() => db.dispose());
+
+      it("Auth.js only reads the links: an account or a link it would write itself is refused", async () => {
+        const adapter = linkedAccounts(db.store);
+        const user = { id: "u", name: "Eve", email: "eve@school.test", emailVerified: null };
+        expect(() => adapter.createUser?.(user)).toThrow(/signInWithProvider/);
+        expect(() =>
+          adapter.linkAccount?.({
+            userId: "u",
+            type: "oidc",
+            provider: "oidc",
+            providerAccountId: "sub-eve",
+          }),
+        ).toThrow(/signInWithProvider/);
+        expect(() => adapter.updateUser?.(user)).toThrow(/signInWithProvider/);
+        expect(await adapterUser(db.store, "sub-eve")).toBeUndefined();
+        expect(await db.store.users.byEmail("eve@school.test")).toBeUndefined();
+      });
 
       it("a new person gets an account named from the name claim, and signs into it again", async () => {
         const first = await must(
@@ -57,6 +76,12 @@ for (const dialect of await dialects()) {
           passwordHash: null,
         });
         expect(await adapterUser(db.store, "sub-new")).toBe(first.userId);
+        expect(
+          await linkedAccounts(db.store).getUserByAccount?.({
+            provider: "oidc",
+            providerAccountId: "sub-new",
+          }),
+        ).toMatchObject({ name: "Grace Hopper", email: "grace@school.test" });
 
         const again = await must(
           signInWithProvider(
