@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
 import { readableSpaces } from "@/server/domain/spaces/queries";
+import { authorize } from "@/server/policy";
 import { runtime } from "@/server/runtime";
 import { ActionForm } from "../components/ActionForm";
 import { SpaceCards } from "../components/SpaceCards";
@@ -15,7 +16,7 @@ export default async function SpacesPage() {
   const spaces = await readableSpaces(runtime().store, actor);
   const mine = spaces.filter(({ role }) => role !== null);
   const open = spaces.filter(({ role, space }) => role === null && space.visibility === "public");
-  const mayCreate = actor.kind === "user" && actor.guestOf === null;
+  const mayCreate = authorize(actor, "space.create", null) === null;
   return (
     <>
       <h1>Spaces</h1>
