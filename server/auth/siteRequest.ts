@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import { runtime } from "../runtime";
 
 /**
  * The request as the browser addressed it, for Auth.js. Next names every request after the host
@@ -8,10 +7,10 @@ import { runtime } from "../runtime";
  * redirect URI when it starts (a server action) and when it comes back (this route). A plain
  * Request keeps the host as sent; Auth.js reads nothing of NextRequest's own.
  */
-export function atSiteAddress(request: NextRequest): NextRequest {
+export function atSiteAddress(request: NextRequest, siteUrl?: string): NextRequest {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  // With AUTH_URL set, next-auth puts the request at that address itself.
-  if (!host || runtime().siteUrl) return request;
+  // With AUTH_URL (`siteUrl`) set, next-auth puts the request at that address itself.
+  if (!host || siteUrl) return request;
   const protocol = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
   const { pathname, search } = new URL(request.url);
   const url = new URL(`${pathname}${search}`, `${protocol}://${host}`);

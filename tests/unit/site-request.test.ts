@@ -35,4 +35,9 @@ describe("Auth.js hears a request at the address the browser used", () => {
     expect(seen.url).toBe("http://127.0.0.1:3000/api/auth/signin/oidc");
     expect((await seen.formData()).get("callbackUrl")).toBe("/inbox");
   });
+
+  it("with AUTH_URL set, leaves the request as it is: Auth.js puts it at that address itself", () => {
+    const request = new NextRequest(callback, { headers: { host: "10.0.0.5:3000" } });
+    expect(atSiteAddress(request, "https://moot.example.edu")).toBe(request);
+  });
 });
