@@ -256,6 +256,8 @@ export interface ServerToClientEvents {
   "notification:push": (notification: NotificationView) => void;
   /** The room's opinion groups, recomputed after people said what they agree with (P-OPINION-1). */
   "opinions:update": (update: OpinionsUpdate) => void;
+  /** The signed-in member's role in a space changed, or they were muted or unmuted (P-MEMBER-1). */
+  "membership:update": (update: { spaceId: string }) => void;
 }
 
 export const motionRoom = (motionId: string) => `motion:${motionId}`;

@@ -7,14 +7,12 @@ import type { Actor } from "../policy";
 /**
  * What a committed command asks of the live connections beyond its events, carried out where
  * they are published, on every node: a member removed from a space, or who no longer moderates
- * it, stops hearing its motions (or their moderators' rooms) at once.
+ * it, stops hearing its motions (or their moderators' rooms) at once; a member given another
+ * role, muted or let speak again is told, so their open pages show what they may do now.
  */
-export type Effect = {
-  type: "member.evicted";
-  userId: string;
-  motionIds: string[];
-  stopsModerating: string[];
-};
+export type Effect =
+  | { type: "member.evicted"; userId: string; motionIds: string[]; stopsModerating: string[] }
+  | { type: "member.standing"; userId: string; spaceId: string };
 
 /**
  * What a command or query answers: a value (and, for a command, the events to publish and the

@@ -15,7 +15,7 @@ import { executor } from "../execute";
 import type { Actor } from "../policy";
 import type { RateLimits } from "../rateLimits/limiter";
 import { registerCommandHandlers } from "./commands";
-import { evictMember } from "./effects";
+import { evictMember, tellMember } from "./effects";
 import { limitEvents } from "./limits";
 import { presenceAnnouncer, registerMotionHandlers, tellWhoStays } from "./motion";
 import { pacedWrites } from "./pacedWrites";
@@ -85,6 +85,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     }
     for (const effect of effects) {
       if (effect.type === "member.evicted") evictMember(io, effect);
+      else tellMember(io, effect);
     }
   };
   const execute = executor({ store: deps.store, limits: deps.limits, publish });

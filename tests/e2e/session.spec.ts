@@ -267,7 +267,7 @@ test("a moderator runs a structured debate with two students and the projector, 
   for (const context of contexts) await context.close();
 });
 
-test("a moderator mutes a student from the debate and lets them speak again from the space", async ({
+test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops offering to post, and lets them speak again from the space", async ({
   browser,
 }) => {
   const teacherContext = await browser.newContext();
@@ -301,18 +301,22 @@ test("a moderator mutes a student from the debate and lets them speak again from
   };
   await post("Books spread faster than censors could burn them.");
   const argument = teacher.locator("li.argument").filter({ hasText: "Books spread faster" });
+  const composer = student.getByLabel("Argument", { exact: true });
   await argument.getByRole("button", { name: "Mute Noor" }).click();
   await expect(argument.getByRole("button", { name: "Noor is muted" })).toBeDisabled();
-
-  await post("Literacy followed the press.");
-  await expect(student.getByText(/muted you in this space/)).toBeVisible();
-  await expect(teacher.getByText("Literacy followed the press.")).toHaveCount(0);
+  // Noor's open page hears it at once (P-MEMBER-1): the composer gives way to what they may do.
+  await expect(student.getByText("You can read and vote here, but not post.")).toBeVisible();
+  await expect(composer).toHaveCount(0);
+  await expect(
+    student.getByText("Books spread faster than censors could burn them."),
+  ).toBeVisible();
 
   await teacher.goto(spacePath);
   const row = teacher.locator("li.member-row").filter({ hasText: "Noor" });
   await expect(row).toContainText("Muted");
   await row.getByRole("button", { name: "Unmute Noor" }).click();
   await expect(teacher.getByText("They may post again.")).toBeVisible();
+  await expect(composer).toBeVisible();
   await post("Literacy followed the press.");
   await teacher.goto(motionPath);
   await expect(teacher.getByText("Literacy followed the press.")).toBeVisible();

@@ -672,7 +672,11 @@ describe("every door asks the access policy", () => {
     setTestRuntime(store, {
       // What reaches the rooms is the live suites' to prove; here, who is taken out of them.
       publish: (_events, effects = []) => {
-        for (const { userId, motionIds } of effects) evictions.push({ userId, motionIds });
+        for (const effect of effects) {
+          if (effect.type === "member.evicted") {
+            evictions.push({ userId: effect.userId, motionIds: effect.motionIds });
+          }
+        }
         realtime.publish([], effects);
       },
       disconnectSessions: realtime.disconnectSessions,

@@ -125,12 +125,13 @@ export function liveSuite() {
 
 /**
  * What a client hears, one message at a time: `event` stands for each event of a `motion:events`
- * on its own, `presence:update` and `notification:push` for those messages.
+ * on its own, `presence:update`, `notification:push` and `membership:update` for those messages.
  */
 export interface Heard {
   event: MotionEvent;
   "presence:update": Presence;
   "notification:push": NotificationView;
+  "membership:update": { spaceId: string };
 }
 
 /** Calls `listener` with each `name` the client hears from now on, in order; returns its end. */

@@ -83,7 +83,7 @@ export async function changeMember(
       return done(
         { userId, role, leaves: [], stopsModerating },
         [],
-        evicted(userId, [], stopsModerating),
+        [...evicted(userId, [], stopsModerating), { type: "member.standing", userId, spaceId }],
       );
     }
     await tx.memberships.remove(spaceId, userId);
@@ -123,6 +123,6 @@ export async function muteMember(
       return refuse("conflict", "Owners and moderators run the room: they cannot be muted.");
     }
     await tx.memberships.setMuted(spaceId, userId, muted);
-    return done({ userId, muted });
+    return done({ userId, muted }, [], [{ type: "member.standing", userId, spaceId }]);
   });
 }

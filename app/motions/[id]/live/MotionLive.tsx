@@ -69,10 +69,11 @@ export function MotionLive({
 }) {
   const live = useLiveMotion(motion);
   const router = useRouter();
-  // A document got a new version: the reader must show the text the citations now point into.
+  // A document got a new version (the reader must show the text the citations now point into),
+  // or what the reader may do changed: the page is drawn again around the live debate.
   useEffect(() => {
-    if (live.documentsChanged > 0) router.refresh();
-  }, [live.documentsChanged, router]);
+    if (live.pageChanges > 0) router.refresh();
+  }, [live.pageChanges, router]);
   const [draft, setDraft] = useState<Draft>({ parent: null, citations: [] });
   const [composerProblem, setComposerProblem] = useState<string | null>(null);
   const [order, setOrder] = useState<ArgumentOrder>("newest");

@@ -40,8 +40,11 @@ export interface OutgoingPost {
 
 interface State {
   motion: LiveMotion;
-  /** How many times a document of the motion got a new version since the page loaded. */
-  documentsChanged: number;
+  /**
+   * How many times what the server drew around the debate changed since the page loaded: a
+   * document of the motion got a new version, or what the reader may do in the space changed.
+   */
+  pageChanges: number;
   /** How far the server's clock is ahead of this device's, in ms: deadlines are the server's. */
   clockOffset: number;
   connection: Connection;
@@ -69,7 +72,7 @@ type Action =
   | { type: "loaded"; page: LoadedPage }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
-  | { type: "documentsChanged" }
+  | { type: "pageChanged" }
   | { type: "presence"; presence: Presence }
   | { type: "opinions"; opinions: OpinionsUpdate }
   | { type: "queue"; post: OutgoingPost }
@@ -108,8 +111,8 @@ function reduce(state: State, action: Action): State {
       return { ...state, connection: action.connection };
     case "clock":
       return { ...state, clockOffset: action.serverNow - Date.now() };
-    case "documentsChanged":
-      return { ...state, documentsChanged: state.documentsChanged + 1 };
+    case "pageChanged":
+      return { ...state, pageChanges: state.pageChanges + 1 };
     case "presence":
       return { ...state, presence: action.presence };
     case "opinions":
@@ -152,7 +155,7 @@ export function useLiveMotion(initial: MotionView) {
   const [state, dispatch] = useReducer(reduce, {
     motion: liveFrom(initial),
     clockOffset: initial.serverNow - Date.now(),
-    documentsChanged: 0,
+    pageChanges: 0,
     connection: "connecting",
     presence: null,
     opinions: null,
@@ -312,6 +315,13 @@ export function useLiveMotion(initial: MotionView) {
     socket.on("opinions:update", (opinions) => {
       if (opinions.motionId === initial.id) dispatch({ type: "opinions", opinions });
     });
+    // The reader was given another role in the space, muted or let speak again (P-MEMBER-1): the
+    // page reads what they may do, the motion as they may now see it, and joins its rooms again.
+    socket.on("membership:update", ({ spaceId }) => {
+      if (spaceId !== initial.spaceId) return;
+      dispatch({ type: "pageChanged" });
+      void reload().then((reloaded) => reloaded && join());
+    });
     socket.on("motion:events", (events) => {
       if (events[0]?.motionId !== initial.id) return;
       // What follows on from our seq is applied; past a gap, a replay from there brings the rest.
@@ -321,7 +331,7 @@ export function useLiveMotion(initial: MotionView) {
       seqRef.current = seqAfter(seqRef.current, events);
       if (gap) join();
       for (const event of events) {
-        if (event.type === "evidence.reanchored") dispatch({ type: "documentsChanged" });
+        if (event.type === "evidence.reanchored") dispatch({ type: "pageChanged" });
         // Names shown or hidden change with anonymity: what is held already must be read again.
         const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
         if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
@@ -342,7 +352,7 @@ export function useLiveMotion(initial: MotionView) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [initial.id, send, summarised]);
+  }, [initial.id, initial.spaceId, send, summarised]);
 
   const post = useCallback(
     (payload: OutgoingPost["payload"]) => {

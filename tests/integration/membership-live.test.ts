@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { executor } from "../../server/execute";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { type Client, hear, liveSuite, nextHeard } from "../support/realtime";
+
+describe("a member's standing in a space, live", () => {
+  const live = liveSuite();
+  const execute = () =>
+    executor({ store: live.db.store, limits: live.server.limits, publish: live.server.publish });
+
+  /** Everything `socket` hears of its standing from now on. */
+  const standings = (socket: Client) => {
+    const heard: string[] = [];
+    hear(socket, "membership:update", ({ spaceId }) => heard.push(spaceId));
+    return heard;
+  };
+
+  it("P-MEMBER-1: a member muted, let speak again or given another role hears it on each of their connections, and nobody else does", async () => {
+    const d = await debate(live.db.store, "private");
+    const teacher = actorOf(await d.member("Tess Teacher", "owner"));
+    const ana = await d.member("Ana Lima", "participant");
+    const ben = await d.member("Ben Okafor", "participant");
+    const [anaPhone, anaLaptop, benPhone] = await Promise.all([
+      live.server.client(ana),
+      live.server.client(ana),
+      live.server.client(ben),
+    ]);
+    const benHeard = standings(benPhone);
+    const run = execute();
+    const door = { address: "127.0.0.1" };
+
+    const toldPhone = nextHeard(anaPhone, "membership:update");
+    const toldLaptop = nextHeard(anaLaptop, "membership:update");
+    const muted = await run(
+      "member:mute",
+      teacher,
+      { spaceId: d.spaceId, userId: ana.id, muted: true },
+      door,
+    );
+    expect(muted).toMatchObject({ ok: true, value: { muted: true } });
+    expect(await toldPhone).toEqual({ spaceId: d.spaceId });
+    expect(await toldLaptop).toEqual({ spaceId: d.spaceId });
+    // What the page then reads: Ana may no longer post.
+    const refused = await anaPhone.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    const unmuted = nextHeard(anaPhone, "membership:update");
+    await run("member:mute", teacher, { spaceId: d.spaceId, userId: ana.id, muted: false }, door);
+    expect(await unmuted).toEqual({ spaceId: d.spaceId });
+    const promoted = nextHeard(anaPhone, "membership:update");
+    await run(
+      "member:change",
+      teacher,
+      { spaceId: d.spaceId, userId: ana.id, role: "moderator" },
+      door,
+    );
+    expect(await promoted).toEqual({ spaceId: d.spaceId });
+
+    // A refused change tells nobody: a moderator cannot be muted.
+    const anaHeardAfter = standings(anaPhone);
+    const stillModerator = await run(
+      "member:mute",
+      teacher,
+      { spaceId: d.spaceId, userId: ana.id, muted: true },
+      door,
+    );
+    expect(stillModerator).toMatchObject({ ok: false, error: { code: "conflict" } });
+    // Ben's own change comes next: the first and only one he hears.
+    const benTold = nextHeard(benPhone, "membership:update");
+    await run(
+      "member:change",
+      teacher,
+      { spaceId: d.spaceId, userId: ben.id, role: "observer" },
+      door,
+    );
+    await benTold;
+    expect(benHeard).toEqual([d.spaceId]);
+    expect(anaHeardAfter).toEqual([]);
+  });
+});
