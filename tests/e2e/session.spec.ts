@@ -305,7 +305,9 @@ test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops 
   await argument.getByRole("button", { name: "Mute Noor" }).click();
   await expect(argument.getByRole("button", { name: "Noor is muted" })).toBeDisabled();
   // Noor's open page hears it at once (P-MEMBER-1): the composer gives way to what they may do.
-  await expect(student.getByText("You can read and vote here, but not post.")).toBeVisible();
+  await expect(
+    student.getByText("A moderator has muted you in this space: you can read and vote, not post."),
+  ).toBeVisible();
   await expect(composer).toHaveCount(0);
   await expect(
     student.getByText("Books spread faster than censors could burn them."),

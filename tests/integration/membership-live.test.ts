@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getMotion } from "../../server/domain/debate/queries";
 import { executor } from "../../server/execute";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Client, hear, liveSuite, nextHeard } from "../support/realtime";
@@ -40,7 +41,18 @@ describe("a member's standing in a space, live", () => {
     expect(muted).toMatchObject({ ok: true, value: { muted: true } });
     expect(await toldPhone).toEqual({ spaceId: d.spaceId });
     expect(await toldLaptop).toEqual({ spaceId: d.spaceId });
-    // What the page then reads: Ana may no longer post.
+    // What the page then reads: Ana may no longer post, and why.
+    const asAna = actorOf(ana);
+    const canOf = async () => {
+      const view = await getMotion(live.db.store, asAna, d.motionId);
+      if (!view.ok) throw new Error(view.error.message);
+      return view.value.can;
+    };
+    expect(await canOf()).toMatchObject({
+      post: false,
+      vote: true,
+      postRefusal: "A moderator has muted you in this space: you can read and vote, not post.",
+    });
     const refused = await anaPhone.emitWithAck(
       "argument:post",
       argumentInput(d.motionId, d.cite("Trade moved inland by rail.")),
@@ -50,6 +62,7 @@ describe("a member's standing in a space, live", () => {
     const unmuted = nextHeard(anaPhone, "membership:update");
     await run("member:mute", teacher, { spaceId: d.spaceId, userId: ana.id, muted: false }, door);
     expect(await unmuted).toEqual({ spaceId: d.spaceId });
+    expect(await canOf()).toMatchObject({ post: true, postRefusal: null });
     const promoted = nextHeard(anaPhone, "membership:update");
     await run(
       "member:change",
@@ -77,6 +90,11 @@ describe("a member's standing in a space, live", () => {
       door,
     );
     await benTold;
+    const benCan = await getMotion(live.db.store, actorOf(ben), d.motionId);
+    expect(benCan.ok && benCan.value.can).toMatchObject({
+      post: false,
+      postRefusal: "Observers read and vote, but do not post.",
+    });
     expect(benHeard).toEqual([d.spaceId]);
     expect(anaHeardAfter).toEqual([]);
   });

@@ -64,7 +64,14 @@ export async function projectorView(
       spotlightId: motion.spotlightId,
       session: sessionForViewer(motion.session, bystander, anonymous),
       serverNow: Date.now(),
-      can: { post: false, vote: false, rate: false, agree: false, moderate: false },
+      can: {
+        post: false,
+        vote: false,
+        rate: false,
+        agree: false,
+        moderate: false,
+        postRefusal: "The projector shows the debate to the room: it does not post.",
+      },
     },
     strongest,
   });

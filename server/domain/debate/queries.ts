@@ -180,6 +180,7 @@ export async function getMotion(
     can: {
       // What the role allows; whether the motion is open now is `status`, kept live apart.
       post: may("argument.post"),
+      postRefusal: authorize(actor, "argument.post", place)?.message ?? null,
       vote: may("motion.vote"),
       rate: may("argument.rate"),
       agree: may("argument.agree"),

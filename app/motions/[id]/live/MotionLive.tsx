@@ -524,7 +524,9 @@ export function MotionLive({
               </div>
             </>
           ) : locked || noPosts ? null : viewer ? (
-            <p className="empty">You can read and vote here, but not post.</p>
+            <p className="empty">
+              {motion.can.postRefusal ?? "You can read and vote here, but not post."}
+            </p>
           ) : (
             <p className="empty take-part">
               <AuthPageLink to="/signin">Sign in</AuthPageLink>,{" "}
