@@ -74,7 +74,8 @@ const Env = z.object({
       protocol: /^https?$/,
       error: "must be the site's public address, e.g. https://moot.school.example",
     })
-    .optional(),
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   WORK_BUDGET_MS: z.coerce
     .number(workBudget)
     .int(workBudget)

@@ -24,6 +24,8 @@ export function linkedAccounts(store: Store): Adapter {
       if (!user) return null;
       return { id: user.id, name: user.name, email: user.email ?? "", emailVerified: null };
     },
+    // Asked for only when no link was found, to make an account: Moot never leaves it to Auth.js.
+    getUserByEmail: madeByMoot,
     createUser: madeByMoot,
     updateUser: madeByMoot,
     linkAccount: madeByMoot,

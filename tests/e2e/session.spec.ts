@@ -324,3 +324,55 @@ test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops 
   await expect(teacher.getByText("Literacy followed the press.")).toBeVisible();
   for (const context of [teacherContext, studentContext]) await context.close();
 });
+
+test("P-MEMBER-1: a student made a moderator while the debate is open moderates it at once: a post waiting for approval reaches their page", async ({
+  browser,
+}) => {
+  const contexts: BrowserContext[] = [];
+  const screen = async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    return context.newPage();
+  };
+  const [teacher, noor, omar] = [await screen(), await screen(), await screen()];
+  await new SignUpPage(teacher).signUp({
+    name: "Ms Ines Dahl",
+    email: `dahl-${Date.now()}@school.test`,
+    password: "dahl's long password",
+  });
+  const space = await new SpacesPage(teacher).createSpace("Civics 10");
+  const spacePath = new URL(teacher.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacher.getByLabel("Title").fill("Juries should hear the accused first");
+  await teacher.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+    "Juries should hear the accused first",
+  );
+  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(teacher.url()).pathname;
+  await teacher.getByLabel(/Approve posts/).check();
+
+  for (const [page, name] of [
+    [noor, "Noor"],
+    [omar, "Omar"],
+  ] as const) {
+    await new JoinPage(page).joinAsGuest(code, name);
+    await expect(page.getByRole("heading", { level: 1, name: "Civics 10" })).toBeVisible();
+    await page.goto(motionPath);
+    await expect(page.getByText("Connecting…")).toHaveCount(0);
+  }
+  const held = "A moderator approves each post before the others see it.";
+  await expect(noor.getByText(held)).toBeVisible();
+
+  await teacher.goto(spacePath);
+  const row = teacher.locator("li.member-row").filter({ hasText: "Noor" });
+  await row.getByLabel("Role of Noor").selectOption("moderator");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(teacher.getByText("Role changed.")).toBeVisible();
+  // Noor's open page now moderates: her own posts are not held, and Omar's wait for her.
+  await expect(noor.getByText(held)).toHaveCount(0);
+  await new LiveMotionPage(omar).post("For the motion", "The accused knows what happened.");
+  const queue = noor.getByRole("region", { name: /Waiting for approval/ });
+  await expect(queue).toContainText("The accused knows what happened.");
+  for (const context of contexts) await context.close();
+});

@@ -16,7 +16,7 @@ describe("a member's standing in a space, live", () => {
     return heard;
   };
 
-  it("P-MEMBER-1: a member muted, let speak again or given another role hears it on each of their connections, and nobody else does", async () => {
+  it("P-MEMBER-1: a member muted, let speak again or given another role hears it on each of their connections; nobody else does, nor they of a change that changes nothing", async () => {
     const d = await debate(live.db.store, "private");
     const teacher = actorOf(await d.member("Tess Teacher", "owner"));
     const ana = await d.member("Ana Lima", "participant");
@@ -59,9 +59,14 @@ describe("a member's standing in a space, live", () => {
     );
     expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
+    // Muting her again changes nothing and tells her nothing: the next she hears is the unmute.
+    const anaHeard = standings(anaPhone);
+    const again = { spaceId: d.spaceId, userId: ana.id, muted: true };
+    expect(await run("member:mute", teacher, again, door)).toMatchObject({ ok: true });
     const unmuted = nextHeard(anaPhone, "membership:update");
     await run("member:mute", teacher, { spaceId: d.spaceId, userId: ana.id, muted: false }, door);
     expect(await unmuted).toEqual({ spaceId: d.spaceId });
+    expect(anaHeard).toEqual([d.spaceId]);
     expect(await canOf()).toMatchObject({ post: true, postRefusal: null });
     const promoted = nextHeard(anaPhone, "membership:update");
     await run(

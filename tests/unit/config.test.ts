@@ -54,6 +54,7 @@ describe("configuration", () => {
       "Invalid environment: AUTH_URL: must be the site's public address, e.g. https://moot.school.example",
     );
     expect(() => loadConfig({ AUTH_URL: "ftp://moot.school.example" })).toThrow(/AUTH_URL/);
+    expect(loadConfig({ AUTH_URL: "" }).siteUrl).toBeUndefined();
   });
 
   it("WORK_BUDGET_MS sets how long one piece of heavy work may run, in milliseconds", () => {

@@ -57,6 +57,11 @@ function evicted(userId: string, motionIds: string[], stopsModerating: string[])
   return [{ type: "member.evicted", userId, motionIds, stopsModerating }];
 }
 
+/** The member is told that what they may do changed (P-MEMBER-1), if it did. */
+function standingChanged(userId: string, spaceId: string, changed: boolean): Effect[] {
+  return changed ? [{ type: "member.standing", userId, spaceId }] : [];
+}
+
 /**
  * Gives a member another role, or removes them ("removed"). Owners and moderators manage
  * members; a space always keeps at least one owner.
@@ -83,7 +88,10 @@ export async function changeMember(
       return done(
         { userId, role, leaves: [], stopsModerating },
         [],
-        [...evicted(userId, [], stopsModerating), { type: "member.standing", userId, spaceId }],
+        [
+          ...evicted(userId, [], stopsModerating),
+          ...standingChanged(userId, spaceId, member.role !== role),
+        ],
       );
     }
     await tx.memberships.remove(spaceId, userId);
@@ -123,6 +131,7 @@ export async function muteMember(
       return refuse("conflict", "Owners and moderators run the room: they cannot be muted.");
     }
     await tx.memberships.setMuted(spaceId, userId, muted);
-    return done({ userId, muted }, [], [{ type: "member.standing", userId, spaceId }]);
+    const told = standingChanged(userId, spaceId, found.value.muted !== muted);
+    return done({ userId, muted }, [], told);
   });
 }

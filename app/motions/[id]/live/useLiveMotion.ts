@@ -151,7 +151,11 @@ const RETRY_DELAY = 3_000;
  * A motion kept live: joins its room from the seq the page was rendered at, applies what
  * arrives, rejoins after a drop or a gap, and re-sends posts the server has not answered.
  */
-export function useLiveMotion(initial: MotionView) {
+export function useLiveMotion(
+  initial: MotionView,
+  /** False for the room's screen (the projector), which shows no one's own standing. */
+  { followsStanding = true }: { followsStanding?: boolean } = {},
+) {
   const [state, dispatch] = useReducer(reduce, {
     motion: liveFrom(initial),
     clockOffset: initial.serverNow - Date.now(),
@@ -267,9 +271,16 @@ export function useLiveMotion(initial: MotionView) {
     const joinIfBehind = () => {
       if (lastSeqHeard > seqRef.current) join();
     };
+    // A join asked for while one is under way runs once that one has answered: the rooms it
+    // puts the connection in follow the reader's role as it is then (P-MEMBER-1).
+    let joinAgain = false;
     const join = () => {
-      if (joining) return;
+      if (joining) {
+        joinAgain = true;
+        return;
+      }
       joining = true;
+      joinAgain = false;
       socket.emit(
         "motion:join",
         { motionId: initial.id, sinceSeq: seqRef.current },
@@ -291,7 +302,8 @@ export function useLiveMotion(initial: MotionView) {
           joining = false;
           dispatch({ type: "connection", connection: "live" });
           for (const post of outboxRef.current) if (!post.refused) send(post);
-          joinIfBehind();
+          if (joinAgain) join();
+          else joinIfBehind();
         },
       );
     };
@@ -317,11 +329,32 @@ export function useLiveMotion(initial: MotionView) {
     });
     // The reader was given another role in the space, muted or let speak again (P-MEMBER-1): the
     // page reads what they may do, the motion as they may now see it, and joins its rooms again.
-    socket.on("membership:update", ({ spaceId }) => {
-      if (spaceId !== initial.spaceId) return;
-      dispatch({ type: "pageChanged" });
-      void reload().then((reloaded) => reloaded && join());
-    });
+    // One read at a time, and another after it if the standing changed meanwhile, so the last
+    // change is the one read last; a failed read is tried again.
+    let readingStanding = false;
+    let standingChanged = false;
+    const readStanding = async () => {
+      standingChanged = true;
+      if (readingStanding) return;
+      readingStanding = true;
+      while (standingChanged) {
+        standingChanged = false;
+        if (!(await reload())) {
+          readingStanding = false;
+          setTimeout(() => void readStanding(), RETRY_DELAY);
+          return;
+        }
+      }
+      readingStanding = false;
+      join();
+    };
+    if (followsStanding) {
+      socket.on("membership:update", ({ spaceId }) => {
+        if (spaceId !== initial.spaceId) return;
+        dispatch({ type: "pageChanged" });
+        void readStanding();
+      });
+    }
     socket.on("motion:events", (events) => {
       if (events[0]?.motionId !== initial.id) return;
       // What follows on from our seq is applied; past a gap, a replay from there brings the rest.
@@ -352,7 +385,7 @@ export function useLiveMotion(initial: MotionView) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [initial.id, initial.spaceId, send, summarised]);
+  }, [initial.id, initial.spaceId, send, summarised, followsStanding]);
 
   const post = useCallback(
     (payload: OutgoingPost["payload"]) => {
