@@ -3,8 +3,6 @@ import {
   JoinPage,
   LiveMotionPage,
   SignInPage,
-  SignUpPage,
-  SpacesPage,
   seriousViolations,
   teacherOpensMotion,
 } from "./pages";
@@ -273,21 +271,16 @@ test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops 
   const teacherContext = await browser.newContext();
   const studentContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
-  await new SignUpPage(teacher).signUp({
-    name: "Mr Tomas Berg",
-    email: `berg-${Date.now()}@school.test`,
-    password: "berg's long password",
-  });
-  const space = await new SpacesPage(teacher).createSpace("History 9");
-  const spacePath = new URL(teacher.url()).pathname;
-  const code = (await space.joinCode().textContent()) ?? "";
-  await teacher.getByLabel("Title").fill("The printing press changed more than the internet");
-  await teacher.getByRole("button", { name: "Create motion" }).click();
-  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+  const { code, spacePath, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Mr Tomas Berg",
+      email: `berg-${Date.now()}@school.test`,
+      password: "berg's long password",
+    },
+    "History 9",
     "The printing press changed more than the internet",
   );
-  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
-  const motionPath = new URL(teacher.url()).pathname;
 
   const student = await studentContext.newPage();
   await new JoinPage(student).joinAsGuest(code, "Noor");
@@ -335,21 +328,16 @@ test("P-MEMBER-1: a student made a moderator while the debate is open moderates 
     return context.newPage();
   };
   const [teacher, noor, omar] = [await screen(), await screen(), await screen()];
-  await new SignUpPage(teacher).signUp({
-    name: "Ms Ines Dahl",
-    email: `dahl-${Date.now()}@school.test`,
-    password: "dahl's long password",
-  });
-  const space = await new SpacesPage(teacher).createSpace("Civics 10");
-  const spacePath = new URL(teacher.url()).pathname;
-  const code = (await space.joinCode().textContent()) ?? "";
-  await teacher.getByLabel("Title").fill("Juries should hear the accused first");
-  await teacher.getByRole("button", { name: "Create motion" }).click();
-  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+  const { code, spacePath, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Ms Ines Dahl",
+      email: `dahl-${Date.now()}@school.test`,
+      password: "dahl's long password",
+    },
+    "Civics 10",
     "Juries should hear the accused first",
   );
-  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
-  const motionPath = new URL(teacher.url()).pathname;
   await teacher.getByLabel(/Approve posts/).check();
 
   for (const [page, name] of [

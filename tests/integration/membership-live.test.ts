@@ -29,16 +29,14 @@ describe("a member's standing in a space, live", () => {
     const benHeard = standings(benPhone);
     const run = execute();
     const door = { address: "127.0.0.1" };
+    const mute = (userId: string, muted: boolean) =>
+      run("member:mute", teacher, { spaceId: d.spaceId, userId, muted }, door);
+    const change = (userId: string, role: string) =>
+      run("member:change", teacher, { spaceId: d.spaceId, userId, role }, door);
 
     const toldPhone = nextHeard(anaPhone, "membership:update");
     const toldLaptop = nextHeard(anaLaptop, "membership:update");
-    const muted = await run(
-      "member:mute",
-      teacher,
-      { spaceId: d.spaceId, userId: ana.id, muted: true },
-      door,
-    );
-    expect(muted).toMatchObject({ ok: true, value: { muted: true } });
+    expect(await mute(ana.id, true)).toMatchObject({ ok: true, value: { muted: true } });
     expect(await toldPhone).toEqual({ spaceId: d.spaceId });
     expect(await toldLaptop).toEqual({ spaceId: d.spaceId });
     // What the page then reads: Ana may no longer post, and why.
@@ -61,39 +59,22 @@ describe("a member's standing in a space, live", () => {
 
     // Muting her again changes nothing and tells her nothing: the next she hears is the unmute.
     const anaHeard = standings(anaPhone);
-    const again = { spaceId: d.spaceId, userId: ana.id, muted: true };
-    expect(await run("member:mute", teacher, again, door)).toMatchObject({ ok: true });
+    expect(await mute(ana.id, true)).toMatchObject({ ok: true });
     const unmuted = nextHeard(anaPhone, "membership:update");
-    await run("member:mute", teacher, { spaceId: d.spaceId, userId: ana.id, muted: false }, door);
+    await mute(ana.id, false);
     expect(await unmuted).toEqual({ spaceId: d.spaceId });
     expect(anaHeard).toEqual([d.spaceId]);
     expect(await canOf()).toMatchObject({ post: true, postRefusal: null });
     const promoted = nextHeard(anaPhone, "membership:update");
-    await run(
-      "member:change",
-      teacher,
-      { spaceId: d.spaceId, userId: ana.id, role: "moderator" },
-      door,
-    );
+    await change(ana.id, "moderator");
     expect(await promoted).toEqual({ spaceId: d.spaceId });
 
     // A refused change tells nobody: a moderator cannot be muted.
     const anaHeardAfter = standings(anaPhone);
-    const stillModerator = await run(
-      "member:mute",
-      teacher,
-      { spaceId: d.spaceId, userId: ana.id, muted: true },
-      door,
-    );
-    expect(stillModerator).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await mute(ana.id, true)).toMatchObject({ ok: false, error: { code: "conflict" } });
     // Ben's own change comes next: the first and only one he hears.
     const benTold = nextHeard(benPhone, "membership:update");
-    await run(
-      "member:change",
-      teacher,
-      { spaceId: d.spaceId, userId: ben.id, role: "observer" },
-      door,
-    );
+    await change(ben.id, "observer");
     await benTold;
     const benCan = await getMotion(live.db.store, actorOf(ben), d.motionId);
     expect(benCan.ok && benCan.value.can).toMatchObject({

@@ -135,12 +135,13 @@ export async function teacherOpensMotion(
 ) {
   await new SignUpPage(page).signUp(teacher);
   const space = await new SpacesPage(page).createSpace(spaceName);
+  const spacePath = new URL(page.url()).pathname;
   const code = (await space.joinCode().textContent()) ?? "";
   await page.getByLabel("Title").fill(motionTitle);
   await page.getByRole("button", { name: "Create motion" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
   await expect(page.getByText("Connecting…")).toHaveCount(0);
-  return { code, motionPath: new URL(page.url()).pathname };
+  return { code, spacePath, motionPath: new URL(page.url()).pathname };
 }
 
 export class SpacePage {
