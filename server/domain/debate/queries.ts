@@ -134,6 +134,7 @@ export async function getMotion(
   // event it already holds, never miss one (applying an event twice changes nothing).
   const place = await placeOf(store, actor, motion.spaceId);
   const may = (action: Action) => authorize(actor, action, place) === null;
+  const postDenial = authorize(actor, "argument.post", place);
   const viewer = { id: actor.id, moderates: may("motion.moderate") };
   // A big debate is shaped from its rows without their words; only what is held is read whole.
   const part = summary ? await partOf(store, motion, viewer) : null;
@@ -179,8 +180,8 @@ export async function getMotion(
     },
     can: {
       // What the role allows; whether the motion is open now is `status`, kept live apart.
-      post: may("argument.post"),
-      postRefusal: authorize(actor, "argument.post", place)?.message ?? null,
+      post: postDenial === null,
+      postRefusal: postDenial?.message ?? null,
       vote: may("motion.vote"),
       rate: may("argument.rate"),
       agree: may("argument.agree"),
