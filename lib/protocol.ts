@@ -39,6 +39,7 @@ import type { MarkRead } from "./reading";
 import type { Failure } from "./result";
 import type { SessionState, Side } from "./session";
 import { text } from "./text";
+import type { ReaderCan } from "./views";
 
 /**
  * What each event of a motion's log carries, by type: exactly what the commands write.
@@ -188,8 +189,18 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const payloadBytes = (payload: unknown) =>
   new TextEncoder().encode(JSON.stringify(payload)).length;
 
-/** `serverNow` (epoch ms) lets a client read the phase's deadline on the server's clock. */
-export type JoinAnswer = { seq: number; events: MotionEvent[]; reload: boolean; serverNow: number };
+/**
+ * `serverNow` (epoch ms) lets a client read the phase's deadline on the server's clock; `can`,
+ * what the reader may do now, lets a page that was offline see that its reader's standing
+ * changed meanwhile (P-MEMBER-2).
+ */
+export type JoinAnswer = {
+  seq: number;
+  events: MotionEvent[];
+  reload: boolean;
+  serverNow: number;
+  can: ReaderCan;
+};
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: Failure["error"] };
 

@@ -95,17 +95,20 @@ export interface MotionView extends MotionSummary {
   session: SessionState;
   /** The server's clock when the view was made (epoch ms), to read the deadline by. */
   serverNow: number;
-  can: {
-    post: boolean;
-    vote: boolean;
-    rate: boolean;
-    agree: boolean;
-    moderate: boolean;
-    /** Why the caller's role does not let them post, in the policy's words; null when it does. */
-    postRefusal: string | null;
-  };
+  can: ReaderCan;
   /** Present when `arguments` holds only the start of a big debate (the motion's page). */
   partial?: MotionPartial;
+}
+
+/** What the reader's role and mute in the motion's space let them do there. */
+export interface ReaderCan {
+  post: boolean;
+  vote: boolean;
+  rate: boolean;
+  agree: boolean;
+  moderate: boolean;
+  /** Why the caller's role does not let them post, in the policy's words; null when it does. */
+  postRefusal: string | null;
 }
 
 /**

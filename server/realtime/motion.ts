@@ -123,7 +123,8 @@ export function registerMotionHandlers(
     const outcome = await guarded(ack, async () => {
       const replay = await eventsSince(store, socket.data.actor, payload);
       if (!replay.ok) return replay;
-      const { motionId, seq, events, reload, moderates } = replay.value;
+      const { motionId, seq, events, reload } = replay.value;
+      const moderates = replay.value.can.moderate;
       const { actor } = socket.data;
       const rooms = [
         motionRoom(motionId),
@@ -137,7 +138,7 @@ export function registerMotionHandlers(
       const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
       // A removal or a change of role committed since the first read took out of the rooms the
       // connections already in them, not this one: it leaves them itself (P-AUTH-2, P-MOD-3).
-      const stillModerates = gap.ok && gap.value.moderates;
+      const stillModerates = gap.ok && gap.value.can.moderate;
       if (moderates && !stillModerates) await socket.leave(moderatorsRoom(motionId));
       if (!gap.ok) {
         for (const room of rooms) await socket.leave(room);
@@ -149,6 +150,9 @@ export function registerMotionHandlers(
         events: reload ? [] : [...events, ...gap.value.events],
         reload: reload || gap.value.reload,
         serverNow: Date.now(),
+        // As the last read found it: a change committed since took the connections in the
+        // rooms out, and tells their pages (P-MEMBER-1).
+        can: gap.value.can,
       });
     });
     if (outcome?.ok) announcePresence(outcome.value.motionId);

@@ -265,7 +265,7 @@ test("a moderator runs a structured debate with two students and the projector, 
   for (const context of contexts) await context.close();
 });
 
-test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops offering to post, and lets them speak again from the space", async ({
+test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose page stops offering to post, lets them speak again from the space, and mutes them while their page is offline", async ({
   browser,
 }) => {
   const teacherContext = await browser.newContext();
@@ -315,6 +315,20 @@ test("P-MEMBER-1: a moderator mutes a student from the debate, whose page stops 
   await post("Literacy followed the press.");
   await teacher.goto(motionPath);
   await expect(teacher.getByText("Literacy followed the press.")).toBeVisible();
+
+  // Muted again while Noor's page is offline: it learns so once it is back (P-MEMBER-2).
+  await studentContext.setOffline(true);
+  await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toBeVisible();
+  await teacher.goto(spacePath);
+  await row.getByRole("button", { name: "Mute Noor" }).click();
+  await expect(row).toContainText("Muted");
+  await expect(composer).toBeVisible();
+  await studentContext.setOffline(false);
+  await expect(
+    student.getByText("A moderator has muted you in this space: you can read and vote, not post."),
+  ).toBeVisible();
+  await expect(composer).toHaveCount(0);
+  await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toHaveCount(0);
   for (const context of [teacherContext, studentContext]) await context.close();
 });
 

@@ -84,4 +84,48 @@ describe("a member's standing in a space, live", () => {
     expect(benHeard).toEqual([d.spaceId]);
     expect(anaHeardAfter).toEqual([]);
   });
+
+  it("P-MEMBER-2: a member muted and made moderator while their connection was down learns it from the join's answer on reconnecting", async () => {
+    const d = await debate(live.db.store, "private");
+    const teacher = actorOf(await d.member("Tess Teacher", "owner"));
+    const ana = await d.member("Ana Lima", "participant");
+    const join = async (socket: Client) => {
+      const answer = await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.can;
+    };
+    const first = await live.server.client(ana);
+    expect(await join(first)).toEqual({
+      post: true,
+      vote: true,
+      rate: true,
+      agree: true,
+      moderate: false,
+      postRefusal: null,
+    });
+    first.disconnect();
+
+    const run = execute();
+    const door = { address: "127.0.0.1" };
+    await run("member:mute", teacher, { spaceId: d.spaceId, userId: ana.id, muted: true }, door);
+    const afterMute = await live.server.client(ana);
+    expect(await join(afterMute)).toEqual({
+      post: false,
+      vote: true,
+      rate: true,
+      agree: true,
+      moderate: false,
+      postRefusal: "A moderator has muted you in this space: you can read and vote, not post.",
+    });
+    afterMute.disconnect();
+
+    await run(
+      "member:change",
+      teacher,
+      { spaceId: d.spaceId, userId: ana.id, role: "moderator" },
+      door,
+    );
+    const afterPromotion = await live.server.client(ana);
+    expect(await join(afterPromotion)).toMatchObject({ post: true, moderate: true });
+  });
 });

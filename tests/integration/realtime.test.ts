@@ -102,6 +102,16 @@ describe("Socket.IO motion rooms", () => {
     expect(faults).toEqual([]);
   });
 
+  /** What a visitor without an account may do in a public space: read, nothing more. */
+  const visitorCan = {
+    post: false,
+    vote: false,
+    rate: false,
+    agree: false,
+    moderate: false,
+    postRefusal: "Sign in, or join with a code as a guest, to take part.",
+  };
+
   it("P-JOIN-3: a client too far behind is told to reload instead of replaying", async () => {
     const { spaceId, documentId, versionId } = await spaceWithDocument(db.store, "public");
     const text = (await db.store.documents.version(versionId))?.text ?? "";
@@ -116,6 +126,7 @@ describe("Socket.IO motion rooms", () => {
       events: [],
       reload: true,
       serverNow: expect.any(Number),
+      can: visitorCan,
     });
     const recent = await socket.emitWithAck("motion:join", { motionId: busy, sinceSeq: 1 });
     expect(recent.ok && recent.events).toHaveLength(MAX_REPLAY);
@@ -135,6 +146,7 @@ describe("Socket.IO motion rooms", () => {
       events: [],
       reload: true,
       serverNow: expect.any(Number),
+      can: visitorCan,
     });
   });
 

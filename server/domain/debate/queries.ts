@@ -10,8 +10,8 @@ import type {
 import { type ArgumentNode, type ArgumentView, everyNode } from "../../../lib/debate";
 import { type JoinAnswer, MAX_REPLAY, type MotionEvent, MotionJoin } from "../../../lib/protocol";
 import type { SpaceMotionSummary } from "../../../lib/reading";
-import type { MotionSummary, MotionView, SourceView } from "../../../lib/views";
-import { type Action, type Actor, authorize } from "../../policy";
+import type { MotionSummary, MotionView, ReaderCan, SourceView } from "../../../lib/views";
+import { type Action, type Actor, authorize, type Place } from "../../policy";
 import { toMotionEvent } from "../events";
 import { Id } from "../ids";
 import { anchorTexts, passageView } from "../library/passageView";
@@ -132,10 +132,8 @@ export async function getMotion(
   const [about] = await withSources(store, [motion]);
   // The seq was read with the motion, before the rows: a client replaying from it may see an
   // event it already holds, never miss one (applying an event twice changes nothing).
-  const place = await placeOf(store, actor, motion.spaceId);
-  const may = (action: Action) => authorize(actor, action, place) === null;
-  const postDenial = authorize(actor, "argument.post", place);
-  const viewer = { id: actor.id, moderates: may("motion.moderate") };
+  const can = readerCan(actor, await placeOf(store, actor, motion.spaceId));
+  const viewer = { id: actor.id, moderates: can.moderate };
   // A big debate is shaped from its rows without their words; only what is held is read whole.
   const part = summary ? await partOf(store, motion, viewer) : null;
   const shown = part
@@ -178,17 +176,26 @@ export async function getMotion(
       ),
       agreements: Object.fromEntries(agreements.map((a) => [a.argumentId, a.stance])),
     },
-    can: {
-      // What the role allows; whether the motion is open now is `status`, kept live apart.
-      post: postDenial === null,
-      postRefusal: postDenial?.message ?? null,
-      vote: may("motion.vote"),
-      rate: may("argument.rate"),
-      agree: may("argument.agree"),
-      moderate: may("motion.moderate"),
-    },
+    can,
     ...(part ? { partial: part.partial } : {}),
   });
+}
+
+/**
+ * What the actor's place in a space lets them do in its motions. What the role allows; whether
+ * the motion is open now is its `status`, kept live apart.
+ */
+function readerCan(actor: Actor, place: Place | null): ReaderCan {
+  const may = (action: Action) => authorize(actor, action, place) === null;
+  const postDenial = authorize(actor, "argument.post", place);
+  return {
+    post: postDenial === null,
+    postRefusal: postDenial?.message ?? null,
+    vote: may("motion.vote"),
+    rate: may("argument.rate"),
+    agree: may("argument.agree"),
+    moderate: may("motion.moderate"),
+  };
 }
 
 /** The ratings of `rows`, read a thousand arguments at a time with other requests between. */
@@ -287,35 +294,32 @@ export async function eventsSince(
   store: Store,
   actor: Actor,
   input: unknown,
-): Promise<Outcome<Omit<JoinAnswer, "serverNow"> & { motionId: string; moderates: boolean }>> {
+): Promise<Outcome<Omit<JoinAnswer, "serverNow"> & { motionId: string }>> {
   const parsed = MotionJoin.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const found = await readableMotion(store, actor, parsed.data.motionId);
   if (!found.ok) return found;
   const { id: motionId } = found.value;
   const { sinceSeq } = parsed.data;
-  const moderates = !authorize(
-    actor,
-    "motion.moderate",
-    await placeOf(store, actor, found.value.spaceId),
-  );
+  const can = readerCan(actor, await placeOf(store, actor, found.value.spaceId));
+  const moderates = can.moderate;
   const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
   // Past the motion's last seq: the database went back (restored from a backup) and the seqs
   // the client holds will be given to other events: it reloads (P-JOIN-6).
   if (rows.length > MAX_REPLAY || sinceSeq > found.value.lastSeq) {
-    return done({ motionId, moderates, seq: found.value.lastSeq, events: [], reload: true });
+    return done({ motionId, can, seq: found.value.lastSeq, events: [], reload: true });
   }
   const seq = rows.at(-1)?.seq ?? sinceSeq;
   const viewer = { id: actor.id, moderates };
   const { anonymous } = found.value.settings;
   const events = rows.map((row) => eventForViewer(toMotionEvent(row), viewer, anonymous));
-  if (moderates) return done({ motionId, moderates, seq, events, reload: false });
+  if (moderates) return done({ motionId, can, seq, events, reload: false });
   const opened = await openedAt(store, motionId);
   // What happened while the motion was a draft was its moderators' (its earlier wordings).
   const public_ = events.map((e) => (e.seq < opened ? stubOf(e) : e));
   return done({
     motionId,
-    moderates,
+    can,
     seq,
     events: await withoutHiddenWords(store, found.value, public_),
     reload: false,

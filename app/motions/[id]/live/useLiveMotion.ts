@@ -25,7 +25,7 @@ import {
   type ServerToClientEvents,
 } from "@/lib/protocol";
 import { holdAfter, isHeld } from "@/lib/rateWait";
-import type { MotionView } from "@/lib/views";
+import type { MotionView, ReaderCan } from "@/lib/views";
 import { announcePosted } from "./posted";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -143,6 +143,9 @@ function withPages(state: State, pages: LoadedPage[]): State {
   return { ...state, motion: merged.state, waiting: merged.waiting };
 }
 
+/** What the reader may do, as one value to compare: the server always builds it in one order. */
+const standingOf = (can: ReaderCan) => JSON.stringify(can);
+
 const ACK_TIMEOUT = 10_000;
 const tooLongToSend = "Too long to send with its quotes: quote shorter passages.";
 const RETRY_DELAY = 3_000;
@@ -180,6 +183,8 @@ export function useLiveMotion(
   const retryRef = useRef<ReturnType<typeof setTimeout>>(undefined);
   outboxRef.current = state.outbox;
   const holdRef = useRef<number | null>(null);
+  // What the reader could do when the page last read the motion (P-MEMBER-2).
+  const standingRef = useRef(standingOf(initial.can));
 
   /** Holds back what the member sends for as long as a rate_limited answer says. */
   const holdFor = useCallback((answer: Ack) => {
@@ -263,6 +268,7 @@ export function useLiveMotion(
       if (!response?.ok) return false;
       const fresh: MotionView = await response.json();
       seqRef.current = fresh.seq;
+      standingRef.current = standingOf(fresh.can);
       dispatch({ type: "reset", motion: liveFrom(fresh) });
       dispatch({ type: "clock", serverNow: fresh.serverNow });
       return true;
@@ -302,7 +308,10 @@ export function useLiveMotion(
           joining = false;
           dispatch({ type: "connection", connection: "live" });
           for (const post of outboxRef.current) if (!post.refused) send(post);
-          if (joinAgain) join();
+          // Given another role or muted while offline: read as on membership:update (P-MEMBER-2).
+          if (followsStanding && standingOf(answer.can) !== standingRef.current) {
+            rereadStanding();
+          } else if (joinAgain) join();
           else joinIfBehind();
         },
       );
@@ -348,11 +357,13 @@ export function useLiveMotion(
       readingStanding = false;
       join();
     };
+    const rereadStanding = () => {
+      dispatch({ type: "pageChanged" });
+      void readStanding();
+    };
     if (followsStanding) {
       socket.on("membership:update", ({ spaceId }) => {
-        if (spaceId !== initial.spaceId) return;
-        dispatch({ type: "pageChanged" });
-        void readStanding();
+        if (spaceId === initial.spaceId) rereadStanding();
       });
     }
     socket.on("motion:events", (events) => {
