@@ -1,5 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eMailPort, e2eOidcPort as oidcPort, e2ePort as port } from "./tests/e2e/ports";
+import {
+  classroomHost,
+  e2eMailPort,
+  e2eOidcPort as oidcPort,
+  e2ePort as port,
+} from "./tests/e2e/ports";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,6 +27,9 @@ export default defineConfig({
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-component-update",
+        // A name for 127.0.0.1 that is not localhost: a page there is not a secure context, as a
+        // class's phones are on a laptop's network address over http (local-network.spec.ts).
+        `--host-resolver-rules=MAP ${classroomHost} 127.0.0.1`,
       ],
     },
   },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { newClientId } from "@/lib/clientId";
 import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
 import { callApi } from "./api";
@@ -37,7 +38,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // One id for the document being saved: a save sent again after a lost answer stores it once.
-  const [clientId] = useState(() => crypto.randomUUID());
+  const [clientId] = useState(() => newClientId());
 
   const previewHeading = useRef<HTMLHeadingElement>(null);
   // A new preview opens below the form: it is brought into view, and the focus goes to it.

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { newClientId } from "@/lib/clientId";
 import type { CopyTarget } from "@/lib/views";
 import { callApi } from "../../components/api";
 import { Problem } from "../../components/Problem";
@@ -17,7 +18,7 @@ export function AddToSpace({ documentId, targets }: { documentId: string; target
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One id per page: a copy sent again after a lost answer is stored once.
-  const [clientId] = useState(() => crypto.randomUUID());
+  const [clientId] = useState(() => newClientId());
 
   const copy = async (spaceId: string) => {
     setProblem(null);

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { newClientId } from "@/lib/clientId";
 import { callApi } from "../../components/api";
 import { Problem } from "../../components/Problem";
 
@@ -14,7 +15,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // One id per file sent: a retry after a lost answer imports it once.
-  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [clientId, setClientId] = useState(() => newClientId());
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +42,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
     if (!answer.ok) {
       setBusy(null);
       setProblem(answer.problem);
-      setClientId(crypto.randomUUID());
+      setClientId(newClientId());
       return;
     }
     setBusy("Imported: opening the motion…");

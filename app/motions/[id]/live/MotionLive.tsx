@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArgumentPageItem } from "@/lib/argumentPages";
+import { newClientId } from "@/lib/clientId";
 import type { CastVote, Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
@@ -225,7 +226,7 @@ export function MotionLive({
     if (refused) live.dismiss(refused.payload.clientId);
     live.post({
       motionId: motion.id,
-      clientId: crypto.randomUUID(),
+      clientId: newClientId(),
       parentId: draft.parent?.id ?? null,
       relation,
       body,
@@ -257,7 +258,7 @@ export function MotionLive({
         setMyAgreements((mine) => ({ ...mine, [argumentId]: stance }));
         const refused = await live.command("argument:agree", {
           argumentId,
-          clientId: crypto.randomUUID(),
+          clientId: newClientId(),
           stance,
         });
         setAgreeProblem(refused);
@@ -278,16 +279,16 @@ export function MotionLive({
       onRate: async (argumentId, score) => {
         const refused = await live.command("argument:rate", {
           argumentId,
-          clientId: crypto.randomUUID(),
+          clientId: newClientId(),
           score,
         });
         if (!refused) setMyRatings((mine) => ({ ...mine, [argumentId]: score }));
         return refused;
       },
       onEdit: (argumentId, body) =>
-        live.command("argument:edit", { argumentId, clientId: crypto.randomUUID(), body }),
+        live.command("argument:edit", { argumentId, clientId: newClientId(), body }),
       onWithdraw: (argumentId) =>
-        live.command("argument:withdraw", { argumentId, clientId: crypto.randomUUID() }),
+        live.command("argument:withdraw", { argumentId, clientId: newClientId() }),
       moderator: moderates ? moderation.actions : null,
     }),
     [

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { newClientId } from "@/lib/clientId";
 import type { CastVote } from "@/lib/commands";
 import { type Stance, supportShift, type VotePhase, type VoteTally } from "@/lib/debate";
 import { winnerSentence } from "@/lib/results";
@@ -43,7 +44,7 @@ export function VotePanel({
   const choose = async (phase: VotePhase, stance: Stance) => {
     const previous = chosen[phase];
     setChosen({ ...chosen, [phase]: stance });
-    const refused = await vote({ motionId, clientId: crypto.randomUUID(), phase, stance });
+    const refused = await vote({ motionId, clientId: newClientId(), phase, stance });
     setProblem(refused);
     if (refused) setChosen((now) => ({ ...now, [phase]: previous }));
   };

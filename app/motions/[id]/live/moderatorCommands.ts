@@ -1,3 +1,4 @@
+import { newClientId } from "@/lib/clientId";
 import type { ClientToServerEvents } from "@/lib/protocol";
 import { callApi, problemOf } from "../../../components/api";
 import type { ApprovalCommands } from "./ApprovalQueue";
@@ -29,7 +30,7 @@ export function moderatorCommands(
   motion: { id: string; spaceId: string },
   state: { pinned: string[]; spotlightId: string | null; selfId: string | null },
 ) {
-  const clientId = () => crypto.randomUUID();
+  const clientId = () => newClientId();
   const motionId = motion.id;
   const actions: ModeratorActions = {
     ...state,

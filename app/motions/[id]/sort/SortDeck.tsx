@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { newClientId } from "@/lib/clientId";
 import type { AgreementStance } from "@/lib/debate";
 import type { Deck } from "@/lib/deck";
 import { Problem } from "../../../components/Problem";
@@ -48,7 +49,7 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
       const response = await fetch(`/api/arguments/${card.id}/agreement`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ clientId: crypto.randomUUID(), stance }),
+        body: JSON.stringify({ clientId: newClientId(), stance }),
       }).catch(() => null);
       storing.current = false;
       setBusy(false);
