@@ -51,3 +51,12 @@ export function jsonField(value: unknown): unknown {
     return value;
   }
 }
+
+/**
+ * The clientId a form sent (ActionForm's `sendsClientId`), or none: a form sent before its page
+ * ran its script sends the field empty, and then the command simply runs.
+ */
+export function clientIdOf(data: FormData): string | undefined {
+  const value = data.get("clientId");
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

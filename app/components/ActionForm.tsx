@@ -2,12 +2,19 @@
 
 import {
   createContext,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
+  type RefObject,
   useActionState,
   useContext,
+  useEffect,
+  useRef,
+  useState,
 } from "react";
+import { newClientId } from "@/lib/clientId";
 import type { FormState } from "@/lib/forms";
+import { putBack, typedIn, UnansweredBoundary, unansweredProblem } from "./UnansweredSend";
 
 const TypedValues = createContext<FormState["values"]>(undefined);
 
@@ -20,28 +27,83 @@ export function KeptInput(props: InputHTMLAttributes<HTMLInputElement> & { name:
   return <input {...props} defaultValue={typed ?? props.defaultValue} />;
 }
 
-/**
- * A form whose server action answers what went wrong: the problems are listed at the top, read
- * out by screen readers, and the button says it is working while the action runs.
- */
-export function ActionForm({
-  action,
-  submit,
-  pending: pendingLabel,
-  secondary = false,
-  className = "form",
-  children,
-}: {
+interface Send {
+  clientId: string;
+  typed: [string, string][];
+}
+
+interface ActionFormProps {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   submit: string;
   pending: string;
   secondary?: boolean;
   className?: string;
+  /**
+   * The command keeps its answer for a `clientId`: the form sends one, the same again after a
+   * send that got no answer, so sending again cannot do it twice (a second space, say).
+   */
+  sendsClientId?: boolean;
   children?: ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState(action, {});
+}
+
+/**
+ * A form whose server action answers what went wrong: the problems are listed at the top, read
+ * out by screen readers, and the button says it is working while the action runs. A send that
+ * gets no answer (the connection dropped) leaves the form as it was, saying so, rather than
+ * taking the page down.
+ */
+export function ActionForm(props: ActionFormProps) {
+  const [unanswered, setUnanswered] = useState(0);
+  // Kept outside the form, which is drawn again after each send with no answer.
+  const sent = useRef<Send | null>(null);
   return (
-    <form action={formAction} className={className} aria-busy={pending}>
+    <UnansweredBoundary key={unanswered} onUnanswered={() => setUnanswered((n) => n + 1)}>
+      <SendingForm {...props} sent={sent} unanswered={unanswered > 0} />
+    </UnansweredBoundary>
+  );
+}
+
+function SendingForm({
+  action,
+  submit,
+  pending: pendingLabel,
+  secondary = false,
+  className = "form",
+  sendsClientId = false,
+  children,
+  sent,
+  unanswered,
+}: ActionFormProps & { sent: RefObject<Send | null>; unanswered: boolean }) {
+  const [state, formAction, pending] = useActionState(
+    action,
+    unanswered ? { problems: [unansweredProblem] } : {},
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const drawnWith = useRef(state);
+  useEffect(() => {
+    // Drawn again after a send with no answer: what was entered goes back in.
+    if (unanswered && sent.current && formRef.current) putBack(formRef.current, sent.current.typed);
+  }, [unanswered, sent]);
+  useEffect(() => {
+    // Answered: whatever is sent next is another command.
+    if (state !== drawnWith.current) sent.current = null;
+  }, [state, sent]);
+  const remember = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    sent.current = { clientId: sent.current?.clientId ?? newClientId(), typed: typedIn(form) };
+    // Read by the action's FormData, which React builds after this handler.
+    const field = form.elements.namedItem("clientId");
+    if (field instanceof HTMLInputElement) field.value = sent.current.clientId;
+  };
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={remember}
+      className={className}
+      aria-busy={pending}
+    >
+      {sendsClientId ? <input type="hidden" name="clientId" /> : null}
       {state.problems && state.problems.length > 0 ? (
         <div className="error-summary" role="alert">
           <h2>{state.problems.length === 1 ? "There is a problem" : "There are problems"}</h2>

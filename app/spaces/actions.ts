@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type FormState, jsonField, problemsOf } from "@/lib/forms";
+import { clientIdOf, type FormState, jsonField, problemsOf } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
 import { execute } from "@/server/execute";
 import { actionDoor } from "@/server/rateLimits/pages";
 
 export async function createSpaceAction(_state: FormState, data: FormData): Promise<FormState> {
-  const input = { name: data.get("name") };
+  const input = { name: data.get("name"), clientId: clientIdOf(data) };
   const outcome = await execute("space:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   redirect(`/spaces/${outcome.value.spaceId}`);
@@ -17,6 +17,7 @@ export async function createSpaceAction(_state: FormState, data: FormData): Prom
 export async function createMotionAction(_state: FormState, data: FormData): Promise<FormState> {
   const input = {
     spaceId: data.get("spaceId"),
+    clientId: clientIdOf(data),
     title: data.get("title"),
     description: data.get("description") ?? "",
     settings: { evidenceRequired: data.get("evidenceRequired") === "on" },

@@ -44,7 +44,12 @@ export default async function SpacesPage() {
       {mayCreate ? (
         <section aria-labelledby="create-heading" className="panel">
           <h2 id="create-heading">Create a space</h2>
-          <ActionForm action={createSpaceAction} submit="Create space" pending="Creating…">
+          <ActionForm
+            action={createSpaceAction}
+            submit="Create space"
+            pending="Creating…"
+            sendsClientId
+          >
             <div className="field">
               <label htmlFor="space-name">Name</label>
               <span className="hint" id="space-name-hint">

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import { SignUpPage, SpacePage, SpacesPage, seriousViolations } from "./pages";
 import { expectFits, phone } from "./pages/screens";
 
 test("the space page gives the join link to copy and a QR code that opens the join form", async ({
@@ -65,4 +65,62 @@ test("a member finds their own space's motion first on the home page, before the
   const titles = page.locator(".card-title a[href^='/motions/']");
   await expect(titles.first()).toHaveText("Our class debates on Fridays");
   expect(await titles.count()).toBeGreaterThan(1);
+});
+
+test("a space or motion sent with no answer keeps the form as it was and says so; sent again, it is made once", async ({
+  page,
+  context,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Ms Olsen",
+    email: `olsen-${Date.now()}@school.test`,
+    password: "a long enough password",
+  });
+  await page.goto("/spaces");
+  const name = page.getByLabel("Name");
+  const create = page.getByRole("button", { name: "Create space" });
+  const problem = page
+    .getByRole("alert")
+    .filter({ hasText: "That was not sent, or its answer was lost" });
+
+  // Offline: nothing reaches the server, and the page stays, with what was typed.
+  await name.fill("Year 9 Ethics");
+  await context.setOffline(true);
+  await create.click();
+  await expect(problem).toBeVisible();
+  await expect(name).toHaveValue("Year 9 Ethics");
+  await page.setViewportSize(phone);
+  await name.scrollIntoViewIfNeeded();
+  await expectFits(page, "create-space-unanswered", "phone");
+  await context.setOffline(false);
+  await create.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Year 9 Ethics" })).toBeVisible();
+
+  // The server makes the motion but its answer is lost on the way back: sent again, the page
+  // lands on that motion, and the space holds one.
+  const spacePath = new URL(page.url()).pathname;
+  await page.getByLabel("Title").fill("Lying is sometimes right");
+  await page.getByLabel("Description").fill("Kant against the murderer at the door.");
+  await page.route(`**${spacePath}`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Create motion" }).click();
+  await expect(problem).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Lying is sometimes right");
+  await expect(page.getByLabel("Description")).toHaveValue(
+    "Kant against the murderer at the door.",
+  );
+  await page.unroute(`**${spacePath}`);
+  await page.getByRole("button", { name: "Create motion" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lying is sometimes right");
+  const motionPath = new URL(page.url()).pathname;
+  await page.goto(spacePath);
+  const motions = new SpacePage(page).motions();
+  await expect(motions).toHaveText(["Lying is sometimes right"]);
+  await expect(page.getByRole("link", { name: "Lying is sometimes right" })).toHaveAttribute(
+    "href",
+    motionPath,
+  );
 });

@@ -204,7 +204,12 @@ export default async function SpacePage({ params }: Props) {
           {space.can.createMotion ? (
             <section aria-labelledby="new-motion-heading" className="panel">
               <h2 id="new-motion-heading">New motion</h2>
-              <ActionForm action={createMotionAction} submit="Create motion" pending="Creating…">
+              <ActionForm
+                action={createMotionAction}
+                submit="Create motion"
+                pending="Creating…"
+                sendsClientId
+              >
                 <input type="hidden" name="spaceId" value={space.id} />
                 <div className="field">
                   <label htmlFor="motion-title">Title</label>

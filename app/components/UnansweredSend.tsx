@@ -1,0 +1,71 @@
+"use client";
+
+import { unstable_rethrow } from "next/navigation";
+import { Component, type ReactNode } from "react";
+
+/** What a form shows when its last send had no answer. */
+export const unansweredProblem =
+  "That was not sent, or its answer was lost: check your connection, then send it again.";
+
+/**
+ * Catches a form action that got no answer (the network dropped, the server went away), which
+ * React throws where the form renders and which would otherwise take the whole page down, and
+ * tells `onUnanswered`; the parent then draws the form again. A redirect or a not-found is
+ * Next's navigation, passed on to Next.
+ */
+export class UnansweredBoundary extends Component<
+  { onUnanswered: () => void; children: ReactNode },
+  { failed: boolean }
+> {
+  state = { failed: false };
+
+  static getDerivedStateFromError(error: unknown) {
+    unstable_rethrow(error);
+    return { failed: true };
+  }
+
+  componentDidCatch() {
+    this.props.onUnanswered();
+  }
+
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const isField = (element: Element): element is Field =>
+  element instanceof HTMLInputElement ||
+  element instanceof HTMLTextAreaElement ||
+  element instanceof HTMLSelectElement;
+
+/** Fields whose value is put back after a send with no answer: never a password or a file. */
+const notKept = new Set(["password", "file", "hidden", "submit", "button", "reset", "image"]);
+
+/** What the member entered in the form, field by field, to put back if the send is lost. */
+export function typedIn(form: HTMLFormElement): [string, string][] {
+  const typed: [string, string][] = [];
+  for (const field of Array.from(form.elements).filter(isField)) {
+    if (!field.name || notKept.has(field.type)) continue;
+    const choice = field.type === "checkbox" || field.type === "radio";
+    if (!choice || (field as HTMLInputElement).checked) typed.push([field.name, field.value]);
+  }
+  return typed;
+}
+
+/** Puts what `typedIn` read back into the form drawn again. */
+export function putBack(form: HTMLFormElement, typed: [string, string][]) {
+  for (const field of Array.from(form.elements).filter(isField)) {
+    if (!field.name || notKept.has(field.type)) continue;
+    const values = typed.filter(([name]) => name === field.name).map(([, value]) => value);
+    if (
+      field instanceof HTMLInputElement &&
+      (field.type === "checkbox" || field.type === "radio")
+    ) {
+      field.checked = values.includes(field.value);
+    } else if (values[0] !== undefined) {
+      field.value = values[0];
+    }
+  }
+}
