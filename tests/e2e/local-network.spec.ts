@@ -2,14 +2,14 @@ import { expect, test } from "@playwright/test";
 import { JoinPage, LiveMotionPage, teacherOpensMotion } from "./pages";
 import { classroomHost, e2ePort } from "./ports";
 
-test("a student on the server's network address over http, not a secure context, joins, votes and posts, and the teacher sees it live", async ({
+test("on the server's network address over http, not a secure context, a teacher signs up and opens a motion, and a student joins, votes and posts, seen live", async ({
   browser,
 }) => {
-  const teacherContext = await browser.newContext();
-  // As a phone in the room reaches a teacher's laptop: by its address on the network, over http.
-  const studentContext = await browser.newContext({
-    baseURL: `http://${classroomHost}:${e2ePort}`,
-  });
+  // As the room's phones and computers reach a laptop's server: by its address on the network,
+  // over http.
+  const overTheNetwork = { baseURL: `http://${classroomHost}:${e2ePort}` };
+  const teacherContext = await browser.newContext(overTheNetwork);
+  const studentContext = await browser.newContext(overTheNetwork);
   const teacher = await teacherContext.newPage();
   const { code, motionPath } = await teacherOpensMotion(
     teacher,
