@@ -17,6 +17,7 @@ import { attachRealtime, type MootServer } from "./realtime";
 import { redisAdapter } from "./realtime/redis";
 import { setRuntime } from "./runtime";
 import { applySecurityHeaders, secureSocketAnswers } from "./securityHeaders";
+import { listensEverywhere, networkAddresses } from "./shareableOrigin";
 import { WorkPool } from "./work/pool";
 import { setWorkPool } from "./work/shared";
 
@@ -98,6 +99,7 @@ async function main() {
     store,
     authSecret,
     siteUrl: config.siteUrl,
+    listensOn: config.host,
     oidc: config.oidc,
     mailer,
     ...realtime,
@@ -113,6 +115,11 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : config.port;
     const shared = redis ? ", rooms shared through Redis" : "";
     console.log(`Moot is serving http://localhost:${port} (database: ${store.dialect}${shared})`);
+    // Where a class's phones reach it, which the join links and QR codes name (shareableOrigin).
+    const [onNetwork] = networkAddresses();
+    if (onNetwork && !config.siteUrl && listensEverywhere(config.host)) {
+      console.log(`Devices on this network reach it at http://${onNetwork}:${port}`);
+    }
   });
 
   const stop = async () => {

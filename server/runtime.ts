@@ -13,6 +13,8 @@ export interface Runtime {
   store: Store;
   /** AUTH_URL, the site's public address, when it is set (Auth.js builds its links from it). */
   siteUrl?: string;
+  /** HOST, the address the server listens on; every interface when not set. */
+  listensOn?: string;
   /** Seals and opens session cookies (Auth.js's secret). */
   authSecret: string;
   /** Sends committed events to their rooms and carries out the command's effects, on every node. */
