@@ -116,9 +116,9 @@ async function main() {
     const shared = redis ? ", rooms shared through Redis" : "";
     console.log(`Moot is serving http://localhost:${port} (database: ${store.dialect}${shared})`);
     // Where a class's phones reach it, which the join links and QR codes name (shareableOrigin).
-    const [onNetwork] = networkAddresses();
-    if (onNetwork && !config.siteUrl && listensEverywhere(config.host)) {
-      console.log(`Devices on this network reach it at http://${onNetwork}:${port}`);
+    const onNetwork = networkAddresses().map((address) => `http://${address}:${port}`);
+    if (onNetwork.length > 0 && !config.siteUrl && listensEverywhere(config.host)) {
+      console.log(`Devices on this network reach it at ${onNetwork.join(" or ")}`);
     }
   });
 

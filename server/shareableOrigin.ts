@@ -13,24 +13,30 @@ export const listensEverywhere = (host: string | undefined) =>
 const isPrivate = (address: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
 
 /**
+ * Interfaces no other device in the room reaches: containers', virtual machines' and tunnels'
+ * (their addresses are private ones too).
+ */
+const virtualInterface = /^(docker|br-|veth|virbr|vboxnet|vmnet|tun|tap|wg|utun|tailscale|zt)/;
+
+/**
  * This machine's IPv4 addresses on its networks, a local network's (10/8, 172.16/12,
- * 192.168/16) first; without the self-assigned ones (169.254/16), which no other device reaches.
+ * 192.168/16) first; without the self-assigned ones (169.254/16) and those of virtual interfaces.
  */
 export function networkAddresses(): string[] {
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .flatMap((each) =>
-      each && each.family === "IPv4" && !each.internal && !each.address.startsWith("169.254.")
-        ? [each.address]
-        : [],
-    );
+  const addresses = Object.entries(networkInterfaces()).flatMap(([name, each]) =>
+    virtualInterface.test(name)
+      ? []
+      : (each ?? []).flatMap(({ family, internal, address }) =>
+          family === "IPv4" && !internal && !address.startsWith("169.254.") ? [address] : [],
+        ),
+  );
   return [...addresses.filter(isPrivate), ...addresses.filter((a) => !isPrivate(a))];
 }
 
 export interface ShareableOriginInput {
   /** AUTH_URL: the site's public address, when the operator gave one. */
   siteUrl?: string;
-  /** How the request reached the server: its scheme and its Host. */
+  /** How the request reached the server: its scheme and its Host (or X-Forwarded-Host). */
   secure: boolean;
   host: string;
   /** HOST: the address the server listens on. */
@@ -49,10 +55,13 @@ export interface ShareableOriginInput {
 export function shareableOrigin(input: ShareableOriginInput): string {
   if (input.siteUrl) return new URL(input.siteUrl).origin;
   const scheme = input.secure ? "https" : "http";
-  const { hostname, port } = new URL(`${scheme}://${input.host}`);
+  // Proxies one behind another list the hosts they were asked for: the first is the browser's.
+  const host = input.host.split(",")[0]?.trim() ?? "";
+  const url = URL.parse(`${scheme}://${host}`);
+  if (!url) return `${scheme}://localhost`;
   const [address] = input.networkAddresses;
-  if (isLoopback(hostname) && listensEverywhere(input.listensOn) && address) {
-    return `${scheme}://${address}${port ? `:${port}` : ""}`;
+  if (isLoopback(url.hostname) && listensEverywhere(input.listensOn) && address) {
+    return `${scheme}://${address}${url.port ? `:${url.port}` : ""}`;
   }
-  return `${scheme}://${input.host}`;
+  return url.origin;
 }

@@ -9,6 +9,7 @@ import {
   useActionState,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
 } from "react";
@@ -30,6 +31,8 @@ export function KeptInput(props: InputHTMLAttributes<HTMLInputElement> & { name:
 interface Send {
   clientId: string;
   typed: [string, string][];
+  /** Its failure was shown: the same failure again is not a lost answer but a fault. */
+  shown: boolean;
 }
 
 interface ActionFormProps {
@@ -40,7 +43,9 @@ interface ActionFormProps {
   className?: string;
   /**
    * The command keeps its answer for a `clientId`: the form sends one, the same again after a
-   * send that got no answer, so sending again cannot do it twice (a second space, say).
+   * send that got no answer, so sending again cannot do it twice (a second space, say). Edited
+   * and sent again, it is still that command: if the first send did reach the server, its result
+   * is the answer.
    */
   sendsClientId?: boolean;
   children?: ReactNode;
@@ -56,8 +61,16 @@ export function ActionForm(props: ActionFormProps) {
   const [unanswered, setUnanswered] = useState(0);
   // Kept outside the form, which is drawn again after each send with no answer.
   const sent = useRef<Send | null>(null);
+  // A fetch that fails (no connection, no answer) rejects with a TypeError; a server's fault or
+  // an action the server no longer knows is something else, which sending again cannot mend.
+  const isUnanswered = (error: unknown) =>
+    error instanceof TypeError && sent.current !== null && !sent.current.shown;
+  const showUnanswered = () => {
+    if (sent.current) sent.current.shown = true;
+    setUnanswered((n) => n + 1);
+  };
   return (
-    <UnansweredBoundary key={unanswered} onUnanswered={() => setUnanswered((n) => n + 1)}>
+    <UnansweredBoundary key={unanswered} isUnanswered={isUnanswered} onUnanswered={showUnanswered}>
       <SendingForm {...props} sent={sent} unanswered={unanswered > 0} />
     </UnansweredBoundary>
   );
@@ -79,10 +92,14 @@ function SendingForm({
     unanswered ? { problems: [unansweredProblem] } : {},
   );
   const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const drawnWith = useRef(state);
-  useEffect(() => {
-    // Drawn again after a send with no answer: what was entered goes back in.
-    if (unanswered && sent.current && formRef.current) putBack(formRef.current, sent.current.typed);
+  useLayoutEffect(() => {
+    // Drawn again after a send with no answer: what was entered goes back in before it is seen,
+    // and the focus goes to what went wrong.
+    if (!unanswered || !sent.current || !formRef.current) return;
+    putBack(formRef.current, sent.current.typed);
+    summaryRef.current?.focus();
   }, [unanswered, sent]);
   useEffect(() => {
     // Answered: whatever is sent next is another command.
@@ -90,7 +107,8 @@ function SendingForm({
   }, [state, sent]);
   const remember = (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
-    sent.current = { clientId: sent.current?.clientId ?? newClientId(), typed: typedIn(form) };
+    const clientId = sent.current?.clientId ?? newClientId();
+    sent.current = { clientId, typed: typedIn(form), shown: false };
     // Read by the action's FormData, which React builds after this handler.
     const field = form.elements.namedItem("clientId");
     if (field instanceof HTMLInputElement) field.value = sent.current.clientId;
@@ -105,7 +123,7 @@ function SendingForm({
     >
       {sendsClientId ? <input type="hidden" name="clientId" /> : null}
       {state.problems && state.problems.length > 0 ? (
-        <div className="error-summary" role="alert">
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2>{state.problems.length === 1 ? "There is a problem" : "There are problems"}</h2>
           <ul>
             {state.problems.map((problem) => (

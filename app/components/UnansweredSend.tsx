@@ -8,28 +8,32 @@ export const unansweredProblem =
   "That was not sent, or its answer was lost: check your connection, then send it again.";
 
 /**
- * Catches a form action that got no answer (the network dropped, the server went away), which
- * React throws where the form renders and which would otherwise take the whole page down, and
- * tells `onUnanswered`; the parent then draws the form again. A redirect or a not-found is
- * Next's navigation, passed on to Next.
+ * Catches a form action that got no answer (`isUnanswered`: the network dropped, the server went
+ * away), which React throws where the form renders and which would otherwise take the whole page
+ * down, and tells `onUnanswered`; the parent then draws the form again. Anything else goes on to
+ * the page's error boundary: a redirect or a not-found to Next, a fault of the server or of the
+ * form itself to the error page.
  */
 export class UnansweredBoundary extends Component<
-  { onUnanswered: () => void; children: ReactNode },
-  { failed: boolean }
+  { isUnanswered: (error: unknown) => boolean; onUnanswered: () => void; children: ReactNode },
+  { caught: { error: unknown } | null }
 > {
-  state = { failed: false };
+  state: { caught: { error: unknown } | null } = { caught: null };
 
   static getDerivedStateFromError(error: unknown) {
     unstable_rethrow(error);
-    return { failed: true };
+    return { caught: { error } };
   }
 
-  componentDidCatch() {
-    this.props.onUnanswered();
+  componentDidCatch(error: unknown) {
+    if (this.props.isUnanswered(error)) this.props.onUnanswered();
   }
 
   render() {
-    return this.state.failed ? null : this.props.children;
+    const { caught } = this.state;
+    if (!caught) return this.props.children;
+    if (!this.props.isUnanswered(caught.error)) throw caught.error;
+    return null;
   }
 }
 

@@ -88,6 +88,7 @@ test("a space or motion sent with no answer keeps the form as it was and says so
   await context.setOffline(true);
   await create.click();
   await expect(problem).toBeVisible();
+  await expect(problem).toBeFocused();
   await expect(name).toHaveValue("Year 9 Ethics");
   await page.setViewportSize(phone);
   await name.scrollIntoViewIfNeeded();

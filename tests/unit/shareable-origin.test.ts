@@ -21,6 +21,16 @@ describe("where another device finds the site (join links and their QR codes)", 
     );
   });
 
+  it("takes the browser's host from a list that proxies one behind another made, and a host that is not one breaks nothing", () => {
+    expect(shareableOrigin({ ...laptop, secure: true, host: "a.example, b.example" })).toBe(
+      "https://a.example",
+    );
+    expect(shareableOrigin({ ...laptop, host: "not a host" })).toBe("http://localhost");
+    expect(shareableOrigin({ ...laptop, host: "moot.example/elsewhere" })).toBe(
+      "http://moot.example",
+    );
+  });
+
   it("keeps localhost when no other device could reach the server anyway", () => {
     expect(shareableOrigin({ ...laptop, host: "localhost:3000", listensOn: "127.0.0.1" })).toBe(
       "http://localhost:3000",

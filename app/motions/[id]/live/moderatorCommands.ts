@@ -30,7 +30,7 @@ export function moderatorCommands(
   motion: { id: string; spaceId: string },
   state: { pinned: string[]; spotlightId: string | null; selfId: string | null },
 ) {
-  const clientId = () => newClientId();
+  const clientId = newClientId;
   const motionId = motion.id;
   const actions: ModeratorActions = {
     ...state,

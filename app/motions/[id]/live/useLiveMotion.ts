@@ -143,8 +143,8 @@ function withPages(state: State, pages: LoadedPage[]): State {
   return { ...state, motion: merged.state, waiting: merged.waiting };
 }
 
-/** What the reader may do, as one value to compare: the server always builds it in one order. */
-const standingOf = (can: ReaderCan) => JSON.stringify(can);
+const sameCan = (a: ReaderCan, b: ReaderCan) =>
+  (Object.keys(a) as (keyof ReaderCan)[]).every((key) => a[key] === b[key]);
 
 const ACK_TIMEOUT = 10_000;
 const tooLongToSend = "Too long to send with its quotes: quote shorter passages.";
@@ -183,8 +183,10 @@ export function useLiveMotion(
   const retryRef = useRef<ReturnType<typeof setTimeout>>(undefined);
   outboxRef.current = state.outbox;
   const holdRef = useRef<number | null>(null);
-  // What the reader could do when the page last read the motion (P-MEMBER-2).
-  const standingRef = useRef(standingOf(initial.can));
+  // What the last join said the reader may do (P-MEMBER-2); null after the motion was read
+  // again, when the next join's answer is the one to compare with. Joins are compared with joins:
+  // the socket's reader is the one of its handshake, the page's that of the cookie now.
+  const lastCanRef = useRef<ReaderCan | null>(initial.can);
 
   /** Holds back what the member sends for as long as a rate_limited answer says. */
   const holdFor = useCallback((answer: Ack) => {
@@ -268,7 +270,7 @@ export function useLiveMotion(
       if (!response?.ok) return false;
       const fresh: MotionView = await response.json();
       seqRef.current = fresh.seq;
-      standingRef.current = standingOf(fresh.can);
+      lastCanRef.current = null;
       dispatch({ type: "reset", motion: liveFrom(fresh) });
       dispatch({ type: "clock", serverNow: fresh.serverNow });
       return true;
@@ -309,7 +311,9 @@ export function useLiveMotion(
           dispatch({ type: "connection", connection: "live" });
           for (const post of outboxRef.current) if (!post.refused) send(post);
           // Given another role or muted while offline: read as on membership:update (P-MEMBER-2).
-          if (followsStanding && standingOf(answer.can) !== standingRef.current) {
+          const lastCan = lastCanRef.current;
+          lastCanRef.current = answer.can;
+          if (followsStanding && lastCan && !sameCan(lastCan, answer.can)) {
             rereadStanding();
           } else if (joinAgain) join();
           else joinIfBehind();
