@@ -1,7 +1,7 @@
 import type { Store } from "../db/store";
 import type { OutgoingEvent } from "../lib/protocol";
 import type { Command } from "./domain/commands";
-import { type CommandName, commands, type ValueOf } from "./domain/commands";
+import { type CommandName, commands, limitFamilyOf, type ValueOf } from "./domain/commands";
 import type { Outcome } from "./domain/outcome";
 import type { Actor } from "./policy";
 import type { RateLimits } from "./rateLimits/limiter";
@@ -30,19 +30,23 @@ export type ExecuteDeps = { store: Store; limits: RateLimits; publish: Runtime["
 
 /**
  * The one way a command runs, whatever the door: count its rate limit, run it (it parses, asks
- * the policy and commits), then publish its events and carry out its effects.
+ * the policy and commits), then publish its events and carry out its effects. A try of an
+ * attempt family (a sign-up, a guest's join) counts once it is known whether it succeeded.
  */
 export function executor(deps: ExecuteDeps): Execute {
   return async (name, actor, input, door) => {
     const command = commands[name] as Command<ValueOf<typeof name>>;
-    if (command.limit && "address" in door) {
-      const refused = await deps.limits.consume(command.limit, actor, door.address);
+    const family = limitFamilyOf(command, actor);
+    const counted = family !== undefined && "address" in door ? door.address : null;
+    if (family && counted !== null) {
+      const refused = await deps.limits.consume(family, actor, counted);
       if (refused) {
         door.answer?.(refused);
         return refused;
       }
     }
     const outcome = await command.run(deps.store, actor, input);
+    if (family && counted !== null) await deps.limits.settle(family, counted, outcome.ok);
     if (outcome.ok) checkEmits(name, command, outcome.events);
     door.answer?.(outcome);
     if (outcome.ok) deps.publish(outcome.events, outcome.effects);

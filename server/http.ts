@@ -67,14 +67,6 @@ export async function overUploadLimit(request: Request, actor: Actor): Promise<R
   return overLimit(request, "uploads", actor);
 }
 
-/**
- * After a try of sign-up or guest join: the address's count takes it as a success or a failure
- * (server/rateLimits/table.ts, attemptFamilies).
- */
-export async function settleAttempt(request: Request, family: LimitFamily, succeeded: boolean) {
-  await runtime().limits.settle(family, clientAddress(request.headers), succeeded);
-}
-
 /** The answer to a query or command: its value, or its refusal with the matching status. */
 export function respond<T>(outcome: Outcome<T>): Response {
   return outcome.ok ? json(outcome.value) : errorResponse(outcome);

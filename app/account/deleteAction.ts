@@ -13,13 +13,12 @@ import { runtime } from "@/server/runtime";
  * browser out onto the home page, which says the account is gone.
  */
 export async function deleteAccountAction(_state: FormState, data: FormData): Promise<FormState> {
-  const { store, authSecret, disconnectSessions } = runtime();
+  const { store, authSecret } = runtime();
   const { actor, sessionId } = await sessionFromHeaders(store, await headers(), authSecret);
   const password = data.get("password");
   const input = { sessionId, ...(typeof password === "string" ? { password } : {}) };
   const outcome = await execute("account:delete", actor, input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
-  disconnectSessions(outcome.value.ended);
   // Clears this browser's cookie; its session has ended with the others already.
   await signOut({ redirectTo: "/?account=deleted" });
   return {};

@@ -5,21 +5,14 @@ import { redirect } from "next/navigation";
 import { type FormState, problemsOf } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
-import { joinSpace } from "@/server/domain/spaces/joinSpace";
-import { pageLimit, settlePageAttempt } from "@/server/rateLimits/pages";
-import { runtime } from "@/server/runtime";
+import { execute } from "@/server/execute";
+import { actionDoor } from "@/server/rateLimits/pages";
 
 export async function joinAction(_state: FormState, data: FormData): Promise<FormState> {
   const actor = await pageActor();
-  const family = actor.kind === "user" ? "joins" : "guestJoins";
-  const refused = await pageLimit(family, actor);
-  if (refused) return { problems: problemsOf(refused.error.message) };
   const guestName = data.get("guestName");
-  const outcome = await joinSpace(runtime().store, actor, {
-    code: data.get("code"),
-    ...(actor.kind === "user" ? {} : { guestName }),
-  });
-  await settlePageAttempt(family, outcome.ok);
+  const input = { code: data.get("code"), ...(actor.kind === "user" ? {} : { guestName }) };
+  const outcome = await execute("space:join", actor, input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
   if (actor.kind !== "user") {
     const cookie = await guestSessionCookie(outcome.value.user);

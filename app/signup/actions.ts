@@ -7,9 +7,8 @@ import { signIn } from "@/server/auth/authjs";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
 import { safeReturnPath } from "@/server/auth/returnPath";
-import { signUp } from "@/server/domain/accounts/signUp";
-import { pageLimit, settlePageAttempt } from "@/server/rateLimits/pages";
-import { runtime } from "@/server/runtime";
+import { execute } from "@/server/execute";
+import { actionDoor } from "@/server/rateLimits/pages";
 
 export async function signUpAction(_state: FormState, data: FormData): Promise<FormState> {
   const input = {
@@ -23,11 +22,7 @@ export async function signUpAction(_state: FormState, data: FormData): Promise<F
   };
   const values = { name: typed("name"), email: typed("email") };
   const returnTo = safeReturnPath(data.get("returnTo"));
-  const actor = await pageActor();
-  const refused = await pageLimit("signUps", actor);
-  if (refused) return { problems: problemsOf(refused.error.message), values };
-  const outcome = await signUp(runtime().store, actor, input);
-  await settlePageAttempt("signUps", outcome.ok);
+  const outcome = await execute("account:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message), values };
   if (outcome.value.converted) {
     // The guest keeps their identity in a new session; the guest's cookie stops working.

@@ -29,6 +29,9 @@ import { MarkAllRead, MarkRead } from "../../lib/reading";
 import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
 import { DeleteAccountInput, deleteAccount } from "./accounts/deleteAccount";
+import { confirmPasswordReset, PasswordResetConfirm } from "./accounts/passwordReset";
+import { EndSessionsInput, endAllSessions } from "./accounts/sessions";
+import { SignUpInput, signUp } from "./accounts/signUp";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
 import { CreateMotionInput, createMotion } from "./debate/createMotion";
 import { agreeWithArgument, castVote, rateArgument } from "./debate/judge";
@@ -57,6 +60,7 @@ import { markNotificationsRead } from "./notifications/inbox";
 import type { Outcome } from "./outcome";
 import { markAllRead, markRead } from "./reading/markRead";
 import { CreateSpaceInput, createSpace } from "./spaces/createSpace";
+import { JoinSpaceInput, joinSpace } from "./spaces/joinSpace";
 import { ManageJoinCodeInput, manageJoinCode } from "./spaces/manageJoinCode";
 import { ChangeMemberInput, changeMember, MuteMemberInput, muteMember } from "./spaces/members";
 
@@ -79,11 +83,12 @@ export interface RestShape {
  */
 export interface Command<T = unknown> {
   input: z.ZodType;
-  /** null: the actor's own things (their inbox), which need only a session. */
+  /** null: no space's policy applies: the actor's own things (their inbox, their account). */
   action: Action | null;
   run: (store: Store, actor: Actor, input: unknown) => Promise<Outcome<T>>;
   emits: readonly MotionEventType[];
-  limit?: LimitFamily;
+  /** Or the family for this actor (joining a space: a member's, or a guest's). */
+  limit?: LimitFamily | ((actor: Actor) => LimitFamily);
   /** Served over Socket.IO as an event of the command's name (docs/protocol.md). */
   socket: boolean;
   rest?: RestShape;
@@ -408,7 +413,42 @@ export const commands = {
     emits: [],
     socket: false,
   }),
+  "account:create": command({
+    input: SignUpInput,
+    action: null,
+    run: signUp,
+    emits: [],
+    limit: "signUps",
+    socket: false,
+  }),
+  "space:join": command({
+    input: JoinSpaceInput,
+    action: "space.join",
+    run: joinSpace,
+    emits: [],
+    limit: (actor) => (actor.kind === "user" ? "joins" : "guestJoins"),
+    socket: false,
+  }),
+  "sessions:end": command({
+    input: EndSessionsInput,
+    action: null,
+    run: endAllSessions,
+    emits: [],
+    socket: false,
+  }),
+  "password:reset": command({
+    input: PasswordResetConfirm,
+    action: null,
+    run: (store, _actor, input) => confirmPasswordReset(store, input),
+    emits: [],
+    limit: "passwordResets",
+    socket: false,
+  }),
 } as const;
+
+/** The family a command's requests count against for this actor, if it is limited. */
+export const limitFamilyOf = (command: Command<unknown>, actor: Actor) =>
+  typeof command.limit === "function" ? command.limit(actor) : command.limit;
 
 export type CommandName = keyof typeof commands;
 

@@ -12,7 +12,9 @@ import type { Actor } from "../policy";
  */
 export type Effect =
   | { type: "member.evicted"; userId: string; motionIds: string[]; stopsModerating: string[] }
-  | { type: "member.standing"; userId: string; spaceId: string };
+  | { type: "member.standing"; userId: string; spaceId: string }
+  /** Sessions that ended (signed out everywhere, a new password, a deleted account). */
+  | { type: "sessions.ended"; sessionIds: string[] };
 
 /**
  * What a command or query answers: a value (and, for a command, the events to publish and the

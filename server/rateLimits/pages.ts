@@ -18,8 +18,3 @@ export async function pageLimit(family: LimitFamily, actor: Actor): Promise<Rate
 export async function actionDoor(): Promise<Door> {
   return { address: clientAddress(await headers()) };
 }
-
-/** After a page's sign-up or guest join: counts it as a success or a failure for the address. */
-export async function settlePageAttempt(family: LimitFamily, succeeded: boolean) {
-  await runtime().limits.settle(family, clientAddress(await headers()), succeeded);
-}

@@ -62,6 +62,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     }
   });
   const send = publisher(io);
+  const disconnectSessions = sessionDisconnector(io);
   const notifyUsers = pushNotifications(io, deps.store);
   const announcePresence = presenceAnnouncer(io, deps.store);
   const writes = pacedWrites();
@@ -85,7 +86,8 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     }
     for (const effect of effects) {
       if (effect.type === "member.evicted") evictMember(io, effect);
-      else tellMember(io, effect);
+      else if (effect.type === "member.standing") tellMember(io, effect);
+      else disconnectSessions(effect.sessionIds);
     }
   };
   const execute = executor({ store: deps.store, limits: deps.limits, publish });
@@ -98,7 +100,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   return {
     publish,
     limits: deps.limits,
-    disconnectSessions: sessionDisconnector(io),
+    disconnectSessions,
     /** Stops this node's Socket.IO, telling its rooms first who stays on the other nodes. */
     async close() {
       await tellWhoStays(io, deps.store);

@@ -1,4 +1,5 @@
-import { commands, isSocketCommand } from "../domain/commands";
+import { commands, isSocketCommand, limitFamilyOf } from "../domain/commands";
+import type { Actor } from "../policy";
 import type { RateLimits } from "../rateLimits/limiter";
 import type { LimitFamily } from "../rateLimits/table";
 import type { MootSocket } from "./index";
@@ -9,9 +10,9 @@ import type { MootSocket } from "./index";
  * serves (another door's command, such as `debate:import`, or an unknown name) counts only
  * against the budget: it does nothing, so it spends no family's allowance.
  */
-function familyOf(event: string): LimitFamily | undefined {
+function familyOf(event: string, actor: Actor): LimitFamily | undefined {
   if (event === "motion:join") return "joins";
-  return isSocketCommand(event) ? commands[event].limit : undefined;
+  return isSocketCommand(event) ? limitFamilyOf(commands[event], actor) : undefined;
 }
 
 type Readable = { pause(): void; resume(): void; isPaused: boolean };
@@ -47,7 +48,7 @@ export function limitEvents(socket: MootSocket, limits: RateLimits) {
   const { actor, address } = socket.data;
   const accountKey = actor.kind === "user" ? `user:${actor.id}` : `address:${address}`;
   socket.use(async ([event, ...args], next) => {
-    const family = familyOf(event);
+    const family = familyOf(event, actor);
     const own = await limits.consumeEvent(socket.id, accountKey);
     const refused = own
       ? { refusal: own, shared: false }

@@ -60,6 +60,7 @@ for (const dialect of await dialects()) {
           smtpUrl: `smtp://127.0.0.1:${mail.port}`,
           from: "Moot <moot@example.test>",
         }),
+        publish: server.publish,
         disconnectSessions: server.disconnectSessions,
       });
     });

@@ -40,7 +40,8 @@ for (const dialect of await dialects()) {
       db = await dialect.open();
       store = db.store;
       server = await startRealtime(store);
-      setTestRuntime(store, { disconnectSessions: server.disconnectSessions });
+      const { publish, disconnectSessions } = server;
+      setTestRuntime(store, { publish, disconnectSessions });
     });
 
     afterAll(async () => {
@@ -111,9 +112,11 @@ for (const dialect of await dialects()) {
       expect(ended).toHaveLength(2); // the person's first session and the new one
     });
 
-    it("DELETE /api/me/sessions signs out everywhere: copied cookies then get 401, and a visitor gets 401", async () => {
+    it("DELETE /api/me/sessions signs out everywhere: the open connections close, copied cookies then get 401, and a visitor gets 401", async () => {
       const rest = await person(store, "Rita Rest");
       const copy = await anotherDevice(store, rest);
+      const onCopy = await server.client(copy);
+      const closed = closedByServer(onCopy);
       const call = (cookie?: string) =>
         signOutEverywhere(
           new Request("http://localhost/api/me/sessions", {
@@ -125,6 +128,7 @@ for (const dialect of await dialects()) {
       const answer = await call(rest.cookie);
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual({ ended: 2 });
+      expect(await closed).toBe("io server disconnect");
       expect(answer.headers.get("set-cookie")).toMatch(
         /^authjs\.session-token=; Path=\/; Max-Age=0/,
       );

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Deletes the caller's account (body `{password}`), ends their sessions and this cookie. */
 export async function DELETE(request: Request) {
-  const { store, authSecret, disconnectSessions } = runtime();
+  const { store, authSecret } = runtime();
   const { actor, sessionId } = await sessionFromHeaders(store, request.headers, authSecret);
   const body = await jsonBody(request);
   const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
@@ -18,7 +18,6 @@ export async function DELETE(request: Request) {
     restDoor(request),
   );
   if (!outcome.ok) return errorResponse(outcome);
-  disconnectSessions(outcome.value.ended);
   const response = new Response(null, { status: 204 });
   response.headers.append("set-cookie", clearedCookieHeader(isSecureRequest(request.headers)));
   return response;

@@ -19,7 +19,7 @@ export const DeleteAccountInput = z.object({
 });
 
 export interface DeletedAccount {
-  /** The sessions ended: their open connections are closed by the door. */
+  /** The sessions ended, whose open connections close once it has committed. */
   ended: string[];
 }
 
@@ -90,7 +90,7 @@ export async function deleteAccount(
       });
       events.push(outgoing(row, motion));
     }
-    return done({ ended }, events);
+    return done({ ended }, events, [{ type: "sessions.ended", sessionIds: ended }]);
   });
 }
 

@@ -60,7 +60,7 @@ export function resetLinkWorks(store: Store, token: string, now = new Date()): P
 /**
  * Sets a new password with a reset link's token. The link then stops working, and so do the
  * account's other links and every session it had: whoever knew the old password is signed out.
- * Answers the sessions ended, whose open connections the caller closes.
+ * Answers the sessions ended, whose open connections close once it has committed.
  */
 export async function confirmPasswordReset(
   store: Store,
@@ -83,6 +83,7 @@ export async function confirmPasswordReset(
     await tx.passwordResets.removeAll(user.id);
     // Failed sign-ins before the reset were guesses at the old password.
     if (user.email) await tx.signInThrottle.clear(throttleKey("email", user.email));
-    return done({ ended: await tx.sessions.removeAll(user.id) });
+    const ended = await tx.sessions.removeAll(user.id);
+    return done({ ended }, [], [{ type: "sessions.ended", sessionIds: ended }]);
   });
 }

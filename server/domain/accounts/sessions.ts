@@ -1,7 +1,8 @@
+import { z } from "zod";
 import type { Store } from "../../../db/store";
 import type { Actor } from "../../policy";
 import { newId } from "../ids";
-import { done, type Outcome, refuse } from "../outcome";
+import { done, invalidInput, type Outcome, refuse } from "../outcome";
 
 /** Thirty days, Auth.js's default: pages, REST and sockets all read the same session cookie. */
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
@@ -36,12 +37,21 @@ export function endSession(
   return store.transaction((tx) => tx.sessions.remove(session.userId, session.sessionId));
 }
 
-/** Ends every session of the signed-in user, on every browser and device ("Sign out everywhere"). */
+/** "Sign out everywhere" takes nothing: whose sessions end is the signed-in user's. */
+export const EndSessionsInput = z.object({}).optional();
+
+/**
+ * Ends every session of the signed-in user, on every browser and device ("Sign out everywhere");
+ * their open connections close once it has committed.
+ */
 export async function endAllSessions(
   store: Store,
   actor: Actor,
+  input: unknown = {},
 ): Promise<Outcome<{ ended: string[] }>> {
+  const parsed = EndSessionsInput.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
   if (actor.kind !== "user") return refuse("unauthenticated", "Sign in to sign out everywhere.");
   const ended = await store.transaction((tx) => tx.sessions.removeAll(actor.id));
-  return done({ ended });
+  return done({ ended }, [], [{ type: "sessions.ended", sessionIds: ended }]);
 }

@@ -1,17 +1,16 @@
-import { clientAddress } from "@/server/auth/address";
-import { confirmPasswordReset } from "@/server/domain/accounts/passwordReset";
-import { errorResponse, json, jsonBody } from "@/server/http";
-import { runtime } from "@/server/runtime";
+import { execute } from "@/server/execute";
+import { errorResponse, json, jsonBody, restDoor } from "@/server/http";
+import { anonymousActor } from "@/server/policy";
 
 export const dynamic = "force-dynamic";
 
-/** Sets a new password with a reset link's token; every session of the account ends. */
+/**
+ * Sets a new password with a reset link's token; every session of the account ends. The token
+ * says whose: the request's own session, if any, plays no part, and the address alone is counted.
+ */
 export async function POST(request: Request) {
-  const { store, limits, disconnectSessions } = runtime();
-  const refused = await limits.consumeFor("passwordResets", null, clientAddress(request.headers));
-  if (refused) return errorResponse(refused);
-  const outcome = await confirmPasswordReset(store, await jsonBody(request));
+  const input = await jsonBody(request);
+  const outcome = await execute("password:reset", anonymousActor, input, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
-  disconnectSessions(outcome.value.ended);
   return json({ ended: outcome.value.ended.length });
 }

@@ -1,25 +1,13 @@
-import { joinSpace } from "@/server/domain/spaces/joinSpace";
-import {
-  errorResponse,
-  json,
-  jsonBody,
-  overLimit,
-  requestActor,
-  settleAttempt,
-  withSession,
-} from "@/server/http";
-import { runtime } from "@/server/runtime";
+import { execute } from "@/server/execute";
+import { errorResponse, json, jsonBody, requestActor, restDoor, withSession } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** {code} for someone signed in; {code, guestName} makes a guest and signs them in. */
 export async function POST(request: Request) {
   const actor = await requestActor(request);
-  const family = actor.kind === "user" ? "joins" : "guestJoins";
-  const refused = await overLimit(request, family, actor);
-  if (refused) return refused;
-  const outcome = await joinSpace(runtime().store, actor, await jsonBody(request));
-  await settleAttempt(request, family, outcome.ok);
+  const input = await jsonBody(request);
+  const outcome = await execute("space:join", actor, input, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
   const response = json(outcome.value);
   return actor.kind === "user" ? response : withSession(response, outcome.value.user, request);
