@@ -4,6 +4,8 @@ import { DELETE_CONFIRMATION } from "@/lib/accounts";
 import { pageActor } from "@/server/auth/pageActor";
 import { getAccount } from "@/server/domain/accounts/account";
 import { runtime } from "@/server/runtime";
+import { SignOutForm } from "../components/SignOutForm";
+import { SurvivesNoAnswer } from "../components/UnansweredSend";
 import { signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./DeleteAccountForm";
 import { InstitutionSignIn } from "./InstitutionSignIn";
@@ -60,14 +62,11 @@ export default async function AccountPage() {
             ? " As a guest you can only come back as a new guest, unless you create an account first."
             : ""}
         </p>
-        <form action={signOutEverywhereAction} className="actions">
-          <button type="submit">Sign out everywhere</button>
-          {guestOf ? (
-            <Link href="/signup" className="button secondary">
-              Create an account
-            </Link>
-          ) : null}
-        </form>
+        <SignOutForm
+          action={signOutEverywhereAction}
+          label="Sign out everywhere"
+          guest={Boolean(guestOf)}
+        />
       </section>
       <InstitutionSignIn />
       <section aria-labelledby="data-heading" className="panel">
@@ -97,10 +96,12 @@ export default async function AccountPage() {
             longer.
           </p>
         ) : null}
-        <DeleteAccountForm
-          confirmation={email ?? DELETE_CONFIRMATION}
-          needsPassword={hasPassword}
-        />
+        <SurvivesNoAnswer>
+          <DeleteAccountForm
+            confirmation={email ?? DELETE_CONFIRMATION}
+            needsPassword={hasPassword}
+          />
+        </SurvivesNoAnswer>
       </section>
     </>
   );

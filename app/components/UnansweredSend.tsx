@@ -1,7 +1,7 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { Component, type ReactNode } from "react";
+import { Component, type ReactNode, useRef, useState } from "react";
 
 /** What a form shows when its last send had no answer. */
 export const unansweredProblem =
@@ -72,4 +72,36 @@ export function putBack(form: HTMLFormElement, typed: [string, string][]) {
       field.value = values[0];
     }
   }
+}
+
+/**
+ * For a form whose server action answers nothing but a redirect (signing out): a send that gets
+ * no answer says so above the form, which stays, instead of the page giving way to an error.
+ */
+export function SurvivesNoAnswer({ children }: { children: ReactNode }) {
+  const [unanswered, setUnanswered] = useState(0);
+  // Only a send under way can go unanswered: a fault of the page itself goes to its error page.
+  const sending = useRef(false);
+  return (
+    <div onSubmitCapture={() => (sending.current = true)}>
+      {unanswered > 0 ? (
+        <div className="error-summary unanswered" role="alert">
+          <h2>There is a problem</h2>
+          <ul>
+            <li>{unansweredProblem}</li>
+          </ul>
+        </div>
+      ) : null}
+      <UnansweredBoundary
+        key={unanswered}
+        isUnanswered={(error) => error instanceof TypeError && sending.current}
+        onUnanswered={() => {
+          sending.current = false;
+          setUnanswered((n) => n + 1);
+        }}
+      >
+        {children}
+      </UnansweredBoundary>
+    </div>
+  );
 }

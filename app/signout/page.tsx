@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
+import { SignOutForm } from "../components/SignOutForm";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -27,14 +28,7 @@ export default async function SignOutPage() {
           ? `You are the guest ${actor.name}. After signing out you can only come back as a new guest, unless you create an account first.`
           : `You are signed in as ${actor.name}.`}
       </p>
-      <form action={signOutAction} className="actions">
-        <button type="submit">Sign out</button>
-        {guest ? (
-          <Link href="/signup" className="button secondary">
-            Create an account
-          </Link>
-        ) : null}
-      </form>
+      <SignOutForm action={signOutAction} label="Sign out" guest={guest} />
     </>
   );
 }

@@ -188,3 +188,28 @@ test("over REST: Auth.js's sign-out ends the session on the server, and DELETE /
   expect((await third.delete("/api/me/sessions")).status()).toBe(401);
   for (const client of [...clients, stranger]) await client.dispose();
 });
+
+test("signing out with no connection says so and leaves the page as it was; back online, it signs out", async ({
+  page,
+  context,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Ola Offline",
+    email: `ola-${Date.now()}@example.test`,
+    password: "ola's long password",
+  });
+  await page.goto("/signout");
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  await context.setOffline(true);
+  await signOut.click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "That was not sent, or its answer was lost" }),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign out" })).toBeVisible();
+  await expectFitsPhoneAndLaptop(page, "signout-unanswered");
+  await context.setOffline(false);
+  await signOut.click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/signout");
+  await expect(page.getByText("You are not signed in.")).toBeVisible();
+});
