@@ -5,6 +5,7 @@ import { type CommandName, commands, limitFamilyOf, type ValueOf } from "./domai
 import type { Outcome } from "./domain/outcome";
 import type { Actor } from "./policy";
 import type { RateLimits } from "./rateLimits/limiter";
+import { attemptFamilies } from "./rateLimits/table";
 import { type Runtime, runtime } from "./runtime";
 
 /**
@@ -46,7 +47,9 @@ export function executor(deps: ExecuteDeps): Execute {
       }
     }
     const outcome = await command.run(deps.store, actor, input);
-    if (family && counted !== null) await deps.limits.settle(family, counted, outcome.ok);
+    if (family && counted !== null && attemptFamilies.has(family)) {
+      await deps.limits.settle(family, counted, outcome.ok);
+    }
     if (outcome.ok) checkEmits(name, command, outcome.events);
     door.answer?.(outcome);
     if (outcome.ok) deps.publish(outcome.events, outcome.effects);
