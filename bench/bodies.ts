@@ -16,6 +16,7 @@ import { sessionCookieFor } from "../server/auth/session";
 import { bodyGate } from "../server/bodyGate";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { filler, sendBody } from "../tests/support/rawHttp";
+import { type Figure, report } from "./support/figures";
 
 const megabytes = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 600);
 const ungated = process.argv.includes("--ungated");
@@ -55,24 +56,35 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const path = `/api/motions/${crypto.randomUUID()}/arguments`;
 
-const rss = () => `${Math.round(process.memoryUsage().rss / MB)} MB`;
-const cases: [string, string, Record<string, string>][] = [
-  ["a visitor", path, {}],
-  ["a member", path, { cookie }],
-  ...(ungated
-    ? [["read whole, ungated", `/ungated${path}`, {}] as [string, string, Record<string, string>]]
-    : []),
+const rss = () => Math.round(process.memoryUsage().rss / MB);
+/** Who sends, to which path, and the answer the gate owes them before reading the body. */
+type Case = { who: string; url: string; headers: Record<string, string>; owed?: number };
+const cases: Case[] = [
+  { who: "a visitor", url: path, headers: {}, owed: 401 },
+  { who: "a member", url: path, headers: { cookie }, owed: 413 },
+  ...(ungated ? [{ who: "read whole, ungated", url: `/ungated${path}`, headers: {} }] : []),
 ];
 console.log(`A ${megabytes} MB chunked body, in-process server and client (RSS of the process):`);
-for (const [who, url, headers] of cases) {
+const figures: Figure[] = [];
+for (const { who, url, headers, owed } of cases) {
   const before = rss();
   const started = performance.now();
   const answer = await sendBody(`${base}${url}`, { headers, body: filler(megabytes * MB) });
   const ms = Math.round(performance.now() - started);
+  const sent = `sent ${(answer.sent / MB).toFixed(1)} MB`;
   console.log(
-    `  ${who.padEnd(20)} ${answer.status}  sent ${(answer.sent / MB).toFixed(1)} MB in ${ms} ms  RSS ${before} -> ${rss()}`,
+    `  ${who.padEnd(20)} ${answer.status}  ${sent} in ${ms} ms  RSS ${before} MB -> ${rss()} MB`,
   );
+  figures.push({
+    figure: `a ${megabytes} MB chunked body to an argument door, ${who}`,
+    moot: `${answer.status} in ${ms} ms, ${sent}`,
+    baseline: `RSS ${before} -> ${rss()} MB`,
+    ratio: "-",
+    target: owed ? `${owed} before the body is read` : "-",
+    met: owed ? answer.status === owed : undefined,
+  });
 }
+report("bodies", figures);
 server.close();
 await store.close();
 rmSync(dir, { recursive: true, force: true });

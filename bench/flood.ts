@@ -22,6 +22,7 @@ import { loadConfig } from "../server/config";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
 import { type Client, connectMany, percentile, postInput, sleep } from "./support/audience";
+import { report, times, within } from "./support/figures";
 import { benchRoom, memberCookie } from "./support/room";
 
 type Target = { url: string; cookie: string; motionId: string; citation: Citation };
@@ -142,6 +143,24 @@ async function measure() {
     `${"flooder".padEnd(24)} ${flood.sent} posts sent, ${flood.stored} stored, ` +
       `${flood.limited} refused rate_limited`,
   );
+  const p99 = (acks: number[]) => f(percentile(acks, 99));
+  report("flood", [
+    {
+      figure: `member post ack p99 while one account floods from ${FLOOD_SOCKETS} sockets, limits ${limits.on ? "on" : "off"}`,
+      moot: p99(flooded.acks),
+      baseline: `no flood ${p99(quiet.acks)}`,
+      ratio: times(ratio(99)),
+      target: "<= 2x",
+      met: within([ratio(99), 2]),
+    },
+    {
+      figure: "the flooder's posts",
+      moot: `${flood.sent} sent, ${flood.stored} stored`,
+      baseline: `${flood.limited} refused`,
+      ratio: "-",
+      target: "-",
+    },
+  ]);
 
   for (const socket of clients) socket.disconnect();
   await io.close();

@@ -16,17 +16,19 @@ import { openStore } from "../db";
 import { rateLimits } from "../server/rateLimits/limiter";
 import { attachRealtime, type MootServer } from "../server/realtime";
 import { type Client, connectMany, percentile } from "./support/audience";
+import { type Figure, report } from "./support/figures";
 import { benchRoom, memberCookie } from "./support/room";
 
 const [members, postsEach] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 10)];
 const secret = "bench-secret-that-is-long-enough-for-authjs";
 
+/** Prints the values' p50, p95 and max, and gives them back as a figure's cell. */
 const summary = (label: string, values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const f = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(
-    `${label.padEnd(28)} p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted.at(-1) ?? 0)}`,
-  );
+  const spread = `p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted.at(-1) ?? 0)}`;
+  console.log(`${label.padEnd(28)} ${spread}`);
+  return spread.replaceAll("  ", ", ");
 };
 
 const dir = mkdtempSync(join(tmpdir(), "moot-bench-"));
@@ -82,14 +84,26 @@ const posts = members * postsEach;
 console.log(
   `database ${store.dialect}; ${members} members in one room; ${posts} posts, one at a time`,
 );
-summary("post acknowledged", acks);
-summary(`all ${members - 1} others have it`, fanOut);
-console.log(
-  `${"throughput".padEnd(28)} ${(posts / seconds).toFixed(0)} posts/s (${seconds.toFixed(1)} s)`,
-);
+const acked = summary("post acknowledged", acks);
+const reached = summary(`all ${members - 1} others have it`, fanOut);
+const throughput = `${(posts / seconds).toFixed(0)} posts/s`;
+console.log(`${"throughput".padEnd(28)} ${throughput} (${seconds.toFixed(1)} s)`);
 console.log(
   `${"server process memory".padEnd(28)} rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
 );
+
+const row = (figure: string, moot: string): Figure => ({
+  figure: `${figure}, ${members} members posting in turn, ${store.dialect}`,
+  moot,
+  baseline: "-",
+  ratio: "-",
+  target: "-",
+});
+report("live-posts", [
+  row("post ack", acked),
+  row("every other member has the post", reached),
+  row("posts one at a time", throughput),
+]);
 
 for (const c of clients) c.disconnect();
 await io.close();

@@ -16,6 +16,7 @@ import { postArgument } from "../server/domain/debate/postArgument";
 import type { Actor } from "../server/policy";
 import { postgresAvailable, postgresTestStore, sqliteTestStore } from "../tests/support/stores";
 import { percentile } from "./support/audience";
+import { type Figure, report, times } from "./support/figures";
 import { benchMember, benchRoom } from "./support/room";
 
 const [posts, accounts, rounds, rate] = [
@@ -26,6 +27,11 @@ const [posts, accounts, rounds, rate] = [
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const figures: Figure[] = [];
+/** A row of the table printed at the end: this bench sets no targets. */
+const figure = (store: Store, what: string, moot: string, baseline = "-", ratio = "-") =>
+  figures.push({ figure: `${what}, ${store.dialect}`, moot, baseline, ratio, target: "-" });
 
 type Room = Awaited<ReturnType<typeof benchRoom>>;
 
@@ -93,12 +99,13 @@ async function oneAtATime(store: Store) {
   const acks: number[] = [];
   for (let i = 0; i < ONE_AT_A_TIME; i++) acks.push((await post(author, i)).ms);
   const used = process.cpuUsage(cpu);
+  const cpuPerPost = `${((used.user + used.system) / 1000 / ONE_AT_A_TIME).toFixed(2)} ms of CPU a post`;
+  const backToBack = `ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}`;
   console.log(
     `${store.dialect.padEnd(9)} ${ONE_AT_A_TIME} posts one at a time    ` +
-      `${((used.user + used.system) / 1000 / ONE_AT_A_TIME).toFixed(2)} ms of CPU a post, ` +
-      `ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, ` +
-      `${acks.filter((ack) => ack > 5).length} over 5 ms`,
+      `${cpuPerPost}, ${backToBack}, ${acks.filter((ack) => ack > 5).length} over 5 ms`,
   );
+  figure(store, `${ONE_AT_A_TIME} posts one at a time`, `${cpuPerPost}, ${backToBack}`);
   // The same posts with the process idle between them, as a room's posts usually come: each
   // round trip then waits for a core to wake, and the answer takes longer than back to back.
   const spaced: number[] = [];
@@ -106,11 +113,13 @@ async function oneAtATime(store: Store) {
     await sleep(SPACED_MS);
     spaced.push((await post(author, i)).ms);
   }
+  const apart = `ack p50 ${ms(percentile(spaced, 50))}, p99 ${ms(percentile(spaced, 99))}`;
+  const slower = times(percentile(spaced, 50) / percentile(acks, 50));
   console.log(
     `${store.dialect.padEnd(9)} ${SPACED} posts ${SPACED_MS} ms apart        ` +
-      `ack p50 ${ms(percentile(spaced, 50))}, p99 ${ms(percentile(spaced, 99))} ` +
-      `(${(percentile(spaced, 50) / percentile(acks, 50)).toFixed(2)}x back to back's p50)`,
+      `${apart} (${slower} back to back's p50)`,
   );
+  figure(store, `${SPACED} posts ${SPACED_MS} ms apart`, apart, `back to back (p50)`, slower);
 }
 
 const BIG_DEBATE = 10_000;
@@ -152,13 +161,22 @@ async function postsInto(store: Store, size: number) {
 async function bigDebate(store: Store) {
   const small = await postsInto(store, 0);
   const big = await postsInto(store, BIG_DEBATE);
-  const line = (who: string, ofBig: number[], ofSmall: number[]) =>
+  const line = (who: string, ofBig: number[], ofSmall: number[]) => {
+    const inBig = `ack p50 ${ms(percentile(ofBig, 50))}, p99 ${ms(percentile(ofBig, 99))}`;
+    const inSmall = `p50 ${ms(percentile(ofSmall, 50))}, p99 ${ms(percentile(ofSmall, 99))}`;
+    const slower = times(percentile(ofBig, 50) / percentile(ofSmall, 50));
     console.log(
       `${store.dialect.padEnd(9)} ${who.padEnd(26)} debate of ${BIG_DEBATE}: ` +
-        `ack p50 ${ms(percentile(ofBig, 50))}, p99 ${ms(percentile(ofBig, 99))}; ` +
-        `motion of ${AUTHORS}: p50 ${ms(percentile(ofSmall, 50))}, p99 ${ms(percentile(ofSmall, 99))} ` +
-        `(p50 ${(percentile(ofBig, 50) / percentile(ofSmall, 50)).toFixed(2)}x)`,
+        `${inBig}; motion of ${AUTHORS}: ${inSmall} (p50 ${slower})`,
     );
+    figure(
+      store,
+      `${who}, debate of ${BIG_DEBATE}`,
+      inBig,
+      `motion of ${AUTHORS} ${inSmall}`,
+      `${slower} (p50)`,
+    );
+  };
   line("its authors' posts", big.returning, small.returning);
   line("their replies", big.replies, small.replies);
   line(`${NEWCOMERS} newcomers' first posts`, big.first, small.first);
@@ -174,11 +192,12 @@ async function measure(store: Store, perSecond: number) {
   }
   const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)] ?? 0;
   const how = perSecond > 0 ? `sent at ${perSecond}/s` : "sent at once";
+  const answered = `${median.toFixed(0)} posts/s, ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}`;
   console.log(
-    `${store.dialect.padEnd(9)} ${posts} posts ${how.padEnd(14)} ${median.toFixed(0).padStart(4)} posts/s ` +
-      `(median of ${rates.map((r) => r.toFixed(0)).join(", ")}), ` +
-      `ack p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}`,
+    `${store.dialect.padEnd(9)} ${posts} posts ${how.padEnd(14)} ${answered} ` +
+      `(posts/s: median of ${rates.map((r) => r.toFixed(0)).join(", ")})`,
   );
+  figure(store, `${posts} posts ${how}`, answered);
 }
 
 const QUIET_MS = 11_000;
@@ -203,6 +222,12 @@ async function afterQuiet(store: Store) {
     `${store.dialect.padEnd(9)} a post after ${QUIET_MS / 1000} s of quiet: ` +
       `${quiet.map(ms).join(", ")}; the next at once: ${next.map(ms).join(", ")}`,
   );
+  figure(
+    store,
+    `a post after ${QUIET_MS / 1000} s of quiet`,
+    quiet.map(ms).join(", "),
+    `the next at once ${next.map(ms).join(", ")}`,
+  );
 }
 
 console.log(`${posts} posts from ${accounts} accounts into one motion, ${rounds} rounds each`);
@@ -220,3 +245,4 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     await dispose();
   }
 }
+report("post-throughput", figures);
