@@ -275,7 +275,11 @@ function figureOf(
     (entry): entry is [string, string, number, number] => entry[3] !== undefined,
   );
   const limitOf = (label: string, limit: number) =>
-    label === "" ? sizeOf(limit) : label === "DOM nodes " ? limit.toLocaleString("en") : ms(limit);
+    label === ""
+      ? `${limit / KB} KB`
+      : label === "DOM nodes "
+        ? limit.toLocaleString("en")
+        : ms(limit);
   return {
     figure: `${route.name}, ${count.toLocaleString("en")} arguments`,
     moot: shown.map(([label, value]) => `${label}${value}`).join(", "),

@@ -171,7 +171,7 @@ async function bigDebate(store: Store) {
     );
     figure(
       store,
-      `${who}, debate of ${BIG_DEBATE}`,
+      `${who}, debate of ${BIG_DEBATE.toLocaleString("en")}`,
       inBig,
       `motion of ${AUTHORS} ${inSmall}`,
       `${slower} (p50)`,
