@@ -198,5 +198,9 @@ describe("the opinion groups over REST and Socket.IO", () => {
     expect(update.consensus.map((c) => c.argumentId)).toContain(shared);
     expect(JSON.stringify(update)).not.toContain(last.id);
     expect(JSON.stringify(update)).not.toContain(watcher.id);
+    // In order of place, not of person: whoever can list the members cannot line them up.
+    const byPlace = [...update.points].sort((a, b) => a.x - b.x || a.y - b.y);
+    expect(update.points.map((p) => [p.x, p.y])).toEqual(byPlace.map((p) => [p.x, p.y]));
+    expect(new Set(update.points.map((p) => p.x)).size).toBeGreaterThan(1);
   });
 });

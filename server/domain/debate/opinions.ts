@@ -77,11 +77,21 @@ export async function opinionSummary(
   return summary;
 }
 
-/** The groups as the room is told them: the points carry no id. */
+/**
+ * The points as anyone may see them: no id, and in order of place, not in the computation's
+ * order (by person), which anyone who can list the members could line up with them (P-AGREE-2).
+ * The reader's own, if any, is marked `me`.
+ */
+const sharedPoints = (points: OpinionSummary["points"], readerId: string | null) =>
+  points
+    .map(({ x, y, groupId, userId }) => ({ x, y, groupId, me: userId === readerId }))
+    .sort((a, b) => a.x - b.x || a.y - b.y || (a.groupId ?? "").localeCompare(b.groupId ?? ""));
+
+/** The groups as the room is told them: the points carry no id and no order by person. */
 export const opinionsUpdate = (motionId: string, summary: OpinionSummary): OpinionsUpdate => ({
   motionId,
   ...summary,
-  points: summary.points.map(({ x, y, groupId }) => ({ x, y, groupId })),
+  points: sharedPoints(summary.points, null).map(({ x, y, groupId }) => ({ x, y, groupId })),
 });
 
 /**
@@ -98,9 +108,7 @@ export async function motionOpinions(
   const motion = found.value;
   const summary = await opinionSummary(store, motion.id);
   if ("ok" in summary) return summary;
-  const points = summary.points
-    .map(({ x, y, groupId, userId }) => ({ x, y, groupId, me: userId === actor.id }))
-    .sort((a, b) => a.x - b.x || a.y - b.y);
+  const points = sharedPoints(summary.points, actor.id);
   const mine = summary.points.find((point) => point.userId === actor.id);
   let me: OpinionsView["me"] = null;
   if (actor.kind === "user") {
