@@ -3,11 +3,16 @@ import type { MotionSettings } from "../../lib/debate";
 import type { MotionEvent, OutgoingEvent } from "../../lib/protocol";
 
 /** Events whose author stays in the database: the room learns the new counts, not whose. */
-const unsigned: ReadonlySet<StoredEvent["type"]> = new Set(["vote.cast", "argument.agreed"]);
+const unsigned: ReadonlySet<StoredEvent["type"]> = new Set([
+  "vote.cast",
+  "argument.agreed",
+  "argument.rated",
+]);
 
 /**
- * An event as the room may know it: the author of a vote or of an agreement stays in the
- * database, so the room learns the new tally, not who voted or agreed.
+ * An event as the room may know it: the author of a vote, an agreement or a rating stays in the
+ * database, so the room learns the new tally, not who voted, agreed or rated (a rating's author
+ * beside the strength before and after it would give away the score they gave).
  */
 export function toMotionEvent(event: StoredEvent): MotionEvent {
   const { actorId, at, ...rest } = event;

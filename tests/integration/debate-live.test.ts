@@ -248,7 +248,7 @@ describe("live debate over Socket.IO", () => {
     expect(socket.connected).toBe(true);
   });
 
-  it("P-CMD-6: an author's rating of their own argument is refused, stored nowhere and sent to nobody; another's counts", async () => {
+  it("P-CMD-6: an author's rating of their own argument is refused, stored nowhere and sent to nobody; another's counts, with nobody's name on it", async () => {
     const d = await debate(suite.db.store, "private");
     const alice = await d.member("Alice", "participant");
     const bob = await d.member("Bob", "participant");
@@ -282,10 +282,14 @@ describe("live debate over Socket.IO", () => {
 
     const rated = nextHeard(aliceSocket, "event", (e) => e.type === "argument.rated");
     expect(await rate(bobSocket, 3)).toMatchObject({ ok: true, strength: { mean: 3, count: 1 } });
-    expect((await rated).data).toEqual({
+    const event = await rated;
+    expect(event.data).toEqual({
       argumentId: posted.argument.id,
       strength: { mean: 3, count: 1 },
     });
+    // The strength before and after, beside the rater's name, would give away their score.
+    expect(event.actor).toBe("");
+    expect(JSON.stringify(event)).not.toContain(bob.id);
   });
 
   it("P-AGREE-2: a participant's stance reaches the room as counts, with nobody's name on it", async () => {
