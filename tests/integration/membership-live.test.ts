@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createMotion } from "../../server/domain/debate/createMotion";
 import { getMotion } from "../../server/domain/debate/queries";
 import { executor } from "../../server/execute";
+import { systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { type Client, hear, liveSuite, nextHeard } from "../support/realtime";
 
@@ -127,5 +129,57 @@ describe("a member's standing in a space, live", () => {
     );
     const afterPromotion = await live.server.client(ana);
     expect(await join(afterPromotion)).toMatchObject({ post: true, moderate: true });
+  });
+
+  it("P-MEMBER-1: a moderator made participant stops hearing the drafts they had open, at once, whether or not their page reads again", async () => {
+    const d = await debate(live.db.store, "private");
+    const teacher = actorOf(await d.member("Tess Teacher", "owner"));
+    const [ana, ben] = [
+      await d.member("Ana Lima", "moderator"),
+      await d.member("Ben Okafor", "moderator"),
+    ];
+    const draft = await createMotion(live.db.store, systemActor, {
+      clientId: crypto.randomUUID(),
+      spaceId: d.spaceId,
+      title: "A motion still being written",
+      status: "draft",
+    });
+    if (!draft.ok) throw new Error(draft.error.message);
+    const { motionId } = draft.value;
+    const [anaPage, benPage] = [await live.server.client(ana), await live.server.client(ben)];
+    for (const page of [anaPage, benPage]) {
+      expect(await page.emitWithAck("motion:join", { motionId, sinceSeq: 0 })).toMatchObject({
+        ok: true,
+      });
+    }
+    const anaHeard: string[] = [];
+    hear(anaPage, "event", (event) => anaHeard.push(event.type));
+
+    const run = execute();
+    const door = { address: "127.0.0.1" };
+    const demoted = nextHeard(anaPage, "membership:update");
+    await run(
+      "member:change",
+      teacher,
+      { spaceId: d.spaceId, userId: ana.id, role: "participant" },
+      door,
+    );
+    await demoted;
+    // Ana's page does not read again: the draft's next words still do not reach her.
+    const benHears = nextHeard(benPage, "event", (event) => event.type === "motion.edited");
+    const edit = {
+      motionId,
+      clientId: crypto.randomUUID(),
+      title: "The rail line paid for itself",
+    };
+    expect(await run("motion:edit", teacher, { ...edit, description: "" }, door)).toMatchObject({
+      ok: true,
+    });
+    expect((await benHears).data).toMatchObject({ title: edit.title });
+    // A round trip: what the server sent before its answer has arrived by then.
+    expect(await anaPage.emitWithAck("motion:leave", { motionId: "round-trip" })).toEqual({
+      ok: true,
+    });
+    expect(anaHeard).toEqual([]);
   });
 });

@@ -81,15 +81,20 @@ export async function changeMember(
     if (member.role === "owner" && role !== "owner" && (await isLastOwner(tx, spaceId, userId))) {
       return refuse("conflict", "A space needs an owner: make someone else owner first.");
     }
-    const motions = (await tx.motions.list([spaceId])).map((motion) => motion.id);
+    const listed = await tx.motions.list([spaceId]);
+    const motions = listed.map((motion) => motion.id);
     if (role !== "removed") {
       await tx.memberships.setRole(spaceId, userId, role);
       const stopsModerating = moderating(member.role) && !moderating(role) ? motions : [];
+      // A draft is its moderators' alone: one who no longer moderates leaves its room as well.
+      const drafts = stopsModerating.length
+        ? listed.filter((motion) => motion.status === "draft").map((motion) => motion.id)
+        : [];
       return done(
-        { userId, role, leaves: [], stopsModerating },
+        { userId, role, leaves: drafts, stopsModerating },
         [],
         [
-          ...evicted(userId, [], stopsModerating),
+          ...evicted(userId, drafts, stopsModerating),
           ...standingChanged(userId, spaceId, member.role !== role),
         ],
       );
