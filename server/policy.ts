@@ -163,6 +163,8 @@ export function authorize(actor: Actor, action: Action, place: Place | null): De
   if (has === null) return hidden;
   const [least, message] = needs[action];
   if (least === "reader") return null;
+  // Taking part in a public space makes nobody a member: who is in it stays its members' to see.
+  if (action === "member.list" && !place?.role) return forbid(message);
   if (has === "reader") return signInFirst;
   if (rank[has] < rank[least]) return forbid(message);
   const posts = action === "argument.post" || action === "argument.edit";

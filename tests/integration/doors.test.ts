@@ -316,8 +316,9 @@ const inPublicSpace: [DoorName, Who, number][] = [
   ["GET /api/motions/:id", "a signed-in outsider", 200],
   ["GET /api/documents/:id", "a visitor without a session", 200],
   ["GET /api/documents/:id", "a signed-in outsider", 200],
-  ["GET /api/spaces/:id/members", "a visitor without a session", 401],
-  ["GET /api/spaces/:id/members", "a signed-in outsider", 200],
+  // Taking part makes nobody a member: who is in the space stays its members' to see.
+  ["GET /api/spaces/:id/members", "a visitor without a session", 403],
+  ["GET /api/spaces/:id/members", "a signed-in outsider", 403],
   ["POST /api/motions/:id/votes", "a visitor without a session", 401],
   ["POST /api/motions/:id/votes", "a signed-in outsider", 200],
   ["POST /api/motions/:id/arguments", "a visitor without a session", 401],

@@ -81,13 +81,14 @@ const inPrivateSpace: Record<string, string> = {
 };
 
 // The public demo space: everyone reads it; anyone with a session, guests too, takes part.
+// Who is in it stays its members' to see.
 const inPublicSpace: Record<string, string> = {
   "a visitor without a session":
-    "ok 401 401 401 401 401 401 401 ok 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401",
+    "ok 403 401 401 401 401 401 401 ok 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401",
   "a signed-in outsider":
-    "ok ok ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok 403 ok ok 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a guest of another space":
-    "ok ok ok ok 403 403 403 403 403 ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
+    "ok 403 ok ok 403 403 403 403 403 ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "an observer":
     "ok ok ok 403 403 403 403 403 ok ok ok 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403",
   "a guest participant":
