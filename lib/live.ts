@@ -164,6 +164,18 @@ export function holdArgument(
 }
 
 /**
+ * The state once the server answered one of this client's posts with the argument as it stored
+ * it: held so if the state lacks it (the answer may come before the event). One it has already
+ * stays as events made it since: a post sent again after a lost answer is answered as first
+ * stored, after a replay may have brought its approval, its counts or a moderator's hide.
+ */
+export function withOwnPost(state: LiveMotion, argument: ArgumentView): LiveMotion {
+  const known =
+    state.arguments.some((a) => a.id === argument.id) || state.outside?.[argument.id] !== undefined;
+  return known ? state : holdArgument(state, argument);
+}
+
+/**
  * The state holding arguments a page loaded (GET /api/motions/:id/arguments or a branch), read
  * at `seq`: ones it does not hold join it as the events applied since (`since`, the state's
  * events after `seq`) made them; ones it holds stay as events made them, taking only reply

@@ -290,3 +290,31 @@ test("live: a reply and a new argument posted by another member show up in place
   await host.close();
   await page.close();
 });
+
+test("with approval on, a participant's reply deep in a thread the moderator's page does not hold reaches their queue at once", async () => {
+  const desk = await moderator.newPage();
+  await desk.goto(`/motions/${motionId}`);
+  await expect(desk.getByText("Connecting…")).toHaveCount(0);
+  // Argument 1000 is five levels down under the oldest argument: not on the moderator's page.
+  await expect(desk.locator(`li#argument-${idOf(1000)}`)).toHaveCount(0);
+  const settings = await desk.request.post(`/api/motions/${motionId}/commands/motion:settings`, {
+    data: { clientId: crypto.randomUUID(), settings: { approvalRequired: true } },
+  });
+  expect(settings.status(), await settings.text()).toBe(200);
+  const queue = desk.getByRole("region", { name: /^Waiting for approval/ });
+  await expect(queue.getByRole("heading")).toHaveText("Waiting for approval (0)");
+
+  const student = await reader.newPage();
+  const posted = await student.request.post(`/api/motions/${motionId}/arguments`, {
+    data: { parentId: idOf(1000), relation: "attacks", body: "A reply that waits.", citations: [] },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+  await expect(queue.getByRole("heading")).toHaveText("Waiting for approval (1)");
+  await expect(queue.getByText("A reply that waits.")).toBeVisible();
+  await queue.getByRole("button", { name: "Approve" }).click();
+  await expect(queue.getByRole("heading")).toHaveText("Waiting for approval (0)");
+  // Approved, it stands in its thread, which the page now holds.
+  await expect(desk.locator(`li#argument-${idOf(1000)}`)).toContainText("A reply that waits.");
+  await student.close();
+  await desk.close();
+});

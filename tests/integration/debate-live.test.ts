@@ -2,8 +2,10 @@ import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import type { ArgumentView } from "../../lib/debate";
 import type { MotionEvent, Presence } from "../../lib/protocol";
+import { changeMotionStatus } from "../../server/domain/debate/lifecycle";
+import { muteMember } from "../../server/domain/spaces/members";
 import { BUSY_ROOM, BUSY_ROOM_EVERY_MS } from "../../server/realtime/motion";
-import { argumentInput, debate } from "../support/debate";
+import { actorOf, argumentInput, debate } from "../support/debate";
 import type { Person } from "../support/people";
 import { type Client, hear, liveSuite, nextHeard, startRealtime } from "../support/realtime";
 
@@ -175,6 +177,38 @@ describe("live debate over Socket.IO", () => {
       original.argument.id,
     ]);
     expect((await suite.db.store.motions.get(d.motionId))?.lastSeq).toBe(original.seq);
+  });
+
+  it("P-CMD-3: a post sent again after its sender was muted and the motion closed answers what the first stored; a new one is refused", async () => {
+    const d = await debate(suite.db.store, "private");
+    const teacher = actorOf(await d.member("Tess Teacher", "owner"));
+    const bob = await d.member("Bob", "participant");
+    const bobSocket = await client(bob);
+    await join(bobSocket, d.motionId);
+    const input = argumentInput(d.motionId, d.cite(trade), { clientId: "answer-lost-1" });
+    const first = await bobSocket.emitWithAck("argument:post", input);
+    if (!first.ok) throw new Error(first.error.message);
+
+    const muted = await muteMember(suite.db.store, teacher, {
+      spaceId: d.spaceId,
+      userId: bob.id,
+      muted: true,
+    });
+    expect(muted).toMatchObject({ ok: true });
+    const closed = await changeMotionStatus(suite.db.store, teacher, {
+      motionId: d.motionId,
+      clientId: crypto.randomUUID(),
+      status: "closed",
+    });
+    expect(closed).toMatchObject({ ok: true });
+
+    // The page re-sends the post whose answer its dropped connection lost: it was stored.
+    expect(await bobSocket.emitWithAck("argument:post", input)).toEqual(first);
+    const another = argumentInput(d.motionId, d.cite(trade), { clientId: "answer-lost-2" });
+    expect(await bobSocket.emitWithAck("argument:post", another)).toMatchObject({ ok: false });
+    expect((await suite.db.store.motions.arguments(d.motionId)).map((a) => a.id)).toEqual([
+      first.argument.id,
+    ]);
   });
 
   it("P-CMD-4: a refused command (bad citation) stores nothing and nobody receives an event", async () => {

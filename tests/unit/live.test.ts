@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ArgumentView, emptyTally } from "../../lib/debate";
-import { applyEvents, leavesGap, seqAfter } from "../../lib/live";
+import { applyEvents, leavesGap, seqAfter, withOwnPost } from "../../lib/live";
 import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { argumentView, liveMotionAt } from "../support/views";
 
@@ -70,6 +70,25 @@ describe("a live client's copy of a motion", () => {
     expect(state.arguments.map((a) => [a.id, a.author.name])).toEqual([
       ["a", "Deleted member"],
       ["b", "Ben"],
+    ]);
+  });
+
+  it("holds one's own post from its answer when the answer comes first, and keeps what events made of it when they came first", () => {
+    const posted = { ...argument("a"), status: "pending" as const };
+    const answeredFirst = withOwnPost(start, posted);
+    expect(answeredFirst.arguments).toEqual([posted]);
+    // Its answer lost, the post is sent again after a replay brought its approval and counts.
+    const { state: replayed } = applyEvents(start, [
+      event(2, "argument.submitted", { argument: posted, onlyFor: posted.author.id }),
+      event(3, "argument.approved", { argument: { ...posted, status: "published" } }),
+      event(4, "argument.agreed", {
+        argumentId: "a",
+        agreement: { agree: 3, disagree: 0, pass: 0 },
+      }),
+    ]);
+    const answeredLast = withOwnPost(replayed, posted);
+    expect(answeredLast.arguments.map((a) => [a.status, a.agreement?.agree])).toEqual([
+      ["published", 3],
     ]);
   });
 

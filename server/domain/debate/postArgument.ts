@@ -67,8 +67,12 @@ async function post(
     documentsOf(tx, citations),
     parentId ? tx.arguments.get(parentId) : undefined,
   ]);
+  // The same post sent again after its answer was lost was stored: it answers so even if the
+  // sender was muted or the motion closed since, as long as they may still read it (P-CMD-3).
+  if ("answer" in retried) {
+    return found.ok || found.error.code !== "not_found" ? done(retried.answer) : found;
+  }
   if (!found.ok) return found;
-  if ("answer" in retried) return done(retried.answer);
   const { kept } = retried;
   const { motion, moderates: moderator, space } = found.value;
   if (parentId && !(parent?.motionId === motionId && parent.status === "published")) {

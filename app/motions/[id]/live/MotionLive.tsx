@@ -323,7 +323,7 @@ export function MotionLive({
     : null;
   const here = live.presence;
   const onLoaded = useCallback(
-    (page: { seq: number; arguments: ArgumentPageItem[] }) => {
+    (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => {
       live.hold(page);
       const rated = page.arguments.filter((item) => item.myRating !== null);
       if (rated.length > 0) {
@@ -346,19 +346,30 @@ export function MotionLive({
     (argumentId: string) => walkedToEnd(argumentId, order),
     [walkedToEnd, order],
   );
-  // The spotlight and pinned arguments show whatever part of the debate the page holds.
+  // The spotlight, pinned arguments and, for a moderator, posts waiting for approval show
+  // whatever part of the debate the page holds: what it lacks comes with the thread above it.
   const fetchedFor = useRef(new Set<string>());
   const held = useMemo(
     () => new Set(live.motion.arguments.map((a) => a.id)),
     [live.motion.arguments],
   );
+  const outside = live.motion.outside;
+  const waitingOutside = useMemo(
+    () =>
+      moderates
+        ? Object.entries(outside ?? {})
+            .filter(([, argument]) => argument.status === "pending")
+            .map(([id]) => id)
+        : [],
+    [moderates, outside],
+  );
   useEffect(() => {
-    for (const id of [...(spotlightId ? [spotlightId] : []), ...pinned]) {
+    for (const id of [...(spotlightId ? [spotlightId] : []), ...pinned, ...waitingOutside]) {
       if (held.has(id) || fetchedFor.current.has(id)) continue;
       fetchedFor.current.add(id);
       void pages.loadBranch(id);
     }
-  }, [spotlightId, pinned, held, pages.loadBranch]);
+  }, [spotlightId, pinned, waitingOutside, held, pages.loadBranch]);
   const { loadMore } = pages;
   const loadReplies = useCallback(
     (node: ArgumentNode) => loadMore(node.id, order, node.children.length),

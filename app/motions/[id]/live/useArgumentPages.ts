@@ -35,14 +35,21 @@ export function useArgumentPages({
   partial: Pick<MotionPartial, "order" | "cursors"> | null;
   /** Counts the times the state was read whole again: what was loaded since is gone. */
   generation: number;
-  /** Takes loaded arguments, and the seq they were read at, into the page's state. */
-  hold: (page: { seq: number; arguments: ArgumentPageItem[] }) => void;
+  /**
+   * Takes loaded arguments, the seq they were read at and the generation they were asked for
+   * in, into the page's state.
+   */
+  hold: (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => void;
 }) {
   const cursors = useRef<Record<string, string | null>>(cursorsOf(partial));
   // Lists walked to their end in an order: nothing more to offer there.
   const [walked, setWalked] = useState<ReadonlySet<string>>(new Set());
   const latest = useRef(partial);
   latest.current = partial;
+  // A page asked for before the motion was read whole again is dropped when it comes: its
+  // cursor belongs to the reading it followed.
+  const generationNow = useRef(generation);
+  generationNow.current = generation;
   useEffect(() => {
     if (generation === 0) return;
     cursors.current = cursorsOf(latest.current);
@@ -81,10 +88,12 @@ export function useArgumentPages({
           : { limit: String(Math.min(MAX_PAGE, held + PAGE)) }),
       });
       busy(list, true);
+      const askedIn = generationNow.current;
       const answer = await callApi<ArgumentPage>(`/api/motions/${motionId}/arguments?${query}`, {
         method: "GET",
       });
       busy(list, false);
+      if (askedIn !== generationNow.current) return;
       if (!answer.ok) return setProblem(answer.problem);
       setProblem(null);
       cursors.current[key] = answer.body.nextCursor;
@@ -94,7 +103,7 @@ export function useArgumentPages({
         else next.delete(key);
         return next;
       });
-      hold(answer.body);
+      hold({ ...answer.body, generation: askedIn });
     },
     [motionId, hold, busy],
   );
@@ -108,11 +117,12 @@ export function useArgumentPages({
   /** The thread from its top-level argument down to one argument; why not, if it is not there. */
   const loadBranch = useCallback(
     async (argumentId: string): Promise<string | null> => {
+      const askedIn = generationNow.current;
       const answer = await callApi<ArgumentBranch>(`/api/arguments/${argumentId}/branch`, {
         method: "GET",
       });
       if (answer.ok && answer.body.motionId === motionId) {
-        hold(answer.body);
+        hold({ ...answer.body, generation: askedIn });
         return null;
       }
       return answer.ok || answer.problem === "No such argument."

@@ -6,13 +6,13 @@ import type { PostArgument } from "@/lib/commands";
 import type { ArgumentView } from "@/lib/debate";
 import {
   applyEvents,
-  holdArgument,
   type LiveMotion,
   type LoadedPage,
   leavesGap,
   liveFrom,
   mergePages,
   seqAfter,
+  withOwnPost,
 } from "@/lib/live";
 import type { OpinionsUpdate } from "@/lib/opinionGroups";
 import {
@@ -69,7 +69,7 @@ type Action =
   | { type: "events"; events: MotionEvent[] }
   | { type: "reset"; motion: LiveMotion }
   | { type: "stored"; argument: ArgumentView; clientId: string }
-  | { type: "loaded"; page: LoadedPage }
+  | { type: "loaded"; page: LoadedPage & { generation: number } }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
   | { type: "pageChanged" }
@@ -97,15 +97,15 @@ function reduce(state: State, action: Action): State {
         recent: [],
         waiting: [],
       };
-    case "stored": {
-      // The ack may come before the event: show the stored argument now; the event changes nothing.
+    case "stored":
       return {
         ...state,
-        motion: holdArgument(state.motion, action.argument),
+        motion: withOwnPost(state.motion, action.argument),
         outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
       };
-    }
     case "loaded":
+      // A page asked for before the motion was read whole again would bring back what it replaced.
+      if (action.page.generation !== state.generation) return state;
       return withPages(state, [action.page]);
     case "connection":
       return { ...state, connection: action.connection };
@@ -279,6 +279,16 @@ export function useLiveMotion(
     const joinIfBehind = () => {
       if (lastSeqHeard > seqRef.current) join();
     };
+    // Names shown or hidden change with anonymity: what is held already must be read again,
+    // whether the change came live or in a join's replay.
+    const rereadIfRenamed = (events: MotionEvent[]) => {
+      const renamed = events.some(
+        (event) =>
+          event.type === "motion.settings" &&
+          event.data.settings.anonymous !== anonymousRef.current,
+      );
+      if (renamed) void reload().then((reloaded) => reloaded && joinIfBehind());
+    };
     // A join asked for while one is under way runs once that one has answered: the rooms it
     // puts the connection in follow the reader's role as it is then (P-MEMBER-1).
     let joinAgain = false;
@@ -306,6 +316,7 @@ export function useLiveMotion(
           } else {
             dispatch({ type: "events", events: answer.events });
             seqRef.current = seqAfter(seqRef.current, answer.events);
+            rereadIfRenamed(answer.events);
           }
           joining = false;
           dispatch({ type: "connection", connection: "live" });
@@ -372,20 +383,17 @@ export function useLiveMotion(
     }
     socket.on("motion:events", (events) => {
       if (events[0]?.motionId !== initial.id) return;
-      // What follows on from our seq is applied; past a gap, a replay from there brings the rest.
+      // What follows on from our seq is applied; past a gap, a replay from there brings the rest
+      // (a join under way brings it, or is followed by one that does: P-JOIN-7).
       dispatch({ type: "events", events });
       lastSeqHeard = Math.max(lastSeqHeard, ...events.map((event) => event.seq));
       const gap = leavesGap(seqRef.current, events);
       seqRef.current = seqAfter(seqRef.current, events);
-      if (gap) join();
+      if (gap && !joining) join();
       for (const event of events) {
         if (event.type === "evidence.reanchored") dispatch({ type: "pageChanged" });
-        // Names shown or hidden change with anonymity: what is held already must be read again.
-        const settings = (event.data as { settings?: { anonymous?: boolean } }).settings;
-        if (event.type === "motion.settings" && settings?.anonymous !== anonymousRef.current) {
-          void reload().then((reloaded) => reloaded && joinIfBehind());
-        }
       }
+      rereadIfRenamed(events);
     });
     // The browser knows about a lost network before any ping times out: say so at once, and
     // reconnect (and replay what was missed) as soon as it is back.
@@ -450,7 +458,10 @@ export function useLiveMotion(
   );
 
   const dismiss = useCallback((clientId: string) => dispatch({ type: "dismiss", clientId }), []);
-  const hold = useCallback((page: LoadedPage) => dispatch({ type: "loaded", page }), []);
+  const hold = useCallback(
+    (page: LoadedPage & { generation: number }) => dispatch({ type: "loaded", page }),
+    [],
+  );
 
   return { ...state, post, command, dismiss, hold };
 }
