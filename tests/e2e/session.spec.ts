@@ -332,6 +332,50 @@ test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose
   for (const context of [teacherContext, studentContext]) await context.close();
 });
 
+test("P-JOIN-8: a motion made anonymous while a student's page is offline shows pseudonyms once the page is back, for what it held already too", async ({
+  browser,
+}) => {
+  const teacherContext = await browser.newContext();
+  const [noorContext, omarContext] = [await browser.newContext(), await browser.newContext()];
+  const teacher = await teacherContext.newPage();
+  const { code, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Ms Ines Duarte",
+      email: `duarte-${Date.now()}@school.test`,
+      password: "duarte's long password",
+    },
+    "Civics 10",
+    "Voting should be compulsory",
+  );
+  const [noor, omar] = [await noorContext.newPage(), await omarContext.newPage()];
+  for (const [page, name] of [
+    [noor, "Noor"],
+    [omar, "Omar Haddad"],
+  ] as const) {
+    await new JoinPage(page).joinAsGuest(code, name);
+    await expect(page.getByRole("heading", { level: 1, name: "Civics 10" })).toBeVisible();
+    await page.goto(motionPath);
+    await expect(page.getByText("Connecting…")).toHaveCount(0);
+  }
+  await new LiveMotionPage(omar).post("For the motion", "Turnout makes a mandate.");
+  const omars = noor.locator("li.argument").filter({ hasText: "Turnout makes a mandate." });
+  await expect(omars).toContainText("Omar Haddad");
+
+  await noorContext.setOffline(true);
+  await expect(noor.getByRole("status").filter({ hasText: "Connection lost" })).toBeVisible();
+  const motionId = motionPath.split("/").at(-1) ?? "";
+  const made = await teacher.request.post(`/api/motions/${motionId}/commands/motion:settings`, {
+    data: { clientId: crypto.randomUUID(), settings: { anonymous: true } },
+  });
+  expect(made.status(), await made.text()).toBe(200);
+  await noorContext.setOffline(false);
+  await expect(noor.getByRole("status").filter({ hasText: "Connection lost" })).toHaveCount(0);
+  await expect(omars).toContainText(/Participant \d/);
+  await expect(noor.getByText("Omar Haddad")).toHaveCount(0);
+  for (const context of [teacherContext, noorContext, omarContext]) await context.close();
+});
+
 test("P-MEMBER-1: a student made a moderator while the debate is open moderates it at once: a post waiting for approval reaches their page", async ({
   browser,
 }) => {
