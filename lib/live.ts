@@ -164,6 +164,21 @@ export function holdArgument(
 }
 
 /**
+ * An argument's words as they may stand beside the room's opinion groups: a held argument's
+ * if it is published; none for one held but hidden or withdrawn since, whose words the groups'
+ * own copy (`others`) still holds until they are worked out again; else that copy's.
+ */
+export function publicWords(
+  state: LiveMotion,
+  id: string,
+  others: Record<string, string> = {},
+): string | undefined {
+  const held = state.arguments.find((a) => a.id === id);
+  if (!held) return others[id];
+  return held.status === "published" ? held.body : undefined;
+}
+
+/**
  * The state once the server answered one of this client's posts with the argument as it stored
  * it: held so if the state lacks it (the answer may come before the event). One it has already
  * stays as events made it since: a post sent again after a lost answer is answered as first

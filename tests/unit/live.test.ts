@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ArgumentView, emptyTally } from "../../lib/debate";
-import { applyEvents, leavesGap, seqAfter, withOwnPost } from "../../lib/live";
+import { applyEvents, leavesGap, publicWords, seqAfter, withOwnPost } from "../../lib/live";
 import type { EventOf, MotionEventData, MotionEventType } from "../../lib/protocol";
 import { argumentView, liveMotionAt } from "../support/views";
 
@@ -89,6 +89,21 @@ describe("a live client's copy of a motion", () => {
     const answeredLast = withOwnPost(replayed, posted);
     expect(answeredLast.arguments.map((a) => [a.status, a.agreement?.agree])).toEqual([
       ["published", 3],
+    ]);
+  });
+
+  it("quotes beside the opinion groups a published argument's words, never a hidden one's, and the groups' own for the rest", () => {
+    const { state } = applyEvents(start, [
+      event(2, "argument.posted", { argument: argument("a") }),
+      event(3, "argument.posted", { argument: argument("b") }),
+      event(4, "argument.hidden", { argumentId: "b", reason: "" }),
+    ]);
+    const groups = { a: "old words of a", b: "body of b", c: "body of c" };
+    expect(["a", "b", "c", "d"].map((id) => publicWords(state, id, groups))).toEqual([
+      "body of a",
+      undefined,
+      "body of c",
+      undefined,
     ]);
   });
 

@@ -16,6 +16,7 @@ import {
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
+import { publicWords } from "@/lib/live";
 import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import { reuseUnchanged } from "@/lib/stableTree";
@@ -680,7 +681,7 @@ export function MotionLive({
           <WhereIStand
             motionId={motion.id}
             update={live.opinions}
-            bodyOf={(id) => live.motion.arguments.find((a) => a.id === id)?.body}
+            bodyOf={(id, others) => publicWords(live.motion, id, others)}
             canJudge={motion.can.agree && status === "open"}
           />
         </aside>

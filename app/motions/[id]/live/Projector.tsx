@@ -10,7 +10,7 @@ import {
   totalOf,
   type VoteTally,
 } from "@/lib/debate";
-import type { LiveMotion } from "@/lib/live";
+import { type LiveMotion, publicWords } from "@/lib/live";
 import type { ProjectorView } from "@/lib/projector";
 import { strengthSummary } from "@/lib/ratingScale";
 import { type Winner, winnerOf } from "@/lib/results";
@@ -224,7 +224,7 @@ export function Projector({
         <ProjectorOpinions
           motionId={motion.id}
           update={live.opinions}
-          bodyOf={(id) => live.motion.arguments.find((a) => a.id === id)?.body}
+          bodyOf={(id, others) => publicWords(live.motion, id, others)}
         />
       ) : (
         <div className="projector-sides">

@@ -17,7 +17,8 @@ export function ProjectorOpinions({
 }: {
   motionId: string;
   update: OpinionsUpdate | null;
-  bodyOf: (id: string) => string | undefined;
+  /** An argument's words as they may be shown, from the page's or else from `others`. */
+  bodyOf: (id: string, others: Record<string, string>) => string | undefined;
 }) {
   const { view } = useOpinions(motionId, update);
   if (!view) return <p className="meta">Loading the room's opinion groups…</p>;
@@ -44,7 +45,7 @@ export function ProjectorOpinions({
             {view.consensus.slice(0, 4).map((c) => (
               <li key={c.argumentId}>
                 <span className="projector-body">
-                  {bodyOf(c.argumentId) ?? view.words[c.argumentId] ?? ""}
+                  {bodyOf(c.argumentId, view.words) ?? "An argument of this debate"}
                 </span>{" "}
                 <span className="meta">({percent(c.agreeShare)} agree)</span>
               </li>

@@ -47,12 +47,13 @@ export function WhereIStand({
 }: {
   motionId: string;
   update: OpinionsUpdate | null;
-  bodyOf: (id: string) => string | undefined;
+  /** An argument's words as they may be shown, from the page's or else from `others`. */
+  bodyOf: (id: string, others: Record<string, string>) => string | undefined;
   canJudge: boolean;
 }) {
   const { view, failed } = useOpinions(motionId, update);
   // What the page holds is newest; the groups' own words cover arguments it does not hold.
-  const words = (id: string) => bodyOf(id) ?? view?.words[id];
+  const words = (id: string) => bodyOf(id, view?.words ?? {});
 
   const sort = canJudge ? (
     <Link className="button" href={`/motions/${motionId}/sort`}>
