@@ -291,6 +291,30 @@ test("live: a reply and a new argument posted by another member show up in place
   await page.close();
 });
 
+test("in Latest activity, a reply to an old thread the page does not hold brings that thread to the top", async () => {
+  const page = await openMotion();
+  await page.getByLabel("Order").selectOption({ label: "Latest activity" });
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  const first = forSide.locator("ul.argument-tree > li.argument").first();
+  await expect(first).toHaveAttribute("id", `argument-${idOf(399)}`);
+  // Argument 3, for the motion and among the oldest, is not on the page.
+  await expect(item(page, 3)).toHaveCount(0);
+  const host = await moderator.newPage();
+  const replied = await host.request.post(`/api/motions/${motionId}/arguments`, {
+    data: {
+      parentId: idOf(3),
+      relation: "supports",
+      body: "An old thread, answered.",
+      citations: [],
+    },
+  });
+  expect(replied.status(), await replied.text()).toBe(201);
+  await expect(first).toHaveAttribute("id", `argument-${idOf(3)}`);
+  await expect(first).toContainText("Argument 3.");
+  await host.close();
+  await page.close();
+});
+
 test("with approval on, a participant's reply deep in a thread the moderator's page does not hold reaches their queue at once", async () => {
   const desk = await moderator.newPage();
   await desk.goto(`/motions/${motionId}`);

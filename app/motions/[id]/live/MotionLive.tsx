@@ -354,7 +354,8 @@ export function MotionLive({
     () => new Set(live.motion.arguments.map((a) => a.id)),
     [live.motion.arguments],
   );
-  const outside = live.motion.outside;
+  const { outside } = live.motion;
+  const { generation } = live;
   const waitingOutside = useMemo(
     () =>
       moderates
@@ -364,13 +365,33 @@ export function MotionLive({
         : [],
     [moderates, outside],
   );
+  // A reply under a thread the page does not hold moves that thread up the orders by replies and
+  // by activity, maybe above where the page has read to: the thread is read, to stand where it
+  // now belongs rather than be skipped by the next page's cursor. One read a thread.
+  const movedUp = useMemo(() => {
+    if (order !== "activity" && order !== "replies") return [];
+    const byThread = new Map<string, string>();
+    for (const [id, argument] of Object.entries(outside ?? {})) {
+      const top = argument.above[0];
+      if (top && !held.has(top) && !byThread.has(top)) byThread.set(top, id);
+    }
+    return [...byThread.values()];
+  }, [order, outside, held]);
   useEffect(() => {
-    for (const id of [...(spotlightId ? [spotlightId] : []), ...pinned, ...waitingOutside]) {
-      if (held.has(id) || fetchedFor.current.has(id)) continue;
-      fetchedFor.current.add(id);
+    const wanted = [
+      ...(spotlightId ? [spotlightId] : []),
+      ...pinned,
+      ...waitingOutside,
+      ...movedUp,
+    ];
+    for (const id of wanted) {
+      // Asked for once per reading of the motion: a new reading holds none of it.
+      const asked = `${generation}:${id}`;
+      if (held.has(id) || fetchedFor.current.has(asked)) continue;
+      fetchedFor.current.add(asked);
       void pages.loadBranch(id);
     }
-  }, [spotlightId, pinned, waitingOutside, held, pages.loadBranch]);
+  }, [spotlightId, pinned, waitingOutside, movedUp, held, generation, pages.loadBranch]);
   const { loadMore } = pages;
   const loadReplies = useCallback(
     (node: ArgumentNode) => loadMore(node.id, order, node.children.length),
