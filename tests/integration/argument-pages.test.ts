@@ -6,6 +6,7 @@ import { type ArgumentNode, ListOrder, latestActivity, sortArguments } from "../
 import type { MotionView } from "../../lib/views";
 import { rateArgument } from "../../server/domain/debate/judge";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { changeMember, muteMember } from "../../server/domain/spaces/members";
 import type { Actor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -221,6 +222,30 @@ for (const dialect of await dialects()) {
         expect(changed.status).toBe(200);
         expect(changed.headers.get("etag")).not.toBe(etag);
       }
+    });
+
+    it("answers a new view, not 304, once what the reader may do changed, even where a post is refused before and after", async () => {
+      const oli = await d.member("Oli", "observer");
+      const path = `/api/motions/${d.motionId}`;
+      const ask = (etag?: string) =>
+        getMotion(get(path, oli, etag ? { "if-none-match": etag } : {}), params(d.motionId));
+      const asObserver = await ask();
+      const etag = asObserver.headers.get("etag") as string;
+      expect(((await asObserver.json()) as MotionView).can).toMatchObject({
+        post: false,
+        agree: false,
+      });
+      // Made a participant and muted at once: still no post, but a stance, and another reason.
+      const mo = actorOf(people.mo);
+      const promote = { spaceId: d.spaceId, userId: oli.id, role: "participant" };
+      await must(changeMember(db.store, mo, promote));
+      await must(muteMember(db.store, mo, { spaceId: d.spaceId, userId: oli.id, muted: true }));
+      const asMuted = await ask(etag);
+      expect(asMuted.status).toBe(200);
+      expect(((await asMuted.json()) as MotionView).can).toMatchObject({
+        post: false,
+        agree: true,
+      });
     });
   });
 }

@@ -5,8 +5,17 @@ import { done, type Outcome } from "../outcome";
 import { placeOf } from "../spaces/access";
 import { readableMotion } from "./queries";
 
-/** What the caller may do decides what a view holds for them (pending posts, `can`). */
-const rights: Action[] = ["motion.moderate", "argument.post", "motion.vote", "argument.rate"];
+/**
+ * What the caller may do decides what a view holds for them (pending posts, `can` and why not):
+ * every action `can` answers for.
+ */
+const rights: Action[] = [
+  "motion.moderate",
+  "argument.post",
+  "motion.vote",
+  "argument.rate",
+  "argument.agree",
+];
 
 /**
  * A short name for what a view of the motion holds for this caller: equal tags, equal views, so
@@ -24,7 +33,9 @@ export async function motionViewTag(
   const found = await readableMotion(store, actor, motionId);
   if (!found.ok) return found;
   const place = await placeOf(store, actor, found.value.spaceId);
-  const allowed = rights.map((action) => (authorize(actor, action, place) ? 0 : 1)).join("");
+  // The refusals' words too: a muted member and an observer are both refused a post, for
+  // different reasons, which the view says.
+  const allowed = rights.map((action) => authorize(actor, action, place)?.message ?? "");
   const who = createHash("sha256")
     .update(JSON.stringify([actor.kind, actor.id, allowed, variant]))
     .digest("base64url")
