@@ -1035,8 +1035,20 @@ export function createRepos(
           .update(t.debateArguments)
           .set({ authorName: name })
           .where(eq(t.debateArguments.authorId, userId))
-          .returning({ motionId: t.debateArguments.motionId });
-        return [...new Set(changed.map((row) => row.motionId))].sort();
+          .returning({
+            motionId: t.debateArguments.motionId,
+            status: t.debateArguments.status,
+            publishedSeq: t.debateArguments.publishedSeq,
+          });
+        const motions = new Map<string, boolean>();
+        for (const { motionId, status, publishedSeq } of changed) {
+          // Hidden, it was published first; withdrawn, it may have been withdrawn while pending.
+          const seen = publishedSeq !== null || status === "published" || status === "hidden";
+          motions.set(motionId, (motions.get(motionId) ?? false) || seen);
+        }
+        return [...motions]
+          .map(([motionId, wasPublic]) => ({ motionId, wasPublic }))
+          .sort((a, b) => a.motionId.localeCompare(b.motionId));
       },
     },
     notifications: {

@@ -351,8 +351,11 @@ export interface Repos {
     eraseInbox(userId: string): Promise<void>;
     /** Removes the identity providers' accounts linked to them: none can sign them in again. */
     unlinkProviders(userId: string): Promise<void>;
-    /** Gives their arguments a new author name: the motions whose arguments changed. */
-    renameAuthor(userId: string, name: string): Promise<string[]>;
+    /**
+     * Gives their arguments a new author name: the motions whose arguments changed, each with
+     * whether any of them was ever public there (the others were seen by no one but moderators).
+     */
+    renameAuthor(userId: string, name: string): Promise<{ motionId: string; wasPublic: boolean }[]>;
   };
   commands: {
     find(actorId: string, clientId: string): Promise<CommandRow | undefined>;

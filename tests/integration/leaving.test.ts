@@ -318,6 +318,32 @@ for (const dialect of await dialects()) {
       expect(await heard).toMatchObject({ data: { authorId: ada.id, name: "Deleted member" } });
     });
 
+    it("deleting an account tells a room nothing where the member's only post never went public", async () => {
+      const d = await debate(store);
+      const moderator = await d.member("Mo Moderator", "moderator");
+      const ada = await memberWithPassword(store, d, "Ada Waiting");
+      await must(
+        changeSettings(store, actorOf(moderator), {
+          motionId: d.motionId,
+          clientId: crypto.randomUUID(),
+          settings: { approvalRequired: true },
+        }),
+      );
+      const waiting = await must(
+        postArgument(store, actorOf(ada), argumentInput(d.motionId, d.cite(trade))),
+      );
+      expect(waiting.argument.status).toBe("pending");
+      expect((await deleteMe(ada, { password })).status).toBe(204);
+      const ben = await d.member("Ben Watching", "participant");
+      const log = await must(
+        eventsSince(store, actorOf(ben), { motionId: d.motionId, sinceSeq: 0 }),
+      );
+      expect(log.events.map((event) => event.type)).not.toContain("author.deleted");
+      // The moderators, who saw the post, see it under its new name.
+      const view = await must(getMotion(store, actorOf(moderator), d.motionId));
+      expect(view.arguments.map((a) => a.author.name)).toEqual(["Deleted member"]);
+    });
+
     it("a visitor cannot delete an account (401), and a member must give their password (400)", async () => {
       const d = await debate(store);
       const ada = await memberWithPassword(store, d, "Ada Careful");

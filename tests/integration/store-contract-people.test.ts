@@ -137,16 +137,25 @@ for (const dialect of await dialects()) {
         ]);
       });
 
-      it("renameAuthor renames the person's arguments and no one else's, answering their motions", async () => {
+      it("renameAuthor renames the person's arguments and no one else's, answering their motions and whether anything of theirs was public there", async () => {
         const space = await rows.space();
         const ada = await rows.user({ name: "Ada" });
         const { motion } = await rows.motion(space.id);
         const { motion: other } = await rows.motion(space.id);
+        const { motion: third } = await rows.motion(space.id);
         const mine = await rows.argument(motion.id, { authorId: ada.id, authorName: "Ada" });
-        await rows.argument(other.id, { authorId: ada.id, authorName: "Ada" });
+        const byAda = { authorId: ada.id, authorName: "Ada" };
+        await rows.argument(other.id, { ...byAda, status: "pending" });
+        await rows.argument(other.id, { ...byAda, status: "withdrawn" });
+        await rows.argument(third.id, { ...byAda, status: "withdrawn", publishedSeq: 4 });
         const bens = await rows.argument(motion.id, { authorName: "Ben" });
         const renamed = await rows.write((tx) => tx.people.renameAuthor(ada.id, "Deleted member"));
-        expect(renamed).toEqual([motion.id, other.id].sort());
+        const expected = [
+          { motionId: motion.id, wasPublic: true },
+          { motionId: other.id, wasPublic: false },
+          { motionId: third.id, wasPublic: true },
+        ];
+        expect(renamed).toEqual(expected.sort((a, b) => a.motionId.localeCompare(b.motionId)));
         expect((await store.arguments.get(mine.argument.id))?.authorName).toBe("Deleted member");
         expect((await store.arguments.get(bens.argument.id))?.authorName).toBe("Ben");
       });

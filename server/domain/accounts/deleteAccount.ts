@@ -77,10 +77,11 @@ export async function deleteAccount(
       deletedAt: now,
     });
     const events: OutgoingEvent[] = [];
-    for (const motionId of await tx.people.renameAuthor(actor.id, DELETED_MEMBER)) {
-      const motion = await tx.motions.get(motionId);
-      if (!motion) continue;
+    for (const { motionId, wasPublic } of await tx.people.renameAuthor(actor.id, DELETED_MEMBER)) {
       await tx.events.renameAuthor(motionId, actor.id, DELETED_MEMBER);
+      // Where nothing of theirs was ever public, the room never knew they wrote anything there.
+      const motion = wasPublic ? await tx.motions.get(motionId) : undefined;
+      if (!motion) continue;
       const row = await tx.events.append({
         motionId,
         type: "author.deleted",
