@@ -109,3 +109,67 @@ test("a reply made while its author is away waits in her inbox and leads her bac
   await amiraContext.close();
   await bolatContext.close();
 });
+
+test("what was new when the page opened stays marked new after the page is drawn again around the debate", async ({
+  browser,
+}) => {
+  const teacherContext = await browser.newContext();
+  const studentContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  await new SignUpPage(teacher).signUp({
+    name: "Dana Omarova",
+    email: `dana-${Date.now()}@school.test`,
+    password: "Dana's long password",
+  });
+  const space = await new SpacesPage(teacher).createSpace("Seminar on the steppe");
+  const spaceId = new URL(teacher.url()).pathname.split("/").at(-1) ?? "";
+  const code = (await space.joinCode().textContent()) ?? "";
+  await teacher.getByLabel("Title").fill("Nomads shaped the silk roads");
+  await teacher.getByRole("button", { name: "Create motion" }).click();
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+    "Nomads shaped the silk roads",
+  );
+  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
+  const motionPath = new URL(teacher.url()).pathname;
+  const teacherPosts = new LiveMotionPage(teacher);
+  await teacherPosts.post("For the motion", "The steppe was a road, not a wall.");
+
+  // Noor reads the debate once and leaves.
+  const student = await studentContext.newPage();
+  const unread = async () => {
+    const motions = await student.request.get(`/api/spaces/${spaceId}/motions`);
+    return ((await motions.json()) as { unread: number }[])[0]?.unread;
+  };
+  await new JoinPage(student).joinAsGuest(code, "Noor");
+  await expect(
+    student.getByRole("heading", { level: 1, name: "Seminar on the steppe" }),
+  ).toBeVisible();
+  await student.goto(motionPath);
+  await expect(student.getByText("The steppe was a road, not a wall.")).toBeVisible();
+  await expect.poll(unread, { timeout: 10_000 }).toBe(0);
+  await student.goto(`/spaces/${spaceId}`);
+  await teacherPosts.post("For the motion", "Caravans needed the herders' routes.");
+  await expect.poll(unread, { timeout: 10_000 }).toBe(1);
+
+  // Back, the argument is new to her; the page marks it read as she reads.
+  await student.goto(motionPath);
+  const argument = new LiveMotionPage(student).argument("Caravans needed the herders' routes.");
+  await expect(argument.locator(".badge-new").first()).toHaveText("New");
+  await expect.poll(unread, { timeout: 10_000 }).toBe(0);
+
+  // Muted, her page is drawn again around the debate: what was new on opening still is.
+  const members = await teacher.request.get(`/api/spaces/${spaceId}/members`);
+  const noor = ((await members.json()) as { userId: string; name: string }[]).find(
+    (member) => member.name === "Noor",
+  );
+  const muted = await teacher.request.patch(`/api/spaces/${spaceId}/members/${noor?.userId}`, {
+    data: { muted: true },
+  });
+  expect(muted.status(), await muted.text()).toBe(200);
+  await expect(
+    student.getByText("A moderator has muted you in this space: you can read and vote, not post."),
+  ).toBeVisible();
+  await expect(argument.locator(".badge-new").first()).toHaveText("New");
+  await teacherContext.close();
+  await studentContext.close();
+});

@@ -71,6 +71,9 @@ export function MotionLive({
 }) {
   const live = useLiveMotion(motion);
   const router = useRouter();
+  // What was new when the page opened stays new while it is open: the page drawn again (below)
+  // reads the reader's marks as they are now, with this visit's own marks in them.
+  const [visitReading] = useState(reading);
   // A document got a new version (the reader must show the text the citations now point into),
   // or what the reader may do changed: the page is drawn again around the live debate.
   useEffect(() => {
@@ -400,7 +403,7 @@ export function MotionLive({
   const thread = useThreads({
     motionId: motion.id,
     live,
-    reading,
+    reading: visitReading,
     viewerId: viewer?.id ?? null,
     loadBranch: pages.loadBranch,
     loadReplies,
