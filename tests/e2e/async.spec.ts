@@ -157,7 +157,13 @@ test("what was new when the page opened stays marked new after the page is drawn
   await expect(argument.locator(".badge-new").first()).toHaveText("New");
   await expect.poll(unread, { timeout: 10_000 }).toBe(0);
 
-  // Muted, her page is drawn again around the debate: what was new on opening still is.
+  // What arrives while she reads is new too.
+  await teacherPosts.post("For the motion", "Horses carried the news.");
+  const arrived = new LiveMotionPage(student).argument("Horses carried the news.");
+  await expect(arrived.locator(".badge-new").first()).toHaveText("New");
+
+  // Muted, her page reads the motion again and is drawn again around the debate: what was new
+  // on opening, and what arrived since, still is.
   const members = await teacher.request.get(`/api/spaces/${spaceId}/members`);
   const noor = ((await members.json()) as { userId: string; name: string }[]).find(
     (member) => member.name === "Noor",
@@ -170,6 +176,7 @@ test("what was new when the page opened stays marked new after the page is drawn
     student.getByText("A moderator has muted you in this space: you can read and vote, not post."),
   ).toBeVisible();
   await expect(argument.locator(".badge-new").first()).toHaveText("New");
+  await expect(arrived.locator(".badge-new").first()).toHaveText("New");
   await teacherContext.close();
   await studentContext.close();
 });

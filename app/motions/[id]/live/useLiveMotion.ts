@@ -89,10 +89,11 @@ function reduce(state: State, action: Action): State {
       return withPages({ ...state, motion, recent }, []);
     }
     case "reset":
-      // Pages in flight were read from the state before: they load again on demand.
+      // Pages in flight were read from the state before: they load again on demand. What went
+      // public while the page was open still did: the view read whole does not say when.
       return {
         ...state,
-        motion: action.motion,
+        motion: { ...action.motion, wentPublic: state.motion.wentPublic },
         generation: state.generation + 1,
         recent: [],
         waiting: [],
