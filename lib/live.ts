@@ -339,6 +339,47 @@ function outsideChanged(
   return { ...state, partial, outside: { ...state.outside, [argumentId]: after } };
 }
 
+/**
+ * The state after an argument was withdrawn: one with nothing under it leaves every reader's
+ * tree, so the held arguments above it count one reply fewer and, top-level, its side one
+ * argument fewer, as a page read now would count them. One with replies stays as a placeholder.
+ */
+function withoutWithdrawnLeaf(state: LiveMotion, argumentId: string): LiveMotion {
+  const held = state.arguments.find((a) => a.id === argumentId);
+  const outside = state.outside?.[argumentId];
+  if (!held && !outside) return state;
+  const replied =
+    (held?.replies?.all ?? 0) > 0 ||
+    state.arguments.some((a) => a.parentId === argumentId) ||
+    Object.values(state.outside ?? {}).some((o) => o.above.includes(argumentId));
+  if (replied) return state;
+  const parentId = held ? held.parentId : (outside?.above.at(-1) ?? null);
+  const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
+  const above = new Set(outside?.above);
+  for (let at = parentId; at && parents.has(at); at = parents.get(at) ?? null) above.add(at);
+  const counted = state.arguments.map((a) =>
+    above.has(a.id) && a.replies
+      ? {
+          ...a,
+          replies: {
+            ...a.replies,
+            all: Math.max(0, a.replies.all - 1),
+            direct: Math.max(0, a.replies.direct - (a.id === parentId ? 1 : 0)),
+          },
+        }
+      : a,
+  );
+  const side = held?.relation;
+  const partial =
+    state.partial && parentId === null && (side === "for" || side === "against")
+      ? {
+          ...state.partial,
+          totals: { ...state.partial.totals, [side]: Math.max(0, state.partial.totals[side] - 1) },
+        }
+      : state.partial;
+  return { ...state, arguments: counted, partial };
+}
+
 /** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
 const withSides = (state: LiveMotion, session: SharedSession): SessionState => ({
   ...session,
@@ -404,7 +445,11 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         citations: [],
       });
       const { argumentId } = event.data;
-      const withdrawn = withChanged(state, change(state, argumentId, withdraw), [argumentId]);
+      // Counted while it stood (a pending post is counted for those who saw it wait).
+      const uncounted = withoutWithdrawnLeaf(state, argumentId);
+      const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
+        argumentId,
+      ]);
       return outsideChanged(withdrawn, argumentId, (o) => ({
         ...o,
         status: "withdrawn",

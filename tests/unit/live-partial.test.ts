@@ -54,6 +54,34 @@ describe("a live copy of a big debate held in part", () => {
     expect(top.partial?.totals).toEqual({ for: 40, against: 13 });
   });
 
+  it("counts a withdrawn argument with nothing under it out of the held arguments above it and its side; one with replies stays counted", () => {
+    const withdraw = (state: LiveMotion, seq: number, argumentId: string) =>
+      applyEvents({ ...state, seq: seq - 1 }, [
+        motionEvent(seq, "argument.withdrawn", { argumentId }),
+      ]).state;
+    const posted = holdArgument(held(), reply("n", "r"));
+    const gone = withdraw(posted, 11, "n");
+    expect(gone.arguments.map((a) => [a.id, a.replies])).toEqual([
+      ["t", { all: 9, direct: 5 }],
+      ["r", { all: 2, direct: 2 }],
+      ["n", undefined],
+    ]);
+    // r has replies the page does not hold: it stays, a placeholder, and counts as it did.
+    expect(withdraw(gone, 12, "r").arguments.find((a) => a.id === "t")?.replies).toEqual({
+      all: 9,
+      direct: 5,
+    });
+    const top = holdArgument(held(), argumentView("a", { relation: "against" }));
+    expect(withdraw(top, 11, "a").partial?.totals).toEqual({ for: 40, against: 12 });
+    // A live reply under a branch the page does not hold: its held grandparent counts it out.
+    const unheld = holdArgument(held(), reply("u", "x"), { above: ["t", "x"], side: "for" });
+    expect(unheld.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });
+    expect(withdraw(unheld, 11, "u").arguments.find((a) => a.id === "t")?.replies).toEqual({
+      all: 9,
+      direct: 5,
+    });
+  });
+
   it("counts an argument once, though its ack and its event both bring it", () => {
     const once = holdArgument(held(), reply("n", "t"));
     const twice = holdArgument(once, reply("n", "t", { body: "edited meanwhile" }));
