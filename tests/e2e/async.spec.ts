@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { JoinPage, LiveMotionPage, SignUpPage, SpacesPage, seriousViolations } from "./pages";
+import {
+  JoinPage,
+  LiveMotionPage,
+  SignUpPage,
+  SpacesPage,
+  seriousViolations,
+  teacherOpensMotion,
+} from "./pages";
 
 // A debate kept up between seminars: Amira posts on Monday and leaves; Bolat replies while she is
 // away; on Tuesday she comes back to what changed, answers, and looks a passage up by a word.
@@ -116,21 +123,17 @@ test("what was new when the page opened stays marked new after the page is drawn
   const teacherContext = await browser.newContext();
   const studentContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
-  await new SignUpPage(teacher).signUp({
-    name: "Dana Omarova",
-    email: `dana-${Date.now()}@school.test`,
-    password: "Dana's long password",
-  });
-  const space = await new SpacesPage(teacher).createSpace("Seminar on the steppe");
-  const spaceId = new URL(teacher.url()).pathname.split("/").at(-1) ?? "";
-  const code = (await space.joinCode().textContent()) ?? "";
-  await teacher.getByLabel("Title").fill("Nomads shaped the silk roads");
-  await teacher.getByRole("button", { name: "Create motion" }).click();
-  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(
+  const { code, spacePath, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Dana Omarova",
+      email: `dana-${Date.now()}@school.test`,
+      password: "Dana's long password",
+    },
+    "Seminar on the steppe",
     "Nomads shaped the silk roads",
   );
-  await expect(teacher.getByText("Connecting…")).toHaveCount(0);
-  const motionPath = new URL(teacher.url()).pathname;
+  const spaceId = spacePath.split("/").at(-1) ?? "";
   const teacherPosts = new LiveMotionPage(teacher);
   await teacherPosts.post("For the motion", "The steppe was a road, not a wall.");
 
