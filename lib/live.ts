@@ -36,6 +36,11 @@ export interface LiveMotion {
    * belong, shown once their branch loads.
    */
   outside?: Record<string, ArgumentOutside>;
+  /**
+   * Whether hidden arguments stay in this reader's threads (a moderator's): for anyone else a
+   * hidden one with nothing under it leaves the counts, as a page read then would count it.
+   */
+  keepsHidden?: boolean;
 }
 
 /**
@@ -61,6 +66,7 @@ export function liveFrom(view: MotionView): LiveMotion {
     session: view.session,
     wentPublic: {},
     partial: view.partial ?? null,
+    keepsHidden: view.can.moderate,
   };
 }
 
@@ -339,12 +345,25 @@ function outsideChanged(
   return { ...state, partial, outside: { ...state.outside, [argumentId]: after } };
 }
 
+/** Whether the reader's threads show the argument in this status. */
+const standsFor = (state: LiveMotion, status: ArgumentStatus) =>
+  status !== "withdrawn" && (status !== "hidden" || state.keepsHidden === true);
+
 /**
- * The state after an argument was withdrawn: one with nothing under it leaves every reader's
- * tree, so the held arguments above it count one reply fewer and, top-level, its side one
- * argument fewer, as a page read now would count them. One with replies stays as a placeholder.
+ * The state after an argument the state holds or counts went from `was` to `now`: one with
+ * nothing under it that leaves the reader's threads (withdrawn; hidden, for all but moderators)
+ * counts one reply fewer in the held arguments above it and, top-level, one argument fewer on
+ * its side, and one that comes back (restored) counts again, as a page read then would count
+ * them. One with replies stays as a placeholder, counted.
  */
-function withoutWithdrawnLeaf(state: LiveMotion, argumentId: string): LiveMotion {
+function recountLeaf(
+  state: LiveMotion,
+  argumentId: string,
+  was: ArgumentStatus,
+  now: ArgumentStatus,
+): LiveMotion {
+  const sign = standsFor(state, was) === standsFor(state, now) ? 0 : standsFor(state, now) ? 1 : -1;
+  if (sign === 0) return state;
   const held = state.arguments.find((a) => a.id === argumentId);
   const outside = state.outside?.[argumentId];
   if (!held && !outside) return state;
@@ -363,8 +382,8 @@ function withoutWithdrawnLeaf(state: LiveMotion, argumentId: string): LiveMotion
           ...a,
           replies: {
             ...a.replies,
-            all: Math.max(0, a.replies.all - 1),
-            direct: Math.max(0, a.replies.direct - (a.id === parentId ? 1 : 0)),
+            all: Math.max(0, a.replies.all + sign),
+            direct: Math.max(0, a.replies.direct + (a.id === parentId ? sign : 0)),
           },
         }
       : a,
@@ -374,11 +393,18 @@ function withoutWithdrawnLeaf(state: LiveMotion, argumentId: string): LiveMotion
     state.partial && parentId === null && (side === "for" || side === "against")
       ? {
           ...state.partial,
-          totals: { ...state.partial.totals, [side]: Math.max(0, state.partial.totals[side] - 1) },
+          totals: {
+            ...state.partial.totals,
+            [side]: Math.max(0, state.partial.totals[side] + sign),
+          },
         }
       : state.partial;
   return { ...state, arguments: counted, partial };
 }
+
+/** The status of an argument the state holds or counts; undefined for one it does not know. */
+const statusOf = (state: LiveMotion, id: string): ArgumentStatus | undefined =>
+  state.arguments.find((a) => a.id === id)?.status ?? state.outside?.[id]?.status;
 
 /** A new session; one sent without its speakers (anonymous) keeps the sides already known. */
 const withSides = (state: LiveMotion, session: SharedSession): SessionState => ({
@@ -394,7 +420,11 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "argument.approved":
     case "argument.restored": {
       // A client that loaded while it was hidden never held a restored one: it arrives as if new.
-      return holdArgument(state, event.data.argument, event.data.place);
+      // One it holds, hidden, counts again where it had stopped counting.
+      const { argument, place } = event.data;
+      const was = statusOf(state, argument.id);
+      const recounted = was ? recountLeaf(state, argument.id, was, argument.status) : state;
+      return holdArgument(recounted, argument, place);
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.
@@ -445,8 +475,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         citations: [],
       });
       const { argumentId } = event.data;
-      // Counted while it stood (a pending post is counted for those who saw it wait).
-      const uncounted = withoutWithdrawnLeaf(state, argumentId);
+      const was = statusOf(state, argumentId);
+      const uncounted = was ? recountLeaf(state, argumentId, was, "withdrawn") : state;
       const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
         argumentId,
       ]);
@@ -466,7 +496,9 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
-      const hidden = withChanged(state, change(state, argumentId, hide), [argumentId]);
+      const was = statusOf(state, argumentId);
+      const uncounted = was ? recountLeaf(state, argumentId, was, "hidden") : state;
+      const hidden = withChanged(uncounted, change(uncounted, argumentId, hide), [argumentId]);
       return {
         ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),
         spotlightId,

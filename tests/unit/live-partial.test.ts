@@ -82,6 +82,31 @@ describe("a live copy of a big debate held in part", () => {
     });
   });
 
+  it("counts a hidden argument with nothing under it out for a reader who does not moderate, and in again once restored; a moderator's counts keep it", () => {
+    const counts = (state: LiveMotion) =>
+      state.arguments
+        .filter((a) => a.replies)
+        .map((a) => [a.id, a.replies?.all, a.replies?.direct]);
+    const posted = holdArgument(held(), reply("n", "r"));
+    const hide = motionEvent(11, "argument.hidden", { argumentId: "n", reason: "off topic" });
+    const restore = motionEvent(12, "argument.restored", { argument: reply("n", "r") });
+    const withdraw = motionEvent(12, "argument.withdrawn", { argumentId: "n" });
+    const reader = { ...posted, seq: 10 };
+    const hidden = applyEvents(reader, [hide]).state;
+    expect(counts(hidden)).toEqual([
+      ["t", 9, 5],
+      ["r", 2, 2],
+    ]);
+    expect(counts(applyEvents(hidden, [restore]).state)).toEqual(counts(posted));
+    // Withdrawn once hidden, it was counted out already.
+    expect(counts(applyEvents(hidden, [withdraw]).state)).toEqual(counts(hidden));
+    const moderator = { ...posted, seq: 10, keepsHidden: true };
+    const kept = applyEvents(moderator, [hide]).state;
+    expect(counts(kept)).toEqual(counts(posted));
+    expect(counts(applyEvents(kept, [restore]).state)).toEqual(counts(posted));
+    expect(counts(applyEvents(kept, [withdraw]).state)).toEqual(counts(hidden));
+  });
+
   it("counts an argument once, though its ack and its event both bring it", () => {
     const once = holdArgument(held(), reply("n", "t"));
     const twice = holdArgument(once, reply("n", "t", { body: "edited meanwhile" }));
