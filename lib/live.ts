@@ -345,9 +345,17 @@ function outsideChanged(
   return { ...state, partial, outside: { ...state.outside, [argumentId]: after } };
 }
 
-/** Whether the reader's threads show the argument in this status. */
-const standsFor = (state: LiveMotion, status: ArgumentStatus) =>
-  status !== "withdrawn" && (status !== "hidden" || state.keepsHidden === true);
+/**
+ * Whether the reader's threads show the argument in this status. A rejected post stays in its
+ * author's threads alone: of the readers who hear of it (its author and the moderators), a
+ * moderator is never its author, as a moderator's posts never wait.
+ */
+const standsFor = (state: LiveMotion, status: ArgumentStatus) => {
+  if (status === "withdrawn") return false;
+  if (status === "hidden") return state.keepsHidden === true;
+  if (status === "rejected") return state.keepsHidden !== true;
+  return true;
+};
 
 /**
  * The state after an argument the state holds or counts went from `was` to `now`: one with
@@ -402,6 +410,21 @@ function recountLeaf(
   return { ...state, arguments: counted, partial };
 }
 
+/** `arrived` with the reply counts and side totals `before` had: what arrived was counted. */
+function withCountsOf(arrived: LiveMotion, before: LiveMotion): LiveMotion {
+  const replies = new Map(before.arguments.map((a) => [a.id, a.replies]));
+  const partial = arrived.partial &&
+    before.partial && { ...arrived.partial, totals: before.partial.totals };
+  return {
+    ...arrived,
+    arguments: arrived.arguments.map((a) => {
+      const counted = replies.get(a.id);
+      return counted ? { ...a, replies: counted } : a;
+    }),
+    partial,
+  };
+}
+
 /** The status of an argument the state holds or counts; undefined for one it does not know. */
 const statusOf = (state: LiveMotion, id: string): ArgumentStatus | undefined =>
   state.arguments.find((a) => a.id === id)?.status ?? state.outside?.[id]?.status;
@@ -424,7 +447,11 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argument, place } = event.data;
       const was = statusOf(state, argument.id);
       const recounted = was ? recountLeaf(state, argument.id, was, argument.status) : state;
-      return holdArgument(recounted, argument, place);
+      const arrived = holdArgument(recounted, argument, place);
+      // A moderator's counts kept it while it was hidden, held or not.
+      return !was && event.type === "argument.restored" && state.keepsHidden
+        ? withCountsOf(arrived, state)
+        : arrived;
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.
@@ -452,7 +479,9 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         status: "rejected" as const,
         rejectionReason: reason,
       });
-      const rejected = { ...state, arguments: change(state, argumentId, reject) };
+      const was = statusOf(state, argumentId);
+      const uncounted = was ? recountLeaf(state, argumentId, was, "rejected") : state;
+      const rejected = { ...uncounted, arguments: change(uncounted, argumentId, reject) };
       return outsideChanged(rejected, argumentId, (o) => ({ ...o, status: "rejected" }));
     }
     case "motion.settings": {

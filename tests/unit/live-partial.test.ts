@@ -43,6 +43,10 @@ const held = (): LiveMotion => ({
 const reply = (id: string, parentId: string, change: Partial<ArgumentView> = {}) =>
   argumentView(id, { parentId, relation: "attacks", ...change });
 
+/** The held arguments' reply counts: [id, all, direct]. */
+const counts = (state: LiveMotion) =>
+  state.arguments.filter((a) => a.replies).map((a) => [a.id, a.replies?.all, a.replies?.direct]);
+
 describe("a live copy of a big debate held in part", () => {
   it("counts a new reply for each held argument above it, and a new top-level argument for its side", () => {
     const state = holdArgument(held(), reply("n", "r"));
@@ -83,10 +87,6 @@ describe("a live copy of a big debate held in part", () => {
   });
 
   it("counts a hidden argument with nothing under it out for a reader who does not moderate, and in again once restored; a moderator's counts keep it", () => {
-    const counts = (state: LiveMotion) =>
-      state.arguments
-        .filter((a) => a.replies)
-        .map((a) => [a.id, a.replies?.all, a.replies?.direct]);
     const posted = holdArgument(held(), reply("n", "r"));
     const hide = motionEvent(11, "argument.hidden", { argumentId: "n", reason: "off topic" });
     const restore = motionEvent(12, "argument.restored", { argument: reply("n", "r") });
@@ -105,6 +105,45 @@ describe("a live copy of a big debate held in part", () => {
     expect(counts(kept)).toEqual(counts(posted));
     expect(counts(applyEvents(kept, [restore]).state)).toEqual(counts(posted));
     expect(counts(applyEvents(kept, [withdraw]).state)).toEqual(counts(hidden));
+  });
+
+  it("counts a post a moderator rejected out of the moderator's counts, held or not; its author's counts keep it", () => {
+    const reject = (argumentId: string) =>
+      motionEvent(11, "argument.rejected", { argumentId, reason: "No source", onlyFor: "u" });
+    const waiting = { ...holdArgument(held(), reply("w", "r", { status: "pending" })), seq: 10 };
+    expect(counts(waiting)).toEqual([
+      ["t", 10, 5],
+      ["r", 3, 3],
+    ]);
+    const moderator = applyEvents({ ...waiting, keepsHidden: true }, [reject("w")]).state;
+    expect(counts(moderator)).toEqual(counts(held()));
+    expect(counts(applyEvents(waiting, [reject("w")]).state)).toEqual(counts(waiting));
+    // Under a reply the page does not hold, and top-level.
+    const place = { above: ["t", "x"], side: "for" as const };
+    const unheld = holdArgument(held(), reply("u", "x", { status: "pending" }), place);
+    const moderatorsUnheld = { ...unheld, seq: 10, keepsHidden: true };
+    expect(counts(applyEvents(moderatorsUnheld, [reject("u")]).state)).toEqual(counts(held()));
+    const top = holdArgument(held(), argumentView("p", { relation: "against", status: "pending" }));
+    expect(top.partial?.totals).toEqual({ for: 40, against: 13 });
+    const topRejected = applyEvents({ ...top, seq: 10, keepsHidden: true }, [reject("p")]).state;
+    expect(topRejected.partial?.totals).toEqual({ for: 40, against: 12 });
+  });
+
+  it("a moderator's page read while an argument was hidden counts it once when it is restored; a reader's counts it again", () => {
+    // Hidden before the page was read: a moderator's counts from the server include it.
+    const restore = motionEvent(11, "argument.restored", { argument: reply("n", "r") });
+    const moderator = applyEvents({ ...held(), keepsHidden: true }, [restore]).state;
+    expect(counts(moderator)).toEqual(counts(held()));
+    expect(moderator.arguments.map((a) => a.id)).toContain("n");
+    const top = motionEvent(11, "argument.restored", {
+      argument: argumentView("a", { relation: "against" }),
+    });
+    const topRestored = applyEvents({ ...held(), keepsHidden: true }, [top]).state;
+    expect(topRestored.partial?.totals).toEqual({ for: 40, against: 12 });
+    expect(counts(applyEvents(held(), [restore]).state)).toEqual([
+      ["t", 10, 5],
+      ["r", 3, 3],
+    ]);
   });
 
   it("counts an argument once, though its ack and its event both bring it", () => {
