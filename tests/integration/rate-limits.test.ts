@@ -99,6 +99,29 @@ describe("rate limits", () => {
     expect(await db.store.motions.arguments(d.motionId)).toHaveLength(posts.perAccount + 3);
   });
 
+  it("P-RATE-1, P-RATE-2: past its account's post limit a connection is refused for the limit before anything else, and not read again for the wait", async () => {
+    const d = await debate(db.store);
+    const poster = await d.member("Pax", "participant");
+    const socket = await joined(poster, d.motionId, freshAddress());
+    for (let i = 0; i < posts.perAccount; i++) {
+      const answer = await socket.emitWithAck(
+        "argument:post",
+        argumentInput(d.motionId, d.cite(quote), { body: `Point ${i}` }),
+      );
+      expect(codeOf(answer)).toBe("ok");
+    }
+    // A post read while its count is under way is still refused for the limit, not its input.
+    const broken = { motionId: d.motionId, clientId: crypto.randomUUID() } as never;
+    const refused = await socket.emitWithAck("argument:post", broken);
+    expect(refused.ok === false && refused.error.code).toBe("rate_limited");
+    const refusedAt = Date.now();
+    // The wait is most of the window: the connection is read again after 5 s, not before.
+    const mark = await socket.emitWithAck("motion:read", { motionId: d.motionId, seq: 0 });
+    expect(codeOf(mark)).toBe("ok");
+    expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(4_500);
+    expect(await db.store.motions.arguments(d.motionId)).toHaveLength(posts.perAccount);
+  });
+
   it("P-RATE-1: votes and ratings have their own limit, apart from posts", async () => {
     const d = await debate(db.store);
     const voter = await d.member("Val", "participant");
