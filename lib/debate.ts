@@ -245,8 +245,11 @@ export interface SortKey {
   id: string;
 }
 
+/** Where a strength ranks in "Strongest first": by its mean, then by how many rated. */
+export const strengthRank = (strength: Strength): number[] => [strength.mean ?? -1, strength.count];
+
 const ranks: Record<ListOrder, (node: ArgumentNode) => (number | string)[]> = {
-  strength: (node) => [node.strength.mean ?? -1, node.strength.count],
+  strength: (node) => strengthRank(node.strength),
   newest: (node) => [node.createdAt],
   replies: (node) => [replyCount(node)],
   activity: (node) => [latestActivity(node)],

@@ -7,7 +7,9 @@ import {
   citedPassages,
   type MotionSettings,
   type MotionStatus,
+  type Strength,
   sideOf,
+  strengthRank,
   type VoteTally,
 } from "./debate";
 import type { MotionEvent, SharedSession } from "./protocol";
@@ -41,6 +43,11 @@ export interface LiveMotion {
    * hidden one with nothing under it leaves the counts, as a page read then would count it.
    */
   keepsHidden?: boolean;
+  /**
+   * Ratings of arguments the page neither holds nor counts: where each stands and its strength
+   * now, so a page ordered by strength can read one that a rating lifted into what it shows.
+   */
+  ratedOutside?: Record<string, { place: ArgumentPlace; strength: Strength }>;
 }
 
 /**
@@ -227,8 +234,17 @@ export function mergeLoaded(
   });
   const joining = caught.filter((a) => !holding.has(a.id));
   const outside = state.outside && { ...state.outside };
-  for (const a of joining) delete outside?.[a.id];
-  return { ...state, arguments: [...held, ...joining], ...(outside ? { outside } : {}) };
+  const ratedOutside = state.ratedOutside && { ...state.ratedOutside };
+  for (const a of joining) {
+    delete outside?.[a.id];
+    delete ratedOutside?.[a.id];
+  }
+  return {
+    ...state,
+    arguments: [...held, ...joining],
+    ...(outside ? { outside } : {}),
+    ...(ratedOutside ? { ratedOutside } : {}),
+  };
 }
 
 /** Arguments a page or a branch brought, and the seq it was read at. */
@@ -410,6 +426,37 @@ function recountLeaf(
   return { ...state, arguments: counted, partial };
 }
 
+/**
+ * Arguments the page does not hold that a rating lifted, in "Strongest first", to the strength of
+ * the weakest argument their list shows or above (P-LIVE-2): paging on from the list's cursor
+ * would skip them. A list the page shows nothing of yet is read in order when it is opened.
+ */
+export function ratedIntoView(state: LiveMotion): string[] {
+  const lifted: string[] = [];
+  for (const [id, { place, strength }] of Object.entries(state.ratedOutside ?? {})) {
+    const parentId = place.above.at(-1) ?? null;
+    const shown = state.arguments.filter((a) =>
+      parentId === null
+        ? a.parentId === null && a.relation === place.side
+        : a.parentId === parentId,
+    );
+    const weakest = shown
+      .map((a) => strengthRank(a.strength))
+      .reduce<number[] | null>((low, rank) => (low && byRank(low, rank) <= 0 ? low : rank), null);
+    if (weakest && byRank(strengthRank(strength), weakest) >= 0) lifted.push(id);
+  }
+  return lifted;
+}
+
+/** Compares two ranks field by field: above 0 when `a` ranks higher. */
+const byRank = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+};
+
 /** `arrived` with the reply counts and side totals `before` had: what arrived was counted. */
 function withCountsOf(arrived: LiveMotion, before: LiveMotion): LiveMotion {
   const replies = new Map(before.arguments.map((a) => [a.id, a.replies]));
@@ -541,8 +588,13 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "argument.spotlighted":
       return { ...state, spotlightId: event.data.argumentId };
     case "argument.rated": {
-      const { argumentId, strength } = event.data;
-      return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, strength })) };
+      const { argumentId, strength, place } = event.data;
+      const known = statusOf(state, argumentId) !== undefined;
+      if (known || !place) {
+        return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, strength })) };
+      }
+      const ratedOutside = { ...state.ratedOutside, [argumentId]: { place, strength } };
+      return { ...state, ratedOutside };
     }
     case "argument.agreed": {
       const { argumentId, agreement } = event.data;

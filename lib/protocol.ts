@@ -47,7 +47,9 @@ import type { ReaderCan } from "./views";
  * `private` stub for everyone else. Fields a bystander of an anonymous motion does not get
  * (P-ANON-1: the speakers, who was assigned a side) are optional. An argument arriving carries
  * its `place` (the arguments above it and its side), so a page holding only part of a big
- * debate counts it where it belongs; events logged before `place` was written lack it.
+ * debate counts it where it belongs, and a rating carries the rated argument's, so such a page
+ * can tell whether it now belongs among what it shows; events logged before `place` was written
+ * lack it.
  */
 export type MotionEventData = {
   "motion.created": { title: string; status: MotionStatus };
@@ -56,7 +58,7 @@ export type MotionEventData = {
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
   "argument.withdrawn": { argumentId: string; onlyFor?: string };
   "vote.cast": { votes: VoteTally };
-  "argument.rated": { argumentId: string; strength: Strength };
+  "argument.rated": { argumentId: string; strength: Strength; place?: ArgumentPlace };
   "argument.agreed": { argumentId: string; agreement: AgreementCounts };
   "motion.settings": { settings: MotionSettings; session: SharedSession };
   "motion.locked": { locked: boolean; status: MotionStatus };

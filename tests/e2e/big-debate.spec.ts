@@ -315,6 +315,25 @@ test("in Latest activity, a reply to an old thread the page does not hold brings
   await page.close();
 });
 
+test("P-LIVE-2: in Strongest first, a rating that lifts an argument the page does not hold brings it to the top of its side", async () => {
+  const page = await openMotion();
+  await page.getByLabel("Order").selectOption({ label: "Strongest first" });
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  const first = forSide.locator("ul.argument-tree > li.argument").first();
+  await expect(first).toBeVisible();
+  // Argument 201, for the motion and unrated as all the others are, is not on the page.
+  await expect(item(page, 201)).toHaveCount(0);
+  const rater = await reader.newPage();
+  const rated = await rater.request.post(`/api/arguments/${idOf(201)}/commands/argument:rate`, {
+    data: { clientId: crypto.randomUUID(), score: 4 },
+  });
+  expect(rated.status(), await rated.text()).toBe(200);
+  await expect(first).toHaveAttribute("id", `argument-${idOf(201)}`);
+  await expect(first).toContainText("Argument 201.");
+  await rater.close();
+  await page.close();
+});
+
 test("with approval on, a participant's reply deep in a thread the moderator's page does not hold reaches their queue at once", async () => {
   const desk = await moderator.newPage();
   await desk.goto(`/motions/${motionId}`);

@@ -320,6 +320,7 @@ describe("live debate over Socket.IO", () => {
     expect(event.data).toEqual({
       argumentId: posted.argument.id,
       strength: { mean: 3, count: 1 },
+      place: { above: [], side: posted.argument.relation },
     });
     // The strength before and after, beside the rater's name, would give away their score.
     expect(event.actor).toBe("");

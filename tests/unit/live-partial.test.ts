@@ -11,6 +11,7 @@ import {
   type LiveMotion,
   mergeLoaded,
   mergePages,
+  ratedIntoView,
 } from "../../lib/live";
 import { argumentView, at, liveMotionAt, motionEvent } from "../support/views";
 
@@ -408,6 +409,45 @@ describe("a live copy of a big debate held in part", () => {
       all: 10,
       direct: 6,
     });
+  });
+
+  it("P-LIVE-2: a rating that lifts an argument the page does not hold to its list's weakest shown names it, until it is loaded", () => {
+    const strength = (mean: number | null, count: number) => ({ mean, count });
+    const shown = {
+      ...held(),
+      arguments: [
+        argumentView("t", { strength: strength(3, 2) }),
+        argumentView("s", { strength: strength(2, 4) }),
+        reply("r", "t", { strength: strength(1, 1) }),
+      ],
+    };
+    const rate = (seq: number, argumentId: string, mean: number, above: string[] = []) =>
+      motionEvent(seq, "argument.rated", {
+        argumentId,
+        strength: strength(mean, 1),
+        place: { above, side: "for" as const },
+      });
+    const { state } = applyEvents(shown, [
+      rate(11, "up", 2.5),
+      rate(12, "down", 1),
+      rate(13, "reply", 1, ["t"]),
+      rate(14, "deep", 4, ["t", "x"]),
+    ]);
+    // "up" ranks above "s" (2 of 4), the weakest shown; "down" below it; "reply" ties "r" (1 of
+    // 1) under "t"; "deep" is under "x", whose replies the page shows none of; "s" is held.
+    expect(ratedIntoView(state)).toEqual(["up", "reply"]);
+    // A held argument takes its new strength: now the weakest shown, "down" ranks above it.
+    const weaker = applyEvents(state, [rate(15, "s", 0)]).state;
+    expect(weaker.arguments.find((a) => a.id === "s")?.strength).toEqual(strength(0, 1));
+    expect(ratedIntoView(weaker)).toEqual(["up", "down", "reply"]);
+    const loaded = mergeLoaded(state, [argumentView("up", { strength: strength(2.5, 1) })]);
+    expect(ratedIntoView(loaded)).toEqual(["reply"]);
+    // A rating logged before ratings carried their place changes only what the page holds.
+    const unplaced = motionEvent(11, "argument.rated", {
+      argumentId: "old",
+      strength: strength(4, 1),
+    });
+    expect(ratedIntoView(applyEvents(shown, [unplaced]).state)).toEqual([]);
   });
 
   it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {

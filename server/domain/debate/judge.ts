@@ -11,6 +11,7 @@ import { voteRefusal } from "../../../lib/session";
 import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { placeIn } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
 import { strengthOf, tallyOf } from "./views";
 
@@ -80,7 +81,9 @@ export async function rateArgument(
       const event = await tx.events.append({
         motionId: argument.motionId,
         type: "argument.rated",
-        data: { argumentId, strength },
+        // Where it stands, so a page that does not hold it can tell whether it now belongs
+        // among what it shows.
+        data: { argumentId, strength, place: await placeIn(tx, argument) },
         actorId: actor.id,
         at,
       });

@@ -16,7 +16,7 @@ import {
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
-import { publicWords } from "@/lib/live";
+import { publicWords, ratedIntoView } from "@/lib/live";
 import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import { reuseUnchanged } from "@/lib/stableTree";
@@ -380,12 +380,18 @@ export function MotionLive({
     }
     return [...byThread.values()];
   }, [order, outside, held]);
+  // In "Strongest first", the same for an argument a rating lifted into what its list shows.
+  const ratedUp = useMemo(
+    () => (order === "strength" ? ratedIntoView(live.motion) : []),
+    [order, live.motion],
+  );
   useEffect(() => {
     const wanted = [
       ...(spotlightId ? [spotlightId] : []),
       ...pinned,
       ...waitingOutside,
       ...movedUp,
+      ...ratedUp,
     ];
     for (const id of wanted) {
       // Asked for once per reading of the motion: a new reading holds none of it.
@@ -394,7 +400,7 @@ export function MotionLive({
       fetchedFor.current.add(asked);
       void pages.loadBranch(id);
     }
-  }, [spotlightId, pinned, waitingOutside, movedUp, held, generation, pages.loadBranch]);
+  }, [spotlightId, pinned, waitingOutside, movedUp, ratedUp, held, generation, pages.loadBranch]);
   const { loadMore } = pages;
   const loadReplies = useCallback(
     (node: ArgumentNode) => loadMore(node.id, order, node.children.length),
