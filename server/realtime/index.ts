@@ -40,6 +40,8 @@ export interface RealtimeDeps {
   store: Store;
   authSecret: string;
   limits: RateLimits;
+  /** How long one task writes to connections before the event loop goes on (P-LIVE-1). */
+  writeBudgetMs?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   const disconnectSessions = sessionDisconnector(io);
   const notifyUsers = pushNotifications(io, deps.store);
   const announcePresence = presenceAnnouncer(io, deps.store);
-  const writes = pacedWrites();
+  const writes = pacedWrites({ budgetMs: deps.writeBudgetMs });
   // The events of a turn's commits go out together (P-JOIN-5), and those committed while earlier
   // messages still wait to be written go out together after them (P-LIVE-1).
   const sendInTurn = perTurn<OutgoingEvent[]>(

@@ -1,9 +1,13 @@
 /**
- * How many messages a node writes to its connections at a time before the event loop goes on.
- * Writing one to a WebSocket is a system call (10-20 µs here): a post into a room of 3,000 was
- * one task of 80-170 ms, and every other room's requests, acks and events waited behind it.
+ * How long a node writes to its connections at a time before the event loop goes on. Writing a
+ * message to a WebSocket is a system call (5-20 µs here): a post into a room of 3,000 was one
+ * task of 80-170 ms, and every other room's requests, acks and events waited behind it. A room
+ * of a few hundred is written at once, as it was before.
  */
-export const WRITES_AT_A_TIME = 64;
+export const WRITE_BUDGET_MS = 4;
+
+/** The clock the budget is counted on (a test's own, in the tests). */
+export type Clock = () => number;
 
 type Write = () => void;
 
@@ -30,28 +34,39 @@ export interface PacedWrites {
 
 /**
  * Spreads a node's writes over turns of the event loop (P-LIVE-1): one task (a broadcast, say)
- * writes WRITES_AT_A_TIME messages at most, the rest wait and go out WRITES_AT_A_TIME a turn, in
- * the order they were made, and between them the node reads and answers what has arrived. A big
+ * writes for `budgetMs` at most, the rest wait and go out a budget's worth a turn, at least one
+ * each, in the order they were made, and between them the node reads and answers what has arrived. A big
  * room's broadcast no longer holds every other room. A connection with a message waiting gets
  * every later one after it, so it receives its messages in order (P-JOIN-5), its own answer
  * before the event it caused; a connection with none waiting (a poster's answer, a small room)
  * is written at once. A connection the server closes closes after what was written to it before.
  */
-export function pacedWrites(atATime = WRITES_AT_A_TIME): PacedWrites {
+export function pacedWrites({
+  budgetMs = WRITE_BUDGET_MS,
+  now = () => performance.now(),
+}: {
+  budgetMs?: number;
+  now?: Clock;
+} = {}): PacedWrites {
   const queue: ({ to: object; write: Write } | undefined)[] = [];
   let next = 0;
   const waitingFor = new Map<object, number>();
   let draining = false;
-  // Written by the task running now: the count starts again once it has run (a microtask).
+  // Written by the task running now, since when: the count starts again once it has run (a
+  // microtask).
   let writtenInTask = 0;
+  let taskStarted = 0;
   // Writes queued and written from the queue, ever: what a caller of whenWritten waits for.
   let queuedEver = 0;
   let dequeuedEver = 0;
   const afterWrites: { upTo: number; send: () => void }[] = [];
 
   const counted = () => {
-    if (writtenInTask++ === 0) queueMicrotask(() => (writtenInTask = 0));
+    if (writtenInTask++ > 0) return;
+    taskStarted = now();
+    queueMicrotask(() => (writtenInTask = 0));
   };
+  const spent = () => writtenInTask > 0 && now() - taskStarted >= budgetMs;
   const later = (to: object, write: Write) => {
     queue.push({ to, write });
     queuedEver += 1;
@@ -61,8 +76,7 @@ export function pacedWrites(atATime = WRITES_AT_A_TIME): PacedWrites {
     setImmediate(drain);
   };
   function drain() {
-    const end = Math.min(queue.length, next + atATime);
-    for (; next < end; next++) {
+    for (; next < queue.length && !spent(); next++) {
       const { to, write } = queue[next] as { to: object; write: Write };
       queue[next] = undefined;
       dequeuedEver += 1;
@@ -87,7 +101,7 @@ export function pacedWrites(atATime = WRITES_AT_A_TIME): PacedWrites {
     while (afterWrites[0] && afterWrites[0].upTo <= dequeuedEver) afterWrites.shift()?.send();
   }
   const paced = (to: object, write: Write) => {
-    if (waitingFor.has(to) || writtenInTask >= atATime) return later(to, write);
+    if (waitingFor.has(to) || spent()) return later(to, write);
     counted();
     write();
   };

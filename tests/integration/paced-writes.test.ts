@@ -1,7 +1,6 @@
 import { setImmediate as turnEnds } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MotionEvent } from "../../lib/protocol";
-import { WRITES_AT_A_TIME } from "../../server/realtime/pacedWrites";
 import { motionOn, spaceWithDocument } from "../support/fixtures";
 import {
   appendTestEvent,
@@ -30,7 +29,14 @@ describe("a node's writes, paced over turns of its event loop", () => {
     const text = (await db.store.documents.version(space.versionId))?.text ?? "";
     motionId = await motionOn(db.store, space.spaceId, space.documentId, text);
     // Limits lifted: a room of visitors from one address, and these are not tests of the limits.
-    server = await startRealtime(db.store, undefined, { factor: 1000, counts: {} });
+    // A budget spent by each task's first write, so that a room of 300 is surely written over
+    // many turns, however fast this machine writes (tests/unit/paced-writes.test.ts: the budget).
+    server = await startRealtime(
+      db.store,
+      undefined,
+      { factor: 1000, counts: {} },
+      { writeBudgetMs: 0 },
+    );
     room = await Promise.all(Array.from({ length: ROOM }, () => server.client()));
     // The presence that counts the whole room, which a busy room sends late: once every
     // connection has it, nothing else is being written when the tests begin.
@@ -69,15 +75,14 @@ describe("a node's writes, paced over turns of its event loop", () => {
     }
   };
 
-  it("P-LIVE-1: an event for a room of 300 is written to at most 64 connections at a time, and reaches all of them", async () => {
+  it("P-LIVE-1: an event for a room of 300 is written over turns of the event loop, and reaches all of them", async () => {
     const heard = hearAll(room);
     const before = written;
     const seq = await appendTestEvent(db.store, server, motionId);
     // The room's broadcast runs in this turn's last phase, before this: what it wrote at once.
     await turnEnds();
     const atOnce = written - before;
-    expect(atOnce).toBeGreaterThan(0);
-    expect(atOnce).toBeLessThanOrEqual(WRITES_AT_A_TIME);
+    expect(atOnce).toBe(1);
     await until(() => heard.every((events) => events.length === 1));
     expect(written - before).toBe(ROOM);
     expect(heard.flat().every((event) => event.seq === seq)).toBe(true);
@@ -94,7 +99,7 @@ describe("a node's writes, paced over turns of its event loop", () => {
       await storeTestEvent(db.store, motionId),
     ];
     server.publish([first]);
-    // Two turns later the room of 300 is still being written the first (64 a turn).
+    // Two turns later the room of 300 is still being written the first (one a turn).
     await turnEnds();
     server.publish([second]);
     await turnEnds();

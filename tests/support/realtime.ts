@@ -33,6 +33,7 @@ export async function startRealtime(
   store: Store,
   redisUrl?: string,
   limitSettings: RateLimitSettings = defaultRateLimitSettings,
+  { writeBudgetMs }: { writeBudgetMs?: number } = {},
 ) {
   const http = createServer();
   const io: MootServer = new Server(http, { maxHttpBufferSize: MAX_MESSAGE_BYTES });
@@ -40,7 +41,7 @@ export async function startRealtime(
   if (redis) io.adapter(redis.adapter);
   const limitStore = redisUrl ? await rateLimitStore(redisUrl) : null;
   const limits = rateLimits(limitSettings, limitStore);
-  const realtime = attachRealtime(io, { store, authSecret: testAuthSecret, limits });
+  const realtime = attachRealtime(io, { store, authSecret: testAuthSecret, limits, writeBudgetMs });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const clients: Client[] = [];
