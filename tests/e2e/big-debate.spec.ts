@@ -291,11 +291,16 @@ test("live: a reply and a new argument posted by another member show up in place
   await page.close();
 });
 
-test("in Latest activity, a reply to an old thread the page does not hold brings that thread to the top", async () => {
+/** The reader's page in an order, and the first argument it lists for the motion. */
+async function listedFirst(order: "Latest activity" | "Strongest first") {
   const page = await openMotion();
-  await page.getByLabel("Order").selectOption({ label: "Latest activity" });
+  await page.getByLabel("Order").selectOption({ label: order });
   const forSide = page.getByRole("region", { name: "For the motion" });
-  const first = forSide.locator("ul.argument-tree > li.argument").first();
+  return { page, first: forSide.locator("ul.argument-tree > li.argument").first() };
+}
+
+test("P-LIVE-2: in Latest activity, a reply to an old thread the page does not hold brings that thread to the top", async () => {
+  const { page, first } = await listedFirst("Latest activity");
   await expect(first).toHaveAttribute("id", `argument-${idOf(399)}`);
   // Argument 3, for the motion and among the oldest, is not on the page.
   await expect(item(page, 3)).toHaveCount(0);
@@ -316,10 +321,7 @@ test("in Latest activity, a reply to an old thread the page does not hold brings
 });
 
 test("P-LIVE-2: in Strongest first, a rating that lifts an argument the page does not hold brings it to the top of its side", async () => {
-  const page = await openMotion();
-  await page.getByLabel("Order").selectOption({ label: "Strongest first" });
-  const forSide = page.getByRole("region", { name: "For the motion" });
-  const first = forSide.locator("ul.argument-tree > li.argument").first();
+  const { page, first } = await listedFirst("Strongest first");
   await expect(first).toBeVisible();
   // Argument 201, for the motion and unrated as all the others are, is not on the page.
   await expect(item(page, 201)).toHaveCount(0);
