@@ -264,13 +264,20 @@ export const sortKey = (node: ArgumentNode, order: ListOrder): SortKey => ({
 
 const ascending = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Negative when `a` comes first. */
-export function compareKeys(a: SortKey, b: SortKey): number {
-  for (let i = 0; i < a.rank.length; i++) {
-    const byRank = ascending(b.rank[i] ?? "", a.rank[i] ?? "");
+/** Negative when rank `a` comes first (ranks higher), 0 when the two tie. */
+export function compareRanks(a: SortKey["rank"], b: SortKey["rank"]): number {
+  for (let i = 0; i < a.length; i++) {
+    const byRank = ascending(b[i] ?? "", a[i] ?? "");
     if (byRank !== 0) return byRank;
   }
-  return ascending(a.createdAt, b.createdAt) || ascending(a.id, b.id);
+  return 0;
+}
+
+/** Negative when `a` comes first. */
+export function compareKeys(a: SortKey, b: SortKey): number {
+  return (
+    compareRanks(a.rank, b.rank) || ascending(a.createdAt, b.createdAt) || ascending(a.id, b.id)
+  );
 }
 
 /** Arguments in an order, each key worked out once. */

@@ -5,6 +5,7 @@ import {
   type ArgumentView,
   type CitedPassage,
   citedPassages,
+  compareRanks,
   type MotionSettings,
   type MotionStatus,
   type Strength,
@@ -442,20 +443,14 @@ export function ratedIntoView(state: LiveMotion): string[] {
     );
     const weakest = shown
       .map((a) => strengthRank(a.strength))
-      .reduce<number[] | null>((low, rank) => (low && byRank(low, rank) <= 0 ? low : rank), null);
-    if (weakest && byRank(strengthRank(strength), weakest) >= 0) lifted.push(id);
+      .reduce<number[] | null>(
+        (low, rank) => (low && compareRanks(low, rank) >= 0 ? low : rank),
+        null,
+      );
+    if (weakest && compareRanks(strengthRank(strength), weakest) <= 0) lifted.push(id);
   }
   return lifted;
 }
-
-/** Compares two ranks field by field: above 0 when `a` ranks higher. */
-const byRank = (a: number[], b: number[]) => {
-  for (let i = 0; i < a.length; i++) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-};
 
 /** `arrived` with the reply counts and side totals `before` had: what arrived was counted. */
 function withCountsOf(arrived: LiveMotion, before: LiveMotion): LiveMotion {

@@ -2,7 +2,7 @@
  * How long a node writes to its connections at a time before the event loop goes on. Writing a
  * message to a WebSocket is a system call (5-20 µs here): a post into a room of 3,000 was one
  * task of 80-170 ms, and every other room's requests, acks and events waited behind it. A room
- * of a few hundred is written at once, as it was before.
+ * of a few hundred is written at once.
  */
 export const WRITE_BUDGET_MS = 4;
 
@@ -35,8 +35,8 @@ export interface PacedWrites {
 /**
  * Spreads a node's writes over turns of the event loop (P-LIVE-1): one task (a broadcast, say)
  * writes for `budgetMs` at most, the rest wait and go out a budget's worth a turn, at least one
- * each, in the order they were made, and between them the node reads and answers what has arrived. A big
- * room's broadcast no longer holds every other room. A connection with a message waiting gets
+ * each, in the order they were made, and between them the node reads and answers what has
+ * arrived. A big room's broadcast does not hold every other room. A connection with a message waiting gets
  * every later one after it, so it receives its messages in order (P-JOIN-5), its own answer
  * before the event it caused; a connection with none waiting (a poster's answer, a small room)
  * is written at once. A connection the server closes closes after what was written to it before.
