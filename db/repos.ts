@@ -678,6 +678,18 @@ export function createRepos(
         ids.length === 0
           ? []
           : db.select().from(t.debateArguments).where(inArray(t.debateArguments.id, ids)),
+      repliesTo: async (motionId, parentIds) =>
+        parentIds.length === 0
+          ? []
+          : db
+              .select({ id: t.debateArguments.id, status: t.debateArguments.status })
+              .from(t.debateArguments)
+              .where(
+                and(
+                  eq(t.debateArguments.motionId, motionId),
+                  inArray(t.debateArguments.parentId, parentIds),
+                ),
+              ),
       insert: async (row, citations) => {
         await db.insert(t.debateArguments).values(row);
         if (citations.length > 0) await db.insert(t.citations).values(citations);

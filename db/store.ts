@@ -212,6 +212,8 @@ export interface Repos {
   arguments: {
     get(id: string): Promise<ArgumentRow | undefined>;
     byIds(ids: string[]): Promise<ArgumentRow[]>;
+    /** The arguments of the motion that reply directly to any of `parentIds`. */
+    repliesTo(motionId: string, parentIds: string[]): Promise<Pick<ArgumentRow, "id" | "status">[]>;
     insert(row: ArgumentRow, citations: CitationRow[]): Promise<void>;
     update(
       id: string,

@@ -35,8 +35,8 @@ export interface LiveMotion {
   /** Of a big debate held in part: what is known of the rest, kept current as events arrive. */
   partial: MotionPartial | null;
   /**
-   * Arguments that arrived live under a reply the page does not hold: counted where they
-   * belong, shown once their branch loads.
+   * Arguments counted but not held: arrivals under a reply the page does not hold, and restored
+   * ones its counts had all along; each shows once its part of the debate loads.
    */
   outside?: Record<string, ArgumentOutside>;
   /**
@@ -59,6 +59,11 @@ export interface ArgumentOutside extends ArgumentPlace {
   status: ArgumentStatus;
   authorId: string;
   citations: ArgumentView["citations"];
+  /**
+   * Restored, not posted: counted all along, it moves no thread up an order; with replies
+   * everyone sees (`replied`), hidden again it stays counted, a placeholder.
+   */
+  restored?: { replied: boolean };
 }
 
 /** A live copy of a motion as the server rendered or sent it. */
@@ -394,6 +399,7 @@ function recountLeaf(
   if (!held && !outside) return state;
   const replied =
     (held?.replies?.all ?? 0) > 0 ||
+    outside?.restored?.replied === true ||
     state.arguments.some((a) => a.parentId === argumentId) ||
     Object.values(state.outside ?? {}).some((o) => o.above.includes(argumentId));
   if (replied) return state;
@@ -452,18 +458,34 @@ export function ratedIntoView(state: LiveMotion): string[] {
   return lifted;
 }
 
-/** `arrived` with the reply counts and side totals `before` had: what arrived was counted. */
-function withCountsOf(arrived: LiveMotion, before: LiveMotion): LiveMotion {
-  const replies = new Map(before.arguments.map((a) => [a.id, a.replies]));
-  const partial = arrived.partial &&
-    before.partial && { ...arrived.partial, totals: before.partial.totals };
+/**
+ * The state after an argument it does not hold came back that its counts have all along: a
+ * moderator's keep hidden arguments, and everyone's keep a hidden one with replies, a
+ * placeholder. It stands in a part of the debate the page has not read (its list past the
+ * cursor, or replies not shown yet), and shows, with its own replies counted, once that part
+ * loads; until then its citations count across the debate again, as a published argument's.
+ */
+function standsUnread(
+  state: LiveMotion,
+  argument: ArgumentView,
+  place: ArgumentPlace | undefined,
+  replied: boolean,
+): LiveMotion {
+  if (!state.partial) return holdArgument(state, argument, place);
+  const side =
+    place?.side ?? sideOf(argument, new Map([...state.arguments, argument].map((a) => [a.id, a])));
+  const placed: ArgumentOutside = {
+    above: place?.above ?? [],
+    side,
+    status: argument.status,
+    authorId: argument.author.id,
+    citations: argument.citations,
+    restored: { replied },
+  };
   return {
-    ...arrived,
-    arguments: arrived.arguments.map((a) => {
-      const counted = replies.get(a.id);
-      return counted ? { ...a, replies: counted } : a;
-    }),
-    partial,
+    ...state,
+    partial: { ...state.partial, cited: addCited(state.partial.cited, argument, side, 1) },
+    outside: { ...state.outside, [argument.id]: placed },
   };
 }
 
@@ -484,16 +506,20 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "argument.submitted":
     case "argument.approved":
     case "argument.restored": {
-      // A client that loaded while it was hidden never held a restored one: it arrives as if new.
-      // One it holds, hidden, counts again where it had stopped counting.
+      // A client that loaded while it was hidden never held a restored one: it arrives as if new,
+      // unless its counts have it already. One it holds, hidden, counts again where it had stopped
+      // counting.
       const { argument, place } = event.data;
       const was = statusOf(state, argument.id);
+      if (
+        !was &&
+        event.type === "argument.restored" &&
+        (state.keepsHidden || event.data.replied === true)
+      ) {
+        return standsUnread(state, argument, place, event.data.replied === true);
+      }
       const recounted = was ? recountLeaf(state, argument.id, was, argument.status) : state;
-      const arrived = holdArgument(recounted, argument, place);
-      // A moderator's counts kept it while it was hidden, held or not.
-      return !was && event.type === "argument.restored" && state.keepsHidden
-        ? withCountsOf(arrived, state)
-        : arrived;
+      return holdArgument(recounted, argument, place);
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.

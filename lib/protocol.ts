@@ -65,7 +65,11 @@ export type MotionEventData = {
   "motion.status": { status: MotionStatus; previous: MotionStatus };
   "motion.edited": { title: string; description: string };
   "argument.hidden": { argumentId: string; reason: string };
-  "argument.restored": { argument: ArgumentView; place?: ArgumentPlace };
+  /**
+   * `replied`: arguments everyone sees hang below it, so it stood in every thread, hidden, as a
+   * placeholder (logged before it was written: unknown, taken as false).
+   */
+  "argument.restored": { argument: ArgumentView; place?: ArgumentPlace; replied?: boolean };
   "argument.pinned": { argumentId: string; pinned: boolean };
   "argument.spotlighted": { argumentId: string | null };
   "argument.approved": { argument: ArgumentView; place?: ArgumentPlace };

@@ -55,15 +55,21 @@ export function newRepliesOf(
 
 /**
  * Of each argument, the new ones that arrived below it under a branch the page does not hold:
- * those public now, the reader's own left out (posted elsewhere, they are not new to them).
+ * those public now, the reader's own left out (posted elsewhere, they are not new to them), and
+ * restored ones too (public before, they are as new as they were then, which their branch tells
+ * once it loads).
  */
 export function arrivedBelowOf(
-  outside: Readonly<Record<string, { above: string[]; status: string; authorId: string }>>,
+  outside: Readonly<
+    Record<string, { above: string[]; status: string; authorId: string; restored?: object }>
+  >,
   viewerId: string | null,
 ): Record<string, string[]> {
   const below: Record<string, string[]> = {};
   for (const [id, arrived] of Object.entries(outside)) {
-    if (arrived.status !== "published" || arrived.authorId === viewerId) continue;
+    if (arrived.status !== "published" || arrived.authorId === viewerId || arrived.restored) {
+      continue;
+    }
     for (const above of arrived.above) below[above] = [...(below[above] ?? []), id];
   }
   return below;

@@ -336,6 +336,49 @@ test("P-LIVE-2: in Strongest first, a rating that lifts an argument the page doe
   await page.close();
 });
 
+test("P-LIVE-3: a hidden argument with replies, restored while a page reads around it, counts once and shows with its replies where its list reaches it", async () => {
+  const host = await moderator.newPage();
+  const patch = async (id: string, data: object) => {
+    const response = await host.request.patch(`/api/arguments/${id}`, { data });
+    expect(response.status(), await response.text()).toBe(200);
+  };
+  // Argument 1, the oldest for the motion, has replies: hidden, it stays as a placeholder, counted.
+  await patch(idOf(1), { status: "hidden", reason: "Checked again later" });
+  const page = await openMotion();
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  const heading = forSide.getByRole("heading", { level: 3 });
+  await expect(heading).toHaveText(/^For the motion · \d+ arguments$/);
+  const total = await heading.textContent();
+  await expect(item(page, 1)).toHaveCount(0);
+
+  await patch(idOf(1), { status: "published" });
+  // Once an event after the restore shows, the restore has been applied.
+  const after = await host.request.post(`/api/motions/${motionId}/arguments`, {
+    data: { parentId: null, relation: "against", body: "Posted after the restore.", citations: [] },
+  });
+  expect(after.status(), await after.text()).toBe(201);
+  await expect(page.getByText("Posted after the restore.")).toBeVisible();
+  await expect(heading).toHaveText(total ?? "");
+  await expect(item(page, 1)).toHaveCount(0);
+
+  // Read to the end of its side, it stands last, once, with its replies to open.
+  const more = forSide.getByRole("button", { name: /^Show more arguments for the motion/ });
+  while (await more.isVisible()) {
+    const shown = await forSide.locator("li.argument").count();
+    await more.click();
+    await expect.poll(() => forSide.locator("li.argument").count()).toBeGreaterThan(shown);
+  }
+  await expect(forSide.locator("ul.argument-tree > li.argument").last()).toHaveAttribute(
+    "id",
+    `argument-${idOf(1)}`,
+  );
+  await expect(item(page, 1)).toHaveCount(1);
+  await item(page, 1).getByRole("button", { name: "Show 4 replies" }).click();
+  await expect(item(page, 997)).toContainText("Argument 997.");
+  await host.close();
+  await page.close();
+});
+
 test("with approval on, a participant's reply deep in a thread the moderator's page does not hold reaches their queue at once", async () => {
   const desk = await moderator.newPage();
   await desk.goto(`/motions/${motionId}`);

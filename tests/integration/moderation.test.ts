@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../db/store";
-import { editArgument } from "../../server/domain/debate/changeArgument";
+import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { castVote, rateArgument } from "../../server/domain/debate/judge";
 import {
   changeSettings,
@@ -170,6 +170,41 @@ for (const dialect of await dialects()) {
         });
         expect(placeholder?.children.map((c) => c.body)).toEqual(["A reply that stays."]);
         expect(d.motionId).toBeTruthy();
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("a restored argument's event says whether it stood, hidden, as a placeholder: a reply everyone sees hangs below it, at any depth", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post } = await room(db.store);
+        const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
+        const top = await post(student, { body: "Hide and restore me." });
+        const middle = await post(classmate, { parentId: top, relation: "attacks" });
+        const below = await post(student, { parentId: middle, relation: "attacks" });
+        // What a page that does not hold it hears, from the log as from the room.
+        const restoredOnce = async () => {
+          const hide = { argumentId: top, clientId: id(), reason: "Off topic" };
+          expect(code(await hideArgument(db.store, moderator, hide))).toBe("ok");
+          const restored = await restoreArgument(db.store, moderator, {
+            argumentId: top,
+            clientId: id(),
+          });
+          if (!restored.ok) throw new Error(restored.error.message);
+          const [event] = await db.store.events.after(d.motionId, restored.value.seq - 1, 1);
+          if (event?.type !== "argument.restored") throw new Error(`logged: ${event?.type}`);
+          expect(event.seq).toBe(restored.value.seq);
+          return event.data.replied;
+        };
+        expect(await restoredOnce()).toBe(true);
+        // Withdrawn, the middle reply stays a placeholder while the one below it is public.
+        const withdraw = (who: Actor, argumentId: string) =>
+          withdrawArgument(db.store, who, { argumentId, clientId: id() }).then(code);
+        expect(await withdraw(classmate, middle)).toBe("ok");
+        expect(await restoredOnce()).toBe(true);
+        expect(await withdraw(student, below)).toBe("ok");
+        expect(await restoredOnce()).toBe(false);
       } finally {
         await db.dispose();
       }

@@ -130,18 +130,52 @@ describe("a live copy of a big debate held in part", () => {
     expect(topRejected.partial?.totals).toEqual({ for: 40, against: 12 });
   });
 
-  it("a moderator's page read while an argument was hidden counts it once when it is restored; a reader's counts it again", () => {
-    // Hidden before the page was read: a moderator's counts from the server include it.
-    const restore = motionEvent(11, "argument.restored", { argument: reply("n", "r") });
-    const moderator = applyEvents({ ...held(), keepsHidden: true }, [restore]).state;
-    expect(counts(moderator)).toEqual(counts(held()));
-    expect(moderator.arguments.map((a) => a.id)).toContain("n");
-    const top = motionEvent(11, "argument.restored", {
-      argument: argumentView("a", { relation: "against" }),
-    });
-    const topRestored = applyEvents({ ...held(), keepsHidden: true }, [top]).state;
-    expect(topRestored.partial?.totals).toEqual({ for: 40, against: 12 });
-    expect(counts(applyEvents(held(), [restore]).state)).toEqual([
+  it("P-LIVE-3: a page whose counts had a hidden argument all along counts it once when it is restored, and shows it once its part loads; one that did not counts it again", () => {
+    // Hidden before the page was read: a moderator's counts from the server include it, and so
+    // do everyone's while replies hang below it (a placeholder).
+    const cited = (id: string, relation: "against" | "attacks", parentId: string | null = null) =>
+      argumentView(id, { relation, parentId, citations: [citing(40)] });
+    const restore = (argument: ArgumentView, replied: boolean) =>
+      motionEvent(11, "argument.restored", {
+        argument,
+        // An attack on an argument for the motion argues against it.
+        place: { above: argument.parentId ? ["t", argument.parentId] : [], side: "against" },
+        replied,
+      });
+    const moderators = { ...held(), keepsHidden: true };
+    const reply = cited("n", "attacks", "r");
+    for (const [page, replied] of [
+      [moderators, false],
+      [moderators, true],
+      [held(), true],
+    ] as const) {
+      const state = applyEvents(page, [restore(reply, replied)]).state;
+      expect(counts(state)).toEqual(counts(held()));
+      expect(state.arguments.map((a) => a.id)).toEqual(["t", "r"]);
+      expect(state.outside?.n).toMatchObject({ above: ["t", "r"], status: "published" });
+      // Its citations count across the debate again, as any published argument's.
+      expect(state.partial?.cited).toContainEqual({
+        documentId: "d",
+        start: 40,
+        end: 45,
+        for: 0,
+        against: 1,
+      });
+      const top = applyEvents(page, [restore(cited("a", "against"), replied)]).state;
+      expect(top.partial?.totals).toEqual({ for: 40, against: 12 });
+      // Its part of the debate read, it is held as the server counts it.
+      const loaded = mergeLoaded(state, [{ ...reply, replies: { all: 3, direct: 1 } }]);
+      expect(loaded.outside?.n).toBeUndefined();
+      expect(loaded.arguments.find((a) => a.id === "n")?.replies).toEqual({ all: 3, direct: 1 });
+    }
+    // With replies everyone sees, hidden again it stays counted, a placeholder.
+    const reader = applyEvents(held(), [restore(reply, true)]).state;
+    const hiddenAgain = applyEvents(reader, [
+      motionEvent(12, "argument.hidden", { argumentId: "n", reason: "off topic" }),
+    ]).state;
+    expect(counts(hiddenAgain)).toEqual(counts(held()));
+    // Read while it was hidden with nothing under it, a reader's page never counted it.
+    expect(counts(applyEvents(held(), [restore(reply, false)]).state)).toEqual([
       ["t", 10, 5],
       ["r", 3, 3],
     ]);

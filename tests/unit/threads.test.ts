@@ -122,7 +122,7 @@ describe("what went public while the page was open", () => {
 });
 
 describe("new arguments a big debate's page does not hold", () => {
-  it("counts what arrived below an argument as new, not the reader's own nor what is no longer public", () => {
+  it("counts what arrived below an argument as new, not the reader's own, nor what is no longer public, nor what was restored", () => {
     const arrived = (authorId: string, status: "published" | "hidden" = "published") => ({
       above: ["t", "x"],
       side: "for" as const,
@@ -139,7 +139,12 @@ describe("new arguments a big debate's page does not hold", () => {
     expect(state.outside?.n?.authorId).toBe("other");
     expect(
       arrivedBelowOf(
-        { n: arrived("other"), mine: arrived("me"), gone: arrived("other", "hidden") },
+        {
+          n: arrived("other"),
+          mine: arrived("me"),
+          gone: arrived("other", "hidden"),
+          back: { ...arrived("other"), restored: { replied: true } },
+        },
         "me",
       ),
     ).toEqual({ t: ["n"], x: ["n"] });

@@ -375,6 +375,7 @@ export function MotionLive({
     if (order !== "activity" && order !== "replies") return [];
     const byThread = new Map<string, string>();
     for (const [id, argument] of Object.entries(outside ?? {})) {
+      if (argument.restored) continue;
       const top = argument.above[0];
       if (top && !held.has(top) && !byThread.has(top)) byThread.set(top, id);
     }
