@@ -384,28 +384,33 @@ const standsFor = (state: LiveMotion, status: ArgumentStatus) => {
  * nothing under it that leaves the reader's threads (withdrawn; hidden, for all but moderators)
  * counts one reply fewer in the held arguments above it and, top-level, one argument fewer on
  * its side, and one that comes back (restored) counts again, as a page read then would count
- * them. One with replies stays as a placeholder, counted.
+ * them. One with replies stays as a placeholder, counted. One the page neither holds nor counts
+ * apart was counted where `unheld` (the event's) says it stands, and has replies unless it says
+ * not.
  */
 function recountLeaf(
   state: LiveMotion,
   argumentId: string,
   was: ArgumentStatus,
   now: ArgumentStatus,
+  unheld: { place?: ArgumentPlace; replied?: boolean } = {},
 ): LiveMotion {
   const sign = standsFor(state, was) === standsFor(state, now) ? 0 : standsFor(state, now) ? 1 : -1;
   if (sign === 0) return state;
   const held = state.arguments.find((a) => a.id === argumentId);
   const outside = state.outside?.[argumentId];
-  if (!held && !outside) return state;
+  const place = held ? undefined : (outside ?? unheld.place);
+  if (!held && !place) return state;
   const replied =
     (held?.replies?.all ?? 0) > 0 ||
     outside?.restored?.replied === true ||
+    (!held && !outside && unheld.replied !== false) ||
     state.arguments.some((a) => a.parentId === argumentId) ||
     Object.values(state.outside ?? {}).some((o) => o.above.includes(argumentId));
   if (replied) return state;
-  const parentId = held ? held.parentId : (outside?.above.at(-1) ?? null);
+  const parentId = held ? held.parentId : (place?.above.at(-1) ?? null);
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
-  const above = new Set(outside?.above);
+  const above = new Set(place?.above);
   for (let at = parentId; at && parents.has(at); at = parents.get(at) ?? null) above.add(at);
   const counted = state.arguments.map((a) =>
     above.has(a.id) && a.replies
@@ -419,7 +424,7 @@ function recountLeaf(
         }
       : a,
   );
-  const side = held?.relation;
+  const side = held ? held.relation : place?.side;
   const partial =
     state.partial && parentId === null && (side === "for" || side === "against")
       ? {
@@ -571,9 +576,12 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         body: "",
         citations: [],
       });
-      const { argumentId } = event.data;
-      const was = statusOf(state, argumentId);
-      const uncounted = was ? recountLeaf(state, argumentId, was, "withdrawn") : state;
+      // Public until now, it is in the counts of a page that does not hold it (`place`).
+      const { argumentId, place, replied } = event.data;
+      const was = statusOf(state, argumentId) ?? (place && "published");
+      const uncounted = was
+        ? recountLeaf(state, argumentId, was, "withdrawn", { place, replied })
+        : state;
       const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
         argumentId,
       ]);
@@ -590,11 +598,13 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       return { ...state, status: event.data.status };
     case "argument.hidden": {
       // The words stay in memory: a moderator still reads them; others see a placeholder.
-      const { argumentId } = event.data;
+      const { argumentId, place, replied } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
-      const was = statusOf(state, argumentId);
-      const uncounted = was ? recountLeaf(state, argumentId, was, "hidden") : state;
+      const was = statusOf(state, argumentId) ?? (place && "published");
+      const uncounted = was
+        ? recountLeaf(state, argumentId, was, "hidden", { place, replied })
+        : state;
       const hidden = withChanged(uncounted, change(uncounted, argumentId, hide), [argumentId]);
       return {
         ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),

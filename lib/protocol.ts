@@ -56,7 +56,13 @@ export type MotionEventData = {
   "argument.posted": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.submitted": { argument: ArgumentView; onlyFor: string; place?: ArgumentPlace };
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
-  "argument.withdrawn": { argumentId: string; onlyFor?: string };
+  /** `place` and `replied` (see "argument.restored") once it was public. */
+  "argument.withdrawn": {
+    argumentId: string;
+    onlyFor?: string;
+    place?: ArgumentPlace;
+    replied?: boolean;
+  };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength; place?: ArgumentPlace };
   "argument.agreed": { argumentId: string; agreement: AgreementCounts };
@@ -64,7 +70,12 @@ export type MotionEventData = {
   "motion.locked": { locked: boolean; status: MotionStatus };
   "motion.status": { status: MotionStatus; previous: MotionStatus };
   "motion.edited": { title: string; description: string };
-  "argument.hidden": { argumentId: string; reason: string };
+  "argument.hidden": {
+    argumentId: string;
+    reason: string;
+    place?: ArgumentPlace;
+    replied?: boolean;
+  };
   /**
    * `replied`: arguments everyone sees hang below it, so it stood in every thread, hidden, as a
    * placeholder (logged before it was written: unknown, taken as false).

@@ -336,7 +336,7 @@ test("P-LIVE-2: in Strongest first, a rating that lifts an argument the page doe
   await page.close();
 });
 
-test("P-LIVE-3: a hidden argument with replies, restored while a page reads around it, counts once and shows with its replies where its list reaches it", async () => {
+test("P-LIVE-3: arguments the page does not hold, restored or hidden, count as a page read now would count them, and show where their list reaches them", async () => {
   const host = await moderator.newPage();
   const patch = async (id: string, data: object) => {
     const response = await host.request.patch(`/api/arguments/${id}`, { data });
@@ -348,7 +348,8 @@ test("P-LIVE-3: a hidden argument with replies, restored while a page reads arou
   const forSide = page.getByRole("region", { name: "For the motion" });
   const heading = forSide.getByRole("heading", { level: 3 });
   await expect(heading).toHaveText(/^For the motion · \d+ arguments$/);
-  const total = await heading.textContent();
+  const total = Number(/(\d+) arguments/.exec((await heading.textContent()) ?? "")?.[1]);
+  const counted = (n: number) => `For the motion · ${n} arguments`;
   await expect(item(page, 1)).toHaveCount(0);
 
   await patch(idOf(1), { status: "published" });
@@ -358,8 +359,11 @@ test("P-LIVE-3: a hidden argument with replies, restored while a page reads arou
   });
   expect(after.status(), await after.text()).toBe(201);
   await expect(page.getByText("Posted after the restore.")).toBeVisible();
-  await expect(heading).toHaveText(total ?? "");
+  await expect(heading).toHaveText(counted(total));
   await expect(item(page, 1)).toHaveCount(0);
+  // Argument 5, for the motion with nothing under it, hidden now: it leaves the count.
+  await patch(idOf(5), { status: "hidden", reason: "Off topic" });
+  await expect(heading).toHaveText(counted(total - 1));
 
   // Read to the end of its side, it stands last, once, with its replies to open.
   const more = forSide.getByRole("button", { name: /^Show more arguments for the motion/ });
@@ -373,6 +377,8 @@ test("P-LIVE-3: a hidden argument with replies, restored while a page reads arou
     `argument-${idOf(1)}`,
   );
   await expect(item(page, 1)).toHaveCount(1);
+  await expect(item(page, 5)).toHaveCount(0);
+  await expect(forSide.locator("ul.argument-tree > li.argument")).toHaveCount(total - 1);
   await item(page, 1).getByRole("button", { name: "Show 4 replies" }).click();
   await expect(item(page, 997)).toContainText("Argument 997.");
   await host.close();

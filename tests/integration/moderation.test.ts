@@ -175,7 +175,7 @@ for (const dialect of await dialects()) {
       }
     });
 
-    it("a restored argument's event says whether it stood, hidden, as a placeholder: a reply everyone sees hangs below it, at any depth", async () => {
+    it("P-LIVE-3: hiding, restoring and withdrawing log where the argument stands and whether it stays as a placeholder: a reply everyone sees hangs below it, at any depth", async () => {
       const db = await dialect.open();
       try {
         const { d, moderator, student, post } = await room(db.store);
@@ -183,28 +183,38 @@ for (const dialect of await dialects()) {
         const top = await post(student, { body: "Hide and restore me." });
         const middle = await post(classmate, { parentId: top, relation: "attacks" });
         const below = await post(student, { parentId: middle, relation: "attacks" });
-        // What a page that does not hold it hears, from the log as from the room.
-        const restoredOnce = async () => {
-          const hide = { argumentId: top, clientId: id(), reason: "Off topic" };
-          expect(code(await hideArgument(db.store, moderator, hide))).toBe("ok");
-          const restored = await restoreArgument(db.store, moderator, {
-            argumentId: top,
-            clientId: id(),
-          });
-          if (!restored.ok) throw new Error(restored.error.message);
-          const [event] = await db.store.events.after(d.motionId, restored.value.seq - 1, 1);
-          if (event?.type !== "argument.restored") throw new Error(`logged: ${event?.type}`);
-          expect(event.seq).toBe(restored.value.seq);
-          return event.data.replied;
+        // What a page that does not hold the argument hears, from the log as from the room.
+        const logged = async (outcome: { ok: boolean; value?: { seq: number } }) => {
+          if (!outcome.value) throw new Error("refused");
+          const [event] = await db.store.events.after(d.motionId, outcome.value.seq - 1, 1);
+          if (!event) throw new Error("nothing logged");
+          return { type: event.type, ...(event.data as { place?: unknown; replied?: boolean }) };
         };
-        expect(await restoredOnce()).toBe(true);
+        const hiddenAndRestored = async () => {
+          const hide = { argumentId: top, clientId: id(), reason: "Off topic" };
+          const hidden = await logged(await hideArgument(db.store, moderator, hide));
+          const restore = { argumentId: top, clientId: id() };
+          const restored = await logged(await restoreArgument(db.store, moderator, restore));
+          expect(hidden).toMatchObject({ type: "argument.hidden", place: { above: [] } });
+          expect(restored).toMatchObject({ type: "argument.restored", place: { above: [] } });
+          expect(restored.replied).toBe(hidden.replied);
+          return restored.replied;
+        };
+        const withdraw = async (who: Actor, argumentId: string) =>
+          logged(await withdrawArgument(db.store, who, { argumentId, clientId: id() }));
+        expect(await hiddenAndRestored()).toBe(true);
         // Withdrawn, the middle reply stays a placeholder while the one below it is public.
-        const withdraw = (who: Actor, argumentId: string) =>
-          withdrawArgument(db.store, who, { argumentId, clientId: id() }).then(code);
-        expect(await withdraw(classmate, middle)).toBe("ok");
-        expect(await restoredOnce()).toBe(true);
-        expect(await withdraw(student, below)).toBe("ok");
-        expect(await restoredOnce()).toBe(false);
+        expect(await withdraw(classmate, middle)).toMatchObject({
+          type: "argument.withdrawn",
+          place: { above: [top], side: "against" },
+          replied: true,
+        });
+        expect(await hiddenAndRestored()).toBe(true);
+        expect(await withdraw(student, below)).toMatchObject({
+          place: { above: [top, middle], side: "for" },
+          replied: false,
+        });
+        expect(await hiddenAndRestored()).toBe(false);
       } finally {
         await db.dispose();
       }

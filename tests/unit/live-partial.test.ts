@@ -181,6 +181,38 @@ describe("a live copy of a big debate held in part", () => {
     ]);
   });
 
+  it("P-LIVE-3: an argument the page neither holds nor counts apart, hidden or withdrawn, leaves its counts where its place says, unless replies hang below it", () => {
+    const leave = (
+      page: LiveMotion,
+      type: "argument.hidden" | "argument.withdrawn",
+      argumentId: string,
+      standing: { place?: { above: string[]; side: "for" | "against" }; replied?: boolean },
+    ) =>
+      applyEvents(page, [motionEvent(11, type, { argumentId, reason: "Spam", ...standing })]).state;
+    const underR = { place: { above: ["t", "r"], side: "for" as const }, replied: false };
+    const top = { place: { above: [], side: "against" as const }, replied: false };
+    for (const type of ["argument.hidden", "argument.withdrawn"] as const) {
+      const reader = leave(held(), type, "x", underR);
+      expect(counts(reader)).toEqual([
+        ["t", 8, 5],
+        ["r", 1, 1],
+      ]);
+      expect(leave(held(), type, "y", top).partial?.totals).toEqual({ for: 40, against: 11 });
+      // With replies it stays, a placeholder; logged before they said where, nothing moves.
+      const kept = [{ ...underR, replied: true }, {}, { replied: false }];
+      for (const standing of kept) {
+        expect(counts(leave(held(), type, "x", standing))).toEqual(counts(held()));
+      }
+    }
+    // A moderator's threads keep hidden arguments; withdrawn, they go from theirs too.
+    const moderators = { ...held(), keepsHidden: true };
+    expect(counts(leave(moderators, "argument.hidden", "x", underR))).toEqual(counts(held()));
+    expect(leave(moderators, "argument.withdrawn", "y", top).partial?.totals).toEqual({
+      for: 40,
+      against: 11,
+    });
+  });
+
   it("counts an argument once, though its ack and its event both bring it", () => {
     const once = holdArgument(held(), reply("n", "t"));
     const twice = holdArgument(once, reply("n", "t", { body: "edited meanwhile" }));

@@ -175,6 +175,34 @@ export async function placeIn(
   return placeUnder(store, row.parentId ? await store.arguments.get(row.parentId) : undefined, row);
 }
 
+/**
+ * Where an argument stands, and whether a published argument hangs below it, at any depth
+ * (`replied`): hidden or withdrawn, it then stays in everyone's threads as a placeholder, counted
+ * (lib/debate.ts, `buildArgumentTree`); a page that does not hold it counts it as a page read
+ * then would (docs/protocol.md, P-LIVE-3).
+ */
+export async function standingOf(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "id" | "motionId" | "parentId" | "relation">,
+) {
+  return { place: await placeIn(store, row), replied: await hasPublicReplies(store, row) };
+}
+
+/** Below a hidden or withdrawn reply may hang more; nothing hangs below an unseen post. */
+async function hasPublicReplies(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "id" | "motionId">,
+) {
+  for (let parents = [row.id]; parents.length > 0; ) {
+    const replies = await store.arguments.repliesTo(row.motionId, parents);
+    if (replies.some((reply) => reply.status === "published")) return true;
+    parents = replies
+      .filter((reply) => reply.status === "hidden" || reply.status === "withdrawn")
+      .map((reply) => reply.id);
+  }
+  return false;
+}
+
 /** placeIn, given the argument's parent, read already. */
 export async function placeUnder(
   store: Pick<Store, "arguments">,

@@ -4,6 +4,7 @@ import { postRefusal } from "../../../lib/session";
 import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
+import { standingOf } from "./argumentPages";
 import { argumentFor, moderates } from "./guards";
 
 /** What happens to an argument nobody else may see yet is for its author and the moderators. */
@@ -109,7 +110,13 @@ export async function withdrawArgument(
         const event = await tx.events.append({
           motionId: argument.motionId,
           type: "argument.withdrawn",
-          data: { argumentId, ...privateWhilePending(argument) },
+          // One that was public leaves the threads of pages that do not hold it as it leaves
+          // theirs that do.
+          data: {
+            argumentId,
+            ...privateWhilePending(argument),
+            ...(unseen ? {} : await standingOf(tx, argument)),
+          },
           actorId: actor.id,
           at,
         });

@@ -17,7 +17,7 @@ import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
 import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { placeIn } from "./argumentPages";
+import { placeIn, standingOf } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
@@ -154,7 +154,10 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
       // A hidden argument leaves the screens too, and does not come back with a restore.
       if (motion.spotlightId === argument.id)
         await tx.motions.update(motion.id, { spotlightId: null });
-      return { type: "argument.hidden", data: { argumentId: argument.id, reason: cmd.reason } };
+      return {
+        type: "argument.hidden",
+        data: { argumentId: argument.id, reason: cmd.reason, ...(await standingOf(tx, argument)) },
+      };
     },
   );
 
@@ -172,30 +175,10 @@ export const restoreArgument = (store: Store, actor: Actor, input: unknown) =>
       if (!view) return refuse("not_found", "No such argument.");
       return {
         type: "argument.restored",
-        data: {
-          argument: view,
-          place: await placeIn(tx, argument),
-          replied: await hasPublicReplies(tx, argument),
-        },
+        data: { argument: view, ...(await standingOf(tx, argument)) },
       };
     },
   );
-
-/**
- * Whether a published argument hangs below `argument`, at any depth: then it stood in everyone's
- * threads while hidden, a placeholder that counted (lib/debate.ts, `buildArgumentTree`). Below a
- * hidden or withdrawn reply may hang more; nothing hangs below a post that never went public.
- */
-async function hasPublicReplies(tx: Repos, argument: ArgumentRow) {
-  for (let parents = [argument.id]; parents.length > 0; ) {
-    const replies = await tx.arguments.repliesTo(argument.motionId, parents);
-    if (replies.some((reply) => reply.status === "published")) return true;
-    parents = replies
-      .filter((reply) => reply.status === "hidden" || reply.status === "withdrawn")
-      .map((reply) => reply.id);
-  }
-  return false;
-}
 
 export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, PinArgument, "argument.pin", async (tx, cmd, motion, argument) => {
