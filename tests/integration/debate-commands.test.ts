@@ -816,7 +816,15 @@ for (const dialect of await dialects()) {
         ]);
         const log = await store.events.after(d.motionId, reply.seq, 10);
         expect(log.map((e) => [e.seq, e.type, e.data])).toEqual([
-          [withdrawn.seq, "argument.withdrawn", { argumentId: claim.argument.id }],
+          [
+            withdrawn.seq,
+            "argument.withdrawn",
+            {
+              argumentId: claim.argument.id,
+              place: { above: [], side: "for" },
+              replied: true,
+            },
+          ],
         ]);
       });
 

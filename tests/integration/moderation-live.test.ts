@@ -35,7 +35,13 @@ describe("moderation over Socket.IO", () => {
       reason: "Off topic",
     });
     expect(hidden).toMatchObject({ ok: true, argumentId, reason: "Off topic" });
-    expect((await heard).data).toEqual({ argumentId, reason: "Off topic" });
+    // Where it stands, for a page that does not hold it (P-LIVE-3).
+    expect((await heard).data).toEqual({
+      argumentId,
+      reason: "Off topic",
+      place: { above: [], side: "for" },
+      replied: false,
+    });
 
     const locked = await moderator.emitWithAck("motion:lock", {
       motionId: d.motionId,

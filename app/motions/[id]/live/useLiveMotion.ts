@@ -2,147 +2,23 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { PostArgument } from "@/lib/commands";
-import type { ArgumentView } from "@/lib/debate";
-import {
-  applyEvents,
-  type LiveMotion,
-  type LoadedPage,
-  leavesGap,
-  liveFrom,
-  mergePages,
-  seqAfter,
-  withOwnPost,
-} from "@/lib/live";
-import type { OpinionsUpdate } from "@/lib/opinionGroups";
+import { type LoadedPage, leavesGap, liveFrom, seqAfter } from "@/lib/live";
 import {
   type Ack,
   type ClientToServerEvents,
   MAX_PAYLOAD_BYTES,
   type MotionEvent,
-  type Presence,
   payloadBytes,
   type ServerToClientEvents,
 } from "@/lib/protocol";
 import { holdAfter, isHeld } from "@/lib/rateWait";
 import type { MotionView, ReaderCan } from "@/lib/views";
+import { initialLiveState, type OutgoingPost, reduceLive } from "./liveState";
 import { announcePosted } from "./posted";
 
+export type { Connection } from "./liveState";
+
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type Connection = "connecting" | "live" | "offline" | "signedOut";
-
-/** A post on its way: shown at once, sent (again after a reconnect) until the server answers. */
-export interface OutgoingPost {
-  payload: Required<Pick<PostArgument, "motionId" | "clientId" | "relation" | "body">> &
-    PostArgument;
-  refused?: string;
-}
-
-interface State {
-  motion: LiveMotion;
-  /**
-   * How many times what the server drew around the debate changed since the page loaded: a
-   * document of the motion got a new version, or what the reader may do in the space changed.
-   */
-  pageChanges: number;
-  /** How far the server's clock is ahead of this device's, in ms: deadlines are the server's. */
-  clockOffset: number;
-  connection: Connection;
-  presence: Presence | null;
-  /** The room's opinion groups as last announced (P-OPINION-1); null until a change. */
-  opinions: OpinionsUpdate | null;
-  outbox: OutgoingPost[];
-  /** Until when (epoch ms) posts, edits, votes and ratings wait after a rate limit (P-RATE-1). */
-  holdUntil: number | null;
-  /** How many times the motion was read whole again (after a long gap, or anonymity changed). */
-  generation: number;
-  /** The last events applied, replayed on what a page read before them brings. */
-  recent: MotionEvent[];
-  /** Pages read after the motion's seq, waiting for the events before them. */
-  waiting: LoadedPage[];
-}
-
-/** How many applied events are kept for pages in flight: more than a page takes to load. */
-const RECENT = 500;
-
-type Action =
-  | { type: "events"; events: MotionEvent[] }
-  | { type: "reset"; motion: LiveMotion }
-  | { type: "stored"; argument: ArgumentView; clientId: string }
-  | { type: "loaded"; page: LoadedPage & { generation: number } }
-  | { type: "connection"; connection: Connection }
-  | { type: "clock"; serverNow: number }
-  | { type: "pageChanged" }
-  | { type: "presence"; presence: Presence }
-  | { type: "opinions"; opinions: OpinionsUpdate }
-  | { type: "queue"; post: OutgoingPost }
-  | { type: "refused"; clientId: string; message: string }
-  | { type: "dismiss"; clientId: string }
-  | { type: "hold"; until: number | null };
-
-function reduce(state: State, action: Action): State {
-  switch (action.type) {
-    case "events": {
-      const motion = applyEvents(state.motion, action.events).state;
-      const applied = action.events.filter((e) => e.seq > state.motion.seq && e.seq <= motion.seq);
-      const recent = [...state.recent, ...applied].sort((a, b) => a.seq - b.seq).slice(-RECENT);
-      return withPages({ ...state, motion, recent }, []);
-    }
-    case "reset":
-      // Pages in flight were read from the state before: they load again on demand. What went
-      // public while the page was open still did: the view read whole does not say when.
-      return {
-        ...state,
-        motion: { ...action.motion, wentPublic: state.motion.wentPublic },
-        generation: state.generation + 1,
-        recent: [],
-        waiting: [],
-      };
-    case "stored":
-      return {
-        ...state,
-        motion: withOwnPost(state.motion, action.argument),
-        outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
-      };
-    case "loaded":
-      // A page asked for before the motion was read whole again would bring back what it replaced.
-      if (action.page.generation !== state.generation) return state;
-      return withPages(state, [action.page]);
-    case "connection":
-      return { ...state, connection: action.connection };
-    case "clock":
-      return { ...state, clockOffset: action.serverNow - Date.now() };
-    case "pageChanged":
-      return { ...state, pageChanges: state.pageChanges + 1 };
-    case "presence":
-      return { ...state, presence: action.presence };
-    case "opinions":
-      return { ...state, opinions: action.opinions };
-    case "queue":
-      return { ...state, outbox: [...state.outbox, action.post] };
-    case "refused":
-      return {
-        ...state,
-        outbox: state.outbox.map((p) =>
-          p.payload.clientId === action.clientId ? { ...p, refused: action.message } : p,
-        ),
-      };
-    case "dismiss":
-      return {
-        ...state,
-        outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
-      };
-    case "hold":
-      return { ...state, holdUntil: action.until };
-  }
-}
-
-/** The state with the pages that can be merged now merged (`mergePages`), the others waiting. */
-function withPages(state: State, pages: LoadedPage[]): State {
-  if (state.waiting.length === 0 && pages.length === 0) return state;
-  const merged = mergePages(state.motion, [...state.waiting, ...pages], state.recent);
-  return { ...state, motion: merged.state, waiting: merged.waiting };
-}
 
 const sameCan = (a: ReaderCan, b: ReaderCan) =>
   (Object.keys(a) as (keyof ReaderCan)[]).every((key) => a[key] === b[key]);
@@ -160,19 +36,7 @@ export function useLiveMotion(
   /** False for the room's screen (the projector), which shows no one's own standing. */
   { followsStanding = true }: { followsStanding?: boolean } = {},
 ) {
-  const [state, dispatch] = useReducer(reduce, {
-    motion: liveFrom(initial),
-    clockOffset: initial.serverNow - Date.now(),
-    pageChanges: 0,
-    connection: "connecting",
-    presence: null,
-    opinions: null,
-    outbox: [],
-    holdUntil: null,
-    generation: 0,
-    recent: [],
-    waiting: [],
-  });
+  const [state, dispatch] = useReducer(reduceLive, initial, initialLiveState);
   const socketRef = useRef<Client | null>(null);
   // The seq the state holds once what was dispatched is applied, kept as events arrive: in a busy
   // room several messages can come before the page renders again, and the rendered seq would
