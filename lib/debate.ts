@@ -318,11 +318,15 @@ export function sideOfReply(
   return parentSide === "for" ? "against" : "for";
 }
 
-/** A passage arguments cite, where it stands now, with how many cite it on each side. */
-export interface CitedPassage {
+/** Where a cited passage stands now: its document and its offsets in the current version. */
+export interface CitedSpot {
   documentId: string;
   start: number;
   end: number;
+}
+
+/** A passage arguments cite, where it stands now, with how many cite it on each side. */
+export interface CitedPassage extends CitedSpot {
   for: number;
   against: number;
 }

@@ -4,6 +4,7 @@ import {
   type ArgumentStatus,
   type ArgumentView,
   type CitedPassage,
+  type CitedSpot,
   citedPassages,
   compareRanks,
   type MotionSettings,
@@ -368,6 +369,27 @@ function outsideChanged(
 }
 
 /**
+ * The state after a published argument it neither holds nor counts apart was hidden or
+ * withdrawn: the passages it cited (`cited`, where they stand now) count one fewer on its side,
+ * as the debate's counts of cited passages count only public arguments.
+ */
+function uncited(
+  state: LiveMotion,
+  argumentId: string,
+  place: ArgumentPlace | undefined,
+  cited: CitedSpot[] | undefined,
+): LiveMotion {
+  if (!state.partial || !place || !cited?.length || statusOf(state, argumentId)) return state;
+  const side = place.side;
+  const gone = cited.map((spot) => ({
+    ...spot,
+    for: side === "for" ? 1 : 0,
+    against: side === "against" ? 1 : 0,
+  }));
+  return { ...state, partial: { ...state.partial, cited: combine(state.partial.cited, gone, -1) } };
+}
+
+/**
  * Whether the reader's threads show the argument in this status. A rejected post stays in its
  * author's threads alone: of the readers who hear of it (its author and the moderators), a
  * moderator is never its author, as a moderator's posts never wait.
@@ -577,11 +599,14 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         citations: [],
       });
       // Public until now, it is in the counts of a page that does not hold it (`place`).
-      const { argumentId, place, replied } = event.data;
+      const { argumentId, place, replied, cited } = event.data;
       const was = statusOf(state, argumentId) ?? (place && "published");
-      const uncounted = was
-        ? recountLeaf(state, argumentId, was, "withdrawn", { place, replied })
-        : state;
+      const uncounted = uncited(
+        was ? recountLeaf(state, argumentId, was, "withdrawn", { place, replied }) : state,
+        argumentId,
+        place,
+        cited,
+      );
       const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
         argumentId,
       ]);
@@ -598,13 +623,16 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       return { ...state, status: event.data.status };
     case "argument.hidden": {
       // The words stay in memory: a moderator still reads them; others see a placeholder.
-      const { argumentId, place, replied } = event.data;
+      const { argumentId, place, replied, cited } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
       const was = statusOf(state, argumentId) ?? (place && "published");
-      const uncounted = was
-        ? recountLeaf(state, argumentId, was, "hidden", { place, replied })
-        : state;
+      const uncounted = uncited(
+        was ? recountLeaf(state, argumentId, was, "hidden", { place, replied }) : state,
+        argumentId,
+        place,
+        cited,
+      );
       const hidden = withChanged(uncounted, change(uncounted, argumentId, hide), [argumentId]);
       return {
         ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),

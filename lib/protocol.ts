@@ -27,6 +27,7 @@ import type {
   ArgumentPlace,
   ArgumentView,
   CitationView,
+  CitedSpot,
   MotionSettings,
   MotionStatus,
   Strength,
@@ -56,12 +57,13 @@ export type MotionEventData = {
   "argument.posted": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.submitted": { argument: ArgumentView; onlyFor: string; place?: ArgumentPlace };
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
-  /** `place` and `replied` (see "argument.restored") once it was public. */
+  /** `place`, `replied` (see "argument.restored") and `cited` once it was public. */
   "argument.withdrawn": {
     argumentId: string;
     onlyFor?: string;
     place?: ArgumentPlace;
     replied?: boolean;
+    cited?: CitedSpot[];
   };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength; place?: ArgumentPlace };
@@ -70,11 +72,16 @@ export type MotionEventData = {
   "motion.locked": { locked: boolean; status: MotionStatus };
   "motion.status": { status: MotionStatus; previous: MotionStatus };
   "motion.edited": { title: string; description: string };
+  /**
+   * `cited`: where the passages it cited stand now, which a page that does not hold it stops
+   * counting (its words stay hidden: no quotes).
+   */
   "argument.hidden": {
     argumentId: string;
     reason: string;
     place?: ArgumentPlace;
     replied?: boolean;
+    cited?: CitedSpot[];
   };
   /**
    * `replied`: arguments everyone sees hang below it, so it stood in every thread, hidden, as a

@@ -823,6 +823,11 @@ for (const dialect of await dialects()) {
               argumentId: claim.argument.id,
               place: { above: [], side: "for" },
               replied: true,
+              cited: claim.argument.citations.map(({ documentId, anchor }) => ({
+                documentId,
+                start: anchor.start,
+                end: anchor.end,
+              })),
             },
           ],
         ]);

@@ -35,12 +35,20 @@ describe("moderation over Socket.IO", () => {
       reason: "Off topic",
     });
     expect(hidden).toMatchObject({ ok: true, argumentId, reason: "Off topic" });
-    // Where it stands, for a page that does not hold it (P-LIVE-3).
+    // Where it stands and what it cited, for a page that does not hold it (P-LIVE-3).
+    const [citation] = posted.argument.citations;
     expect((await heard).data).toEqual({
       argumentId,
       reason: "Off topic",
       place: { above: [], side: "for" },
       replied: false,
+      cited: [
+        {
+          documentId: citation?.documentId,
+          start: citation?.anchor.start,
+          end: citation?.anchor.end,
+        },
+      ],
     });
 
     const locked = await moderator.emitWithAck("motion:lock", {

@@ -181,6 +181,7 @@ for (const dialect of await dialects()) {
         const { d, moderator, student, post } = await room(db.store);
         const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
         const top = await post(student, { body: "Hide and restore me." });
+        const quoted = d.cite(trade);
         const middle = await post(classmate, { parentId: top, relation: "attacks" });
         const below = await post(student, { parentId: middle, relation: "attacks" });
         // What a page that does not hold the argument hears, from the log as from the room.
@@ -195,7 +196,11 @@ for (const dialect of await dialects()) {
           const hidden = await logged(await hideArgument(db.store, moderator, hide));
           const restore = { argumentId: top, clientId: id() };
           const restored = await logged(await restoreArgument(db.store, moderator, restore));
-          expect(hidden).toMatchObject({ type: "argument.hidden", place: { above: [] } });
+          expect(hidden).toMatchObject({
+            type: "argument.hidden",
+            place: { above: [] },
+            cited: [{ documentId: quoted.documentId, start: quoted.start, end: quoted.end }],
+          });
           expect(restored).toMatchObject({ type: "argument.restored", place: { above: [] } });
           expect(restored.replied).toBe(hidden.replied);
           return restored.replied;

@@ -181,12 +181,16 @@ describe("a live copy of a big debate held in part", () => {
     ]);
   });
 
-  it("P-LIVE-3: an argument the page neither holds nor counts apart, hidden or withdrawn, leaves its counts where its place says, unless replies hang below it", () => {
+  it("P-LIVE-3: an argument the page neither holds nor counts apart, hidden or withdrawn, leaves its counts where its place says, unless replies hang below it, and its citations leave the passages' counts", () => {
     const leave = (
       page: LiveMotion,
       type: "argument.hidden" | "argument.withdrawn",
       argumentId: string,
-      standing: { place?: { above: string[]; side: "for" | "against" }; replied?: boolean },
+      standing: {
+        place?: { above: string[]; side: "for" | "against" };
+        replied?: boolean;
+        cited?: { documentId: string; start: number; end: number }[];
+      },
     ) =>
       applyEvents(page, [motionEvent(11, type, { argumentId, reason: "Spam", ...standing })]).state;
     const underR = { place: { above: ["t", "r"], side: "for" as const }, replied: false };
@@ -204,8 +208,17 @@ describe("a live copy of a big debate held in part", () => {
         expect(counts(leave(held(), type, "x", standing))).toEqual(counts(held()));
       }
     }
-    // A moderator's threads keep hidden arguments; withdrawn, they go from theirs too.
+    // What it cited counts no more, on its side, for everyone: only public arguments' count.
+    const citing = { ...underR, cited: [{ documentId: "d", start: 0, end: 5 }] };
     const moderators = { ...held(), keepsHidden: true };
+    for (const page of [held(), moderators]) {
+      for (const type of ["argument.hidden", "argument.withdrawn"] as const) {
+        expect(leave(page, type, "x", citing).partial?.cited).toEqual([
+          { documentId: "d", start: 0, end: 5, for: 2, against: 1 },
+        ]);
+      }
+    }
+    // A moderator's threads keep hidden arguments; withdrawn, they go from theirs too.
     expect(counts(leave(moderators, "argument.hidden", "x", underR))).toEqual(counts(held()));
     expect(leave(moderators, "argument.withdrawn", "y", top).partial?.totals).toEqual({
       for: 40,

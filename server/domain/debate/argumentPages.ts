@@ -10,6 +10,7 @@ import {
 import {
   type ArgumentNode,
   type ArgumentPlace,
+  type CitedSpot,
   compareKeys,
   ListOrder,
   latestActivity,
@@ -186,6 +187,23 @@ export async function standingOf(
   row: Pick<ArgumentRow, "id" | "motionId" | "parentId" | "relation">,
 ) {
   return { place: await placeIn(store, row), replied: await hasPublicReplies(store, row) };
+}
+
+/**
+ * Where the passages an argument cites stand now (those not detached from its document), as the
+ * motion's counts of cited passages count them: what a page that does not hold
+ * the argument stops counting once it is hidden or withdrawn.
+ */
+export async function citedBy(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "id">,
+): Promise<CitedSpot[]> {
+  return (await store.arguments.citations([row.id])).flatMap(
+    ({ documentId, anchorStatus, anchorStart, anchorEnd }) =>
+      anchorStatus === "detached" || anchorStart === null || anchorEnd === null
+        ? []
+        : [{ documentId, start: anchorStart, end: anchorEnd }],
+  );
 }
 
 /** Below a hidden or withdrawn reply may hang more; nothing hangs below an unseen post. */

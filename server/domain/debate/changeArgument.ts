@@ -4,7 +4,7 @@ import { postRefusal } from "../../../lib/session";
 import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { standingOf } from "./argumentPages";
+import { citedBy, standingOf } from "./argumentPages";
 import { argumentFor, moderates } from "./guards";
 
 /** What happens to an argument nobody else may see yet is for its author and the moderators. */
@@ -115,7 +115,9 @@ export async function withdrawArgument(
           data: {
             argumentId,
             ...privateWhilePending(argument),
-            ...(unseen ? {} : await standingOf(tx, argument)),
+            ...(unseen
+              ? {}
+              : { ...(await standingOf(tx, argument)), cited: await citedBy(tx, argument) }),
           },
           actorId: actor.id,
           at,

@@ -17,7 +17,7 @@ import type { Actor, ModerationAction } from "../../policy";
 import { outgoing } from "../events";
 import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { placeIn, standingOf } from "./argumentPages";
+import { citedBy, placeIn, standingOf } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
 import { argumentViews } from "./views";
 
@@ -156,7 +156,12 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
         await tx.motions.update(motion.id, { spotlightId: null });
       return {
         type: "argument.hidden",
-        data: { argumentId: argument.id, reason: cmd.reason, ...(await standingOf(tx, argument)) },
+        data: {
+          argumentId: argument.id,
+          reason: cmd.reason,
+          ...(await standingOf(tx, argument)),
+          cited: await citedBy(tx, argument),
+        },
       };
     },
   );
