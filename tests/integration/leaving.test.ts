@@ -318,7 +318,7 @@ for (const dialect of await dialects()) {
       expect(await heard).toMatchObject({ data: { authorId: ada.id, name: "Deleted member" } });
     });
 
-    it("deleting an account tells a room nothing where the member's only post never went public", async () => {
+    it("deleting an account tells a room nothing where the member's only post never went public; its moderators hear it, to rename the post they saw wait", async () => {
       const d = await debate(store);
       const moderator = await d.member("Mo Moderator", "moderator");
       const ada = await memberWithPassword(store, d, "Ada Waiting");
@@ -339,7 +339,16 @@ for (const dialect of await dialects()) {
         eventsSince(store, actorOf(ben), { motionId: d.motionId, sinceSeq: 0 }),
       );
       expect(log.events.map((event) => event.type)).not.toContain("author.deleted");
-      // The moderators, who saw the post, see it under its new name.
+      expect(log.events.at(-1)).toMatchObject({ type: "private", data: {} });
+      // The moderators, who saw the post, see it under its new name, and their open pages hear it
+      // (P-MOD-3).
+      const theirs = await must(
+        eventsSince(store, actorOf(moderator), { motionId: d.motionId, sinceSeq: 0 }),
+      );
+      expect(theirs.events.at(-1)).toMatchObject({
+        type: "author.deleted",
+        data: { authorId: ada.id, name: "Deleted member" },
+      });
       const view = await must(getMotion(store, actorOf(moderator), d.motionId));
       expect(view.arguments.map((a) => a.author.name)).toEqual(["Deleted member"]);
     });

@@ -27,10 +27,10 @@ export interface DeletedAccount {
  * Deletes the signed-in member's account, all at once or not at all: every session ends, no
  * password or linked identity provider signs them in again, their name and email are gone (the
  * row stays, named "Deleted member", so what they wrote keeps its author), and each motion they
- * argued in logs `author.deleted`. A member with a password confirms with it; one who signs in
- * through an identity provider confirms by a sign-in of the last ten minutes; a guest, whose
- * only credential is the session itself, needs nothing more. A space's last owner hands it over
- * first.
+ * argued in logs `author.deleted` (for the moderators alone where nothing of theirs went
+ * public). A member with a password confirms with it; one who signs in through an identity
+ * provider confirms by a sign-in of the last ten minutes; a guest, whose only credential is the
+ * session itself, needs nothing more. A space's last owner hands it over first.
  */
 export async function deleteAccount(
   store: Store,
@@ -79,13 +79,18 @@ export async function deleteAccount(
     const events: OutgoingEvent[] = [];
     for (const { motionId, wasPublic } of await tx.people.renameAuthor(actor.id, DELETED_MEMBER)) {
       await tx.events.renameAuthor(motionId, actor.id, DELETED_MEMBER);
-      // Where nothing of theirs was ever public, the room never knew they wrote anything there.
-      const motion = wasPublic ? await tx.motions.get(motionId) : undefined;
+      const motion = await tx.motions.get(motionId);
       if (!motion) continue;
+      // Where nothing of theirs was ever public, the room never knew they wrote anything there:
+      // only the moderators, who saw their posts wait, hear of it (P-MOD-3).
       const row = await tx.events.append({
         motionId,
         type: "author.deleted",
-        data: { authorId: actor.id, name: DELETED_MEMBER },
+        data: {
+          authorId: actor.id,
+          name: DELETED_MEMBER,
+          ...(wasPublic ? {} : { onlyFor: actor.id }),
+        },
         actorId: actor.id,
         at: now,
       });
