@@ -191,8 +191,8 @@ export async function standingOf(
 
 /**
  * Where the passages an argument cites stand now (those not detached from its document), as the
- * motion's counts of cited passages count them: what a page that does not hold
- * the argument stops counting once it is hidden or withdrawn.
+ * motion's counts of cited passages count them: what a page that does not hold the argument
+ * stops counting once it is hidden or withdrawn.
  */
 export async function citedBy(
   store: Pick<Store, "arguments">,
