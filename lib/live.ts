@@ -369,6 +369,22 @@ function outsideChanged(
 }
 
 /**
+ * The counts after an argument was hidden or withdrawn (`now`): one the page holds or counts
+ * apart as its own copy says; one it knows nothing of was public until now, so the page's
+ * counts have it where the event says it stands (`place`, `replied`, `cited`).
+ */
+function countedOut(
+  state: LiveMotion,
+  argumentId: string,
+  now: "hidden" | "withdrawn",
+  { place, replied, cited }: { place?: ArgumentPlace; replied?: boolean; cited?: CitedSpot[] },
+): LiveMotion {
+  const was = statusOf(state, argumentId) ?? (place && "published");
+  const recounted = was ? recountLeaf(state, argumentId, was, now, { place, replied }) : state;
+  return uncited(recounted, argumentId, place, cited);
+}
+
+/**
  * The state after a published argument it neither holds nor counts apart was hidden or
  * withdrawn: the passages it cited (`cited`, where they stand now) count one fewer on its side,
  * as the debate's counts of cited passages count only public arguments.
@@ -598,15 +614,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         body: "",
         citations: [],
       });
-      // Public until now, it is in the counts of a page that does not hold it (`place`).
-      const { argumentId, place, replied, cited } = event.data;
-      const was = statusOf(state, argumentId) ?? (place && "published");
-      const uncounted = uncited(
-        was ? recountLeaf(state, argumentId, was, "withdrawn", { place, replied }) : state,
-        argumentId,
-        place,
-        cited,
-      );
+      const { argumentId } = event.data;
+      const uncounted = countedOut(state, argumentId, "withdrawn", event.data);
       const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
         argumentId,
       ]);
@@ -623,16 +632,10 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       return { ...state, status: event.data.status };
     case "argument.hidden": {
       // The words stay in memory: a moderator still reads them; others see a placeholder.
-      const { argumentId, place, replied, cited } = event.data;
+      const { argumentId } = event.data;
       const hide = (a: ArgumentView) => ({ ...a, status: "hidden" as const });
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
-      const was = statusOf(state, argumentId) ?? (place && "published");
-      const uncounted = uncited(
-        was ? recountLeaf(state, argumentId, was, "hidden", { place, replied }) : state,
-        argumentId,
-        place,
-        cited,
-      );
+      const uncounted = countedOut(state, argumentId, "hidden", event.data);
       const hidden = withChanged(uncounted, change(uncounted, argumentId, hide), [argumentId]);
       return {
         ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),

@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type LiveState, reduceLive } from "../../app/motions/[id]/live/liveState";
-import type { LiveMotion } from "../../lib/live";
+import { type LiveState, liveStateOf, reduceLive } from "../../app/motions/[id]/live/liveState";
 import { argumentView, liveMotionAt, motionEvent } from "../support/views";
-
-/** A page's state holding `motion`, live. */
-const pageOf = (motion: LiveMotion): LiveState => ({
-  motion,
-  clockOffset: 0,
-  pageChanges: 0,
-  connection: "live",
-  presence: null,
-  opinions: null,
-  outbox: [],
-  holdUntil: null,
-  generation: 0,
-  recent: [],
-  waiting: [],
-});
 
 const ids = (state: LiveState) => state.motion.arguments.map((a) => a.id);
 
 describe("a live motion's page state", () => {
   it("drops a page of arguments asked for before the motion was read whole again; one asked for after joins", () => {
-    const before = pageOf({ ...liveMotionAt(10), arguments: [argumentView("a")] });
+    const before = liveStateOf({ ...liveMotionAt(10), arguments: [argumentView("a")] });
     // Read whole again (a long gap): "gone" was withdrawn meanwhile, the motion is at seq 12.
     const reset = reduceLive(before, {
       type: "reset",
@@ -42,7 +26,7 @@ describe("a live motion's page state", () => {
   });
 
   it("keeps a page read after the state's seq until the events before it come, and forgets it when the motion is read whole again", () => {
-    const state = pageOf(liveMotionAt(10));
+    const state = liveStateOf(liveMotionAt(10));
     const early = reduceLive(state, {
       type: "loaded",
       page: { seq: 11, generation: 0, arguments: [argumentView("p")] },

@@ -134,9 +134,13 @@ function withPages(state: LiveState, pages: LoadedPage[]): LiveState {
 }
 
 /** The state of a page as the server rendered its motion. */
-export const initialLiveState = (initial: MotionView): LiveState => ({
-  motion: liveFrom(initial),
-  clockOffset: initial.serverNow - Date.now(),
+export const initialLiveState = (initial: MotionView): LiveState =>
+  liveStateOf(liveFrom(initial), initial.serverNow - Date.now());
+
+/** A page's state holding `motion`, connecting, with nothing else yet. */
+export const liveStateOf = (motion: LiveMotion, clockOffset = 0): LiveState => ({
+  motion,
+  clockOffset,
   pageChanges: 0,
   connection: "connecting",
   presence: null,
