@@ -161,20 +161,13 @@ export function holdArgument(
         }
       : a,
   );
-  const side =
-    place?.side ?? sideOf(argument, new Map([...state.arguments, argument].map((a) => [a.id, a])));
+  const side = sideIn(state, argument, place);
   const partial = state.partial && withArrival(state.partial, argument, side);
   if (argument.parentId === null || parents.has(argument.parentId)) {
     return { ...state, arguments: [...counted, argument], partial };
   }
   // Its parent is not held: where it would show is not on the page.
-  const placed: ArgumentOutside = {
-    above: [...above],
-    side,
-    status: argument.status,
-    authorId: argument.author.id,
-    citations: argument.citations,
-  };
+  const placed = outsideAt(argument, [...above], side);
   return {
     ...state,
     arguments: counted,
@@ -182,6 +175,23 @@ export function holdArgument(
     outside: { ...state.outside, [argument.id]: placed },
   };
 }
+
+/** The side of the motion an argument serves: its `place`'s, else its held thread's. */
+const sideIn = (state: LiveMotion, argument: ArgumentView, place?: ArgumentPlace) =>
+  place?.side ?? sideOf(argument, new Map([...state.arguments, argument].map((a) => [a.id, a])));
+
+/** An argument counted but not held, standing under `above`. */
+const outsideAt = (
+  argument: ArgumentView,
+  above: string[],
+  side: "for" | "against",
+): ArgumentOutside => ({
+  above,
+  side,
+  status: argument.status,
+  authorId: argument.author.id,
+  citations: argument.citations,
+});
 
 /**
  * An argument's words as they may stand beside the room's opinion groups: a held argument's
@@ -515,16 +525,8 @@ function standsUnread(
   replied: boolean,
 ): LiveMotion {
   if (!state.partial) return holdArgument(state, argument, place);
-  const side =
-    place?.side ?? sideOf(argument, new Map([...state.arguments, argument].map((a) => [a.id, a])));
-  const placed: ArgumentOutside = {
-    above: place?.above ?? [],
-    side,
-    status: argument.status,
-    authorId: argument.author.id,
-    citations: argument.citations,
-    restored: { replied },
-  };
+  const side = sideIn(state, argument, place);
+  const placed = { ...outsideAt(argument, place?.above ?? [], side), restored: { replied } };
   return {
     ...state,
     partial: { ...state.partial, cited: addCited(state.partial.cited, argument, side, 1) },
