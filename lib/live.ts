@@ -653,8 +653,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       return { ...state, spotlightId: event.data.argumentId };
     case "argument.rated": {
       const { argumentId, strength, place } = event.data;
-      const known = statusOf(state, argumentId) !== undefined;
-      if (known || !place) {
+      // One counted but not held (`outside`) is followed as one not counted: its list may need it.
+      if (!place || state.arguments.some((a) => a.id === argumentId)) {
         return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, strength })) };
       }
       const ratedOutside = { ...state.ratedOutside, [argumentId]: { place, strength } };

@@ -529,6 +529,33 @@ describe("a live copy of a big debate held in part", () => {
     expect(ratedIntoView(applyEvents(shown, [unplaced]).state)).toEqual([]);
   });
 
+  it("P-LIVE-2: a rating that lifts a restored argument the page counts but has not read names it too, until it is loaded", () => {
+    const strength = (mean: number | null, count: number) => ({ mean, count });
+    const place = { above: ["t"], side: "for" as const };
+    const page = {
+      ...held(),
+      keepsHidden: true,
+      arguments: [
+        argumentView("t", { replies: { all: 9, direct: 5 } }),
+        reply("r", "t", { strength: strength(2, 3) }),
+      ],
+    };
+    // "n", a reply to "t" past what the page read of them, was hidden when the page was read: a
+    // moderator's counts had it all along, so restored it is counted, not held.
+    const restored = applyEvents(page, [
+      motionEvent(11, "argument.restored", { argument: reply("n", "t"), place, replied: false }),
+    ]).state;
+    expect(restored.outside?.n).toMatchObject({ restored: { replied: false } });
+    const rated = applyEvents(restored, [
+      motionEvent(12, "argument.rated", { argumentId: "n", strength: strength(4, 1), place }),
+    ]).state;
+    // It ranks above "r", the weakest reply shown under "t": its thread is read to place it.
+    expect(ratedIntoView(rated)).toEqual(["n"]);
+    const loaded = mergeLoaded(rated, [reply("n", "t", { strength: strength(4, 1) })]);
+    expect(ratedIntoView(loaded)).toEqual([]);
+    expect(loaded.outside?.n).toBeUndefined();
+  });
+
   it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {
     const quiet = argumentView("q", {
       createdAt: at(8),
