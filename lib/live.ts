@@ -164,7 +164,7 @@ export function holdArgument(
   const side = sideIn(state, argument, place);
   const partial = state.partial && withArrival(state.partial, argument, side);
   if (argument.parentId === null || parents.has(argument.parentId)) {
-    return { ...state, arguments: [...counted, argument], partial };
+    return unrated({ ...state, arguments: [...counted, argument], partial }, argument.id);
   }
   // Its parent is not held: where it would show is not on the page.
   const placed = outsideAt(argument, [...above], side);
@@ -217,7 +217,11 @@ export function publicWords(
 export function withOwnPost(state: LiveMotion, argument: ArgumentView): LiveMotion {
   const known =
     state.arguments.some((a) => a.id === argument.id) || state.outside?.[argument.id] !== undefined;
-  return known ? state : holdArgument(state, argument);
+  // A reply under an argument the page does not hold is counted by its event, which reaches its
+  // author whole and says where it stands; the answer does not.
+  const unplaced =
+    argument.parentId !== null && !state.arguments.some((a) => a.id === argument.parentId);
+  return known || unplaced ? state : holdArgument(state, argument);
 }
 
 /**
@@ -235,14 +239,13 @@ export function mergeLoaded(
   const holding = new Set(state.arguments.map((a) => a.id));
   const fresh = loaded.filter((a) => !holding.has(a.id));
   // What the page missed: events after it was read, replayed on what it brought alone, so the
-  // rest of the state is not counted twice.
+  // rest of the state is not counted twice. Replayed as on a page held in part, so that what
+  // the events bring under arguments the page did not bring stays outside it, as it did live.
   const missed = since.filter((event) => event.seq > seq && event.seq <= state.seq);
   const caught =
     missed.length > 0
-      ? applyEvents(
-          { ...state, seq, arguments: fresh, partial: null, outside: {}, wentPublic: {} },
-          missed,
-        ).state.arguments
+      ? applyEvents({ ...state, seq, arguments: fresh, outside: {}, wentPublic: {} }, missed).state
+          .arguments
       : fresh;
   const byId = new Map(loaded.map((a) => [a.id, a]));
   const held = state.arguments.map((a) => {
@@ -391,7 +394,16 @@ function countedOut(
 ): LiveMotion {
   const was = statusOf(state, argumentId) ?? (place && "published");
   const recounted = was ? recountLeaf(state, argumentId, was, now, { place, replied }) : state;
-  return uncited(recounted, argumentId, place, cited);
+  const out = uncited(recounted, argumentId, place, cited);
+  // Gone from the reader's threads, a rating cannot lift it into view any more.
+  return standsFor(out, now) ? out : unrated(out, argumentId);
+}
+
+/** The state no longer following a rating of an argument it does not hold (P-LIVE-2). */
+function unrated(state: LiveMotion, argumentId: string): LiveMotion {
+  if (!state.ratedOutside?.[argumentId]) return state;
+  const { [argumentId]: _followed, ...ratedOutside } = state.ratedOutside;
+  return { ...state, ratedOutside };
 }
 
 /**
@@ -442,6 +454,7 @@ function recountLeaf(
   was: ArgumentStatus,
   now: ArgumentStatus,
   unheld: { place?: ArgumentPlace; replied?: boolean } = {},
+  leaving = argumentId,
 ): LiveMotion {
   const sign = standsFor(state, was) === standsFor(state, now) ? 0 : standsFor(state, now) ? 1 : -1;
   if (sign === 0) return state;
@@ -449,12 +462,12 @@ function recountLeaf(
   const outside = state.outside?.[argumentId];
   const place = held ? undefined : (outside ?? unheld.place);
   if (!held && !place) return state;
+  // The event says whether replies stand below an argument the page does not hold; its own copy
+  // of one restored may be out of date by now.
   const replied =
     (held?.replies?.all ?? 0) > 0 ||
-    outside?.restored?.replied === true ||
-    (!held && !outside && unheld.replied !== false) ||
-    state.arguments.some((a) => a.parentId === argumentId) ||
-    Object.values(state.outside ?? {}).some((o) => o.above.includes(argumentId));
+    (!held && (unheld.replied ?? (outside ? outside.restored?.replied === true : true))) ||
+    repliesStand(state, argumentId, leaving);
   if (replied) return state;
   const parentId = held ? held.parentId : (place?.above.at(-1) ?? null);
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
@@ -483,8 +496,32 @@ function recountLeaf(
           },
         }
       : state.partial;
-  return { ...state, arguments: counted, partial };
+  const next = { ...state, arguments: counted, partial };
+  // A held placeholder whose last standing reply left leaves too, as a page read now would
+  // prune it.
+  const parent = sign < 0 ? next.arguments.find((a) => a.id === parentId) : undefined;
+  return parent && !standsIn(next, parent, leaving)
+    ? recountLeaf(next, parent.id, "published", parent.status, {}, leaving)
+    : next;
 }
+
+/**
+ * Whether a held argument stands in the reader's threads: shown in its status, or as a
+ * placeholder for replies below it that do, but for `leaving`, on its way out.
+ */
+const standsIn = (state: LiveMotion, argument: ArgumentView, leaving?: string): boolean =>
+  standsFor(state, argument.status) ||
+  (argument.replies?.all ?? 0) > 0 ||
+  repliesStand(state, argument.id, leaving);
+
+/** Whether a reply the state holds or counts stands below an argument, but for `leaving`. */
+const repliesStand = (state: LiveMotion, argumentId: string, leaving?: string): boolean =>
+  state.arguments.some(
+    (a) => a.parentId === argumentId && a.id !== leaving && standsIn(state, a, leaving),
+  ) ||
+  Object.entries(state.outside ?? {}).some(
+    ([id, o]) => id !== leaving && o.above.includes(argumentId) && standsFor(state, o.status),
+  );
 
 /**
  * Arguments the page does not hold that a rating lifted, in "Strongest first", to the strength of

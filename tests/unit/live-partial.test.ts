@@ -12,6 +12,7 @@ import {
   mergeLoaded,
   mergePages,
   ratedIntoView,
+  withOwnPost,
 } from "../../lib/live";
 import { argumentView, at, liveMotionAt, motionEvent } from "../support/views";
 
@@ -224,6 +225,105 @@ describe("a live copy of a big debate held in part", () => {
       for: 40,
       against: 11,
     });
+  });
+
+  it("P-LIVE-3: an argument hidden or withdrawn once no reply below it stands leaves the counts, and a placeholder goes with its last reply", () => {
+    const replies = (state: LiveMotion, id: string) =>
+      state.arguments.find((a) => a.id === id)?.replies;
+    const gone = (
+      seq: number,
+      type: "argument.hidden" | "argument.withdrawn",
+      argumentId: string,
+      above: string[],
+      replied = false,
+    ) =>
+      motionEvent(seq, type, {
+        argumentId,
+        reason: "off topic",
+        place: { above, side: "for" as const },
+        replied,
+        cited: [],
+      });
+    // "x" replies to "t"; "n", posted live, replies to "x".
+    const holdingX = (): LiveMotion => ({
+      ...held(),
+      arguments: [...held().arguments, reply("x", "t", { replies: { all: 0, direct: 0 } })],
+    });
+    const posted = motionEvent(11, "argument.posted", {
+      argument: reply("n", "x"),
+      place: { above: ["t", "x"], side: "for" },
+    });
+    // "n" withdrawn, then "x" hidden: "x" stands for nothing, held or not.
+    for (const page of [holdingX(), held()]) {
+      const { state } = applyEvents(page, [
+        posted,
+        gone(12, "argument.withdrawn", "n", ["t", "x"]),
+        gone(13, "argument.hidden", "x", ["t"]),
+      ]);
+      expect(replies(state, "t")).toEqual({ all: 8, direct: 4 });
+    }
+    // "x" hidden while "n" stands under it, a placeholder; "n" withdrawn, "x" goes too.
+    const { state: emptied } = applyEvents(holdingX(), [
+      posted,
+      gone(12, "argument.hidden", "x", ["t"], true),
+      gone(13, "argument.withdrawn", "n", ["t", "x"]),
+    ]);
+    expect(replies(emptied, "t")).toEqual({ all: 8, direct: 4 });
+    // A restored argument that had replies when it came back, withdrawn after its last reply
+    // was: the event says no reply stands below it now.
+    const page: LiveMotion = {
+      ...held(),
+      arguments: [
+        argumentView("t", { replies: { all: 10, direct: 5 } }),
+        reply("r", "t", { relation: "supports", replies: { all: 3, direct: 2 } }),
+      ],
+    };
+    const { state: restoredThenEmptied } = applyEvents(page, [
+      motionEvent(11, "argument.restored", {
+        argument: reply("n", "r"),
+        place: { above: ["t", "r"], side: "against" },
+        replied: true,
+      }),
+      gone(12, "argument.withdrawn", "m", ["t", "r", "n"]),
+      gone(13, "argument.withdrawn", "n", ["t", "r"]),
+    ]);
+    expect(replies(restoredThenEmptied, "r")).toEqual({ all: 1, direct: 1 });
+  });
+
+  it("P-LIVE-3: a page of arguments read before a restore arrived counts the restored argument once, and leaves it outside until its own part loads", () => {
+    const restored = motionEvent(11, "argument.restored", {
+      argument: reply("n", "x"),
+      place: { above: ["t", "x"], side: "for" },
+      replied: true,
+    });
+    for (const page of [held(), { ...held(), keepsHidden: true }]) {
+      const state = applyEvents(page, [restored]).state;
+      // "t"'s replies, read at seq 10, bring "x", whose count had "n" all along.
+      const loaded = mergeLoaded(state, [reply("x", "t", { replies: { all: 3, direct: 1 } })], {
+        seq: 10,
+        since: [restored],
+      });
+      expect(loaded.arguments.find((a) => a.id === "x")?.replies).toEqual({ all: 3, direct: 1 });
+      expect(loaded.arguments.some((a) => a.id === "n")).toBe(false);
+      expect(loaded.outside?.n).toMatchObject({ above: ["t", "x"] });
+    }
+  });
+
+  it("the answer to one's own reply under an argument the page does not hold counts nothing: its event counts it where it stands", () => {
+    const own = reply("n", "x");
+    const answered = withOwnPost(held(), own);
+    expect(answered).toEqual(held());
+    const { state } = applyEvents(answered, [
+      motionEvent(11, "argument.posted", {
+        argument: own,
+        place: { above: ["t", "x"], side: "for" },
+      }),
+    ]);
+    expect(counts(state)).toEqual([
+      ["t", 10, 5],
+      ["r", 2, 2],
+    ]);
+    expect(state.outside?.n).toMatchObject({ above: ["t", "x"], side: "for" });
   });
 
   it("counts an argument once, though its ack and its event both bring it", () => {
@@ -554,6 +654,11 @@ describe("a live copy of a big debate held in part", () => {
     const loaded = mergeLoaded(rated, [reply("n", "t", { strength: strength(4, 1) })]);
     expect(ratedIntoView(loaded)).toEqual([]);
     expect(loaded.outside?.n).toBeUndefined();
+    // Withdrawn before it was read, it is no longer followed.
+    const withdrawn = applyEvents(rated, [
+      motionEvent(13, "argument.withdrawn", { argumentId: "n", place, replied: false, cited: [] }),
+    ]).state;
+    expect(ratedIntoView(withdrawn)).toEqual([]);
   });
 
   it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {

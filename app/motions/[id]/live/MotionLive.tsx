@@ -375,7 +375,8 @@ export function MotionLive({
     if (order !== "activity" && order !== "replies") return [];
     const byThread = new Map<string, string>();
     for (const [id, argument] of Object.entries(outside ?? {})) {
-      if (argument.restored) continue;
+      // Withdrawn or hidden since it arrived, it moves nothing; a restored one was counted already.
+      if (argument.restored || argument.status !== "published") continue;
       const top = argument.above[0];
       if (top && !held.has(top) && !byThread.has(top)) byThread.set(top, id);
     }
