@@ -148,17 +148,17 @@ export function holdArgument(
   }
   const counted = others.map((a) =>
     above.has(a.id) && a.replies
-      ? {
-          ...a,
-          replies: {
-            ...a.replies,
-            all: a.replies.all + 1,
-            direct: a.replies.direct + (a.id === argument.parentId ? 1 : 0),
-            ...(a.replies.latest !== undefined && argument.createdAt > a.replies.latest
-              ? { latest: argument.createdAt }
-              : {}),
+      ? livelier(
+          {
+            ...a,
+            replies: {
+              ...a.replies,
+              all: a.replies.all + 1,
+              direct: a.replies.direct + (a.id === argument.parentId ? 1 : 0),
+            },
           },
-        }
+          argument.createdAt,
+        )
       : a,
   );
   const side = sideIn(state, argument, place);
@@ -175,6 +175,12 @@ export function holdArgument(
     outside: { ...state.outside, [argument.id]: placed },
   };
 }
+
+/** A held argument whose thread saw activity at `at`: its replies' latest, if later. */
+const livelier = (argument: ArgumentView, at: string): ArgumentView =>
+  argument.replies?.latest !== undefined && at > argument.replies.latest
+    ? { ...argument, replies: { ...argument.replies, latest: at } }
+    : argument;
 
 /** The side of the motion an argument serves: its `place`'s, else its held thread's. */
 const sideIn = (state: LiveMotion, argument: ArgumentView, place?: ArgumentPlace) =>
@@ -238,19 +244,27 @@ export function mergeLoaded(
 ): LiveMotion {
   const holding = new Set(state.arguments.map((a) => a.id));
   const fresh = loaded.filter((a) => !holding.has(a.id));
+  // Held arguments without reply counts (arrived live) take the page's, as events changed them.
+  const byId = new Map(loaded.map((a) => [a.id, a]));
+  const counting = state.arguments.flatMap((a) => {
+    const replies = byId.get(a.id)?.replies;
+    return replies && !a.replies ? [{ ...a, replies }] : [];
+  });
   // What the page missed: events after it was read, replayed on what it brought alone, so the
   // rest of the state is not counted twice. Replayed as on a page held in part, so that what
   // the events bring under arguments the page did not bring stays outside it, as it did live.
   const missed = since.filter((event) => event.seq > seq && event.seq <= state.seq);
   const caught =
     missed.length > 0
-      ? applyEvents({ ...state, seq, arguments: fresh, outside: {}, wentPublic: {} }, missed).state
-          .arguments
-      : fresh;
-  const byId = new Map(loaded.map((a) => [a.id, a]));
+      ? applyEvents(
+          { ...state, seq, arguments: [...fresh, ...counting], outside: {}, wentPublic: {} },
+          missed,
+        ).state.arguments
+      : [...fresh, ...counting];
+  const counted = new Map(caught.map((a) => [a.id, a.replies]));
   const held = state.arguments.map((a) => {
-    const page = byId.get(a.id);
-    return page?.replies && !a.replies ? { ...a, replies: page.replies } : a;
+    const replies = a.replies ?? (byId.get(a.id)?.replies && counted.get(a.id));
+    return replies && replies !== a.replies ? { ...a, replies } : a;
   });
   const joining = caught.filter((a) => !holding.has(a.id));
   const outside = state.outside && { ...state.outside };
@@ -644,7 +658,13 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       return { ...state, session: withSides(state, event.data.session) };
     case "argument.edited": {
       const { argumentId, body, editedAt } = event.data;
-      return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, body, editedAt })) };
+      const edited = change(state, argumentId, (a) => ({ ...a, body, editedAt }));
+      // An edit is activity in its thread: the held arguments above one counted apart say so.
+      const above = new Set(state.outside?.[argumentId]?.above);
+      return {
+        ...state,
+        arguments: edited.map((a) => (above.has(a.id) ? livelier(a, editedAt) : a)),
+      };
     }
     case "argument.withdrawn": {
       const withdraw = (a: ArgumentView) => ({

@@ -326,6 +326,46 @@ describe("a live copy of a big debate held in part", () => {
     expect(state.outside?.n).toMatchObject({ above: ["t", "x"], side: "for" });
   });
 
+  it("an argument that arrived live takes its reply counts from a page read before a reply to it, with that reply counted", () => {
+    const answered = motionEvent(11, "argument.posted", {
+      argument: reply("b", "a"),
+      place: { above: ["a"], side: "against" },
+    });
+    // "a" arrived live: held, its replies not counted yet.
+    const live = applyEvents({ ...held(), arguments: [...held().arguments, argumentView("a")] }, [
+      answered,
+    ]).state;
+    const loaded = mergeLoaded(live, [argumentView("a", { replies: { all: 0, direct: 0 } })], {
+      seq: 10,
+      since: [answered],
+    });
+    expect(loaded.arguments.find((a) => a.id === "a")?.replies).toEqual({ all: 1, direct: 1 });
+    expect(loaded.arguments.filter((a) => a.id === "b")).toHaveLength(1);
+  });
+
+  it("an edit of a reply the page counts but does not hold is activity in the held thread above it", () => {
+    const page: LiveMotion = {
+      ...held(),
+      arguments: [argumentView("t", { replies: { all: 9, direct: 5, latest: at(1) } })],
+    };
+    const { state } = applyEvents(page, [
+      motionEvent(11, "argument.posted", {
+        argument: reply("y", "x", { createdAt: at(2) }),
+        place: { above: ["t", "x"], side: "for" },
+      }),
+      motionEvent(12, "argument.edited", {
+        argumentId: "y",
+        body: "Put better.",
+        editedAt: at(30),
+      }),
+    ]);
+    expect(state.arguments.find((a) => a.id === "t")?.replies).toEqual({
+      all: 10,
+      direct: 5,
+      latest: at(30),
+    });
+  });
+
   it("counts an argument once, though its ack and its event both bring it", () => {
     const once = holdArgument(held(), reply("n", "t"));
     const twice = holdArgument(once, reply("n", "t", { body: "edited meanwhile" }));
