@@ -216,13 +216,16 @@ export function publicWords(
 
 /**
  * The state once the server answered one of this client's posts with the argument as it stored
- * it: held so if the state lacks it (the answer may come before the event). One it has already
- * stays as events made it since: a post sent again after a lost answer is answered as first
- * stored, after a replay may have brought its approval, its counts or a moderator's hide.
+ * it, at `seq`: held so if the state lacks it (the answer may come before the event). One it has
+ * already stays as events made it since: a post sent again after a lost answer is answered as
+ * first stored, after a replay may have brought its approval, its counts or a moderator's hide.
+ * A state read or caught up since `seq` counts it as it stands, held or not.
  */
-export function withOwnPost(state: LiveMotion, argument: ArgumentView): LiveMotion {
+export function withOwnPost(state: LiveMotion, argument: ArgumentView, seq?: number): LiveMotion {
   const known =
-    state.arguments.some((a) => a.id === argument.id) || state.outside?.[argument.id] !== undefined;
+    (seq !== undefined && seq <= state.seq) ||
+    state.arguments.some((a) => a.id === argument.id) ||
+    state.outside?.[argument.id] !== undefined;
   // A reply under an argument the page does not hold is counted by its event, which reaches its
   // author whole and says where it stands; the answer does not.
   const unplaced =

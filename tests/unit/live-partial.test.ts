@@ -326,6 +326,23 @@ describe("a live copy of a big debate held in part", () => {
     expect(state.outside?.n).toMatchObject({ above: ["t", "x"], side: "for" });
   });
 
+  it("the answer to a post the page has read since, counted but not held, counts nothing again", () => {
+    // Stored at seq 11, its answer lost; the motion read again at seq 12 counts it under "t".
+    const reread: LiveMotion = {
+      ...held(),
+      seq: 12,
+      arguments: [argumentView("t", { replies: { all: 10, direct: 6 } })],
+    };
+    const answered = withOwnPost(reread, reply("n", "t"), 11);
+    expect(answered).toEqual(reread);
+    // Answered before its event, it is held and counted once.
+    const first = withOwnPost(held(), reply("m", "t"), 11);
+    expect(counts(first)).toEqual([
+      ["t", 10, 6],
+      ["r", 2, 2],
+    ]);
+  });
+
   it("an argument that arrived live takes its reply counts from a page read before a reply to it, with that reply counted", () => {
     const answered = motionEvent(11, "argument.posted", {
       argument: reply("b", "a"),

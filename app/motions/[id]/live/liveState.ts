@@ -57,7 +57,7 @@ const RECENT = 500;
 export type LiveAction =
   | { type: "events"; events: MotionEvent[] }
   | { type: "reset"; motion: LiveMotion }
-  | { type: "stored"; argument: ArgumentView; clientId: string }
+  | { type: "stored"; argument: ArgumentView; seq: number; clientId: string }
   | { type: "loaded"; page: LoadedPage & { generation: number } }
   | { type: "connection"; connection: Connection }
   | { type: "clock"; serverNow: number }
@@ -90,7 +90,7 @@ export function reduceLive(state: LiveState, action: LiveAction): LiveState {
     case "stored":
       return {
         ...state,
-        motion: withOwnPost(state.motion, action.argument),
+        motion: withOwnPost(state.motion, action.argument, action.seq),
         outbox: state.outbox.filter((p) => p.payload.clientId !== action.clientId),
       };
     case "loaded":

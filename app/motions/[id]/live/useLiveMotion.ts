@@ -77,7 +77,12 @@ export function useLiveMotion(
           return;
         }
         if (answer.ok) {
-          dispatch({ type: "stored", argument: answer.argument, clientId: post.payload.clientId });
+          dispatch({
+            type: "stored",
+            argument: answer.argument,
+            seq: answer.seq,
+            clientId: post.payload.clientId,
+          });
           announcePosted({
             motionId: post.payload.motionId,
             argumentId: answer.argument.id,
