@@ -549,10 +549,11 @@ export function ratedIntoView(state: LiveMotion): string[] {
   const lifted: string[] = [];
   for (const [id, { place, strength }] of Object.entries(state.ratedOutside ?? {})) {
     const parentId = place.above.at(-1) ?? null;
-    const shown = state.arguments.filter((a) =>
-      parentId === null
-        ? a.parentId === null && a.relation === place.side
-        : a.parentId === parentId,
+    const shown = state.arguments.filter(
+      (a) =>
+        (parentId === null
+          ? a.parentId === null && a.relation === place.side
+          : a.parentId === parentId) && standsIn(state, a),
     );
     const weakest = shown
       .map((a) => strengthRank(a.strength))

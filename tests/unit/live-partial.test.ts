@@ -678,6 +678,10 @@ describe("a live copy of a big debate held in part", () => {
     expect(ratedIntoView(weaker)).toEqual(["up", "down", "reply"]);
     const loaded = mergeLoaded(state, [argumentView("up", { strength: strength(2.5, 1) })]);
     expect(ratedIntoView(loaded)).toEqual(["reply"]);
+    // A withdrawn argument the page still holds is not shown: it is not the weakest shown.
+    const withdrawn = argumentView("w", { status: "withdrawn", strength: strength(0, 1) });
+    const beside = { ...shown, arguments: [...shown.arguments, withdrawn] };
+    expect(ratedIntoView(applyEvents(beside, [rate(11, "down", 1)]).state)).toEqual([]);
     // A rating logged before ratings carried their place changes only what the page holds.
     const unplaced = motionEvent(11, "argument.rated", {
       argumentId: "old",
