@@ -541,6 +541,22 @@ const repliesStand = (state: LiveMotion, argumentId: string, leaving?: string): 
   );
 
 /**
+ * Replies that arrived under threads the page does not hold, one a thread: each moves its thread
+ * up "Latest activity" and "Most replied", maybe above where the page has read to (P-LIVE-2), so
+ * the thread is read to stand where it now belongs rather than be skipped by the next page's
+ * cursor. One withdrawn or hidden since moves nothing; a restored one was counted all along.
+ */
+export function movedUpBy(outside: LiveMotion["outside"], held: ReadonlySet<string>): string[] {
+  const byThread = new Map<string, string>();
+  for (const [id, argument] of Object.entries(outside ?? {})) {
+    if (argument.restored || argument.status !== "published") continue;
+    const top = argument.above[0];
+    if (top && !held.has(top) && !byThread.has(top)) byThread.set(top, id);
+  }
+  return [...byThread.values()];
+}
+
+/**
  * Arguments the page does not hold that a rating lifted, in "Strongest first", to the strength of
  * the weakest argument their list shows or above (P-LIVE-2): paging on from the list's cursor
  * would skip them. A list the page shows nothing of yet is read in order when it is opened.

@@ -11,6 +11,7 @@ import {
   type LiveMotion,
   mergeLoaded,
   mergePages,
+  movedUpBy,
   ratedIntoView,
   withOwnPost,
 } from "../../lib/live";
@@ -720,6 +721,32 @@ describe("a live copy of a big debate held in part", () => {
       motionEvent(13, "argument.withdrawn", { argumentId: "n", place, replied: false, cited: [] }),
     ]).state;
     expect(ratedIntoView(withdrawn)).toEqual([]);
+  });
+
+  it("P-LIVE-2: a reply that arrived under a thread the page does not hold names that thread once, until it is withdrawn or hidden", () => {
+    const posted = (seq: number, id: string, above: string[]) =>
+      motionEvent(seq, "argument.posted", {
+        argument: reply(id, above.at(-1) as string),
+        place: { above, side: "against" as const },
+      });
+    // "u" and "v" are top-level arguments the page does not hold; "t" it holds.
+    const { state } = applyEvents(held(), [
+      posted(11, "a", ["u", "x"]),
+      posted(12, "b", ["u", "y"]),
+      posted(13, "c", ["v", "z"]),
+      posted(14, "d", ["t", "x"]),
+    ]);
+    const holding = new Set(state.arguments.map((a) => a.id));
+    expect(movedUpBy(state.outside, holding)).toEqual(["a", "c"]);
+    const withdrawn = applyEvents(state, [
+      motionEvent(15, "argument.withdrawn", {
+        argumentId: "c",
+        place: { above: ["v", "z"], side: "against" },
+        replied: false,
+        cited: [],
+      }),
+    ]).state;
+    expect(movedUpBy(withdrawn.outside, holding)).toEqual(["a"]);
   });
 
   it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {

@@ -16,7 +16,7 @@ import {
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
-import { publicWords, ratedIntoView } from "@/lib/live";
+import { movedUpBy, publicWords, ratedIntoView } from "@/lib/live";
 import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import { reuseUnchanged } from "@/lib/stableTree";
@@ -368,20 +368,10 @@ export function MotionLive({
         : [],
     [moderates, outside],
   );
-  // A reply under a thread the page does not hold moves that thread up the orders by replies and
-  // by activity, maybe above where the page has read to: the thread is read, to stand where it
-  // now belongs rather than be skipped by the next page's cursor. One read a thread.
-  const movedUp = useMemo(() => {
-    if (order !== "activity" && order !== "replies") return [];
-    const byThread = new Map<string, string>();
-    for (const [id, argument] of Object.entries(outside ?? {})) {
-      // Withdrawn or hidden since it arrived, it moves nothing; a restored one was counted already.
-      if (argument.restored || argument.status !== "published") continue;
-      const top = argument.above[0];
-      if (top && !held.has(top) && !byThread.has(top)) byThread.set(top, id);
-    }
-    return [...byThread.values()];
-  }, [order, outside, held]);
+  const movedUp = useMemo(
+    () => (order === "activity" || order === "replies" ? movedUpBy(outside, held) : []),
+    [order, outside, held],
+  );
   // In "Strongest first", the same for an argument a rating lifted into what its list shows.
   const ratedUp = useMemo(
     () => (order === "strength" ? ratedIntoView(live.motion) : []),
