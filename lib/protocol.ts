@@ -115,8 +115,8 @@ export type MotionEventData = {
   /**
    * A member who wrote arguments here deleted their account: their arguments now name `name`.
    * A bystander of an anonymous motion gets an empty `authorId` (the names are pseudonyms there).
+   * `onlyFor` (the member) where nothing of theirs here went public: the moderators alone hear it.
    */
-  /** `onlyFor` (the member) where nothing of theirs here went public: the moderators alone. */
   "author.deleted": { authorId: string; name: string; onlyFor?: string };
 };
 
