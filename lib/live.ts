@@ -407,9 +407,20 @@ function countedOut(
   state: LiveMotion,
   argumentId: string,
   now: "hidden" | "withdrawn",
-  { place, replied, cited }: { place?: ArgumentPlace; replied?: boolean; cited?: CitedSpot[] },
+  {
+    place,
+    cited,
+    ...standing
+  }: {
+    place?: ArgumentPlace;
+    replied?: boolean;
+    repliedForModerators?: true;
+    cited?: CitedSpot[];
+  },
 ): LiveMotion {
   const was = statusOf(state, argumentId) ?? (place && "published");
+  // A moderator's threads show hidden arguments: one hanging below keeps it a placeholder there.
+  const replied = state.keepsHidden && standing.repliedForModerators ? true : standing.replied;
   const recounted = was ? recountLeaf(state, argumentId, was, now, { place, replied }) : state;
   const out = uncited(recounted, argumentId, place, cited);
   // Gone from the reader's threads, a rating cannot lift it into view any more.

@@ -57,12 +57,17 @@ export type MotionEventData = {
   "argument.posted": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.submitted": { argument: ArgumentView; onlyFor: string; place?: ArgumentPlace };
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
-  /** `place`, `replied` (see "argument.restored") and `cited` once it was public. */
+  /**
+   * `place`, `replied` (see "argument.restored") and `cited` once it was public.
+   * `repliedForModerators`, to moderators alone: not `replied`, but an argument a moderator hid
+   * hangs below it, so it stays a placeholder in a moderator's threads, which show hidden ones.
+   */
   "argument.withdrawn": {
     argumentId: string;
     onlyFor?: string;
     place?: ArgumentPlace;
     replied?: boolean;
+    repliedForModerators?: true;
     cited?: CitedSpot[];
   };
   "vote.cast": { votes: VoteTally };

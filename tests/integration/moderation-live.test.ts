@@ -64,6 +64,58 @@ describe("moderation over Socket.IO", () => {
     expect(late).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 
+  it("P-LIVE-3, P-MOD-3: withdrawn with only an argument a moderator hid below it, an argument stays a placeholder for moderators alone, live and in a replay", async () => {
+    const d = await debate(live.db.store, "private");
+    const [moderator, author, classmate] = [
+      await live.server.client(await d.member("Mona", "moderator")),
+      await live.server.client(await d.member("Sam", "participant")),
+      await live.server.client(await d.member("Cleo", "participant")),
+    ];
+    const sockets = [moderator, author, classmate];
+    for (const socket of sockets) {
+      await socket.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    }
+    const cite = () => d.cite("Trade moved inland by rail.");
+    const top = await author.emitWithAck("argument:post", argumentInput(d.motionId, cite()));
+    if (!top.ok) throw new Error(top.error.message);
+    const reply = await classmate.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, cite(), { parentId: top.argument.id, relation: "attacks" }),
+    );
+    if (!reply.ok) throw new Error(reply.error.message);
+    const hidden = await moderator.emitWithAck("moderation:hide", {
+      argumentId: reply.argument.id,
+      clientId: crypto.randomUUID(),
+      reason: "Off topic",
+    });
+    expect(hidden).toMatchObject({ ok: true });
+
+    const heard = sockets.map((socket) => nextEvent(socket, "argument.withdrawn"));
+    const withdrawn = await author.emitWithAck("argument:withdraw", {
+      argumentId: top.argument.id,
+      clientId: crypto.randomUUID(),
+    });
+    expect(withdrawn).toMatchObject({ ok: true });
+    const [toModerator, toAuthor, toClassmate] = (await Promise.all(heard)).map((e) => e.data);
+    const standing = { argumentId: top.argument.id, place: { above: [], side: "for" } };
+    expect(toModerator).toMatchObject({ ...standing, replied: false, repliedForModerators: true });
+    for (const data of [toAuthor, toClassmate]) {
+      expect(data).toMatchObject({ ...standing, replied: false });
+      expect(data).not.toHaveProperty("repliedForModerators");
+    }
+
+    const replayed = async (socket: (typeof sockets)[number]) => {
+      const replay = await socket.emitWithAck("motion:join", {
+        motionId: d.motionId,
+        sinceSeq: 0,
+      });
+      if (!replay.ok) throw new Error(replay.error.message);
+      return replay.events.find((e) => e.type === "argument.withdrawn")?.data;
+    };
+    expect(await replayed(moderator)).toMatchObject({ repliedForModerators: true });
+    expect(await replayed(classmate)).not.toHaveProperty("repliedForModerators");
+  });
+
   it("P-MOD-2: a replay leaves out the words of an argument hidden since, except for moderators", async () => {
     const d = await debate(live.db.store, "private");
     const mona = await d.member("Mona", "moderator");

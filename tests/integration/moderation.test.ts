@@ -225,6 +225,33 @@ for (const dialect of await dialects()) {
       }
     });
 
+    it("P-LIVE-3: withdrawn with only an argument a moderator hid below it, an argument is logged as staying in moderators' threads alone, as their read keeps it", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
+        const top = await post(student, { body: "Withdraw me." });
+        const reply = await post(classmate, { parentId: top, relation: "attacks" });
+        await hideArgument(db.store, moderator, {
+          argumentId: reply,
+          clientId: id(),
+          reason: "Spam",
+        });
+        const withdrawn = await withdrawArgument(db.store, student, {
+          argumentId: top,
+          clientId: id(),
+        });
+        if (!withdrawn.ok) throw new Error(withdrawn.error.message);
+        const [event] = await db.store.events.after(d.motionId, withdrawn.value.seq - 1, 1);
+        expect(event?.data).toMatchObject({ replied: false, repliedForModerators: true });
+        const tops = async (who: Actor) => (await view(who)).arguments.map((a) => a.id);
+        expect(await tops(moderator)).toEqual([top]);
+        expect(await tops(classmate)).toEqual([]);
+      } finally {
+        await db.dispose();
+      }
+    });
+
     it("pins and spotlights arguments of the motion only, and the log says who did what and why", async () => {
       const db = await dialect.open();
       try {

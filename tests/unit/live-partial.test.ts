@@ -228,6 +228,30 @@ describe("a live copy of a big debate held in part", () => {
     });
   });
 
+  it("P-LIVE-3: withdrawn with only an argument a moderator hid below it, an argument stays a placeholder on a moderator's page and leaves everyone else's counts", () => {
+    const withdrawn = (standing: { replied: false; repliedForModerators?: true }) =>
+      motionEvent(11, "argument.withdrawn", {
+        argumentId: "x",
+        place: { above: ["t", "r"], side: "for" as const },
+        ...standing,
+        cited: [],
+      });
+    const moderators = { ...held(), keepsHidden: true };
+    // As a moderator hears it, and as the room does (./audience.ts leaves the flag out).
+    const heard = withdrawn({ replied: false, repliedForModerators: true });
+    expect(counts(applyEvents(moderators, [heard]).state)).toEqual(counts(held()));
+    const leftThem = [
+      ["t", 8, 5],
+      ["r", 1, 1],
+    ];
+    expect(counts(applyEvents(held(), [heard]).state)).toEqual(leftThem);
+    expect(counts(applyEvents(held(), [withdrawn({ replied: false })]).state)).toEqual(leftThem);
+    // Nothing hidden below it: it leaves a moderator's counts too.
+    expect(counts(applyEvents(moderators, [withdrawn({ replied: false })]).state)).toEqual(
+      leftThem,
+    );
+  });
+
   it("P-LIVE-3: an argument hidden or withdrawn once no reply below it stands leaves the counts, and a placeholder goes with its last reply", () => {
     const replies = (state: LiveMotion, id: string) =>
       state.arguments.find((a) => a.id === id)?.replies;

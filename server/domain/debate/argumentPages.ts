@@ -10,6 +10,7 @@ import {
 import {
   type ArgumentNode,
   type ArgumentPlace,
+  type ArgumentStatus,
   type CitedSpot,
   compareKeys,
   ListOrder,
@@ -206,14 +207,41 @@ export async function citedBy(
   );
 }
 
-/** Below a hidden or withdrawn reply may hang more; nothing hangs below an unseen post. */
-async function hasPublicReplies(
+/**
+ * standingOf, for an argument being withdrawn. Where nothing everyone sees hangs below it but an
+ * argument a moderator hid does, `repliedForModerators`: a moderator's threads show hidden
+ * arguments, so there it stays a placeholder (lib/live.ts; the room does not hear of it,
+ * ./audience.ts).
+ */
+export async function withdrawnStanding(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "id" | "motionId" | "parentId" | "relation">,
+) {
+  const standing = await standingOf(store, row);
+  if (standing.replied || !(await hasRepliesSeen(store, row, seenByModerators))) return standing;
+  return { ...standing, repliedForModerators: true as const };
+}
+
+const seenByEveryone: ReadonlySet<ArgumentStatus> = new Set(["published"]);
+const seenByModerators: ReadonlySet<ArgumentStatus> = new Set(["published", "hidden"]);
+
+const hasPublicReplies = (
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "id" | "motionId">,
+) => hasRepliesSeen(store, row, seenByEveryone);
+
+/**
+ * Whether a reply in a status `seen` hangs below, at any depth. Below a hidden or withdrawn reply
+ * may hang more; nothing hangs below an unseen post.
+ */
+async function hasRepliesSeen(
+  store: Pick<Store, "arguments">,
+  row: Pick<ArgumentRow, "id" | "motionId">,
+  seen: ReadonlySet<ArgumentStatus>,
 ) {
   for (let parents = [row.id]; parents.length > 0; ) {
     const replies = await store.arguments.repliesTo(row.motionId, parents);
-    if (replies.some((reply) => reply.status === "published")) return true;
+    if (replies.some((reply) => seen.has(reply.status))) return true;
     parents = replies
       .filter((reply) => reply.status === "hidden" || reply.status === "withdrawn")
       .map((reply) => reply.id);

@@ -74,6 +74,21 @@ export function eventForViewer(
   anonymous: boolean,
 ): MotionEvent {
   if (viewer.moderates) return event;
+  return forReaders(withoutModeratorsNews(event), viewer, anonymous);
+}
+
+/**
+ * What only a moderator learns from an event: that arguments a moderator hid hang below one
+ * withdrawn. The same event where there is none, so the room's copy is the moderators' too.
+ */
+function withoutModeratorsNews(event: MotionEvent): MotionEvent {
+  if (event.type !== "argument.withdrawn" || !event.data.repliedForModerators) return event;
+  const { repliedForModerators: _moderatorsOnly, ...data } = event.data;
+  return { ...event, data };
+}
+
+/** eventForViewer, for a viewer who does not moderate. */
+function forReaders(event: MotionEvent, viewer: Viewer, anonymous: boolean): MotionEvent {
   if (viewer.id !== "" && ownerOf(event) === viewer.id) {
     if (!anonymous) return event;
     // Their own post or side, whole; but who else acted on it (a moderator) and who else speaks

@@ -4,7 +4,7 @@ import { postRefusal } from "../../../lib/session";
 import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
-import { citedBy, standingOf } from "./argumentPages";
+import { citedBy, withdrawnStanding } from "./argumentPages";
 import { argumentFor, moderates } from "./guards";
 
 /** What happens to an argument nobody else may see yet is for its author and the moderators. */
@@ -117,7 +117,7 @@ export async function withdrawArgument(
             ...privateWhilePending(argument),
             ...(unseen
               ? {}
-              : { ...(await standingOf(tx, argument)), cited: await citedBy(tx, argument) }),
+              : { ...(await withdrawnStanding(tx, argument)), cited: await citedBy(tx, argument) }),
           },
           actorId: actor.id,
           at,
