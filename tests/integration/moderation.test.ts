@@ -232,15 +232,10 @@ for (const dialect of await dialects()) {
         const classmate = actorOf(await d.member("Cleo Classmate", "participant"));
         const top = await post(student, { body: "Withdraw me." });
         const reply = await post(classmate, { parentId: top, relation: "attacks" });
-        await hideArgument(db.store, moderator, {
-          argumentId: reply,
-          clientId: id(),
-          reason: "Spam",
-        });
-        const withdrawn = await withdrawArgument(db.store, student, {
-          argumentId: top,
-          clientId: id(),
-        });
+        const hide = { argumentId: reply, clientId: id(), reason: "Spam" };
+        await hideArgument(db.store, moderator, hide);
+        const withdraw = { argumentId: top, clientId: id() };
+        const withdrawn = await withdrawArgument(db.store, student, withdraw);
         if (!withdrawn.ok) throw new Error(withdrawn.error.message);
         const [event] = await db.store.events.after(d.motionId, withdrawn.value.seq - 1, 1);
         expect(event?.data).toMatchObject({ replied: false, repliedForModerators: true });
