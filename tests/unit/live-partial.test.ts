@@ -237,7 +237,8 @@ describe("a live copy of a big debate held in part", () => {
         cited: [],
       });
     const moderators = { ...held(), keepsHidden: true };
-    // As a moderator hears it, and as the room does (./audience.ts leaves the flag out).
+    // As the moderators hear it. A reader's page goes by `replied` alone, flag or not (the
+    // server leaves it out for them: server/domain/debate/audience.ts).
     const heard = withdrawn({ replied: false, repliedForModerators: true });
     expect(counts(applyEvents(moderators, [heard]).state)).toEqual(counts(held()));
     const leftThem = [
