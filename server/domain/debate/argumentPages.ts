@@ -10,7 +10,6 @@ import {
 import {
   type ArgumentNode,
   type ArgumentPlace,
-  type ArgumentStatus,
   type CitedSpot,
   compareKeys,
   ListOrder,
@@ -187,7 +186,7 @@ export async function standingOf(
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "id" | "motionId" | "parentId" | "relation">,
 ) {
-  return { place: await placeIn(store, row), replied: await hasPublicReplies(store, row) };
+  return { place: await placeIn(store, row), replied: (await repliesBelow(store, row)).public };
 }
 
 /**
@@ -217,36 +216,33 @@ export async function withdrawnStanding(
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "id" | "motionId" | "parentId" | "relation">,
 ) {
-  const standing = await standingOf(store, row);
-  if (standing.replied || !(await hasRepliesSeen(store, row, seenByModerators))) return standing;
-  return { ...standing, repliedForModerators: true as const };
+  const place = await placeIn(store, row);
+  const below = await repliesBelow(store, row);
+  return below.public || !below.hidden
+    ? { place, replied: below.public }
+    : { place, replied: false, repliedForModerators: true as const };
 }
 
-const seenByEveryone: ReadonlySet<ArgumentStatus> = new Set(["published"]);
-const seenByModerators: ReadonlySet<ArgumentStatus> = new Set(["published", "hidden"]);
-
-const hasPublicReplies = (
-  store: Pick<Store, "arguments">,
-  row: Pick<ArgumentRow, "id" | "motionId">,
-) => hasRepliesSeen(store, row, seenByEveryone);
-
 /**
- * Whether a reply in a status `seen` hangs below, at any depth. Below a hidden or withdrawn reply
- * may hang more; nothing hangs below an unseen post.
+ * What hangs below an argument, at any depth: a published reply (`public`), a hidden one
+ * (`hidden`, which moderators see). Below a hidden or withdrawn reply may hang more; nothing
+ * hangs below an unseen post. The walk stops at the first published reply, which moderators see
+ * too: `hidden` then says nothing.
  */
-async function hasRepliesSeen(
+async function repliesBelow(
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "id" | "motionId">,
-  seen: ReadonlySet<ArgumentStatus>,
 ) {
+  let hidden = false;
   for (let parents = [row.id]; parents.length > 0; ) {
     const replies = await store.arguments.repliesTo(row.motionId, parents);
-    if (replies.some((reply) => seen.has(reply.status))) return true;
+    if (replies.some((reply) => reply.status === "published")) return { public: true, hidden };
+    hidden ||= replies.some((reply) => reply.status === "hidden");
     parents = replies
       .filter((reply) => reply.status === "hidden" || reply.status === "withdrawn")
       .map((reply) => reply.id);
   }
-  return false;
+  return { public: false, hidden };
 }
 
 /** placeIn, given the argument's parent, read already. */
