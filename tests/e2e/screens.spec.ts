@@ -11,6 +11,9 @@ import { expectFits, phone, projector } from "./pages/screens";
 
 const sizes = { phone, laptop: { width: 1366, height: 768 }, projector };
 
+// Each size is a long tour of its own: they run side by side rather than in one worker's turn.
+test.describe.configure({ mode: "parallel" });
+
 /** The page fits the screen (a screenshot to look at), and axe finds nothing serious on it. */
 async function look(page: Page, name: string, size: string) {
   await expectFits(page, name, size);

@@ -18,6 +18,9 @@ import { xssCorpus, xssText, xssUrl } from "../support/xss";
 
 const password = "a long enough password";
 const stamp = Date.now();
+
+// The two tests make their own accounts: they run side by side.
+test.describe.configure({ mode: "parallel" });
 const [ownerName, ...guestNames] = xssCorpus;
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
