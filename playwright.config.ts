@@ -14,8 +14,11 @@ export default defineConfig({
   // order says so (big-debate.spec.ts). On two cores the suite took 10.6-11.1 minutes so, 12.9
   // one at a time; four at a time were no quicker.
   workers: 2,
-  // Journeys of several browsers on a shared 2-core machine: room for a slow moment, not a wait.
-  timeout: 60_000,
+  // Journeys of several browsers on a shared 2-core machine, beside Vitest and each other
+  // (scripts/test-all.sh): room for a slow moment, not a wait. Beside them, the longest journeys
+  // on the default timeouts took about half of them (31 s).
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/reports/playwright.json" }]],
   use: {
