@@ -15,8 +15,8 @@ export default defineConfig({
   // one at a time; four at a time were no quicker.
   workers: 2,
   // Journeys of several browsers on a shared 2-core machine, beside Vitest and each other
-  // (scripts/test-all.sh): room for a slow moment, not a wait. Beside them, the longest journeys
-  // on the default timeouts took about half of them (31 s).
+  // (scripts/test-all.sh): room for a slow moment, not a wait. So shared, the longest tests left
+  // on the default took 31 s of its 60.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   retries: 0,

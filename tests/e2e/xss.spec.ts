@@ -16,11 +16,11 @@ import { xssCorpus, xssText, xssUrl } from "../support/xss";
 // handler attributes, script URLs, injected frames) and for script-policy violations, and must
 // show each payload it holds as text, so that it cannot pass by showing nothing.
 
-const password = "a long enough password";
-const stamp = Date.now();
-
 // The two tests make their own accounts: they run side by side.
 test.describe.configure({ mode: "parallel" });
+
+const password = "a long enough password";
+const stamp = Date.now();
 const [ownerName, ...guestNames] = xssCorpus;
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
