@@ -325,6 +325,16 @@ export interface CitedSpot {
   end: number;
 }
 
+/**
+ * Where a public argument's passages stood before they moved (a document's new version, a
+ * moderator's review), and the side of the motion it serves: what a page that neither holds nor
+ * counts the argument apart moves in its counts of cited passages.
+ */
+export interface MovedPassages {
+  side: "for" | "against";
+  was: CitedSpot[];
+}
+
 /** A passage arguments cite, where it stands now, with how many cite it on each side. */
 export interface CitedPassage extends CitedSpot {
   for: number;

@@ -9,6 +9,7 @@ import {
   compareRanks,
   type MotionSettings,
   type MotionStatus,
+  type MovedPassages,
   type Strength,
   sideOf,
   strengthRank,
@@ -446,13 +447,34 @@ function uncited(
   cited: CitedSpot[] | undefined,
 ): LiveMotion {
   if (!state.partial || !place || !cited?.length || statusOf(state, argumentId)) return state;
-  const side = place.side;
-  const gone = cited.map((spot) => ({
+  const counted = combine(state.partial.cited, spotsOn(cited, place.side), -1);
+  return { ...state, partial: { ...state.partial, cited: counted } };
+}
+
+/** Passages one argument on `side` cites, each counted once. */
+const spotsOn = (spots: CitedSpot[], side: "for" | "against"): CitedPassage[] =>
+  spots.map((spot) => ({
     ...spot,
     for: side === "for" ? 1 : 0,
     against: side === "against" ? 1 : 0,
   }));
-  return { ...state, partial: { ...state.partial, cited: combine(state.partial.cited, gone, -1) } };
+
+/**
+ * The state after the passages of a published argument it neither holds nor counts apart moved
+ * (P-LIVE-4): counted where they stood (`was`) no more, and where they stand now (`citations`),
+ * on the argument's side. Without `side` and `was` (an event logged before they were written)
+ * nothing moves.
+ */
+function citedMoved(
+  state: LiveMotion,
+  argumentId: string,
+  { side, was, citations }: Partial<MovedPassages> & { citations: ArgumentView["citations"] },
+): LiveMotion {
+  if (!state.partial || !side || !was || statusOf(state, argumentId)) return state;
+  const uncounted = combine(state.partial.cited, spotsOn(was, side), -1);
+  const argument = { id: argumentId, status: "published" as const, citations };
+  const cited = addCited(uncounted, argument, side, 1);
+  return { ...state, partial: { ...state.partial, cited } };
 }
 
 /**
@@ -656,7 +678,9 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         return citations ? { ...a, citations } : a;
       });
       let moved = withChanged(state, after, byId.keys());
-      for (const [argumentId, citations] of byId) {
+      for (const entry of event.data.arguments) {
+        const { argumentId, citations } = entry;
+        moved = citedMoved(moved, argumentId, entry);
         moved = outsideChanged(moved, argumentId, (o) => ({ ...o, citations }));
       }
       return moved;
@@ -664,7 +688,7 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
     case "citation.reviewed": {
       const { argumentId, citations, detached } = event.data;
       const after = change(state, argumentId, (a) => ({ ...a, citations, detached }));
-      const reviewed = withChanged(state, after, [argumentId]);
+      const reviewed = citedMoved(withChanged(state, after, [argumentId]), argumentId, event.data);
       return outsideChanged(reviewed, argumentId, (o) => ({ ...o, citations }));
     }
     case "argument.rejected": {

@@ -30,6 +30,7 @@ import type {
   CitedSpot,
   MotionSettings,
   MotionStatus,
+  MovedPassages,
   Strength,
   VoteTally,
 } from "./debate";
@@ -97,6 +98,7 @@ export type MotionEventData = {
   "argument.spotlighted": { argumentId: string | null };
   "argument.approved": { argument: ArgumentView; place?: ArgumentPlace };
   "argument.rejected": { argumentId: string; reason: string | null; onlyFor: string };
+  /** `side` and `was` of a published argument (logged before they were written: absent). */
   "citation.reviewed": {
     argumentId: string;
     action: ReviewCitation["action"];
@@ -104,12 +106,13 @@ export type MotionEventData = {
     citations: CitationView[];
     detached: string[];
     onlyFor?: string;
-  };
+  } & Partial<MovedPassages>;
+  /** Each published argument's `side` and `was` (logged before they were written: absent). */
   "evidence.reanchored": {
     documentId: string;
     versionId: string;
     sources: { position: number; passage: CitationView }[];
-    arguments: { argumentId: string; citations: CitationView[] }[];
+    arguments: ({ argumentId: string; citations: CitationView[] } & Partial<MovedPassages>)[];
     onlyFor?: string;
   };
   "session.phase": { action: RunPhase["action"]; session: SharedSession };

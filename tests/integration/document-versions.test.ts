@@ -3,6 +3,7 @@ import { POST as postVersion } from "../../app/api/documents/[id]/versions/route
 import { GET as listCitations } from "../../app/api/spaces/[id]/citations/route";
 import type { Store } from "../../db/store";
 import { defaultMotionSettings } from "../../lib/debate";
+import { applyEvents, flattenTree, liveFrom } from "../../lib/live";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
 import { addVersion } from "../../server/domain/library/addVersion";
@@ -154,6 +155,63 @@ for (const dialect of await dialects()) {
         const forOthers = await eventsSince(db.store, student, { motionId: d.motionId });
         expect(forOthers.ok && forOthers.value.events.at(-1)).toMatchObject({ type: "private" });
         expect(JSON.stringify(forOthers)).not.toContain(waitingId);
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("P-LIVE-4: a page holding part of the debate, read before a new version and the reviews, counts the cited passages as a page read after them", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, teacher, student, harbour, cost, again } = await citedDebate(db.store);
+        const post = async (change: Parameters<typeof argumentInput>[2]) => {
+          const quote = "Trade moved inland by rail.";
+          const input = argumentInput(d.motionId, d.cite(quote), change);
+          const posted = await postArgument(db.store, student, input);
+          if (!posted.ok) throw new Error(posted.error.message);
+          return posted.value.argument.id;
+        };
+        // Against the motion, from its thread: it attacks an argument for it.
+        const reply = await post({ parentId: harbour, relation: "attacks", body: "Ice is rare." });
+        // Newer arguments, past what a page holds at first: it holds none of those above.
+        for (let i = 0; i < 60; i++) await post({ body: `Rail ${i}.` });
+        const reader = actorOf(await d.member("Rea Reader", "participant"));
+        const read = async () => {
+          const view = await getMotion(db.store, reader, d.motionId, { summary: true });
+          if (!view.ok) throw new Error(view.error.message);
+          return view.value;
+        };
+        const before = await read();
+        const held = new Set(flattenTree(before.arguments).map((a) => a.id));
+        expect([harbour, cost, again, reply].filter((a) => held.has(a))).toEqual([]);
+        expect(before.partial).toBeDefined();
+
+        await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+        const review = async (input: Record<string, unknown>) => {
+          const reviewed = await reviewCitation(db.store, teacher, {
+            clientId: id(),
+            position: 0,
+            ...input,
+          });
+          if (!reviewed.ok) throw new Error(reviewed.error.message);
+        };
+        await review({ argumentId: harbour, action: "accept" });
+        await review({ argumentId: cost, action: "detach" });
+        await review({ argumentId: again, action: "repick", quote: "Trade moved inland by rail." });
+
+        const log = await eventsSince(db.store, reader, {
+          motionId: d.motionId,
+          sinceSeq: before.seq,
+        });
+        if (!log.ok) throw new Error(log.error.message);
+        const live = applyEvents(liveFrom(before), log.value.events).state;
+        const after = await read();
+        expect(after.partial?.cited).not.toEqual(before.partial?.cited);
+        expect(live.partial?.cited).toEqual(after.partial?.cited);
       } finally {
         await db.dispose();
       }

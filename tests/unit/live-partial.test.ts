@@ -611,6 +611,64 @@ describe("a live copy of a big debate held in part", () => {
     expect(rejected.partial?.cited).toEqual(held().partial?.cited);
   });
 
+  it("P-LIVE-4: moves the passages an argument the page neither holds nor counts apart cites, on its side, with a new version and with a review; an event without side and was moves nothing", () => {
+    // "u" (not held, read with the page's counts) is against the motion and cites 0-5.
+    const spot = (start: number) => ({ documentId: "d", start, end: start + 5 });
+    const { state: reanchored } = applyEvents(held(), [
+      motionEvent(11, "evidence.reanchored", {
+        documentId: "d",
+        versionId: "v2",
+        sources: [],
+        arguments: [{ argumentId: "u", citations: [citing(100)], side: "against", was: [spot(0)] }],
+      }),
+    ]);
+    expect(reanchored.partial?.cited).toEqual([
+      { documentId: "d", start: 0, end: 5, for: 3, against: 0 },
+      { documentId: "d", start: 100, end: 105, for: 0, against: 1 },
+    ]);
+    expect(reanchored.arguments.map((a) => a.id)).toEqual(["t", "r"]);
+    expect(reanchored.outside).toBeUndefined();
+    const { state: reviewed } = applyEvents(reanchored, [
+      motionEvent(12, "citation.reviewed", {
+        argumentId: "u",
+        action: "repick",
+        exact: "x",
+        citations: [citing(40)],
+        detached: [],
+        side: "against",
+        was: [spot(100)],
+      }),
+    ]);
+    expect(reviewed.partial?.cited).toEqual([
+      { documentId: "d", start: 0, end: 5, for: 3, against: 0 },
+      { documentId: "d", start: 40, end: 45, for: 0, against: 1 },
+    ]);
+    const { state: detached } = applyEvents(reviewed, [
+      motionEvent(13, "citation.reviewed", {
+        argumentId: "u",
+        action: "detach",
+        exact: "x",
+        citations: [],
+        detached: ["x"],
+        side: "against",
+        was: [spot(40)],
+      }),
+    ]);
+    expect(detached.partial?.cited).toEqual([
+      { documentId: "d", start: 0, end: 5, for: 3, against: 0 },
+    ]);
+    // Logged before side and was were written: where "u" stood is unknown, so nothing moves.
+    const { state: older } = applyEvents(held(), [
+      motionEvent(11, "evidence.reanchored", {
+        documentId: "d",
+        versionId: "v2",
+        sources: [],
+        arguments: [{ argumentId: "u", citations: [citing(100)] }],
+      }),
+    ]);
+    expect(older.partial).toEqual(held().partial);
+  });
+
   it("counts a reply posted under a parent the page does not hold in the held grandparent's replies", () => {
     const state = holdArgument(held(), reply("n", "x"), { above: ["t", "x"], side: "for" });
     expect(state.arguments.find((a) => a.id === "t")?.replies).toEqual({ all: 10, direct: 5 });

@@ -198,11 +198,43 @@ export async function citedBy(
   store: Pick<Store, "arguments">,
   row: Pick<ArgumentRow, "id">,
 ): Promise<CitedSpot[]> {
-  return (await store.arguments.citations([row.id])).flatMap(
-    ({ documentId, anchorStatus, anchorStart, anchorEnd }) =>
-      anchorStatus === "detached" || anchorStart === null || anchorEnd === null
-        ? []
-        : [{ documentId, start: anchorStart, end: anchorEnd }],
+  return (await citedByEach(store, [row.id])).get(row.id) ?? [];
+}
+
+/** citedBy for several arguments, read at once: by argument, each cited passage in order. */
+export async function citedByEach(
+  store: Pick<Store, "arguments">,
+  argumentIds: string[],
+): Promise<Map<string, CitedSpot[]>> {
+  const spots = new Map<string, CitedSpot[]>(argumentIds.map((id) => [id, []]));
+  for (const citation of await store.arguments.citations(argumentIds)) {
+    const { documentId, anchorStatus, anchorStart, anchorEnd } = citation;
+    if (anchorStatus === "detached" || anchorStart === null || anchorEnd === null) continue;
+    spots.get(citation.argumentId)?.push({ documentId, start: anchorStart, end: anchorEnd });
+  }
+  return spots;
+}
+
+/**
+ * The side of the motion each argument serves, from its thread: the arguments above them read a
+ * level at a time, however many there are.
+ */
+export async function sidesOf(
+  store: Pick<Store, "arguments">,
+  argumentIds: string[],
+): Promise<Map<string, "for" | "against">> {
+  const byId = new Map<string, ArgumentRow>();
+  for (let wanted = argumentIds; wanted.length > 0; ) {
+    const rows = await store.arguments.byIds(wanted);
+    for (const row of rows) byId.set(row.id, row);
+    const parents = rows.flatMap((row) => (row.parentId ? [row.parentId] : []));
+    wanted = [...new Set(parents)].filter((id) => !byId.has(id));
+  }
+  return new Map(
+    argumentIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [[id, sideOf(row, byId)] as const] : [];
+    }),
   );
 }
 

@@ -6,6 +6,7 @@ import type { MotionEventData, OutgoingEvent } from "../../../lib/protocol";
 import type { Anchor } from "../../../lib/reanchor";
 import type { Failure } from "../../../lib/result";
 import { workPool } from "../../work/shared";
+import { citedByEach, sidesOf } from "../debate/argumentPages";
 import { outgoing } from "../events";
 import { anchorTexts, passageView } from "./passageView";
 
@@ -74,6 +75,7 @@ const keyOf = (owner: string, passage: Passage & { position: number }) =>
     passage.anchorStart,
     passage.anchorEnd,
   ]);
+const isPublished = (citation: Cited) => citation.status === "published";
 const sourceKey = (source: Source) => keyOf(`motion:${source.motionId}`, source);
 const citationKey = (citation: Cited) => keyOf(`argument:${citation.argumentId}`, citation);
 
@@ -166,12 +168,17 @@ export async function reanchorDocument(
       passage: passageView({ ...source, ...anchor }, new Map([[version.id, version.text]])),
     });
   }
+  // Where the public arguments' passages stood, and their sides: a page that neither holds nor
+  // counts one apart moves it in its counts of cited passages (P-LIVE-4).
+  const citing = [...new Set(cited.filter(isPublished).map((citation) => citation.argumentId))];
+  const was = await citedByEach(tx, citing);
+  const sides = await sidesOf(tx, citing);
   for (const citation of cited) {
     const anchor = found.anchors.get(citationKey(citation));
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
     // The room hears about published arguments only: the others' words are not theirs to see.
-    if (citation.status === "published") {
+    if (isPublished(citation)) {
       entry(citation.motionId).arguments.set(citation.argumentId, true);
     } else if (citation.status === "pending") {
       const authorId = (await tx.arguments.get(citation.argumentId))?.authorId;
@@ -183,12 +190,17 @@ export async function reanchorDocument(
   const view = (c: CitationRow) => passageView(c, new Map([[version.id, version.text]]));
   const withCitations = async (argumentIds: string[]) => {
     const citations = await tx.arguments.citations(argumentIds);
-    return argumentIds.map((argumentId) => ({
-      argumentId,
-      citations: citations
-        .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
-        .map(view),
-    }));
+    return argumentIds.map((argumentId) => {
+      const side = sides.get(argumentId);
+      const before = was.get(argumentId);
+      return {
+        argumentId,
+        citations: citations
+          .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
+          .map(view),
+        ...(side && before ? { side, was: before } : {}),
+      };
+    });
   };
   const events: OutgoingEvent[] = [];
   for (const [motionId, changed] of byMotion) {

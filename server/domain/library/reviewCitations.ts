@@ -3,6 +3,7 @@ import { selectorForQuote } from "../../../lib/anchoring";
 import { ReviewCitation } from "../../../lib/commands";
 import type { AnchorState } from "../../../lib/debate";
 import type { Actor } from "../../policy";
+import { citedBy, placeIn } from "../debate/argumentPages";
 import { moderate } from "../debate/moderate";
 import { argumentViews } from "../debate/views";
 import { done, type Outcome, refuse } from "../outcome";
@@ -117,6 +118,12 @@ export const reviewCitation = (store: Store, actor: Actor, input: unknown) =>
         anchorEnd: chosen.end,
       };
     }
+    // Where a public argument's passages stood, and its side: a page that neither holds nor
+    // counts it apart moves it in its counts of cited passages (P-LIVE-4).
+    const moved =
+      argument.status === "published"
+        ? { side: (await placeIn(tx, argument)).side, was: await citedBy(tx, argument) }
+        : {};
     await tx.arguments.setCitationAnchor(argument.id, cmd.position, {
       anchorStatus: anchor.anchorStatus,
       anchorConfidence: anchor.anchorConfidence,
@@ -133,6 +140,7 @@ export const reviewCitation = (store: Store, actor: Actor, input: unknown) =>
         exact: citation.exact,
         citations: view?.citations ?? [],
         detached: view?.detached ?? [],
+        ...moved,
         // What happens to an argument the room has not seen stays with its author.
         ...(argument.status === "published" ? {} : { onlyFor: argument.authorId }),
       },
