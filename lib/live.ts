@@ -132,8 +132,13 @@ export function holdArgument(
           }
         : state.partial;
     const { status, citations } = argument;
+    // Back in the threads (restored, say), it is activity in the held ones above it again.
+    const above = new Set(was || !now ? [] : outside.above);
     return {
       ...state,
+      arguments: state.arguments.map((a) =>
+        above.has(a.id) ? livelier(a, ownLatest(argument)) : a,
+      ),
       partial,
       outside: { ...state.outside, [argument.id]: { ...outside, status, citations } },
     };
@@ -158,7 +163,7 @@ export function holdArgument(
               direct: a.replies.direct + (a.id === argument.parentId ? 1 : 0),
             },
           },
-          argument.createdAt,
+          ownLatest(argument),
         )
       : a,
   );
@@ -177,11 +182,32 @@ export function holdArgument(
   };
 }
 
+/** When an argument itself last changed: posted, or edited since. */
+const ownLatest = (argument: ArgumentView) =>
+  argument.editedAt && argument.editedAt > argument.createdAt
+    ? argument.editedAt
+    : argument.createdAt;
+
 /** A held argument whose thread saw activity at `at`: its replies' latest, if later. */
 const livelier = (argument: ArgumentView, at: string): ArgumentView =>
   argument.replies?.latest !== undefined && at > argument.replies.latest
     ? { ...argument, replies: { ...argument.replies, latest: at } }
     : argument;
+
+/**
+ * The state with its held arguments' "Latest activity" as an event says a page read now counts
+ * it (P-LIVE-5): once an argument has left the threads above it, what came before it counts.
+ */
+function withLatest(state: LiveMotion, latest: Record<string, string> | undefined): LiveMotion {
+  if (!latest) return state;
+  const counted = state.arguments.map((a) => {
+    const at = latest[a.id];
+    return a.replies && at !== undefined && at !== a.replies.latest
+      ? { ...a, replies: { ...a.replies, latest: at } }
+      : a;
+  });
+  return { ...state, arguments: counted };
+}
 
 /** The side of the motion an argument serves: its `place`'s, else its held thread's. */
 const sideIn = (state: LiveMotion, argument: ArgumentView, place?: ArgumentPlace) =>
@@ -733,11 +759,13 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const withdrawn = withChanged(uncounted, change(uncounted, argumentId, withdraw), [
         argumentId,
       ]);
-      return outsideChanged(withdrawn, argumentId, (o) => ({
+      const { latest, latestForModerators } = event.data;
+      const gone = outsideChanged(withdrawn, argumentId, (o) => ({
         ...o,
         status: "withdrawn",
         citations: [],
       }));
+      return withLatest(gone, state.keepsHidden ? (latestForModerators ?? latest) : latest);
     }
     case "vote.cast":
       return { ...state, votes: event.data.votes };
@@ -751,10 +779,9 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
       const uncounted = countedOut(state, argumentId, "hidden", event.data);
       const hidden = withChanged(uncounted, change(uncounted, argumentId, hide), [argumentId]);
-      return {
-        ...outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" })),
-        spotlightId,
-      };
+      const gone = outsideChanged(hidden, argumentId, (o) => ({ ...o, status: "hidden" }));
+      // A moderator's threads keep it: their "Latest activity" stays as it was.
+      return { ...(state.keepsHidden ? gone : withLatest(gone, event.data.latest)), spotlightId };
     }
     case "argument.pinned": {
       const { argumentId, pinned } = event.data;

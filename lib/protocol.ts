@@ -59,9 +59,11 @@ export type MotionEventData = {
   "argument.submitted": { argument: ArgumentView; onlyFor: string; place?: ArgumentPlace };
   "argument.edited": { argumentId: string; body: string; editedAt: string; onlyFor?: string };
   /**
-   * `place`, `replied` (see "argument.restored") and `cited` once it was public.
+   * `place`, `replied` (see "argument.restored"), `cited` and `latest` once it was public.
    * `repliedForModerators`, to moderators alone: not `replied`, but an argument a moderator hid
    * hangs below it, so it stays a placeholder in a moderator's threads, which show hidden ones.
+   * `latest`: the "Latest activity" of each argument above it now, by id, as readers' pages
+   * count it; `latestForModerators`, to moderators alone, where theirs differ.
    */
   "argument.withdrawn": {
     argumentId: string;
@@ -70,6 +72,8 @@ export type MotionEventData = {
     replied?: boolean;
     repliedForModerators?: true;
     cited?: CitedSpot[];
+    latest?: Record<string, string>;
+    latestForModerators?: Record<string, string>;
   };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength; place?: ArgumentPlace };
@@ -80,7 +84,8 @@ export type MotionEventData = {
   "motion.edited": { title: string; description: string };
   /**
    * `cited`: where the passages it cited stand now, which a page that does not hold it stops
-   * counting (its words stay hidden: no quotes).
+   * counting (its words stay hidden: no quotes). `latest`: as "argument.withdrawn"'s, for the
+   * readers' pages (a moderator's keeps the hidden argument).
    */
   "argument.hidden": {
     argumentId: string;
@@ -88,6 +93,7 @@ export type MotionEventData = {
     place?: ArgumentPlace;
     replied?: boolean;
     cited?: CitedSpot[];
+    latest?: Record<string, string>;
   };
   /**
    * `replied`: arguments everyone sees hang below it, so it stood in every thread, hidden, as a

@@ -850,4 +850,68 @@ describe("a live copy of a big debate held in part", () => {
     );
     expect(live.arguments.find((a) => a.id === "q")?.replies?.latest).toBe(at(40));
   });
+
+  it("P-LIVE-5: once the newest reply leaves the threads (withdrawn; hidden, for all but moderators), 'Latest activity' puts its thread back where what came before it puts it", () => {
+    const quiet = argumentView("q", {
+      createdAt: at(8),
+      replies: { all: 0, direct: 0, latest: at(8) },
+    });
+    const busy = argumentView("b", {
+      createdAt: at(1),
+      replies: { all: 40, direct: 9, latest: at(5) },
+    });
+    const page = { ...held(), arguments: [busy, quiet] };
+    const order = (state: LiveMotion) =>
+      sortArguments(buildArgumentTree(state.arguments), "activity").map((n) => n.id);
+    // "n", posted under "x" (a reply to "b" the page does not hold), brings "b" first.
+    const place = { above: ["b", "x"], side: "for" as const };
+    const { state } = applyEvents(page, [
+      motionEvent(11, "argument.posted", {
+        argument: reply("n", "x", { createdAt: at(40) }),
+        place,
+      }),
+    ]);
+    expect(order(state)).toEqual(["b", "q"]);
+    const gone = { argumentId: "n", place, replied: false, cited: [] };
+    const withdrawn = applyEvents(state, [
+      motionEvent(12, "argument.withdrawn", { ...gone, latest: { b: at(5), x: at(5) } }),
+    ]).state;
+    expect(order(withdrawn)).toEqual(["q", "b"]);
+    // A moderator's threads hold a hidden reply of 0:20 under "x": their own figure counts.
+    const moderators = { ...state, keepsHidden: true };
+    const forModerators = applyEvents(moderators, [
+      motionEvent(12, "argument.withdrawn", {
+        ...gone,
+        latest: { b: at(5), x: at(5) },
+        latestForModerators: { b: at(20), x: at(20) },
+      }),
+    ]).state;
+    expect(order(forModerators)).toEqual(["b", "q"]);
+    expect(forModerators.arguments.find((a) => a.id === "b")?.replies?.latest).toBe(at(20));
+    // Hidden, it leaves a reader's threads, not a moderator's.
+    const hide = motionEvent(12, "argument.hidden", {
+      argumentId: "n",
+      reason: "off topic",
+      place,
+      replied: false,
+      cited: [],
+      latest: { b: at(5), x: at(5) },
+    });
+    const hidden = applyEvents(state, [hide]).state;
+    expect(order(hidden)).toEqual(["q", "b"]);
+    expect(order(applyEvents(moderators, [hide]).state)).toEqual(["b", "q"]);
+    // Restored, it is the thread's latest activity again.
+    const restored = applyEvents(hidden, [
+      motionEvent(13, "argument.restored", {
+        argument: reply("n", "x", { createdAt: at(40) }),
+        place,
+        replied: false,
+      }),
+    ]).state;
+    expect(order(restored)).toEqual(["b", "q"]);
+    expect(restored.arguments.find((a) => a.id === "b")?.replies?.latest).toBe(at(40));
+    // Logged before `latest` was written: the thread keeps the place it had.
+    const older = applyEvents(state, [motionEvent(12, "argument.withdrawn", gone)]).state;
+    expect(order(older)).toEqual(["b", "q"]);
+  });
 });

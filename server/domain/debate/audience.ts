@@ -79,11 +79,14 @@ export function eventForViewer(
 
 /**
  * What only a moderator learns from an event: that arguments a moderator hid hang below one
- * withdrawn. The same event where there is none, so the room's copy is the moderators' too.
+ * withdrawn, or keep the threads above it lively. The same event where there is none, so the
+ * room's copy is the moderators' too.
  */
 function withoutModeratorsNews(event: MotionEvent): MotionEvent {
-  if (event.type !== "argument.withdrawn" || !event.data.repliedForModerators) return event;
-  const { repliedForModerators: _moderatorsOnly, ...data } = event.data;
+  if (event.type !== "argument.withdrawn") return event;
+  const { repliedForModerators, latestForModerators } = event.data;
+  if (!repliedForModerators && !latestForModerators) return event;
+  const { repliedForModerators: _replied, latestForModerators: _latest, ...data } = event.data;
   return { ...event, data };
 }
 

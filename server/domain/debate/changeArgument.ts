@@ -6,6 +6,7 @@ import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { citedBy, withdrawnStanding } from "./argumentPages";
 import { argumentFor, moderates } from "./guards";
+import { latestOnWithdrawal } from "./latestAbove";
 
 /** What happens to an argument nobody else may see yet is for its author and the moderators. */
 const privateWhilePending = (argument: ArgumentRow) =>
@@ -107,17 +108,20 @@ export async function withdrawArgument(
         const at = new Date();
         const unseen = argument.status === "pending" || argument.status === "rejected";
         await tx.arguments.update(argumentId, { status: unseen ? "retracted" : "withdrawn" });
+        const standing = unseen ? undefined : await withdrawnStanding(tx, argument);
         const event = await tx.events.append({
           motionId: argument.motionId,
           type: "argument.withdrawn",
           // One that was public leaves the threads of pages that do not hold it as it leaves
-          // theirs that do.
+          // theirs that do, and their "Latest activity" as it leaves it.
           data: {
             argumentId,
             ...privateWhilePending(argument),
-            ...(unseen
-              ? {}
-              : { ...(await withdrawnStanding(tx, argument)), cited: await citedBy(tx, argument) }),
+            ...(standing && {
+              ...standing,
+              cited: await citedBy(tx, argument),
+              ...(await latestOnWithdrawal(tx, argument.motionId, standing.place)),
+            }),
           },
           actorId: actor.id,
           at,

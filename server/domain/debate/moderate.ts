@@ -19,6 +19,7 @@ import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { citedBy, placeIn, standingOf } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
+import { latestAbove } from "./latestAbove";
 import { argumentViews } from "./views";
 
 type Change = EventBody | Unchanged | ReturnType<typeof refuse>;
@@ -154,13 +155,16 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
       // A hidden argument leaves the screens too, and does not come back with a restore.
       if (motion.spotlightId === argument.id)
         await tx.motions.update(motion.id, { spotlightId: null });
+      const standing = await standingOf(tx, argument);
+      const { readers } = await latestAbove(tx, argument.motionId, standing.place);
       return {
         type: "argument.hidden",
         data: {
           argumentId: argument.id,
           reason: cmd.reason,
-          ...(await standingOf(tx, argument)),
+          ...standing,
           cited: await citedBy(tx, argument),
+          ...(Object.keys(readers).length > 0 && { latest: readers }),
         },
       };
     },

@@ -1,0 +1,61 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Store } from "../../../db/store";
+import {
+  type ArgumentPlace,
+  buildArgumentTree,
+  everyNode,
+  latestActivity,
+} from "../../../lib/debate";
+import { shapeOf } from "./argumentPages";
+import { readableRows } from "./queries";
+
+/** "Latest activity" of arguments, by id, as pages read them. */
+export type LatestActivity = Record<string, string>;
+
+/**
+ * The "Latest activity" of each argument above one that has just left some readers' threads
+ * (withdrawn, or hidden), as a page read now counts it (`repliesOf`): a page holding the
+ * thread only in part cannot tell what came before the argument that left (P-LIVE-5). Read
+ * from the thread's top-level argument down, after the change, for the room's readers and for
+ * its moderators, whose threads keep hidden arguments.
+ */
+export async function latestAbove(
+  store: Pick<Store, "arguments">,
+  motionId: string,
+  place: ArgumentPlace,
+): Promise<{ readers: LatestActivity; moderators: LatestActivity }> {
+  const [top] = place.above;
+  if (!top) return { readers: {}, moderators: {} };
+  const ids = [top];
+  for (let parents = [top]; parents.length > 0; ) {
+    parents = (await store.arguments.repliesTo(motionId, parents)).map((reply) => reply.id);
+    ids.push(...parents);
+  }
+  const rows = await store.arguments.byIds(ids);
+  const latestFor = (moderates: boolean) => {
+    const readable = readableRows(rows, { id: "", moderates }).map(shapeOf);
+    const above = new Set(place.above);
+    return Object.fromEntries(
+      everyNode(buildArgumentTree(readable, { keepHidden: moderates }))
+        .filter((node) => above.has(node.id))
+        .map((node) => [node.id, latestActivity(node)]),
+    );
+  };
+  return { readers: latestFor(false), moderators: latestFor(true) };
+}
+
+/**
+ * latestAbove as an "argument.withdrawn" event carries it: the readers' `latest`, and
+ * `latestForModerators` where the moderators' differ.
+ */
+export async function latestOnWithdrawal(
+  store: Pick<Store, "arguments">,
+  motionId: string,
+  place: ArgumentPlace,
+) {
+  const { readers, moderators } = await latestAbove(store, motionId, place);
+  return {
+    ...(Object.keys(readers).length > 0 && { latest: readers }),
+    ...(!isDeepStrictEqual(readers, moderators) && { latestForModerators: moderators }),
+  };
+}
