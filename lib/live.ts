@@ -522,7 +522,8 @@ const standsFor = (state: LiveMotion, status: ArgumentStatus) => {
  * its side, and one that comes back (restored) counts again, as a page read then would count
  * them. One with replies stays as a placeholder, counted. One the page neither holds nor counts
  * apart was counted where `unheld` (the event's) says it stands, and has replies unless it says
- * not.
+ * not. A held placeholder that left with its last standing reply comes back with it
+ * (`placeholderBack`, counted whatever its replies).
  */
 function recountLeaf(
   state: LiveMotion,
@@ -531,6 +532,7 @@ function recountLeaf(
   now: ArgumentStatus,
   unheld: { place?: ArgumentPlace; replied?: boolean } = {},
   leaving = argumentId,
+  placeholderBack = false,
 ): LiveMotion {
   const sign = standsFor(state, was) === standsFor(state, now) ? 0 : standsFor(state, now) ? 1 : -1;
   if (sign === 0) return state;
@@ -544,7 +546,7 @@ function recountLeaf(
     (held?.replies?.all ?? 0) > 0 ||
     (!held && (unheld.replied ?? (outside ? outside.restored?.replied === true : true))) ||
     repliesStand(state, argumentId, leaving);
-  if (replied) return state;
+  if (replied && !placeholderBack) return state;
   const parentId = held ? held.parentId : (place?.above.at(-1) ?? null);
   const parents = new Map(state.arguments.map((a) => [a.id, a.parentId]));
   const above = new Set(place?.above);
@@ -573,12 +575,49 @@ function recountLeaf(
         }
       : state.partial;
   const next = { ...state, arguments: counted, partial };
+  if (sign > 0) return placeholdersBack(state, next, parentId, argumentId, placeholderBack);
   // A held placeholder whose last standing reply left leaves too, as a page read now would
-  // prune it.
-  const parent = sign < 0 ? next.arguments.find((a) => a.id === parentId) : undefined;
-  return parent && !standsIn(next, parent, leaving)
-    ? recountLeaf(next, parent.id, "published", parent.status, {}, leaving)
-    : next;
+  // prune it; nothing below it stands, so should it come back, its thread's activity starts
+  // again from itself.
+  const parent = next.arguments.find((a) => a.id === parentId);
+  if (!parent || standsIn(next, parent, leaving)) return next;
+  const quiet = next.arguments.map((a) =>
+    a === parent && a.replies?.latest
+      ? { ...a, replies: { ...a.replies, latest: ownLatest(a) } }
+      : a,
+  );
+  return recountLeaf(
+    { ...next, arguments: quiet },
+    parent.id,
+    "published",
+    parent.status,
+    {},
+    leaving,
+  );
+}
+
+/**
+ * `next`, the state after `argumentId` came back into the reader's threads, with the held
+ * placeholders above it that had left with their last standing reply (`before`, they stood for
+ * nothing) counted again, nearest first, as a page read now would keep them. One that itself came
+ * back as such a placeholder (`isPlaceholder`) leaves those above it to its caller.
+ */
+function placeholdersBack(
+  before: LiveMotion,
+  next: LiveMotion,
+  parentId: string | null,
+  argumentId: string,
+  isPlaceholder: boolean,
+): LiveMotion {
+  if (isPlaceholder) return next;
+  let back = next;
+  for (let at = parentId; at; ) {
+    const placeholder = before.arguments.find((a) => a.id === at);
+    if (!placeholder || standsIn(before, placeholder)) break;
+    back = recountLeaf(back, at, placeholder.status, "published", {}, argumentId, true);
+    at = placeholder.parentId;
+  }
+  return back;
 }
 
 /**

@@ -295,6 +295,26 @@ describe("a live copy of a big debate held in part", () => {
       gone(13, "argument.withdrawn", "n", ["t", "x"]),
     ]);
     expect(replies(emptied, "t")).toEqual({ all: 8, direct: 4 });
+    // "n" hidden rather than withdrawn, "x" goes with it; "n" restored, "x" stands again for it.
+    const hiddenBoth = [
+      posted,
+      gone(12, "argument.hidden", "x", ["t"], true),
+      gone(13, "argument.hidden", "n", ["t", "x"]),
+    ];
+    const { state: pruned } = applyEvents(holdingX(), hiddenBoth);
+    expect(replies(pruned, "t")).toEqual({ all: 8, direct: 4 });
+    const { state: back } = applyEvents(pruned, [
+      motionEvent(14, "argument.restored", {
+        argument: reply("n", "x"),
+        place: { above: ["t", "x"], side: "for" },
+        replied: false,
+      }),
+    ]);
+    expect(replies(back, "t")).toEqual({ all: 10, direct: 5 });
+    expect(replies(back, "x")).toEqual({ all: 1, direct: 1 });
+    // A moderator's threads kept both all along.
+    const { state: moderated } = applyEvents({ ...holdingX(), keepsHidden: true }, hiddenBoth);
+    expect(replies(moderated, "t")).toEqual({ all: 10, direct: 5 });
     // A restored argument that had replies when it came back, withdrawn after its last reply
     // was: the event says no reply stands below it now.
     const page: LiveMotion = {
