@@ -15,6 +15,7 @@ import {
   ratedIntoView,
   withOwnPost,
 } from "../../lib/live";
+import type { MotionEventData } from "../../lib/protocol";
 import { argumentView, at, liveMotionAt, motionEvent } from "../support/views";
 
 const citing = (start: number) => ({
@@ -45,6 +46,32 @@ const held = (): LiveMotion => ({
 
 const reply = (id: string, parentId: string, change: Partial<ArgumentView> = {}) =>
   argumentView(id, { parentId, relation: "attacks", ...change });
+
+/** "q", posted at 0:08, no reply to it; "b", posted at 0:01, the latest of its 40 at `busyAt`. */
+const quietAndBusy = (busyAt: string) => ({
+  quiet: argumentView("q", { createdAt: at(8), replies: { all: 0, direct: 0, latest: at(8) } }),
+  busy: argumentView("b", { createdAt: at(1), replies: { all: 40, direct: 9, latest: busyAt } }),
+});
+
+/** A new version "v2" of document "d", moving one argument's citations. */
+const newVersion = (
+  seq: number,
+  entry: MotionEventData["evidence.reanchored"]["arguments"][number],
+) =>
+  motionEvent(seq, "evidence.reanchored", {
+    documentId: "d",
+    versionId: "v2",
+    sources: [],
+    arguments: [entry],
+  });
+
+/** A moderator's review of an argument's citation quoting "x". */
+const review = (
+  seq: number,
+  argumentId: string,
+  action: MotionEventData["citation.reviewed"]["action"],
+  change: Omit<MotionEventData["citation.reviewed"], "argumentId" | "action" | "exact">,
+) => motionEvent(seq, "citation.reviewed", { argumentId, action, exact: "x", ...change });
 
 /** The held arguments' reply counts: [id, all, direct]. */
 const counts = (state: LiveMotion) =>
@@ -483,14 +510,7 @@ describe("a live copy of a big debate held in part", () => {
       arguments: held().arguments.map((a) => (a.id === "t" ? { ...a, citations: [citing(0)] } : a)),
     };
     const moved = { ...citing(0), anchor: { ...citing(100).anchor } };
-    const { state } = applyEvents(start, [
-      motionEvent(11, "evidence.reanchored", {
-        documentId: "d",
-        versionId: "v2",
-        sources: [],
-        arguments: [{ argumentId: "t", citations: [moved] }],
-      }),
-    ]);
+    const { state } = applyEvents(start, [newVersion(11, { argumentId: "t", citations: [moved] })]);
     expect(state.partial?.cited).toEqual([
       { documentId: "d", start: 0, end: 5, for: 2, against: 1 },
       { documentId: "d", start: 100, end: 105, for: 1, against: 0 },
@@ -503,13 +523,7 @@ describe("a live copy of a big debate held in part", () => {
       arguments: held().arguments.map((a) => (a.id === "t" ? { ...a, citations: [citing(0)] } : a)),
     };
     const { state: reviewed } = applyEvents(start, [
-      motionEvent(11, "citation.reviewed", {
-        argumentId: "t",
-        action: "detach",
-        exact: "x",
-        citations: [],
-        detached: ["x"],
-      }),
+      review(11, "t", "detach", { citations: [], detached: ["x"] }),
     ]);
     expect(reviewed.partial?.cited).toEqual([
       { documentId: "d", start: 0, end: 5, for: 2, against: 1 },
@@ -597,24 +611,13 @@ describe("a live copy of a big debate held in part", () => {
       against: 0,
     });
     const { state: reanchored } = applyEvents(state, [
-      motionEvent(12, "evidence.reanchored", {
-        documentId: "d",
-        versionId: "v2",
-        sources: [],
-        arguments: [{ argumentId: "n", citations: [citing(30)] }],
-      }),
+      newVersion(12, { argumentId: "n", citations: [citing(30)] }),
     ]);
     expect(reanchored.partial?.cited).toContainEqual(passage(30, 1));
     expect(reanchored.partial?.cited).not.toContainEqual(passage(20, 1));
     expect(reanchored.outside?.n?.citations).toEqual([citing(30)]);
     const { state: reviewed } = applyEvents(reanchored, [
-      motionEvent(13, "citation.reviewed", {
-        argumentId: "n",
-        action: "accept",
-        exact: "x",
-        citations: [citing(40)],
-        detached: [],
-      }),
+      review(13, "n", "accept", { citations: [citing(40)], detached: [] }),
     ]);
     expect(reviewed.partial?.cited).toContainEqual(passage(40, 1));
     expect(reviewed.partial?.cited).not.toContainEqual(passage(30, 1));
@@ -635,11 +638,11 @@ describe("a live copy of a big debate held in part", () => {
     // "u" (not held, read with the page's counts) is against the motion and cites 0-5.
     const spot = (start: number) => ({ documentId: "d", start, end: start + 5 });
     const { state: reanchored } = applyEvents(held(), [
-      motionEvent(11, "evidence.reanchored", {
-        documentId: "d",
-        versionId: "v2",
-        sources: [],
-        arguments: [{ argumentId: "u", citations: [citing(100)], side: "against", was: [spot(0)] }],
+      newVersion(11, {
+        argumentId: "u",
+        citations: [citing(100)],
+        side: "against",
+        was: [spot(0)],
       }),
     ]);
     expect(reanchored.partial?.cited).toEqual([
@@ -649,10 +652,7 @@ describe("a live copy of a big debate held in part", () => {
     expect(reanchored.arguments.map((a) => a.id)).toEqual(["t", "r"]);
     expect(reanchored.outside).toBeUndefined();
     const { state: reviewed } = applyEvents(reanchored, [
-      motionEvent(12, "citation.reviewed", {
-        argumentId: "u",
-        action: "repick",
-        exact: "x",
+      review(12, "u", "repick", {
         citations: [citing(40)],
         detached: [],
         side: "against",
@@ -664,10 +664,7 @@ describe("a live copy of a big debate held in part", () => {
       { documentId: "d", start: 40, end: 45, for: 0, against: 1 },
     ]);
     const { state: detached } = applyEvents(reviewed, [
-      motionEvent(13, "citation.reviewed", {
-        argumentId: "u",
-        action: "detach",
-        exact: "x",
+      review(13, "u", "detach", {
         citations: [],
         detached: ["x"],
         side: "against",
@@ -679,12 +676,7 @@ describe("a live copy of a big debate held in part", () => {
     ]);
     // Logged before side and was were written: where "u" stood is unknown, so nothing moves.
     const { state: older } = applyEvents(held(), [
-      motionEvent(11, "evidence.reanchored", {
-        documentId: "d",
-        versionId: "v2",
-        sources: [],
-        arguments: [{ argumentId: "u", citations: [citing(100)] }],
-      }),
+      newVersion(11, { argumentId: "u", citations: [citing(100)] }),
     ]);
     expect(older.partial).toEqual(held().partial);
   });
@@ -853,14 +845,7 @@ describe("a live copy of a big debate held in part", () => {
   });
 
   it("'Latest activity' puts first an argument whose unheld replies are the freshest", () => {
-    const quiet = argumentView("q", {
-      createdAt: at(8),
-      replies: { all: 0, direct: 0, latest: at(8) },
-    });
-    const busy = argumentView("b", {
-      createdAt: at(1),
-      replies: { all: 40, direct: 9, latest: at(30) },
-    });
+    const { quiet, busy } = quietAndBusy(at(30));
     const sorted = sortArguments(buildArgumentTree([quiet, busy]), "activity");
     expect(sorted.map((n) => n.id)).toEqual(["b", "q"]);
     // A reply arriving live under it counts as its latest activity.
@@ -872,14 +857,7 @@ describe("a live copy of a big debate held in part", () => {
   });
 
   it("P-LIVE-5: once the newest reply leaves the threads (withdrawn; hidden, for all but moderators), 'Latest activity' puts its thread back where what came before it puts it", () => {
-    const quiet = argumentView("q", {
-      createdAt: at(8),
-      replies: { all: 0, direct: 0, latest: at(8) },
-    });
-    const busy = argumentView("b", {
-      createdAt: at(1),
-      replies: { all: 40, direct: 9, latest: at(5) },
-    });
+    const { quiet, busy } = quietAndBusy(at(5));
     const page = { ...held(), arguments: [busy, quiet] };
     const order = (state: LiveMotion) =>
       sortArguments(buildArgumentTree(state.arguments), "activity").map((n) => n.id);
