@@ -575,7 +575,8 @@ function recountLeaf(
         }
       : state.partial;
   const next = { ...state, arguments: counted, partial };
-  if (sign > 0) return placeholdersBack(state, next, parentId, argumentId, placeholderBack);
+  // One that came back as such a placeholder leaves those above it to its caller.
+  if (sign > 0) return placeholderBack ? next : placeholdersBack(state, next, parentId, argumentId);
   // A held placeholder whose last standing reply left leaves too, as a page read now would
   // prune it; nothing below it stands, so should it come back, its thread's activity starts
   // again from itself.
@@ -599,17 +600,14 @@ function recountLeaf(
 /**
  * `next`, the state after `argumentId` came back into the reader's threads, with the held
  * placeholders above it that had left with their last standing reply (`before`, they stood for
- * nothing) counted again, nearest first, as a page read now would keep them. One that itself came
- * back as such a placeholder (`isPlaceholder`) leaves those above it to its caller.
+ * nothing) counted again, nearest first, as a page read now would keep them.
  */
 function placeholdersBack(
   before: LiveMotion,
   next: LiveMotion,
   parentId: string | null,
   argumentId: string,
-  isPlaceholder: boolean,
 ): LiveMotion {
-  if (isPlaceholder) return next;
   let back = next;
   for (let at = parentId; at; ) {
     const placeholder = before.arguments.find((a) => a.id === at);
