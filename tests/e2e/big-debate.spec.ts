@@ -299,7 +299,7 @@ async function listedFirst(order: "Latest activity" | "Strongest first") {
   return { page, first: forSide.locator("ul.argument-tree > li.argument").first() };
 }
 
-test("P-LIVE-2: in Latest activity, a reply to an old thread the page does not hold brings that thread to the top", async () => {
+test("P-LIVE-2, P-LIVE-5: in Latest activity, a reply to an old thread the page does not hold brings that thread to the top, and withdrawn, takes it back down", async () => {
   const { page, first } = await listedFirst("Latest activity");
   await expect(first).toHaveAttribute("id", `argument-${idOf(399)}`);
   // Argument 3, for the motion and among the oldest, is not on the page.
@@ -316,6 +316,14 @@ test("P-LIVE-2: in Latest activity, a reply to an old thread the page does not h
   expect(replied.status(), await replied.text()).toBe(201);
   await expect(first).toHaveAttribute("id", `argument-${idOf(3)}`);
   await expect(first).toContainText("Argument 3.");
+  // Its only reply withdrawn, the thread's latest activity is its own again, months ago.
+  const { id: replyId } = (await replied.json()) as { id: string };
+  const withdrawn = await host.request.post(
+    `/api/arguments/${replyId}/commands/argument:withdraw`,
+    { data: { clientId: crypto.randomUUID() } },
+  );
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200);
+  await expect(first).toHaveAttribute("id", `argument-${idOf(399)}`);
   await host.close();
   await page.close();
 });
