@@ -32,9 +32,9 @@ export async function latestAbove(
     ids.push(...parents);
   }
   const rows = await store.arguments.byIds(ids);
+  const above = new Set(place.above);
   const latestFor = (moderates: boolean) => {
     const readable = readableRows(rows, { id: "", moderates }).map(shapeOf);
-    const above = new Set(place.above);
     return Object.fromEntries(
       everyNode(buildArgumentTree(readable, { keepHidden: moderates }))
         .filter((node) => above.has(node.id))
