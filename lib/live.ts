@@ -730,8 +730,16 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       ) {
         return standsUnread(state, argument, place, event.data.replied === true);
       }
-      const recounted = was ? recountLeaf(state, argument.id, was, argument.status) : state;
-      return holdArgument(recounted, argument, place);
+      if (was) {
+        const recounted = recountLeaf(state, argument.id, was, argument.status);
+        return holdArgument(recounted, argument, place);
+      }
+      // New to the page (approved, or restored unseen), it may reply to a held placeholder that
+      // left with its last reply meanwhile: that comes back with it.
+      const arrived = holdArgument(state, argument, place);
+      return standsFor(state, argument.status)
+        ? placeholdersBack(state, arrived, argument.parentId, argument.id)
+        : arrived;
     }
     case "evidence.reanchored": {
       // A new version of a document: each argument's citations, where they stand now.

@@ -3,7 +3,12 @@ import { type ArgumentView, buildArgumentTree, everyNode, latestActivity } from 
 import { applyEvents, flattenTree, liveFrom } from "../../lib/live";
 import type { MotionView } from "../../lib/views";
 import { withdrawArgument } from "../../server/domain/debate/changeArgument";
-import { hideArgument, restoreArgument } from "../../server/domain/debate/moderate";
+import {
+  approveArgument,
+  changeSettings,
+  hideArgument,
+  restoreArgument,
+} from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getMotion } from "../../server/domain/debate/queries";
 import type { Actor } from "../../server/policy";
@@ -102,6 +107,24 @@ for (const dialect of await dialects()) {
         }
         await asReadNow();
         await must(restoreArgument(db.store, mo, { argumentId: soItIs, clientId: newId() }));
+        await asReadNow();
+
+        // A reply waiting for approval below "So it is." when it is hidden again: the placeholders
+        // above leave readers' threads, and come back with the reply once it is approved.
+        const approval = { approvalRequired: true };
+        await must(
+          changeSettings(db.store, mo, {
+            motionId: d.motionId,
+            clientId: newId(),
+            settings: approval,
+          }),
+        );
+        const waiting = await post(ana, { parentId: soItIs, relation: "supports", body: "Later." });
+        await must(
+          hideArgument(db.store, mo, { argumentId: soItIs, clientId: newId(), reason: "No." }),
+        );
+        await asReadNow();
+        await must(approveArgument(db.store, mo, { argumentId: waiting, clientId: newId() }));
         await asReadNow();
       } finally {
         await db.dispose();

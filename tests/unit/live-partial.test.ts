@@ -339,6 +339,19 @@ describe("a live copy of a big debate held in part", () => {
     ]);
     expect(replies(back, "t")).toEqual({ all: 10, direct: 5 });
     expect(replies(back, "x")).toEqual({ all: 1, direct: 1 });
+    // A reply the page never held, waiting for approval under "x" when "x" left (or hidden
+    // then), approved (or restored): "x" stands again for it.
+    for (const type of ["argument.approved", "argument.restored"] as const) {
+      const { state: approved } = applyEvents(pruned, [
+        motionEvent(14, type, {
+          argument: reply("m", "x"),
+          place: { above: ["t", "x"], side: "for" },
+          replied: false,
+        }),
+      ]);
+      expect(replies(approved, "t")).toEqual({ all: 10, direct: 5 });
+      expect(replies(approved, "x")).toEqual({ all: 1, direct: 1 });
+    }
     // A moderator's threads kept both all along.
     const { state: moderated } = applyEvents({ ...holdingX(), keepsHidden: true }, hiddenBoth);
     expect(replies(moderated, "t")).toEqual({ all: 10, direct: 5 });
