@@ -179,8 +179,9 @@ test("the page of a 1,000-argument debate holds its start, and loads more argume
   await more.click();
   await expect(page.locator("li.argument")).toHaveCount(80);
   await expect(more).toHaveText("Show more arguments for the motion (165 not shown)");
-  // The next 20 for the motion, newest first, after the 15 it held.
+  // The next 20 for the motion, newest first, after the 15 it held; the first has the focus.
   await expect(item(page, 369)).toBeVisible();
+  await expect(item(page, 369)).toBeFocused();
   await expect(item(page, 331)).toBeVisible();
   await expect(item(page, 329)).toHaveCount(0);
 
@@ -195,6 +196,14 @@ test("the page of a 1,000-argument debate holds its start, and loads more argume
   await expect(item(page, 379).locator(".replies-toggle").first()).toHaveText("Hide 20 replies");
   await expect(item(page, 409).getByRole("button", { name: "Show 1 reply" })).toBeVisible();
   await expect(page.locator("li.argument")).toHaveCount(90);
+  // The rest, with the keyboard: the button goes, and the focus goes to the first that came
+  // rather than back to the page's start.
+  await item(page, 399).getByRole("button", { name: "Show 7 more replies" }).focus();
+  await page.keyboard.press("Enter");
+  const under399 = page.locator(`#replies-${idOf(399)} > li.argument`);
+  await expect(under399).toHaveCount(10);
+  await expect(item(page, 399).getByRole("button", { name: /more replies/ })).toHaveCount(0);
+  await expect(under399.nth(3)).toBeFocused();
   await page.close();
 });
 

@@ -16,6 +16,7 @@ import { Problem } from "../../../components/Problem";
 import { AgreementControl } from "./AgreementControl";
 import { CitedQuote } from "./CitedQuote";
 import { type ModeratorActions, ModeratorControls } from "./ModeratorControls";
+import { useFocusOnArrival } from "./useFocusOnArrival";
 
 const relationLabel = { for: "For", against: "Against", supports: "Supports", attacks: "Attacks" };
 
@@ -102,6 +103,10 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
   const toLoad = walked ? 0 : repliesToLoad(node);
   const loading = thread.isLoading(node.id);
   const fresher = thread.newReplies(node);
+  const askedForMore = useFocusOnArrival(
+    node.children.map((child) => child.id),
+    loading,
+  );
 
   const run = async (work: Promise<string | null>) => setProblem(await work);
 
@@ -312,7 +317,9 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
                 className="link"
                 aria-disabled={loading || undefined}
                 onClick={() => {
-                  if (!loading) thread.loadReplies(node);
+                  if (loading) return;
+                  askedForMore();
+                  thread.loadReplies(node);
                 }}
               >
                 {loading

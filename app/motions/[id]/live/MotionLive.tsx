@@ -26,6 +26,7 @@ import { ApprovalQueue } from "./ApprovalQueue";
 import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
 import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
+import { MoreArguments } from "./MoreArguments";
 import { moderatorCommands } from "./moderatorCommands";
 import { PostedNote } from "./PostedNote";
 import { type Highlight, Reader } from "./Reader";
@@ -629,27 +630,13 @@ export function MotionLive({
                         ))}
                       </ul>
                     )}
-                    {more > 0 ? (
-                      <button
-                        type="button"
-                        className="secondary more-arguments"
-                        // Not `disabled`: a disabled button would drop the keyboard's focus.
-                        aria-disabled={pages.isLoading(relation) || undefined}
-                        onClick={() => {
-                          if (!pages.isLoading(relation))
-                            void loadMore(relation, order, heldOn(relation));
-                        }}
-                      >
-                        {pages.isLoading(relation) ? (
-                          "Loading…"
-                        ) : (
-                          <>
-                            Show more arguments {relation} the motion{" "}
-                            <span className="nowrap">({more} not shown)</span>
-                          </>
-                        )}
-                      </button>
-                    ) : null}
+                    <MoreArguments
+                      relation={relation}
+                      ids={nodes.map((node) => node.id)}
+                      notShown={more}
+                      loading={pages.isLoading(relation)}
+                      onMore={() => void loadMore(relation, order, heldOn(relation))}
+                    />
                   </section>
                 );
               })}
