@@ -88,8 +88,8 @@ export interface ArgumentMap {
   nodes: MapNode[];
   edges: Edge[];
   root: MapItem;
-  /** How tall the map is for its width, so its frame can take the map's shape. */
-  aspect: number;
+  /** How wide and tall the map is drawn at full size (px), so its frame can take its shape. */
+  size: { width: number; height: number };
 }
 
 export const relationLabels: Record<ArgumentRelation, string> = {
@@ -399,5 +399,5 @@ export function layOut(whole: MapItem): Omit<ArgumentMap, "root"> {
   const ys = nodes.map((n) => n.position.y);
   const width = Math.max(...xs) - Math.min(...xs) + MAP_CARD.width;
   const height = Math.max(...ys) - Math.min(...ys) + MAP_CARD.height;
-  return { nodes, edges, aspect: height / width };
+  return { nodes, edges, size: { width, height } };
 }

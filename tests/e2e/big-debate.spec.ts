@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+  test,
+} from "@playwright/test";
 import { debateExport, JoinPage, SignUpPage, SpacesPage } from "./pages";
 
 // A debate of 1,000 arguments, brought in at once by the import (one transaction through the
@@ -222,6 +229,40 @@ test("a link to the 1,000th argument, five levels down and not held, opens its t
       .locator([1, 997, 998, 999, 1000].map((n) => `li#argument-${idOf(n)}`).join(" > ul > ")),
   ).toHaveCount(1);
   await expect(page.locator("li.argument-linked")).toHaveCount(1);
+  await page.close();
+});
+
+test("the map of a 1,000-argument debate opens on the motion and the arguments below it, in a frame as tall as the screen allows", async () => {
+  const page = await reader.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/motions/${motionId}/map`);
+  const frame = page.locator(".map-canvas");
+  const motion = page.locator(".react-flow__node-motion");
+  await expect(motion).toBeVisible();
+  const inFrame = async (card: Locator) => {
+    const [outer, inner] = [await frame.boundingBox(), await card.boundingBox()];
+    if (!outer || !inner) return false;
+    return (
+      inner.x >= outer.x &&
+      inner.y >= outer.y &&
+      inner.x + inner.width <= outer.x + outer.width &&
+      inner.y + inner.height <= outer.y + outer.height
+    );
+  };
+  // xyflow places the cards a frame or two after it draws them.
+  await expect.poll(() => inFrame(motion)).toBe(true);
+  // Arguments for and against below it are in the frame too, their words there to read.
+  for (const side of ["For the motion", "Against the motion"]) {
+    const answers = page.locator(".react-flow__node-argument").filter({ hasText: side });
+    await expect
+      .poll(async () => {
+        for (const card of await answers.all()) if (await inFrame(card)) return true;
+        return false;
+      })
+      .toBe(true);
+  }
+  // Far wider than the screen, the map is not squeezed into the floor of its frame (18rem).
+  expect((await frame.boundingBox())?.height).toBeGreaterThan(400);
   await page.close();
 });
 

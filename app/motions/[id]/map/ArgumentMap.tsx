@@ -18,6 +18,9 @@ import { useMediaQuery } from "../../../components/useMediaQuery";
 /** A phone's width (map.css gives its map more height there). */
 const phoneWidth = "(max-width: 40rem)";
 
+/** The smallest zoom the map opens at: a card's words are small there, but still read. */
+const OPENING_ZOOM = 0.5;
+
 const opposes = (card: MapCard) => card.relation === "against" || card.relation === "attacks";
 
 function Strength({ card }: { card: MapCard }) {
@@ -95,25 +98,34 @@ const arrowTargets = (card: MapCard): Record<string, string | null | undefined> 
 export function ArgumentMap({
   nodes,
   edges,
-  aspect,
+  size,
   onMore,
 }: {
   nodes: MapNode[];
   edges: Edge[];
-  aspect: number;
+  size: { width: number; height: number };
   onMore: (card: MapCard) => void;
 }) {
   const wrapper = useRef<HTMLDivElement>(null);
   const cards = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
   // The whole map on a phone's width is too small to read: it opens on the motion and the
-  // arguments that answer it, big enough to read, and the rest is a pan or a zoom away.
+  // arguments that answer it, big enough to read, and the rest is a pan or a zoom away. So does
+  // one wider than the screen even at the smallest opening zoom (a big debate's).
   const phone = useMediaQuery(phoneWidth, false);
-  const opening = useMemo(() => {
+  const tooWide = useMediaQuery(`(max-width: ${Math.ceil(size.width * OPENING_ZOOM)}px)`, false);
+  // The motion and `levels` of the arguments below it: what the map opens on when the whole is
+  // too small to read.
+  const opening = (levels: number) => {
     const motion = nodes.find((node) => node.type === "motion");
     if (!motion) return undefined;
-    const answers = edges.filter((edge) => edge.target === motion.id).map((edge) => edge.source);
-    return [motion.id, ...answers].map((id) => ({ id }));
-  }, [nodes, edges]);
+    const shown = [motion.id];
+    for (let level = 0, above = new Set(shown); level < levels; level++) {
+      const below = edges.filter((edge) => above.has(edge.target)).map((edge) => edge.source);
+      shown.push(...below);
+      above = new Set(below);
+    }
+    return shown.map((id) => ({ id }));
+  };
   const open = (card: MapCard) =>
     card.kind === "more" ? onMore(card) : window.location.assign(card.href);
 
@@ -137,7 +149,16 @@ export function ArgumentMap({
   };
 
   return (
-    <div className="map-canvas" ref={wrapper} style={{ "--map-aspect": aspect } as CSSProperties}>
+    <div
+      className="map-canvas"
+      ref={wrapper}
+      style={
+        {
+          "--map-aspect": size.height / size.width,
+          "--map-opening-height": `${Math.ceil(size.height * OPENING_ZOOM)}px`,
+        } as CSSProperties
+      }
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -153,8 +174,11 @@ export function ArgumentMap({
         fitView
         fitViewOptions={
           phone
-            ? { padding: 0.08, minZoom: 0.75, maxZoom: 1, nodes: opening }
-            : { padding: 0.08, minZoom: 0.5 }
+            ? { padding: 0.08, minZoom: 0.75, maxZoom: 1, nodes: opening(1) }
+            : tooWide
+              ? // Two levels: the motion then stands near the top of the frame, not in its middle.
+                { padding: 0.08, minZoom: OPENING_ZOOM, maxZoom: 1, nodes: opening(2) }
+              : { padding: 0.08, minZoom: OPENING_ZOOM }
         }
         minZoom={0.1}
         maxZoom={2}

@@ -35,7 +35,7 @@ export function MapView({ motionId, root: first }: { motionId: string; root: Map
   const focusNext = useRef<{ id: string; where: Where } | null>(null);
   const map = useMemo(() => layOut(root), [root]);
   // The frame keeps the shape of the map as first drawn: opening a branch does not resize it.
-  const [aspect] = useState(map.aspect);
+  const [size] = useState(map.size);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -80,7 +80,7 @@ export function MapView({ motionId, root: first }: { motionId: string; root: Map
       <ArgumentMap
         nodes={map.nodes}
         edges={map.edges}
-        aspect={aspect}
+        size={size}
         onMore={(card) => openMore(card, "map")}
       />
       <p role="status" className="visually-hidden">
