@@ -24,6 +24,15 @@ async function expectFitsTheWall(page: Page) {
 /** The one status line: the motion's state, the phase and the clock. */
 const statusOf = (page: Page) => page.locator(".projector").getByRole("status");
 
+/** Whether the element's top and bottom edges are both on screen, nothing drawn over or cutting them. */
+const shownWhole = (element: Element) => {
+  const box = element.getBoundingClientRect();
+  const x = box.left + box.width / 2;
+  return [box.top + 2, box.bottom - 2].every((y) =>
+    element.contains(document.elementFromPoint(x, y)),
+  );
+};
+
 test("the projector fits the wall at every phase, shows how to join, counts the votes and says who won", async ({
   browser,
 }) => {
@@ -144,6 +153,19 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
       "Longer days cost more to staff.",
     );
   });
+  // A phone held upright is no wall: its projector page scrolls, and shows each of the strongest
+  // whole rather than cut to the height a wall would leave the lists.
+  await student.goto(`${motionPath}/projector`);
+  for (const side of ["Strongest for the motion", "Strongest against the motion"]) {
+    const items = student.getByRole("region", { name: side }).getByRole("listitem");
+    await expect(items).toHaveCount(3);
+    for (const item of await items.all()) {
+      await item.scrollIntoViewIfNeeded();
+      expect(await item.evaluate(shownWhole), `${side}: ${await item.textContent()}`).toBe(true);
+    }
+  }
+  await student.goto(motionPath);
+  await expect(student.getByText("Connecting…")).toHaveCount(0);
 
   for (const next of ["Rebuttals", "Closing statements", "Final vote"]) {
     await teacher.getByRole("button", { name: `Next: ${next}` }).click();
