@@ -96,5 +96,10 @@ test("an unknown motion or document shows a not-found page", async ({ page }) =>
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    // Signed out, it may be a class's: the way in comes back here.
+    await expect(page.getByRole("link", { name: "sign in to see it" })).toHaveAttribute(
+      "href",
+      `/signin?callbackUrl=${encodeURIComponent(path)}`,
+    );
   }
 });
