@@ -72,7 +72,13 @@ test("on a laptop the composer and the first argument are in the first screen, w
 
   // An attack on an argument for the motion reads as against it, under its parent at full width.
   const parent = live.argument(`Trade binds neighbours ${stamp}`);
-  await parent.getByRole("button", { name: "Reply" }).click();
+  const replyToParent = parent.getByRole("button", { name: "Reply" });
+  // A reply given up goes back to the argument it was for, not to the page's start.
+  await replyToParent.click();
+  await expect(page.getByLabel("Argument", { exact: true })).toBeFocused();
+  await page.getByRole("button", { name: "Cancel reply" }).press("Enter");
+  await expect(replyToParent).toBeFocused();
+  await replyToParent.click();
   await live.selectAndCite(2);
   await live.post("Attacks it", `Trade never stopped a quarrel ${stamp}`);
   const attack = live.argument(`Trade never stopped a quarrel ${stamp}`);

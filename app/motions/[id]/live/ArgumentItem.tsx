@@ -235,7 +235,11 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
               onAgree={actions.onAgree}
             />
             {actions.canPost ? (
-              <button type="button" className="secondary" onClick={() => actions.onReply(node)}>
+              <button
+                type="button"
+                className="secondary reply-button"
+                onClick={() => actions.onReply(node)}
+              >
                 Reply
               </button>
             ) : null}

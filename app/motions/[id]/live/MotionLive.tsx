@@ -20,6 +20,7 @@ import { movedUpBy, publicWords, ratedIntoView } from "@/lib/live";
 import type { ReadingView } from "@/lib/reading";
 import { postRefusal, voteRefusal } from "@/lib/session";
 import { reuseUnchanged } from "@/lib/stableTree";
+import { argumentAnchor } from "@/lib/threads";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { AuthPageLink } from "../../../components/AuthPageLink";
 import { ApprovalQueue } from "./ApprovalQueue";
@@ -47,6 +48,13 @@ const orderLabels: Record<ArgumentOrder, string> = {
   replies: "Most replied first",
   activity: "Latest activity",
 };
+
+/** Focuses an argument's Reply button, or the composer if the argument is not on the page. */
+function focusReplyOf(argumentId: string) {
+  const item = document.getElementById(argumentAnchor(argumentId));
+  const button = item?.querySelector<HTMLElement>(":scope > article .reply-button");
+  (button ?? document.getElementById("argument-body"))?.focus();
+}
 
 /**
  * The motion's debate, live: the composer and the arguments first; beside them on a wide screen
@@ -539,7 +547,13 @@ export function MotionLive({
                   draft={draft}
                   evidenceRequired={settings.evidenceRequired}
                   onPost={post}
-                  onCancelReply={() => setDraft({ ...draft, parent: null })}
+                  onCancelReply={() => {
+                    const from = draft.parent?.id;
+                    setDraft({ ...draft, parent: null });
+                    // Back to the argument the reply was for, rather than to the page's start
+                    // with the button gone: in a long debate it is far down the page.
+                    if (from) requestAnimationFrame(() => focusReplyOf(from));
+                  }}
                   onRemoveCitation={(index) =>
                     setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
                   }
