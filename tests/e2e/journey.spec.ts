@@ -92,10 +92,12 @@ test("a keyboard user reaches a source passage without a mouse", async ({ page }
 });
 
 test("an unknown motion or document shows a not-found page", async ({ page }) => {
-  for (const path of ["/motions/00000000-0000-4000-8000-000000000000", "/documents/nope"]) {
+  const unknown = "/motions/00000000-0000-4000-8000-000000000000";
+  for (const path of [unknown, `${unknown}/projector`, `${unknown}/map`, "/documents/nope"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page).toHaveTitle("Moot");
     // Signed out, it may be a class's: the way in comes back here.
     await expect(page.getByRole("link", { name: "sign in to see it" })).toHaveAttribute(
       "href",

@@ -59,6 +59,7 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
     await page.setViewportSize(walls[wall]);
     await page.goto(`${motionPath}/projector`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+    await expect(page).toHaveTitle(`Projector: ${motionTitle} · Moot`);
   }
   const everyWall = async (check: (page: Page) => Promise<void>) => {
     for (const page of Object.values(screens)) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { pageActor } from "@/server/auth/pageActor";
 import { projectorView } from "@/server/domain/debate/projector";
 import { getSpace } from "@/server/domain/spaces/queries";
@@ -13,7 +14,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: MotionParams; searchParams: Promise<{ show?: string }> };
 
-export const metadata: Metadata = { title: "Projector" };
+/** The projector's view of the motion, or the not-found page: read once for the page and its title. */
+const loadProjector = cache(async (id: string) => {
+  const outcome = await projectorView(runtime().store, await pageActor(), id);
+  if (!outcome.ok) notFound();
+  return outcome.value;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Projector: ${(await loadProjector((await params).id)).motion.title}` };
+}
 
 /**
  * Full screen for the room: anyone who may read the motion may put it on a projector. The room
@@ -23,16 +33,13 @@ export const metadata: Metadata = { title: "Projector" };
  * may hand it out (getSpace gives it to those who manage members), so it never leaks further.
  */
 export default async function ProjectorPage({ params, searchParams }: Props) {
-  const { store } = runtime();
-  const actor = await pageActor();
-  const outcome = await projectorView(store, actor, (await params).id);
-  if (!outcome.ok) notFound();
-  const space = await getSpace(store, actor, outcome.value.motion.spaceId);
+  const view = await loadProjector((await params).id);
+  const space = await getSpace(runtime().store, await pageActor(), view.motion.spaceId);
   const code = space.ok ? space.value.joinCode : null;
   const join: JoinInvite | null = code ? { code, link: await joinLinkFor(code) } : null;
   return (
     <Projector
-      view={outcome.value}
+      view={view}
       join={join}
       qrCode={join ? <JoinQrCode url={join.link} size={320} /> : null}
       show={(await searchParams).show === "opinions" ? "opinions" : "arguments"}
