@@ -16,7 +16,7 @@ import {
   type VoteTally,
 } from "./debate";
 import type { MotionEvent, SharedSession } from "./protocol";
-import type { SessionState } from "./session";
+import type { SessionState, Side } from "./session";
 import type { MotionPartial, MotionView } from "./views";
 
 /** A motion as a live client holds it: flat arguments, the tally, and the last seq applied. */
@@ -41,6 +41,12 @@ export interface LiveMotion {
    * ones its counts had all along; each shows once its part of the debate loads.
    */
   outside?: Record<string, ArgumentOutside>;
+  /**
+   * Placeholders the page does not hold that left the reader's threads with their last standing
+   * reply (the event's `latest` no longer named them): where each stood, so that it counts again
+   * should a reply below it come back.
+   */
+  prunedOutside?: Record<string, ArgumentPlace>;
   /**
    * Whether hidden arguments stay in this reader's threads (a moderator's): for anyone else a
    * hidden one with nothing under it leaves the counts, as a page read then would count it.
@@ -299,15 +305,18 @@ export function mergeLoaded(
   const joining = caught.filter((a) => !holding.has(a.id));
   const outside = state.outside && { ...state.outside };
   const ratedOutside = state.ratedOutside && { ...state.ratedOutside };
+  const prunedOutside = state.prunedOutside && { ...state.prunedOutside };
   for (const a of joining) {
     delete outside?.[a.id];
     delete ratedOutside?.[a.id];
+    delete prunedOutside?.[a.id];
   }
   return {
     ...state,
     arguments: [...held, ...joining],
     ...(outside ? { outside } : {}),
     ...(ratedOutside ? { ratedOutside } : {}),
+    ...(prunedOutside ? { prunedOutside } : {}),
   };
 }
 
@@ -443,12 +452,24 @@ function countedOut(
     replied?: boolean;
     repliedForModerators?: true;
     cited?: CitedSpot[];
+    latest?: Record<string, string>;
+    latestForModerators?: Record<string, string>;
+    thread?: Side;
   },
 ): LiveMotion {
   const was = statusOf(state, argumentId) ?? (place && "published");
   // A moderator's threads show hidden arguments: one hanging below keeps it a placeholder there.
   const replied = state.keepsHidden && standing.repliedForModerators ? true : standing.replied;
-  const recounted = was ? recountLeaf(state, argumentId, was, now, { place, replied }) : state;
+  // The arguments above that left the reader's threads with it: those its `latest` (in the
+  // reader's threads, after) no longer names. Events logged before `latest` say nothing.
+  const latest = state.keepsHidden
+    ? (standing.latestForModerators ?? standing.latest)
+    : standing.latest;
+  const gone = latest && place && new Set(place.above.filter((id) => !(id in latest)));
+  const left = gone && { ids: gone, thread: standing.thread };
+  const recounted = was
+    ? recountLeaf(state, argumentId, was, now, { place, replied, ...(left && { left }) })
+    : state;
   const out = uncited(recounted, argumentId, place, cited);
   // Gone from the reader's threads, a rating cannot lift it into view any more.
   return standsFor(out, now) ? out : unrated(out, argumentId);
@@ -530,7 +551,7 @@ function recountLeaf(
   argumentId: string,
   was: ArgumentStatus,
   now: ArgumentStatus,
-  unheld: { place?: ArgumentPlace; replied?: boolean } = {},
+  unheld: { place?: ArgumentPlace; replied?: boolean; left?: LeftAbove } = {},
   leaving = argumentId,
   placeholderBack = false,
 ): LiveMotion {
@@ -581,7 +602,8 @@ function recountLeaf(
   // prune it; nothing below it stands, so should it come back, its thread's activity starts
   // again from itself.
   const parent = next.arguments.find((a) => a.id === parentId);
-  if (!parent || standsIn(next, parent, leaving)) return next;
+  if (!parent) return prunedAbove(next, parentId, place, unheld.left, leaving);
+  if (standsIn(next, parent, leaving)) return next;
   const quiet = next.arguments.map((a) =>
     a === parent && a.replies?.latest
       ? { ...a, replies: { ...a.replies, latest: ownLatest(a) } }
@@ -611,11 +633,68 @@ function placeholdersBack(
   let back = next;
   for (let at = parentId; at; ) {
     const placeholder = before.arguments.find((a) => a.id === at);
-    if (!placeholder || standsIn(before, placeholder)) break;
-    back = recountLeaf(back, at, placeholder.status, "published", {}, argumentId, true);
-    at = placeholder.parentId;
+    const pruned = before.prunedOutside?.[at];
+    if (placeholder) {
+      if (standsIn(before, placeholder)) break;
+      back = recountLeaf(back, at, placeholder.status, "published", {}, argumentId, true);
+      at = placeholder.parentId;
+    } else if (pruned) {
+      const stood = { place: pruned, replied: false };
+      back = noLongerPruned(
+        recountLeaf(back, at, "withdrawn", "published", stood, argumentId, true),
+        at,
+      );
+      at = pruned.above.at(-1) ?? null;
+    } else {
+      break;
+    }
   }
   return back;
+}
+
+/**
+ * The state after an argument it does not hold left the reader's threads, with the placeholder
+ * above it (`parentId`), which it does not hold either, if the event says that left too: `left`,
+ * the arguments above that are no longer in the reader's threads. Counted out where it stood
+ * (from the leaving argument's `place`), and noted, so that it counts again should a reply below
+ * it come back (placeholdersBack).
+ */
+function prunedAbove(
+  state: LiveMotion,
+  parentId: string | null,
+  place: ArgumentPlace | undefined,
+  left: LeftAbove | undefined,
+  leaving: string,
+): LiveMotion {
+  if (!parentId || !place || !left?.ids.has(parentId)) return state;
+  const above = place.above.slice(0, -1);
+  // A top-level argument counts in its side's total: the thread's, which events logged before
+  // `thread` was written do not say.
+  const side = above.length === 0 ? left.thread : place.side;
+  if (!side) return state;
+  const stood = { above, side };
+  const out = recountLeaf(
+    state,
+    parentId,
+    "published",
+    "withdrawn",
+    { place: stood, replied: false, left },
+    leaving,
+  );
+  return { ...out, prunedOutside: { ...out.prunedOutside, [parentId]: stood } };
+}
+
+/** The arguments above one leaving that left the reader's threads with it, and its thread's side. */
+interface LeftAbove {
+  ids: ReadonlySet<string>;
+  thread?: Side;
+}
+
+/** The state without its note of a pruned placeholder: it stands again, or arrived itself. */
+function noLongerPruned(state: LiveMotion, argumentId: string): LiveMotion {
+  if (!state.prunedOutside?.[argumentId]) return state;
+  const { [argumentId]: _back, ...prunedOutside } = state.prunedOutside;
+  return { ...state, prunedOutside };
 }
 
 /**
@@ -722,23 +801,25 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       // unless its counts have it already. One it holds, hidden, counts again where it had stopped
       // counting.
       const { argument, place } = event.data;
-      const was = statusOf(state, argument.id);
+      // A pruned placeholder restored itself arrives as any restored argument does.
+      const before = noLongerPruned(state, argument.id);
+      const was = statusOf(before, argument.id);
       if (
         !was &&
         event.type === "argument.restored" &&
-        (state.keepsHidden || event.data.replied === true)
+        (before.keepsHidden || event.data.replied === true)
       ) {
-        return standsUnread(state, argument, place, event.data.replied === true);
+        return standsUnread(before, argument, place, event.data.replied === true);
       }
       if (was) {
-        const recounted = recountLeaf(state, argument.id, was, argument.status);
+        const recounted = recountLeaf(before, argument.id, was, argument.status);
         return holdArgument(recounted, argument, place);
       }
-      // New to the page (approved, or restored unseen), it may reply to a held placeholder that
-      // left with its last reply meanwhile: that comes back with it.
-      const arrived = holdArgument(state, argument, place);
-      return standsFor(state, argument.status)
-        ? placeholdersBack(state, arrived, argument.parentId, argument.id)
+      // New to the page (approved, or restored unseen), it may reply to a placeholder that left
+      // with its last reply meanwhile: that comes back with it.
+      const arrived = holdArgument(before, argument, place);
+      return standsFor(before, argument.status)
+        ? placeholdersBack(before, arrived, argument.parentId, argument.id)
         : arrived;
     }
     case "evidence.reanchored": {

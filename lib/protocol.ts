@@ -63,7 +63,9 @@ export type MotionEventData = {
    * `repliedForModerators`, to moderators alone: not `replied`, but an argument a moderator hid
    * hangs below it, so it stays a placeholder in a moderator's threads, which show hidden ones.
    * `latest`: the "Latest activity" of each argument above it now, by id, as readers' pages
-   * count it; `latestForModerators`, to moderators alone, where theirs differ.
+   * count it; `latestForModerators`, to moderators alone, where theirs differ. One above it that
+   * `latest` does not name left those threads with it. `thread`: the side of its thread's
+   * top-level argument, for a page that counts that argument without holding it.
    */
   "argument.withdrawn": {
     argumentId: string;
@@ -74,6 +76,7 @@ export type MotionEventData = {
     cited?: CitedSpot[];
     latest?: Record<string, string>;
     latestForModerators?: Record<string, string>;
+    thread?: Side;
   };
   "vote.cast": { votes: VoteTally };
   "argument.rated": { argumentId: string; strength: Strength; place?: ArgumentPlace };
@@ -84,8 +87,8 @@ export type MotionEventData = {
   "motion.edited": { title: string; description: string };
   /**
    * `cited`: where the passages it cited stand now, which a page that does not hold it stops
-   * counting (its words stay hidden: no quotes). `latest`: as "argument.withdrawn"'s, for the
-   * readers' pages (a moderator's keeps the hidden argument).
+   * counting (its words stay hidden: no quotes). `latest` and `thread`: as
+   * "argument.withdrawn"'s, for the readers' pages (a moderator's keeps the hidden argument).
    */
   "argument.hidden": {
     argumentId: string;
@@ -94,6 +97,7 @@ export type MotionEventData = {
     replied?: boolean;
     cited?: CitedSpot[];
     latest?: Record<string, string>;
+    thread?: Side;
   };
   /**
    * `replied`: arguments everyone sees hang below it, so it stood in every thread, hidden, as a

@@ -51,29 +51,49 @@ for (const dialect of await dialects()) {
         const thread = tops[55] as string;
         const under = await post(ana, { parentId: thread, relation: "attacks", body: "Not so." });
         const soItIs = await post(ben, { parentId: under, relation: "attacks", body: "So it is." });
+        // An old thread the page does not hold, and its reply.
+        const old = tops[10] as string;
+        const late = await post(ana, { parentId: old, relation: "attacks", body: "Late." });
+        // Another thread, where the page holds the first reply and the newest three below it, not
+        // the oldest ("Below") nor its reply.
+        const first = await post(ana, { parentId: tops[54], relation: "attacks", body: "First." });
+        const below = await post(ben, { parentId: first, relation: "attacks", body: "Below." });
+        const further = await post(ana, { parentId: below, relation: "attacks", body: "Further." });
+        for (const body of ["Newer.", "Newer still.", "Newest."]) {
+          await post(ben, { parentId: first, relation: "supports", body });
+        }
         const read = async (who: Actor) =>
           must(getMotion(db.store, who, d.motionId, { summary: true }));
         const before = { reader: await read(rea), moderator: await read(mo) };
         expect(before.reader.partial).toBeDefined();
+        const heldByReader = new Set(flattenTree(before.reader.arguments).map((a) => a.id));
+        expect([first, below, further].map((id) => heldByReader.has(id))).toEqual([
+          true,
+          false,
+          false,
+        ]);
         const quiet = threadsOf(flattenTree(before.reader.arguments), false).get(thread)?.[2];
 
         const liveNow = async (who: Actor, page: MotionView) => {
           const sinceSeq = page.seq;
           const log = await must(eventsSince(db.store, who, { motionId: d.motionId, sinceSeq }));
-          return applyEvents(liveFrom(page), log.events).state.arguments;
+          return applyEvents(liveFrom(page), log.events).state;
         };
         /** The thread's "Latest activity" on a page read before, with the events since applied. */
         const now = async (who: Actor, page: MotionView) =>
-          threadsOf(await liveNow(who, page), page.can.moderate).get(thread)?.[2];
+          threadsOf((await liveNow(who, page)).arguments, page.can.moderate).get(thread)?.[2];
         const asReadNow = async () => {
           for (const [who, page] of [
             [rea, before.reader],
             [mo, before.moderator],
           ] as const) {
-            const live = threadsOf(await liveNow(who, page), page.can.moderate);
-            const fresh = threadsOf(flattenTree((await read(who)).arguments), page.can.moderate);
+            const state = await liveNow(who, page);
+            const now = await read(who);
+            const live = threadsOf(state.arguments, page.can.moderate);
+            const fresh = threadsOf(flattenTree(now.arguments), page.can.moderate);
             expect(live.get(thread)).toBeDefined();
             for (const [id, counted] of live) expect([id, counted]).toEqual([id, fresh.get(id)]);
+            expect(state.partial?.totals).toEqual(now.partial?.totals);
           }
         };
 
@@ -125,6 +145,23 @@ for (const dialect of await dialects()) {
         );
         await asReadNow();
         await must(approveArgument(db.store, mo, { argumentId: waiting, clientId: newId() }));
+        await asReadNow();
+
+        // "Below", which the page does not hold, hidden: a placeholder for "Further"; "Further"
+        // hidden too, it leaves readers' threads with it, and comes back with it (P-LIVE-3).
+        for (const argumentId of [below, further]) {
+          await must(hideArgument(db.store, mo, { argumentId, clientId: newId(), reason: "No." }));
+        }
+        await asReadNow();
+        await must(restoreArgument(db.store, mo, { argumentId: further, clientId: newId() }));
+        await asReadNow();
+        // So for a thread the page does not hold at all: it leaves its side's count with its
+        // last reply, and comes back with it.
+        for (const argumentId of [old, late]) {
+          await must(hideArgument(db.store, mo, { argumentId, clientId: newId(), reason: "No." }));
+        }
+        await asReadNow();
+        await must(restoreArgument(db.store, mo, { argumentId: late, clientId: newId() }));
         await asReadNow();
       } finally {
         await db.dispose();

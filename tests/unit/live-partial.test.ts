@@ -376,6 +376,68 @@ describe("a live copy of a big debate held in part", () => {
     expect(replies(restoredThenEmptied, "r")).toEqual({ all: 1, direct: 1 });
   });
 
+  it("P-LIVE-3: a placeholder the page does not hold leaves the counts with its last standing reply, as the event's latest says, and comes back with a reply restored or approved below it", () => {
+    const replies = (state: LiveMotion, id: string) =>
+      state.arguments.find((a) => a.id === id)?.replies;
+    // "t" and its reply "r" held; below "r", "x" and its reply "n", counted but not held.
+    const page: LiveMotion = {
+      ...held(),
+      arguments: [
+        argumentView("t", { replies: { all: 3, direct: 1 } }),
+        reply("r", "t", { relation: "supports", replies: { all: 2, direct: 1 } }),
+      ],
+    };
+    const hidden = (seq: number, argumentId: string, above: string[], latest?: string[]) =>
+      motionEvent(seq, "argument.hidden", {
+        argumentId,
+        reason: "off topic",
+        place: { above, side: "for" as const },
+        replied: argumentId === "x",
+        cited: [],
+        ...(latest && { latest: Object.fromEntries(latest.map((id) => [id, at(9)])) }),
+      });
+    // "x" hidden stays, a placeholder for "n"; "n" hidden, the event's latest no longer names
+    // "x": it left with "n".
+    const { state: pruned } = applyEvents(page, [
+      hidden(11, "x", ["t", "r"], ["t", "r"]),
+      hidden(12, "n", ["t", "r", "x"], ["t", "r"]),
+    ]);
+    expect(replies(pruned, "t")).toEqual({ all: 1, direct: 1, latest: at(9) });
+    expect(replies(pruned, "r")).toEqual({ all: 0, direct: 0, latest: at(9) });
+    // Logged before `latest` was written, the event says nothing of "x": it stays counted.
+    const { state: unsaid } = applyEvents(page, [
+      hidden(11, "x", ["t", "r"]),
+      hidden(12, "n", ["t", "r", "x"]),
+    ]);
+    expect(replies(unsaid, "t")).toEqual({ all: 2, direct: 1 });
+    // "n" restored, or a reply "m" that waited for approval approved: "x" stands again for it.
+    for (const [type, id] of [
+      ["argument.restored", "n"],
+      ["argument.approved", "m"],
+    ] as const) {
+      const { state: back } = applyEvents(pruned, [
+        motionEvent(13, type, {
+          argument: reply(id, "x"),
+          place: { above: ["t", "r", "x"], side: "for" },
+          replied: false,
+        }),
+      ]);
+      expect(replies(back, "t")?.all).toBe(3);
+      expect(replies(back, "r")).toMatchObject({ all: 2, direct: 1 });
+      expect(back.prunedOutside?.x).toBeUndefined();
+    }
+    // "x" restored itself, nothing below it: it counts once, as an argument with no reply.
+    const { state: itself } = applyEvents(pruned, [
+      motionEvent(13, "argument.restored", {
+        argument: reply("x", "r"),
+        place: { above: ["t", "r"], side: "for" },
+        replied: false,
+      }),
+    ]);
+    expect(replies(itself, "t")?.all).toBe(2);
+    expect(itself.prunedOutside?.x).toBeUndefined();
+  });
+
   it("P-LIVE-3: a page of arguments read before a restore arrived counts the restored argument once, and leaves it outside until its own part loads", () => {
     const restored = motionEvent(11, "argument.restored", {
       argument: reply("n", "x"),

@@ -6,6 +6,7 @@ import {
   everyNode,
   latestActivity,
 } from "../../../lib/debate";
+import type { Side } from "../../../lib/session";
 import { shapeOf } from "./argumentPages";
 import { readableRows } from "./queries";
 
@@ -23,7 +24,7 @@ export async function latestAbove(
   store: Pick<Store, "arguments">,
   motionId: string,
   place: ArgumentPlace,
-): Promise<{ readers: LatestActivity; moderators: LatestActivity }> {
+): Promise<{ readers: LatestActivity; moderators: LatestActivity; thread?: Side }> {
   const [top] = place.above;
   if (!top) return { readers: {}, moderators: {} };
   const ids = [top];
@@ -41,21 +42,25 @@ export async function latestAbove(
         .map((node) => [node.id, latestActivity(node)]),
     );
   };
-  return { readers: latestFor(false), moderators: latestFor(true) };
+  const relation = rows.find((row) => row.id === top)?.relation;
+  const thread = relation === "for" || relation === "against" ? relation : undefined;
+  return { readers: latestFor(false), moderators: latestFor(true), ...(thread && { thread }) };
 }
 
 /**
  * latestAbove as an "argument.withdrawn" event carries it: the readers' `latest`, and
- * `latestForModerators` where the moderators' differ.
+ * `latestForModerators` where the moderators' differ, and the side of the thread (`thread`). Given for a reply even when it names
+ * nothing: an argument above that it does not name left those threads with the reply (P-LIVE-3).
  */
 export async function latestOnWithdrawal(
   store: Pick<Store, "arguments">,
   motionId: string,
   place: ArgumentPlace,
 ) {
-  const { readers, moderators } = await latestAbove(store, motionId, place);
+  const { readers, moderators, thread } = await latestAbove(store, motionId, place);
   return {
-    ...(Object.keys(readers).length > 0 && { latest: readers }),
+    ...(place.above.length > 0 && { latest: readers }),
     ...(!isDeepStrictEqual(readers, moderators) && { latestForModerators: moderators }),
+    ...(thread && { thread }),
   };
 }

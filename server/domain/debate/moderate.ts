@@ -156,7 +156,7 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
       if (motion.spotlightId === argument.id)
         await tx.motions.update(motion.id, { spotlightId: null });
       const standing = await standingOf(tx, argument);
-      const { readers } = await latestAbove(tx, argument.motionId, standing.place);
+      const { readers, thread } = await latestAbove(tx, argument.motionId, standing.place);
       return {
         type: "argument.hidden",
         data: {
@@ -164,7 +164,8 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
           reason: cmd.reason,
           ...standing,
           cited: await citedBy(tx, argument),
-          ...(Object.keys(readers).length > 0 && { latest: readers }),
+          ...(standing.place.above.length > 0 && { latest: readers }),
+          ...(thread && { thread }),
         },
       };
     },
