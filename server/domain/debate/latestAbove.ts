@@ -48,9 +48,9 @@ export async function latestAbove(
 }
 
 /**
- * latestAbove as an "argument.withdrawn" event carries it: the readers' `latest`, and
- * `latestForModerators` where the moderators' differ, and the side of the thread (`thread`). Given for a reply even when it names
- * nothing: an argument above that it does not name left those threads with the reply (P-LIVE-3).
+ * latestAbove as an "argument.withdrawn" event carries it: the readers' `latest`, given for a reply
+ * even when it names nothing (an argument above that it does not name left those threads with the
+ * reply, P-LIVE-3); `latestForModerators` where the moderators' differ; the thread's side.
  */
 export async function latestOnWithdrawal(
   store: Pick<Store, "arguments">,
@@ -63,4 +63,17 @@ export async function latestOnWithdrawal(
     ...(!isDeepStrictEqual(readers, moderators) && { latestForModerators: moderators }),
     ...(thread && { thread }),
   };
+}
+
+/**
+ * latestAbove as an "argument.hidden" event carries it: as a withdrawal's, for the readers alone
+ * (a moderator's threads keep the hidden argument).
+ */
+export async function latestOnHiding(
+  store: Pick<Store, "arguments">,
+  motionId: string,
+  place: ArgumentPlace,
+) {
+  const { latest, thread } = await latestOnWithdrawal(store, motionId, place);
+  return { ...(latest && { latest }), ...(thread && { thread }) };
 }

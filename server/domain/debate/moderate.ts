@@ -19,7 +19,7 @@ import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { citedBy, placeIn, standingOf } from "./argumentPages";
 import { argumentFor, openMotionFor } from "./guards";
-import { latestAbove } from "./latestAbove";
+import { latestOnHiding } from "./latestAbove";
 import { argumentViews } from "./views";
 
 type Change = EventBody | Unchanged | ReturnType<typeof refuse>;
@@ -156,7 +156,6 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
       if (motion.spotlightId === argument.id)
         await tx.motions.update(motion.id, { spotlightId: null });
       const standing = await standingOf(tx, argument);
-      const { readers, thread } = await latestAbove(tx, argument.motionId, standing.place);
       return {
         type: "argument.hidden",
         data: {
@@ -164,8 +163,7 @@ export const hideArgument = (store: Store, actor: Actor, input: unknown) =>
           reason: cmd.reason,
           ...standing,
           cited: await citedBy(tx, argument),
-          ...(standing.place.above.length > 0 && { latest: readers }),
-          ...(thread && { thread }),
+          ...(await latestOnHiding(tx, argument.motionId, standing.place)),
         },
       };
     },
