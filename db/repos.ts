@@ -70,13 +70,12 @@ export function createRepos(
   /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
   const argumentsAfter = (motionId: string, after?: { createdAt: Date; id: string } | null) => {
     const a = t.debateArguments;
+    // A comparison of rows, where both databases walk arguments_motion_posted_idx from the key
+    // on; the same test spelled with OR makes PostgreSQL read the motion's earlier rows again.
     return and(
       eq(a.motionId, motionId),
       after
-        ? or(
-            gt(a.createdAt, after.createdAt),
-            and(eq(a.createdAt, after.createdAt), gt(a.id, after.id)),
-          )
+        ? sql`(${a.createdAt}, ${a.id}) > (${sql.param(after.createdAt, a.createdAt)}, ${sql.param(after.id, a.id)})`
         : undefined,
     );
   };

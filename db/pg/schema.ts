@@ -300,7 +300,9 @@ export const debateArguments = pgTable(
     publishedSeq: integer("published_seq"),
   },
   (t) => [
-    index("arguments_motion_idx").on(t.motionId),
+    // A big debate is read in pages in the order it was posted (keyed after the last row read):
+    // each page a walk of this index, not a sort of every argument of the motion.
+    index("arguments_motion_posted_idx").on(t.motionId, t.createdAt, t.id),
     // A post numbers its author from their other arguments in the motion, or after the highest
     // number: each a lookup, not a read of every argument of a big debate.
     index("arguments_motion_author_idx").on(t.motionId, t.authorId),

@@ -23,7 +23,7 @@ import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
 import { argumentShapesOf, inTurns, keptOr, treeInTurns } from "./shapeCache";
-import { argumentViews, tallyOf } from "./views";
+import { argumentViews, CHUNK, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
 const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
@@ -201,9 +201,9 @@ function readerCan(actor: Actor, place: Place | null): ReaderCan {
 /** The ratings of `rows`, read a thousand arguments at a time with other requests between. */
 async function ratingsOf(store: Store, rows: { id: string }[]) {
   const ratings: RatingRow[] = [];
-  for (let i = 0; i < rows.length; i += 1000) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
     if (i > 0) await nextTurn();
-    ratings.push(...(await store.ratings.list(rows.slice(i, i + 1000).map((row) => row.id))));
+    ratings.push(...(await store.ratings.list(rows.slice(i, i + CHUNK).map((row) => row.id))));
   }
   return ratings;
 }

@@ -80,7 +80,7 @@ export function keptOr<K extends keyof Kept>(
  * How many rows one read of a debate takes: a read of the embedded database, and making objects
  * of its rows, hold the event loop, so a big debate is read in turns with other requests between.
  */
-const BATCH = 1000;
+const BATCH = 500;
 
 /**
  * Every row `read` pages through, keyed after the last row of each page, a turn between pages:

@@ -30,7 +30,11 @@ export async function argumentViews(
   return views;
 }
 
-const CHUNK = 500;
+/**
+ * How many arguments one turn reads by their ids (their quotes, ratings and stances): a turn of
+ * 500 held the event loop for 10-20 ms here, one of 250 about half that.
+ */
+export const CHUNK = 250;
 
 interface ViewOptions {
   revealHidden?: boolean;

@@ -1,0 +1,2 @@
+DROP INDEX "arguments_motion_idx";--> statement-breakpoint
+CREATE INDEX "arguments_motion_posted_idx" ON "arguments" USING btree ("motion_id","created_at","id");
