@@ -7,11 +7,13 @@
  * posts one at a time: the CPU one post costs the process, how many took over 5 ms, and the ack
  * with the posts 50 ms apart. Then posts and replies into a debate of 10,000 arguments, by its
  * authors and by newcomers, against the same into a motion of 20: a post numbers its author from
- * the motion's arguments. Last, a post after 11 s of quiet, three times.
+ * the motion's arguments; and the authors withdrawing 50 of those replies, which reads the thread
+ * above each. Last, a post after 11 s of quiet, three times.
  *
  *   npm run bench -- post-throughput [posts=100] [accounts=10] [rounds=3] [rate=100]
  */
 import type { Store } from "../db/store";
+import { withdrawArgument } from "../server/domain/debate/changeArgument";
 import { postArgument } from "../server/domain/debate/postArgument";
 import type { Actor } from "../server/policy";
 import { postgresAvailable, postgresTestStore, sqliteTestStore } from "../tests/support/stores";
@@ -125,11 +127,13 @@ async function oneAtATime(store: Store) {
 const BIG_DEBATE = 10_000;
 const AUTHORS = 20;
 const NEWCOMERS = 50;
+const WITHDRAWN = 50;
 
 /**
  * Posts one at a time into a motion of `size` arguments from `AUTHORS` accounts, each third a
  * reply three deep: 200 more by those authors, 200 replies by them to arguments of the motion,
- * then the first post of each of `NEWCOMERS` members. Each answer's time.
+ * then the first post of each of `NEWCOMERS` members; then `WITHDRAWN` of those replies withdrawn
+ * by their authors. Each answer's time.
  */
 async function postsInto(store: Store, size: number) {
   const room = await benchRoom(store, `A debate of ${size}`);
@@ -146,15 +150,23 @@ async function postsInto(store: Store, size: number) {
   }
   const returning: number[] = [];
   for (let i = 0; i < 200; i++) returning.push((await post(by(i), i)).ms);
-  const replies: number[] = [];
+  const replies: { ms: number; id: string }[] = [];
   for (let i = 0; i < 200; i++) {
-    replies.push((await post(by(i), i, ids[(i * 7_919) % ids.length] as string)).ms);
+    replies.push(await post(by(i), i, ids[(i * 7_919) % ids.length] as string));
   }
   const first: number[] = [];
   for (let i = 0; i < NEWCOMERS; i++) {
     first.push((await post(await benchMember(store, room.spaceId, `Newcomer ${i}`), i)).ms);
   }
-  return { returning, replies, first };
+  const withdrawals: number[] = [];
+  for (const [i, reply] of replies.slice(0, WITHDRAWN).entries()) {
+    const sent = performance.now();
+    const input = { argumentId: reply.id, clientId: crypto.randomUUID() };
+    const outcome = await withdrawArgument(store, by(i), input);
+    if (!outcome.ok) throw new Error(`withdrawal refused: ${outcome.error.message}`);
+    withdrawals.push(performance.now() - sent);
+  }
+  return { returning, replies: replies.map((reply) => reply.ms), first, withdrawals };
 }
 
 /** Posts into a debate of `BIG_DEBATE` arguments, against the same posts into a small one. */
@@ -180,6 +192,7 @@ async function bigDebate(store: Store) {
   line("its authors' posts", big.returning, small.returning);
   line("their replies", big.replies, small.replies);
   line(`${NEWCOMERS} newcomers' first posts`, big.first, small.first);
+  line(`${WITHDRAWN} replies withdrawn`, big.withdrawals, small.withdrawals);
 }
 
 async function measure(store: Store, perSecond: number) {

@@ -307,6 +307,9 @@ export const debateArguments = pgTable(
     // number: each a lookup, not a read of every argument of a big debate.
     index("arguments_motion_author_idx").on(t.motionId, t.authorId),
     index("arguments_motion_pseudonym_idx").on(t.motionId, t.pseudonym),
+    // A thread walked level by level (a withdrawal or a hiding, the replies below an argument):
+    // each level the replies of the one above, not every argument of the motion.
+    index("arguments_motion_parent_idx").on(t.motionId, t.parentId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "arguments_motion_parent_idx" ON "arguments" USING btree ("motion_id","parent_id");
