@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  type Column,
   count,
   desc,
   eq,
@@ -67,16 +68,22 @@ export function createRepos(
   dialect: Dialect,
   commitWith?: CommitWith,
 ): Repos {
+  /**
+   * `(columns) > (values)` (or another operator), the key of a page compared as a row: both
+   * databases then walk an index from the key on, where the same test spelled with OR makes
+   * PostgreSQL read the rows before the key again for every page.
+   */
+  const rowCompared = (columns: Column[], operator: ">" | ">=", values: unknown[]) =>
+    sql`(${sql.join(columns, sql`, `)}) ${sql.raw(operator)} (${sql.join(
+      values.map((value, i) => sql.param(value, columns[i])),
+      sql`, `,
+    )})`;
   /** The motion's arguments after `after` in their order (oldest first, then by id), or all. */
   const argumentsAfter = (motionId: string, after?: { createdAt: Date; id: string } | null) => {
     const a = t.debateArguments;
-    // A comparison of rows, where both databases walk arguments_motion_posted_idx from the key
-    // on; the same test spelled with OR makes PostgreSQL read the motion's earlier rows again.
     return and(
       eq(a.motionId, motionId),
-      after
-        ? sql`(${a.createdAt}, ${a.id}) > (${sql.param(after.createdAt, a.createdAt)}, ${sql.param(after.id, a.id)})`
-        : undefined,
+      after ? rowCompared([a.createdAt, a.id], ">", [after.createdAt, after.id]) : undefined,
     );
   };
   /** Stances on arguments, with their arguments' columns to choose them by. */
@@ -619,9 +626,11 @@ export function createRepos(
       },
       citedSpans: (motionId, page) => {
         const c = t.citations;
+        const a = t.debateArguments;
         const after = page?.after;
         const query = db
           .select({
+            postedAt: a.createdAt,
             argumentId: c.argumentId,
             position: c.position,
             documentId: c.documentId,
@@ -630,21 +639,27 @@ export function createRepos(
             anchorEnd: c.anchorEnd,
           })
           .from(c)
-          .innerJoin(t.debateArguments, eq(t.debateArguments.id, c.argumentId))
+          .innerJoin(a, eq(a.id, c.argumentId))
           .where(
             and(
-              eq(t.debateArguments.motionId, motionId),
-              eq(t.debateArguments.status, "published"),
+              eq(a.motionId, motionId),
+              eq(a.status, "published"),
               ne(c.anchorStatus, "detached"),
+              // The argument's part of the key walks arguments_motion_posted_idx; the whole key
+              // then leaves out the citations of its argument already read.
               after
-                ? or(
-                    gt(c.argumentId, after.argumentId),
-                    and(eq(c.argumentId, after.argumentId), gt(c.position, after.position)),
+                ? and(
+                    rowCompared([a.createdAt, a.id], ">=", [after.postedAt, after.argumentId]),
+                    rowCompared([a.createdAt, a.id, c.position], ">", [
+                      after.postedAt,
+                      after.argumentId,
+                      after.position,
+                    ]),
                   )
                 : undefined,
             ),
           )
-          .orderBy(asc(c.argumentId), asc(c.position));
+          .orderBy(asc(a.createdAt), asc(a.id), asc(c.position));
         return page ? query.limit(page.limit) : query;
       },
       newArgumentIds: async (motionId, readerId, afterSeq) =>

@@ -37,6 +37,8 @@ export type CitedSpanRow = Pick<
   CitationRow,
   "argumentId" | "documentId" | "anchorVersionId" | "anchorStart" | "anchorEnd"
 >;
+/** Where a citation comes in a motion's citations: its argument's time and id, its position. */
+export type CitedSpanKey = { postedAt: Date; argumentId: string; position: number };
 export type VoteRow = InferSelectModel<typeof schema.votes>;
 export type RatingRow = InferSelectModel<typeof schema.ratings>;
 export type AgreementRow = InferSelectModel<typeof schema.agreements>;
@@ -198,12 +200,13 @@ export interface Repos {
     ): Promise<ArgumentShape[]>;
     /**
      * Where each citation of the motion's published arguments stands now, detached ones left out,
-     * by argument id and position; `page` reads `limit` of them after the citation `after`.
+     * in the order the arguments were posted (then by argument id), then by position; `page`
+     * reads `limit` of them after the citation `after`.
      */
     citedSpans(
       motionId: string,
-      page?: { after: { argumentId: string; position: number } | null; limit: number },
-    ): Promise<(CitedSpanRow & { position: number })[]>;
+      page?: { after: CitedSpanKey | null; limit: number },
+    ): Promise<(CitedSpanRow & CitedSpanKey)[]>;
     /** The published arguments of others made public after `afterSeq`: what is new to a reader. */
     newArgumentIds(motionId: string, readerId: string, afterSeq: number): Promise<string[]>;
     /** Where a source stands in its document's current version (see re-anchoring). */

@@ -1,5 +1,12 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { ArgumentShape, CitedSpanRow, MotionRow, Repos, Store } from "../../../db/store";
+import type {
+  ArgumentShape,
+  CitedSpanKey,
+  CitedSpanRow,
+  MotionRow,
+  Repos,
+  Store,
+} from "../../../db/store";
 import {
   type ArgumentNode,
   type ArgumentView,
@@ -118,10 +125,10 @@ export const argumentShapesOf = (store: Store, motion: Motion) =>
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "cited", () =>
-    inTurns<CitedSpanRow & { position: number }, { argumentId: string; position: number }>(
+    inTurns<CitedSpanRow & CitedSpanKey, CitedSpanKey>(
       store,
       (repos, page) => repos.motions.citedSpans(motion.id, page),
-      ({ argumentId, position }) => ({ argumentId, position }),
+      ({ postedAt, argumentId, position }) => ({ postedAt, argumentId, position }),
     ),
   );
 
