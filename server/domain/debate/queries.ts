@@ -198,7 +198,7 @@ function readerCan(actor: Actor, place: Place | null): ReaderCan {
   };
 }
 
-/** The ratings of `rows`, read a thousand arguments at a time with other requests between. */
+/** The ratings of `rows`, read `CHUNK` arguments at a time with other requests between. */
 async function ratingsOf(store: Store, rows: { id: string }[]) {
   const ratings: RatingRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
