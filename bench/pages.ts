@@ -13,7 +13,9 @@
  *   (both figures also for 2 s in which nothing else is asked: the noise of shared cores);
  * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
  *   the DOM nodes after load, and on the motion page the time from a click on the first
- *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads).
+ *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads);
+ * - the motion page's first byte for the first reader after a vote, and after a post, as the
+ *   member (the commands over REST), median of 5 each.
  * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table,
  * and each route's row of `npm run bench`'s one table says whether it met them all.
  *
@@ -95,7 +97,7 @@ const ms = (value: number) =>
       ? "> 30 s"
       : `${value.toFixed(0)} ms`;
 
-const { dir, databaseUrl, cookie, motions } = await bigDebates("pages", sizes);
+const { dir, databaseUrl, cookie, motions, citation } = await bigDebates("pages", sizes);
 const loopPort = process.env.MOOT_BENCH_LOOP_PORT ?? (await freePort());
 const moot = await startMoot({
   DATABASE_URL: databaseUrl,
@@ -140,6 +142,41 @@ async function overHttp(url: string, quietHealthMs: number) {
     loopMaxMs: (await loopDelay(loopPort)).maxMs,
     healthOverMs: Math.max(0, Math.max(...health) - quietHealthMs),
   };
+}
+
+/** Each event the motion page is read after, so many times, this far apart (10 posts in 20 s). */
+const EVENT_RUNS = 5;
+const EVENT_GAP_MS = 2_100;
+
+/** Runs a command on the motion over REST, as the member. */
+async function command(motionId: string, name: string, body: object) {
+  const response = await fetch(`${moot.url}/api/motions/${motionId}/commands/${name}`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
+}
+
+/**
+ * The motion page's first byte for the first reader after a vote, and after a post (medians of
+ * EVENT_RUNS): in a live debate a reader often arrives just after an event.
+ */
+async function afterEvents(motionId: string) {
+  const page = `${moot.url}/motions/${motionId}`;
+  const vote: number[] = [];
+  const post: number[] = [];
+  for (let i = 0; i < EVENT_RUNS; i += 1) {
+    const stance = i % 2 ? "for" : "against";
+    await command(motionId, "motion:vote", { phase: "before", stance });
+    vote.push((await fetched(page, cookie)).firstByteMs);
+    const body = `A reader arrives just after this post, the ${i + 1}. of the bench.`;
+    await command(motionId, "argument:post", { relation: "for", body, citations: [citation] });
+    post.push((await fetched(page, cookie)).firstByteMs);
+    await sleep(EVENT_GAP_MS);
+  }
+  return { vote: percentile(vote, 0.5), post: percentile(post, 0.5) };
 }
 
 /**
@@ -312,6 +349,7 @@ try {
   // The first answer of a route loads its code: not the noise the quiet figures are for.
   await fetched(`${moot.url}/api/health`, "");
   for (const [count, motionId] of motions) {
+    let atRest = Number.NaN;
     await settled([moot]);
     await loopDelay(loopPort);
     const quiet = await probed(() => sleep(2_000));
@@ -351,6 +389,25 @@ try {
       rows.push(row);
       console.log(`  measured: ${row}`);
       figures.push(figureOf(route, count, http, seen, quietLoop.maxMs));
+      if (route === routes[0]) atRest = http.firstByteMs;
+    }
+    const after = await afterEvents(motionId);
+    for (const event of ["vote", "post"] as const) {
+      const row = line([
+        count.toLocaleString("en"),
+        `motion page after a ${event}`,
+        "",
+        `${ms(after[event])} (first reader)`,
+      ]);
+      rows.push(row);
+      console.log(`  measured: ${row}`);
+      figures.push({
+        figure: `motion page's first byte after a ${event}, ${count.toLocaleString("en")} arguments`,
+        moot: ms(after[event]),
+        baseline: `no event between ${ms(atRest)}`,
+        ratio: `${(after[event] / atRest).toFixed(2)}x`,
+        target: "-",
+      });
     }
   }
   console.log(`\n${line(columns.map(([title]) => title))}`);
@@ -360,7 +417,8 @@ first byte: median and p90 of ${RUNS}. loop max: the server's longest event-loop
 and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 ms during the ${PROBED_RUNS} more,
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
-(median of ${LOADS}; "-" where there is no such button).
+(median of ${LOADS}; "-" where there is no such button). After a vote, after a post: the motion page's
+first byte for the first reader after each (median of ${EVENT_RUNS}).
 Targets: the motion page and the map <= 300 KB, the projector and its refresh <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000

@@ -93,8 +93,8 @@ async function fill(
 export const BENCH_SECRET = "a-bench-secret-that-is-long-enough-for-authjs";
 
 /**
- * A fresh SQLite database in a temporary folder with one motion per size, filled by `fill`, and
- * the Cookie header of a member's session; then a build of the pages if the sources changed
+ * A fresh SQLite database in a temporary folder with one motion per size, filled by `fill`, the
+ * Cookie header of a member's session and the passage the debates cite; then a build of the pages if the sources changed
  * since the last one, so that the server started on it serves the current code.
  */
 export async function bigDebates(name: string, sizes: number[]) {
@@ -120,7 +120,7 @@ export async function bigDebates(name: string, sizes: number[]) {
     stdio: "inherit",
   });
   if (build.status !== 0) throw new Error("the build failed");
-  return { dir, databaseUrl: `file:${path}`, cookie, motions };
+  return { dir, databaseUrl: `file:${path}`, cookie, motions, citation: room.citation };
 }
 
 /** One GET: its status, the bytes of the body and the ms until its first byte. */

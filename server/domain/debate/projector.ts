@@ -25,7 +25,7 @@ export async function projectorView(
   const motion = found.value;
   const { anonymous } = motion.settings;
   // The seq was read with the motion, before the rows: a replay from it may repeat, never miss.
-  // The same for everyone in the room, kept until the motion's next event (a rating is one).
+  // The same for everyone in the room, kept until an event that changes it (a rating; not a vote).
   const strongest = await keptOr(store, motion, "strongest", () =>
     strongestInRoom(store, motion.id),
   );

@@ -16,17 +16,38 @@ import {
   prunerOfThreads,
 } from "../../../lib/debate";
 import type { Side } from "../../../lib/projector";
+import type { MotionEventType } from "../../../lib/protocol";
 import type { HeldPart, summarise } from "./motionSummary";
 
 /**
  * What a big debate's pages read of all its arguments (the tree's shape, where its citations
  * stand, the passages they cite), kept per motion for as long as the motion's log has not moved
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
- * debate (paging, many people opening one page) share one reading. Per Store (each node, each
- * test database) and for the last motions asked only. What is kept holds for every reader: each
- * filters it by what they may read.
+ * debate (paging, many people opening one page) share one reading. Events that change nothing
+ * kept (`UNCHANGING`) move the reading on with the log. Per Store (each node, each test database)
+ * and for the last motions asked only. What is kept holds for every reader: each filters it by
+ * what they may read.
  */
 const KEPT = 16;
+
+/**
+ * Events that change no argument, citation, rating, pin or spotlight: what is kept of a motion
+ * before them holds after them. A class votes, agrees and runs its session's clock far more often
+ * than it posts, and a debate of 10,000 takes hundreds of ms to read again.
+ */
+const UNCHANGING: ReadonlySet<MotionEventType> = new Set<MotionEventType>([
+  "vote.cast",
+  "argument.agreed",
+  "session.phase",
+  "session.timer",
+  "session.side",
+  "motion.edited",
+  "rubric.set",
+  "grade.marked",
+]);
+
+/** The most events a kept reading is moved on over; past that it is read again. */
+const CARRIED = 50;
 
 interface Kept {
   shapes: ArgumentShape[];
@@ -53,20 +74,28 @@ interface MapPick {
 
 type Motion = Pick<MotionRow, "id" | "lastSeq">;
 
-const byStore = new WeakMap<
-  Store,
-  Map<string, { seq: number; kept: { [K in keyof Kept]?: Promise<Kept[K]> } }>
->();
+interface Entry {
+  seq: number;
+  kept: { [K in keyof Kept]?: Promise<Kept[K]> };
+  /** Whether the events up to `to` change nothing kept: asked once for all its readers. */
+  carrying?: { to: number; unchanged: Promise<boolean> };
+}
 
-/** `read()`'s answer for the motion as of its seq (or later), read once while the seq holds. */
-export function keptOr<K extends keyof Kept>(
+const byStore = new WeakMap<Store, Map<string, Entry>>();
+
+/**
+ * `read()`'s answer for the motion as of its seq (or later), read once while the seq holds or
+ * the events since change nothing kept.
+ */
+export async function keptOr<K extends keyof Kept>(
   store: Store,
   motion: Motion,
   what: K,
   read: () => Promise<Kept[K]>,
 ): Promise<Kept[K]> {
-  const motions = byStore.get(store) ?? new Map();
+  const motions = byStore.get(store) ?? new Map<string, Entry>();
   byStore.set(store, motions);
+  await carryOver(store, motions, motion);
   let entry = motions.get(motion.id);
   if (entry?.seq !== motion.lastSeq) {
     entry = { seq: motion.lastSeq, kept: {} };
@@ -75,12 +104,35 @@ export function keptOr<K extends keyof Kept>(
     // The motion asked longest ago goes first.
     if (motions.size > KEPT) motions.delete(motions.keys().next().value as string);
   }
-  const { kept } = entry;
+  const kept = entry.kept as Partial<Record<K, Promise<Kept[K]>>>;
   kept[what] ??= read().catch((error) => {
     kept[what] = undefined;
     throw error;
   });
   return kept[what] as Promise<Kept[K]>;
+}
+
+/** Moves the kept reading on to the motion's seq when the events since change nothing kept. */
+async function carryOver(store: Store, motions: Map<string, Entry>, motion: Motion) {
+  const entry = motions.get(motion.id);
+  const behind = entry ? motion.lastSeq - entry.seq : 0;
+  if (!entry || behind <= 0 || behind > CARRIED) return;
+  if (entry.carrying?.to !== motion.lastSeq) {
+    const unchanged = store.events
+      .after(motion.id, entry.seq, behind)
+      .then(
+        (events) =>
+          events.length === behind &&
+          events.every((event) => event.seq <= motion.lastSeq && UNCHANGING.has(event.type)),
+      )
+      // Not known to be unchanged: read again.
+      .catch(() => false);
+    entry.carrying = { to: motion.lastSeq, unchanged };
+  }
+  const unchanged = await entry.carrying.unchanged;
+  if (unchanged && motions.get(motion.id) === entry && entry.seq < motion.lastSeq) {
+    entry.seq = motion.lastSeq;
+  }
 }
 
 /**

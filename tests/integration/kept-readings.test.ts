@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreeWithArgument, castVote, rateArgument } from "../../server/domain/debate/judge";
+import { postArgument } from "../../server/domain/debate/postArgument";
+import { projectorView } from "../../server/domain/debate/projector";
+import { getMotion } from "../../server/domain/debate/queries";
+import { argumentShapesOf } from "../../server/domain/debate/shapeCache";
+import { actorOf, argumentInput, debate } from "../support/debate";
+import { must } from "../support/outcome";
+import type { Person } from "../support/people";
+import { dialects, type TestStore } from "../support/stores";
+
+// What the pages read of all of a motion's arguments is kept while its log has not moved on, and
+// moved on over events that change none of it (votes, agreements): a class voting does not make
+// the next reader of a big debate read it all again. Any other event among them is read.
+for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`a motion's kept reading on ${dialect.name}`, () => {
+    let db: TestStore;
+    let d: Awaited<ReturnType<typeof debate>>;
+    let ana: Person;
+    let ben: Person;
+    let voters: Person[];
+    const posted: string[] = [];
+
+    const post = async (who: Person, body: string) => {
+      const { argument } = await must(
+        postArgument(
+          db.store,
+          actorOf(who),
+          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body }),
+        ),
+      );
+      posted.push(argument.id);
+      return argument.id;
+    };
+    const vote = (who: Person, stance: "for" | "against") =>
+      must(
+        castVote(db.store, actorOf(who), {
+          motionId: d.motionId,
+          clientId: crypto.randomUUID(),
+          phase: "before",
+          stance,
+        }),
+      );
+    const rate = (who: Person, argumentId: string, score: number) =>
+      must(
+        rateArgument(db.store, actorOf(who), {
+          argumentId,
+          score,
+          clientId: crypto.randomUUID(),
+        }),
+      );
+    /** The kept shapes of the motion's arguments, as a reader arriving now reads them. */
+    const shapesNow = async () => {
+      const motion = await db.store.motions.get(d.motionId);
+      if (!motion) throw new Error("the motion is gone");
+      return { seq: motion.lastSeq, shapes: await argumentShapesOf(db.store, motion) };
+    };
+    const pageIds = async (who: Person) => {
+      const view = await must(getMotion(db.store, actorOf(who), d.motionId));
+      return view.arguments.map((argument) => argument.id);
+    };
+
+    beforeAll(async () => {
+      db = await dialect.open();
+      d = await debate(db.store, "private");
+      ana = await d.member("Ana", "participant");
+      ben = await d.member("Ben", "participant");
+      voters = [];
+      for (let i = 0; i < 3; i++) voters.push(await d.member(`Voter ${i}`, "participant"));
+      for (let i = 0; i < 4; i++) await post(i % 2 ? ana : ben, `For ${i}.`);
+    });
+    afterAll(() => db.dispose());
+
+    it("is moved on over votes and agreements, and the page shows them", async () => {
+      const before = await shapesNow();
+      await vote(ana, "for");
+      await must(
+        agreeWithArgument(db.store, actorOf(ana), {
+          argumentId: posted[0] as string,
+          clientId: crypto.randomUUID(),
+          stance: "agree",
+        }),
+      );
+      await vote(ben, "against");
+      const after = await shapesNow();
+      expect(after.seq).toBe(before.seq + 3);
+      expect(after.shapes).toBe(before.shapes);
+      const view = await must(getMotion(db.store, actorOf(ana), d.motionId));
+      expect(view.arguments.map((argument) => argument.id).sort()).toEqual([...posted].sort());
+      expect(view.votes.before).toMatchObject({ for: 1, against: 1 });
+    });
+
+    it("is read again when a post is among the events, and the page holds the post", async () => {
+      const before = await shapesNow();
+      await vote(voters[0] as Person, "for");
+      const late = await post(ben, "Posted between two votes.");
+      await vote(voters[1] as Person, "against");
+      const after = await shapesNow();
+      expect(after.shapes).not.toBe(before.shapes);
+      expect(after.shapes.map((shape) => shape.id)).toContain(late);
+      expect(await pageIds(ana)).toContain(late);
+    });
+
+    it("is read again after a rating: the strongest follow it across votes", async () => {
+      const [first, second] = posted as [string, string];
+      await rate(voters[0] as Person, second, 2);
+      await vote(voters[2] as Person, "for");
+      const rated = await must(projectorView(db.store, actorOf(ana), d.motionId));
+      expect(rated.strongest.for).toEqual([second]);
+      await rate(voters[0] as Person, first, 4);
+      await vote(voters[2] as Person, "against");
+      const rerated = await must(projectorView(db.store, actorOf(ana), d.motionId));
+      expect(rerated.strongest.for).toEqual([first, second]);
+    });
+
+    it("is read again past 50 events, whatever they are", async () => {
+      const before = await shapesNow();
+      for (let i = 0; i < 51; i++) await vote(ana, i % 2 ? "for" : "against");
+      const after = await shapesNow();
+      expect(after.seq).toBe(before.seq + 51);
+      expect(after.shapes).not.toBe(before.shapes);
+      expect(after.shapes).toEqual(before.shapes);
+    });
+  });
+}
