@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { agreeWithArgument, castVote, rateArgument } from "../../server/domain/debate/judge";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { projectorView } from "../../server/domain/debate/projector";
 import { getMotion } from "../../server/domain/debate/queries";
-import { argumentShapesOf } from "../../server/domain/debate/shapeCache";
+import { argumentShapesOf, citedSpansOf } from "../../server/domain/debate/shapeCache";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
 import type { Person } from "../support/people";
 import { dialects, type TestStore } from "../support/stores";
 
-// What the pages read of all of a motion's arguments is kept while its log has not moved on, and
-// moved on over events that change none of it (votes, agreements): a class voting does not make
-// the next reader of a big debate read it all again. Any other event among them is read.
+// What the pages read of all of a motion's arguments is kept while its log has not moved on, moved
+// on over events that change none of it (votes, agreements), and read on after posts from where it
+// ended: a class voting and posting does not make the next reader of a big debate read it all
+// again. Any other event among them has it read whole.
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`a motion's kept reading on ${dialect.name}`, () => {
     let db: TestStore;
@@ -53,7 +55,7 @@ for (const dialect of await dialects()) {
     const shapesNow = async () => {
       const motion = await db.store.motions.get(d.motionId);
       if (!motion) throw new Error("the motion is gone");
-      return { seq: motion.lastSeq, shapes: await argumentShapesOf(db.store, motion) };
+      return { motion, seq: motion.lastSeq, shapes: await argumentShapesOf(db.store, motion) };
     };
     const pageIds = async (who: Person) => {
       const view = await must(getMotion(db.store, actorOf(who), d.motionId));
@@ -90,15 +92,39 @@ for (const dialect of await dialects()) {
       expect(view.votes.before).toMatchObject({ for: 1, against: 1 });
     });
 
-    it("is read again when a post is among the events, and the page holds the post", async () => {
+    it("reads on after posts from where it ended, as a whole reading would read", async () => {
       const before = await shapesNow();
+      const cited = await citedSpansOf(db.store, before.motion);
       await vote(voters[0] as Person, "for");
-      const late = await post(ben, "Posted between two votes.");
+      const first = await post(ben, "Posted between two votes.");
       await vote(voters[1] as Person, "against");
+      // Something else read at this seq, not the arguments: the next reading reads on all the same.
+      await must(projectorView(db.store, actorOf(ana), d.motionId));
+      const second = await post(ana, "Posted after them.");
       const after = await shapesNow();
       expect(after.shapes).not.toBe(before.shapes);
-      expect(after.shapes.map((shape) => shape.id)).toContain(late);
-      expect(await pageIds(ana)).toContain(late);
+      expect(after.shapes[0]).toBe(before.shapes[0]);
+      expect(after.shapes.map((shape) => shape.id).slice(-2)).toEqual([first, second]);
+      expect(after.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
+      const citedAfter = await citedSpansOf(db.store, after.motion);
+      expect(citedAfter[0]).toBe(cited[0]);
+      expect(citedAfter).toEqual(await db.store.motions.citedSpans(d.motionId));
+      expect(await pageIds(ana)).toEqual(expect.arrayContaining([first, second]));
+    });
+
+    it("is read whole again when a withdrawal is among the events", async () => {
+      const before = await shapesNow();
+      const late = await post(ben, "Posted, then taken back.");
+      await must(
+        withdrawArgument(db.store, actorOf(ben), {
+          argumentId: late,
+          clientId: crypto.randomUUID(),
+        }),
+      );
+      const after = await shapesNow();
+      expect(after.shapes[0]).not.toBe(before.shapes[0]);
+      expect(after.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
+      expect(await pageIds(ana)).not.toContain(late);
     });
 
     it("is read again after a rating: the strongest follow it across votes", async () => {

@@ -15,6 +15,7 @@ import {
   linkedRoots,
   prunerOfThreads,
 } from "../../../lib/debate";
+import type { StoredEvent } from "../../../lib/eventLog";
 import type { Side } from "../../../lib/projector";
 import type { MotionEventType } from "../../../lib/protocol";
 import type { HeldPart, summarise } from "./motionSummary";
@@ -24,9 +25,10 @@ import type { HeldPart, summarise } from "./motionSummary";
  * stand, the passages they cite), kept per motion for as long as the motion's log has not moved
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
  * debate (paging, many people opening one page) share one reading. Events that change nothing
- * kept (`UNCHANGING`) move the reading on with the log. Per Store (each node, each test database)
- * and for the last motions asked only. What is kept holds for every reader: each filters it by
- * what they may read.
+ * kept (`UNCHANGING`) move the reading on with the log; after posts, the arguments and citations
+ * are read on from where the reading ended (`carryOver`). Per Store (each node, each test
+ * database) and for the last motions asked only. What is kept holds for every reader: each
+ * filters it by what they may read.
  */
 const KEPT = 16;
 
@@ -49,9 +51,11 @@ const UNCHANGING: ReadonlySet<MotionEventType> = new Set<MotionEventType>([
 /** The most events a kept reading is moved on over; past that it is read again. */
 const CARRIED = 50;
 
+type CitedSpan = CitedSpanRow & CitedSpanKey;
+
 interface Kept {
   shapes: ArgumentShape[];
-  cited: CitedSpanRow[];
+  cited: CitedSpan[];
   passages: CitedPassage[];
   /** The part of the debate a page holds for readers, and for moderators. */
   readersPart: HeldPart | null;
@@ -74,65 +78,105 @@ interface MapPick {
 
 type Motion = Pick<MotionRow, "id" | "lastSeq">;
 
+type KeptPromises = { [K in keyof Kept]?: Promise<Kept[K]> };
+
+/** What was kept before the posts since: the arguments and citations to read on from. */
+export interface GrownFrom {
+  shapes?: Promise<ArgumentShape[]>;
+  cited?: Promise<CitedSpan[]>;
+  /** The arguments posted since, each after every argument before it. */
+  posted: string[];
+}
+
+/** The events since what is kept: nothing kept changed, or only these posts came; null if more. */
+type Since = { posted: string[] } | null;
+
 interface Entry {
   seq: number;
-  kept: { [K in keyof Kept]?: Promise<Kept[K]> };
-  /** Whether the events up to `to` change nothing kept: asked once for all its readers. */
-  carrying?: { to: number; unchanged: Promise<boolean> };
+  kept: KeptPromises;
+  grownFrom?: GrownFrom;
+  /** What the events up to `to` did: asked once for all its readers. */
+  carrying?: { to: number; since: Promise<Since> };
 }
 
 const byStore = new WeakMap<Store, Map<string, Entry>>();
 
 /**
  * `read()`'s answer for the motion as of its seq (or later), read once while the seq holds or
- * the events since change nothing kept.
+ * the events since change nothing kept. After posts, `read` is given what was kept before them.
  */
 export async function keptOr<K extends keyof Kept>(
   store: Store,
   motion: Motion,
   what: K,
-  read: () => Promise<Kept[K]>,
+  read: (grownFrom: GrownFrom | undefined) => Promise<Kept[K]>,
 ): Promise<Kept[K]> {
   const motions = byStore.get(store) ?? new Map<string, Entry>();
   byStore.set(store, motions);
   await carryOver(store, motions, motion);
   let entry = motions.get(motion.id);
-  if (entry?.seq !== motion.lastSeq) {
+  // A reading kept for a later seq is later than this one asks: it serves.
+  if (!entry || entry.seq < motion.lastSeq) {
     entry = { seq: motion.lastSeq, kept: {} };
-    motions.delete(motion.id);
-    motions.set(motion.id, entry);
-    // The motion asked longest ago goes first.
-    if (motions.size > KEPT) motions.delete(motions.keys().next().value as string);
+    remember(motions, motion.id, entry);
   }
   const kept = entry.kept as Partial<Record<K, Promise<Kept[K]>>>;
-  kept[what] ??= read().catch((error) => {
+  kept[what] ??= read(entry.grownFrom).catch((error) => {
     kept[what] = undefined;
     throw error;
   });
   return kept[what] as Promise<Kept[K]>;
 }
 
-/** Moves the kept reading on to the motion's seq when the events since change nothing kept. */
+/**
+ * Moves the kept reading on to the motion's seq when the events since change nothing kept; when
+ * they posted arguments too, a reading at the seq takes over what was kept before them.
+ */
 async function carryOver(store: Store, motions: Map<string, Entry>, motion: Motion) {
   const entry = motions.get(motion.id);
   const behind = entry ? motion.lastSeq - entry.seq : 0;
   if (!entry || behind <= 0 || behind > CARRIED) return;
   if (entry.carrying?.to !== motion.lastSeq) {
-    const unchanged = store.events
+    const since = store.events
       .after(motion.id, entry.seq, behind)
-      .then(
-        (events) =>
-          events.length === behind &&
-          events.every((event) => event.seq <= motion.lastSeq && UNCHANGING.has(event.type)),
-      )
-      // Not known to be unchanged: read again.
-      .catch(() => false);
-    entry.carrying = { to: motion.lastSeq, unchanged };
+      .then((events) => eventsSince(events, motion.lastSeq, behind))
+      // Not known: read again.
+      .catch(() => null);
+    entry.carrying = { to: motion.lastSeq, since };
   }
-  const unchanged = await entry.carrying.unchanged;
-  if (unchanged && motions.get(motion.id) === entry && entry.seq < motion.lastSeq) {
+  const since = await entry.carrying.since;
+  if (!since || motions.get(motion.id) !== entry || entry.seq >= motion.lastSeq) return;
+  if (since.posted.length === 0) {
     entry.seq = motion.lastSeq;
+    return;
   }
+  const { kept, grownFrom } = entry;
+  remember(motions, motion.id, {
+    seq: motion.lastSeq,
+    kept: {},
+    grownFrom: {
+      shapes: kept.shapes ?? grownFrom?.shapes,
+      cited: kept.cited ?? grownFrom?.cited,
+      posted: [...(grownFrom?.posted ?? []), ...since.posted],
+    },
+  });
+}
+
+/** Keeps the motion's entry as the one asked last; the motion asked longest ago goes first. */
+function remember(motions: Map<string, Entry>, motionId: string, entry: Entry) {
+  motions.delete(motionId);
+  motions.set(motionId, entry);
+  if (motions.size > KEPT) motions.delete(motions.keys().next().value as string);
+}
+
+function eventsSince(events: StoredEvent[], upTo: number, count: number): Since {
+  if (events.length !== count || events.some((event) => event.seq > upTo)) return null;
+  const posted: string[] = [];
+  for (const event of events) {
+    if (event.type === "argument.posted") posted.push(event.data.argument.id);
+    else if (!UNCHANGING.has(event.type)) return null;
+  }
+  return { posted };
 }
 
 /**
@@ -142,18 +186,20 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
 const BATCH = 500;
 
 /**
- * Every row `read` pages through, keyed after the last row of each page, a turn between pages:
- * all of them from one snapshot, so a post committed between two pages is in none of them or in
- * the answer whole, never counted by one page and missed by the next.
+ * Every row `read` pages through after the key `from` (from the start if null), keyed after the
+ * last row of each page, a turn between pages: all of them from one snapshot, so a post committed
+ * between two pages is in none of them or in the answer whole, never counted by one page and
+ * missed by the next.
  */
 export function inTurns<R, A>(
   store: Store,
   read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>,
   keyOf: (row: R) => A,
+  from: A | null = null,
 ): Promise<R[]> {
   return store.snapshot(async (repos) => {
     const rows: R[] = [];
-    for (let after: A | null = null; ; ) {
+    for (let after: A | null = from; ; ) {
       const page = await read(repos, { after, limit: BATCH });
       for (const row of page) rows.push(row);
       const last = page.at(-1);
@@ -164,25 +210,55 @@ export function inTurns<R, A>(
   });
 }
 
+type ShapeKey = Pick<ArgumentShape, "createdAt" | "id">;
+const shapeKey = ({ createdAt, id }: ArgumentShape): ShapeKey => ({ createdAt, id });
+const citedKey = ({ postedAt, argumentId, position }: CitedSpanKey): CitedSpanKey => ({
+  postedAt,
+  argumentId,
+  position,
+});
+
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "shapes", () =>
-    inTurns<ArgumentShape, Pick<ArgumentShape, "createdAt" | "id">>(
-      store,
-      (repos, page) => repos.motions.argumentShapes(motion.id, page),
-      ({ createdAt, id }) => ({ createdAt, id }),
-    ),
-  );
+  keptOr(store, motion, "shapes", async (grownFrom) => {
+    const after = (from: ShapeKey | null) =>
+      inTurns<ArgumentShape, ShapeKey>(
+        store,
+        (repos, page) => repos.motions.argumentShapes(motion.id, page),
+        shapeKey,
+        from,
+      );
+    const before = await grownFrom?.shapes?.catch(() => undefined);
+    if (!grownFrom || !before) return after(null);
+    const last = before.at(-1);
+    const added = await after(last ? shapeKey(last) : null);
+    // A post is stamped after the motion's last event, so it sorts after every argument before
+    // it; one found neither before nor after is read with the whole debate again.
+    const found = new Set(added.map((shape) => shape.id));
+    const missing = grownFrom.posted.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      const kept = new Set(before.map((shape) => shape.id));
+      if (!missing.every((id) => kept.has(id))) return after(null);
+    }
+    return [...before, ...added];
+  });
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "cited", () =>
-    inTurns<CitedSpanRow & CitedSpanKey, CitedSpanKey>(
-      store,
-      (repos, page) => repos.motions.citedSpans(motion.id, page),
-      ({ postedAt, argumentId, position }) => ({ postedAt, argumentId, position }),
-    ),
-  );
+  keptOr(store, motion, "cited", async (grownFrom) => {
+    const after = (from: CitedSpanKey | null) =>
+      inTurns<CitedSpan, CitedSpanKey>(
+        store,
+        (repos, page) => repos.motions.citedSpans(motion.id, page),
+        citedKey,
+        from,
+      );
+    const before = await grownFrom?.cited?.catch(() => undefined);
+    if (!before) return after(null);
+    // Posts sort after everything before them, their citations too (see argumentShapesOf).
+    const last = before.at(-1);
+    return [...before, ...(await after(last ? citedKey(last) : null))];
+  });
 
 /**
  * `buildArgumentTree(rows, { keepHidden })`, node for node, built a thousand arguments at a
