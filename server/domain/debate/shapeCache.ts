@@ -218,46 +218,48 @@ const citedKey = ({ postedAt, argumentId, position }: CitedSpanKey): CitedSpanKe
   position,
 });
 
+/**
+ * The rows `read` pages through after the last of `before`, appended to it (all of them, without
+ * `before`): what a reading kept before posts is read on with, as posts sort after it.
+ */
+async function readOn<R, A>(
+  store: Store,
+  read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>,
+  keyOf: (row: R) => A,
+  before: R[] | undefined,
+): Promise<{ all: R[]; added: R[] }> {
+  const last = before?.at(-1);
+  const added = await inTurns(store, read, keyOf, last ? keyOf(last) : null);
+  return { all: before ? [...before, ...added] : added, added };
+}
+
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "shapes", async (grownFrom) => {
-    const after = (from: ShapeKey | null) =>
-      inTurns<ArgumentShape, ShapeKey>(
-        store,
-        (repos, page) => repos.motions.argumentShapes(motion.id, page),
-        shapeKey,
-        from,
-      );
+    const read = (repos: Repos, page: { after: ShapeKey | null; limit: number }) =>
+      repos.motions.argumentShapes(motion.id, page);
     const before = await grownFrom?.shapes?.catch(() => undefined);
-    if (!grownFrom || !before) return after(null);
-    const last = before.at(-1);
-    const added = await after(last ? shapeKey(last) : null);
+    const { all, added } = await readOn(store, read, shapeKey, before);
+    if (!before || !grownFrom) return all;
     // A post is stamped after the motion's last event, so it sorts after every argument before
-    // it; one found neither before nor after is read with the whole debate again.
+    // it; one found neither before nor after has the whole debate read again.
     const found = new Set(added.map((shape) => shape.id));
     const missing = grownFrom.posted.filter((id) => !found.has(id));
-    if (missing.length > 0) {
-      const kept = new Set(before.map((shape) => shape.id));
-      if (!missing.every((id) => kept.has(id))) return after(null);
-    }
-    return [...before, ...added];
+    if (missing.length === 0) return all;
+    const kept = new Set(before.map((shape) => shape.id));
+    return missing.every((id) => kept.has(id))
+      ? all
+      : (await readOn(store, read, shapeKey, undefined)).all;
   });
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "cited", async (grownFrom) => {
-    const after = (from: CitedSpanKey | null) =>
-      inTurns<CitedSpan, CitedSpanKey>(
-        store,
-        (repos, page) => repos.motions.citedSpans(motion.id, page),
-        citedKey,
-        from,
-      );
-    const before = await grownFrom?.cited?.catch(() => undefined);
-    if (!before) return after(null);
     // Posts sort after everything before them, their citations too (see argumentShapesOf).
-    const last = before.at(-1);
-    return [...before, ...(await after(last ? citedKey(last) : null))];
+    const before = await grownFrom?.cited?.catch(() => undefined);
+    const read = (repos: Repos, page: { after: CitedSpanKey | null; limit: number }) =>
+      repos.motions.citedSpans(motion.id, page);
+    return (await readOn(store, read, citedKey, before)).all;
   });
 
 /**
