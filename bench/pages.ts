@@ -14,8 +14,8 @@
  * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
  *   the DOM nodes after load, and on the motion page the time from a click on the first
  *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads);
- * - the motion page's first byte for the first reader after a vote, and after a post, as the
- *   member (the commands over REST), median of 5 each.
+ * - the motion page's first byte for the first reader after a vote, after a rating and after a
+ *   post, as the member (the commands over REST), median of 5 each.
  * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table,
  * and each route's row of `npm run bench`'s one table says whether it met them all.
  *
@@ -147,10 +147,11 @@ async function overHttp(url: string, quietHealthMs: number) {
 /** Each event the motion page is read after, so many times, this far apart (10 posts in 20 s). */
 const EVENT_RUNS = 5;
 const EVENT_GAP_MS = 2_100;
+const EVENTS = ["vote", "rating", "post"] as const;
 
-/** Runs a command on the motion over REST, as the member. */
-async function command(motionId: string, name: string, body: object) {
-  const response = await fetch(`${moot.url}/api/motions/${motionId}/commands/${name}`, {
+/** Runs a command on a motion or an argument (`on`: "motions/:id" or "arguments/:id"). */
+async function command(on: string, name: string, body: object) {
+  const response = await fetch(`${moot.url}/api/${on}/commands/${name}`, {
     method: "POST",
     headers: { cookie, "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -159,24 +160,49 @@ async function command(motionId: string, name: string, body: object) {
     throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
 }
 
+/** An argument the member may rate: another member's (bench/support/bigDebate.ts names them). */
+async function rateable(motionId: string) {
+  const response = await fetch(`${moot.url}/api/motions/${motionId}/arguments?side=for&limit=20`, {
+    headers: { cookie },
+  });
+  const page = (await response.json()) as { arguments: { id: string; author: { name: string } }[] };
+  const theirs = page.arguments.find((argument) => argument.author.name !== "Member 1");
+  if (!theirs) throw new Error("no argument of another member to rate");
+  return theirs.id;
+}
+
 /**
- * The motion page's first byte for the first reader after a vote, and after a post (medians of
- * EVENT_RUNS): in a live debate a reader often arrives just after an event.
+ * The motion page's first byte for the first reader after a vote, after a rating and after a
+ * post (medians of EVENT_RUNS): in a live debate a reader often arrives just after an event.
  */
 async function afterEvents(motionId: string) {
   const page = `${moot.url}/motions/${motionId}`;
-  const vote: number[] = [];
-  const post: number[] = [];
+  const rated = await rateable(motionId);
+  const times: Record<(typeof EVENTS)[number], number[]> = { vote: [], rating: [], post: [] };
   for (let i = 0; i < EVENT_RUNS; i += 1) {
     const stance = i % 2 ? "for" : "against";
-    await command(motionId, "motion:vote", { phase: "before", stance });
-    vote.push((await fetched(page, cookie)).firstByteMs);
     const body = `A reader arrives just after this post, the ${i + 1}. of the bench.`;
-    await command(motionId, "argument:post", { relation: "for", body, citations: [citation] });
-    post.push((await fetched(page, cookie)).firstByteMs);
+    const send = {
+      vote: () => command(`motions/${motionId}`, "motion:vote", { phase: "before", stance }),
+      rating: () => command(`arguments/${rated}`, "argument:rate", { score: i % 5 }),
+      post: () =>
+        command(`motions/${motionId}`, "argument:post", {
+          relation: "for",
+          body,
+          citations: [citation],
+        }),
+    };
+    for (const event of EVENTS) {
+      await send[event]();
+      times[event].push((await fetched(page, cookie)).firstByteMs);
+    }
     await sleep(EVENT_GAP_MS);
   }
-  return { vote: percentile(vote, 0.5), post: percentile(post, 0.5) };
+  return {
+    vote: percentile(times.vote, 0.5),
+    rating: percentile(times.rating, 0.5),
+    post: percentile(times.post, 0.5),
+  };
 }
 
 /**
@@ -392,7 +418,7 @@ try {
       if (route === routes[0]) atRest = http.firstByteMs;
     }
     const after = await afterEvents(motionId);
-    for (const event of ["vote", "post"] as const) {
+    for (const event of EVENTS) {
       const row = line([
         count.toLocaleString("en"),
         `motion page after a ${event}`,
@@ -417,8 +443,8 @@ first byte: median and p90 of ${RUNS}. loop max: the server's longest event-loop
 and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 ms during the ${PROBED_RUNS} more,
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
-(median of ${LOADS}; "-" where there is no such button). After a vote, after a post: the motion page's
-first byte for the first reader after each (median of ${EVENT_RUNS}).
+(median of ${LOADS}; "-" where there is no such button). After a vote, a rating, a post: the motion
+page's first byte for the first reader after each (median of ${EVENT_RUNS}).
 Targets: the motion page and the map <= 300 KB, the projector and its refresh <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000

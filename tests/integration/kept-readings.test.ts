@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { argumentPage } from "../../server/domain/debate/argumentPages";
 import { withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { agreeWithArgument, castVote, rateArgument } from "../../server/domain/debate/judge";
 import { postArgument } from "../../server/domain/debate/postArgument";
@@ -11,9 +12,9 @@ import type { Person } from "../support/people";
 import { dialects, type TestStore } from "../support/stores";
 
 // What the pages read of all of a motion's arguments is kept while its log has not moved on, moved
-// on over events that change none of it (votes, agreements), and read on after posts from where it
-// ended: a class voting and posting does not make the next reader of a big debate read it all
-// again. Any other event among them has it read whole.
+// on over events that change little of it (votes, agreements, ratings), and read on after posts
+// from where it ended: a class voting, rating and posting does not make the next reader of a big
+// debate read it all again. Any other event among them has it read whole.
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`a motion's kept reading on ${dialect.name}`, () => {
     let db: TestStore;
@@ -127,8 +128,9 @@ for (const dialect of await dialects()) {
       expect(await pageIds(ana)).not.toContain(late);
     });
 
-    it("is read again after a rating: the strongest follow it across votes", async () => {
+    it("is moved on over ratings, and the room's strongest follow them", async () => {
       const [first, second] = posted as [string, string];
+      const before = await shapesNow();
       await rate(voters[0] as Person, second, 2);
       await vote(voters[2] as Person, "for");
       const rated = await must(projectorView(db.store, actorOf(ana), d.motionId));
@@ -137,6 +139,17 @@ for (const dialect of await dialects()) {
       await vote(voters[2] as Person, "against");
       const rerated = await must(projectorView(db.store, actorOf(ana), d.motionId));
       expect(rerated.strongest.for).toEqual([first, second]);
+      const after = await shapesNow();
+      expect(after.seq).toBe(before.seq + 4);
+      expect(after.shapes).toBe(before.shapes);
+      const order = await must(
+        argumentPage(db.store, actorOf(ana), d.motionId, {
+          side: "for",
+          order: "strength",
+          limit: 2,
+        }),
+      );
+      expect(order.arguments.map((argument) => argument.id)).toEqual([first, second]);
     });
 
     it("is read again past 50 events, whatever they are", async () => {

@@ -24,8 +24,8 @@ import type { HeldPart, summarise } from "./motionSummary";
  * What a big debate's pages read of all its arguments (the tree's shape, where its citations
  * stand, the passages they cite), kept per motion for as long as the motion's log has not moved
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
- * debate (paging, many people opening one page) share one reading. Events that change nothing
- * kept (`UNCHANGING`) move the reading on with the log; after posts, the arguments and citations
+ * debate (paging, many people opening one page) share one reading. Events that change little of
+ * it (`CHANGES`) move the reading on with the log; after posts, the arguments and citations
  * are read on from where the reading ended (`carryOver`). Per Store (each node, each test
  * database) and for the last motions asked only. What is kept holds for every reader: each
  * filters it by what they may read.
@@ -33,20 +33,23 @@ import type { HeldPart, summarise } from "./motionSummary";
 const KEPT = 16;
 
 /**
- * Events that change no argument, citation, rating, pin or spotlight: what is kept of a motion
- * before them holds after them. A class votes, agrees and runs its session's clock far more often
- * than it posts, and a debate of 10,000 takes hundreds of ms to read again.
+ * Events that change nothing of what is kept but these parts, which the next reader makes
+ * again: a vote or an agreement changes none of it, a rating only which arguments are the room's
+ * strongest (pages and the map rank by strength from the ratings read for each request). A class
+ * votes, rates and runs its session's clock far more often than it posts, and a debate of 10,000
+ * takes hundreds of ms to read again. Any event not here but a post has the debate read whole.
  */
-const UNCHANGING: ReadonlySet<MotionEventType> = new Set<MotionEventType>([
-  "vote.cast",
-  "argument.agreed",
-  "session.phase",
-  "session.timer",
-  "session.side",
-  "motion.edited",
-  "rubric.set",
-  "grade.marked",
-]);
+const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
+  "vote.cast": [],
+  "argument.agreed": [],
+  "argument.rated": ["strongest"],
+  "session.phase": [],
+  "session.timer": [],
+  "session.side": [],
+  "motion.edited": [],
+  "rubric.set": [],
+  "grade.marked": [],
+};
 
 /** The most events a kept reading is moved on over; past that it is read again. */
 const CARRIED = 50;
@@ -88,8 +91,11 @@ export interface GrownFrom {
   posted: string[];
 }
 
-/** The events since what is kept: nothing kept changed, or only these posts came; null if more. */
-type Since = { posted: string[] } | null;
+/**
+ * The events since what is kept: these posts came and these parts changed (`CHANGES`), nothing
+ * else; null if more.
+ */
+type Since = { posted: string[]; changed: Set<keyof Kept> } | null;
 
 interface Entry {
   seq: number;
@@ -103,7 +109,8 @@ const byStore = new WeakMap<Store, Map<string, Entry>>();
 
 /**
  * `read()`'s answer for the motion as of its seq (or later), read once while the seq holds or
- * the events since change nothing kept. After posts, `read` is given what was kept before them.
+ * the events since change other parts only. After posts, `read` is given what was kept before
+ * them.
  */
 export async function keptOr<K extends keyof Kept>(
   store: Store,
@@ -115,8 +122,9 @@ export async function keptOr<K extends keyof Kept>(
   byStore.set(store, motions);
   await carryOver(store, motions, motion);
   let entry = motions.get(motion.id);
-  // A reading kept for a later seq is later than this one asks: it serves.
-  if (!entry || entry.seq < motion.lastSeq) {
+  // Not one kept for a later seq either: what a reader makes of it (the part a page holds) can
+  // depend on the motion as that reader read it, its pins and spotlight.
+  if (entry?.seq !== motion.lastSeq) {
     entry = { seq: motion.lastSeq, kept: {} };
     remember(motions, motion.id, entry);
   }
@@ -129,8 +137,9 @@ export async function keptOr<K extends keyof Kept>(
 }
 
 /**
- * Moves the kept reading on to the motion's seq when the events since change nothing kept; when
- * they posted arguments too, a reading at the seq takes over what was kept before them.
+ * Moves the kept reading on to the motion's seq when the events since change little of it (the
+ * parts they change are made again); when they posted arguments too, a reading at the seq takes
+ * over the arguments and citations kept before them.
  */
 async function carryOver(store: Store, motions: Map<string, Entry>, motion: Motion) {
   const entry = motions.get(motion.id);
@@ -148,6 +157,7 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
   if (!since || motions.get(motion.id) !== entry || entry.seq >= motion.lastSeq) return;
   if (since.posted.length === 0) {
     entry.seq = motion.lastSeq;
+    for (const part of since.changed) delete entry.kept[part];
     return;
   }
   const { kept, grownFrom } = entry;
@@ -172,11 +182,14 @@ function remember(motions: Map<string, Entry>, motionId: string, entry: Entry) {
 function eventsSince(events: StoredEvent[], upTo: number, count: number): Since {
   if (events.length !== count || events.some((event) => event.seq > upTo)) return null;
   const posted: string[] = [];
+  const changed = new Set<keyof Kept>();
   for (const event of events) {
+    const parts = CHANGES[event.type];
     if (event.type === "argument.posted") posted.push(event.data.argument.id);
-    else if (!UNCHANGING.has(event.type)) return null;
+    else if (!parts) return null;
+    for (const part of parts ?? []) changed.add(part);
   }
-  return { posted };
+  return { posted, changed };
 }
 
 /**
