@@ -94,8 +94,9 @@ export const BENCH_SECRET = "a-bench-secret-that-is-long-enough-for-authjs";
 
 /**
  * A fresh SQLite database in a temporary folder with one motion per size, filled by `fill`, the
- * Cookie header of a member's session and the passage the debates cite; then a build of the pages if the sources changed
- * since the last one, so that the server started on it serves the current code.
+ * Cookie header of a member's session and the passage the debates cite; then a build of the
+ * pages if the sources changed since the last one, so that the server started on it serves the
+ * current code.
  */
 export async function bigDebates(name: string, sizes: number[]) {
   const dir = mkdtempSync(join(tmpdir(), `moot-bench-${name}-`));
