@@ -84,7 +84,7 @@ type Motion = Pick<MotionRow, "id" | "lastSeq">;
 type KeptPromises = { [K in keyof Kept]?: Promise<Kept[K]> };
 
 /** What was kept before the posts since: the arguments and citations to read on from. */
-export interface GrownFrom {
+interface GrownFrom {
   shapes?: Promise<ArgumentShape[]>;
   cited?: Promise<CitedSpan[]>;
   /** The arguments posted since, each after every argument before it. */
