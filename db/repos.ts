@@ -217,6 +217,13 @@ export function createRepos(
         )
         .prepare("event_at"),
     ),
+    newestArgumentAt: once(() =>
+      db
+        .select({ at: max(t.debateArguments.createdAt) })
+        .from(t.debateArguments)
+        .where(eq(t.debateArguments.motionId, sql.placeholder("motionId")))
+        .prepare("newest_argument_at"),
+    ),
     nextSeq: once(() =>
       db
         .update(t.motions)
@@ -924,10 +931,13 @@ export function createRepos(
           return undefined;
         }
         const seq = locked.lastSeq;
-        // Its time is now, or a millisecond after the motion's last event (as on PostgreSQL):
-        // posts in one millisecond still sort as their events do.
+        // Its time is now, or a millisecond after the motion's last event and its newest argument
+        // (as on PostgreSQL): posts in one millisecond still sort as they were posted, after an
+        // event stamped now, before the last of them, too.
         const [last] = await hot.eventAt().execute({ motionId, seq: seq - 1 });
-        const at = new Date(Math.max(Date.now(), (last?.at.getTime() ?? 0) + 1));
+        const [newest] = await hot.newestArgumentAt().execute({ motionId });
+        const after = Math.max(last?.at.getTime() ?? 0, newest?.at?.getTime() ?? 0);
+        const at = new Date(Math.max(Date.now(), after + 1));
         const [placed] = await hot
           .newArgument()
           .execute({ ...argument, createdAt: at, publishedSeq: published ? seq : null });

@@ -26,7 +26,7 @@ import type { HeldPart, summarise } from "./motionSummary";
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
  * debate (paging, many people opening one page) share one reading. Events that change little of
  * it (`CHANGES`) move the reading on with the log; after posts, the arguments and citations
- * are read on from where the reading ended (`carryOver`). Per Store (each node, each test
+ * are read on from the earliest post's time (`carryOver`). Per Store (each node, each test
  * database) and for the last motions asked only. What is kept holds for every reader: each
  * filters it by what they may read.
  */
@@ -84,18 +84,22 @@ type Motion = Pick<MotionRow, "id" | "lastSeq">;
 type KeptPromises = { [K in keyof Kept]?: Promise<Kept[K]> };
 
 /** What was kept before the posts since: the arguments and citations to read on from. */
-interface GrownFrom {
+interface GrownFrom extends Posted {
   shapes?: Promise<ArgumentShape[]>;
   cited?: Promise<CitedSpan[]>;
-  /** The arguments posted since, each after every argument before it. */
+}
+
+/** The arguments posted since what is kept, and the earliest time stamped on one of them. */
+interface Posted {
   posted: string[];
+  since: Date;
 }
 
 /**
- * The events since what is kept: these posts came and these parts changed (`CHANGES`), nothing
- * else; null if more.
+ * The events since what is kept: these posts came (if any) and these parts changed (`CHANGES`),
+ * nothing else; null if more.
  */
-type Since = { posted: string[]; changed: Set<keyof Kept> } | null;
+type Since = { posts: Posted | null; changed: Set<keyof Kept> } | null;
 
 interface Entry {
   seq: number;
@@ -155,9 +159,10 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
   }
   const since = await entry.carrying.since;
   if (!since || motions.get(motion.id) !== entry || entry.seq >= motion.lastSeq) return;
-  if (since.posted.length === 0) {
+  const { posts, changed } = since;
+  if (!posts) {
     entry.seq = motion.lastSeq;
-    for (const part of since.changed) delete entry.kept[part];
+    for (const part of changed) delete entry.kept[part];
     return;
   }
   const { kept, grownFrom } = entry;
@@ -167,7 +172,8 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
     grownFrom: {
       shapes: kept.shapes ?? grownFrom?.shapes,
       cited: kept.cited ?? grownFrom?.cited,
-      posted: [...(grownFrom?.posted ?? []), ...since.posted],
+      posted: [...(grownFrom?.posted ?? []), ...posts.posted],
+      since: grownFrom && grownFrom.since < posts.since ? grownFrom.since : posts.since,
     },
   });
 }
@@ -182,14 +188,18 @@ function remember(motions: Map<string, Entry>, motionId: string, entry: Entry) {
 function eventsSince(events: StoredEvent[], upTo: number, count: number): Since {
   if (events.length !== count || events.some((event) => event.seq > upTo)) return null;
   const posted: string[] = [];
+  let since = Number.POSITIVE_INFINITY;
   const changed = new Set<keyof Kept>();
   for (const event of events) {
     const parts = CHANGES[event.type];
-    if (event.type === "argument.posted") posted.push(event.data.argument.id);
-    else if (!parts) return null;
+    if (event.type === "argument.posted") {
+      posted.push(event.data.argument.id);
+      since = Math.min(since, Date.parse(event.data.argument.createdAt));
+    } else if (!parts) return null;
     for (const part of parts ?? []) changed.add(part);
   }
-  return { posted, changed };
+  if (Number.isNaN(since)) return null;
+  return { posts: posted.length > 0 ? { posted, since: new Date(since) } : null, changed };
 }
 
 /**
@@ -223,56 +233,73 @@ export function inTurns<R, A>(
   });
 }
 
-type ShapeKey = Pick<ArgumentShape, "createdAt" | "id">;
-const shapeKey = ({ createdAt, id }: ArgumentShape): ShapeKey => ({ createdAt, id });
-const citedKey = ({ postedAt, argumentId, position }: CitedSpanKey): CitedSpanKey => ({
-  postedAt,
-  argumentId,
-  position,
+/** How a motion's rows of one kind are read in pages, in time order first. */
+interface Rows<R, A> {
+  read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>;
+  keyOf: (row: R) => A;
+  timeOf: (row: R) => Date;
+  /** The key just before every row stamped at `at` or later. */
+  keyBefore: (at: Date) => A;
+}
+
+const shapeRows = (motionId: string): Rows<ArgumentShape, ShapeKey> => ({
+  read: (repos, page) => repos.motions.argumentShapes(motionId, page),
+  keyOf: ({ createdAt, id }) => ({ createdAt, id }),
+  timeOf: (shape) => shape.createdAt,
+  keyBefore: (at) => ({ createdAt: at, id: "" }),
 });
 
+const citedRows = (motionId: string): Rows<CitedSpan, CitedSpanKey> => ({
+  read: (repos, page) => repos.motions.citedSpans(motionId, page),
+  keyOf: ({ postedAt, argumentId, position }) => ({ postedAt, argumentId, position }),
+  timeOf: (span) => span.postedAt,
+  keyBefore: (at) => ({ postedAt: at, argumentId: "", position: -1 }),
+});
+
+type ShapeKey = Pick<ArgumentShape, "createdAt" | "id">;
+
 /**
- * The rows `read` pages through after the last of `before`, appended to it (all of them, without
- * `before`): what a reading kept before posts is read on with, as posts sort after it.
+ * Every row, from what was kept before posts where there is one: its rows stamped before the
+ * earliest post, then the rows from that post's time on, read again (`added`). A post is stamped
+ * after its motion's newest argument, so this reads little more than the posts; reading from
+ * their times rather than from the end of what was kept holds without relying on it.
  */
 async function readOn<R, A>(
   store: Store,
-  read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>,
-  keyOf: (row: R) => A,
+  rows: Rows<R, A>,
   before: R[] | undefined,
+  grownFrom: GrownFrom | undefined,
 ): Promise<{ all: R[]; added: R[] }> {
-  const last = before?.at(-1);
-  const added = await inTurns(store, read, keyOf, last ? keyOf(last) : null);
-  return { all: before ? [...before, ...added] : added, added };
+  if (!before || !grownFrom) {
+    const all = await inTurns(store, rows.read, rows.keyOf);
+    return { all, added: all };
+  }
+  const since = grownFrom.since.getTime();
+  let kept = before.length;
+  while (kept > 0 && rows.timeOf(before[kept - 1] as R).getTime() >= since) kept--;
+  const added = await inTurns(store, rows.read, rows.keyOf, rows.keyBefore(grownFrom.since));
+  return { all: [...before.slice(0, kept), ...added], added };
 }
 
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "shapes", async (grownFrom) => {
-    const read = (repos: Repos, page: { after: ShapeKey | null; limit: number }) =>
-      repos.motions.argumentShapes(motion.id, page);
+    const rows = shapeRows(motion.id);
     const before = await grownFrom?.shapes?.catch(() => undefined);
-    const { all, added } = await readOn(store, read, shapeKey, before);
-    if (!before || !grownFrom) return all;
-    // A post is stamped after the motion's last event, so it sorts after every argument before
-    // it; one found neither before nor after has the whole debate read again.
+    const { all, added } = await readOn(store, rows, before, grownFrom);
+    // A post not found from its own time on (stamped otherwise than its event says) has the
+    // whole debate read again.
     const found = new Set(added.map((shape) => shape.id));
-    const missing = grownFrom.posted.filter((id) => !found.has(id));
-    if (missing.length === 0) return all;
-    const kept = new Set(before.map((shape) => shape.id));
-    return missing.every((id) => kept.has(id))
+    return (grownFrom?.posted ?? []).every((id) => found.has(id))
       ? all
-      : (await readOn(store, read, shapeKey, undefined)).all;
+      : (await readOn(store, rows, undefined, undefined)).all;
   });
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "cited", async (grownFrom) => {
-    // Posts sort after everything before them, their citations too (see argumentShapesOf).
     const before = await grownFrom?.cited?.catch(() => undefined);
-    const read = (repos: Repos, page: { after: CitedSpanKey | null; limit: number }) =>
-      repos.motions.citedSpans(motion.id, page);
-    return (await readOn(store, read, citedKey, before)).all;
+    return (await readOn(store, citedRows(motion.id), before, grownFrom)).all;
   });
 
 /**
