@@ -891,7 +891,7 @@ export function createRepos(
         if (dialect === "postgres") {
           // One statement that writes the whole post and ends the transaction: the motion's lock
           // is held while the database runs it, never across a round trip
-          // (db/pg/migrations/0018_argument_numbers.sql).
+          // (db/pg/migrations/0021_posts_after_newest_argument.sql).
           const call = sql`select * from place_argument(
             ${JSON.stringify(asColumns(t.debateArguments, argument))}::jsonb,
             ${JSON.stringify(citations.map((row) => asColumns(t.citations, row)))}::jsonb,
