@@ -65,10 +65,13 @@ BEGIN
     RETURNING motions.last_seq INTO v_motion.last_seq;
   -- The app's time, but never before the motion's last event nor its newest argument: arguments
   -- sort as they were posted, even after an event stamped now, before posts made just before it
-  -- in one millisecond (each a millisecond after the one before). Both are index lookups.
+  -- in one millisecond (each a millisecond after the one before). Both are index lookups; the
+  -- newest argument's is planned afresh with each call's values, as the author's number below.
   SELECT e.at INTO v_last_at FROM events e
     WHERE e.motion_id = v_motion.id ORDER BY e.seq DESC LIMIT 1;
-  SELECT max(a.created_at) INTO v_newest_at FROM arguments a WHERE a.motion_id = v_motion.id;
+  EXECUTE 'SELECT a.created_at FROM arguments a WHERE a.motion_id = $1 '
+    || 'ORDER BY a.created_at DESC LIMIT 1'
+    INTO v_newest_at USING v_motion.id;
   v_at := greatest(date_trunc('milliseconds', p_at), v_last_at + interval '1 millisecond',
     v_newest_at + interval '1 millisecond');
   -- The author's number from their other arguments in the motion, or the next free one: each an
