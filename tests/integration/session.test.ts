@@ -415,6 +415,29 @@ for (const dialect of await dialects()) {
       }
     });
 
+    it("a draft replaced in the millisecond of its approval stays unseen by others", async () => {
+      const db = await dialect.open();
+      // The server's clock held still: the edit before the approval and the approval share a time.
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        const { moderator, first, second, settings, post } = await classroom(db.store);
+        await settings({ approvalRequired: true });
+        const posted = await post(first, { body: "Draft nobody else saw." });
+        const draftId = posted.ok ? posted.value.argument.id : "";
+        const edit = { argumentId: draftId, clientId: id(), body: "Wording sent for approval." };
+        expect(code(await editArgument(db.store, first, edit))).toBe("ok");
+        await approveArgument(db.store, moderator, { argumentId: draftId, clientId: id() });
+        const read = await getArgument(db.store, second, draftId);
+        expect(read.ok && read.value.body).toBe("Wording sent for approval.");
+        expect(JSON.stringify(read)).not.toContain("Draft nobody else saw.");
+        const own = await getArgument(db.store, first, draftId);
+        expect(own.ok && own.value.history.map((h) => h.body)).toEqual(["Draft nobody else saw."]);
+      } finally {
+        vi.useRealTimers();
+        await db.dispose();
+      }
+    });
+
     it("a speaker rewrites a statement only while its phase lasts; only participants are speakers", async () => {
       const db = await dialect.open();
       try {

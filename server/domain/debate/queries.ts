@@ -431,8 +431,9 @@ export async function getArgument(
   const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
   return done({
     ...argument,
+    // A wording replaced in the approval's millisecond may have been a draft: left out.
     history: revisions
-      .filter((r) => !since || r.replacedAt >= since)
+      .filter((r) => !since || r.replacedAt > since)
       .map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
   });
 }
