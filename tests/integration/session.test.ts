@@ -415,9 +415,9 @@ for (const dialect of await dialects()) {
       }
     });
 
-    it("a draft replaced in the millisecond of its approval stays unseen by others", async () => {
+    it("in one millisecond, a draft replaced before the approval stays unseen and a wording replaced after it shows", async () => {
       const db = await dialect.open();
-      // The server's clock held still: the edit before the approval and the approval share a time.
+      // The server's clock held still: the edits and the approval between them share a time.
       vi.useFakeTimers({ toFake: ["Date"] });
       try {
         const { moderator, first, second, settings, post } = await classroom(db.store);
@@ -427,11 +427,18 @@ for (const dialect of await dialects()) {
         const edit = { argumentId: draftId, clientId: id(), body: "Wording sent for approval." };
         expect(code(await editArgument(db.store, first, edit))).toBe("ok");
         await approveArgument(db.store, moderator, { argumentId: draftId, clientId: id() });
+        const later = { argumentId: draftId, clientId: id(), body: "Wording after approval." };
+        expect(code(await editArgument(db.store, first, later))).toBe("ok");
         const read = await getArgument(db.store, second, draftId);
-        expect(read.ok && read.value.body).toBe("Wording sent for approval.");
+        expect(read.ok && read.value.history.map((h) => h.body)).toEqual([
+          "Wording sent for approval.",
+        ]);
         expect(JSON.stringify(read)).not.toContain("Draft nobody else saw.");
         const own = await getArgument(db.store, first, draftId);
-        expect(own.ok && own.value.history.map((h) => h.body)).toEqual(["Draft nobody else saw."]);
+        expect(own.ok && own.value.history.map((h) => h.body)).toEqual([
+          "Draft nobody else saw.",
+          "Wording sent for approval.",
+        ]);
       } finally {
         vi.useRealTimers();
         await db.dispose();

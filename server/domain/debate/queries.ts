@@ -427,20 +427,27 @@ export async function getArgument(
     motion.value.settings.anonymous,
   );
   const { children: _, ...argument } = readable as ArgumentNode;
-  const since = insider ? null : await approvedAt(store, row.motionId, row.id);
+  const drafts = insider ? 0 : await draftsBeforeApproval(store, row.motionId, row.id);
   const revisions = row.status === "withdrawn" ? [] : await store.arguments.revisions(row.id);
   return done({
     ...argument,
-    // A wording replaced in the approval's millisecond may have been a draft: left out.
     history: revisions
-      .filter((r) => !since || r.replacedAt > since)
+      .slice(drafts)
       .map((r) => ({ body: r.body, replacedAt: r.replacedAt.toISOString() })),
   });
 }
 
-/** When a moderator approved the argument, if it ever waited for approval. */
-async function approvedAt(store: Store, motionId: string, argumentId: string) {
-  const approvals = await store.events.ofTypes(motionId, ["argument.approved"]);
-  const approval = approvals.find((e) => e.data.argument.id === argumentId);
-  return approval?.at ?? null;
+/**
+ * How many of the argument's wordings were replaced before a moderator approved it: its drafts,
+ * the first of its revisions (each edit adds the next). Counted by the log's order, not by
+ * times, which an edit and the approval can share. None if it never waited for approval.
+ */
+async function draftsBeforeApproval(store: Store, motionId: string, argumentId: string) {
+  const events = await store.events.ofTypes(motionId, ["argument.edited", "argument.approved"]);
+  let edits = 0;
+  for (const event of events) {
+    if (event.type === "argument.approved" && event.data.argument.id === argumentId) return edits;
+    if (event.type === "argument.edited" && event.data.argumentId === argumentId) edits += 1;
+  }
+  return 0;
 }
