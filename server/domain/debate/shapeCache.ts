@@ -233,6 +233,8 @@ export function inTurns<R, A>(
   });
 }
 
+type ShapeKey = Pick<ArgumentShape, "createdAt" | "id">;
+
 /** How a motion's rows of one kind are read in pages, in time order first. */
 interface Rows<R, A> {
   read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>;
@@ -255,8 +257,6 @@ const citedRows = (motionId: string): Rows<CitedSpan, CitedSpanKey> => ({
   timeOf: (span) => span.postedAt,
   keyBefore: (at) => ({ postedAt: at, argumentId: "", position: -1 }),
 });
-
-type ShapeKey = Pick<ArgumentShape, "createdAt" | "id">;
 
 /**
  * Every row, from what was kept before posts where there is one: its rows stamped before the
