@@ -14,8 +14,9 @@
  * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
  *   the DOM nodes after load, and on the motion page the time from a click on the first
  *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads);
- * - the motion page's first byte for the first reader after a vote, after a rating and after a
- *   post, as the member (the commands over REST), median of 5 each.
+ * - the motion page's first byte for the first reader after a vote, a rating, a post, a spotlight
+ *   and a pin, as the member (the commands over REST, the last two the moderator's), median of 5
+ *   each.
  * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table,
  * and each route's row of `npm run bench`'s one table says whether it met them all.
  *
@@ -97,7 +98,10 @@ const ms = (value: number) =>
       ? "> 30 s"
       : `${value.toFixed(0)} ms`;
 
-const { dir, databaseUrl, cookie, motions, citation } = await bigDebates("pages", sizes);
+const { dir, databaseUrl, cookie, moderatorCookie, motions, citation } = await bigDebates(
+  "pages",
+  sizes,
+);
 const loopPort = process.env.MOOT_BENCH_LOOP_PORT ?? (await freePort());
 const moot = await startMoot({
   DATABASE_URL: databaseUrl,
@@ -147,38 +151,56 @@ async function overHttp(url: string, quietHealthMs: number) {
 /** Each event the motion page is read after, so many times, this far apart (10 posts in 20 s). */
 const EVENT_RUNS = 5;
 const EVENT_GAP_MS = 2_100;
-const EVENTS = ["vote", "rating", "post"] as const;
+const EVENTS = ["vote", "rating", "post", "spotlight", "pin"] as const;
 
-/** Runs a command on a motion or an argument (`on`: "motions/:id" or "arguments/:id"). */
-async function command(on: string, name: string, body: object) {
+/**
+ * Runs a command on a motion or an argument (`on`: "motions/:id" or "arguments/:id"), as the
+ * member unless another session's Cookie header is given.
+ */
+async function command(on: string, name: string, body: object, as = cookie) {
   const response = await fetch(`${moot.url}/api/${on}/commands/${name}`, {
     method: "POST",
-    headers: { cookie, "content-type": "application/json" },
+    headers: { cookie: as, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   if (!response.ok)
     throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
 }
 
-/** An argument the member may rate: another member's (bench/support/bigDebate.ts names them). */
-async function rateable(motionId: string) {
-  const response = await fetch(`${moot.url}/api/motions/${motionId}/arguments?side=for&limit=20`, {
-    headers: { cookie },
-  });
-  const page = (await response.json()) as { arguments: { id: string; author: { name: string } }[] };
-  const theirs = page.arguments.find((argument) => argument.author.name !== "Member 1");
-  if (!theirs) throw new Error("no argument of another member to rate");
-  return theirs.id;
+/**
+ * Arguments of other members (bench/support/bigDebate.ts names them) on one side, newest first:
+ * the first 20, and the oldest, which the page holds only when the spotlight or a pin is on it.
+ */
+async function othersArguments(motionId: string) {
+  const list = async (order: string) => {
+    const response = await fetch(
+      `${moot.url}/api/motions/${motionId}/arguments?side=for&order=${order}&limit=20`,
+      { headers: { cookie } },
+    );
+    const page = (await response.json()) as {
+      arguments: { id: string; author: { name: string } }[];
+    };
+    const theirs = page.arguments.filter((argument) => argument.author.name !== "Member 1");
+    if (theirs.length < 2) throw new Error("no arguments of other members to rate and show");
+    return theirs.map((argument) => argument.id);
+  };
+  const [newest] = await list("newest");
+  const [oldest, nextOldest] = await list("oldest");
+  return { rated: newest as string, shown: [oldest as string, nextOldest as string] };
 }
 
 /**
- * The motion page's first byte for the first reader after a vote, after a rating and after a
- * post (medians of EVENT_RUNS): in a live debate a reader often arrives just after an event.
+ * The motion page's first byte for the first reader after a vote, a rating, a post, a spotlight
+ * and a pin (medians of EVENT_RUNS): in a live debate a reader often arrives just after an event.
+ * The spotlight moves between two of the oldest arguments, and the pin goes on and off one of them.
  */
 async function afterEvents(motionId: string) {
   const page = `${moot.url}/motions/${motionId}`;
-  const rated = await rateable(motionId);
-  const times: Record<(typeof EVENTS)[number], number[]> = { vote: [], rating: [], post: [] };
+  const { rated, shown } = await othersArguments(motionId);
+  const times = Object.fromEntries(EVENTS.map((event) => [event, [] as number[]])) as Record<
+    (typeof EVENTS)[number],
+    number[]
+  >;
   for (let i = 0; i < EVENT_RUNS; i += 1) {
     const stance = i % 2 ? "for" : "against";
     const body = `A reader arrives just after this post, the ${i + 1}. of the bench.`;
@@ -191,6 +213,15 @@ async function afterEvents(motionId: string) {
           body,
           citations: [citation],
         }),
+      spotlight: () =>
+        command(
+          `motions/${motionId}`,
+          "argument:spotlight",
+          { argumentId: shown[i % 2] },
+          moderatorCookie,
+        ),
+      pin: () =>
+        command(`arguments/${shown[1]}`, "argument:pin", { pinned: i % 2 === 0 }, moderatorCookie),
     };
     for (const event of EVENTS) {
       await send[event]();
@@ -198,11 +229,9 @@ async function afterEvents(motionId: string) {
     }
     await sleep(EVENT_GAP_MS);
   }
-  return {
-    vote: percentile(times.vote, 0.5),
-    rating: percentile(times.rating, 0.5),
-    post: percentile(times.post, 0.5),
-  };
+  return Object.fromEntries(
+    EVENTS.map((event) => [event, percentile(times[event], 0.5)]),
+  ) as Record<(typeof EVENTS)[number], number>;
 }
 
 /**
@@ -443,8 +472,8 @@ first byte: median and p90 of ${RUNS}. loop max: the server's longest event-loop
 and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 ms during the ${PROBED_RUNS} more,
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
-(median of ${LOADS}; "-" where there is no such button). After a vote, a rating, a post: the motion
-page's first byte for the first reader after each (median of ${EVENT_RUNS}).
+(median of ${LOADS}; "-" where there is no such button). After a vote, a rating, a post, a
+spotlight, a pin: the motion page's first byte for the first reader after each (median of ${EVENT_RUNS}).
 Targets: the motion page and the map <= 300 KB, the projector and its refresh <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000

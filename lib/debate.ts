@@ -204,8 +204,18 @@ export const ArgumentOrder = z.enum(["strength", "newest", "replies", "activity"
 export type ArgumentOrder = z.infer<typeof ArgumentOrder>;
 
 /** Every node of a tree, each before its replies. */
-export const everyNode = (nodes: ArgumentNode[]): ArgumentNode[] =>
-  nodes.flatMap((node) => [node, ...everyNode(node.children)]);
+export function everyNode(nodes: ArgumentNode[]): ArgumentNode[] {
+  // Into one list as it goes: a big debate's tree has thousands of nodes.
+  const all: ArgumentNode[] = [];
+  const visit = (list: ArgumentNode[]) => {
+    for (const node of list) {
+      all.push(node);
+      visit(node.children);
+    }
+  };
+  visit(nodes);
+  return all;
+}
 
 /** How many replies hang below an argument, at any depth, held or not. */
 export const replyCount = (node: ArgumentNode): number =>
@@ -351,21 +361,68 @@ export type CitingArgument = Pick<ArgumentView, "id" | "parentId" | "relation" |
  * arguments for and against the motion cite it. An orphaned citation is nowhere, so not counted.
  */
 export function citedPassages(args: CitingArgument[]): CitedPassage[] {
-  const byId = new Map(args.map((a) => [a.id, a]));
-  const passages = new Map<string, CitedPassage>();
+  const side = sidesOf(args);
+  const cites: Cite[] = [];
   for (const argument of args) {
     if (argument.status !== "published") continue;
-    // Counted where each passage is now, in its document's current version.
     for (const { documentId, anchor } of argument.citations) {
-      const { start, end } = anchor;
-      if (start === null || end === null) continue;
-      const key = `${documentId}:${start}:${end}`;
-      const passage = passages.get(key) ?? { documentId, start, end, for: 0, against: 0 };
-      passage[sideOf(argument, byId)] += 1;
-      passages.set(key, passage);
+      cites.push({ documentId, start: anchor.start, end: anchor.end, side: side(argument.id) });
     }
   }
+  return countCites(cites);
+}
+
+/** One citation by a published argument, where it stands now, and the side its argument serves. */
+export interface Cite {
+  documentId: string;
+  start: number | null;
+  end: number | null;
+  side: "for" | "against";
+}
+
+/**
+ * Each passage of `cites` once, counted by side, in document order (see `citedPassages`), on top
+ * of the counts `from` where given.
+ */
+export function countCites(cites: Iterable<Cite>, from: CitedPassage[] = []): CitedPassage[] {
+  const passages = new Map<string, CitedPassage>();
+  for (const passage of from) {
+    passages.set(`${passage.documentId}:${passage.start}:${passage.end}`, { ...passage });
+  }
+  // Counted where each passage is now, in its document's current version.
+  for (const { documentId, start, end, side } of cites) {
+    if (start === null || end === null) continue;
+    const key = `${documentId}:${start}:${end}`;
+    const passage = passages.get(key) ?? { documentId, start, end, for: 0, against: 0 };
+    passage[side] += 1;
+    passages.set(key, passage);
+  }
   return [...passages.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * `sideOf` for each of `args` by id, each worked out once: a big debate's replies share the
+ * threads above them.
+ */
+export function sidesOf(
+  args: Iterable<Pick<ArgumentView, "id" | "relation" | "parentId">>,
+): (id: string) => "for" | "against" {
+  const byId = new Map<string, Pick<ArgumentView, "relation" | "parentId">>();
+  for (const argument of args) byId.set(argument.id, argument);
+  const sides = new Map<string, "for" | "against">();
+  const side = (id: string): "for" | "against" => {
+    const known = sides.get(id);
+    if (known) return known;
+    const argument = byId.get(id);
+    const { relation, parentId } = argument ?? { relation: "for", parentId: null };
+    const found =
+      relation === "for" || relation === "against"
+        ? relation
+        : sideOfReply(parentId && byId.has(parentId) ? side(parentId) : "for", relation);
+    sides.set(id, found);
+    return found;
+  };
+  return side;
 }
 
 const times = (n: number) => `${n} time${n === 1 ? "" : "s"}`;

@@ -94,9 +94,9 @@ export const BENCH_SECRET = "a-bench-secret-that-is-long-enough-for-authjs";
 
 /**
  * A fresh SQLite database in a temporary folder with one motion per size, filled by `fill`, the
- * Cookie header of a member's session and the passage the debates cite; then a build of the
- * pages if the sources changed since the last one, so that the server started on it serves the
- * current code.
+ * Cookie headers of a member's session and of the moderator's, and the passage the debates cite;
+ * then a build of the pages if the sources changed since the last one, so that the server started
+ * on it serves the current code.
  */
 export async function bigDebates(name: string, sizes: number[]) {
   const dir = mkdtempSync(join(tmpdir(), `moot-bench-${name}-`));
@@ -106,6 +106,7 @@ export async function bigDebates(name: string, sizes: number[]) {
   const authors = await members(store, room.spaceId, 20);
   const [moderator] = await members(store, room.spaceId, 1, "moderator");
   const cookie = await sessionCookie(store, authors[0] as Actor, BENCH_SECRET);
+  const moderatorCookie = await sessionCookie(store, moderator as Actor, BENCH_SECRET);
   const motions: [number, string][] = [];
   for (const size of sizes) {
     const started = performance.now();
@@ -121,7 +122,14 @@ export async function bigDebates(name: string, sizes: number[]) {
     stdio: "inherit",
   });
   if (build.status !== 0) throw new Error("the build failed");
-  return { dir, databaseUrl: `file:${path}`, cookie, motions, citation: room.citation };
+  return {
+    dir,
+    databaseUrl: `file:${path}`,
+    cookie,
+    moderatorCookie,
+    motions,
+    citation: room.citation,
+  };
 }
 
 /** One GET: its status, the bytes of the body and the ms until its first byte. */

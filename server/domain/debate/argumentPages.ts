@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ArgumentRow, ArgumentShape, Store } from "../../../db/store";
+import type { ArgumentRow, Store } from "../../../db/store";
 import { published } from "../../../lib/argumentMap";
 import {
   type ArgumentBranch,
@@ -26,7 +26,8 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 import { treeForViewer, type Viewer } from "./audience";
 import { readableMotion, readableRows } from "./queries";
-import { argumentShapesOf, keptOr, treeInTurns } from "./shapeCache";
+import { argumentShapesOf } from "./shapeCache";
+import { shapeTree } from "./shapeTree";
 import { argumentViews, groupBy, strengthOf } from "./views";
 
 /**
@@ -114,16 +115,7 @@ export async function motionShape(store: Store, actor: Actor, motion: ReadableMo
   };
   const rows = readableRows(await argumentShapesOf(store, motion), viewer);
   // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
-  const build = () => treeInTurns(rows.map(shapeOf), { keepHidden: viewer.moderates });
-  // Readers with nothing of their own waiting or turned down read the same tree (moderators
-  // theirs), kept while the debate is unchanged: a big debate's tree takes a while to build.
-  const aside = rows.some(
-    (row) => row.authorId === viewer.id && (row.status === "pending" || row.status === "rejected"),
-  );
-  const tree = aside
-    ? await build()
-    : await keptOr(store, motion, viewer.moderates ? "moderatorsTree" : "readersTree", build);
-  return { viewer, rows, tree };
+  return { viewer, rows, tree: await shapeTree(store, motion, viewer, rows) };
 }
 
 /** Arguments of the shape tree as the caller reads them, each with its reply counts. */
@@ -301,24 +293,6 @@ export async function rowsOf(store: Store, nodes: { id: string }[]): Promise<Arg
   );
   return nodes.map((node) => byId.get(node.id) as ArgumentRow);
 }
-
-/** An argument's place in the tree and its times, without its words, quotes or ratings. */
-export const shapeOf = (row: ArgumentShape): ArgumentNode => ({
-  id: row.id,
-  motionId: row.motionId,
-  parentId: row.parentId,
-  relation: row.relation,
-  body: "",
-  author: { id: row.authorId, name: row.authorName },
-  pseudonym: row.pseudonym,
-  status: row.status,
-  rejectionReason: null,
-  createdAt: row.createdAt.toISOString(),
-  editedAt: row.editedAt?.toISOString() ?? null,
-  citations: [],
-  strength: { mean: null, count: 0 },
-  children: [],
-});
 
 function findIn(nodes: ArgumentNode[], id: string): ArgumentNode | undefined {
   return pathTo(nodes, id)?.at(-1);

@@ -7,8 +7,8 @@ import {
   latestActivity,
 } from "../../../lib/debate";
 import type { Side } from "../../../lib/session";
-import { shapeOf } from "./argumentPages";
 import { readableRows } from "./queries";
+import { shapeOf } from "./shapeTree";
 
 /** "Latest activity" of arguments, by id, as pages read them. */
 export type LatestActivity = Record<string, string>;

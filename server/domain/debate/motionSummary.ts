@@ -2,11 +2,11 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ArgumentShape, MotionRow, Store } from "../../../db/store";
 import {
   type ArgumentNode,
-  type CitingArgument,
-  citedPassages,
+  countCites,
   everyNode,
   type ListOrder,
   type ReplyCounts,
+  sidesOf,
   sortArguments,
 } from "../../../lib/debate";
 import { newAtSeq } from "../../../lib/threads";
@@ -126,15 +126,25 @@ export function summarise(
  * every reader: only published arguments count.
  */
 export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">) =>
-  keptOr(store, motion, "passages", async () => {
-    const citations = new Map<string, CitingArgument["citations"]>();
-    for (const c of await citedSpansOf(store, motion)) {
-      const held = citations.get(c.argumentId) ?? [];
-      held.push({ documentId: c.documentId, anchor: { start: c.anchorStart, end: c.anchorEnd } });
-      citations.set(c.argumentId, held);
-    }
+  keptOr(store, motion, "passages", async (before) => {
+    const spans = await citedSpansOf(store, motion);
     const rows = await argumentShapesOf(store, motion);
+    const counted = await before?.kept.catch(() => undefined);
     // Counting is a turn of its own, apart from reading where each citation stands.
     await nextTurn();
-    return citedPassages(rows.map((row) => ({ ...row, citations: citations.get(row.id) ?? [] })));
+    const published = new Set(
+      rows.filter((row) => row.status === "published").map((row) => row.id),
+    );
+    // After posts, theirs are counted on top of the counts before them.
+    const counting = before && counted ? new Set(before.posts.posted) : published;
+    const side = sidesOf(rows);
+    const cites = spans
+      .filter((span) => counting.has(span.argumentId) && published.has(span.argumentId))
+      .map((span) => ({
+        documentId: span.documentId,
+        start: span.anchorStart,
+        end: span.anchorEnd,
+        side: side(span.argumentId),
+      }));
+    return countCites(cites, counted);
   });

@@ -19,10 +19,11 @@ import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaces } from "../spaces/queries";
-import { repliesOf, rowsOf, shapeOf } from "./argumentPages";
+import { repliesOf, rowsOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
 import { argumentShapesOf, inTurns, keptOr, treeInTurns } from "./shapeCache";
+import { hasOwnAside, shapeTree } from "./shapeTree";
 import { argumentViews, CHUNK, tallyOf } from "./views";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
@@ -216,19 +217,10 @@ async function ratingsOf(store: Store, rows: { id: string }[]) {
  */
 async function partOf(store: Store, motion: MotionRow, viewer: Viewer) {
   const rows = readableRows(await argumentShapesOf(store, motion), viewer);
-  const aside = rows.some(
-    (row) => row.authorId === viewer.id && (row.status === "pending" || row.status === "rejected"),
-  );
-  const build = () => treeInTurns(rows.map(shapeOf), { keepHidden: viewer.moderates });
   // The same tree the argument pages and the map read (`motionShape`), kept with theirs.
-  const pick = async () =>
-    pickPart(
-      motion,
-      rows,
-      await keptOr(store, motion, viewer.moderates ? "moderatorsTree" : "readersTree", build),
-    );
-  const part = aside
-    ? await pickPart(motion, rows, await build())
+  const pick = async () => pickPart(motion, rows, await shapeTree(store, motion, viewer, rows));
+  const part = hasOwnAside(rows, viewer)
+    ? await pick()
     : await keptOr(store, motion, viewer.moderates ? "moderatorsPart" : "readersPart", pick);
   if (!part) return null;
   return {

@@ -26,27 +26,35 @@ import type { HeldPart, summarise } from "./motionSummary";
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
  * debate (paging, many people opening one page) share one reading. Events that change little of
  * it (`CHANGES`) move the reading on with the log; after posts, the arguments and citations
- * are read on from the earliest post's time (`carryOver`). Per Store (each node, each test
- * database) and for the last motions asked only. What is kept holds for every reader: each
- * filters it by what they may read.
+ * are read on from the earliest post's time and the trees grow by the posts (`carryOver`). Per
+ * Store (each node, each test database) and for the last motions asked only. What is kept holds
+ * for every reader: each filters it by what they may read.
  */
 const KEPT = 16;
 
 /**
  * Events that change nothing of what is kept but these parts, which the next reader makes
  * again: a vote or an agreement changes none of it, a rating only which arguments are the room's
- * strongest (pages and the map rank by strength from the ratings read for each request). A class
- * votes, rates and runs its session's clock far more often than it posts, and a debate of 10,000
+ * strongest (pages and the map rank by strength from the ratings read for each request), a pin
+ * or the spotlight only the part a page holds (which keeps them on it). The motion's own row
+ * (its wording, settings, status) is not kept: each reader reads it, and hides authors in an
+ * anonymous motion from what is kept. A class votes, rates, runs its session and has the
+ * moderator put arguments on the screen far more often than it posts, and a debate of 10,000
  * takes hundreds of ms to read again. Any event not here but a post has the debate read whole.
  */
 const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "vote.cast": [],
   "argument.agreed": [],
   "argument.rated": ["strongest"],
+  "argument.pinned": ["readersPart", "moderatorsPart"],
+  "argument.spotlighted": ["readersPart", "moderatorsPart"],
   "session.phase": [],
   "session.timer": [],
   "session.side": [],
   "motion.edited": [],
+  "motion.settings": [],
+  "motion.locked": [],
+  "motion.status": [],
   "rubric.set": [],
   "grade.marked": [],
 };
@@ -83,11 +91,16 @@ type Motion = Pick<MotionRow, "id" | "lastSeq">;
 
 type KeptPromises = { [K in keyof Kept]?: Promise<Kept[K]> };
 
-/** What was kept before the posts since: the arguments and citations to read on from. */
-interface GrownFrom extends Posted {
-  shapes?: Promise<ArgumentShape[]>;
-  cited?: Promise<CitedSpan[]>;
+/** The parts a reading after posts goes on from, as kept before them. */
+const GROWN = ["shapes", "cited", "passages", "readersTree", "moderatorsTree"] as const;
+
+/** A part kept before posts, and the posts since it. */
+interface Before<T> {
+  kept: Promise<T>;
+  posts: Posted;
 }
+
+type GrownFrom = { [K in (typeof GROWN)[number]]?: Before<Kept[K]> };
 
 /** The arguments posted since what is kept, and the earliest time stamped on one of them. */
 interface Posted {
@@ -120,7 +133,7 @@ export async function keptOr<K extends keyof Kept>(
   store: Store,
   motion: Motion,
   what: K,
-  read: (grownFrom: GrownFrom | undefined) => Promise<Kept[K]>,
+  read: (before: Before<Kept[K]> | undefined) => Promise<Kept[K]>,
 ): Promise<Kept[K]> {
   const motions = byStore.get(store) ?? new Map<string, Entry>();
   byStore.set(store, motions);
@@ -133,7 +146,8 @@ export async function keptOr<K extends keyof Kept>(
     remember(motions, motion.id, entry);
   }
   const kept = entry.kept as Partial<Record<K, Promise<Kept[K]>>>;
-  kept[what] ??= read(entry.grownFrom).catch((error) => {
+  const grownFrom = entry.grownFrom as Partial<Record<K, Before<Kept[K]>>> | undefined;
+  kept[what] ??= read(grownFrom?.[what]).catch((error) => {
     kept[what] = undefined;
     throw error;
   });
@@ -165,17 +179,22 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
     for (const part of changed) delete entry.kept[part];
     return;
   }
-  const { kept, grownFrom } = entry;
-  remember(motions, motion.id, {
-    seq: motion.lastSeq,
-    kept: {},
-    grownFrom: {
-      shapes: kept.shapes ?? grownFrom?.shapes,
-      cited: kept.cited ?? grownFrom?.cited,
-      posted: [...(grownFrom?.posted ?? []), ...posts.posted],
-      since: grownFrom && grownFrom.since < posts.since ? grownFrom.since : posts.since,
-    },
-  });
+  const grownFrom: Record<string, Before<unknown>> = {};
+  for (const part of GROWN) {
+    const kept = entry.kept[part];
+    const earlier = entry.grownFrom?.[part];
+    if (kept) grownFrom[part] = { kept, posts };
+    else if (earlier) grownFrom[part] = { kept: earlier.kept, posts: joined(earlier.posts, posts) };
+  }
+  remember(motions, motion.id, { seq: motion.lastSeq, kept: {}, grownFrom });
+}
+
+/** The posts of two stretches of the log, one after the other. */
+function joined(earlier: Posted, later: Posted): Posted {
+  return {
+    posted: [...earlier.posted, ...later.posted],
+    since: new Date(Math.min(earlier.since.getTime(), later.since.getTime())),
+  };
 }
 
 /** Keeps the motion's entry as the one asked last; the motion asked longest ago goes first. */
@@ -267,40 +286,41 @@ const citedRows = (motionId: string): Rows<CitedSpan, CitedSpanKey> => ({
 async function readOn<R, A>(
   store: Store,
   rows: Rows<R, A>,
-  before: R[] | undefined,
-  grownFrom: GrownFrom | undefined,
+  before: Before<R[]> | undefined,
 ): Promise<{ all: R[]; added: R[] }> {
-  if (!before || !grownFrom) {
+  const kept = await before?.kept.catch(() => undefined);
+  if (!before || !kept) {
     const all = await inTurns(store, rows.read, rows.keyOf);
     return { all, added: all };
   }
-  const since = grownFrom.since.getTime();
-  let kept = before.length;
-  while (kept > 0 && rows.timeOf(before[kept - 1] as R).getTime() >= since) kept--;
-  const added = await inTurns(store, rows.read, rows.keyOf, rows.keyBefore(grownFrom.since));
-  return { all: [...before.slice(0, kept), ...added], added };
+  const { since } = before.posts;
+  let count = kept.length;
+  while (count > 0 && rows.timeOf(kept[count - 1] as R).getTime() >= since.getTime()) count--;
+  const added = await inTurns(store, rows.read, rows.keyOf, rows.keyBefore(since));
+  return { all: [...kept.slice(0, count), ...added], added };
 }
 
 /** The motion's arguments without their words, as of the motion row's seq or later. */
 export const argumentShapesOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "shapes", async (grownFrom) => {
+  keptOr(store, motion, "shapes", async (before) => {
     const rows = shapeRows(motion.id);
-    const before = await grownFrom?.shapes?.catch(() => undefined);
-    const { all, added } = await readOn(store, rows, before, grownFrom);
+    const { all, added } = await readOn(store, rows, before);
     // A post not found from its own time on (stamped otherwise than its event says) has the
     // whole debate read again.
     const found = new Set(added.map((shape) => shape.id));
-    return (grownFrom?.posted ?? []).every((id) => found.has(id))
+    return (before?.posts.posted ?? []).every((id) => found.has(id))
       ? all
-      : (await readOn(store, rows, undefined, undefined)).all;
+      : (await readOn(store, rows, undefined)).all;
   });
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
-  keptOr(store, motion, "cited", async (grownFrom) => {
-    const before = await grownFrom?.cited?.catch(() => undefined);
-    return (await readOn(store, citedRows(motion.id), before, grownFrom)).all;
-  });
+  keptOr(
+    store,
+    motion,
+    "cited",
+    async (before) => (await readOn(store, citedRows(motion.id), before)).all,
+  );
 
 /**
  * `buildArgumentTree(rows, { keepHidden })`, node for node, built a thousand arguments at a
