@@ -92,7 +92,7 @@ export function grownTree(tree: ArgumentNode[], added: ArgumentNode[]): Argument
       const replaced = was;
       copy = {
         ...above,
-        children: above.children.map((node) => (node === replaced ? child : node)),
+        children: above.children.map((sibling) => (sibling === replaced ? child : sibling)),
       };
       was = above;
       held.set(copy.id, copy);
