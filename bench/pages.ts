@@ -14,9 +14,9 @@
  * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
  *   the DOM nodes after load, and on the motion page the time from a click on the first
  *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads);
- * - the motion page's first byte for the first reader after a vote, a rating, a post, a spotlight
- *   and a pin, as the member (the commands over REST, the last two the moderator's), median of 5
- *   each.
+ * - the motion page's first byte for the first reader after a vote, a rating, a post, a
+ *   spotlight, a pin, an edit, a withdrawal and a hiding, as the member (the commands over REST;
+ *   the spotlight, the pin and the hiding the moderator's), median of 5 each.
  * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table,
  * and each route's row of `npm run bench`'s one table says whether it met them all.
  *
@@ -151,11 +151,23 @@ async function overHttp(url: string, quietHealthMs: number) {
 /** Each event the motion page is read after, so many times, this far apart (10 posts in 20 s). */
 const EVENT_RUNS = 5;
 const EVENT_GAP_MS = 2_100;
-const EVENTS = ["vote", "rating", "post", "spotlight", "pin"] as const;
+const EVENTS = [
+  "vote",
+  "rating",
+  "post",
+  "spotlight",
+  "pin",
+  "edit",
+  "withdrawal",
+  "hiding",
+] as const;
+
+/** "a vote", "an edit". */
+const named = (event: string) => `${/^[aeiou]/.test(event) ? "an" : "a"} ${event}`;
 
 /**
  * Runs a command on a motion or an argument (`on`: "motions/:id" or "arguments/:id"), as the
- * member unless another session's Cookie header is given.
+ * member unless another session's Cookie header is given: its answer.
  */
 async function command(on: string, name: string, body: object, as = cookie) {
   const response = await fetch(`${moot.url}/api/${on}/commands/${name}`, {
@@ -165,11 +177,13 @@ async function command(on: string, name: string, body: object, as = cookie) {
   });
   if (!response.ok)
     throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { id?: string };
 }
 
 /**
- * Arguments of other members (bench/support/bigDebate.ts names them) on one side, newest first:
- * the first 20, and the oldest, which the page holds only when the spotlight or a pin is on it.
+ * Arguments of other members (bench/support/bigDebate.ts names them) on one side: the newest, to
+ * rate; two of the oldest, which the page holds only when the spotlight or a pin is on it; and a
+ * third of the oldest, to hide.
  */
 async function othersArguments(motionId: string) {
   const list = async (order: string) => {
@@ -181,22 +195,24 @@ async function othersArguments(motionId: string) {
       arguments: { id: string; author: { name: string } }[];
     };
     const theirs = page.arguments.filter((argument) => argument.author.name !== "Member 1");
-    if (theirs.length < 2) throw new Error("no arguments of other members to rate and show");
+    if (theirs.length < 3) throw new Error("no arguments of other members to rate and show");
     return theirs.map((argument) => argument.id);
   };
   const [newest] = await list("newest");
-  const [oldest, nextOldest] = await list("oldest");
-  return { rated: newest as string, shown: [oldest as string, nextOldest as string] };
+  const [oldest, nextOldest, hidden] = (await list("oldest")) as [string, string, string];
+  return { rated: newest as string, shown: [oldest, nextOldest], hidden };
 }
 
 /**
- * The motion page's first byte for the first reader after a vote, a rating, a post, a spotlight
- * and a pin (medians of EVENT_RUNS): in a live debate a reader often arrives just after an event.
- * The spotlight moves between two of the oldest arguments, and the pin goes on and off one of them.
+ * The motion page's first byte for the first reader after each of EVENTS (medians of
+ * EVENT_RUNS): in a live debate a reader often arrives just after an event. The spotlight moves
+ * between two of the oldest arguments, and the pin goes on and off one of them; the member edits
+ * the post just made, then withdraws it; the moderator hides a third of the oldest and restores
+ * it on the next run.
  */
 async function afterEvents(motionId: string) {
   const page = `${moot.url}/motions/${motionId}`;
-  const { rated, shown } = await othersArguments(motionId);
+  const { rated, shown, hidden } = await othersArguments(motionId);
   const times = Object.fromEntries(EVENTS.map((event) => [event, [] as number[]])) as Record<
     (typeof EVENTS)[number],
     number[]
@@ -204,15 +220,18 @@ async function afterEvents(motionId: string) {
   for (let i = 0; i < EVENT_RUNS; i += 1) {
     const stance = i % 2 ? "for" : "against";
     const body = `A reader arrives just after this post, the ${i + 1}. of the bench.`;
+    let posted = "";
     const send = {
       vote: () => command(`motions/${motionId}`, "motion:vote", { phase: "before", stance }),
       rating: () => command(`arguments/${rated}`, "argument:rate", { score: i % 5 }),
-      post: () =>
-        command(`motions/${motionId}`, "argument:post", {
+      post: async () => {
+        const argument = await command(`motions/${motionId}`, "argument:post", {
           relation: "for",
           body,
           citations: [citation],
-        }),
+        });
+        posted = argument.id ?? "";
+      },
       spotlight: () =>
         command(
           `motions/${motionId}`,
@@ -222,6 +241,17 @@ async function afterEvents(motionId: string) {
         ),
       pin: () =>
         command(`arguments/${shown[1]}`, "argument:pin", { pinned: i % 2 === 0 }, moderatorCookie),
+      edit: () => command(`arguments/${posted}`, "argument:edit", { body: `${body} Edited.` }),
+      withdrawal: () => command(`arguments/${posted}`, "argument:withdraw", {}),
+      hiding: () =>
+        i % 2 === 0
+          ? command(
+              `arguments/${hidden}`,
+              "moderation:hide",
+              { reason: "Off topic" },
+              moderatorCookie,
+            )
+          : command(`arguments/${hidden}`, "moderation:restore", {}, moderatorCookie),
     };
     for (const event of EVENTS) {
       await send[event]();
@@ -450,14 +480,14 @@ try {
     for (const event of EVENTS) {
       const row = line([
         count.toLocaleString("en"),
-        `motion page after a ${event}`,
+        `motion page after ${named(event)}`,
         "",
         `${ms(after[event])} (first reader)`,
       ]);
       rows.push(row);
       console.log(`  measured: ${row}`);
       figures.push({
-        figure: `motion page's first byte after a ${event}, ${count.toLocaleString("en")} arguments`,
+        figure: `motion page's first byte after ${named(event)}, ${count.toLocaleString("en")} arguments`,
         moot: ms(after[event]),
         baseline: `no event between ${ms(atRest)}`,
         ratio: `${(after[event] / atRest).toFixed(2)}x`,
@@ -473,7 +503,8 @@ and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 m
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
 (median of ${LOADS}; "-" where there is no such button). After a vote, a rating, a post, a
-spotlight, a pin: the motion page's first byte for the first reader after each (median of ${EVENT_RUNS}).
+spotlight, a pin, an edit, a withdrawal, a hiding (or its restore, every other run): the motion
+page's first byte for the first reader after each (median of ${EVENT_RUNS}).
 Targets: the motion page and the map <= 300 KB, the projector and its refresh <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000

@@ -650,7 +650,6 @@ export function createRepos(
           .where(
             and(
               eq(a.motionId, motionId),
-              eq(a.status, "published"),
               ne(c.anchorStatus, "detached"),
               // The argument's part of the key walks arguments_motion_posted_idx; the whole key
               // then leaves out the citations of its argument already read.

@@ -199,9 +199,10 @@ export interface Repos {
       page?: { after: Pick<ArgumentShape, "createdAt" | "id"> | null; limit: number },
     ): Promise<ArgumentShape[]>;
     /**
-     * Where each citation of the motion's published arguments stands now, detached ones left out,
-     * in the order the arguments were posted (then by argument id), then by position; `page`
-     * reads `limit` of them after the citation `after`.
+     * Where each citation of the motion's arguments (whatever their status: a reader counts those
+     * of the published ones) stands now, detached ones left out, in the order the arguments were
+     * posted (then by argument id), then by position; `page` reads `limit` of them after the
+     * citation `after`.
      */
     citedSpans(
       motionId: string,

@@ -3,7 +3,7 @@ import { GET as coverageRoute } from "../../app/api/documents/[id]/coverage/rout
 import type { Store } from "../../db/store";
 import { defaultMotionSettings } from "../../lib/debate";
 import { createMotion } from "../../server/domain/debate/createMotion";
-import { hideArgument } from "../../server/domain/debate/moderate";
+import { hideArgument, restoreArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { documentCoverage, uncitedPassages } from "../../server/domain/library/coverage";
@@ -153,7 +153,7 @@ for (const dialect of await dialects()) {
     it("lists the paragraphs of a motion's sources no argument cites yet, and none once all are", async () => {
       const db = await dialect.open();
       try {
-        const { d, aida, bek, post, uncited } = await citedDebate(db.store);
+        const { d, aida, bek, moderator, post, uncited } = await citedDebate(db.store);
         const start = d.text.indexOf(harbour);
         const end = d.text.indexOf(doubt) + doubt.length;
         const wide = await must(
@@ -176,7 +176,13 @@ for (const dialect of await dialects()) {
           ...argumentInput(wide.motionId, d.cite(doubt)),
           relation: "against",
         });
-        expect(onWide.ok).toBe(true);
+        if (!onWide.ok) throw new Error(onWide.error.message);
+        expect(await uncited(aida, wide.motionId)).toEqual([`${harbour} ${trade}`]);
+        // A hidden argument cites nothing for the room; restored, it cites again.
+        const change = { argumentId: onWide.value.argument.id, clientId: id() };
+        await must(hideArgument(db.store, moderator, { ...change, reason: "Off topic" }));
+        expect(await uncited(aida, wide.motionId)).toEqual([`${harbour} ${trade}`, doubt]);
+        await must(restoreArgument(db.store, moderator, { ...change, clientId: id() }));
         expect(await uncited(aida, wide.motionId)).toEqual([`${harbour} ${trade}`]);
         await postArgument(db.store, aida, argumentInput(wide.motionId, d.cite(trade)));
         expect(await uncited(aida, wide.motionId)).toEqual([]);

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { citedPassages } from "../../lib/debate";
 import { flattenTree } from "../../lib/live";
 import { argumentPage } from "../../server/domain/debate/argumentPages";
-import { withdrawArgument } from "../../server/domain/debate/changeArgument";
+import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { agreeWithArgument, castVote, rateArgument } from "../../server/domain/debate/judge";
 import { changeMotionStatus } from "../../server/domain/debate/lifecycle";
 import {
+  approveArgument,
   changeSettings,
+  hideArgument,
   lockMotion,
   pinArgument,
+  rejectArgument,
+  restoreArgument,
   spotlightArgument,
 } from "../../server/domain/debate/moderate";
 import { citedIn, SUMMARY } from "../../server/domain/debate/motionSummary";
@@ -24,9 +28,10 @@ import { dialects, type TestStore } from "../support/stores";
 
 // What the pages read of all of a motion's arguments is kept while its log has not moved on, moved
 // on over events that change little of it (votes, agreements, ratings, pins, the spotlight, the
-// motion's settings and status), and read on after posts from where it ended: a class voting,
-// rating and posting does not make the next reader of a big debate read it all again. Any other
-// event among them has it read whole.
+// motion's settings and status), read on after posts from where it ended, and after an argument
+// changed (edited, withdrawn, hidden, restored, approved, turned down) with that argument read
+// again: a class voting, rating, posting and moderating does not make the next reader of a big
+// debate read it all again. Any other event among them has it read whole.
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`a motion's kept reading on ${dialect.name}`, () => {
     let db: TestStore;
@@ -70,14 +75,13 @@ for (const dialect of await dialects()) {
       if (!motion) throw new Error("the motion is gone");
       return { motion, seq: motion.lastSeq, shapes: await argumentShapesOf(db.store, motion) };
     };
-    /** The tree of the shapes as a participant reads it, and as a whole build makes it. */
-    const treeNow = async () => {
+    /** The tree of the shapes as a participant (or `viewer`) reads it, and as a whole build makes it. */
+    const treeNow = async (viewer = { id: actorOf(ana).id, moderates: false }) => {
       const { motion, shapes } = await shapesNow();
-      const viewer = { id: actorOf(ana).id, moderates: false };
       const rows = readableRows(shapes, viewer);
       return {
         tree: await shapeTree(db.store, motion, viewer, rows),
-        whole: await treeInTurns(rows.map(shapeOf)),
+        whole: await treeInTurns(rows.map(shapeOf), { keepHidden: viewer.moderates }),
       };
     };
     /** The passages cited, counted from every stored citation. */
@@ -98,7 +102,7 @@ for (const dialect of await dialects()) {
     };
     const pageIds = async (who: Person) => {
       const view = await must(getMotion(db.store, actorOf(who), d.motionId));
-      return view.arguments.map((argument) => argument.id);
+      return flattenTree(view.arguments).map((argument) => argument.id);
     };
 
     beforeAll(async () => {
@@ -178,19 +182,108 @@ for (const dialect of await dialects()) {
       expect(await pageIds(ana)).toEqual(expect.arrayContaining([first, second]));
     });
 
-    it("is read whole again when a withdrawal is among the events", async () => {
-      const before = await shapesNow();
-      const late = await post(ben, "Posted, then taken back.");
-      await must(
-        withdrawArgument(db.store, actorOf(ben), {
-          argumentId: late,
-          clientId: crypto.randomUUID(),
-        }),
+    it("reads again only the arguments an edit, a withdrawal, a hiding, a restore, an approval or a rejection changes, and builds their threads again", async () => {
+      const mo = await d.member("Moe", "moderator");
+      const moderator = { id: actorOf(mo).id, moderates: true };
+      const reader = { id: actorOf(voters[0] as Person).id, moderates: false };
+      const moderate = (command: typeof hideArgument, input: object) =>
+        must(command(db.store, actorOf(mo), { ...input, clientId: crypto.randomUUID() }));
+      const change = (command: typeof withdrawArgument, who: Person, input: object) =>
+        must(command(db.store, actorOf(who), { ...input, clientId: crypto.randomUUID() }));
+      const top = await post(ben, "A thread of its own.");
+      const { argument: reply } = await must(
+        postArgument(
+          db.store,
+          actorOf(ana),
+          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
+            parentId: top,
+            relation: "attacks",
+            body: "A reply to the thread of its own.",
+          }),
+        ),
       );
-      const after = await shapesNow();
-      expect(after.shapes[0]).not.toBe(before.shapes[0]);
-      expect(after.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
-      expect(await pageIds(ana)).not.toContain(late);
+      const lone = await post(ana, "Posted, then taken back.");
+      const before = await shapesNow();
+      const cited = await citedSpansOf(db.store, before.motion);
+      const trees = { reader: await treeNow(reader), moderator: await treeNow(moderator) };
+      await citedIn(db.store, before.motion);
+      /** Each kept part as a whole reading makes it, the first thread and argument not read again. */
+      const asWhole = async () => {
+        const now = await shapesNow();
+        expect(now.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
+        expect(now.shapes[0]).toBe(before.shapes[0]);
+        for (const [who, viewer] of [
+          ["reader", reader],
+          ["moderator", moderator],
+        ] as const) {
+          const { tree, whole } = await treeNow(viewer);
+          expect(tree).toEqual(whole);
+          expect(tree[0]).toBe(trees[who].tree[0]);
+        }
+        expect(await citedIn(db.store, now.motion)).toEqual(await wholeCount());
+        return now;
+      };
+
+      await change(editArgument, ben, { argumentId: top, body: "A thread of its own, edited." });
+      await asWhole();
+      const edited = await must(getMotion(db.store, actorOf(ana), d.motionId));
+      expect(edited.arguments.find((argument) => argument.id === top)?.body).toBe(
+        "A thread of its own, edited.",
+      );
+      await change(editArgument, ana, { argumentId: lone, body: "Posted, edited, taken back." });
+      // Only the arguments are read at this seq: the trees go on from before the edit.
+      await shapesNow();
+      await change(withdrawArgument, ben, { argumentId: top });
+      await asWhole();
+      // A post and a withdrawal between two readers: the passages are counted all again.
+      await post(ben, "Posted as another was taken back.");
+      await change(withdrawArgument, ana, { argumentId: lone });
+      await asWhole();
+      // Withdrawn with a reply, it stays as a placeholder; without, it leaves the page.
+      expect(await pageIds(ana)).toEqual(expect.arrayContaining([top]));
+      expect(await pageIds(ana)).not.toContain(lone);
+      await moderate(hideArgument, { argumentId: reply.id, reason: "Off topic" });
+      await asWhole();
+      expect(await pageIds(ana)).not.toContain(top);
+      expect(await pageIds(ana)).not.toContain(reply.id);
+      await moderate(restoreArgument, { argumentId: reply.id });
+      const restored = await asWhole();
+      expect(await pageIds(ana)).toEqual(expect.arrayContaining([top, reply.id]));
+      // None of these changed where a citation stands: what is kept of them is not read again.
+      const citedNow = await citedSpansOf(db.store, restored.motion);
+      expect(citedNow[0]).toBe(cited[0]);
+      expect(citedNow).toEqual(await db.store.motions.citedSpans(d.motionId));
+
+      await moderate(changeSettings, {
+        motionId: d.motionId,
+        settings: { approvalRequired: true },
+      });
+      const waiting = [];
+      for (const body of ["Waiting, then approved.", "Waiting, then turned down."]) {
+        const { argument } = await must(
+          postArgument(
+            db.store,
+            actorOf(ana),
+            argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body }),
+          ),
+        );
+        expect(argument.status).toBe("pending");
+        waiting.push(argument.id);
+      }
+      // Read while they wait: the citations kept hold theirs for when one is approved.
+      await asWhole();
+      const [approved, rejected] = waiting as [string, string];
+      await moderate(approveArgument, { argumentId: approved });
+      await moderate(rejectArgument, { argumentId: rejected, reason: "Not on the motion." });
+      await moderate(changeSettings, {
+        motionId: d.motionId,
+        settings: { approvalRequired: false },
+      });
+      const after = await asWhole();
+      expect(after.seq).toBe(before.seq + 13);
+      expect(await pageIds(voters[0] as Person)).toContain(approved);
+      expect(await pageIds(voters[0] as Person)).not.toContain(rejected);
+      expect(await pageIds(ana)).toEqual(expect.arrayContaining([approved, rejected]));
     });
 
     it("is moved on over ratings, and the room's strongest follow them", async () => {

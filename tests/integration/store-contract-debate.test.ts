@@ -319,27 +319,35 @@ for (const dialect of await dialects()) {
         expect(all.map((shape) => shape.createdAt)).toEqual([3, 3, 3, 4, 5].map(minute));
       });
 
-      it("citedSpans gives where the citations of published arguments stand, detached ones left out", async () => {
+      it("citedSpans gives where the citations of the motion's arguments stand, whatever their status, detached ones left out", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
         const { motion } = await rows.motion(space.id);
-        const cited = await rows.argument(motion.id, {}, [
+        const cited = await rows.argument(motion.id, { createdAt: minute(1) }, [
           passage(doc, "Trade moved"),
           { ...passage(doc, "The harbour"), anchorStatus: "detached" },
         ]);
-        await rows.argument(motion.id, { status: "pending" }, [passage(doc, "Findings")]);
-        const [kept] = cited.citations;
-        expect(await store.motions.citedSpans(motion.id)).toEqual([
-          {
-            postedAt: cited.argument.createdAt,
-            argumentId: cited.argument.id,
+        const waiting = await rows.argument(
+          motion.id,
+          { status: "pending", createdAt: minute(2) },
+          [passage(doc, "Findings")],
+        );
+        // Another motion's citations are its own.
+        const other = await rows.motion(space.id);
+        await rows.argument(other.motion.id, {}, [passage(doc, "Trade moved")]);
+        const spanOf = (made: typeof cited) => {
+          const [first] = made.citations;
+          return {
+            postedAt: made.argument.createdAt,
+            argumentId: made.argument.id,
             position: 0,
-            documentId: kept?.documentId,
-            anchorVersionId: kept?.anchorVersionId,
-            anchorStart: kept?.anchorStart,
-            anchorEnd: kept?.anchorEnd,
-          },
-        ]);
+            documentId: first?.documentId,
+            anchorVersionId: first?.anchorVersionId,
+            anchorStart: first?.anchorStart,
+            anchorEnd: first?.anchorEnd,
+          };
+        };
+        expect(await store.motions.citedSpans(motion.id)).toEqual([spanOf(cited), spanOf(waiting)]);
       });
 
       it("citedSpans reads a page after a citation, in the order the arguments were posted, ties of time by id, then by position", async () => {

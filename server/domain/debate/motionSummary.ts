@@ -135,8 +135,10 @@ export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">)
     const published = new Set(
       rows.filter((row) => row.status === "published").map((row) => row.id),
     );
-    // After posts, theirs are counted on top of the counts before them.
-    const counting = before && counted ? new Set(before.posts.posted) : published;
+    // After posts alone, theirs are counted on top of the counts before them; after an argument
+    // changed, all again (it may have left or joined what is published).
+    const onTop = counted && before?.touched.length === 0 ? before.posts : null;
+    const counting = onTop ? new Set(onTop.posted) : published;
     const side = sidesOf(rows);
     const cites = spans
       .filter((span) => counting.has(span.argumentId) && published.has(span.argumentId))
@@ -146,5 +148,5 @@ export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">)
         end: span.anchorEnd,
         side: side(span.argumentId),
       }));
-    return countCites(cites, counted);
+    return countCites(cites, onTop ? counted : undefined);
   });

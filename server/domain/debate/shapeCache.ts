@@ -26,9 +26,10 @@ import type { HeldPart, summarise } from "./motionSummary";
  * on: every change to its arguments or their citations is an event, so readers of an unchanged
  * debate (paging, many people opening one page) share one reading. Events that change little of
  * it (`CHANGES`) move the reading on with the log; after posts, the arguments and citations
- * are read on from the earliest post's time and the trees grow by the posts (`carryOver`). Per
- * Store (each node, each test database) and for the last motions asked only. What is kept holds
- * for every reader: each filters it by what they may read.
+ * are read on from the earliest post's time and the trees grow by the posts; after an argument
+ * changed in its own row (`touchedBy`), that row is read again and its thread built again
+ * (`carryOver`). Per Store (each node, each test database) and for the last motions asked only.
+ * What is kept holds for every reader: each filters it by what they may read.
  */
 const KEPT = 16;
 
@@ -40,7 +41,9 @@ const KEPT = 16;
  * (its wording, settings, status) is not kept: each reader reads it, and hides authors in an
  * anonymous motion from what is kept. A class votes, rates, runs its session and has the
  * moderator put arguments on the screen far more often than it posts, and a debate of 10,000
- * takes hundreds of ms to read again. Any event not here but a post has the debate read whole.
+ * takes hundreds of ms to read again. Any event not here, not a post and not `touchedBy` (a
+ * moderator's review of a citation, a document's new version, an account deleted) has the debate
+ * read whole.
  */
 const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "vote.cast": [],
@@ -94,10 +97,17 @@ type KeptPromises = { [K in keyof Kept]?: Promise<Kept[K]> };
 /** The parts a reading after posts goes on from, as kept before them. */
 const GROWN = ["shapes", "cited", "passages", "readersTree", "moderatorsTree"] as const;
 
-/** A part kept before posts, and the posts since it. */
-interface Before<T> {
+/** What the events since a part was kept did to the debate's arguments, but for `CHANGES`. */
+interface Moved {
+  /** The arguments posted, or sent to a moderator, if any. */
+  posts: Posted | null;
+  /** The arguments changed in their own rows, each keeping its place in the order (`touchedBy`). */
+  touched: string[];
+}
+
+/** A part kept before posts or changes to arguments, and what they did since it. */
+interface Before<T> extends Moved {
   kept: Promise<T>;
-  posts: Posted;
 }
 
 type GrownFrom = { [K in (typeof GROWN)[number]]?: Before<Kept[K]> };
@@ -109,10 +119,10 @@ interface Posted {
 }
 
 /**
- * The events since what is kept: these posts came (if any) and these parts changed (`CHANGES`),
- * nothing else; null if more.
+ * The events since what is kept: these posts came, these arguments changed (if any) and these
+ * parts changed (`CHANGES`), nothing else; null if more.
  */
-type Since = { posts: Posted | null; changed: Set<keyof Kept> } | null;
+type Since = (Moved & { changed: Set<keyof Kept> }) | null;
 
 interface Entry {
   seq: number;
@@ -156,8 +166,8 @@ export async function keptOr<K extends keyof Kept>(
 
 /**
  * Moves the kept reading on to the motion's seq when the events since change little of it (the
- * parts they change are made again); when they posted arguments too, a reading at the seq takes
- * over the arguments and citations kept before them.
+ * parts they change are made again); when they posted or changed arguments too, a reading at the
+ * seq takes over the arguments and citations kept before them.
  */
 async function carryOver(store: Store, motions: Map<string, Entry>, motion: Motion) {
   const entry = motions.get(motion.id);
@@ -173,8 +183,8 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
   }
   const since = await entry.carrying.since;
   if (!since || motions.get(motion.id) !== entry || entry.seq >= motion.lastSeq) return;
-  const { posts, changed } = since;
-  if (!posts) {
+  const { changed, ...moved } = since;
+  if (!moved.posts && moved.touched.length === 0) {
     entry.seq = motion.lastSeq;
     for (const part of changed) delete entry.kept[part];
     return;
@@ -183,18 +193,22 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
   for (const part of GROWN) {
     const kept = entry.kept[part];
     const earlier = entry.grownFrom?.[part];
-    if (kept) grownFrom[part] = { kept, posts };
-    else if (earlier) grownFrom[part] = { kept: earlier.kept, posts: joined(earlier.posts, posts) };
+    if (kept) grownFrom[part] = { kept, ...moved };
+    else if (earlier) grownFrom[part] = { kept: earlier.kept, ...joined(earlier, moved) };
   }
   remember(motions, motion.id, { seq: motion.lastSeq, kept: {}, grownFrom });
 }
 
-/** The posts of two stretches of the log, one after the other. */
-function joined(earlier: Posted, later: Posted): Posted {
-  return {
-    posted: [...earlier.posted, ...later.posted],
-    since: new Date(Math.min(earlier.since.getTime(), later.since.getTime())),
-  };
+/** What two stretches of the log did, one after the other. */
+function joined(earlier: Moved, later: Moved): Moved {
+  const posts =
+    earlier.posts && later.posts
+      ? {
+          posted: [...earlier.posts.posted, ...later.posts.posted],
+          since: new Date(Math.min(earlier.posts.since.getTime(), later.posts.since.getTime())),
+        }
+      : (earlier.posts ?? later.posts);
+  return { posts, touched: [...earlier.touched, ...later.touched] };
 }
 
 /** Keeps the motion's entry as the one asked last; the motion asked longest ago goes first. */
@@ -207,18 +221,41 @@ function remember(motions: Map<string, Entry>, motionId: string, entry: Entry) {
 function eventsSince(events: StoredEvent[], upTo: number, count: number): Since {
   if (events.length !== count || events.some((event) => event.seq > upTo)) return null;
   const posted: string[] = [];
+  const touched: string[] = [];
   let since = Number.POSITIVE_INFINITY;
   const changed = new Set<keyof Kept>();
   for (const event of events) {
     const parts = CHANGES[event.type];
-    if (event.type === "argument.posted") {
+    const argumentId = touchedBy(event);
+    if (event.type === "argument.posted" || event.type === "argument.submitted") {
       posted.push(event.data.argument.id);
       since = Math.min(since, Date.parse(event.data.argument.createdAt));
-    } else if (!parts) return null;
+    } else if (argumentId) touched.push(argumentId);
+    else if (!parts) return null;
     for (const part of parts ?? []) changed.add(part);
   }
   if (Number.isNaN(since)) return null;
-  return { posts: posted.length > 0 ? { posted, since: new Date(since) } : null, changed };
+  return { posts: posted.length > 0 ? { posted, since: new Date(since) } : null, touched, changed };
+}
+
+/**
+ * The argument an event changes in its own row alone, where it stands in the debate's order
+ * unchanged: its words, or its status (the passages it cites count while it is published). The
+ * row is read again, and what is made of the arguments made again from them.
+ */
+function touchedBy(event: StoredEvent): string | null {
+  switch (event.type) {
+    case "argument.edited":
+    case "argument.withdrawn":
+    case "argument.hidden":
+    case "argument.rejected":
+      return event.data.argumentId;
+    case "argument.restored":
+    case "argument.approved":
+      return event.data.argument.id;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -293,6 +330,7 @@ async function readOn<R, A>(
     const all = await inTurns(store, rows.read, rows.keyOf);
     return { all, added: all };
   }
+  if (!before.posts) return { all: kept, added: [] };
   const { since } = before.posts;
   let count = kept.length;
   while (count > 0 && rows.timeOf(kept[count - 1] as R).getTime() >= since.getTime()) count--;
@@ -304,14 +342,39 @@ async function readOn<R, A>(
 export const argumentShapesOf = (store: Store, motion: Motion) =>
   keptOr(store, motion, "shapes", async (before) => {
     const rows = shapeRows(motion.id);
+    const whole = async () => (await readOn(store, rows, undefined)).all;
     const { all, added } = await readOn(store, rows, before);
     // A post not found from its own time on (stamped otherwise than its event says) has the
     // whole debate read again.
     const found = new Set(added.map((shape) => shape.id));
-    return (before?.posts.posted ?? []).every((id) => found.has(id))
-      ? all
-      : (await readOn(store, rows, undefined)).all;
+    if (!(before?.posts?.posted ?? []).every((id) => found.has(id))) return whole();
+    return (await withTouched(store, all, before?.touched ?? [])) ?? whole();
   });
+
+/**
+ * `shapes` with the arguments `touched` read again, each where it stood: undefined where one is
+ * gone, or stamped with another time (its place in the order would change).
+ */
+async function withTouched(
+  store: Store,
+  shapes: ArgumentShape[],
+  touched: string[],
+): Promise<ArgumentShape[] | undefined> {
+  if (touched.length === 0) return shapes;
+  const ids = [...new Set(touched)];
+  const fresh = new Map<string, ArgumentShape>();
+  for (const { body: _, rejectionReason: __, ...shape } of await store.arguments.byIds(ids)) {
+    fresh.set(shape.id, shape);
+  }
+  let replaced = 0;
+  const patched = shapes.map((shape) => {
+    const now = fresh.get(shape.id);
+    if (now?.createdAt.getTime() !== shape.createdAt.getTime()) return shape;
+    replaced += 1;
+    return now;
+  });
+  return replaced === ids.length ? patched : undefined;
+}
 
 /** Where the citations of the motion's published arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>

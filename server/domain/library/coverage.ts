@@ -10,7 +10,7 @@ import { sideOf } from "../../../lib/debate";
 import type { MotionSummary } from "../../../lib/views";
 import type { Actor } from "../../policy";
 import { listMotions, readableMotion, withSources } from "../debate/queries";
-import { citedSpansOf } from "../debate/shapeCache";
+import { argumentShapesOf, citedSpansOf } from "../debate/shapeCache";
 import { Id } from "../ids";
 import { done, type Outcome, refuse } from "../outcome";
 import { readableDocument } from "./queries";
@@ -81,7 +81,14 @@ export async function uncitedPassages(
   if (!found.ok) return found;
   const [motion] = (await withSources(store, [found.value])) as [MotionSummary];
   // Every published argument is there for every reader: the stored citations say where each stands.
-  const citations = await citedSpansOf(store, found.value);
+  const published = new Set(
+    (await argumentShapesOf(store, found.value))
+      .filter((shape) => shape.status === "published")
+      .map((shape) => shape.id),
+  );
+  const citations = (await citedSpansOf(store, found.value)).filter((span) =>
+    published.has(span.argumentId),
+  );
   const uncited: UncitedPassage[] = [];
   for (const [position, source] of motion.sources.entries()) {
     const { versionId, start, end } = source.anchor;
