@@ -74,8 +74,10 @@ export function rebuiltThreads<R extends { id: string; parentId: string | null }
   rows.forEach((row, i) => {
     parentOf.set(row.id, row.parentId);
     orderOf.set(row.id, i);
-    if (row.parentId !== null)
-      repliesTo.set(row.parentId, [...(repliesTo.get(row.parentId) ?? []), row]);
+    if (row.parentId === null) return;
+    const replies = repliesTo.get(row.parentId);
+    if (replies) replies.push(row);
+    else repliesTo.set(row.parentId, [row]);
   });
   // One the rows no longer hold (turned down, say) was in the tree: its thread loses it.
   if (touched.some((id) => !parentOf.has(id))) {
