@@ -221,6 +221,9 @@ for (const dialect of await dialects()) {
           expect(tree[0]).toBe(trees[who].tree[0]);
         }
         expect(await citedIn(db.store, now.motion)).toEqual(await wholeCount());
+        expect(await citedSpansOf(db.store, now.motion)).toEqual(
+          await db.store.motions.citedSpans(d.motionId),
+        );
         return now;
       };
 
@@ -246,6 +249,20 @@ for (const dialect of await dialects()) {
       await asWhole();
       expect(await pageIds(ana)).not.toContain(top);
       expect(await pageIds(ana)).not.toContain(reply.id);
+      // A new version of the document moves a hidden argument's citation and logs nothing on a
+      // motion that neither draws on the document nor cites it in public (reanchorDocument):
+      // restored, the argument counts where its citation stands now.
+      const harbour = "The harbour was closed in winter.";
+      const start = d.text.indexOf(harbour);
+      await db.store.transaction((tx) =>
+        tx.arguments.setCitationAnchor(reply.id, 0, {
+          anchorStatus: "moved",
+          anchorConfidence: 1,
+          anchorVersionId: d.versionId,
+          anchorStart: start,
+          anchorEnd: start + harbour.length,
+        }),
+      );
       await moderate(restoreArgument, { argumentId: reply.id });
       const restored = await asWhole();
       expect(await pageIds(ana)).toEqual(expect.arrayContaining([top, reply.id]));
@@ -284,6 +301,21 @@ for (const dialect of await dialects()) {
       expect(await pageIds(voters[0] as Person)).toContain(approved);
       expect(await pageIds(voters[0] as Person)).not.toContain(rejected);
       expect(await pageIds(ana)).toEqual(expect.arrayContaining([approved, rejected]));
+    });
+
+    it("counts a post once that was committed while the counts before it were being made", async () => {
+      // Past 50 events the next reading is made whole, here for a reader who read the motion
+      // before the post: what that reading counts holds the post already.
+      const cleo = await d.member("Cleo", "participant");
+      for (let i = 0; i < 51; i++) await vote(cleo, i % 2 ? "for" : "against");
+      const read = await db.store.motions.get(d.motionId);
+      if (!read) throw new Error("the motion is gone");
+      await post(ben, "Committed while the counts were being made.");
+      const early = await citedIn(db.store, read);
+      expect(early).toEqual(await wholeCount());
+      const now = await shapesNow();
+      expect(now.seq).toBe(read.lastSeq + 1);
+      expect(await citedIn(db.store, now.motion)).toEqual(early);
     });
 
     it("is moved on over ratings, and the room's strongest follow them", async () => {

@@ -125,28 +125,36 @@ export function summarise(
  * stored citations stand: what the reader marks without holding every argument. The same for
  * every reader: only published arguments count.
  */
-export const citedIn = (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">) =>
-  keptOr(store, motion, "passages", async (before) => {
-    const spans = await citedSpansOf(store, motion);
-    const rows = await argumentShapesOf(store, motion);
-    const counted = await before?.kept.catch(() => undefined);
-    // Counting is a turn of its own, apart from reading where each citation stands.
-    await nextTurn();
-    const published = new Set(
-      rows.filter((row) => row.status === "published").map((row) => row.id),
-    );
-    // After posts alone, theirs are counted on top of the counts before them; after an argument
-    // changed, all again (it may have left or joined what is published).
-    const onTop = counted && before?.touched.length === 0 ? before.posts : null;
-    const counting = onTop ? new Set(onTop.posted) : published;
-    const side = sidesOf(rows);
-    const cites = spans
-      .filter((span) => counting.has(span.argumentId) && published.has(span.argumentId))
-      .map((span) => ({
-        documentId: span.documentId,
-        start: span.anchorStart,
-        end: span.anchorEnd,
-        side: side(span.argumentId),
-      }));
-    return countCites(cites, onTop ? counted : undefined);
-  });
+export const citedIn = async (store: Store, motion: Pick<MotionRow, "id" | "lastSeq">) =>
+  (
+    await keptOr(store, motion, "passages", async (before) => {
+      const spans = await citedSpansOf(store, motion);
+      const rows = await argumentShapesOf(store, motion);
+      const counted = await before?.kept.catch(() => undefined);
+      // Counting is a turn of its own, apart from reading where each citation stands.
+      await nextTurn();
+      const published = new Set(
+        rows.filter((row) => row.status === "published").map((row) => row.id),
+      );
+      // After posts alone, theirs are counted on top of the counts before them; after an
+      // argument changed, all again (it may have left or joined what is published), and so when
+      // a post is no later than the newest argument those counts were made from (committed while
+      // they were being made, and counted there).
+      const posts = before?.touched.length === 0 ? before.posts : null;
+      const onTop = counted && posts && posts.since.getTime() > counted.through ? posts : null;
+      const counting = onTop ? new Set(onTop.posted) : published;
+      const side = sidesOf(rows);
+      const cites = spans
+        .filter((span) => counting.has(span.argumentId) && published.has(span.argumentId))
+        .map((span) => ({
+          documentId: span.documentId,
+          start: span.anchorStart,
+          end: span.anchorEnd,
+          side: side(span.argumentId),
+        }));
+      return {
+        passages: countCites(cites, onTop ? counted?.passages : undefined),
+        through: rows.at(-1)?.createdAt.getTime() ?? Number.NEGATIVE_INFINITY,
+      };
+    })
+  ).passages;

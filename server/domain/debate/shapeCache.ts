@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type {
   ArgumentShape,
+  CitationRow,
   CitedSpanKey,
   CitedSpanRow,
   MotionRow,
@@ -23,13 +24,15 @@ import type { HeldPart, summarise } from "./motionSummary";
 /**
  * What a big debate's pages read of all its arguments (the tree's shape, where its citations
  * stand, the passages they cite), kept per motion for as long as the motion's log has not moved
- * on: every change to its arguments or their citations is an event, so readers of an unchanged
- * debate (paging, many people opening one page) share one reading. Events that change little of
- * it (`CHANGES`) move the reading on with the log; after posts, the arguments and citations
- * are read on from the earliest post's time and the trees grow by the posts; after an argument
- * changed in its own row (`touchedBy`), that row is read again and its thread built again
- * (`carryOver`). Per Store (each node, each test database) and for the last motions asked only.
- * What is kept holds for every reader: each filters it by what they may read.
+ * on: every change to its arguments, or to the citations of those the room reads, is an event
+ * (those of the rest are read again with their argument when it changes), so readers of an
+ * unchanged debate (paging, many people opening one page) share one reading. Events that change
+ * little of it (`CHANGES`) move the reading on with the log; after posts, the arguments and
+ * citations are read on from the earliest post's time and the trees grow by the posts; after an
+ * argument changed in its own row (`touchedBy`), that row and its citations are read again and
+ * its thread built again (`carryOver`). Per Store (each node, each test database) and for the
+ * last motions asked only. What is kept holds for every reader: each filters it by what they may
+ * read.
  */
 const KEPT = 16;
 
@@ -70,7 +73,8 @@ type CitedSpan = CitedSpanRow & CitedSpanKey;
 interface Kept {
   shapes: ArgumentShape[];
   cited: CitedSpan[];
-  passages: CitedPassage[];
+  /** The passages cited, counted from arguments posted `through` (ms) at the latest. */
+  passages: { passages: CitedPassage[]; through: number };
   /** The part of the debate a page holds for readers, and for moderators. */
   readersPart: HeldPart | null;
   moderatorsPart: HeldPart | null;
@@ -376,14 +380,61 @@ async function withTouched(
   return replaced === ids.length ? patched : undefined;
 }
 
-/** Where the citations of the motion's published arguments stand, as of its seq or later. */
+/** Where the citations of the motion's arguments stand, as of its seq or later. */
 export const citedSpansOf = (store: Store, motion: Motion) =>
-  keptOr(
-    store,
-    motion,
-    "cited",
-    async (before) => (await readOn(store, citedRows(motion.id), before)).all,
-  );
+  keptOr(store, motion, "cited", async (before) => {
+    const rows = citedRows(motion.id);
+    const { all } = await readOn(store, rows, before);
+    return (
+      (await withCitationsOf(store, all, before?.touched ?? [])) ??
+      (await readOn(store, rows, undefined)).all
+    );
+  });
+
+/** A stored citation as a span, its argument posted at `postedAt`. */
+const spanOf = (citation: CitationRow, postedAt: Date): CitedSpan => ({
+  postedAt,
+  argumentId: citation.argumentId,
+  position: citation.position,
+  documentId: citation.documentId,
+  anchorVersionId: citation.anchorVersionId,
+  anchorStart: citation.anchorStart,
+  anchorEnd: citation.anchorEnd,
+});
+
+/**
+ * `spans` with the citations of the arguments `touched` read again in place of theirs: a new
+ * version of a document moves the citations of an argument nobody reads (hidden, say) without
+ * its motion hearing, and the argument may be public again now. Undefined where one has
+ * citations now and none kept: where they go among the rest is a whole reading's to tell.
+ */
+async function withCitationsOf(
+  store: Store,
+  spans: CitedSpan[],
+  touched: string[],
+): Promise<CitedSpan[] | undefined> {
+  if (touched.length === 0) return spans;
+  const ids = new Set(touched);
+  const fresh = new Map<string, CitationRow[]>();
+  for (const citation of await store.arguments.citations([...ids])) {
+    if (citation.anchorStatus === "detached") continue;
+    const theirs = fresh.get(citation.argumentId) ?? [];
+    theirs.push(citation);
+    fresh.set(citation.argumentId, theirs);
+  }
+  const patched: CitedSpan[] = [];
+  const replaced = new Set<string>();
+  for (const span of spans) {
+    if (!ids.has(span.argumentId)) patched.push(span);
+    else if (!replaced.has(span.argumentId)) {
+      replaced.add(span.argumentId);
+      for (const citation of fresh.get(span.argumentId) ?? []) {
+        patched.push(spanOf(citation, span.postedAt));
+      }
+    }
+  }
+  return [...fresh.keys()].every((id) => replaced.has(id)) ? patched : undefined;
+}
 
 /**
  * `buildArgumentTree(rows, { keepHidden })`, node for node, built a thousand arguments at a
