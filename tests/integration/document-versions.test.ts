@@ -6,6 +6,7 @@ import { defaultMotionSettings } from "../../lib/debate";
 import { applyEvents, flattenTree, liveFrom } from "../../lib/live";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
+import { argumentShapesOf } from "../../server/domain/debate/shapeCache";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
 import { actorOf, argumentInput, debate, everyStanding } from "../support/debate";
@@ -191,6 +192,15 @@ for (const dialect of await dialects()) {
           documentId: d.documentId,
           text: revised,
         });
+        // Read between the new version and the reviews: the page after them goes on from it,
+        // with the reviewed arguments' citations read again, not the whole debate.
+        await read();
+        const shapesNow = async () => {
+          const motion = await db.store.motions.get(d.motionId);
+          if (!motion) throw new Error("the motion is gone");
+          return argumentShapesOf(db.store, motion);
+        };
+        const newest = (await shapesNow()).at(-1);
         const review = async (input: Record<string, unknown>) => {
           const reviewed = await reviewCitation(db.store, teacher, {
             clientId: id(),
@@ -210,6 +220,7 @@ for (const dialect of await dialects()) {
         if (!log.ok) throw new Error(log.error.message);
         const live = applyEvents(liveFrom(before), log.value.events).state;
         const after = await read();
+        expect((await shapesNow()).at(-1)).toBe(newest);
         expect(after.partial?.cited).not.toEqual(before.partial?.cited);
         expect(live.partial?.cited).toEqual(after.partial?.cited);
       } finally {

@@ -45,8 +45,7 @@ const KEPT = 16;
  * anonymous motion from what is kept. A class votes, rates, runs its session and has the
  * moderator put arguments on the screen far more often than it posts, and a debate of 10,000
  * takes hundreds of ms to read again. Any event not here, not a post and not `touchedBy` (a
- * moderator's review of a citation, a document's new version, an account deleted) has the debate
- * read whole.
+ * document's new version, an account deleted) has the debate read whole.
  */
 const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "vote.cast": [],
@@ -243,9 +242,10 @@ function eventsSince(events: StoredEvent[], upTo: number, count: number): Since 
 }
 
 /**
- * The argument an event changes in its own row alone, where it stands in the debate's order
- * unchanged: its words, or its status (the passages it cites count while it is published). The
- * row is read again, and what is made of the arguments made again from them.
+ * The argument an event changes in its own rows alone, where it stands in the debate's order
+ * unchanged: its words, its status (the passages it cites count while it is published) or where
+ * a citation of it stands (a moderator's review). Its row and citations are read again, and what
+ * is made of the arguments made again from them.
  */
 function touchedBy(event: StoredEvent): string | null {
   switch (event.type) {
@@ -253,6 +253,7 @@ function touchedBy(event: StoredEvent): string | null {
     case "argument.withdrawn":
     case "argument.hidden":
     case "argument.rejected":
+    case "citation.reviewed":
       return event.data.argumentId;
     case "argument.restored":
     case "argument.approved":
