@@ -52,6 +52,20 @@ for (const dialect of await dialects()) {
       posted.push(argument.id);
       return argument.id;
     };
+    const postReply = async (who: Person, parentId: string, body: string) =>
+      (
+        await must(
+          postArgument(
+            db.store,
+            actorOf(who),
+            argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
+              parentId,
+              relation: "attacks",
+              body,
+            }),
+          ),
+        )
+      ).argument;
     const vote = (who: Person, stance: "for" | "against") =>
       must(
         castVote(db.store, actorOf(who), {
@@ -149,17 +163,7 @@ for (const dialect of await dialects()) {
       // Something else read at this seq, not the arguments: the next reading reads on all the same.
       await must(projectorView(db.store, actorOf(ana), d.motionId));
       const second = await post(ana, "Posted after them.");
-      const { argument: reply } = await must(
-        postArgument(
-          db.store,
-          actorOf(ben),
-          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
-            parentId: posted[1] as string,
-            relation: "attacks",
-            body: "A reply to the second argument.",
-          }),
-        ),
-      );
+      const reply = await postReply(ben, posted[1] as string, "A reply to the second argument.");
       const grown = await treeNow();
       expect(grown.tree).toEqual(grown.whole);
       expect(grown.tree[0]).toBe(tree[0]);
@@ -191,17 +195,7 @@ for (const dialect of await dialects()) {
       const change = (command: typeof withdrawArgument, who: Person, input: object) =>
         must(command(db.store, actorOf(who), { ...input, clientId: crypto.randomUUID() }));
       const top = await post(ben, "A thread of its own.");
-      const { argument: reply } = await must(
-        postArgument(
-          db.store,
-          actorOf(ana),
-          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), {
-            parentId: top,
-            relation: "attacks",
-            body: "A reply to the thread of its own.",
-          }),
-        ),
-      );
+      const reply = await postReply(ana, top, "A reply to the thread of its own.");
       const lone = await post(ana, "Posted, then taken back.");
       const before = await shapesNow();
       const cited = await citedSpansOf(db.store, before.motion);
