@@ -41,6 +41,8 @@ test("a new person signs in with the institution, lands where they started, and 
   // The sign-in started a session like any other: signing out everywhere ends it.
   await expect(page.getByText("You are signed in on 1 browser or device")).toBeVisible();
   await account.signOutEverywhere().click();
+  // Signed out once the page says so: leaving it sooner could cut the sign-out short.
+  await expect(page.getByRole("banner")).toContainText("Sign in");
   await page.goto("/account");
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   await expect(page.getByText("to see your account")).toBeVisible();
