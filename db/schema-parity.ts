@@ -3,7 +3,7 @@ import type * as pg from "./pg/schema";
 import type * as sqlite from "./sqlite/schema";
 
 // Compile-time proof that both dialects' schemas have the same tables with the same row types,
-// so one Store contract (and db/repos.ts) serves both. `npm run typecheck` fails on a drift.
+// so one Store contract (and db/repos/) serves both. `npm run typecheck` fails on a drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type RowsAgree<A extends Table, B extends Table> =
   Same<InferSelectModel<A>, InferSelectModel<B>> extends true

@@ -98,7 +98,7 @@ class Transaction {
 
 /**
  * The Store's write transactions. Their repos are made once, with their hot queries built once
- * (db/repos.ts): each statement goes to the transaction whose work sent it, found through the
+ * (db/repos/hot.ts): each statement goes to the transaction whose work sent it, found through the
  * async context `run` gives that work. A statement sent from outside any transaction's work is
  * refused.
  */

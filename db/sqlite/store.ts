@@ -97,7 +97,7 @@ export function openSqliteStore(path: string): Store {
   snapshotReader.pragma("busy_timeout = 5000");
   keepStatements(snapshotReader);
 
-  // The one cast between dialects: see db/repos.ts.
+  // The one cast between dialects: see db/repos/context.ts.
   const asQueryDb = (db: unknown) => db as QueryDb;
   const tables = schema as unknown as Tables;
   const writeRepos = createRepos(asQueryDb(writerDb), tables, "sqlite");
