@@ -8,11 +8,9 @@ import { newClientId } from "@/lib/clientId";
 import type { CastVote, Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
-  ArgumentOrder,
+  type ArgumentOrder,
   type ArgumentRelation,
-  type ArgumentView,
   buildArgumentTree,
-  citedLabel,
   citedPassages,
   sortArgumentTree,
 } from "@/lib/debate";
@@ -24,15 +22,18 @@ import { argumentAnchor } from "@/lib/threads";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { AuthPageLink } from "../../../components/AuthPageLink";
 import { ApprovalQueue } from "./ApprovalQueue";
-import { type ArgumentActions, ArgumentItem } from "./ArgumentItem";
+import type { ArgumentActions } from "./ArgumentItem";
+import { ArgumentSides } from "./ArgumentSides";
 import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
-import { MoreArguments } from "./MoreArguments";
+import { sendingArguments } from "./liveState";
 import { moderatorCommands } from "./moderatorCommands";
 import { PostedNote } from "./PostedNote";
 import { type Highlight, Reader } from "./Reader";
 import { ReaderSheet } from "./ReaderSheet";
 import { RoomDock } from "./RoomDock";
+import { RoomPresence } from "./RoomPresence";
+import { readerMarks } from "./readerMarks";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
 import { type ListKey, useArgumentPages } from "./useArgumentPages";
@@ -41,13 +42,6 @@ import { useThreads } from "./useThreads";
 import { useWideScreen } from "./useWideScreen";
 import { VotePanel } from "./VotePanel";
 import { WhereIStand } from "./WhereIStand";
-
-const orderLabels: Record<ArgumentOrder, string> = {
-  strength: "Strongest first",
-  newest: "Newest first",
-  replies: "Most replied first",
-  activity: "Latest activity",
-};
 
 /** Focuses an argument's Reply button, or the composer if the argument is not on the page. */
 function focusReplyOf(argumentId: string) {
@@ -112,29 +106,8 @@ export function MotionLive({
     if (focusAsked > 0) document.getElementById("argument-body")?.focus();
   }, [focusAsked]);
 
-  const sending: ArgumentView[] = useMemo(
-    () =>
-      live.outbox
-        .filter((post) => !post.refused && viewer)
-        .map(({ payload }) => ({
-          id: payload.clientId,
-          motionId: motion.id,
-          parentId: payload.parentId ?? null,
-          relation: payload.relation,
-          body: payload.body,
-          author: viewer ?? { id: "", name: "" },
-          pseudonym: 0,
-          status: "published",
-          rejectionReason: null,
-          createdAt: new Date().toISOString(),
-          editedAt: null,
-          citations: (payload.citations ?? []).map((c) => ({
-            ...c,
-            versionId: "",
-            anchor: { status: "exact", confidence: 1, versionId: null, start: c.start, end: c.end },
-          })),
-          strength: { mean: null, count: 0 },
-        })),
+  const sending = useMemo(
+    () => sendingArguments(live.outbox, viewer, motion.id),
     [live.outbox, viewer, motion.id],
   );
   const refused = live.outbox.find((post) => post.refused);
@@ -189,37 +162,7 @@ export function MotionLive({
     () => partial?.cited ?? citedPassages(live.motion.arguments),
     [partial, live.motion.arguments],
   );
-  const marks = useMemo(
-    () => [
-      // Where each source stands in the text shown now; one no longer there is not marked.
-      ...motion.sources.flatMap((source, position) =>
-        source.anchor.start === null || source.anchor.end === null
-          ? []
-          : [
-              {
-                id: `source-${position}`,
-                documentId: source.documentId,
-                start: source.anchor.start,
-                end: source.anchor.end,
-                label:
-                  source.anchor.status === "fuzzy"
-                    ? "A passage this motion is drawn from, changed in the new version"
-                    : "A passage this motion is drawn from",
-                href: "#",
-              },
-            ],
-      ),
-      ...cited.map((passage) => ({
-        id: `cited-${passage.documentId}-${passage.start}-${passage.end}`,
-        documentId: passage.documentId,
-        start: passage.start,
-        end: passage.end,
-        label: citedLabel(passage),
-        href: "#",
-      })),
-    ],
-    [motion.sources, cited],
-  );
+  const marks = useMemo(() => readerMarks(motion.sources, cited), [motion.sources, cited]);
 
   const showCitation = useCallback((citation: Highlight) => {
     setDocumentId(citation.documentId);
@@ -334,7 +277,6 @@ export function MotionLive({
         moderates,
       })
     : null;
-  const here = live.presence;
   const onLoaded = useCallback(
     (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => {
       live.hold(page);
@@ -434,10 +376,6 @@ export function MotionLive({
     }
   }, [order, partial, loadMore, heldOn]);
 
-  const sides = [
-    { relation: "for" as const, heading: "For the motion" },
-    { relation: "against" as const, heading: "Against the motion" },
-  ];
   const canVote = motion.can.vote && !locked;
   // A structured debate's vote phase the reader has yet to vote in: they are prompted to.
   const voteOpen =
@@ -592,70 +530,18 @@ export function MotionLive({
             </p>
           ) : null}
 
-          <section aria-labelledby="arguments-heading">
-            <div className="arguments-header">
-              <h2 id="arguments-heading">Arguments</h2>
-              <label>
-                Order{" "}
-                <select
-                  value={order}
-                  onChange={(e) => setOrder(ArgumentOrder.parse(e.target.value))}
-                >
-                  {ArgumentOrder.options.map((value) => (
-                    <option key={value} value={value}>
-                      {orderLabels[value]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <div className="sides">
-              {sides.map(({ relation, heading }) => {
-                const nodes = tree.filter((node) => node.relation === relation);
-                const more =
-                  partial && !walkedToEnd(relation, order)
-                    ? partial.totals[relation] - heldOn(relation)
-                    : 0;
-                return (
-                  <section key={relation} className={`side side-${relation}`} aria-label={heading}>
-                    <h3>
-                      {heading}
-                      {partial ? (
-                        <>
-                          {" "}
-                          <span className="meta side-count">
-                            · {partial.totals[relation]} arguments
-                          </span>
-                        </>
-                      ) : null}
-                    </h3>
-                    {nodes.length === 0 ? (
-                      <p className="empty">No arguments {relation} the motion yet.</p>
-                    ) : (
-                      <ul className="argument-tree">
-                        {nodes.map((node) => (
-                          <ArgumentItem
-                            key={node.id}
-                            node={node}
-                            side={relation}
-                            actions={actions}
-                            thread={thread}
-                          />
-                        ))}
-                      </ul>
-                    )}
-                    <MoreArguments
-                      relation={relation}
-                      ids={nodes.map((node) => node.id)}
-                      notShown={more}
-                      loading={pages.isLoading(relation)}
-                      onMore={() => void loadMore(relation, order, heldOn(relation))}
-                    />
-                  </section>
-                );
-              })}
-            </div>
-          </section>
+          <ArgumentSides
+            tree={tree}
+            order={order}
+            onOrder={setOrder}
+            partial={partial}
+            heldOn={heldOn}
+            walkedToEnd={walkedToEnd}
+            isLoading={pages.isLoading}
+            loadMore={loadMore}
+            actions={actions}
+            thread={thread}
+          />
         </div>
         <aside className="debate-side" aria-label="Documents, votes and sources">
           {documents.length > 0 && wide ? (
@@ -683,22 +569,7 @@ export function MotionLive({
             }
             vote={vote}
           />
-          {/* Kept while the room is unknown, so nothing below moves when it is heard. */}
-          <p className="meta presence">
-            {here ? (
-              <>
-                Here now:{" "}
-                {here.unnamed !== undefined
-                  ? `${here.unnamed} ${here.unnamed === 1 ? "person" : "people"} signed in`
-                  : here.people.map((p) => p.name).join(", ") || "nobody signed in"}
-                {here.visitors > 0
-                  ? ` and ${here.visitors} ${here.visitors === 1 ? "visitor" : "visitors"}`
-                  : ""}
-              </>
-            ) : (
-              "Here now: …"
-            )}
-          </p>
+          <RoomPresence here={live.presence} />
           {/* Above the panels that fill in after load, so its links stay where they were drawn. */}
           {beside}
           <WhereIStand

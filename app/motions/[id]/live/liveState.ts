@@ -151,3 +151,36 @@ export const liveStateOf = (motion: LiveMotion, clockOffset = 0): LiveState => (
   recent: [],
   waiting: [],
 });
+
+/**
+ * The posts on their way (none refused) as arguments, shown at once in the sender's threads
+ * until the server's answer replaces them: none for a reader not signed in.
+ */
+export function sendingArguments(
+  outbox: OutgoingPost[],
+  author: ArgumentView["author"] | null,
+  motionId: string,
+): ArgumentView[] {
+  if (!author) return [];
+  return outbox
+    .filter((post) => !post.refused)
+    .map(({ payload }) => ({
+      id: payload.clientId,
+      motionId,
+      parentId: payload.parentId ?? null,
+      relation: payload.relation,
+      body: payload.body,
+      author,
+      pseudonym: 0,
+      status: "published",
+      rejectionReason: null,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      citations: (payload.citations ?? []).map((c) => ({
+        ...c,
+        versionId: "",
+        anchor: { status: "exact", confidence: 1, versionId: null, start: c.start, end: c.end },
+      })),
+      strength: { mean: null, count: 0 },
+    }));
+}
