@@ -7,6 +7,7 @@ import type {
   MovedPassages,
 } from "./debate";
 import type { ArgumentOutside, LiveMotion } from "./live";
+import type { MotionEventData } from "./protocol";
 import type { Side } from "./session";
 
 /*
@@ -71,15 +72,7 @@ export function countedOut(
     place,
     cited,
     ...standing
-  }: {
-    place?: ArgumentPlace;
-    replied?: boolean;
-    repliedForModerators?: true;
-    cited?: CitedSpot[];
-    latest?: Record<string, string>;
-    latestForModerators?: Record<string, string>;
-    thread?: Side;
-  },
+  }: Omit<MotionEventData["argument.withdrawn"], "argumentId" | "onlyFor">,
 ): LiveMotion {
   const was = statusOf(state, argumentId) ?? (place && "published");
   // A moderator's threads show hidden arguments: one hanging below keeps it a placeholder there.
