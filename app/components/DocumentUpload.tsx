@@ -6,6 +6,7 @@ import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
 import { callApi } from "./api";
 import { Problem } from "./Problem";
+import { useHydrated } from "./useHydrated";
 
 /** Where the document goes: a new one in a space, or a new version of one. */
 export type UploadTarget =
@@ -37,6 +38,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
   const [splitting, setSplitting] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const hydrated = useHydrated();
   // One id for the document being saved: a save sent again after a lost answer stores it once.
   const [clientId] = useState(() => newClientId());
 
@@ -142,7 +144,7 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
               </div>
             ))
           : null}
-        <button type="submit" disabled={busy !== null}>
+        <button type="submit" disabled={busy !== null || !hydrated}>
           Preview
         </button>
       </form>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { CitationToReview } from "@/server/domain/library/reviewCitations";
 import { callApi, problemOf } from "./api";
 import { Problem } from "./Problem";
+import { useHydrated } from "./useHydrated";
 
 const review = async (item: CitationToReview, body: Record<string, unknown>) =>
   problemOf(
@@ -19,6 +20,7 @@ function ReviewItem({ item }: { item: CitationToReview }) {
   const router = useRouter();
   const [quote, setQuote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const act = async (body: Record<string, unknown>) => {
     const refused = await review(item, body);
     setProblem(refused);
@@ -65,7 +67,7 @@ function ReviewItem({ item }: { item: CitationToReview }) {
       >
         <label htmlFor={quoteId}>Or cite instead (paste words of the new version)</label>
         <input id={quoteId} value={quote} onChange={(e) => setQuote(e.target.value)} required />
-        <button type="submit" className="secondary">
+        <button type="submit" className="secondary" disabled={!hydrated}>
           Cite this passage
         </button>
       </form>

@@ -12,6 +12,7 @@ import {
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
 import { callApi } from "../components/api";
 import { announceMarked, announceUnread, currentNotifications } from "../components/InboxBadge";
+import { useHydrated } from "../components/useHydrated";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
@@ -20,10 +21,8 @@ export function InboxList({ initial }: { initial: Inbox }) {
   const [notifications, setNotifications] = useState(initial.notifications);
   const [problem, setProblem] = useState<string | null>(null);
   // The button waits for hydration: a click on the server's HTML alone would be lost.
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const unread = notifications.filter((n) => !n.read).length;
-
-  useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({

@@ -66,6 +66,17 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   await teacher.getByRole("button", { name: "Add the selected passage" }).click();
   await teacher.getByRole("button", { name: "Draft a motion from 1 passage" }).click();
   await expect(teacher.getByRole("heading", { name: "This motion is a draft" })).toBeVisible();
+  // Until its script has run, the draft's page cannot be sent: a click then would have had the
+  // browser load the page again with the wording in its address, and open nothing.
+  const unscripted = await teacherContext.newPage();
+  await unscripted.route("**/_next/static/**/*.js", (route) => route.abort());
+  await unscripted.goto(teacher.url());
+  await expect(unscripted.getByRole("heading", { name: "This motion is a draft" })).toBeVisible();
+  await expect(unscripted.getByLabel("Title")).toBeEditable();
+  await expect(unscripted.getByRole("button", { name: "Open the motion" })).toBeDisabled();
+  await expect(unscripted.getByRole("button", { name: "Save the draft" })).toBeDisabled();
+  await unscripted.close();
+  await expect(teacher.getByRole("button", { name: "Open the motion" })).toBeEnabled();
   await teacher.getByLabel("Title").fill("The city should build more tram lines");
   await teacher.getByRole("button", { name: "Open the motion" }).click();
   await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(

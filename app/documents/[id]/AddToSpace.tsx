@@ -6,6 +6,7 @@ import { newClientId } from "@/lib/clientId";
 import type { CopyTarget } from "@/lib/views";
 import { callApi } from "../../components/api";
 import { Problem } from "../../components/Problem";
+import { useHydrated } from "../../components/useHydrated";
 
 /**
  * A teacher reuses a document they may read (the public library's) in a space of their own: a
@@ -17,6 +18,7 @@ export function AddToSpace({ documentId, targets }: { documentId: string; target
   const copied = targets.filter((target) => target.copyId !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   // One id per page: a copy sent again after a lost answer is stored once.
   const [clientId] = useState(() => newClientId());
 
@@ -52,7 +54,7 @@ export function AddToSpace({ documentId, targets }: { documentId: string; target
               </option>
             ))}
           </select>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || !hydrated}>
             {busy ? "Adding…" : "Add to my space"}
           </button>
         </form>

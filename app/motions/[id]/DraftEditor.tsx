@@ -5,6 +5,7 @@ import { useState } from "react";
 import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi, problemOf } from "../../components/api";
 import { Problem } from "../../components/Problem";
+import { useHydrated } from "../../components/useHydrated";
 
 const patch = async (motionId: string, json: Record<string, unknown>) =>
   problemOf(await callApi(`/api/motions/${motionId}`, { method: "PATCH", json }));
@@ -18,6 +19,7 @@ export function DraftEditor({
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   // The fields are read from the form when it is sent, so what was typed before the page came
   // alive is what is saved.
@@ -64,10 +66,10 @@ export function DraftEditor({
           maxLength={5000}
         />
         <div className="actions">
-          <button type="submit" className="secondary" value="save">
+          <button type="submit" className="secondary" value="save" disabled={!hydrated}>
             Save the draft
           </button>
-          <button type="submit" value="open">
+          <button type="submit" value="open" disabled={!hydrated}>
             Open the motion
           </button>
         </div>

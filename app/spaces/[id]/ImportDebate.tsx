@@ -5,6 +5,7 @@ import { useState } from "react";
 import { newClientId } from "@/lib/clientId";
 import { callApi } from "../../components/api";
 import { Problem } from "../../components/Problem";
+import { useHydrated } from "../../components/useHydrated";
 
 /**
  * Takes a debate exported as JSON from another space (or this one) back in as a new motion, and
@@ -14,6 +15,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const hydrated = useHydrated();
   // One id per file sent: a retry after a lost answer imports it once.
   const [clientId, setClientId] = useState(() => newClientId());
 
@@ -70,7 +72,7 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
         </div>
         <Problem text={problem} />
         <p className="actions">
-          <button type="submit" className="button" disabled={busy !== null}>
+          <button type="submit" className="button" disabled={busy !== null || !hydrated}>
             {busy ?? "Import"}
           </button>
         </p>

@@ -10,6 +10,7 @@ import {
   phaseLabels,
   phaseLength,
 } from "@/lib/phases";
+import { useHydrated } from "../../../components/useHydrated";
 
 type Minutes = Record<Phase, string>;
 
@@ -36,6 +37,7 @@ export function PhaseLengths({
   const [minutes, setMinutes] = useState(() => minutesOf(lengths));
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
+  const hydrated = useHydrated();
   const summary = PHASES.map((p) => `${phaseLabels[p]} ${phaseLength(p, lengths) / 60} min`);
   if (!editable) return <p className="meta phase-lengths-summary">{summary.join(" · ")}</p>;
   return (
@@ -74,7 +76,7 @@ export function PhaseLengths({
           </label>
         ))}
         <div className="actions">
-          <button type="submit" className="secondary" disabled={saving}>
+          <button type="submit" className="secondary" disabled={saving || !hydrated}>
             {saving ? "Saving…" : "Save the phase lengths"}
           </button>
           {saved ? (
