@@ -9,6 +9,7 @@ import type { Failure } from "../../../lib/result";
 import type { Actor } from "../../policy";
 import { workPool } from "../../work/shared";
 import { done, type Outcome } from "../outcome";
+import { processWide } from "../processWide";
 import { judgingDeck } from "./deck";
 import { readableMotion } from "./queries";
 
@@ -23,11 +24,6 @@ interface Computed {
   at: number;
 }
 
-const KEY = Symbol.for("moot.opinions");
-type Holder = {
-  [KEY]?: { computed: Map<string, Computed>; waiting: Map<string, NodeJS.Timeout> };
-};
-
 /**
  * The last groups of each motion, and the computations waiting to run, on this process: on
  * globalThis, since Next bundles the route handlers apart from the server that recomputes them.
@@ -35,9 +31,10 @@ type Holder = {
  * node only starts the labels afresh.
  */
 function held() {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= { computed: new Map(), waiting: new Map() };
-  return holder[KEY];
+  return processWide("opinions", () => ({
+    computed: new Map<string, Computed>(),
+    waiting: new Map<string, NodeJS.Timeout>(),
+  }));
 }
 
 const membersByGroup = (summary: OpinionSummary): Record<string, string[]> => {

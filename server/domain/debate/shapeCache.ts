@@ -19,6 +19,7 @@ import {
 import type { StoredEvent } from "../../../lib/eventLog";
 import type { Side } from "../../../lib/projector";
 import type { MotionEventType } from "../../../lib/protocol";
+import { processWide } from "../processWide";
 import type { HeldPart, summarise } from "./motionSummary";
 
 /**
@@ -135,7 +136,8 @@ interface Entry {
   carrying?: { to: number; since: Promise<Since> };
 }
 
-const byStore = new WeakMap<Store, Map<string, Entry>>();
+// One for the process: the socket doors, the pages and the route handlers read the same debates.
+const byStore = processWide("keptReadings", () => new WeakMap<Store, Map<string, Entry>>());
 
 /**
  * `read()`'s answer for the motion as of its seq (or later), read once while the seq holds or

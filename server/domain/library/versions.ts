@@ -1,10 +1,15 @@
 import type { Repos, VersionRow } from "../../../db/store";
+import { processWide } from "../processWide";
 
 /** How much text the process keeps, in characters: the library's documents many times over. */
 const KEPT_CHARACTERS = 32_000_000;
 
-const kept = new Map<string, VersionRow>();
-let keptCharacters = 0;
+// One for the process, whichever bundle of Next's reads a version.
+const cache = processWide("documentVersions", () => ({
+  kept: new Map<string, VersionRow>(),
+  characters: 0,
+}));
+const { kept } = cache;
 
 /**
  * A document version, kept once read: a version never changes once stored (a new text is a new
@@ -22,11 +27,11 @@ export async function versionOf(repos: Repos, id: string): Promise<VersionRow | 
   const version = await repos.documents.version(id);
   if (!version || kept.has(id)) return version;
   kept.set(id, version);
-  keptCharacters += version.text.length;
+  cache.characters += version.text.length;
   for (const [oldest, row] of kept) {
-    if (keptCharacters <= KEPT_CHARACTERS || oldest === id) break;
+    if (cache.characters <= KEPT_CHARACTERS || oldest === id) break;
     kept.delete(oldest);
-    keptCharacters -= row.text.length;
+    cache.characters -= row.text.length;
   }
   return version;
 }
