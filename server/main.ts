@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { openStore } from "../db";
@@ -18,6 +18,7 @@ import { redisAdapter } from "./realtime/redis";
 import { setRuntime } from "./runtime";
 import { applySecurityHeaders, secureSocketAnswers } from "./securityHeaders";
 import { listensEverywhere, networkAddresses } from "./shareableOrigin";
+import { warmUp, warmUpPaths } from "./warmUp";
 import { WorkPool } from "./work/pool";
 import { setWorkPool } from "./work/shared";
 
@@ -61,7 +62,7 @@ async function main() {
   if (!limits.on)
     console.log("Rate limits are off (MOOT_RATE_LIMIT_FACTOR=0): for load tests only.");
   const gate = bodyGate({ store, authSecret, limits });
-  const httpServer = createServer((req, res) => {
+  const answer: RequestListener = (req, res) => {
     applySecurityHeaders(req, res, config.dev);
     if (isForgeable(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "application/json" });
@@ -77,7 +78,8 @@ async function main() {
         res.end();
       },
     );
-  });
+  };
+  const httpServer = createServer(answer);
   // Socket.IO answers upgrades on its own path and leaves the rest (Next's dev reload) to Next.
   const io: MootServer = new Server(httpServer, {
     serveClient: false,
@@ -104,6 +106,9 @@ async function main() {
     mailer,
     ...realtime,
   });
+
+  // In development Next compiles a route on its first request instead: seconds, not worth it.
+  if (!config.dev) await warmUp(answer, await warmUpPaths(store));
 
   // Next's handlers only log an uncaught error: a port in use must end the process, and say so.
   httpServer.once("error", (error) => {

@@ -100,6 +100,23 @@ function signUpInPart(port: number) {
   return { status, underWay, finish: () => req.end(body.subarray(10)) };
 }
 
+test("a node reads a route handler and the demo motion's pages once before it serves", async () => {
+  const port = await freePort();
+  const node = startNode({ PORT: String(port) }, dir);
+  await serving(node);
+  // Each read that did not answer 200 would be in the log, named (server/warmUp.ts).
+  expect(node.output()).not.toContain("Warming up");
+  const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+  const featured = /href="(\/motions\/[^"/]+)"/.exec(home)?.[1];
+  expect(featured).toBeTruthy();
+  for (const page of ["", "/map", "/projector"]) {
+    const response = await fetch(`http://127.0.0.1:${port}${featured}${page}`);
+    expect(response.status, `${featured}${page}`).toBe(200);
+  }
+  node.child.kill("SIGTERM");
+  expect(await node.exited).toBe(0);
+});
+
 /** Once the server no longer takes connections on the port: it has begun to stop. */
 async function stoppedListening(port: number) {
   for (;;) {
