@@ -20,7 +20,7 @@ export function createRepos(
   dialect: Dialect,
   commitWith?: CommitWith,
 ): Repos {
-  const context = { db, t, dialect, commitWith, hot: hotQueries(db, t) };
+  const context = { db, t, dialect, commitWith, hot: hotQueries(db, t, dialect) };
   const repos = {
     ...spaceRepos(context),
     ...accountRepos(context),

@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm";
 import type { Repos } from "../store";
 import type { QueryDb, RepoContext, Tables } from "./context";
+import { idsValue } from "./hot";
 
 /**
  * `(columns) > (values)` (or another operator), the key of a page compared as a row: both
@@ -50,6 +51,7 @@ const agreementsWhere = (db: QueryDb, t: Tables, where: ReturnType<typeof and>) 
 export const debateRepos = ({
   db,
   t,
+  dialect,
   hot,
 }: RepoContext): Pick<
   Repos,
@@ -226,11 +228,7 @@ export const debateRepos = ({
     citations: async (argumentIds) =>
       argumentIds.length === 0
         ? []
-        : db
-            .select()
-            .from(t.citations)
-            .where(inArray(t.citations.argumentId, argumentIds))
-            .orderBy(asc(t.citations.argumentId), asc(t.citations.position)),
+        : hot.citationsOf().execute({ ids: idsValue(dialect, argumentIds) }),
     setCitationAnchor: async (argumentId, position, anchor) => {
       await db
         .update(t.citations)
@@ -277,7 +275,7 @@ export const debateRepos = ({
     list: async (argumentIds) =>
       argumentIds.length === 0
         ? []
-        : db.select().from(t.agreements).where(inArray(t.agreements.argumentId, argumentIds)),
+        : hot.agreementsOf().execute({ ids: idsValue(dialect, argumentIds) }),
     ofMotion: async (motionId) =>
       agreementsWhere(
         db,
@@ -331,7 +329,7 @@ export const debateRepos = ({
     list: async (argumentIds) =>
       argumentIds.length === 0
         ? []
-        : db.select().from(t.ratings).where(inArray(t.ratings.argumentId, argumentIds)),
+        : hot.ratingsOf().execute({ ids: idsValue(dialect, argumentIds) }),
     strongest: (motionId, limit, offset) => {
       const total = sql<number>`cast(sum(${t.ratings.score}) as integer)`.mapWith(Number);
       const rated = sql<number>`cast(count(*) as integer)`.mapWith(Number);

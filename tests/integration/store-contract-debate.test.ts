@@ -238,6 +238,51 @@ for (const dialect of await dialects()) {
         expect(await store.motions.sourcesInDocument(newId())).toEqual([]);
       });
 
+      it("citations, ratings.list and agreements.list read the rows of every id asked, as many as a page asks, and of no other", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const [ada, bek] = [await rows.user(), await rows.user()];
+        const made = Array.from({ length: 300 }, () =>
+          rows.argumentRows(motion.id, {}, [passage(doc, "Trade moved")]),
+        );
+        const other = rows.argumentRows(motion.id, {}, [passage(doc, "The harbour")]);
+        const at = minute(3);
+        await rows.write(async (tx) => {
+          for (const { argument, citations } of [...made, other]) {
+            await tx.arguments.insert(argument, citations);
+            await tx.ratings.put({
+              argumentId: argument.id,
+              userId: ada.id,
+              score: 2,
+              ratedAt: at,
+            });
+            await tx.agreements.put({
+              argumentId: argument.id,
+              userId: bek.id,
+              stance: "agree",
+              judgedAt: at,
+            });
+          }
+        });
+        // Ids are the database's own, but one that is not must be read as a value, not as SQL.
+        const strange = ['a"b', "c,d", "{e}", "f'g", "h\\i"];
+        const ids = [...made.map(({ argument }) => argument.id), ...strange];
+        const asked = new Set(made.map(({ argument }) => argument.id));
+        const citations = await store.arguments.citations(ids);
+        expect(citations).toHaveLength(300);
+        expect(new Set(citations.map((c) => c.argumentId))).toEqual(asked);
+        const ratings = await store.ratings.list(ids);
+        expect(ratings).toHaveLength(300);
+        expect(new Set(ratings.map((r) => r.argumentId))).toEqual(asked);
+        const agreements = await store.agreements.list(ids);
+        expect(agreements).toHaveLength(300);
+        expect(new Set(agreements.map((a) => a.argumentId))).toEqual(asked);
+        expect(agreements[0]).toMatchObject({ userId: bek.id, stance: "agree", judgedAt: at });
+        expect(await store.agreements.list(strange)).toEqual([]);
+        expect(await store.agreements.list([])).toEqual([]);
+      });
+
       it("update changes only the columns given", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
