@@ -144,6 +144,10 @@ async function overHttp(url: string, quietHealthMs: number) {
   return {
     bytes: warm.bytes,
     firstByteMs: percentile(firstBytes, 0.5),
+    lastByteMs: percentile(
+      runs.map((run) => run.lastByteMs),
+      0.5,
+    ),
     firstByteP90Ms: percentile(firstBytes, 0.9),
     loopMaxMs: (await loopDelay(loopPort)).maxMs,
     healthOverMs: Math.max(0, Math.max(...health) - quietHealthMs),
@@ -410,6 +414,13 @@ function figureOf(
   const measured: [label: string, shown: string, value: number, limit: number | undefined][] = [
     ["", sizeOf(http.bytes), http.bytes, targets.bytes],
     ["first byte ", ms(http.firstByteMs), http.firstByteMs, targets.firstByteMs?.[count]],
+    // An answer sent as it is read (the whole debate) starts long before it ends.
+    [
+      "last byte ",
+      route.page ? "" : ms(http.lastByteMs),
+      route.page ? Number.NaN : http.lastByteMs,
+      undefined,
+    ],
     ["LCP ", ms(seen.lcpMs), seen.lcpMs, targets.lcpMs?.[count]],
     ["DOM nodes ", seen.domNodes.toLocaleString("en"), seen.domNodes, targets.domNodes],
     ["expand ", ms(seen.expandMs), seen.expandMs, targets.expandMs?.[count]],
@@ -547,7 +558,7 @@ try {
   console.log(`
 first read after a start: the server's longest event-loop delay over the first request of each
 route after it started (its code loaded; the first page reads the debate for the first time).
-first byte: median and p90 of ${RUNS}. loop max: the server's longest event-loop delay over those
+first byte: median and p90 of ${RUNS}; last byte (the routes that are not pages): their median. loop max: the server's longest event-loop delay over those
 and ${PROBED_RUNS} more; health over: the worst GET /api/health, asked every 5 ms during the ${PROBED_RUNS} more,
 above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1366x768; DOM nodes
 after load; expand: a click on the first "Show N replies" to the next paint with its replies

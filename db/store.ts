@@ -275,6 +275,8 @@ export interface Repos {
   ratings: {
     put(row: RatingRow): Promise<void>;
     list(argumentIds: string[]): Promise<RatingRow[]>;
+    /** The ratings one person gave the motion's arguments. */
+    ofPerson(motionId: string, userId: string): Promise<RatingRow[]>;
     /**
      * The motion's rated published arguments, strongest first: by mean score rounded half up to
      * hundredths, then by how many rated, then by id; `limit` of them after the first `offset`.

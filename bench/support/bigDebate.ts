@@ -132,22 +132,31 @@ export async function bigDebates(name: string, sizes: number[]) {
   };
 }
 
-/** One GET: its status, the bytes of the body and the ms until its first byte. */
+/** One GET: its status, the bytes of the body and the ms until its first byte and its last. */
 export const fetched = (url: string, cookie: string) =>
-  new Promise<{ status: number; bytes: number; firstByteMs: number }>((resolve, reject) => {
-    const started = performance.now();
-    let firstByteMs = 0;
-    let bytes = 0;
-    request(url, { headers: { cookie } }, (response) => {
-      response.on("data", (chunk: Buffer) => {
-        if (bytes === 0) firstByteMs = performance.now() - started;
-        bytes += chunk.length;
-      });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes, firstByteMs }));
-    })
-      .on("error", reject)
-      .end();
-  });
+  new Promise<{ status: number; bytes: number; firstByteMs: number; lastByteMs: number }>(
+    (resolve, reject) => {
+      const started = performance.now();
+      let firstByteMs = 0;
+      let bytes = 0;
+      request(url, { headers: { cookie } }, (response) => {
+        response.on("data", (chunk: Buffer) => {
+          if (bytes === 0) firstByteMs = performance.now() - started;
+          bytes += chunk.length;
+        });
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            bytes,
+            firstByteMs,
+            lastByteMs: performance.now() - started,
+          }),
+        );
+      })
+        .on("error", reject)
+        .end();
+    },
+  );
 
 /** The value below which `share` (0.5 for the median) of the values lie. */
 export const percentile = (values: number[], share: number) =>

@@ -330,6 +330,12 @@ export const debateRepos = ({
       argumentIds.length === 0
         ? []
         : hot.ratingsOf().execute({ ids: idsValue(dialect, argumentIds) }),
+    ofPerson: async (motionId, userId) =>
+      db
+        .select(getTableColumns(t.ratings))
+        .from(t.ratings)
+        .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.ratings.argumentId))
+        .where(and(eq(t.debateArguments.motionId, motionId), eq(t.ratings.userId, userId))),
     strongest: (motionId, limit, offset) => {
       const total = sql<number>`cast(sum(${t.ratings.score}) as integer)`.mapWith(Number);
       const rated = sql<number>`cast(count(*) as integer)`.mapWith(Number);

@@ -776,7 +776,7 @@ for (const dialect of await dialects()) {
         expect(await store.votes.list(newId())).toEqual([]);
       });
 
-      it("ratings.put keeps one score per member and argument, the latest; list gives the arguments' ratings", async () => {
+      it("ratings.put keeps one score per member and argument, the latest; list gives the arguments' ratings, ofPerson a member's on a motion", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
         const first = await rows.argument(motion.id);
@@ -806,6 +806,17 @@ for (const dialect of await dialects()) {
         );
         expect(await store.ratings.list([second.argument.id])).toHaveLength(1);
         expect(await store.ratings.list([])).toEqual([]);
+        // ofPerson: one member's, of this motion's arguments alone.
+        const { motion: other } = await rows.motion(space.id);
+        const elsewhere = await rows.argument(other.id);
+        await rows.write((tx) => tx.ratings.put(rating(elsewhere.argument.id, ada.id, 2, 3)));
+        expect(sorted(await store.ratings.ofPerson(motion.id, ada.id))).toEqual(
+          sorted([
+            rating(first.argument.id, ada.id, 3, 2),
+            rating(second.argument.id, ada.id, 0, 1),
+          ]),
+        );
+        expect(await store.ratings.ofPerson(other.id, bek.id)).toEqual([]);
       });
 
       it("ratings.strongest ranks a motion's rated published arguments by rounded mean, then count, then id", async () => {

@@ -22,9 +22,10 @@ import { readableSpaces } from "../spaces/queries";
 import { repliesOf, rowsOf } from "./argumentPages";
 import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
-import { argumentShapesOf, inTurns, keptOr, treeInTurns } from "./shapeCache";
+import { argumentShapesOf, keptOr, treeInTurns } from "./shapeCache";
 import { hasOwnAside, shapeTree } from "./shapeTree";
 import { argumentViews, CHUNK, tallyOf } from "./views";
+import { wholeThreads } from "./wholeTree";
 
 /** Drafts are for the people drafting them; readers see open, closed and archived motions. */
 const visibleToReaders = (motion: MotionRow) => motion.status !== "draft";
@@ -121,12 +122,37 @@ export async function readableMotion(store: Store, actor: Actor, id: unknown) {
   return done(motion);
 }
 
+/**
+ * The motion and its debate as the actor may read it: the whole tree, or with `summary` the part
+ * of a big one the motion's page holds at first.
+ */
 export async function getMotion(
   store: Store,
   actor: Actor,
   id: unknown,
   { summary = false } = {},
 ): Promise<Outcome<MotionView>> {
+  const read = await readMotion(store, actor, id, { summary });
+  if (!read.ok) return read;
+  const { threads, ...view } = read.value;
+  const tree: ArgumentNode[] = [];
+  for await (const batch of threads) tree.push(...batch);
+  return done({ ...view, arguments: tree });
+}
+
+/**
+ * `getMotion`'s answer with its tree still to come: `arguments` is empty and `threads` hands out
+ * the tree's top-level threads a batch at a time, in order, for a caller that writes each batch
+ * as it comes (`wholeThreads`).
+ */
+export async function readMotion(
+  store: Store,
+  actor: Actor,
+  id: unknown,
+  { summary = false } = {},
+): Promise<
+  Outcome<MotionView & { threads: AsyncIterable<ArgumentNode[]> | Iterable<ArgumentNode[]> }>
+> {
   const found = await readableMotion(store, actor, id);
   if (!found.ok) return found;
   const motion = found.value;
@@ -135,35 +161,38 @@ export async function getMotion(
   // event it already holds, never miss one (applying an event twice changes nothing).
   const can = readerCan(actor, await placeOf(store, actor, motion.spaceId));
   const viewer = { id: actor.id, moderates: can.moderate };
+  const { anonymous } = motion.settings;
   // A big debate is shaped from its rows without their words; only what is held is read whole.
   const part = summary ? await partOf(store, motion, viewer) : null;
-  const shown = part
-    ? await rowsOf(store, part.held)
-    : readableRows(
-        await inTurns<ArgumentRow, Pick<ArgumentRow, "createdAt" | "id">>(
-          store,
-          (repos, page) => repos.motions.arguments(motion.id, page),
-          ({ createdAt, id }) => ({ createdAt, id }),
-        ),
-        viewer,
-      );
-  const views = await argumentViews(store, shown, { revealHidden: viewer.moderates });
   const votes = await store.votes.list(motion.id);
-  const ratings = actor.kind === "user" ? await ratingsOf(store, shown) : [];
-  const agreements =
-    actor.kind === "user" ? await store.agreements.ofPerson(motion.id, actor.id) : [];
+  const user = actor.kind === "user";
+  const agreements = user ? await store.agreements.ofPerson(motion.id, actor.id) : [];
+  let threads: AsyncIterable<ArgumentNode[]> | Iterable<ArgumentNode[]>;
+  let ratings: RatingRow[] = [];
+  if (part) {
+    const shown = await rowsOf(store, part.held);
+    const views = await argumentViews(store, shown, { revealHidden: viewer.moderates });
+    if (user) ratings = (await ratingsOf(store, shown)).filter((r) => r.userId === actor.id);
+    const tree = await treeInTurns(views.map(part.annotate), { keepHidden: viewer.moderates });
+    threads = [treeForViewer(tree, viewer, anonymous)];
+  } else {
+    threads = wholeThreads(store, motion, viewer);
+    if (user) {
+      const readable = new Set(
+        readableRows(await argumentShapesOf(store, motion), viewer).map((row) => row.id),
+      );
+      ratings = (await store.ratings.ofPerson(motion.id, actor.id)).filter((r) =>
+        readable.has(r.argumentId),
+      );
+    }
+  }
   return done({
     ...(about as MotionSummary),
     settings: motion.settings,
     seq: motion.lastSeq,
-    arguments: treeForViewer(
-      await treeInTurns(part ? views.map(part.annotate) : views, {
-        keepHidden: viewer.moderates,
-      }),
-      viewer,
-      motion.settings.anonymous,
-    ),
-    session: sessionForViewer(motion.session, viewer, motion.settings.anonymous),
+    arguments: [],
+    threads,
+    session: sessionForViewer(motion.session, viewer, anonymous),
     serverNow: Date.now(),
     pinned: motion.pinned,
     spotlightId: motion.spotlightId,
@@ -172,9 +201,7 @@ export async function getMotion(
       votes: Object.fromEntries(
         votes.filter((v) => v.userId === actor.id).map((v) => [v.phase, v.stance]),
       ),
-      ratings: Object.fromEntries(
-        ratings.filter((r) => r.userId === actor.id).map((r) => [r.argumentId, r.score]),
-      ),
+      ratings: Object.fromEntries(ratings.map((r) => [r.argumentId, r.score])),
       agreements: Object.fromEntries(agreements.map((a) => [a.argumentId, a.stance])),
     },
     can,

@@ -277,7 +277,7 @@ const BATCH = 500;
  * between two pages is in none of them or in the answer whole, never counted by one page and
  * missed by the next.
  */
-export function inTurns<R, A>(
+function inTurns<R, A>(
   store: Store,
   read: (repos: Repos, page: { after: A | null; limit: number }) => Promise<R[]>,
   keyOf: (row: R) => A,

@@ -1,7 +1,7 @@
 import { patchAlias } from "@/server/commandRoutes";
 import { conditionalGet } from "@/server/conditionalGet";
 import type { CommandName } from "@/server/domain/commands";
-import { getMotion } from "@/server/domain/debate/queries";
+import { getMotion, readMotion } from "@/server/domain/debate/queries";
 import { motionViewTag } from "@/server/domain/debate/viewTag";
 import { requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
@@ -21,9 +21,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     request,
     await motionViewTag(store, actor, id, summary ? "summary" : ""),
     async () => {
-      const outcome = await getMotion(store, actor, id, { summary });
-      // The whole of a big debate is megabytes of JSON: written in pieces, not in one turn.
-      return outcome.ok && !summary ? streamedJson(outcome.value, "arguments") : respond(outcome);
+      if (summary) return respond(await getMotion(store, actor, id, { summary }));
+      // The whole of a big debate is megabytes of JSON: read and written a few threads at a time.
+      const read = await readMotion(store, actor, id);
+      if (!read.ok) return respond(read);
+      const { threads, ...view } = read.value;
+      return streamedJson(view, "arguments", threads);
     },
   );
 }
