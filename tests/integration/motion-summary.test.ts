@@ -9,7 +9,7 @@ import { argumentPage } from "../../server/domain/debate/argumentPages";
 import { countBelow, SUMMARY } from "../../server/domain/debate/motionSummary";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { getMotion } from "../../server/domain/debate/queries";
-import { actorOf, argumentInput, debate } from "../support/debate";
+import { actorOf, argumentInput, debate, postIn } from "../support/debate";
 import { motionOn } from "../support/fixtures";
 import { must } from "../support/outcome";
 import { type Person, person } from "../support/people";
@@ -29,14 +29,8 @@ for (const dialect of await dialects()) {
     let deepest: string;
     const ids: string[] = [];
 
-    const post = async (who: Person, change: Parameters<typeof argumentInput>[2] = {}) => {
-      const { argument } = await must(
-        postArgument(
-          db.store,
-          actorOf(who),
-          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), change),
-        ),
-      );
+    const post = async (who: Person, change: Parameters<typeof postIn>[3] = {}) => {
+      const argument = await postIn(db.store, d, who, change);
       ids.push(argument.id);
       return argument.id;
     };

@@ -6,11 +6,10 @@ import { treeForViewer } from "../../server/domain/debate/audience";
 import { withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { agreeWithArgument, rateArgument } from "../../server/domain/debate/judge";
 import { changeSettings, hideArgument, rejectArgument } from "../../server/domain/debate/moderate";
-import { postArgument } from "../../server/domain/debate/postArgument";
 import { getMotion, readableRows } from "../../server/domain/debate/queries";
 import { argumentViews } from "../../server/domain/debate/views";
 import { type Actor, anonymousActor } from "../../server/policy";
-import { actorOf, argumentInput, debate } from "../support/debate";
+import { actorOf, debate, postIn } from "../support/debate";
 import { must } from "../support/outcome";
 import type { Person } from "../support/people";
 import { setTestRuntime } from "../support/runtime";
@@ -33,14 +32,8 @@ for (const dialect of await dialects()) {
     const byBen = new Set<string>();
     let anaJudged = 0;
 
-    const post = async (who: Person, change: Parameters<typeof argumentInput>[2] = {}) => {
-      const { argument } = await must(
-        postArgument(
-          db.store,
-          actorOf(who),
-          argumentInput(d.motionId, d.cite("Trade moved inland by rail."), change),
-        ),
-      );
+    const post = async (who: Person, change: Parameters<typeof postIn>[3] = {}) => {
+      const argument = await postIn(db.store, d, who, change);
       if (who === ben) byBen.add(argument.id);
       return argument.id;
     };

@@ -2,8 +2,10 @@ import type { Store } from "../../db/store";
 import { selectorAt } from "../../lib/anchoring";
 import type { Citation, PostArgument } from "../../lib/commands";
 import type { SpaceRole } from "../../lib/spaces";
+import { postArgument } from "../../server/domain/debate/postArgument";
 import type { Actor } from "../../server/policy";
 import { motionOn, spaceWithDocument } from "./fixtures";
+import { must } from "./outcome";
 import { type Person, person } from "./people";
 
 /** The Actor a signed-in person acts as. */
@@ -45,6 +47,17 @@ export function argumentInput(
     citations: [citation],
     ...change,
   };
+}
+
+/** `who`'s argument on the debate's motion, citing a passage of its document: the argument stored. */
+export async function postIn(
+  store: Store,
+  d: Awaited<ReturnType<typeof debate>>,
+  who: Person,
+  change: Partial<PostArgument> = {},
+) {
+  const input = argumentInput(d.motionId, d.cite("Trade moved inland by rail."), change);
+  return (await must(postArgument(store, actorOf(who), input))).argument;
 }
 
 /**
