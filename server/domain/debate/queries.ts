@@ -176,11 +176,10 @@ export async function readMotion(
     const tree = await treeInTurns(views.map(part.annotate), { keepHidden: viewer.moderates });
     threads = [treeForViewer(tree, viewer, anonymous)];
   } else {
-    threads = wholeThreads(store, motion, viewer);
+    const rows = readableRows(await argumentShapesOf(store, motion), viewer);
+    threads = wholeThreads(store, motion, viewer, rows);
     if (user) {
-      const readable = new Set(
-        readableRows(await argumentShapesOf(store, motion), viewer).map((row) => row.id),
-      );
+      const readable = new Set(rows.map((row) => row.id));
       ratings = (await store.ratings.ofPerson(motion.id, actor.id)).filter((r) =>
         readable.has(r.argumentId),
       );

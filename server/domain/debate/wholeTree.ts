@@ -1,29 +1,27 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { MotionRow, Store } from "../../../db/store";
+import type { ArgumentShape, MotionRow, Store } from "../../../db/store";
 import { type ArgumentNode, type ArgumentView, everyNode } from "../../../lib/debate";
 import { rowsOf } from "./argumentPages";
 import { treeForViewer, type Viewer } from "./audience";
-import { readableRows } from "./queries";
-import { argumentShapesOf } from "./shapeCache";
 import { shapeTree } from "./shapeTree";
 import { argumentViews, CHUNK } from "./views";
 
 /**
- * The whole tree of a motion as `viewer` reads it, a few top-level threads at a time, in order:
- * its shape is the one kept for the motion's readers (`shapeTree`, as of the motion's seq or
- * later), and each batch of threads has its arguments read whole and made views, hung as the
- * shape hangs them. Only one batch's rows and views are alive at once, so a debate of 10,000 is
- * not held whole while it is written: the young collections that copied all of it while it was
- * held stopped the process for tens of ms. An argument read after the shape may be newer than
- * the seq (edited since, say), as with the motion's page; a client replaying events from the seq
- * applies them again, which changes nothing.
+ * The whole tree of a motion as `viewer` reads it (`rows`: the shapes of what they may read), a
+ * few top-level threads at a time, in order: its shape is the one kept for the motion's readers
+ * (`shapeTree`, as of the motion's seq or later), and each batch of threads has its arguments
+ * read whole and made views, hung as the shape hangs them. Only one batch's rows and views are
+ * alive at once, so a debate of 10,000 is not held whole while it is written: the young
+ * collections that copied all of it while it was held stopped the process for tens of ms. An
+ * argument read after the shape may be newer than the seq (edited since, say), as with the
+ * motion's page; a client replaying events from the seq applies them again, which changes nothing.
  */
 export async function* wholeThreads(
   store: Store,
   motion: Pick<MotionRow, "id" | "lastSeq" | "settings">,
   viewer: Viewer,
+  rows: ArgumentShape[],
 ): AsyncGenerator<ArgumentNode[]> {
-  const rows = readableRows(await argumentShapesOf(store, motion), viewer);
   const tree = await shapeTree(store, motion, viewer, rows);
   for (let start = 0; start < tree.length; ) {
     if (start > 0) await nextTurn();
