@@ -271,7 +271,7 @@ describe("rate limits", () => {
     expect(elsewhere.status).toBe(201);
   });
 
-  it("P-RATE-1: a post refused because the address is full does not count against the account", async () => {
+  it("P-RATE-1: a post refused because the address is full does not count against the account, nor one refused for the account against the address", async () => {
     await addressRefusalCostsTheAccountNothing(rateLimits(), freshAddress(), freshAddress());
   });
 

@@ -83,7 +83,7 @@ describe.skipIf(!ready)("rate limits across two nodes sharing Redis", () => {
     expect(onNodeB.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array(10).fill("ok"));
   });
 
-  it("SCALE-RATE-3, P-RATE-1: counted in Redis, a post refused because the address is full does not count against the account", async () => {
+  it("SCALE-RATE-3, P-RATE-1: counted in Redis, a post refused because the address is full does not count against the account, nor one refused for the account against the address", async () => {
     const store = await rateLimitStore(redisUrl);
     try {
       await addressRefusalCostsTheAccountNothing(

@@ -9,7 +9,8 @@ const student = (name: string) =>
 /**
  * P-RATE-1 on any limit store: a school's classes use up its address's posts, each student
  * their own; a late student is refused for the address, and those refusals cost them nothing of
- * their own, which they find whole at home.
+ * their own, which they find whole at home. Past their own limit there, their refused tries cost
+ * the home's address nothing: a housemate still has the rest of it.
  */
 export async function addressRefusalCostsTheAccountNothing(
   limits: RateLimits,
@@ -31,7 +32,20 @@ export async function addressRefusalCostsTheAccountNothing(
   for (let n = 0; n < posts.perAccount; n++) {
     expect(await limits.consume("posts", late, home)).toBeNull();
   }
-  expect((await limits.consume("posts", late, home))?.error.message).toMatch(
-    /posts and edits from you just now/,
+  for (let n = 0; n < 3; n++) {
+    expect((await limits.consume("posts", late, home))?.error.message).toMatch(
+      /posts and edits from you just now/,
+    );
+  }
+  const housemates = Array.from({ length: posts.perAddress / posts.perAccount }, (_, i) =>
+    student(`Housemate ${i}`),
+  );
+  for (let n = 0; n < posts.perAddress - posts.perAccount; n++) {
+    const housemate = housemates[Math.floor(n / posts.perAccount)] ?? late;
+    expect(await limits.consume("posts", housemate, home)).toBeNull();
+  }
+  const last = housemates.at(-1) ?? late;
+  expect((await limits.consume("posts", last, home))?.error.message).toMatch(
+    /posts and edits from your network/,
   );
 }
