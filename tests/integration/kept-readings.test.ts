@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DELETED_MEMBER } from "../../lib/accounts";
+import { selectorAt } from "../../lib/anchoring";
 import { citedPassages } from "../../lib/debate";
 import { flattenTree } from "../../lib/live";
+import { sessionFromHeaders } from "../../server/auth/session";
+import { deleteAccount } from "../../server/domain/accounts/deleteAccount";
 import { argumentPage } from "../../server/domain/debate/argumentPages";
 import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { agreeWithArgument, castVote, rateArgument } from "../../server/domain/debate/judge";
@@ -21,17 +25,19 @@ import { projectorView } from "../../server/domain/debate/projector";
 import { getMotion, readableRows } from "../../server/domain/debate/queries";
 import { argumentShapesOf, citedSpansOf, treeInTurns } from "../../server/domain/debate/shapeCache";
 import { shapeOf, shapeTree } from "../../server/domain/debate/shapeTree";
+import { addVersion } from "../../server/domain/library/addVersion";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
-import type { Person } from "../support/people";
+import { type Person, testAuthSecret } from "../support/people";
 import { dialects, type TestStore } from "../support/stores";
 
 // What the pages read of all of a motion's arguments is kept while its log has not moved on, moved
 // on over events that change little of it (votes, agreements, ratings, pins, the spotlight, the
-// motion's settings and status), read on after posts from where it ended, and after an argument
-// changed (edited, withdrawn, hidden, restored, approved, turned down) with that argument read
-// again: a class voting, rating, posting and moderating does not make the next reader of a big
-// debate read it all again. Any other event among them has it read whole.
+// motion's settings and status, a document's new version), read on after posts from where it
+// ended, and after an argument changed (edited, withdrawn, hidden, restored, approved, turned
+// down, its author's account deleted) with that argument read again: a class voting, rating,
+// posting and moderating does not make the next reader of a big debate read it all again. Any
+// other event among them has it read whole.
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`a motion's kept reading on ${dialect.name}`, () => {
     let db: TestStore;
@@ -113,6 +119,34 @@ for (const dialect of await dialects()) {
             })),
         })),
       );
+    };
+    type Viewer = { id: string; moderates: boolean };
+    /** What a reader and a moderator read now, kept to compare what is read after events with. */
+    const readNow = async (viewers: Record<"reader" | "moderator", Viewer>) => {
+      const before = await shapesNow();
+      const cited = await citedSpansOf(db.store, before.motion);
+      const trees = {
+        reader: await treeNow(viewers.reader),
+        moderator: await treeNow(viewers.moderator),
+      };
+      await citedIn(db.store, before.motion);
+      /** Each kept part as a whole reading makes it, the first thread and argument not read again. */
+      const asWhole = async () => {
+        const now = await shapesNow();
+        expect(now.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
+        expect(now.shapes[0]).toBe(before.shapes[0]);
+        for (const who of ["reader", "moderator"] as const) {
+          const { tree, whole } = await treeNow(viewers[who]);
+          expect(tree).toEqual(whole);
+          expect(tree[0]).toBe(trees[who].tree[0]);
+        }
+        expect(await citedIn(db.store, now.motion)).toEqual(await wholeCount());
+        expect(await citedSpansOf(db.store, now.motion)).toEqual(
+          await db.store.motions.citedSpans(d.motionId),
+        );
+        return now;
+      };
+      return { before, cited, asWhole };
     };
     const pageIds = async (who: Person) => {
       const view = await must(getMotion(db.store, actorOf(who), d.motionId));
@@ -197,29 +231,7 @@ for (const dialect of await dialects()) {
       const top = await post(ben, "A thread of its own.");
       const reply = await postReply(ana, top, "A reply to the thread of its own.");
       const lone = await post(ana, "Posted, then taken back.");
-      const before = await shapesNow();
-      const cited = await citedSpansOf(db.store, before.motion);
-      const trees = { reader: await treeNow(reader), moderator: await treeNow(moderator) };
-      await citedIn(db.store, before.motion);
-      /** Each kept part as a whole reading makes it, the first thread and argument not read again. */
-      const asWhole = async () => {
-        const now = await shapesNow();
-        expect(now.shapes).toEqual(await db.store.motions.argumentShapes(d.motionId));
-        expect(now.shapes[0]).toBe(before.shapes[0]);
-        for (const [who, viewer] of [
-          ["reader", reader],
-          ["moderator", moderator],
-        ] as const) {
-          const { tree, whole } = await treeNow(viewer);
-          expect(tree).toEqual(whole);
-          expect(tree[0]).toBe(trees[who].tree[0]);
-        }
-        expect(await citedIn(db.store, now.motion)).toEqual(await wholeCount());
-        expect(await citedSpansOf(db.store, now.motion)).toEqual(
-          await db.store.motions.citedSpans(d.motionId),
-        );
-        return now;
-      };
+      const { before, cited, asWhole } = await readNow({ reader, moderator });
 
       await change(editArgument, ben, { argumentId: top, body: "A thread of its own, edited." });
       await asWhole();
@@ -410,6 +422,90 @@ for (const dialect of await dialects()) {
       expect(after.seq).toBe(before.seq + 10);
       expect(after.shapes).toBe(before.shapes);
       expect((await held()).some((argument) => argument.author.id === ben.id)).toBe(true);
+    });
+
+    it("keeps the arguments and their trees over a document's new version, reading its citations again, and reads again only the arguments of an account deleted", async () => {
+      const mona = await d.member("Mona", "moderator");
+      const reader = { id: actorOf(voters[1] as Person).id, moderates: false };
+      const moderator = { id: actorOf(mona).id, moderates: true };
+      const cy = await d.member("Cy", "participant");
+      const dee = await d.member("Dee", "participant");
+      const cost = "Nobody expected the rail line to pay for itself.";
+      const citingCost = await must(
+        postArgument(
+          db.store,
+          actorOf(cy),
+          argumentInput(d.motionId, d.cite(cost), { body: "It never paid." }),
+        ),
+      );
+      const moved = citingCost.argument.id;
+      const deesOwn = await post(dee, "A thread of Dee's.");
+      const deesReply = await postReply(
+        dee,
+        posted[1] as string,
+        "Dee's reply to another's thread.",
+      );
+      const { before, asWhole } = await readNow({ reader, moderator });
+
+      // Each new version puts a paragraph in at the top: every citation moves, each to where its
+      // passage is in the new version. The arguments and their trees are kept, the citations
+      // read again, whether what was kept of them was read at the last event (here a post, read
+      // by its shapes alone) or before it.
+      let text = d.text;
+      const costAt = () => text.indexOf(cost);
+      const newVersion = async () => {
+        text = `A later note.\n\n${text}`;
+        await must(
+          addVersion(db.store, actorOf(mona), {
+            clientId: crypto.randomUUID(),
+            documentId: d.documentId,
+            text,
+          }),
+        );
+      };
+      const citedAt = async () => {
+        const view = await must(getMotion(db.store, actorOf(ana), d.motionId));
+        return view.arguments.find((argument) => argument.id === moved)?.citations[0]?.anchor;
+      };
+      /** A post citing the passage where it is in the document's latest version. */
+      const postNow = (body: string) => {
+        const quote = "Trade moved inland by rail.";
+        const start = text.indexOf(quote);
+        const citation = {
+          documentId: d.documentId,
+          ...selectorAt(text, start, start + quote.length),
+        };
+        return must(
+          postArgument(db.store, actorOf(ana), argumentInput(d.motionId, citation, { body })),
+        );
+      };
+      await postNow("Posted before the first new version.");
+      await newVersion();
+      expect((await asWhole()).seq).toBe(before.seq + 2);
+      expect((await citedAt())?.start).toBe(costAt());
+      await postNow("Posted before the second new version.");
+      await shapesNow();
+      await newVersion();
+      expect((await asWhole()).seq).toBe(before.seq + 4);
+      expect((await citedAt())?.start).toBe(costAt());
+      expect(costAt()).toBe(d.text.indexOf(cost) + 2 * "A later note.\n\n".length);
+
+      // Signed in through an identity provider just now: the sign-in confirms the deletion.
+      await db.store.transaction((tx) => tx.users.update(dee.id, { passwordHash: null }));
+      const { sessionId } = await sessionFromHeaders(
+        db.store,
+        new Headers({ cookie: dee.cookie }),
+        testAuthSecret,
+      );
+      await must(deleteAccount(db.store, actorOf(dee), { sessionId }));
+      const deleted = await asWhole();
+      expect(deleted.seq).toBe(before.seq + 5);
+      const named = flattenTree(
+        (await must(getMotion(db.store, actorOf(ana), d.motionId))).arguments,
+      );
+      for (const id of [deesOwn, deesReply.id]) {
+        expect(named.find((argument) => argument.id === id)?.author.name).toBe(DELETED_MEMBER);
+      }
     });
   });
 }

@@ -30,10 +30,10 @@ import type { HeldPart, summarise } from "./motionSummary";
  * unchanged debate (paging, many people opening one page) share one reading. Events that change
  * little of it (`CHANGES`) move the reading on with the log; after posts, the arguments and
  * citations are read on from the earliest post's time and the trees grow by the posts; after an
- * argument changed in its own row (`touchedBy`), that row and its citations are read again and
- * its thread built again (`carryOver`). Per Store (each node, each test database) and for the
- * last motions asked only. What is kept holds for every reader: each filters it by what they may
- * read.
+ * argument changed in its own rows (`touchedBy`, or its author's account deleted: `withRenamed`),
+ * those rows are read again and its thread built again (`carryOver`). Per Store (each node, each
+ * test database) and for the last motions asked only. What is kept holds for every reader: each
+ * filters it by what they may read.
  */
 const KEPT = 16;
 
@@ -41,12 +41,14 @@ const KEPT = 16;
  * Events that change nothing of what is kept but these parts, which the next reader makes
  * again: a vote or an agreement changes none of it, a rating only which arguments are the room's
  * strongest (pages and the map rank by strength from the ratings read for each request), a pin
- * or the spotlight only the part a page holds (which keeps them on it). The motion's own row
- * (its wording, settings, status) is not kept: each reader reads it, and hides authors in an
- * anonymous motion from what is kept. A class votes, rates, runs its session and has the
+ * or the spotlight only the part a page holds (which keeps them on it), a document's new version
+ * only where the citations stand and the passages counted from them (each citation of the
+ * document moves to the new version, so they are read again whole; the arguments and their trees
+ * are kept). The motion's own row (its wording, settings, status) is not kept: each reader reads
+ * it, and hides authors in an anonymous motion from what is kept. A class votes, rates, runs its session and has the
  * moderator put arguments on the screen far more often than it posts, and a debate of 10,000
- * takes hundreds of ms to read again. Any event not here, not a post and not `touchedBy` (a
- * document's new version, an account deleted) has the debate read whole.
+ * takes hundreds of ms to read again. Any event not here, not a post, not `touchedBy` and not an
+ * account deleted (`withRenamed`) has the debate read whole.
  */
 const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "vote.cast": [],
@@ -63,6 +65,7 @@ const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "motion.status": [],
   "rubric.set": [],
   "grade.marked": [],
+  "evidence.reanchored": ["cited", "passages"],
 };
 
 /** The most events a kept reading is moved on over; past that it is read again. */
@@ -123,10 +126,11 @@ interface Posted {
 }
 
 /**
- * The events since what is kept: these posts came, these arguments changed (if any) and these
- * parts changed (`CHANGES`), nothing else; null if more.
+ * The events since what is kept: these posts came, these arguments changed (if any), these
+ * authors deleted their accounts (each argument of theirs renamed) and these parts changed
+ * (`CHANGES`), nothing else; null if more.
  */
-type Since = (Moved & { changed: Set<keyof Kept> }) | null;
+type Since = (Moved & { changed: Set<keyof Kept>; renamed: Set<string> }) | null;
 
 interface Entry {
   seq: number;
@@ -182,26 +186,42 @@ async function carryOver(store: Store, motions: Map<string, Entry>, motion: Moti
     const since = store.events
       .after(motion.id, entry.seq, behind)
       .then((events) => eventsSince(events, motion.lastSeq, behind))
+      .then(
+        (since) => since && withRenamed(since, entry.kept.shapes ?? entry.grownFrom?.shapes?.kept),
+      )
       // Not known: read again.
       .catch(() => null);
     entry.carrying = { to: motion.lastSeq, since };
   }
   const since = await entry.carrying.since;
   if (!since || motions.get(motion.id) !== entry || entry.seq >= motion.lastSeq) return;
-  const { changed, ...moved } = since;
+  const { changed, renamed: _, ...moved } = since;
   if (!moved.posts && moved.touched.length === 0) {
     entry.seq = motion.lastSeq;
     for (const part of changed) delete entry.kept[part];
+    entry.grownFrom = grownOn(entry.grownFrom, changed);
     return;
   }
   const grownFrom: Record<string, Before<unknown>> = {};
   for (const part of GROWN) {
+    if (changed.has(part)) continue;
     const kept = entry.kept[part];
     const earlier = entry.grownFrom?.[part];
     if (kept) grownFrom[part] = { kept, ...moved };
     else if (earlier) grownFrom[part] = { kept: earlier.kept, ...joined(earlier, moved) };
   }
   remember(motions, motion.id, { seq: motion.lastSeq, kept: {}, grownFrom });
+}
+
+/** What a reading may still grow from once `changed` are to be made again whole. */
+function grownOn(
+  grownFrom: GrownFrom | undefined,
+  changed: Set<keyof Kept>,
+): GrownFrom | undefined {
+  if (!grownFrom) return grownFrom;
+  return Object.fromEntries(
+    Object.entries(grownFrom).filter(([part]) => !changed.has(part as keyof Kept)),
+  );
 }
 
 /** What two stretches of the log did, one after the other. */
@@ -227,6 +247,7 @@ function eventsSince(events: StoredEvent[], upTo: number, count: number): Since 
   if (events.length !== count || events.some((event) => event.seq > upTo)) return null;
   const posted: string[] = [];
   const touched: string[] = [];
+  const renamed = new Set<string>();
   let since = Number.POSITIVE_INFINITY;
   const changed = new Set<keyof Kept>();
   for (const event of events) {
@@ -235,12 +256,33 @@ function eventsSince(events: StoredEvent[], upTo: number, count: number): Since 
     if (event.type === "argument.posted" || event.type === "argument.submitted") {
       posted.push(event.data.argument.id);
       since = Math.min(since, Date.parse(event.data.argument.createdAt));
-    } else if (argumentId) touched.push(argumentId);
+    } else if (event.type === "author.deleted") renamed.add(event.data.authorId);
+    else if (argumentId) touched.push(argumentId);
     else if (!parts) return null;
     for (const part of parts ?? []) changed.add(part);
   }
   if (Number.isNaN(since)) return null;
-  return { posts: posted.length > 0 ? { posted, since: new Date(since) } : null, touched, changed };
+  const posts = posted.length > 0 ? { posted, since: new Date(since) } : null;
+  return { posts, touched, changed, renamed };
+}
+
+/**
+ * `since` with the arguments of the authors it renamed among those it touched, as the shapes
+ * kept before it name them: what was posted after those is read again whatever its author. Null
+ * where no shapes are kept to say, or where that touches too many.
+ */
+async function withRenamed(
+  since: NonNullable<Since>,
+  kept: Promise<ArgumentShape[]> | undefined,
+): Promise<Since> {
+  if (since.renamed.size === 0) return since;
+  const shapes = await kept;
+  if (!shapes) return null;
+  const theirs = shapes.filter((shape) => since.renamed.has(shape.authorId));
+  // As many as the events carried would read again at most: the threads they are in are built
+  // again at once, where a whole reading builds a big debate's in turns.
+  if (since.touched.length + theirs.length > CARRIED) return null;
+  return { ...since, touched: [...since.touched, ...theirs.map((shape) => shape.id)] };
 }
 
 /**
