@@ -4,7 +4,9 @@
  * arguments), starts the real server on that database (building the pages first if the sources
  * changed) and, as a member with a session cookie, reads the motion page, the map, the projector,
  * GET /api/motions/:id/projector (what the projector reads again after events), GET
- * /api/motions/:id (the whole tree) and one page of GET /api/motions/:id/arguments:
+ * /api/motions/:id (the whole tree) and one page of GET /api/motions/:id/arguments; and, with the
+ * largest debate only, the page of the document every debate cites and its GET
+ * /api/documents/:id/coverage (the heat strip), which count the citations of both debates:
  * - first, on the largest debate, the server's longest event-loop delay over the first request
  *   of each route after it started (and of GET /api/health before them);
  * - the bytes of the answer and its time to first byte, median and p90 of 11;
@@ -13,12 +15,13 @@
  *   (bench/support/loopProbe.ts, loaded only into servers a bench starts), and the worst time of
  *   GET /api/health, asked every 5 ms from here during the 3 more, above its quiet median
  *   (both figures also for 2 s in which nothing else is asked: the noise of shared cores);
- * - for the three pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
+ * - for the pages in Chromium at 1366x768: Largest Contentful Paint (median of 5 loads),
  *   the DOM nodes after load, and on the motion page the time from a click on the first
  *   "Show N replies" to the next paint after its replies are on the page (median of the 5 loads);
  * - the motion page's first byte for the first reader after a vote, a rating, a post, a
  *   spotlight, a pin, an edit, a withdrawal and a hiding, as the member (the commands over REST;
- *   the spotlight, the pin and the hiding the moderator's), median of 5 each.
+ *   the spotlight, the pin and the hiding the moderator's), median of 5 each; and after a new
+ *   version of the document the debates cite, the moderator's, median of 6.
  * Each figure with a target is marked ✓ or ✗ beside it; the targets are printed under the table,
  * and each route's row of `npm run bench`'s one table says whether it met them all.
  *
@@ -49,7 +52,14 @@ type Targets = {
   domNodes?: number;
   expandMs?: Record<number, number>;
 };
-type Route = { name: string; path: (motionId: string) => string; page: boolean; targets: Targets };
+type Route = {
+  name: string;
+  path: (motionId: string) => string;
+  page: boolean;
+  targets: Targets;
+  /** Read with the largest debate only: what it reads is not one motion's. */
+  once?: boolean;
+};
 
 const pageTargets = { firstByteMs: { 1000: 100, 10000: 200 }, domNodes: 3000 };
 const routes: Route[] = [
@@ -78,6 +88,20 @@ const routes: Route[] = [
     targets: { bytes: 100 * KB },
   },
   { name: "GET /api/motions/:id", path: (id) => `/api/motions/${id}`, page: false, targets: {} },
+  {
+    name: "the cited document's page",
+    path: () => `/documents/${citation.documentId}`,
+    page: true,
+    targets: {},
+    once: true,
+  },
+  {
+    name: "GET /api/documents/:id/coverage",
+    path: () => `/api/documents/${citation.documentId}/coverage`,
+    page: false,
+    targets: {},
+    once: true,
+  },
   {
     name: "GET …/arguments?side=for&limit=20",
     path: (id) => `/api/motions/${id}/arguments?side=for&limit=20`,
@@ -291,6 +315,34 @@ async function afterEvents(motionId: string) {
   ) as Record<(typeof EVENTS)[number], number>;
 }
 
+/** New versions of the cited document the motion page is read after. */
+const VERSION_RUNS = 6;
+
+/**
+ * The motion page's first byte for the first reader after a new version of the document the
+ * debates cite (median of VERSION_RUNS), each re-anchoring every citation: the moderator adds a
+ * line at its end, then takes it out again, so that the passage posts cite reads as it did.
+ */
+async function afterVersions(motionId: string) {
+  const page = `${moot.url}/motions/${motionId}`;
+  const documentUrl = `${moot.url}/api/documents/${citation.documentId}`;
+  const read = await fetch(documentUrl, { headers: { cookie } });
+  const { text } = (await read.json()) as { text: string };
+  const times: number[] = [];
+  for (let i = 0; i < VERSION_RUNS; i += 1) {
+    const response = await fetch(`${documentUrl}/versions`, {
+      method: "POST",
+      headers: { cookie: moderatorCookie, "content-type": "application/json" },
+      body: JSON.stringify({ text: i % 2 === 0 ? `${text}\n\nA line of a new version.` : text }),
+    });
+    if (!response.ok)
+      throw new Error(`a new version answered ${response.status}: ${await response.text()}`);
+    times.push((await fetched(page, cookie)).firstByteMs);
+    await sleep(EVENT_GAP_MS);
+  }
+  return percentile(times, 0.5);
+}
+
 /**
  * Opens `url` in a new tab and waits for the load event and a quiet network: the last Largest
  * Contentful Paint candidate and the number of elements.
@@ -500,6 +552,7 @@ try {
     rows.push(quietRow);
     console.log(`  measured: ${quietRow}`);
     for (const route of routes) {
+      if (route.once && count !== firstCount) continue;
       const url = `${moot.url}${route.path(motionId)}`;
       const { targets } = route;
       const http = await overHttp(url, quietHealthMs);
@@ -524,21 +577,24 @@ try {
       if (count === firstCount) readAgainMs = Math.max(readAgainMs, http.loopMaxMs);
       if (route === routes[0]) atRest = http.firstByteMs;
     }
-    const after = await afterEvents(motionId);
-    for (const event of EVENTS) {
+    const after = {
+      ...(await afterEvents(motionId)),
+      "new version of its document": await afterVersions(motionId),
+    };
+    for (const [event, firstByteMs] of Object.entries(after)) {
       const row = line([
         count.toLocaleString("en"),
         `motion page after ${named(event)}`,
         "",
-        `${ms(after[event])} (first reader)`,
+        `${ms(firstByteMs)} (first reader)`,
       ]);
       rows.push(row);
       console.log(`  measured: ${row}`);
       figures.push({
         figure: `motion page's first byte after ${named(event)}, ${count.toLocaleString("en")} arguments`,
-        moot: ms(after[event]),
+        moot: ms(firstByteMs),
         baseline: `no event between ${ms(atRest)}`,
-        ratio: `${(after[event] / atRest).toFixed(2)}x`,
+        ratio: `${(firstByteMs / atRest).toFixed(2)}x`,
         target: "-",
       });
     }
@@ -564,7 +620,8 @@ above its median while nothing else is asked. LCP: median of ${LOADS} loads at 1
 after load; expand: a click on the first "Show N replies" to the next paint with its replies
 (median of ${LOADS}; "-" where there is no such button). After a vote, a rating, a post, a
 spotlight, a pin, an edit, a withdrawal, a hiding (or its restore, every other run): the motion
-page's first byte for the first reader after each (median of ${EVENT_RUNS}).
+page's first byte for the first reader after each (median of ${EVENT_RUNS}); after a new version of
+the document the debates cite (a line added, then taken out): the same, median of ${VERSION_RUNS}.
 Targets: the motion page and the map <= 300 KB, the projector and its refresh <= 100 KB at any size;
 pages' first byte <= 100 ms at 1,000 and <= 200 ms at 10,000; <= 3,000 DOM nodes; the motion
 page's LCP <= 1.0 s and expanding <= 200 ms at 1,000; the map's LCP <= 1.5 s at 1,000; at 10,000

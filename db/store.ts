@@ -247,6 +247,8 @@ export interface Repos {
         status: ArgumentRow["status"];
       })[]
     >;
+    /** The motions whose arguments cite the document, each once, by id. */
+    motionsCiting(documentId: string): Promise<string[]>;
   };
   votes: {
     put(row: VoteRow): Promise<void>;

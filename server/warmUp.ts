@@ -12,15 +12,18 @@ const WARM_UP_REQUEST_MS = 30_000;
  * (100-120 ms in one task), and the first motion page, its map and its projector load their
  * chunks and source maps (40-160 ms of tasks). Meanwhile the event loop answers no one, every
  * room's sockets included (bench/HISTORY.md). One route handler, and the featured demo motion's
- * pages where the demo library is loaded, as a visitor reads them; what one motion's page loads
- * serves every motion's.
+ * pages and the reader of its first source where the demo library is loaded, as a visitor reads
+ * them; what one motion's page loads serves every motion's, and one document's every document's.
  */
 export async function warmUpPaths(store: Store) {
   const featured = await featuredMotionId(store);
-  const pages = featured
-    ? ["", "/map", "/projector"].map((page) => `/motions/${featured}${page}`)
-    : [];
-  return ["/api/health", ...pages];
+  if (!featured) return ["/api/health"];
+  const [source] = await store.motions.sources([featured]);
+  return [
+    "/api/health",
+    ...["", "/map", "/projector"].map((page) => `/motions/${featured}${page}`),
+    ...(source ? [`/documents/${source.documentId}`] : []),
+  ];
 }
 
 /**

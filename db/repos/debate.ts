@@ -249,6 +249,16 @@ export const debateRepos = ({
         .orderBy(asc(t.citations.start), asc(t.citations.end));
       return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
     },
+    motionsCiting: async (documentId) => {
+      const rows = await db
+        .select({ motionId: t.debateArguments.motionId })
+        .from(t.citations)
+        .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
+        .where(eq(t.citations.documentId, documentId))
+        .groupBy(t.debateArguments.motionId)
+        .orderBy(asc(t.debateArguments.motionId));
+      return rows.map((row) => row.motionId);
+    },
   },
   votes: {
     put: async (row) => {

@@ -7,6 +7,7 @@ import { hideArgument, restoreArgument } from "../../server/domain/debate/modera
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { documentCoverage, uncitedPassages } from "../../server/domain/library/coverage";
+import { documentPassages } from "../../server/domain/library/passages";
 import { type Actor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
@@ -99,6 +100,45 @@ for (const dialect of await dialects()) {
         const outsider = actorOf(await person(db.store, "Olli Outsider"));
         const refused = await documentCoverage(db.store, outsider, d.documentId);
         expect(refused.ok ? "ok" : refused.error.code).toBe("not_found");
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("the document's marks count each cited passage for and against as the motion's page does, hidden, pending and draft arguments left out", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, aida, moderator, dana, support, post } = await citedDebate(db.store);
+        const title = (await db.store.motions.get(d.motionId))?.title;
+        const marks = async (who: Actor) =>
+          (await documentPassages(db.store, who, d.documentId))
+            .filter((mark) => mark.id.startsWith("cited-"))
+            .map((mark) => [d.text.slice(mark.start, mark.end), mark.label]);
+        const cited = (label: string) => `${label}, in “${title}”`;
+        expect(await marks(aida)).toEqual([
+          [harbour, cited("Cited 1 time for the motion")],
+          [trade, cited("Cited 2 times against the motion")],
+          [doubt, cited("Cited 2 times against the motion")],
+        ]);
+        // Read again after a hiding and a post waiting for approval: neither counts, for anyone.
+        await must(
+          hideArgument(db.store, moderator, { argumentId: support, clientId: id(), reason: "Off" }),
+        );
+        const motion = await db.store.motions.get(d.motionId);
+        const settings = { ...(motion?.settings ?? defaultMotionSettings), approvalRequired: true };
+        await db.store.transaction((tx) => tx.motions.update(d.motionId, { settings }));
+        await post(dana, [harbour], { relation: "against" });
+        const after = [
+          [harbour, cited("Cited 1 time for the motion")],
+          [trade, cited("Cited 1 time against the motion")],
+          [doubt, cited("Cited 1 time against the motion")],
+        ];
+        expect(await marks(aida)).toEqual(after);
+        expect(await marks(moderator)).toEqual(after);
+        // Back in draft, the motion is its moderators' alone.
+        await db.store.transaction((tx) => tx.motions.update(d.motionId, { status: "draft" }));
+        expect(await marks(aida)).toEqual([]);
+        expect(await marks(moderator)).toEqual(after);
       } finally {
         await db.dispose();
       }

@@ -751,6 +751,27 @@ for (const dialect of await dialects()) {
         ]);
         expect(await store.arguments.citationsInDocument(newId())).toEqual([]);
       });
+
+      it("motionsCiting gives each motion whose arguments cite the document once, whatever their status", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const otherDoc = await rows.document(space.id);
+        const motions = [
+          (await rows.motion(space.id)).motion,
+          (await rows.motion(space.id)).motion,
+        ];
+        const { motion: elsewhere } = await rows.motion(space.id);
+        for (const motion of motions) {
+          await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
+          await rows.argument(motion.id, { status: "hidden" }, [passage(doc, "The harbour")]);
+        }
+        await rows.argument(elsewhere.id, {}, [passage(otherDoc, "Findings")]);
+        expect(await store.arguments.motionsCiting(doc.document.id)).toEqual(
+          motions.map((motion) => motion.id).sort(),
+        );
+        expect(await store.arguments.motionsCiting(otherDoc.document.id)).toEqual([elsewhere.id]);
+        expect(await store.arguments.motionsCiting(newId())).toEqual([]);
+      });
     });
 
     describe("votes and ratings", () => {

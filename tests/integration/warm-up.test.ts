@@ -62,17 +62,21 @@ describe("a node warming up before it opens its port", () => {
     expect(lines).toEqual(["Warming up: /broken answered 500", "Warming up: /dropped failed:"]);
   });
 
-  it("reads a route handler, and the featured demo motion's pages where the demo is loaded", async () => {
+  it("reads a route handler, and the featured demo motion's pages and its first source's reader where the demo is loaded", async () => {
     db = await sqliteTestStore();
     expect(await warmUpPaths(db.store)).toEqual(["/api/health"]);
     await loadDemoLibrary(db.store);
     const featured = await featuredMotionId(db.store);
     expect(featured).toBeTruthy();
+    const [source] = await db.store.motions.sources([featured as string]);
+    const document = await db.store.documents.get(source?.documentId ?? "");
+    expect(document?.title).toBeTruthy();
     expect(await warmUpPaths(db.store)).toEqual([
       "/api/health",
       `/motions/${featured}`,
       `/motions/${featured}/map`,
       `/motions/${featured}/projector`,
+      `/documents/${document?.id}`,
     ]);
   });
 });

@@ -80,7 +80,7 @@ export async function addVersion(
           await tx.documents.lock(documentId);
           const concerned = new Set([
             ...(await tx.motions.sourcesInDocument(documentId)).map((s) => s.motionId),
-            ...(await tx.arguments.citationsInDocument(documentId)).map((c) => c.motionId),
+            ...(await tx.arguments.motionsCiting(documentId)),
           ]);
           for (const motionId of [...concerned].sort()) await tx.motions.lock(motionId);
           const now = await tx.documents.get(documentId);

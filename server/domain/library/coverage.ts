@@ -6,7 +6,7 @@ import {
   type Span,
   uncitedPieces,
 } from "../../../lib/coverage";
-import { sideOf } from "../../../lib/debate";
+import { sidesOf } from "../../../lib/debate";
 import type { MotionSummary } from "../../../lib/views";
 import type { Actor } from "../../policy";
 import { listMotions, readableMotion, withSources } from "../debate/queries";
@@ -33,26 +33,22 @@ export async function documentCoverage(
   const readable = new Set(
     (await listMotions(store, actor, { withDrafts: true })).map((m) => m.id),
   );
-  const citations = (await store.arguments.citationsInDocument(document.id)).filter(
-    (c) =>
-      readable.has(c.motionId) &&
-      c.status === "published" &&
-      c.anchorStatus !== "detached" &&
-      c.anchorVersionId === current,
-  );
   const cited: CitedSpan[] = [];
-  for (const motionId of new Set(citations.map((c) => c.motionId))) {
+  for (const motionId of await store.arguments.motionsCiting(document.id)) {
+    const motion = readable.has(motionId) ? await store.motions.get(motionId) : undefined;
+    if (!motion) continue;
+    // From the motion's kept reading, which its pages share: a big debate is not read again.
+    const shapes = await argumentShapesOf(store, motion);
+    const published = new Set(
+      shapes.filter((shape) => shape.status === "published").map((shape) => shape.id),
+    );
     // A reply's side depends on its parents, which need not cite this document.
-    const rows = new Map((await store.motions.arguments(motionId)).map((a) => [a.id, a]));
-    for (const c of citations.filter((c) => c.motionId === motionId)) {
-      const argument = rows.get(c.argumentId);
-      if (!argument || c.anchorStart === null || c.anchorEnd === null) continue;
-      cited.push({
-        argumentId: c.argumentId,
-        side: sideOf(argument, rows),
-        start: c.anchorStart,
-        end: c.anchorEnd,
-      });
+    const side = sidesOf(shapes);
+    for (const span of await citedSpansOf(store, motion)) {
+      const { argumentId, anchorStart: start, anchorEnd: end } = span;
+      if (span.documentId !== document.id || span.anchorVersionId !== current) continue;
+      if (!published.has(argumentId) || start === null || end === null) continue;
+      cited.push({ argumentId, side: side(argumentId), start, end });
     }
   }
   return done(coverageByBlock(await store.documents.blocks(current), cited));

@@ -1,9 +1,9 @@
 import type { Store } from "../../../db/store";
-import { citedLabel, citedPassages } from "../../../lib/debate";
+import { citedLabel } from "../../../lib/debate";
 import type { PassageMark } from "../../../lib/views";
 import type { Actor } from "../../policy";
+import { citedIn } from "../debate/motionSummary";
 import { listMotions } from "../debate/queries";
-import { argumentViews } from "../debate/views";
 
 export const sourceMarkId = (motionId: string, position: number) =>
   `source-${motionId}-${position}`;
@@ -41,18 +41,22 @@ export async function documentPassages(
 export const citedMarkId = (motionId: string, start: number, end: number) =>
   `cited-${motionId}-${start}-${end}`;
 
-/** Each passage of the document cited in a readable motion, with how often for and against. */
+/**
+ * Each passage of the document cited in a readable motion, with how often for and against: as
+ * the motion's page counts them, from its kept reading (a big debate is not read again).
+ */
 async function citedMarks(
   store: Store,
   documentId: string,
   motions: Map<string, { title: string }>,
 ): Promise<PassageMark[]> {
-  const cited = await store.arguments.citationsInDocument(documentId);
-  const motionIds = [...new Set(cited.map((c) => c.motionId))].filter((id) => motions.has(id));
   const marks: PassageMark[] = [];
-  for (const motionId of motionIds) {
-    const views = await argumentViews(store, await store.motions.arguments(motionId));
-    for (const passage of citedPassages(views).filter((p) => p.documentId === documentId)) {
+  for (const motionId of await store.arguments.motionsCiting(documentId)) {
+    const motion = motions.has(motionId) ? await store.motions.get(motionId) : undefined;
+    if (!motion) continue;
+    for (const passage of (await citedIn(store, motion)).filter(
+      (p) => p.documentId === documentId,
+    )) {
       marks.push({
         id: citedMarkId(motionId, passage.start, passage.end),
         start: passage.start,

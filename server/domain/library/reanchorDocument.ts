@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
 import { type QuoteSelector, selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
@@ -54,6 +55,22 @@ function anchorOf(
     anchorStart: found.start,
     anchorEnd: found.end,
   };
+}
+
+/**
+ * How many citations one turn of the event loop reads, writes or makes views of: a document cited
+ * across a big debate has thousands, and the transaction gives other requests turns between.
+ */
+const TURN = 250;
+
+/** `read` of `ids` a TURN's worth at a time, with other requests' turns between. */
+async function inTurns<T>(ids: string[], read: (some: string[]) => Promise<Map<string, T>>) {
+  const all = new Map<string, T>();
+  for (let i = 0; i < ids.length; i += TURN) {
+    if (i > 0) await nextTurn();
+    for (const [id, value] of await read(ids.slice(i, i + TURN))) all.set(id, value);
+  }
+  return all;
 }
 
 type Source = Awaited<ReturnType<Repos["motions"]["sourcesInDocument"]>>[number];
@@ -171,9 +188,10 @@ export async function reanchorDocument(
   // Where the public arguments' passages stood, and their sides: a page that neither holds nor
   // counts one apart moves it in its counts of cited passages (P-LIVE-4).
   const citing = [...new Set(cited.filter(isPublished).map((citation) => citation.argumentId))];
-  const was = await citedByEach(tx, citing);
-  const sides = await sidesOf(tx, citing);
-  for (const citation of cited) {
+  const was = await inTurns(citing, (some) => citedByEach(tx, some));
+  const sides = await inTurns(citing, (some) => sidesOf(tx, some));
+  for (const [i, citation] of cited.entries()) {
+    if (i > 0 && i % TURN === 0) await nextTurn();
     const anchor = found.anchors.get(citationKey(citation));
     if (!anchor) continue;
     await tx.arguments.setCitationAnchor(citation.argumentId, citation.position, anchor);
@@ -189,18 +207,25 @@ export async function reanchorDocument(
   }
   const view = (c: CitationRow) => passageView(c, new Map([[version.id, version.text]]));
   const withCitations = async (argumentIds: string[]) => {
-    const citations = await tx.arguments.citations(argumentIds);
-    return argumentIds.map((argumentId) => {
+    const citations = await inTurns(argumentIds, async (some) => {
+      const theirs = new Map<string, CitationRow[]>(some.map((id) => [id, []]));
+      for (const citation of await tx.arguments.citations(some)) {
+        if (citation.anchorStatus !== "detached") theirs.get(citation.argumentId)?.push(citation);
+      }
+      return theirs;
+    });
+    const views = [];
+    for (const [i, argumentId] of argumentIds.entries()) {
+      if (i > 0 && i % TURN === 0) await nextTurn();
       const side = sides.get(argumentId);
       const before = was.get(argumentId);
-      return {
+      views.push({
         argumentId,
-        citations: citations
-          .filter((c) => c.argumentId === argumentId && c.anchorStatus !== "detached")
-          .map(view),
+        citations: (citations.get(argumentId) ?? []).map(view),
         ...(side && before ? { side, was: before } : {}),
-      };
-    });
+      });
+    }
+    return views;
   };
   const events: OutgoingEvent[] = [];
   for (const [motionId, changed] of byMotion) {
