@@ -586,6 +586,20 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
 }
 
 /**
+ * Whether a page must read the motion again after these events, beyond applying them: the names
+ * it shows went or came back (the motion made anonymous, or named again: `anonymous` is what the
+ * page holds), or a document's new version moved the passages of more arguments than its event
+ * lists (P-LIVE-6).
+ */
+export function readAgainAfter(events: MotionEvent[], anonymous: boolean): boolean {
+  return events.some(
+    (event) =>
+      (event.type === "motion.settings" && event.data.settings.anonymous !== anonymous) ||
+      (event.type === "evidence.reanchored" && event.data.readAgain === true),
+  );
+}
+
+/**
  * Whether events arriving for a client that holds everything up to `seq` leave it a gap: one of
  * them lies past the next it can apply. A batch may hold one (P-JOIN-5: another node's event can
  * fall between two of this node's); the client applies what it can and joins again from there.

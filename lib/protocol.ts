@@ -117,12 +117,17 @@ export type MotionEventData = {
     detached: string[];
     onlyFor?: string;
   } & Partial<MovedPassages>;
-  /** Each published argument's `side` and `was` (logged before they were written: absent). */
+  /**
+   * Each published argument's `side` and `was` (logged before they were written: absent). Past
+   * a hundred published arguments in the motion, none is listed and `readAgain` is set: a page
+   * reads the motion again (P-LIVE-6).
+   */
   "evidence.reanchored": {
     documentId: string;
     versionId: string;
     sources: { position: number; passage: CitationView }[];
     arguments: ({ argumentId: string; citations: CitationView[] } & Partial<MovedPassages>)[];
+    readAgain?: true;
     onlyFor?: string;
   };
   "session.phase": { action: RunPhase["action"]; session: SharedSession };

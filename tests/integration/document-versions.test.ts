@@ -161,6 +161,66 @@ for (const dialect of await dialects()) {
       }
     });
 
+    it("P-LIVE-6: a new version moving the passages of more than 100 published arguments of a motion lists none and calls its pages to read it again; at 100 it lists them", async () => {
+      const db = await dialect.open();
+      try {
+        const d = await debate(db.store, "private");
+        const teacher = actorOf(await d.member("Tess Teacher", "moderator"));
+        const student = actorOf(await d.member("Sam Student", "participant"));
+        const post = (body: string) =>
+          postArgument(
+            db.store,
+            student,
+            argumentInput(d.motionId, d.cite("Trade moved inland by rail."), { body }),
+          );
+        for (let i = 0; i < 100; i++) expect(code(await post(`Rail ${i}.`))).toBe("ok");
+        // Each version adds a paragraph at the end: every passage stays where it was, in it.
+        let text = sampleText;
+        const newVersion = async () => {
+          text = `${text}\n\nA note added in version ${text.length}.`;
+          const added = await addVersion(db.store, teacher, {
+            clientId: id(),
+            documentId: d.documentId,
+            text,
+          });
+          if (!added.ok) throw new Error(added.error.message);
+          const log = await eventsSince(db.store, student, { motionId: d.motionId });
+          const last = log.ok ? log.value.events.at(-1) : undefined;
+          if (last?.type !== "evidence.reanchored") throw new Error("no evidence.reanchored");
+          return { versionId: added.value.versionId, event: last };
+        };
+
+        const hundred = await newVersion();
+        expect(hundred.event.data.arguments).toHaveLength(100);
+        expect(hundred.event.data.readAgain).toBeUndefined();
+
+        expect(code(await post("Rail 100."))).toBe("ok");
+        const many = await newVersion();
+        expect(many.event.data).toMatchObject({
+          documentId: d.documentId,
+          versionId: many.versionId,
+          arguments: [],
+          readAgain: true,
+        });
+        // The motion's source still moves with the event.
+        expect(many.event.data.sources.map((s) => s.passage.anchor.versionId)).toEqual([
+          many.versionId,
+        ]);
+        expect(JSON.stringify(many.event).length).toBeLessThan(2_000);
+        // What a page reads again has every citation in the new version.
+        const page = await getMotion(db.store, student, d.motionId);
+        const anchors = page.ok
+          ? flattenTree(page.value.arguments).flatMap((a) => a.citations.map((c) => c.anchor))
+          : [];
+        expect(anchors).toHaveLength(101);
+        expect(new Set(anchors.map((anchor) => anchor.versionId))).toEqual(
+          new Set([many.versionId]),
+        );
+      } finally {
+        await db.dispose();
+      }
+    });
+
     it("P-LIVE-4: a page holding part of the debate, read before a new version and the reviews, counts the cited passages as a page read after them", async () => {
       const db = await dialect.open();
       try {

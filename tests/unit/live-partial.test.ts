@@ -13,6 +13,7 @@ import {
   mergePages,
   movedUpBy,
   ratedIntoView,
+  readAgainAfter,
   withOwnPost,
 } from "../../lib/live";
 import type { MotionEventData } from "../../lib/protocol";
@@ -986,5 +987,30 @@ describe("a live copy of a big debate held in part", () => {
     // Logged before `latest` was written: the thread keeps the place it had.
     const older = applyEvents(state, [motionEvent(12, "argument.withdrawn", gone)]).state;
     expect(order(older)).toEqual(["b", "q"]);
+  });
+
+  it("P-LIVE-6: a new version past a hundred arguments, which lists none, calls the page to read the motion again; one that lists them, and events that change no names, do not", () => {
+    const many = motionEvent(11, "evidence.reanchored", {
+      documentId: "d",
+      versionId: "v2",
+      sources: [],
+      arguments: [],
+      readAgain: true,
+    });
+    const listed = newVersion(11, { argumentId: "t", citations: [citing(0)] });
+    const named = (anonymous: boolean) =>
+      motionEvent(12, "motion.settings", {
+        settings: { ...held().settings, anonymous },
+        session: held().session,
+      });
+    expect(readAgainAfter([many], false)).toBe(true);
+    expect(readAgainAfter([listed, named(false)], false)).toBe(false);
+    expect(readAgainAfter([listed, named(true)], false)).toBe(true);
+    expect(readAgainAfter([named(true)], true)).toBe(false);
+    // Applied, it changes nothing the page holds: the page reads the motion again instead.
+    const state = held();
+    const after = applyEvents(state, [many]).state;
+    expect(after.arguments).toEqual(state.arguments);
+    expect(after.seq).toBe(11);
   });
 });

@@ -58,6 +58,14 @@ function anchorOf(
 }
 
 /**
+ * The most published arguments of one motion whose passages' new places its `evidence.reanchored`
+ * lists: past it the event lists none and says `readAgain`, and each page of the motion reads it
+ * again (P-LIVE-6), rather than every connection to a big debate being sent where each of its
+ * citations stands (10,000 arguments citing one document made an event of 5 MB).
+ */
+export const REANCHORED_LISTED = 100;
+
+/**
  * How many citations one turn of the event loop reads, writes or makes views of: a document cited
  * across a big debate has thousands, and the transaction gives other requests turns between.
  */
@@ -185,9 +193,17 @@ export async function reanchorDocument(
       passage: passageView({ ...source, ...anchor }, new Map([[version.id, version.text]])),
     });
   }
-  // Where the public arguments' passages stood, and their sides: a page that neither holds nor
+  // The published arguments citing the document, by motion: a motion with too many to list is
+  // read again by its pages (P-LIVE-6).
+  const published = new Map<string, Set<string>>();
+  for (const citation of cited.filter(isPublished)) {
+    const theirs = published.get(citation.motionId) ?? new Set<string>();
+    published.set(citation.motionId, theirs.add(citation.argumentId));
+  }
+  const listed = (motionId: string) => (published.get(motionId)?.size ?? 0) <= REANCHORED_LISTED;
+  // Where the listed arguments' passages stood, and their sides: a page that neither holds nor
   // counts one apart moves it in its counts of cited passages (P-LIVE-4).
-  const citing = [...new Set(cited.filter(isPublished).map((citation) => citation.argumentId))];
+  const citing = [...published].flatMap(([motionId, ids]) => (listed(motionId) ? [...ids] : []));
   const was = await inTurns(citing, (some) => citedByEach(tx, some));
   const sides = await inTurns(citing, (some) => sidesOf(tx, some));
   for (const [i, citation] of cited.entries()) {
@@ -244,10 +260,14 @@ export async function reanchorDocument(
       });
       events.push(outgoing(row, motion));
     };
-    await append({
-      sources: changed.sources,
-      arguments: await withCitations([...changed.arguments.keys()]),
-    });
+    await append(
+      listed(motionId)
+        ? {
+            sources: changed.sources,
+            arguments: await withCitations([...changed.arguments.keys()]),
+          }
+        : { sources: changed.sources, arguments: [], readAgain: true },
+    );
     for (const [authorId, argumentIds] of changed.pending) {
       await append({
         sources: [],

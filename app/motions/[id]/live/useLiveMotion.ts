@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
-import { type LoadedPage, leavesGap, liveFrom, seqAfter } from "@/lib/live";
+import { type LoadedPage, leavesGap, liveFrom, readAgainAfter, seqAfter } from "@/lib/live";
 import {
   type Ack,
   type ClientToServerEvents,
@@ -149,15 +149,13 @@ export function useLiveMotion(
     const joinIfBehind = () => {
       if (lastSeqHeard > seqRef.current) join();
     };
-    // Names shown or hidden change with anonymity: what is held already must be read again,
-    // whether the change came live or in a join's replay.
-    const rereadIfRenamed = (events: MotionEvent[]) => {
-      const renamed = events.some(
-        (event) =>
-          event.type === "motion.settings" &&
-          event.data.settings.anonymous !== anonymousRef.current,
-      );
-      if (renamed) void reload().then((reloaded) => reloaded && joinIfBehind());
+    // Names shown or hidden change with anonymity, and a new version of a document may move
+    // more passages than its event lists: what is held already must be read again, whether the
+    // change came live or in a join's replay.
+    const rereadIfCalled = (events: MotionEvent[]) => {
+      if (readAgainAfter(events, anonymousRef.current)) {
+        void reload().then((reloaded) => reloaded && joinIfBehind());
+      }
     };
     // A join asked for while one is under way runs once that one has answered: the rooms it
     // puts the connection in follow the reader's role as it is then (P-MEMBER-1).
@@ -186,7 +184,7 @@ export function useLiveMotion(
           } else {
             dispatch({ type: "events", events: answer.events });
             seqRef.current = seqAfter(seqRef.current, answer.events);
-            rereadIfRenamed(answer.events);
+            rereadIfCalled(answer.events);
           }
           joining = false;
           dispatch({ type: "connection", connection: "live" });
@@ -263,7 +261,7 @@ export function useLiveMotion(
       for (const event of events) {
         if (event.type === "evidence.reanchored") dispatch({ type: "pageChanged" });
       }
-      rereadIfRenamed(events);
+      rereadIfCalled(events);
     });
     // The browser knows about a lost network before any ping times out: say so at once, and
     // reconnect (and replay what was missed) as soon as it is back.

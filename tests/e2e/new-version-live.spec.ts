@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { debateExport, JoinPage, SignUpPage, SpacesPage } from "./pages";
+
+// P-LIVE-6: a new version of a document cited by more than 100 published arguments of a motion
+// tells the room to read the motion again, in a small event, rather than sending each page where
+// every citation stands now.
+
+const text = "The harbour was closed in winter. Trade moved inland by rail.";
+const quote = "Trade moved inland by rail.";
+const start = text.indexOf(quote);
+const end = start + quote.length;
+const ARGUMENTS = 101;
+
+function debateFile() {
+  const args = Array.from({ length: ARGUMENTS }, (_, i) => ({
+    id: `a${i + 1}`,
+    parentId: null,
+    relation: i % 2 ? "against" : "for",
+    body: `Argument ${i + 1} rests on the rail line.`,
+    author: { name: "Vera Version" },
+    pseudonym: 1,
+    status: "published",
+    createdAt: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(),
+    citations: [
+      {
+        documentId: "report",
+        versionId: "report-1",
+        exact: quote,
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(end, end + 32),
+        start,
+        end,
+        anchor: { status: "exact", confidence: 1, versionId: "report-1", start, end },
+      },
+    ],
+  }));
+  const report = {
+    id: "report",
+    title: "Harbour report",
+    currentVersionId: "report-1",
+    versions: [
+      {
+        id: "report-1",
+        number: 1,
+        text,
+        blocks: [{ kind: "paragraph", level: null, start: 0, end: text.length }],
+      },
+    ],
+  };
+  return { ...debateExport("The winter rail line paid its way", args), documents: [report] };
+}
+
+test("P-LIVE-6: a new version moving the passages of more than 100 arguments sends the room a small event, and an open page reads the motion again", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const host = await browser.newContext();
+  const hostPage = await host.newPage();
+  await new SignUpPage(hostPage).signUp({
+    name: "Vera Version",
+    email: `new-version-${Date.now()}@school.test`,
+    password: "Vera's long password",
+  });
+  const space = await new SpacesPage(hostPage).createSpace("Rail line seminar");
+  const spaceId = new URL(hostPage.url()).pathname.split("/").at(-1) ?? "";
+  const code = (await space.joinCode().textContent()) ?? "";
+  const imported = await hostPage.request.post(`/api/spaces/${spaceId}/import`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify(debateFile()),
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const motion = (await imported.json()) as {
+    id: string;
+    arguments: { citations: { documentId: string }[] }[];
+  };
+  const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
+
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  await new JoinPage(page).joinAsGuest(code, "Rhea Reader");
+  await expect(page.getByRole("heading", { level: 1, name: "Rail line seminar" })).toBeVisible();
+  const heard: string[] = [];
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => {
+      if (typeof payload === "string" && payload.includes("evidence.reanchored")) {
+        heard.push(payload);
+      }
+    }),
+  );
+  await page.goto(`/motions/${motion.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "The winter rail line paid its way",
+  );
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+
+  const readAgain = page.waitForResponse(
+    (response) =>
+      response.url().includes(`/api/motions/${motion.id}`) && response.request().method() === "GET",
+  );
+  const version = await hostPage.request.post(`/api/documents/${documentId}/versions`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ text: `${text}\n\nA note added in the second version.` }),
+  });
+  expect(version.status(), await version.text()).toBe(201);
+  expect((await readAgain).status()).toBe(200);
+  expect(heard).toHaveLength(1);
+  expect(heard[0]).toContain('"readAgain":true');
+  expect(heard[0]?.length).toBeLessThan(2_000);
+  await host.close();
+  await reader.close();
+});
