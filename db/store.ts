@@ -37,6 +37,8 @@ export type CitedSpanRow = Pick<
   CitationRow,
   "argumentId" | "documentId" | "anchorVersionId" | "anchorStart" | "anchorEnd"
 >;
+/** Where a citation comes in a document's citations: its quote's place, its argument, its position. */
+export type CitationInDocumentKey = Pick<CitationRow, "start" | "end" | "argumentId" | "position">;
 /** Where a citation comes in a motion's citations: its argument's time and id, its position. */
 export type CitedSpanKey = { postedAt: Date; argumentId: string; position: number };
 export type VoteRow = InferSelectModel<typeof schema.votes>;
@@ -239,8 +241,15 @@ export interface Repos {
     citations(argumentIds: string[]): Promise<CitationRow[]>;
     /** Where a citation stands in its document's current version (see re-anchoring). */
     setCitationAnchor(argumentId: string, position: number, anchor: AnchorColumns): Promise<void>;
-    /** The citations into a document, with the argument each belongs to. */
-    citationsInDocument(documentId: string): Promise<
+    /**
+     * The citations into a document, with the argument each belongs to, in the order of the
+     * places they quote (then by argument and position); `page` reads `limit` of them after the
+     * citation `after`.
+     */
+    citationsInDocument(
+      documentId: string,
+      page?: { after: CitationInDocumentKey | null; limit: number },
+    ): Promise<
       (CitationRow & {
         motionId: string;
         relation: ArgumentRow["relation"];

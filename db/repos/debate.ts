@@ -235,18 +235,33 @@ export const debateRepos = ({
         .set(anchor)
         .where(and(eq(t.citations.argumentId, argumentId), eq(t.citations.position, position)));
     },
-    citationsInDocument: async (documentId) => {
-      const rows = await db
+    citationsInDocument: async (documentId, page) => {
+      const c = t.citations;
+      const after = page?.after;
+      const query = db
         .select({
-          citation: t.citations,
+          citation: c,
           motionId: t.debateArguments.motionId,
           relation: t.debateArguments.relation,
           status: t.debateArguments.status,
         })
-        .from(t.citations)
-        .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
-        .where(eq(t.citations.documentId, documentId))
-        .orderBy(asc(t.citations.start), asc(t.citations.end));
+        .from(c)
+        .innerJoin(t.debateArguments, eq(t.debateArguments.id, c.argumentId))
+        .where(
+          and(
+            eq(c.documentId, documentId),
+            after
+              ? rowCompared([c.start, c.end, c.argumentId, c.position], ">", [
+                  after.start,
+                  after.end,
+                  after.argumentId,
+                  after.position,
+                ])
+              : undefined,
+          ),
+        )
+        .orderBy(asc(c.start), asc(c.end), asc(c.argumentId), asc(c.position));
+      const rows = await (page ? query.limit(page.limit) : query);
       return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
     },
     motionsCiting: async (documentId) => {

@@ -752,6 +752,39 @@ for (const dialect of await dialects()) {
         expect(await store.arguments.citationsInDocument(newId())).toEqual([]);
       });
 
+      it("citationsInDocument reads a page after a citation, ties of one passage in argument order", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        for (let i = 0; i < 3; i++)
+          await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
+        await rows.argument(motion.id, {}, [
+          passage(doc, "The harbour"),
+          passage(doc, "Trade moved"),
+        ]);
+        const whole = await store.arguments.citationsInDocument(doc.document.id);
+        expect(whole).toHaveLength(5);
+        const trade = whole.slice(1).map((citation) => citation.argumentId);
+        expect(trade).toEqual([...trade].sort());
+        const paged = [];
+        for (let after = null; ; ) {
+          const page = await store.arguments.citationsInDocument(doc.document.id, {
+            after,
+            limit: 2,
+          });
+          paged.push(...page);
+          const last = page.at(-1);
+          if (page.length < 2 || !last) break;
+          after = {
+            start: last.start,
+            end: last.end,
+            argumentId: last.argumentId,
+            position: last.position,
+          };
+        }
+        expect(paged).toEqual(whole);
+      });
+
       it("motionsCiting gives each motion whose arguments cite the document once, whatever their status", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
+import type { AnchorColumns, CitationInDocumentKey, CitationRow, Repos } from "../../../db/store";
 import { type QuoteSelector, selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
 import { squash } from "../../../lib/documents/blocks";
@@ -71,6 +71,36 @@ export const REANCHORED_LISTED = 100;
  */
 const TURN = 250;
 
+/** `make` of each of `items`, a TURN's worth a turn. */
+async function mapInTurns<T, U>(items: T[], make: (item: T) => U): Promise<U[]> {
+  const made: U[] = [];
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % TURN === 0) await nextTurn();
+    made.push(make(item));
+  }
+  return made;
+}
+
+/** How many citations one read of a document's takes. */
+const PAGE = 500;
+
+/**
+ * Every citation into the document, a PAGE at a time with other requests' turns between: in a
+ * transaction all of one moment; outside one, checked against a reading in the transaction.
+ */
+async function citationsIn(repos: Repos, documentId: string): Promise<Cited[]> {
+  const all: Cited[] = [];
+  for (let after: CitationInDocumentKey | null = null; ; ) {
+    const page = await repos.arguments.citationsInDocument(documentId, { after, limit: PAGE });
+    for (const citation of page) all.push(citation);
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) return all;
+    const { start, end, argumentId, position } = last;
+    after = { start, end, argumentId, position };
+    await nextTurn();
+  }
+}
+
 /** `read` of `ids` a TURN's worth at a time, with other requests' turns between. */
 async function inTurns<T>(ids: string[], read: (some: string[]) => Promise<Map<string, T>>) {
   const all = new Map<string, T>();
@@ -129,11 +159,11 @@ export async function findAnchors(
 ): Promise<FoundAnchors | Failure> {
   const currentVersionId = (await repos.documents.get(documentId))?.currentVersionId ?? null;
   const sources = await repos.motions.sourcesInDocument(documentId);
-  const cited = await repos.arguments.citationsInDocument(documentId);
+  const cited = await citationsIn(repos, documentId);
   const passages = [...sources, ...cited];
-  const keys = [...sources.map(sourceKey), ...cited.map(citationKey)];
+  const keys = [...sources.map(sourceKey), ...(await mapInTurns(cited, citationKey))];
   const texts = await anchorTexts(repos, passages);
-  const selectors = passages.map((passage) => wanted(passage, texts));
+  const selectors = await mapInTurns(passages, (passage) => wanted(passage, texts));
   const sought = selectors.filter((selector) => selector !== null);
   const found =
     sought.length === 0
@@ -143,6 +173,7 @@ export async function findAnchors(
   let next = 0;
   const anchors = new Map<string, AnchorColumns | null>();
   for (const [i, passage] of passages.entries()) {
+    if (i > 0 && i % TURN === 0) await nextTurn();
     const anchor = selectors[i] === null ? null : (found[next++] as Anchor);
     anchors.set(keys[i] as string, anchor && anchorOf(passage, anchor, version));
   }
@@ -179,8 +210,8 @@ export async function reanchorDocument(
     return found;
   };
   const sources = await tx.motions.sourcesInDocument(documentId);
-  const cited = await tx.arguments.citationsInDocument(documentId);
-  const keys = [...sources.map(sourceKey), ...cited.map(citationKey)];
+  const cited = await citationsIn(tx, documentId);
+  const keys = [...sources.map(sourceKey), ...(await mapInTurns(cited, citationKey))];
   const unchanged =
     keys.length === found.anchors.size && keys.every((key) => found.anchors.has(key));
   if (!unchanged) return null;
