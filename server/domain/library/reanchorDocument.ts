@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { AnchorColumns, CitationInDocumentKey, CitationRow, Repos } from "../../../db/store";
+import type { AnchorColumns, CitationRow, Repos } from "../../../db/store";
 import { type QuoteSelector, selectorAt } from "../../../lib/anchoring";
 import type { CitationView } from "../../../lib/debate";
 import { squash } from "../../../lib/documents/blocks";
@@ -9,6 +9,7 @@ import type { Failure } from "../../../lib/result";
 import { workPool } from "../../work/shared";
 import { citedByEach, sidesOf } from "../debate/argumentPages";
 import { outgoing } from "../events";
+import { citationsIn } from "./citationsIn";
 import { anchorTexts, passageView } from "./passageView";
 
 type Passage = Omit<CitationRow, "argumentId" | "position">;
@@ -81,26 +82,6 @@ async function mapInTurns<T, U>(items: T[], make: (item: T) => U): Promise<U[]> 
   return made;
 }
 
-/** How many citations one read of a document's takes. */
-const PAGE = 500;
-
-/**
- * Every citation into the document, a PAGE at a time with other requests' turns between: in a
- * transaction all of one moment; outside one, checked against a reading in the transaction.
- */
-async function citationsIn(repos: Repos, documentId: string): Promise<Cited[]> {
-  const all: Cited[] = [];
-  for (let after: CitationInDocumentKey | null = null; ; ) {
-    const page = await repos.arguments.citationsInDocument(documentId, { after, limit: PAGE });
-    for (const citation of page) all.push(citation);
-    const last = page.at(-1);
-    if (page.length < PAGE || !last) return all;
-    const { start, end, argumentId, position } = last;
-    after = { start, end, argumentId, position };
-    await nextTurn();
-  }
-}
-
 /** `read` of `ids` a TURN's worth at a time, with other requests' turns between. */
 async function inTurns<T>(ids: string[], read: (some: string[]) => Promise<Map<string, T>>) {
   const all = new Map<string, T>();
@@ -112,7 +93,7 @@ async function inTurns<T>(ids: string[], read: (some: string[]) => Promise<Map<s
 }
 
 type Source = Awaited<ReturnType<Repos["motions"]["sourcesInDocument"]>>[number];
-type Cited = Awaited<ReturnType<Repos["arguments"]["citationsInDocument"]>>[number];
+type Cited = Awaited<ReturnType<typeof citationsIn>>[number];
 
 /** What a passage is known by, and everything its new place is found from. */
 const keyOf = (owner: string, passage: Passage & { position: number }) =>

@@ -8,6 +8,7 @@ import { moderate } from "../debate/moderate";
 import { argumentViews } from "../debate/views";
 import { done, type Outcome, refuse } from "../outcome";
 import { spaceFor } from "../spaces/access";
+import { citationsIn } from "./citationsIn";
 
 /** A citation re-anchoring left for a moderator to settle, with what they need to decide. */
 export interface CitationToReview {
@@ -40,7 +41,7 @@ export async function citationsToReview(
     const current = document.currentVersionId
       ? await store.documents.version(document.currentVersionId)
       : undefined;
-    for (const citation of await store.arguments.citationsInDocument(document.id)) {
+    for (const citation of await citationsIn(store, document.id)) {
       const motion = motions.get(citation.motionId);
       const unsettled = citation.anchorStatus === "fuzzy" || citation.anchorStatus === "orphaned";
       // Only arguments someone may still read are worth a moderator's time.
