@@ -5,7 +5,9 @@ import type { Actor } from "../../policy";
 import { authorize } from "../../policy";
 import { done, type Outcome } from "../outcome";
 import { placeOf } from "../spaces/access";
+import { rowsOf } from "./argumentPages";
 import { readableMotion } from "./queries";
+import { argumentShapesOf } from "./shapeCache";
 import { argumentViews } from "./views";
 
 /** How many cards the deck holds at a time; a new deck is dealt when they are judged. */
@@ -26,9 +28,12 @@ export async function judgingDeck(
   const motion = found.value;
   const place = await placeOf(store, actor, motion.spaceId);
   const canJudge = actor.kind === "user" && authorize(actor, "argument.agree", place) === null;
-  const rows = await store.motions.arguments(motion.id);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const others = rows.filter((row) => row.status === "published" && row.authorId !== actor.id);
+  // The motion's kept reading, without the words: only the cards dealt are read whole.
+  const shapes = await argumentShapesOf(store, motion);
+  const byId = new Map(shapes.map((shape) => [shape.id, shape]));
+  const others = shapes.filter(
+    (shape) => shape.status === "published" && shape.authorId !== actor.id,
+  );
   const [judgedRows, votes] = canJudge
     ? await Promise.all([
         store.agreements.ofPerson(motion.id, actor.id),
@@ -52,7 +57,10 @@ export async function judgingDeck(
   const waiting = unjudged.slice(0, canJudge ? DEAL : 0);
   const views = await argumentViews(
     store,
-    waiting.map(({ row }) => row),
+    await rowsOf(
+      store,
+      waiting.map(({ row }) => row),
+    ),
   );
   const cards = views.map((view, i) => ({
     id: view.id,
