@@ -335,6 +335,8 @@ export interface Repos {
      * deleted their account is not named by the log either.
      */
     renameAuthor(motionId: string, authorId: string, name: string): Promise<void>;
+    /** When each of the motion's events by `actorId` was logged, in order. */
+    timesOf(motionId: string, actorId: string): Promise<Date[]>;
     ofTypes<K extends MotionEventType>(
       motionId: string,
       types: readonly K[],

@@ -143,6 +143,14 @@ export function eventRepos(
             .orderBy(asc(t.events.seq))
             .limit(limit)
         ).map(upgradeEvent),
+      timesOf: async (motionId, actorId) =>
+        (
+          await db
+            .select({ at: t.events.at })
+            .from(t.events)
+            .where(and(eq(t.events.motionId, motionId), eq(t.events.actorId, actorId)))
+            .orderBy(asc(t.events.seq))
+        ).map((row) => row.at),
       renameAuthor: async (motionId, authorId, name) => {
         const rows = await db
           .select({ seq: t.events.seq, data: t.events.data })

@@ -272,6 +272,14 @@ for (const dialect of await dialects()) {
         const { user: _, role: __, ...counts } = teachersRow ?? { user: null, role: null };
         expect(summary.mine).toEqual({ ...counts, before: "for", after: "for" });
         expect(summary.mine).toMatchObject({ arguments: { for: 1, against: 0 }, citations: 3 });
+        // So is everyone's, read from their own part of the debate alone.
+        for (const [key, who] of Object.entries(as)) {
+          if (key === "aida") continue;
+          const own = await must(roomResult(db.store, who, d.motionId));
+          const row = (await rows()).find((each) => each.user.id === who.id);
+          const { user: _u, role: _r, ...theirs } = row ?? { user: null, role: null };
+          expect(own.mine, key).toMatchObject(theirs);
+        }
         const text = JSON.stringify(summary);
         for (const other of [people.bek, people.dana, people.oscar]) {
           expect(text).not.toContain(other.id);

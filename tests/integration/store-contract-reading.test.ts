@@ -353,6 +353,26 @@ for (const dialect of await dialects()) {
         expect(await store.events.after(newId(), 0, 10)).toEqual([]);
       });
 
+      it("timesOf gives when each of one actor's events on a motion was logged, in order", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const by = (motionId: string, actorId: string, at: Date): NewEvent => ({
+          ...edited(motionId, actorId),
+          actorId,
+          at,
+        });
+        await rows.write(async (tx) => {
+          await tx.events.append(by(motion.id, "ana", minute(3)));
+          await tx.events.append(by(motion.id, "ben", minute(4)));
+          await tx.events.append(by(other.id, "ana", minute(5)));
+          await tx.events.append(by(motion.id, "ana", minute(6)));
+        });
+        expect(await store.events.timesOf(motion.id, "ana")).toEqual([minute(3), minute(6)]);
+        expect(await store.events.timesOf(motion.id, "ben")).toEqual([minute(4)]);
+        expect(await store.events.timesOf(motion.id, "cy")).toEqual([]);
+      });
+
       it("ofTypes gives a motion's events of the types asked, in order", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);

@@ -7,7 +7,7 @@ import type {
   StoredEvent,
   VoteRow,
 } from "../../../db/store";
-import { citedPassages, supportShift } from "../../../lib/debate";
+import { supportShift } from "../../../lib/debate";
 import {
   type CitedPassage,
   hasMoved,
@@ -20,9 +20,11 @@ import {
 import type { Actor } from "../../policy";
 import { done, type Outcome, refuse } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
+import { citedIn } from "./motionSummary";
 import { opinionsOutline } from "./opinions";
 import { readableMotion } from "./queries";
-import { argumentViews, tallyOf } from "./views";
+import { argumentShapesOf, citedSpansOf } from "./shapeCache";
+import { tallyOf } from "./views";
 
 const TOP_PASSAGES = 5;
 const LOG_PAGE = 1_000;
@@ -43,40 +45,58 @@ async function moversOf(store: Store, votes: VoteRow[]): Promise<Mover[]> {
     );
 }
 
-/** The passages published arguments cite most, per side (a reply's side as sideOf says). */
+/**
+ * The passages published arguments cite most, per side (a reply's side as sideOf says), as the
+ * motion's kept reading counts them, each with the quote of the last published citation of it.
+ */
 async function mostCited(
   store: Store,
-  rows: ArgumentRow[],
+  motion: Pick<MotionRow, "id" | "lastSeq">,
 ): Promise<MotionResult["citedPassages"]> {
-  const views = await argumentViews(store, rows, { revealHidden: true });
-  const key = (p: { documentId: string; start: number; end: number }) =>
-    `${p.documentId}:${p.start}:${p.end}`;
-  const quotes = new Map(
-    views.flatMap((v) =>
-      v.citations.flatMap(({ documentId, exact, anchor: { start, end } }) =>
-        start === null || end === null ? [] : [[key({ documentId, start, end }), exact] as const],
-      ),
-    ),
-  );
-  const passages = citedPassages(views);
-  const titles = new Map<string, string>();
-  for (const documentId of new Set(passages.map((p) => p.documentId))) {
-    titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
-  }
-  const top = (side: "for" | "against"): CitedPassage[] =>
+  const passages = await citedIn(store, motion);
+  const top = (side: "for" | "against") =>
     passages
       .filter((p) => p[side] > 0)
       .sort((a, b) => b[side] - a[side])
-      .slice(0, TOP_PASSAGES)
-      .map(({ documentId, start, end, ...counts }) => ({
+      .slice(0, TOP_PASSAGES);
+  const tops = { for: top("for"), against: top("against") };
+  const key = (p: { documentId: string; start: number | null; end: number | null }) =>
+    `${p.documentId}:${p.start}:${p.end}`;
+  const shown = new Set([...tops.for, ...tops.against].map(key));
+  const published = new Set(
+    (await argumentShapesOf(store, motion))
+      .filter((shape) => shape.status === "published")
+      .map((shape) => shape.id),
+  );
+  const quoting = new Map<string, { argumentId: string; position: number }>();
+  for (const span of await citedSpansOf(store, motion)) {
+    const at = key({ documentId: span.documentId, start: span.anchorStart, end: span.anchorEnd });
+    if (published.has(span.argumentId) && shown.has(at)) quoting.set(at, span);
+  }
+  const quoted = [...new Set([...quoting.values()].map((span) => span.argumentId))];
+  const exact = new Map(
+    (await store.arguments.citations(quoted)).map((c) => [
+      `${c.argumentId}:${c.position}`,
+      c.exact,
+    ]),
+  );
+  const titles = new Map<string, string>();
+  for (const documentId of new Set([...tops.for, ...tops.against].map((p) => p.documentId))) {
+    titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
+  }
+  const shownOf = (side: "for" | "against"): CitedPassage[] =>
+    tops[side].map(({ documentId, start, end, ...counts }) => {
+      const span = quoting.get(key({ documentId, start, end }));
+      return {
         documentId,
         documentTitle: titles.get(documentId) ?? "",
         start,
         end,
-        exact: quotes.get(key({ documentId, start, end })) ?? "",
+        exact: span ? (exact.get(`${span.argumentId}:${span.position}`) ?? "") : "",
         count: counts[side],
-      }));
-  return { for: top("for"), against: top("against") };
+      };
+    });
+  return { for: shownOf("for"), against: shownOf("against") };
 }
 
 /** The opinion groups, or none when they could not be worked out now (the pool was full). */
@@ -93,17 +113,14 @@ export async function motionResult(
 ): Promise<Outcome<MotionResult>> {
   const found = await moderatedMotion(store, actor, motionId);
   if (!found.ok) return found;
-  const [voteRows, argumentRows] = await Promise.all([
-    store.votes.list(found.value.id),
-    store.motions.arguments(found.value.id),
-  ]);
+  const voteRows = await store.votes.list(found.value.id);
   const votes = tallyOf(voteRows);
   return done({
     votes,
     shift: supportShift(votes),
     winner: winnerOf(votes),
     movers: await moversOf(store, voteRows),
-    citedPassages: await mostCited(store, argumentRows),
+    citedPassages: await mostCited(store, found.value),
     opinions: await outlineOrNone(store, found.value.id),
   });
 }
@@ -136,11 +153,11 @@ const emptyRow = (
 });
 
 interface Activity {
-  args: ArgumentRow[];
-  citations: CitationRow[];
+  args: Pick<ArgumentRow, "id" | "authorId" | "relation">[];
+  citations: Pick<CitationRow, "argumentId">[];
   ratings: RatingRow[];
   votes: VoteRow[];
-  events: StoredEvent[];
+  events: Pick<StoredEvent, "actorId" | "at">[];
 }
 
 /** Adds what was done to the row of whoever did it (rows of people not listed are skipped). */
@@ -202,6 +219,37 @@ async function countActivity(store: Store, motion: MotionRow, rows: Map<string, 
 }
 
 /**
+ * What one person did on the motion, as `countActivity` reads it for everyone: their arguments
+ * from the motion's kept reading, and only the citations, ratings and events that count for them.
+ */
+async function activityOf(
+  store: Store,
+  motion: MotionRow,
+  userId: string,
+  votes: VoteRow[],
+): Promise<Activity> {
+  const args = (await argumentShapesOf(store, motion)).filter((a) => a.authorId === userId);
+  const ids = args.map((a) => a.id);
+  const [citations, received, given, times] = await Promise.all([
+    store.arguments.citations(ids),
+    store.ratings.list(ids),
+    store.ratings.ofPerson(motion.id, userId),
+    store.events.timesOf(motion.id, userId),
+  ]);
+  // Their own rating of their own argument is in both lists: counted once.
+  const ratings = new Map(
+    [...received, ...given].map((rating) => [`${rating.argumentId}:${rating.userId}`, rating]),
+  );
+  return {
+    args,
+    citations,
+    ratings: [...ratings.values()],
+    votes: votes.filter((vote) => vote.userId === userId),
+    events: times.map((at) => ({ actorId: userId, at })),
+  };
+}
+
+/**
  * What each person did on the motion: every member of its space (with zeros for those who did
  * nothing) and anyone else who took part (a public space lets non-members post), by name.
  * Arguments and replies count whatever became of them (pending, hidden and withdrawn too): the
@@ -254,22 +302,18 @@ export async function roomResult(
   if (!found.ok) return found;
   const motion = found.value;
   if (motion.status === "draft") return refuse("not_found", "No such motion.");
-  const [voteRows, argumentRows] = await Promise.all([
-    store.votes.list(motion.id),
-    store.motions.arguments(motion.id),
-  ]);
+  const voteRows = await store.votes.list(motion.id);
   const votes = tallyOf(voteRows);
-  const published = argumentRows.filter((a) => a.status === "published");
   const result = {
     votes,
     shift: supportShift(votes),
     winner: winnerOf(votes),
-    citedPassages: await mostCited(store, published),
+    citedPassages: await mostCited(store, motion),
     opinions: await outlineOrNone(store, motion.id),
   };
   if (actor.kind === "anonymous") return done({ ...result, mine: null });
   const rows = new Map([[actor.id, emptyRow({ id: actor.id, name: "" }, null)]]);
-  (await countActivity(store, motion, rows)).count();
+  count(rows, await activityOf(store, motion, actor.id, voteRows));
   const own = voteRows.filter((v) => v.userId === actor.id);
   const stanceIn = (phase: "before" | "after") =>
     own.find((v) => v.phase === phase)?.stance ?? null;
