@@ -256,6 +256,8 @@ export interface Repos {
         status: ArgumentRow["status"];
       })[]
     >;
+    /** The argument of each citation of the motion's arguments, whatever their status. */
+    citingArguments(motionId: string): Promise<string[]>;
     /** The motions whose arguments cite the document, each once, by id. */
     motionsCiting(documentId: string): Promise<string[]>;
   };
@@ -335,8 +337,8 @@ export interface Repos {
      * deleted their account is not named by the log either.
      */
     renameAuthor(motionId: string, authorId: string, name: string): Promise<void>;
-    /** When each of the motion's events by `actorId` was logged, in order. */
-    timesOf(motionId: string, actorId: string): Promise<Date[]>;
+    /** Who logged each of the motion's events (only `actorId`'s, if given) and when, in order. */
+    actedAt(motionId: string, actorId?: string): Promise<{ actorId: string; at: Date }[]>;
     ofTypes<K extends MotionEventType>(
       motionId: string,
       types: readonly K[],

@@ -264,6 +264,15 @@ export const debateRepos = ({
       const rows = await (page ? query.limit(page.limit) : query);
       return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
     },
+    citingArguments: async (motionId) =>
+      (
+        await db
+          .select({ argumentId: t.citations.argumentId })
+          .from(t.citations)
+          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
+          .where(eq(t.debateArguments.motionId, motionId))
+          .orderBy(asc(t.citations.argumentId), asc(t.citations.position))
+      ).map((row) => row.argumentId),
     motionsCiting: async (documentId) => {
       const rows = await db
         .select({ motionId: t.debateArguments.motionId })

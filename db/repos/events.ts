@@ -143,14 +143,17 @@ export function eventRepos(
             .orderBy(asc(t.events.seq))
             .limit(limit)
         ).map(upgradeEvent),
-      timesOf: async (motionId, actorId) =>
-        (
-          await db
-            .select({ at: t.events.at })
-            .from(t.events)
-            .where(and(eq(t.events.motionId, motionId), eq(t.events.actorId, actorId)))
-            .orderBy(asc(t.events.seq))
-        ).map((row) => row.at),
+      actedAt: (motionId, actorId) =>
+        db
+          .select({ actorId: t.events.actorId, at: t.events.at })
+          .from(t.events)
+          .where(
+            and(
+              eq(t.events.motionId, motionId),
+              actorId === undefined ? undefined : eq(t.events.actorId, actorId),
+            ),
+          )
+          .orderBy(asc(t.events.seq)),
       renameAuthor: async (motionId, authorId, name) => {
         const rows = await db
           .select({ seq: t.events.seq, data: t.events.data })

@@ -353,7 +353,7 @@ for (const dialect of await dialects()) {
         expect(await store.events.after(newId(), 0, 10)).toEqual([]);
       });
 
-      it("timesOf gives when each of one actor's events on a motion was logged, in order", async () => {
+      it("actedAt gives who logged each of a motion's events and when, or one actor's, in order", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
         const { motion: other } = await rows.motion(space.id);
@@ -368,9 +368,17 @@ for (const dialect of await dialects()) {
           await tx.events.append(by(other.id, "ana", minute(5)));
           await tx.events.append(by(motion.id, "ana", minute(6)));
         });
-        expect(await store.events.timesOf(motion.id, "ana")).toEqual([minute(3), minute(6)]);
-        expect(await store.events.timesOf(motion.id, "ben")).toEqual([minute(4)]);
-        expect(await store.events.timesOf(motion.id, "cy")).toEqual([]);
+        const acts = (actorId: string, at: Date) => ({ actorId, at });
+        expect(await store.events.actedAt(motion.id)).toEqual([
+          acts("ana", minute(3)),
+          acts("ben", minute(4)),
+          acts("ana", minute(6)),
+        ]);
+        expect(await store.events.actedAt(motion.id, "ana")).toEqual([
+          acts("ana", minute(3)),
+          acts("ana", minute(6)),
+        ]);
+        expect(await store.events.actedAt(motion.id, "cy")).toEqual([]);
       });
 
       it("ofTypes gives a motion's events of the types asked, in order", async () => {

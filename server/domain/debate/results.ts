@@ -18,6 +18,7 @@ import {
   winnerOf,
 } from "../../../lib/results";
 import type { Actor } from "../../policy";
+import { byIdsInTurns } from "../byIdsInTurns";
 import { done, type Outcome, refuse } from "../outcome";
 import { moderatedMotion, namesOf } from "./guards";
 import { citedIn } from "./motionSummary";
@@ -196,30 +197,27 @@ function count(rows: Map<string, ParticipationRow>, activity: Activity) {
   for (const [id, row] of rows) row.minutesActive = minutes.get(id)?.size ?? 0;
 }
 
-/** Reads what was done on the motion and adds it to `rows` (people not in it are skipped). */
-async function countActivity(store: Store, motion: MotionRow, rows: Map<string, ParticipationRow>) {
-  const [args, votes, events] = await Promise.all([
-    store.motions.arguments(motion.id),
+/**
+ * What was done on the motion: its arguments from the motion's kept reading, and of the
+ * citations and the log only whose they are, so a big debate's words are not read for it.
+ */
+async function activityIn(store: Store, motion: MotionRow): Promise<Activity> {
+  const [args, votes, citing, events] = await Promise.all([
+    argumentShapesOf(store, motion),
     store.votes.list(motion.id),
-    wholeLog(store, motion.id),
+    store.arguments.citingArguments(motion.id),
+    store.events.actedAt(motion.id),
   ]);
-  const ids = args.map((a) => a.id);
-  const [ratings, citations] = await Promise.all([
-    store.ratings.list(ids),
-    store.arguments.citations(ids),
-  ]);
-  return {
-    args,
-    votes,
-    events,
-    ratings,
-    citations,
-    count: () => count(rows, { args, citations, ratings, votes, events }),
-  };
+  const ratings = await byIdsInTurns(
+    args.map((a) => a.id),
+    (some) => store.ratings.list(some),
+  );
+  const citations = citing.map((argumentId) => ({ argumentId }));
+  return { args, citations, ratings, votes, events };
 }
 
 /**
- * What one person did on the motion, as `countActivity` reads it for everyone: their arguments
+ * What one person did on the motion, as `activityIn` reads it for everyone: their arguments
  * from the motion's kept reading, and only the citations, ratings and events that count for them.
  */
 async function activityOf(
@@ -234,7 +232,7 @@ async function activityOf(
     store.arguments.citations(ids),
     store.ratings.list(ids),
     store.ratings.ofPerson(motion.id, userId),
-    store.events.timesOf(motion.id, userId),
+    store.events.actedAt(motion.id, userId),
   ]);
   // Their own rating of their own argument is in both lists: counted once.
   const ratings = new Map(
@@ -245,7 +243,7 @@ async function activityOf(
     citations,
     ratings: [...ratings.values()],
     votes: votes.filter((vote) => vote.userId === userId),
-    events: times.map((at) => ({ actorId: userId, at })),
+    events: times,
   };
 }
 
@@ -269,7 +267,7 @@ export async function participation(
   const rows = new Map<string, ParticipationRow>(
     members.map((m) => [m.userId, emptyRow({ id: m.userId, name: m.name }, m.role)]),
   );
-  const activity = await countActivity(store, motion, rows);
+  const activity = await activityIn(store, motion);
   // Non-members who acted; the system's own events (the motion's creation) have no user.
   const actors = [
     ...activity.args.map((a) => a.authorId),
@@ -279,7 +277,7 @@ export async function participation(
   ];
   const others = actors.filter((id) => !rows.has(id));
   for (const [id, name] of await namesOf(store, others)) rows.set(id, emptyRow({ id, name }, null));
-  activity.count();
+  count(rows, activity);
 
   return done(
     [...rows.values()].sort(

@@ -1,5 +1,7 @@
-import type { ArgumentRow, Store } from "../../../db/store";
+import type { ArgumentShape, Store } from "../../../db/store";
 import type { GradeFigures } from "../../../lib/grades";
+import { byIdsInTurns } from "../byIdsInTurns";
+import { argumentShapesOf } from "../debate/shapeCache";
 
 const noFigures = (): GradeFigures => ({
   arguments: 0,
@@ -25,8 +27,11 @@ export async function figuresOf(
   userIds: string[],
 ): Promise<Map<string, GradeFigures>> {
   const figures = new Map(userIds.map((id) => [id, noFigures()]));
+  const motion = await store.motions.get(motionId);
+  if (!motion) return figures;
+  // The motion's kept reading, without the words; a big debate's citations and ratings in turns.
   const [all, votes] = await Promise.all([
-    store.motions.arguments(motionId),
+    argumentShapesOf(store, motion),
     store.votes.list(motionId),
   ]);
   const byId = new Map(all.map((a) => [a.id, a]));
@@ -35,10 +40,8 @@ export async function figuresOf(
   for (const post of published) countPost(figures, post, byId);
 
   const ids = published.map((a) => a.id);
-  const [citations, ratings] = await Promise.all([
-    store.arguments.citations(ids),
-    store.ratings.list(ids),
-  ]);
+  const citations = await byIdsInTurns(ids, (some) => store.arguments.citations(some));
+  const ratings = await byIdsInTurns(ids, (some) => store.ratings.list(some));
   const passages = new Map<string, Set<string>>();
   for (const citation of citations) {
     const author = authorOf.get(citation.argumentId) ?? "";
@@ -75,8 +78,8 @@ export async function figuresOf(
 
 function countPost(
   figures: Map<string, GradeFigures>,
-  post: ArgumentRow,
-  byId: Map<string, ArgumentRow>,
+  post: ArgumentShape,
+  byId: Map<string, ArgumentShape>,
 ) {
   const row = figures.get(post.authorId);
   if (post.parentId === null) {
