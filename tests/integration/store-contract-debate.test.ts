@@ -785,6 +785,23 @@ for (const dialect of await dialects()) {
         expect(paged).toEqual(whole);
       });
 
+      it("citingArguments gives the argument of each citation in a motion, whatever its status", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const two = await rows.argument(motion.id, { status: "hidden" }, [
+          passage(doc, "The harbour"),
+          passage(doc, "Trade moved"),
+        ]);
+        const one = await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
+        await rows.argument(other.id, {}, [passage(doc, "Trade moved")]);
+        expect((await store.arguments.citingArguments(motion.id)).sort()).toEqual(
+          [two.argument.id, two.argument.id, one.argument.id].sort(),
+        );
+        expect(await store.arguments.citingArguments(newId())).toEqual([]);
+      });
+
       it("motionsCiting gives each motion whose arguments cite the document once, whatever their status", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
