@@ -4,9 +4,10 @@
  * arguments), starts the real server on that database (building the pages first if the sources
  * changed) and, as a member with a session cookie, reads the motion page, the map, the projector,
  * GET /api/motions/:id/projector (what the projector reads again after events), GET
- * /api/motions/:id (the whole tree) and one page of GET /api/motions/:id/arguments; and, with the
- * largest debate only, the page of the document every debate cites and its GET
- * /api/documents/:id/coverage (the heat strip), which count the citations of both debates:
+ * /api/motions/:id (the whole tree), one page of GET /api/motions/:id/arguments, the results page
+ * and the sort page (the member's judging deck); and, with the largest debate only, the page of
+ * the document every debate cites and its GET /api/documents/:id/coverage (the heat strip),
+ * which count the citations of both debates:
  * - first, on the largest debate, the server's longest event-loop delay over the first request
  *   of each route after it started (and of GET /api/health before them);
  * - the bytes of the answer and its time to first byte, median and p90 of 11;
@@ -88,6 +89,18 @@ const routes: Route[] = [
     targets: { bytes: 100 * KB },
   },
   { name: "GET /api/motions/:id", path: (id) => `/api/motions/${id}`, page: false, targets: {} },
+  {
+    name: "results page (the room's)",
+    path: (id) => `/motions/${id}/results`,
+    page: true,
+    targets: {},
+  },
+  {
+    name: "sort page (the judging deck)",
+    path: (id) => `/motions/${id}/sort`,
+    page: true,
+    targets: {},
+  },
   {
     name: "the cited document's page",
     path: () => `/documents/${citation.documentId}`,
