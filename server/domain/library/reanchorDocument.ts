@@ -7,6 +7,7 @@ import type { MotionEventData, OutgoingEvent } from "../../../lib/protocol";
 import type { Anchor } from "../../../lib/reanchor";
 import type { Failure } from "../../../lib/result";
 import { workPool } from "../../work/shared";
+import { byIdsInTurns } from "../byIdsInTurns";
 import { citedByEach, sidesOf } from "../debate/argumentPages";
 import { outgoing } from "../events";
 import { citationsIn } from "./citationsIn";
@@ -67,7 +68,7 @@ function anchorOf(
 export const REANCHORED_LISTED = 100;
 
 /**
- * How many citations one turn of the event loop reads, writes or makes views of: a document cited
+ * How many citations one turn of the event loop keys, writes or makes views of: a document cited
  * across a big debate has thousands, and the transaction gives other requests turns between.
  */
 const TURN = 250;
@@ -80,16 +81,6 @@ async function mapInTurns<T, U>(items: T[], make: (item: T) => U): Promise<U[]> 
     made.push(make(item));
   }
   return made;
-}
-
-/** `read` of `ids` a TURN's worth at a time, with other requests' turns between. */
-async function inTurns<T>(ids: string[], read: (some: string[]) => Promise<Map<string, T>>) {
-  const all = new Map<string, T>();
-  for (let i = 0; i < ids.length; i += TURN) {
-    if (i > 0) await nextTurn();
-    for (const [id, value] of await read(ids.slice(i, i + TURN))) all.set(id, value);
-  }
-  return all;
 }
 
 type Source = Awaited<ReturnType<Repos["motions"]["sourcesInDocument"]>>[number];
@@ -216,8 +207,10 @@ export async function reanchorDocument(
   // Where the listed arguments' passages stood, and their sides: a page that neither holds nor
   // counts one apart moves it in its counts of cited passages (P-LIVE-4).
   const citing = [...published].flatMap(([motionId, ids]) => (listed(motionId) ? [...ids] : []));
-  const was = await inTurns(citing, (some) => citedByEach(tx, some));
-  const sides = await inTurns(citing, (some) => sidesOf(tx, some));
+  const was = new Map(
+    await byIdsInTurns(citing, async (some) => [...(await citedByEach(tx, some))]),
+  );
+  const sides = new Map(await byIdsInTurns(citing, async (some) => [...(await sidesOf(tx, some))]));
   for (const [i, citation] of cited.entries()) {
     if (i > 0 && i % TURN === 0) await nextTurn();
     const anchor = found.anchors.get(citationKey(citation));
@@ -235,13 +228,12 @@ export async function reanchorDocument(
   }
   const view = (c: CitationRow) => passageView(c, new Map([[version.id, version.text]]));
   const withCitations = async (argumentIds: string[]) => {
-    const citations = await inTurns(argumentIds, async (some) => {
-      const theirs = new Map<string, CitationRow[]>(some.map((id) => [id, []]));
-      for (const citation of await tx.arguments.citations(some)) {
-        if (citation.anchorStatus !== "detached") theirs.get(citation.argumentId)?.push(citation);
-      }
-      return theirs;
-    });
+    const citations = new Map<string, CitationRow[]>(argumentIds.map((id) => [id, []]));
+    for (const citation of await byIdsInTurns(argumentIds, (some) =>
+      tx.arguments.citations(some),
+    )) {
+      if (citation.anchorStatus !== "detached") citations.get(citation.argumentId)?.push(citation);
+    }
     const views = [];
     for (const [i, argumentId] of argumentIds.entries()) {
       if (i > 0 && i % TURN === 0) await nextTurn();
