@@ -6,7 +6,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-import { debateExport, JoinPage, SignUpPage, SpacesPage } from "./pages";
+import { debateExport, hostWithImport, JoinPage } from "./pages";
 
 // A debate of 1,000 arguments, brought in at once by the import (one transaction through the
 // domain's command), read by a member who did not write it: the motion's page holds the start
@@ -65,24 +65,18 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(120_000);
-  const stamp = Date.now();
-  moderator = await browser.newContext();
-  const host = await moderator.newPage();
-  await new SignUpPage(host).signUp({
-    name: "Hana Harbour",
-    email: `big-debate-${stamp}@school.test`,
-    password: "Hana's long password",
-  });
-  const space = await new SpacesPage(host).createSpace("Harbour town seminar");
-  const spaceId = new URL(host.url()).pathname.split("/").at(-1) ?? "";
-  const code = (await space.joinCode().textContent()) ?? "";
-  const imported = await host.request.post(`/api/spaces/${spaceId}/import`, {
-    headers: { "content-type": "application/json" },
-    data: JSON.stringify(debateFile()),
-    timeout: 60_000,
-  });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const motion = (await imported.json()) as { id: string; arguments: Node[] };
+  const hosted = await hostWithImport<{ id: string; arguments: Node[] }>(
+    browser,
+    {
+      name: "Hana Harbour",
+      email: `big-debate-${Date.now()}@school.test`,
+      password: "Hana's long password",
+    },
+    "Harbour town seminar",
+    debateFile(),
+  );
+  const { code, motion } = hosted;
+  moderator = hosted.context;
   motionId = motion.id;
   const walk = (nodes: Node[]) => {
     for (const node of nodes) {
@@ -92,7 +86,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   };
   walk(motion.arguments);
   expect(ids.size).toBe(SIZE);
-  await host.close();
+  await hosted.page.close();
 
   // Every imported argument is the importer's, and a page holds its reader's own whole: the
   // reader here is another member, a guest who joins with the code.

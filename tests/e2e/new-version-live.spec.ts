@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { debateExport, JoinPage, SignUpPage, SpacesPage } from "./pages";
+import { debateExport, hostWithImport, JoinPage } from "./pages";
 
 // P-LIVE-6: a new version of a document cited by more than 100 published arguments of a motion
 // tells the room to read the motion again, in a small event, rather than sending each page where
@@ -54,25 +54,21 @@ test("P-LIVE-6: a new version moving the passages of more than 100 arguments sen
   browser,
 }) => {
   test.setTimeout(120_000);
-  const host = await browser.newContext();
-  const hostPage = await host.newPage();
-  await new SignUpPage(hostPage).signUp({
-    name: "Vera Version",
-    email: `new-version-${Date.now()}@school.test`,
-    password: "Vera's long password",
-  });
-  const space = await new SpacesPage(hostPage).createSpace("Rail line seminar");
-  const spaceId = new URL(hostPage.url()).pathname.split("/").at(-1) ?? "";
-  const code = (await space.joinCode().textContent()) ?? "";
-  const imported = await hostPage.request.post(`/api/spaces/${spaceId}/import`, {
-    headers: { "content-type": "application/json" },
-    data: JSON.stringify(debateFile()),
-  });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const motion = (await imported.json()) as {
-    id: string;
-    arguments: { citations: { documentId: string }[] }[];
-  };
+  const {
+    context: host,
+    page: hostPage,
+    code,
+    motion,
+  } = await hostWithImport<{ id: string; arguments: { citations: { documentId: string }[] }[] }>(
+    browser,
+    {
+      name: "Vera Version",
+      email: `new-version-${Date.now()}@school.test`,
+      password: "Vera's long password",
+    },
+    "Rail line seminar",
+    debateFile(),
+  );
   const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
 
   const reader = await browser.newContext();

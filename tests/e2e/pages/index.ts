@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 
 export class HomePage {
   constructor(readonly page: Page) {}
@@ -258,6 +258,32 @@ export class AccountPage {
 }
 
 /** A debate export (docs/api.md) of an open, free motion with these arguments and no documents. */
+/**
+ * A host in a browser context of their own: signed up, with a space named `spaceName` into which
+ * they import `file` (a debate as Moot exports it) over the API. Their page, the space's id and
+ * join code, and the motion as the import answers it.
+ */
+export async function hostWithImport<Motion>(
+  browser: Browser,
+  host: { name: string; email: string; password: string },
+  spaceName: string,
+  file: unknown,
+): Promise<{ context: BrowserContext; page: Page; spaceId: string; code: string; motion: Motion }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new SignUpPage(page).signUp(host);
+  const space = await new SpacesPage(page).createSpace(spaceName);
+  const spaceId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const code = (await space.joinCode().textContent()) ?? "";
+  const imported = await page.request.post(`/api/spaces/${spaceId}/import`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify(file),
+    timeout: 60_000,
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  return { context, page, spaceId, code, motion: (await imported.json()) as Motion };
+}
+
 export function debateExport(title: string, args: unknown[]) {
   return {
     format: "moot.debate",
