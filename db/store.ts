@@ -39,6 +39,11 @@ export type CitedSpanRow = Pick<
 >;
 /** Where a citation comes in a document's citations: its quote's place, its argument, its position. */
 export type CitationInDocumentKey = Pick<CitationRow, "start" | "end" | "argumentId" | "position">;
+/** A state a new version leaves a citation in for a moderator to settle. */
+export type UnsettledState = Extract<CitationRow["anchorStatus"], "fuzzy" | "orphaned">;
+/** A citation left to review, with the argument and motion a moderator reads it by. */
+export type UnsettledCitation = CitationRow &
+  Pick<ArgumentRow, "motionId" | "body" | "authorId" | "authorName"> & { motionTitle: string };
 /** Where a citation comes in a motion's citations: its argument's time and id, its position. */
 export type CitedSpanKey = { postedAt: Date; argumentId: string; position: number };
 export type VoteRow = InferSelectModel<typeof schema.votes>;
@@ -256,6 +261,17 @@ export interface Repos {
         status: ArgumentRow["status"];
       })[]
     >;
+    /**
+     * The citations into one of the space's documents that a new version left in `state`, on
+     * arguments of the space's motions someone may still read (not withdrawn, retracted or
+     * rejected): `limit` of them after `after`, by argument and position.
+     */
+    unsettledCitations(
+      of: { spaceId: string; documentId: string; state: UnsettledState },
+      page: { after: Pick<CitationRow, "argumentId" | "position"> | null; limit: number },
+    ): Promise<UnsettledCitation[]>;
+    /** How many `unsettledCitations` the space's documents have in all, in either state. */
+    countUnsettledCitations(spaceId: string): Promise<number>;
     /** The argument of each citation of the motion's arguments, whatever their status. */
     citingArguments(motionId: string): Promise<string[]>;
     /** The motions whose arguments cite the document, each once, by id. */

@@ -339,7 +339,14 @@ export const citations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.argumentId, t.position] }),
-    index("citations_document_idx").on(t.documentId),
+    // A document's citations, and of them the ones a new version left in a state (fuzzy,
+    // orphaned) in the order a moderator's queue lists them.
+    index("citations_document_state_idx").on(
+      t.documentId,
+      t.anchorStatus,
+      t.argumentId,
+      t.position,
+    ),
   ],
 );
 

@@ -9,6 +9,8 @@ import {
   gt,
   inArray,
   ne,
+  notInArray,
+  type SQL,
   sql,
 } from "drizzle-orm";
 import type { Repos } from "../store";
@@ -46,6 +48,17 @@ const agreementsWhere = (db: QueryDb, t: Tables, where: ReturnType<typeof and>) 
     .from(t.agreements)
     .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.agreements.argumentId))
     .where(where);
+
+/**
+ * Of citations joined to their arguments and motions: those on arguments of the space's motions
+ * someone may still read, and `where`.
+ */
+const readableInSpace = (t: Tables, spaceId: string, where: SQL | undefined) =>
+  and(
+    eq(t.motions.spaceId, spaceId),
+    notInArray(t.debateArguments.status, ["withdrawn", "retracted", "rejected"]),
+    where,
+  );
 
 /** Motions and their debates: arguments, votes, stances, grades and ratings. */
 export const debateRepos = ({
@@ -263,6 +276,64 @@ export const debateRepos = ({
         .orderBy(asc(c.start), asc(c.end), asc(c.argumentId), asc(c.position));
       const rows = await (page ? query.limit(page.limit) : query);
       return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
+    },
+    unsettledCitations: async ({ spaceId, documentId, state }, { after, limit }) => {
+      const c = t.citations;
+      const a = t.debateArguments;
+      const rows = await db
+        .select({
+          citation: c,
+          motionId: a.motionId,
+          body: a.body,
+          authorId: a.authorId,
+          authorName: a.authorName,
+          motionTitle: t.motions.title,
+        })
+        .from(c)
+        .innerJoin(a, eq(a.id, c.argumentId))
+        .innerJoin(t.motions, eq(t.motions.id, a.motionId))
+        .where(
+          readableInSpace(
+            t,
+            spaceId,
+            and(
+              // A walk of citations_document_state_idx from the key on.
+              eq(c.documentId, documentId),
+              eq(c.anchorStatus, state),
+              after
+                ? rowCompared([c.argumentId, c.position], ">", [after.argumentId, after.position])
+                : undefined,
+            ),
+          ),
+        )
+        .orderBy(asc(c.argumentId), asc(c.position))
+        .limit(limit);
+      return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
+    },
+    countUnsettledCitations: async (spaceId) => {
+      const c = t.citations;
+      const [row] = await db
+        .select({ total: count() })
+        .from(c)
+        .innerJoin(t.debateArguments, eq(t.debateArguments.id, c.argumentId))
+        .innerJoin(t.motions, eq(t.motions.id, t.debateArguments.motionId))
+        .where(
+          readableInSpace(
+            t,
+            spaceId,
+            and(
+              inArray(
+                c.documentId,
+                db
+                  .select({ id: t.documents.id })
+                  .from(t.documents)
+                  .where(eq(t.documents.spaceId, spaceId)),
+              ),
+              inArray(c.anchorStatus, ["fuzzy", "orphaned"]),
+            ),
+          ),
+        );
+      return row?.total ?? 0;
     },
     citingArguments: async (motionId) =>
       (

@@ -1,54 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { debateExport, hostWithImport, JoinPage } from "./pages";
+import { citedDebateFile, citedText, hostWithImport, JoinPage } from "./pages";
 
 // P-LIVE-6: a new version of a document cited by more than 100 published arguments of a motion
 // tells the room to read the motion again, in a small event, rather than sending each page where
 // every citation stands now.
 
-const text = "The harbour was closed in winter. Trade moved inland by rail.";
-const quote = "Trade moved inland by rail.";
-const start = text.indexOf(quote);
-const end = start + quote.length;
 const ARGUMENTS = 101;
-
-function debateFile() {
-  const args = Array.from({ length: ARGUMENTS }, (_, i) => ({
-    id: `a${i + 1}`,
-    parentId: null,
-    relation: i % 2 ? "against" : "for",
-    body: `Argument ${i + 1} rests on the rail line.`,
-    author: { name: "Vera Version" },
-    pseudonym: 1,
-    status: "published",
-    createdAt: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(),
-    citations: [
-      {
-        documentId: "report",
-        versionId: "report-1",
-        exact: quote,
-        prefix: text.slice(Math.max(0, start - 32), start),
-        suffix: text.slice(end, end + 32),
-        start,
-        end,
-        anchor: { status: "exact", confidence: 1, versionId: "report-1", start, end },
-      },
-    ],
-  }));
-  const report = {
-    id: "report",
-    title: "Harbour report",
-    currentVersionId: "report-1",
-    versions: [
-      {
-        id: "report-1",
-        number: 1,
-        text,
-        blocks: [{ kind: "paragraph", level: null, start: 0, end: text.length }],
-      },
-    ],
-  };
-  return { ...debateExport("The winter rail line paid its way", args), documents: [report] };
-}
 
 test("P-LIVE-6: a new version moving the passages of more than 100 arguments sends the room a small event, and an open page reads the motion again", async ({
   browser,
@@ -67,7 +24,7 @@ test("P-LIVE-6: a new version moving the passages of more than 100 arguments sen
       password: "Vera's long password",
     },
     "Rail line seminar",
-    debateFile(),
+    citedDebateFile("The winter rail line paid its way", ARGUMENTS),
   );
   const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
 
@@ -95,7 +52,7 @@ test("P-LIVE-6: a new version moving the passages of more than 100 arguments sen
   );
   const version = await hostPage.request.post(`/api/documents/${documentId}/versions`, {
     headers: { "content-type": "application/json" },
-    data: JSON.stringify({ text: `${text}\n\nA note added in the second version.` }),
+    data: JSON.stringify({ text: `${citedText}\n\nA note added in the second version.` }),
   });
   expect(version.status(), await version.text()).toBe(201);
   expect((await readAgain).status()).toBe(200);

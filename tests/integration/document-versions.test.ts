@@ -299,7 +299,7 @@ for (const dialect of await dialects()) {
         });
         expect(code(await citationsToReview(db.store, student, d.spaceId))).toBe("forbidden");
         const queue = await citationsToReview(db.store, teacher, d.spaceId);
-        expect(queue.ok && queue.value.map((c) => [c.argumentId, c.status, c.found])).toEqual(
+        expect(queue.ok && queue.value.items.map((c) => [c.argumentId, c.status, c.found])).toEqual(
           expect.arrayContaining([
             [harbour, "fuzzy", "The harbour was shut every winter."],
             [cost, "orphaned", null],
@@ -349,7 +349,7 @@ for (const dialect of await dialects()) {
           text: "Trade moved inland by rail.",
         });
         const settled = await citationsToReview(db.store, teacher, d.spaceId);
-        expect(settled.ok && settled.value).toEqual([]);
+        expect(settled.ok && settled.value).toEqual({ total: 0, items: [], nextCursor: null });
         // Settled citations are reviewed no more: sound evidence is its author's.
         expect(code(await review({ argumentId: harbour, action: "detach" }))).toBe("conflict");
 
@@ -360,12 +360,82 @@ for (const dialect of await dialects()) {
           text: revised,
         });
         const after = await citationsToReview(db.store, teacher, d.spaceId);
-        expect(after.ok && after.value).toEqual([]);
+        expect(after.ok && after.value).toEqual({ total: 0, items: [], nextCursor: null });
         const stillThere = await getArgument(db.store, student, again);
         expect(stillThere.ok && stillThere.value.citations[0]?.anchor).toMatchObject({
           status: "moved",
           text: "Trade moved inland by rail.",
         });
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it("lists the citations to review a page at a time, fuzzy before orphaned, and resumes past a settled one", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, teacher, student } = await citedDebate(db.store);
+        for (const body of ["Shut each winter.", "No ships in winter.", "The quay froze."]) {
+          const posted = await postArgument(
+            db.store,
+            student,
+            argumentInput(d.motionId, d.cite("The harbour was closed in winter."), { body }),
+          );
+          expect(posted.ok).toBe(true);
+        }
+        await addVersion(db.store, teacher, {
+          clientId: id(),
+          documentId: d.documentId,
+          text: revised,
+        });
+        // As a query string gives them.
+        const queue = (query: Record<string, string>) =>
+          citationsToReview(db.store, teacher, d.spaceId, query);
+        const first = await queue({ limit: "2" });
+        if (!first.ok) throw new Error(first.error.message);
+        expect(first.value.total).toBe(6);
+        expect(first.value.items.map((item) => item.status)).toEqual(["fuzzy", "fuzzy"]);
+        // Settling one already listed moves nothing the next pages list.
+        const [settled] = first.value.items;
+        expect(
+          code(
+            await reviewCitation(db.store, teacher, {
+              clientId: id(),
+              argumentId: settled?.argumentId,
+              position: settled?.position,
+              action: "accept",
+            }),
+          ),
+        ).toBe("ok");
+        const listed = [...first.value.items];
+        const totals = [];
+        // A page at a time, so that one resumes in each state; a queue that never ends stops.
+        for (let cursor = first.value.nextCursor; cursor && totals.length < 10; ) {
+          const page = await queue({ limit: "1", cursor });
+          if (!page.ok) throw new Error(page.error.message);
+          listed.push(...page.value.items);
+          totals.push(page.value.total);
+          cursor = page.value.nextCursor;
+        }
+        expect(totals).toEqual([5, 5, 5, 5]);
+        expect(listed.map((item) => item.status)).toEqual([
+          "fuzzy",
+          "fuzzy",
+          "fuzzy",
+          "fuzzy",
+          "orphaned",
+          "orphaned",
+        ]);
+        expect(new Set(listed.map((item) => `${item.argumentId}/${item.position}`)).size).toBe(6);
+        const whole = await queue({ limit: "100" });
+        expect(whole.ok && whole.value).toMatchObject({ total: 5, nextCursor: null });
+        expect(whole.ok && whole.value.items).toEqual(
+          listed.filter((item) => item.argumentId !== settled?.argumentId),
+        );
+
+        expect(code(await queue({ cursor: "not-a-cursor" }))).toBe("invalid_input");
+        expect(code(await queue({ limit: "0" }))).toBe("invalid_input");
+        expect(code(await queue({ limit: "101" }))).toBe("invalid_input");
       } finally {
         await db.dispose();
       }
@@ -411,10 +481,15 @@ describe("the doors of versions and of the review, asked by each standing", () =
         const versions = (await db.store.documents.get(space.documentId))?.currentVersionId;
         expect(versions === space.versionId).toBe(status !== 200);
         const queue = await listCitations(
-          new Request(`http://localhost/api/spaces/${space.spaceId}/citations`, { headers }),
+          new Request(`http://localhost/api/spaces/${space.spaceId}/citations?limit=5`, {
+            headers,
+          }),
           { params: Promise.resolve({ id: space.spaceId }) },
         );
         expect(queue.status).toBe(status);
+        if (status === 200) {
+          expect(await queue.json()).toEqual({ total: 0, items: [], nextCursor: null });
+        }
       } finally {
         await db.dispose();
       }

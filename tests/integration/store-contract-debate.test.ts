@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnchorColumns, SearchHit, SearchScope, Store } from "../../db/store";
+import type { AnchorColumns, CitationRow, SearchHit, SearchScope, Store } from "../../db/store";
 import { SNIPPET_END, SNIPPET_START } from "../../lib/search";
 import { initialSession } from "../../lib/session";
 import { contractStore, libraryText, minute, newId, passage } from "../support/storeRows";
@@ -783,6 +783,81 @@ for (const dialect of await dialects()) {
           };
         }
         expect(paged).toEqual(whole);
+      });
+
+      it("unsettledCitations reads a page of a document's citations left in a state, on readable arguments of the space's motions", async () => {
+        const space = await rows.space();
+        const doc = await rows.document(space.id);
+        const otherDoc = await rows.document(space.id);
+        const { motion } = await rows.motion(space.id);
+        const { motion: elsewhere } = await rows.motion((await rows.space()).id);
+        const left = (
+          quoted: ReturnType<typeof passage>,
+          anchorStatus: "fuzzy" | "orphaned",
+        ): Omit<CitationRow, "argumentId" | "position"> => ({
+          ...quoted,
+          anchorStatus,
+          anchorConfidence: anchorStatus === "fuzzy" ? 0.9 : 0,
+          anchorVersionId: anchorStatus === "fuzzy" ? doc.version.id : null,
+          anchorStart: anchorStatus === "fuzzy" ? 40 : null,
+          anchorEnd: anchorStatus === "fuzzy" ? 67 : null,
+        });
+        const fuzzy: Awaited<ReturnType<typeof rows.argument>>[] = [];
+        for (const status of ["published", "hidden", "pending"] as const) {
+          fuzzy.push(
+            await rows.argument(motion.id, { status, body: `A ${status} argument` }, [
+              passage(doc, "Findings"),
+              left(passage(doc, "Trade moved"), "fuzzy"),
+            ]),
+          );
+        }
+        await rows.argument(motion.id, { status: "withdrawn" }, [
+          left(passage(doc, "Trade moved"), "fuzzy"),
+        ]);
+        const orphaned = await rows.argument(motion.id, {}, [
+          left(passage(doc, "The harbour"), "orphaned"),
+        ]);
+        await rows.argument(motion.id, {}, [left(passage(otherDoc, "Trade moved"), "fuzzy")]);
+        await rows.argument(elsewhere.id, {}, [left(passage(doc, "Trade moved"), "fuzzy")]);
+        const listed = (made: (typeof fuzzy)[number], position: number) => ({
+          ...(made.citations[position] as CitationRow),
+          motionId: motion.id,
+          body: made.argument.body,
+          authorId: made.argument.authorId,
+          authorName: made.argument.authorName,
+          motionTitle: motion.title,
+        });
+        const of = { spaceId: space.id, documentId: doc.document.id };
+        const whole = await store.arguments.unsettledCitations(
+          { ...of, state: "fuzzy" },
+          { after: null, limit: 10 },
+        );
+        expect(whole).toEqual(
+          fuzzy
+            .map((made) => listed(made, 1))
+            .sort((a, b) => (a.argumentId < b.argumentId ? -1 : 1)),
+        );
+        const paged = [];
+        for (let after = null; ; ) {
+          const page = await store.arguments.unsettledCitations(
+            { ...of, state: "fuzzy" },
+            { after, limit: 2 },
+          );
+          paged.push(...page);
+          const last = page.at(-1);
+          if (page.length < 2 || !last) break;
+          after = { argumentId: last.argumentId, position: last.position };
+        }
+        expect(paged).toEqual(whole);
+        expect(
+          await store.arguments.unsettledCitations(
+            { ...of, state: "orphaned" },
+            { after: null, limit: 10 },
+          ),
+        ).toEqual([listed(orphaned, 0)]);
+        // Three fuzzy and one orphaned in the document, one fuzzy in the other.
+        expect(await store.arguments.countUnsettledCitations(space.id)).toBe(5);
+        expect(await store.arguments.countUnsettledCitations(newId())).toBe(0);
       });
 
       it("citingArguments gives the argument of each citation in a motion, whatever its status", async () => {

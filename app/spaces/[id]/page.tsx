@@ -116,7 +116,7 @@ export default async function SpacePage({ params }: Props) {
         </section>
       ) : null}
 
-      {toReview ? <ReviewQueue items={toReview} /> : null}
+      {toReview ? <ReviewQueue spaceId={space.id} page={toReview} /> : null}
 
       <div className="two-columns">
         <section aria-labelledby="motions-heading">

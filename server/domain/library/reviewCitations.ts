@@ -1,72 +1,136 @@
-import type { AnchorColumns, Store } from "../../../db/store";
+import { z } from "zod";
+import type { AnchorColumns, Store, UnsettledCitation, UnsettledState } from "../../../db/store";
 import { selectorForQuote } from "../../../lib/anchoring";
 import { ReviewCitation } from "../../../lib/commands";
-import type { AnchorState } from "../../../lib/debate";
+import { type ReviewQueuePage, ReviewQueueQuery } from "../../../lib/reviewQueue";
 import type { Actor } from "../../policy";
 import { citedBy, placeIn } from "../debate/argumentPages";
 import { moderate } from "../debate/moderate";
 import { argumentViews } from "../debate/views";
-import { done, type Outcome, refuse } from "../outcome";
+import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { spaceFor } from "../spaces/access";
-import { citationsIn } from "./citationsIn";
 
-/** A citation re-anchoring left for a moderator to settle, with what they need to decide. */
-export interface CitationToReview {
-  argumentId: string;
-  position: number;
-  motionId: string;
-  motionTitle: string;
-  body: string;
-  author: { id: string; name: string };
-  documentId: string;
-  documentTitle: string;
-  exact: string;
-  status: AnchorState;
-  confidence: number;
-  /** What the current version says where the quote was found (fuzzy), else null. */
-  found: string | null;
-}
+/** The order of the queue: by document (by id), fuzzy before orphaned, then by argument. */
+const STATES: readonly UnsettledState[] = ["fuzzy", "orphaned"];
 
-/** The space's citations whose passage moved and changed (fuzzy) or is gone (orphaned). */
+/** Where a page of the queue ends: the last listed citation's document, state and place. */
+type QueueKey = { documentId: string; state: UnsettledState; argumentId: string; position: number };
+
+/**
+ * A page of the space's citations whose passage moved and changed (fuzzy) or is gone (orphaned),
+ * on arguments someone may still read: only those are worth a moderator's time.
+ */
 export async function citationsToReview(
   store: Store,
   actor: Actor,
   spaceId: unknown,
-): Promise<Outcome<CitationToReview[]>> {
+  query: unknown = {},
+): Promise<Outcome<ReviewQueuePage>> {
+  const parsed = ReviewQueueQuery.safeParse(query);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { cursor, limit } = parsed.data;
+  const after = cursor === undefined ? null : readCursor(cursor);
+  if (after === undefined) return refuse("invalid_input", "cursor is not one this list gave");
   const place = await spaceFor(store, actor, spaceId, "citation.review");
   if (!place.ok) return place;
-  const motions = new Map((await store.motions.list([place.value.space.id])).map((m) => [m.id, m]));
-  const items: CitationToReview[] = [];
-  for (const document of await store.documents.list([place.value.space.id])) {
-    const current = document.currentVersionId
-      ? await store.documents.version(document.currentVersionId)
-      : undefined;
-    for (const citation of await citationsIn(store, document.id)) {
-      const motion = motions.get(citation.motionId);
-      const unsettled = citation.anchorStatus === "fuzzy" || citation.anchorStatus === "orphaned";
-      // Only arguments someone may still read are worth a moderator's time.
-      const gone = ["withdrawn", "retracted", "rejected"].includes(citation.status);
-      if (!motion || !unsettled || gone) continue;
-      const argument = await store.arguments.get(citation.argumentId);
-      if (!argument) continue;
-      const { anchorStart: start, anchorEnd: end } = citation;
-      items.push({
-        argumentId: argument.id,
-        position: citation.position,
-        motionId: motion.id,
-        motionTitle: motion.title,
-        body: argument.body,
-        author: { id: argument.authorId, name: argument.authorName },
-        documentId: document.id,
-        documentTitle: document.title,
-        exact: citation.exact,
-        status: citation.anchorStatus,
-        confidence: citation.anchorConfidence,
-        found: current && start !== null && end !== null ? current.text.slice(start, end) : null,
-      });
+  const { id } = place.value.space;
+  const [total, documents] = await Promise.all([
+    store.arguments.countUnsettledCitations(id),
+    store.documents.list([id]),
+  ]);
+  const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // One more than the page: whether there is a next one.
+  const rows = await queueFrom(store, id, byId, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const titles = new Map(documents.map((document) => [document.id, document.title]));
+  const texts = await currentTexts(store, new Set(page.map((row) => row.documentId)));
+  const last = page.at(-1);
+  return done({
+    total,
+    items: page.map((row) => {
+      const { anchorStart: start, anchorEnd: end } = row;
+      const text = texts.get(row.documentId);
+      return {
+        argumentId: row.argumentId,
+        position: row.position,
+        motionId: row.motionId,
+        motionTitle: row.motionTitle,
+        body: row.body,
+        author: { id: row.authorId, name: row.authorName },
+        documentId: row.documentId,
+        documentTitle: titles.get(row.documentId) ?? "",
+        exact: row.exact,
+        status: row.anchorStatus,
+        confidence: row.anchorConfidence,
+        found: text !== undefined && start !== null && end !== null ? text.slice(start, end) : null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? cursorAfter(last) : null,
+  });
+}
+
+/** Up to `wanted` of the queue after `after`: each document's in each state, in the queue's order. */
+async function queueFrom(
+  store: Store,
+  spaceId: string,
+  documents: { id: string }[],
+  after: QueueKey | null,
+  wanted: number,
+) {
+  const rows: UnsettledCitation[] = [];
+  for (const { id: documentId } of documents) {
+    if (after && documentId < after.documentId) continue;
+    for (const state of STATES) {
+      const resumes = after?.documentId === documentId;
+      if (resumes && STATES.indexOf(state) < STATES.indexOf(after.state)) continue;
+      rows.push(
+        ...(await store.arguments.unsettledCitations(
+          { spaceId, documentId, state },
+          { after: resumes && after.state === state ? after : null, limit: wanted - rows.length },
+        )),
+      );
+      if (rows.length >= wanted) return rows;
     }
   }
-  return done(items);
+  return rows;
+}
+
+/** The text of each document's current version, by document. */
+async function currentTexts(store: Store, documentIds: Set<string>) {
+  const texts = new Map<string, string>();
+  for (const documentId of documentIds) {
+    const document = await store.documents.get(documentId);
+    const current = document?.currentVersionId
+      ? await store.documents.version(document.currentVersionId)
+      : undefined;
+    if (current) texts.set(documentId, current.text);
+  }
+  return texts;
+}
+
+/** A cursor is the last listed citation's key, base64url of JSON: opaque to clients. */
+const Cursor = z.tuple([
+  z.string(),
+  z.enum(["fuzzy", "orphaned"]),
+  z.string(),
+  z.number().int().nonnegative(),
+]);
+
+const cursorAfter = (last: UnsettledCitation) =>
+  Buffer.from(
+    JSON.stringify([last.documentId, last.anchorStatus, last.argumentId, last.position]),
+  ).toString("base64url");
+
+/** The key a cursor resumes after; undefined for one the queue never gave. */
+function readCursor(cursor: string): QueueKey | undefined {
+  try {
+    const parsed = Cursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    if (!parsed.success) return undefined;
+    const [documentId, state, argumentId, position] = parsed.data;
+    return { documentId, state, argumentId, position };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -333,3 +333,52 @@ export function selectionBox(page: Page) {
     return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
   });
 }
+
+/** The one document of `citedDebateFile`, and the passage its arguments quote. */
+export const citedText = "The harbour was closed in winter. Trade moved inland by rail.";
+const citedQuote = "Trade moved inland by rail.";
+
+/**
+ * A debate to import: `count` published top-level arguments, each citing the same passage of
+ * one short document (`citedText`) in its first version.
+ */
+export function citedDebateFile(title: string, count: number) {
+  const start = citedText.indexOf(citedQuote);
+  const end = start + citedQuote.length;
+  const args = Array.from({ length: count }, (_, i) => ({
+    id: `a${i + 1}`,
+    parentId: null,
+    relation: i % 2 ? "against" : "for",
+    body: `Argument ${i + 1} rests on the rail line.`,
+    author: { name: "Vera Version" },
+    pseudonym: 1,
+    status: "published",
+    createdAt: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(),
+    citations: [
+      {
+        documentId: "report",
+        versionId: "report-1",
+        exact: citedQuote,
+        prefix: citedText.slice(Math.max(0, start - 32), start),
+        suffix: citedText.slice(end, end + 32),
+        start,
+        end,
+        anchor: { status: "exact", confidence: 1, versionId: "report-1", start, end },
+      },
+    ],
+  }));
+  const report = {
+    id: "report",
+    title: "Harbour report",
+    currentVersionId: "report-1",
+    versions: [
+      {
+        id: "report-1",
+        number: 1,
+        text: citedText,
+        blocks: [{ kind: "paragraph", level: null, start: 0, end: citedText.length }],
+      },
+    ],
+  };
+  return { ...debateExport(title, args), documents: [report] };
+}

@@ -4,8 +4,12 @@ import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-/** Owners and moderators: the citations re-anchoring left to review (fuzzy and orphaned). */
+/**
+ * Owners and moderators: a page of the citations re-anchoring left to review (fuzzy and
+ * orphaned), ?cursor=&limit= (docs/api.md).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await requestActor(request);
-  return respond(await citationsToReview(runtime().store, actor, (await params).id));
+  const [actor, { id }] = await Promise.all([requestActor(request), params]);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return respond(await citationsToReview(runtime().store, actor, id, query));
 }

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { citedDebateFile, citedText, hostWithImport, seriousViolations } from "./pages";
+
+// A new version of a heavily cited document can leave hundreds of citations to review: the
+// space's page lists the first 20 and reads the rest a page at a time.
+const ARGUMENTS = 45;
+
+test("the evidence to review comes 20 at a time, the next page on a keypress, and a settled one leaves the list", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { context, page, spaceId, motion } = await hostWithImport<{
+    arguments: { citations: { documentId: string }[] }[];
+  }>(
+    browser,
+    {
+      name: "Rita Review",
+      email: `review-queue-${Date.now()}@school.test`,
+      password: "Rita's long password",
+    },
+    "Harbour seminar",
+    citedDebateFile("The rail line saved the town", ARGUMENTS),
+  );
+  const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
+  // "rail" becomes "train": every citation is found near its place, changed.
+  const version = await page.request.post(`/api/documents/${documentId}/versions`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ text: citedText.replace("by rail", "by train") }),
+  });
+  expect(version.status(), await version.text()).toBe(201);
+
+  await page.goto(`/spaces/${spaceId}`);
+  const queue = page.getByRole("region", { name: /^Evidence to review/ });
+  await expect(queue.getByRole("heading")).toHaveText("Evidence to review (45)");
+  const items = queue.locator("li.review-item");
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText("Now reads: “Trade moved inland by train.”");
+  const more = queue.getByRole("button", { name: "Show more to review (25 not shown)" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(items).toHaveCount(40);
+  // The focus goes to the first of those that came, not back to the page's start.
+  await expect(items.nth(20)).toBeFocused();
+  await queue.getByRole("button", { name: "Show more to review (5 not shown)" }).click();
+  await expect(items).toHaveCount(45);
+  await expect(queue.getByRole("button", { name: /Show more/ })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // One the button brought is settled: it leaves the list, and the count follows.
+  const last = items.last();
+  const body = (await last.locator(".argument-body").textContent()) ?? "";
+  await last.getByRole("button", { name: "Detach the citation" }).click();
+  await expect(queue.getByRole("heading")).toHaveText("Evidence to review (44)");
+  await expect(items).toHaveCount(44);
+  await expect(queue.getByText(body, { exact: true })).toHaveCount(0);
+  await context.close();
+});
