@@ -5,7 +5,8 @@
  * changed) and, as a member with a session cookie, reads the motion page, the map, the projector,
  * GET /api/motions/:id/projector (what the projector reads again after events), GET
  * /api/motions/:id (the whole tree), one page of GET /api/motions/:id/arguments, the results page
- * and the sort page (the member's judging deck); and, with the largest debate only, the page of
+ * and the sort page (the member's judging deck); as the space's moderator, the results page and
+ * GET /api/motions/:id/participation (what each member did); and, with the largest debate only, the page of
  * the document every debate cites and its GET /api/documents/:id/coverage (the heat strip),
  * which count the citations of both debates:
  * - first, on the largest debate, the server's longest event-loop delay over the first request
@@ -60,6 +61,8 @@ type Route = {
   targets: Targets;
   /** Read with the largest debate only: what it reads is not one motion's. */
   once?: boolean;
+  /** Read as the space's moderator rather than as a member. */
+  moderator?: boolean;
 };
 
 const pageTargets = { firstByteMs: { 1000: 100, 10000: 200 }, domNodes: 3000 };
@@ -96,6 +99,20 @@ const routes: Route[] = [
     targets: {},
   },
   {
+    name: "results page (the moderator's)",
+    path: (id) => `/motions/${id}/results`,
+    page: true,
+    targets: {},
+    moderator: true,
+  },
+  {
+    name: "GET …/participation (the moderator's)",
+    path: (id) => `/api/motions/${id}/participation`,
+    page: false,
+    targets: {},
+    moderator: true,
+  },
+  {
     name: "sort page (the judging deck)",
     path: (id) => `/motions/${id}/sort`,
     page: true,
@@ -125,6 +142,7 @@ const routes: Route[] = [
 /** At 10,000 arguments no request may block the event loop for longer. */
 const BLOCK_TARGET_MS: Record<number, number> = { 10000: 50 };
 
+const cookieOf = (route: Route) => (route.moderator ? moderatorCookie : cookie);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mark = (value: number, target: number | undefined) =>
   target === undefined || Number.isNaN(value) ? "" : value <= target ? " ✓" : " ✗";
@@ -168,14 +186,14 @@ async function probed(work: () => Promise<unknown>) {
   return times;
 }
 
-async function overHttp(url: string, quietHealthMs: number) {
-  const warm = await fetched(url, cookie);
+async function overHttp(url: string, quietHealthMs: number, as: string) {
+  const warm = await fetched(url, as);
   if (warm.status !== 200) throw new Error(`${url} answered ${warm.status}`);
   await loopDelay(loopPort);
   const runs = [];
-  for (let i = 0; i < RUNS; i += 1) runs.push(await fetched(url, cookie));
+  for (let i = 0; i < RUNS; i += 1) runs.push(await fetched(url, as));
   const health = await probed(async () => {
-    for (let i = 0; i < PROBED_RUNS; i += 1) await fetched(url, cookie);
+    for (let i = 0; i < PROBED_RUNS; i += 1) await fetched(url, as);
   });
   const firstBytes = runs.map((run) => run.firstByteMs);
   return {
@@ -256,11 +274,15 @@ async function firstReads(motionId: string) {
   await loopDelay(loopPort);
   const held: { name: string; loopMaxMs: number }[] = [];
   const asked = [
-    { name: "GET /api/health", path: "/api/health" },
-    ...routes.map((route) => ({ name: route.name, path: route.path(motionId) })),
+    { name: "GET /api/health", path: "/api/health", as: cookie },
+    ...routes.map((route) => ({
+      name: route.name,
+      path: route.path(motionId),
+      as: cookieOf(route),
+    })),
   ];
-  for (const { name, path } of asked) {
-    const answer = await fetched(`${moot.url}${path}`, cookie);
+  for (const { name, path, as } of asked) {
+    const answer = await fetched(`${moot.url}${path}`, as);
     if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
     held.push({ name, loopMaxMs: (await loopDelay(loopPort)).maxMs });
   }
@@ -522,11 +544,18 @@ try {
     executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
   });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const [name, ...value] = cookie.split("=");
-  await context.addCookies([{ name: name ?? "", value: value.join("="), url: moot.url }]);
-  // tsx keeps function names with a helper the page does not have; functions sent to the page use it.
-  await context.addInitScript("globalThis.__name = (target) => target;");
+  const signedIn = async (as: string) => {
+    const context = await (browser as Browser).newContext({
+      viewport: { width: 1366, height: 768 },
+    });
+    const [name, ...value] = as.split("=");
+    await context.addCookies([{ name: name ?? "", value: value.join("="), url: moot.url }]);
+    // tsx keeps function names with a helper the page does not have; functions sent to the page use it.
+    await context.addInitScript("globalThis.__name = (target) => target;");
+    return context;
+  };
+  const context = await signedIn(cookie);
+  const moderatorContext = await signedIn(moderatorCookie);
 
   const rows: string[] = [];
   const figures: Figure[] = [];
@@ -568,9 +597,13 @@ try {
       if (route.once && count !== firstCount) continue;
       const url = `${moot.url}${route.path(motionId)}`;
       const { targets } = route;
-      const http = await overHttp(url, quietHealthMs);
+      const http = await overHttp(url, quietHealthMs, cookieOf(route));
       const seen = route.page
-        ? await inBrowser(context, url, Boolean(targets.expandMs))
+        ? await inBrowser(
+            route.moderator ? moderatorContext : context,
+            url,
+            Boolean(targets.expandMs),
+          )
         : { lcpMs: Number.NaN, domNodes: Number.NaN, expandMs: Number.NaN };
       const blockTarget = BLOCK_TARGET_MS[count];
       const row = line([

@@ -272,8 +272,14 @@ export interface Repos {
     ): Promise<UnsettledCitation[]>;
     /** How many `unsettledCitations` the space's documents have in all, in either state. */
     countUnsettledCitations(spaceId: string): Promise<number>;
-    /** The argument of each citation of the motion's arguments, whatever their status. */
-    citingArguments(motionId: string): Promise<string[]>;
+    /**
+     * How many citations each author's arguments on the motion carry, whatever their status (only
+     * `authorId`'s, if given); authors of none are left out.
+     */
+    citationsByAuthor(
+      motionId: string,
+      authorId?: string,
+    ): Promise<{ authorId: string; citations: number }[]>;
     /** The motions whose arguments cite the document, each once, by id. */
     motionsCiting(documentId: string): Promise<string[]>;
   };
@@ -306,6 +312,15 @@ export interface Repos {
     list(argumentIds: string[]): Promise<RatingRow[]>;
     /** The ratings one person gave the motion's arguments. */
     ofPerson(motionId: string, userId: string): Promise<RatingRow[]>;
+    /**
+     * For each person (only `userId`, if given): how many of the motion's arguments they rated,
+     * whatever their status, and how many ratings their own arguments got from others. People
+     * with neither are left out.
+     */
+    countsIn(
+      motionId: string,
+      userId?: string,
+    ): Promise<{ userId: string; given: number; received: number }[]>;
     /**
      * The motion's rated published arguments, strongest first: by mean score rounded half up to
      * hundredths, then by how many rated, then by id; `limit` of them after the first `offset`.
@@ -353,8 +368,14 @@ export interface Repos {
      * deleted their account is not named by the log either.
      */
     renameAuthor(motionId: string, authorId: string, name: string): Promise<void>;
-    /** Who logged each of the motion's events (only `actorId`'s, if given) and when, in order. */
-    actedAt(motionId: string, actorId?: string): Promise<{ actorId: string; at: Date }[]>;
+    /**
+     * For each actor of the motion's events (only `actorId`, if given), in how many distinct clock
+     * minutes they logged any.
+     */
+    minutesActive(
+      motionId: string,
+      actorId?: string,
+    ): Promise<{ actorId: string; minutes: number }[]>;
     ofTypes<K extends MotionEventType>(
       motionId: string,
       types: readonly K[],

@@ -335,15 +335,24 @@ export const debateRepos = ({
         );
       return row?.total ?? 0;
     },
-    citingArguments: async (motionId) =>
-      (
-        await db
-          .select({ argumentId: t.citations.argumentId })
-          .from(t.citations)
-          .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.citations.argumentId))
-          .where(eq(t.debateArguments.motionId, motionId))
-          .orderBy(asc(t.citations.argumentId), asc(t.citations.position))
-      ).map((row) => row.argumentId),
+    citationsByAuthor: (motionId, authorId) => {
+      const a = t.debateArguments;
+      return db
+        .select({
+          authorId: a.authorId,
+          citations: sql<number>`cast(count(*) as integer)`.mapWith(Number),
+        })
+        .from(t.citations)
+        .innerJoin(a, eq(a.id, t.citations.argumentId))
+        .where(
+          and(
+            eq(a.motionId, motionId),
+            authorId === undefined ? undefined : eq(a.authorId, authorId),
+          ),
+        )
+        .groupBy(a.authorId)
+        .orderBy(asc(a.authorId));
+    },
     motionsCiting: async (documentId) => {
       const rows = await db
         .select({ motionId: t.debateArguments.motionId })
@@ -441,6 +450,42 @@ export const debateRepos = ({
         .from(t.ratings)
         .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.ratings.argumentId))
         .where(and(eq(t.debateArguments.motionId, motionId), eq(t.ratings.userId, userId))),
+    countsIn: async (motionId, userId) => {
+      const r = t.ratings;
+      const a = t.debateArguments;
+      const counted = sql<number>`cast(count(*) as integer)`.mapWith(Number);
+      const [given, received] = await Promise.all([
+        db
+          .select({ userId: r.userId, count: counted })
+          .from(r)
+          .innerJoin(a, eq(a.id, r.argumentId))
+          .where(
+            and(eq(a.motionId, motionId), userId === undefined ? undefined : eq(r.userId, userId)),
+          )
+          .groupBy(r.userId),
+        db
+          .select({ userId: a.authorId, count: counted })
+          .from(r)
+          .innerJoin(a, eq(a.id, r.argumentId))
+          .where(
+            and(
+              eq(a.motionId, motionId),
+              ne(r.userId, a.authorId),
+              userId === undefined ? undefined : eq(a.authorId, userId),
+            ),
+          )
+          .groupBy(a.authorId),
+      ]);
+      const counts = new Map<string, { userId: string; given: number; received: number }>();
+      const of = (id: string) => {
+        const found = counts.get(id) ?? { userId: id, given: 0, received: 0 };
+        counts.set(id, found);
+        return found;
+      };
+      for (const row of given) of(row.userId).given = row.count;
+      for (const row of received) of(row.userId).received = row.count;
+      return [...counts.values()].sort((x, y) => (x.userId < y.userId ? -1 : 1));
+    },
     strongest: (motionId, limit, offset) => {
       const total = sql<number>`cast(sum(${t.ratings.score}) as integer)`.mapWith(Number);
       const rated = sql<number>`cast(count(*) as integer)`.mapWith(Number);

@@ -143,17 +143,28 @@ export function eventRepos(
             .orderBy(asc(t.events.seq))
             .limit(limit)
         ).map(upgradeEvent),
-      actedAt: (motionId, actorId) =>
-        db
-          .select({ actorId: t.events.actorId, at: t.events.at })
-          .from(t.events)
+      minutesActive: (motionId, actorId) => {
+        const e = t.events;
+        // The minute since 1970 of each event: the same in both dialects' way of keeping time.
+        const minute =
+          dialect === "postgres"
+            ? sql`floor(extract(epoch from ${e.at}) / 60)`
+            : sql`${e.at} / 60000`;
+        return db
+          .select({
+            actorId: e.actorId,
+            minutes: sql<number>`cast(count(distinct ${minute}) as integer)`.mapWith(Number),
+          })
+          .from(e)
           .where(
             and(
-              eq(t.events.motionId, motionId),
-              actorId === undefined ? undefined : eq(t.events.actorId, actorId),
+              eq(e.motionId, motionId),
+              actorId === undefined ? undefined : eq(e.actorId, actorId),
             ),
           )
-          .orderBy(asc(t.events.seq)),
+          .groupBy(e.actorId)
+          .orderBy(asc(e.actorId));
+      },
       renameAuthor: async (motionId, authorId, name) => {
         const rows = await db
           .select({ seq: t.events.seq, data: t.events.data })

@@ -412,7 +412,11 @@ export const events = sqliteTable(
     /** The shape `data` was written in: lib/eventLog.ts upgrades older rows as they are read. */
     version: integer("version").notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.motionId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.motionId, t.seq] }),
+    // Who acted on a motion and when, read without the events' data (minutes active).
+    index("events_motion_actor_idx").on(t.motionId, t.actorId, t.at),
+  ],
 );
 
 export const commands = sqliteTable(

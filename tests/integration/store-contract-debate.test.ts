@@ -860,21 +860,30 @@ for (const dialect of await dialects()) {
         expect(await store.arguments.countUnsettledCitations(newId())).toBe(0);
       });
 
-      it("citingArguments gives the argument of each citation in a motion, whatever its status", async () => {
+      it("citationsByAuthor counts the citations of each author's arguments in a motion, whatever their status", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
         const { motion } = await rows.motion(space.id);
         const { motion: other } = await rows.motion(space.id);
-        const two = await rows.argument(motion.id, { status: "hidden" }, [
+        const [ana, ben] = [newId(), newId()].sort();
+        await rows.argument(motion.id, { status: "hidden", authorId: ana }, [
           passage(doc, "The harbour"),
           passage(doc, "Trade moved"),
         ]);
-        const one = await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
-        await rows.argument(other.id, {}, [passage(doc, "Trade moved")]);
-        expect((await store.arguments.citingArguments(motion.id)).sort()).toEqual(
-          [two.argument.id, two.argument.id, one.argument.id].sort(),
-        );
-        expect(await store.arguments.citingArguments(newId())).toEqual([]);
+        await rows.argument(motion.id, { authorId: ana }, [passage(doc, "Trade moved")]);
+        await rows.argument(motion.id, { authorId: ben, status: "withdrawn" }, [
+          passage(doc, "Trade moved"),
+        ]);
+        await rows.argument(motion.id, { authorId: newId() });
+        await rows.argument(other.id, { authorId: ben }, [passage(doc, "Trade moved")]);
+        expect(await store.arguments.citationsByAuthor(motion.id)).toEqual([
+          { authorId: ana, citations: 3 },
+          { authorId: ben, citations: 1 },
+        ]);
+        expect(await store.arguments.citationsByAuthor(motion.id, ben)).toEqual([
+          { authorId: ben, citations: 1 },
+        ]);
+        expect(await store.arguments.citationsByAuthor(newId())).toEqual([]);
       });
 
       it("motionsCiting gives each motion whose arguments cite the document once, whatever their status", async () => {
@@ -963,6 +972,43 @@ for (const dialect of await dialects()) {
           ]),
         );
         expect(await store.ratings.ofPerson(other.id, bek.id)).toEqual([]);
+      });
+
+      it("ratings.countsIn counts the ratings each person gave a motion's arguments, and those their own got from others", async () => {
+        const space = await rows.space();
+        const { motion } = await rows.motion(space.id);
+        const { motion: other } = await rows.motion(space.id);
+        const people = [await rows.user(), await rows.user(), await rows.user()];
+        const [ana, ben, cy] = people.map((person) => person.id).sort() as [string, string, string];
+        const anas = await rows.argument(motion.id, { authorId: ana, status: "hidden" });
+        const bens = await rows.argument(motion.id, { authorId: ben });
+        const elsewhere = await rows.argument(other.id, { authorId: ana });
+        const rating = (argumentId: string, userId: string) => ({
+          argumentId,
+          userId,
+          score: 3,
+          ratedAt: minute(1),
+        });
+        await rows.write(async (tx) => {
+          // Her own argument: given, not received.
+          await tx.ratings.put(rating(anas.argument.id, ana));
+          await tx.ratings.put(rating(bens.argument.id, ana));
+          await tx.ratings.put(rating(anas.argument.id, cy));
+          await tx.ratings.put(rating(bens.argument.id, cy));
+          await tx.ratings.put(rating(elsewhere.argument.id, ben));
+        });
+        expect(await store.ratings.countsIn(motion.id)).toEqual([
+          { userId: ana, given: 2, received: 1 },
+          { userId: ben, given: 0, received: 2 },
+          { userId: cy, given: 2, received: 0 },
+        ]);
+        expect(await store.ratings.countsIn(motion.id, ana)).toEqual([
+          { userId: ana, given: 2, received: 1 },
+        ]);
+        expect(await store.ratings.countsIn(other.id, ana)).toEqual([
+          { userId: ana, given: 0, received: 1 },
+        ]);
+        expect(await store.ratings.countsIn(other.id, cy)).toEqual([]);
       });
 
       it("ratings.strongest ranks a motion's rated published arguments by rounded mean, then count, then id", async () => {

@@ -353,7 +353,7 @@ for (const dialect of await dialects()) {
         expect(await store.events.after(newId(), 0, 10)).toEqual([]);
       });
 
-      it("actedAt gives who logged each of a motion's events and when, or one actor's, in order", async () => {
+      it("minutesActive counts the distinct clock minutes each actor logged events in, or one actor's", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
         const { motion: other } = await rows.motion(space.id);
@@ -362,23 +362,25 @@ for (const dialect of await dialects()) {
           actorId,
           at,
         });
+        const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
         await rows.write(async (tx) => {
           await tx.events.append(by(motion.id, "ana", minute(3)));
+          // The same clock minute, 59.5 s on: not a minute more.
+          await tx.events.append(by(motion.id, "ana", later(minute(3), 59.5)));
           await tx.events.append(by(motion.id, "ben", minute(4)));
           await tx.events.append(by(other.id, "ana", minute(5)));
+          // The next clock minute, though less than a minute after the last.
+          await tx.events.append(by(motion.id, "ana", later(minute(3), 60)));
           await tx.events.append(by(motion.id, "ana", minute(6)));
         });
-        const acts = (actorId: string, at: Date) => ({ actorId, at });
-        expect(await store.events.actedAt(motion.id)).toEqual([
-          acts("ana", minute(3)),
-          acts("ben", minute(4)),
-          acts("ana", minute(6)),
+        expect(await store.events.minutesActive(motion.id)).toEqual([
+          { actorId: "ana", minutes: 3 },
+          { actorId: "ben", minutes: 1 },
         ]);
-        expect(await store.events.actedAt(motion.id, "ana")).toEqual([
-          acts("ana", minute(3)),
-          acts("ana", minute(6)),
+        expect(await store.events.minutesActive(motion.id, "ana")).toEqual([
+          { actorId: "ana", minutes: 3 },
         ]);
-        expect(await store.events.actedAt(motion.id, "cy")).toEqual([]);
+        expect(await store.events.minutesActive(motion.id, "cy")).toEqual([]);
       });
 
       it("ofTypes gives a motion's events of the types asked, in order", async () => {
