@@ -37,8 +37,8 @@ export type CitedSpanRow = Pick<
   CitationRow,
   "argumentId" | "documentId" | "anchorVersionId" | "anchorStart" | "anchorEnd"
 >;
-/** Where a citation comes in a document's citations: its quote's place, its argument, its position. */
-export type CitationInDocumentKey = Pick<CitationRow, "start" | "end" | "argumentId" | "position">;
+/** Where a citation comes in a document's citations: its state, its argument, its position. */
+export type CitationInDocumentKey = Pick<CitationRow, "anchorStatus" | "argumentId" | "position">;
 /** A state a new version leaves a citation in for a moderator to settle. */
 export type UnsettledState = Extract<CitationRow["anchorStatus"], "fuzzy" | "orphaned">;
 /** A citation left to review, with the argument and motion a moderator reads it by. */
@@ -247,9 +247,10 @@ export interface Repos {
     /** Where a citation stands in its document's current version (see re-anchoring). */
     setCitationAnchor(argumentId: string, position: number, anchor: AnchorColumns): Promise<void>;
     /**
-     * The citations into a document, with the argument each belongs to, in the order of the
-     * places they quote (then by argument and position); `page` reads `limit` of them after the
-     * citation `after`.
+     * The citations into a document, with the argument each belongs to, by where they stand
+     * (their anchor's state), then by argument and position: the order of an index, so a page of
+     * a document cited thousands of times is read without sorting them all; `page` reads `limit`
+     * of them after the citation `after`.
      */
     citationsInDocument(
       documentId: string,

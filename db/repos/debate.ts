@@ -243,10 +243,7 @@ export const debateRepos = ({
         ? []
         : hot.citationsOf().execute({ ids: idsValue(dialect, argumentIds) }),
     setCitationAnchor: async (argumentId, position, anchor) => {
-      await db
-        .update(t.citations)
-        .set(anchor)
-        .where(and(eq(t.citations.argumentId, argumentId), eq(t.citations.position, position)));
+      await hot.citationAnchor().execute({ ...anchor, argumentId, position });
     },
     citationsInDocument: async (documentId, page) => {
       const c = t.citations;
@@ -263,17 +260,17 @@ export const debateRepos = ({
         .where(
           and(
             eq(c.documentId, documentId),
+            // A walk of citations_document_state_idx from the key on.
             after
-              ? rowCompared([c.start, c.end, c.argumentId, c.position], ">", [
-                  after.start,
-                  after.end,
+              ? rowCompared([c.anchorStatus, c.argumentId, c.position], ">", [
+                  after.anchorStatus,
                   after.argumentId,
                   after.position,
                 ])
               : undefined,
           ),
         )
-        .orderBy(asc(c.start), asc(c.end), asc(c.argumentId), asc(c.position));
+        .orderBy(asc(c.anchorStatus), asc(c.argumentId), asc(c.position));
       const rows = await (page ? query.limit(page.limit) : query);
       return rows.map(({ citation, ...argument }) => ({ ...citation, ...argument }));
     },

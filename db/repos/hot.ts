@@ -197,6 +197,30 @@ export function hotQueries(db: QueryDb, t: Tables, dialect: Dialect) {
     newCitation: once(() =>
       db.insert(t.citations).values(wholeRow(t.citations)).prepare("citation_new"),
     ),
+    // Where one citation stands in its document's current version: a new version of a document
+    // cited across a big debate sets thousands.
+    citationAnchor: once(() => {
+      const c = t.citations;
+      // set() binds a placeholder as any value, through its column's encoder; its types leave
+      // placeholders out.
+      const bound = <T>(name: string) => sql.placeholder(name) as unknown as T;
+      return db
+        .update(c)
+        .set({
+          anchorStatus: bound("anchorStatus"),
+          anchorConfidence: bound("anchorConfidence"),
+          anchorVersionId: bound("anchorVersionId"),
+          anchorStart: bound("anchorStart"),
+          anchorEnd: bound("anchorEnd"),
+        })
+        .where(
+          and(
+            eq(c.argumentId, sql.placeholder("argumentId")),
+            eq(c.position, sql.placeholder("position")),
+          ),
+        )
+        .prepare("citation_anchor");
+    }),
     // What the views of arguments read with them, by the arguments' ids (`idsValue`).
     citationsOf: once(() =>
       db

@@ -745,27 +745,40 @@ for (const dialect of await dialects()) {
           passage(otherDoc, "Findings"),
           passage(doc, "The harbour"),
         ]);
-        expect(await store.arguments.citationsInDocument(doc.document.id)).toEqual([
+        const expected = [
           { ...earlier.citations[1], motionId: motion.id, relation: "for", status: "hidden" },
           { ...later.citations[0], motionId: motion.id, relation: "against", status: "published" },
-        ]);
+        ].sort((a, b) => ((a.argumentId ?? "") < (b.argumentId ?? "") ? -1 : 1));
+        expect(await store.arguments.citationsInDocument(doc.document.id)).toEqual(expected);
         expect(await store.arguments.citationsInDocument(newId())).toEqual([]);
       });
 
-      it("citationsInDocument reads a page after a citation, ties of one passage in argument order", async () => {
+      it("citationsInDocument reads a page after a citation, by state, then argument and position", async () => {
         const space = await rows.space();
         const doc = await rows.document(space.id);
         const { motion } = await rows.motion(space.id);
         for (let i = 0; i < 3; i++)
           await rows.argument(motion.id, {}, [passage(doc, "Trade moved")]);
-        await rows.argument(motion.id, {}, [
+        const two = await rows.argument(motion.id, {}, [
           passage(doc, "The harbour"),
           passage(doc, "Trade moved"),
         ]);
+        await rows.write((tx) =>
+          tx.arguments.setCitationAnchor(two.argument.id, 1, moved(doc.version.id)),
+        );
         const whole = await store.arguments.citationsInDocument(doc.document.id);
         expect(whole).toHaveLength(5);
-        const trade = whole.slice(1).map((citation) => citation.argumentId);
-        expect(trade).toEqual([...trade].sort());
+        // "exact" before "moved"; within a state, by argument, then position.
+        expect(whole.map((c) => c.anchorStatus)).toEqual([
+          "exact",
+          "exact",
+          "exact",
+          "exact",
+          "moved",
+        ]);
+        const exact = whole.slice(0, 4).map((c) => `${c.argumentId}/${c.position}`);
+        expect(exact).toEqual([...exact].sort());
+        expect(whole[4]).toMatchObject({ argumentId: two.argument.id, position: 1 });
         const paged = [];
         for (let after = null; ; ) {
           const page = await store.arguments.citationsInDocument(doc.document.id, {
@@ -776,8 +789,7 @@ for (const dialect of await dialects()) {
           const last = page.at(-1);
           if (page.length < 2 || !last) break;
           after = {
-            start: last.start,
-            end: last.end,
+            anchorStatus: last.anchorStatus,
             argumentId: last.argumentId,
             position: last.position,
           };

@@ -18,8 +18,8 @@ export async function citationsIn(repos: Pick<Repos, "arguments">, documentId: s
     for (const citation of page) all.push(citation);
     const last = page.at(-1);
     if (page.length < PAGE || !last) return all;
-    const { start, end, argumentId, position } = last;
-    after = { start, end, argumentId, position };
+    const { anchorStatus, argumentId, position } = last;
+    after = { anchorStatus, argumentId, position };
     await nextTurn();
   }
 }
