@@ -586,17 +586,32 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
 }
 
 /**
- * Whether a page must read the motion again after these events, beyond applying them: the names
- * it shows went or came back (the motion made anonymous, or named again: `anonymous` is what the
- * page holds), or a document's new version moved the passages of more arguments than its event
- * lists (P-LIVE-6).
+ * The longest a page waits, after a live event that calls it to read the motion again for the
+ * passages a new version moved (P-LIVE-6), before it does: each open page waits a random part of
+ * it, so the hundreds of pages of a big room do not all ask the server at one moment.
  */
-export function readAgainAfter(events: MotionEvent[], anonymous: boolean): boolean {
-  return events.some(
-    (event) =>
-      (event.type === "motion.settings" && event.data.settings.anonymous !== anonymous) ||
-      (event.type === "evidence.reanchored" && event.data.readAgain === true),
+export const READ_AGAIN_SPREAD_MS = 3_000;
+
+/**
+ * When a page must read the motion again after these events, beyond applying them, in ms from
+ * now; null when it need not. At once when the names it shows went or came back (the motion made
+ * anonymous, or named again: `anonymous` is what the page holds). When a document's new version
+ * moved the passages of more arguments than its event lists (P-LIVE-6), after `spread` of
+ * READ_AGAIN_SPREAD_MS (a random part of it for a live event, none for a join's replay).
+ */
+export function readAgainIn(
+  events: MotionEvent[],
+  anonymous: boolean,
+  spread: () => number = Math.random,
+): number | null {
+  const names = events.some(
+    (event) => event.type === "motion.settings" && event.data.settings.anonymous !== anonymous,
   );
+  if (names) return 0;
+  const passages = events.some(
+    (event) => event.type === "evidence.reanchored" && event.data.readAgain === true,
+  );
+  return passages ? Math.floor(spread() * READ_AGAIN_SPREAD_MS) : null;
 }
 
 /**

@@ -12,8 +12,9 @@ import {
   mergeLoaded,
   mergePages,
   movedUpBy,
+  READ_AGAIN_SPREAD_MS,
   ratedIntoView,
-  readAgainAfter,
+  readAgainIn,
   withOwnPost,
 } from "../../lib/live";
 import type { MotionEventData } from "../../lib/protocol";
@@ -1003,10 +1004,15 @@ describe("a live copy of a big debate held in part", () => {
         settings: { ...held().settings, anonymous },
         session: held().session,
       });
-    expect(readAgainAfter([many], false)).toBe(true);
-    expect(readAgainAfter([listed, named(false)], false)).toBe(false);
-    expect(readAgainAfter([listed, named(true)], false)).toBe(true);
-    expect(readAgainAfter([named(true)], true)).toBe(false);
+    // Live, each page waits its own part of the spread; a join's replay (none) reads at once.
+    expect(readAgainIn([many], false, () => 0.5)).toBe(READ_AGAIN_SPREAD_MS / 2);
+    expect(readAgainIn([many], false, () => 0.999)).toBeLessThan(READ_AGAIN_SPREAD_MS);
+    expect(readAgainIn([many], false, () => 0)).toBe(0);
+    expect(readAgainIn([listed, named(false)], false)).toBeNull();
+    // Names come or go at once, whatever else the events call for.
+    expect(readAgainIn([listed, named(true)], false)).toBe(0);
+    expect(readAgainIn([many, named(true)], false, () => 0.5)).toBe(0);
+    expect(readAgainIn([named(true)], true)).toBeNull();
     // Applied, it changes nothing the page holds: the page reads the motion again instead.
     const state = held();
     const after = applyEvents(state, [many]).state;

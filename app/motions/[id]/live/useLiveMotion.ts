@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
-import { type LoadedPage, leavesGap, liveFrom, readAgainAfter, seqAfter } from "@/lib/live";
+import { type LoadedPage, leavesGap, liveFrom, readAgainIn, seqAfter } from "@/lib/live";
 import {
   type Ack,
   type ClientToServerEvents,
@@ -151,11 +151,22 @@ export function useLiveMotion(
     };
     // Names shown or hidden change with anonymity, and a new version of a document may move
     // more passages than its event lists: what is held already must be read again, whether the
-    // change came live or in a join's replay.
-    const rereadIfCalled = (events: MotionEvent[]) => {
-      if (readAgainAfter(events, anonymousRef.current)) {
-        void reload().then((reloaded) => reloaded && joinIfBehind());
-      }
+    // change came live or in a join's replay. A live new version's is spread over a few seconds
+    // (P-LIVE-6); one read pending at a time, the soonest asked for.
+    let reread: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
+    const rereadIfCalled = (events: MotionEvent[], live: boolean) => {
+      const wait = readAgainIn(events, anonymousRef.current, live ? Math.random : () => 0);
+      if (wait === null) return;
+      const at = Date.now() + wait;
+      if (reread && reread.at <= at) return;
+      clearTimeout(reread?.timer);
+      reread = {
+        at,
+        timer: setTimeout(() => {
+          reread = undefined;
+          void reload().then((reloaded) => reloaded && joinIfBehind());
+        }, wait),
+      };
     };
     // A join asked for while one is under way runs once that one has answered: the rooms it
     // puts the connection in follow the reader's role as it is then (P-MEMBER-1).
@@ -184,7 +195,7 @@ export function useLiveMotion(
           } else {
             dispatch({ type: "events", events: answer.events });
             seqRef.current = seqAfter(seqRef.current, answer.events);
-            rereadIfCalled(answer.events);
+            rereadIfCalled(answer.events, false);
           }
           joining = false;
           dispatch({ type: "connection", connection: "live" });
@@ -261,7 +272,7 @@ export function useLiveMotion(
       for (const event of events) {
         if (event.type === "evidence.reanchored") dispatch({ type: "pageChanged" });
       }
-      rereadIfCalled(events);
+      rereadIfCalled(events, true);
     });
     // The browser knows about a lost network before any ping times out: say so at once, and
     // reconnect (and replay what was missed) as soon as it is back.
@@ -271,6 +282,7 @@ export function useLiveMotion(
     window.addEventListener("online", goOnline);
     return () => {
       clearTimeout(retryRef.current);
+      clearTimeout(reread?.timer);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       socket.disconnect();
