@@ -314,14 +314,15 @@ export interface Repos {
     /** The ratings one person gave the motion's arguments. */
     ofPerson(motionId: string, userId: string): Promise<RatingRow[]>;
     /**
-     * For each person (only `userId`, if given): how many of the motion's arguments they rated,
-     * whatever their status, and how many ratings their own arguments got from others. People
-     * with neither are left out.
+     * How many of the motion's arguments, whatever their status, each person rated (only
+     * `userId`, if given), by person; people who rated none are left out.
      */
-    countsIn(
-      motionId: string,
-      userId?: string,
-    ): Promise<{ userId: string; given: number; received: number }[]>;
+    givenIn(motionId: string, userId?: string): Promise<{ userId: string; count: number }[]>;
+    /**
+     * How many ratings from others each author's arguments on the motion got, whatever their
+     * status (only `authorId`'s, if given), by author; authors who got none are left out.
+     */
+    receivedIn(motionId: string, authorId?: string): Promise<{ userId: string; count: number }[]>;
     /**
      * The motion's rated published arguments, strongest first: by mean score rounded half up to
      * hundredths, then by how many rated, then by id; `limit` of them after the first `offset`.

@@ -417,6 +417,8 @@ export const events = pgTable(
     primaryKey({ columns: [t.motionId, t.seq] }),
     // Who acted on a motion and when, read without the events' data (minutes active).
     index("events_motion_actor_idx").on(t.motionId, t.actorId, t.at),
+    // A motion's few events of some types (its moderation log) among thousands of posts.
+    index("events_motion_type_idx").on(t.motionId, t.type, t.seq),
   ],
 );
 

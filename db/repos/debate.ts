@@ -49,6 +49,9 @@ const agreementsWhere = (db: QueryDb, t: Tables, where: ReturnType<typeof and>) 
     .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.agreements.argumentId))
     .where(where);
 
+/** `count(*)` as a number in both dialects (PostgreSQL's is a bigint, which `pg` reads as text). */
+const countOf = () => sql<number>`cast(count(*) as integer)`.mapWith(Number);
+
 /**
  * Of citations joined to their arguments and motions: those on arguments of the space's motions
  * someone may still read, and `where`.
@@ -337,7 +340,7 @@ export const debateRepos = ({
       return db
         .select({
           authorId: a.authorId,
-          citations: sql<number>`cast(count(*) as integer)`.mapWith(Number),
+          citations: countOf(),
         })
         .from(t.citations)
         .innerJoin(a, eq(a.id, t.citations.argumentId))
@@ -447,41 +450,34 @@ export const debateRepos = ({
         .from(t.ratings)
         .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.ratings.argumentId))
         .where(and(eq(t.debateArguments.motionId, motionId), eq(t.ratings.userId, userId))),
-    countsIn: async (motionId, userId) => {
-      const r = t.ratings;
+    givenIn: (motionId, userId) =>
+      db
+        .select({ userId: t.ratings.userId, count: countOf() })
+        .from(t.ratings)
+        .innerJoin(t.debateArguments, eq(t.debateArguments.id, t.ratings.argumentId))
+        .where(
+          and(
+            eq(t.debateArguments.motionId, motionId),
+            userId === undefined ? undefined : eq(t.ratings.userId, userId),
+          ),
+        )
+        .groupBy(t.ratings.userId)
+        .orderBy(asc(t.ratings.userId)),
+    receivedIn: (motionId, authorId) => {
       const a = t.debateArguments;
-      const counted = sql<number>`cast(count(*) as integer)`.mapWith(Number);
-      const [given, received] = await Promise.all([
-        db
-          .select({ userId: r.userId, count: counted })
-          .from(r)
-          .innerJoin(a, eq(a.id, r.argumentId))
-          .where(
-            and(eq(a.motionId, motionId), userId === undefined ? undefined : eq(r.userId, userId)),
-          )
-          .groupBy(r.userId),
-        db
-          .select({ userId: a.authorId, count: counted })
-          .from(r)
-          .innerJoin(a, eq(a.id, r.argumentId))
-          .where(
-            and(
-              eq(a.motionId, motionId),
-              ne(r.userId, a.authorId),
-              userId === undefined ? undefined : eq(a.authorId, userId),
-            ),
-          )
-          .groupBy(a.authorId),
-      ]);
-      const counts = new Map<string, { userId: string; given: number; received: number }>();
-      const of = (id: string) => {
-        const found = counts.get(id) ?? { userId: id, given: 0, received: 0 };
-        counts.set(id, found);
-        return found;
-      };
-      for (const row of given) of(row.userId).given = row.count;
-      for (const row of received) of(row.userId).received = row.count;
-      return [...counts.values()].sort((x, y) => (x.userId < y.userId ? -1 : 1));
+      return db
+        .select({ userId: a.authorId, count: countOf() })
+        .from(t.ratings)
+        .innerJoin(a, eq(a.id, t.ratings.argumentId))
+        .where(
+          and(
+            eq(a.motionId, motionId),
+            ne(t.ratings.userId, a.authorId),
+            authorId === undefined ? undefined : eq(a.authorId, authorId),
+          ),
+        )
+        .groupBy(a.authorId)
+        .orderBy(asc(a.authorId));
     },
     strongest: (motionId, limit, offset) => {
       const total = sql<number>`cast(sum(${t.ratings.score}) as integer)`.mapWith(Number);

@@ -181,11 +181,14 @@ export function eventRepos(
         }
       },
       ofTypes: async <K extends MotionEventType>(motionId: string, types: readonly K[]) => {
-        const rows = await db
-          .select()
-          .from(t.events)
-          .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, types)))
-          .orderBy(asc(t.events.seq));
+        // Put in order here: asked to, both databases would walk every event of the motion in
+        // order rather than the few of these types by events_motion_type_idx.
+        const rows = (
+          await db
+            .select()
+            .from(t.events)
+            .where(and(eq(t.events.motionId, motionId), inArray(t.events.type, types)))
+        ).sort((a, b) => a.seq - b.seq);
         const asked = new Set<MotionEventType>(types);
         return rows
           .map(upgradeEvent)

@@ -986,7 +986,7 @@ for (const dialect of await dialects()) {
         expect(await store.ratings.ofPerson(other.id, bek.id)).toEqual([]);
       });
 
-      it("ratings.countsIn counts the ratings each person gave a motion's arguments, and those their own got from others", async () => {
+      it("ratings.givenIn and receivedIn count the ratings each person gave a motion's arguments, and those their own got from others", async () => {
         const space = await rows.space();
         const { motion } = await rows.motion(space.id);
         const { motion: other } = await rows.motion(space.id);
@@ -1009,18 +1009,18 @@ for (const dialect of await dialects()) {
           await tx.ratings.put(rating(bens.argument.id, cy));
           await tx.ratings.put(rating(elsewhere.argument.id, ben));
         });
-        expect(await store.ratings.countsIn(motion.id)).toEqual([
-          { userId: ana, given: 2, received: 1 },
-          { userId: ben, given: 0, received: 2 },
-          { userId: cy, given: 2, received: 0 },
+        const counted = (userId: string, count: number) => ({ userId, count });
+        expect(await store.ratings.givenIn(motion.id)).toEqual([counted(ana, 2), counted(cy, 2)]);
+        expect(await store.ratings.receivedIn(motion.id)).toEqual([
+          counted(ana, 1),
+          counted(ben, 2),
         ]);
-        expect(await store.ratings.countsIn(motion.id, ana)).toEqual([
-          { userId: ana, given: 2, received: 1 },
-        ]);
-        expect(await store.ratings.countsIn(other.id, ana)).toEqual([
-          { userId: ana, given: 0, received: 1 },
-        ]);
-        expect(await store.ratings.countsIn(other.id, cy)).toEqual([]);
+        expect(await store.ratings.givenIn(motion.id, ana)).toEqual([counted(ana, 2)]);
+        expect(await store.ratings.receivedIn(motion.id, ana)).toEqual([counted(ana, 1)]);
+        expect(await store.ratings.givenIn(other.id, ben)).toEqual([counted(ben, 1)]);
+        expect(await store.ratings.receivedIn(other.id, ana)).toEqual([counted(ana, 1)]);
+        expect(await store.ratings.givenIn(other.id, cy)).toEqual([]);
+        expect(await store.ratings.receivedIn(other.id, cy)).toEqual([]);
       });
 
       it("ratings.strongest ranks a motion's rated published arguments by rounded mean, then count, then id", async () => {

@@ -201,15 +201,25 @@ async function activityIn(
   const args = await argumentShapesOf(store, motion);
   const citations = await store.arguments.citationsByAuthor(motion.id, userId);
   await nextTurn();
-  const ratings = await store.ratings.countsIn(motion.id, userId);
+  const given = await store.ratings.givenIn(motion.id, userId);
+  await nextTurn();
+  const received = await store.ratings.receivedIn(motion.id, userId);
   await nextTurn();
   const minutes = await store.events.minutesActive(motion.id, userId);
   const by = <T>(rows: T[], of: (row: T) => string) =>
     userId === undefined ? rows : rows.filter((row) => of(row) === userId);
+  const ratings = new Map<string, { userId: string; given: number; received: number }>();
+  const ratingsOf = (id: string) => {
+    const counts = ratings.get(id) ?? { userId: id, given: 0, received: 0 };
+    ratings.set(id, counts);
+    return counts;
+  };
+  for (const { userId: id, count } of given) ratingsOf(id).given = count;
+  for (const { userId: id, count } of received) ratingsOf(id).received = count;
   return {
     args: by(args, (a) => a.authorId),
     citations,
-    ratings,
+    ratings: [...ratings.values()],
     votes: by(votes, (v) => v.userId),
     minutes,
   };

@@ -1,1 +1,0 @@
-CREATE INDEX `events_motion_actor_idx` ON `events` (`motion_id`,`actor_id`,`at`);
