@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { type ArgumentView, ListOrder, type ReplyCounts } from "./debate";
+import { PageLimit } from "./pageLimit";
 
 /**
  * One page of the arguments directly under one argument, or of a side's top-level arguments
  * (GET /api/motions/:id/arguments), for big debates read a branch at a time.
  */
-
-const limitProblem = "limit must be a whole number from 1 to 100";
 
 export const ArgumentPageQuery = z
   .object({
@@ -16,12 +15,7 @@ export const ArgumentPageQuery = z
       .enum(ListOrder.options, { message: `order must be one of ${ListOrder.options.join(", ")}` })
       .default("newest"),
     cursor: z.string().max(1000, "cursor is not one this list gave").optional(),
-    limit: z.coerce
-      .number({ message: limitProblem })
-      .int(limitProblem)
-      .min(1, limitProblem)
-      .max(100, limitProblem)
-      .default(20),
+    limit: PageLimit,
     /**
      * "map": only what the argument map draws (published arguments, and the placeholders
      * replies hang from), counted the same way: no pending post, not even the caller's own.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AnchorState } from "./debate";
+import { PageLimit } from "./pageLimit";
 
 /**
  * The citations a new version of a document left for a space's moderators to settle (GET
@@ -7,16 +8,9 @@ import type { AnchorState } from "./debate";
  * unsettle thousands.
  */
 
-const limitProblem = "limit must be a whole number from 1 to 100";
-
 export const ReviewQueueQuery = z.object({
   cursor: z.string().max(1000, "cursor is not one this list gave").optional(),
-  limit: z.coerce
-    .number({ message: limitProblem })
-    .int(limitProblem)
-    .min(1, limitProblem)
-    .max(100, limitProblem)
-    .default(20),
+  limit: PageLimit,
 });
 
 /** A citation re-anchoring left for a moderator to settle, with what they need to decide. */
