@@ -127,7 +127,12 @@ export function ReviewQueue({ spaceId, page }: { spaceId: string; page: ReviewQu
   return (
     <section aria-labelledby="review-heading" className="panel review-queue">
       <h2 id="review-heading">Evidence to review ({page.total})</h2>
-      {items.length === 0 ? (
+      {items.length === 0 && page.total > 0 ? (
+        // Every one shown is settled, and the page read again after the last is not here yet.
+        <p className="empty" role="status">
+          Reading what is left to review…
+        </p>
+      ) : items.length === 0 ? (
         <p className="empty">
           Nothing to review. When a new version of a document changes or drops a cited passage, it
           appears here.

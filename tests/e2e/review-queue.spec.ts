@@ -55,3 +55,50 @@ test("the evidence to review comes 20 at a time, the next page on a keypress, an
   await expect(queue.getByText(body, { exact: true })).toHaveCount(0);
   await context.close();
 });
+
+test("settling every one shown says the rest is being read, not that nothing is left, until the page comes again", async ({
+  browser,
+}) => {
+  const { context, page, spaceId, motion } = await hostWithImport<{
+    arguments: { citations: { documentId: string }[] }[];
+  }>(
+    browser,
+    {
+      name: "Rita Review",
+      email: `review-queue-last-${Date.now()}@school.test`,
+      password: "Rita's long password",
+    },
+    "Harbour seminar",
+    citedDebateFile("The rail line saved the town", 2),
+  );
+  const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
+  const version = await page.request.post(`/api/documents/${documentId}/versions`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ text: citedText.replace("by rail", "by train") }),
+  });
+  expect(version.status(), await version.text()).toBe(201);
+
+  await page.goto(`/spaces/${spaceId}`);
+  const queue = page.getByRole("region", { name: /^Evidence to review/ });
+  const items = queue.locator("li.review-item");
+  await expect(items).toHaveCount(2);
+  // The page read again after each review (a React Server Components request) is held back.
+  // The router gives up a read again that a later one overtakes: its route is then handled.
+  const held: (() => Promise<void>)[] = [];
+  await page.route(`**/spaces/${spaceId}**`, (route) => {
+    if (route.request().headers().rsc) held.push(() => route.continue().catch(() => {}));
+    else void route.continue();
+  });
+  for (let left = 2; left > 0; left--) {
+    await items.first().getByRole("button", { name: "Detach the citation" }).click();
+    await expect(items).toHaveCount(left - 1);
+  }
+  await expect(queue.getByRole("status")).toHaveText("Reading what is left to review…");
+  await expect(queue.getByText(/Nothing to review/)).toHaveCount(0);
+
+  await page.unroute(`**/spaces/${spaceId}**`);
+  await Promise.all(held.map((release) => release()));
+  await expect(queue.getByRole("heading")).toHaveText("Evidence to review (0)");
+  await expect(queue.getByText(/Nothing to review/)).toBeVisible();
+  await context.close();
+});
