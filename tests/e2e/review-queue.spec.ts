@@ -1,36 +1,45 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { citedDebateFile, citedText, hostWithImport, seriousViolations } from "./pages";
+import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 // A new version of a heavily cited document can leave hundreds of citations to review: the
 // space's page lists the first 20 and reads the rest a page at a time.
 const ARGUMENTS = 45;
 
-test("the evidence to review comes 20 at a time, the next page on a keypress, and a settled one leaves the list", async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
+/**
+ * A teacher's space with a debate of `count` arguments, each citing one passage of a document,
+ * and a new version of it in which "rail" becomes "train": every citation is found near its
+ * place, changed. The teacher is on the space's page, its evidence to review in `queue`.
+ */
+async function spaceWithEvidenceToReview(browser: Browser, count: number) {
   const { context, page, spaceId, motion } = await hostWithImport<{
     arguments: { citations: { documentId: string }[] }[];
   }>(
     browser,
     {
       name: "Rita Review",
-      email: `review-queue-${Date.now()}@school.test`,
+      email: `review-queue-${count}-${Date.now()}@school.test`,
       password: "Rita's long password",
     },
     "Harbour seminar",
-    citedDebateFile("The rail line saved the town", ARGUMENTS),
+    citedDebateFile("The rail line saved the town", count),
   );
   const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
-  // "rail" becomes "train": every citation is found near its place, changed.
   const version = await page.request.post(`/api/documents/${documentId}/versions`, {
     headers: { "content-type": "application/json" },
     data: JSON.stringify({ text: citedText.replace("by rail", "by train") }),
   });
   expect(version.status(), await version.text()).toBe(201);
-
   await page.goto(`/spaces/${spaceId}`);
   const queue = page.getByRole("region", { name: /^Evidence to review/ });
+  return { context, page, spaceId, queue };
+}
+
+test("the evidence to review comes 20 at a time, the next page on a keypress, and a settled one leaves the list", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { context, page, queue } = await spaceWithEvidenceToReview(browser, ARGUMENTS);
   await expect(queue.getByRole("heading")).toHaveText("Evidence to review (45)");
   const items = queue.locator("li.review-item");
   await expect(items).toHaveCount(20);
@@ -59,27 +68,7 @@ test("the evidence to review comes 20 at a time, the next page on a keypress, an
 test("settling every one shown says the rest is being read, not that nothing is left, until the page comes again", async ({
   browser,
 }) => {
-  const { context, page, spaceId, motion } = await hostWithImport<{
-    arguments: { citations: { documentId: string }[] }[];
-  }>(
-    browser,
-    {
-      name: "Rita Review",
-      email: `review-queue-last-${Date.now()}@school.test`,
-      password: "Rita's long password",
-    },
-    "Harbour seminar",
-    citedDebateFile("The rail line saved the town", 2),
-  );
-  const documentId = motion.arguments[0]?.citations[0]?.documentId ?? "";
-  const version = await page.request.post(`/api/documents/${documentId}/versions`, {
-    headers: { "content-type": "application/json" },
-    data: JSON.stringify({ text: citedText.replace("by rail", "by train") }),
-  });
-  expect(version.status(), await version.text()).toBe(201);
-
-  await page.goto(`/spaces/${spaceId}`);
-  const queue = page.getByRole("region", { name: /^Evidence to review/ });
+  const { context, page, spaceId, queue } = await spaceWithEvidenceToReview(browser, 2);
   const items = queue.locator("li.review-item");
   await expect(items).toHaveCount(2);
   // The page read again after each review (a React Server Components request) is held back.
@@ -95,6 +84,7 @@ test("settling every one shown says the rest is being read, not that nothing is 
   }
   await expect(queue.getByRole("status")).toHaveText("Reading what is left to review…");
   await expect(queue.getByText(/Nothing to review/)).toHaveCount(0);
+  await expectFitsPhoneAndLaptop(page, "review-queue-reading", { scrollTo: ".review-queue" });
 
   await page.unroute(`**/spaces/${spaceId}**`);
   await Promise.all(held.map((release) => release()));
