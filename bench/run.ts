@@ -35,7 +35,13 @@ for (const name of only ? [only] : benches) {
   const file = join(dir, `${name}.jsonl`);
   const run = spawnSync("npx", ["tsx", `${folder}${name}.ts`, ...(only ? args : [])], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", [FIGURES_FILE_VARIABLE]: file },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      [FIGURES_FILE_VARIABLE]: file,
+      // The benches' clients collect their garbage between timed steps (bench/support/audience.ts).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--expose-gc"].filter(Boolean).join(" "),
+    },
   });
   figures.push(...reported(file));
   if (run.status === 0) continue;
