@@ -144,14 +144,19 @@ async function seat(
 }
 
 /**
- * `postsFor(n)` posts timed for each audience, taken in turn `ROUND` posts at a time: a machine
- * whose speed drifts during the run (shared cores) slows each audience's posts alike. Then the
- * audiences leave. For each: its arrivals and acks, and the longest its server's event loop was
- * held during the run (NaN without a loop port).
+ * `postsFor(n)` posts timed for each audience after a round not counted, taken in turn `ROUND`
+ * posts at a time: a machine whose speed drifts during the run (shared cores) slows each
+ * audience's posts alike. Then the audiences leave. For each: its arrivals and acks, and the
+ * longest its server's event loop was held during the run (NaN without a loop port).
  */
 async function timeInTurn(audiences: Audience[], n: number, room: Room) {
   const readLoop = (audience: Audience) =>
     audience.loopPort ? loopDelay(audience.loopPort) : Promise.resolve({ maxMs: Number.NaN });
+  // A round each, in turn, not counted, after the bench's first requests to the loop probes: the
+  // post just after those (the bench's HTTP client loaded and compiled in its process) was the
+  // slowest of its run, on whichever server came first.
+  await Promise.all(audiences.map(readLoop));
+  for (const audience of audiences) await fanOut(audience.poster, audience.receivers, room, ROUND);
   await Promise.all(audiences.map(readLoop));
   const timings = audiences.map(() => ({
     latencies: [] as number[],
