@@ -287,14 +287,26 @@ export interface ClientToServerEvents {
   "moderation:approve": Command<ApproveArgument, { seq: number; argument: ArgumentView }>;
   "moderation:reject": Command<
     RejectArgument,
-    { seq: number; argumentId: string; reason: string | null }
+    { seq: number; argumentId: string; reason: string | null; onlyFor: string }
   >;
-  "session:phase": Command<RunPhase, { seq: number; session: SessionState }>;
+  "session:phase": Command<
+    RunPhase,
+    { seq: number; action: RunPhase["action"]; session: SessionState }
+  >;
   "session:timer": Command<SetTimer, { seq: number; session: SessionState }>;
-  "session:side": Command<AssignSide, { seq: number; session: SessionState }>;
+  "session:side": Command<
+    AssignSide,
+    { seq: number; userId: string; side: AssignSide["side"]; session: SessionState }
+  >;
   "citation:review": Command<
     ReviewCitation,
-    { seq: number; argumentId: string; action: string; citations: CitationView[] }
+    {
+      seq: number;
+      argumentId: string;
+      action: ReviewCitation["action"];
+      citations: CitationView[];
+      detached: string[];
+    }
   >;
   "motion:edit": Command<EditMotion, { seq: number; title: string; description: string }>;
   "motion:status": Command<

@@ -55,8 +55,9 @@ export async function commandRoute(
     return errorResponse(failure("invalid_input", `${decoded} acts on a ${target}, not a ${on}.`));
   }
   const input = await commandInput(request, { [idField[on]]: id });
+  if (!input.ok) return errorResponse(input);
   const create = creations[decoded];
-  return create ? create(request, input) : commandResponse(request, decoded, input);
+  return create ? create(request, input.body) : commandResponse(request, decoded, input.body);
 }
 
 function safeDecode(name: string): string {
@@ -78,7 +79,9 @@ export async function patchAlias(
   id: string,
   pick: (body: Record<string, unknown>) => CommandName,
 ): Promise<Response> {
-  const body: Record<string, unknown> = await commandInput(request, { [idField[on]]: id });
+  const read = await commandInput(request, { [idField[on]]: id });
+  if (!read.ok) return errorResponse(read);
+  const { body } = read;
   const name = pick(body);
   const renames = commands[name].rest?.renames ?? {};
   const input = { ...body };

@@ -96,9 +96,33 @@ export function requestActor(request: Request): Promise<Actor> {
   return actorFromHeaders(store, request.headers, authSecret);
 }
 
-/** The request's JSON body, or undefined when it has none or it is not JSON (zod then says so). */
-export async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => undefined);
+/** A request's body as read: its value, or the refusal to answer instead. */
+export type Body<T> = { ok: true; body: T } | Failure;
+
+/**
+ * The request's JSON body: undefined when it has none (zod then says what is missing), a 400
+ * when it is not JSON. A body cut short or sent as something else is never read as no fields:
+ * a command that needs none would run, and without the clientId that made a retry safe.
+ */
+export async function jsonBody(request: Request): Promise<Body<unknown>> {
+  const text = await request.text();
+  if (text.trim() === "") return { ok: true, body: undefined };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return failure("invalid_input", "body: not valid JSON");
+  }
+}
+
+/** A body whose fields are a command's input: a JSON object, or none ({}); anything else is a 400. */
+export async function jsonFields(request: Request): Promise<Body<Record<string, unknown>>> {
+  const read = await jsonBody(request);
+  if (!read.ok || read.body === undefined) return read.ok ? { ok: true, body: {} } : read;
+  const { body } = read;
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
+    return { ok: true, body: { ...body } };
+  }
+  return failure("invalid_input", "body: must be a JSON object");
 }
 
 /**
@@ -121,10 +145,13 @@ export async function withSession(
  * A command's input from a JSON body and the path's ids. A REST caller that sends no clientId
  * gets one, so its request runs once; sending one makes a retry safe.
  */
-export async function commandInput(request: Request, fromPath: Record<string, string>) {
-  const body = await jsonBody(request);
-  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
-  return { clientId: crypto.randomUUID(), ...fields, ...fromPath };
+export async function commandInput(
+  request: Request,
+  fromPath: Record<string, string>,
+): Promise<Body<Record<string, unknown>>> {
+  const read = await jsonFields(request);
+  if (!read.ok) return read;
+  return { ok: true, body: { clientId: crypto.randomUUID(), ...read.body, ...fromPath } };
 }
 
 /** A REST request as a door of execute: its command's limit is counted on its address. */
@@ -138,6 +165,16 @@ export async function commandResponse(
 ): Promise<Response> {
   const actor = await requestActor(request);
   return respond(await execute(name, actor, input, restDoor(request)));
+}
+
+/** Runs a command on the request's body and the path's ids (`commandInput`), answered as `commandResponse`. */
+export async function bodyCommandResponse(
+  request: Request,
+  name: CommandName,
+  fromPath: Record<string, string>,
+): Promise<Response> {
+  const input = await commandInput(request, fromPath);
+  return input.ok ? commandResponse(request, name, input.body) : errorResponse(input);
 }
 
 /** How a creation command's value is answered: the new resource and where its GET is. */

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, projectRoot } from "./config";
 import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
 import { mailerFor } from "./mail/mailer";
+import { hasMalformedPath, refuseMalformedPath } from "./malformedPath";
 import { rateLimits } from "./rateLimits/limiter";
 import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
@@ -67,6 +68,10 @@ async function main() {
     if (isForgeable(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "application/json" });
       res.end(JSON.stringify(crossSiteRefusal));
+      return;
+    }
+    if (hasMalformedPath(req.url)) {
+      refuseMalformedPath(req, res);
       return;
     }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);

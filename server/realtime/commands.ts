@@ -1,5 +1,11 @@
 import type { ClientToServerEvents } from "../../lib/protocol";
-import { type SocketCommandName, socketCommands } from "../domain/commands";
+import { failure } from "../../lib/result";
+import {
+  isCommandName,
+  isSocketCommand,
+  type SocketCommandName,
+  socketCommands,
+} from "../domain/commands";
 import type { Outcome } from "../domain/outcome";
 import type { Execute } from "../execute";
 import type { MootSocket } from "./index";
@@ -32,4 +38,23 @@ export function registerCommandHandlers(socket: MootSocket, execute: Execute) {
       );
     });
   }
+}
+
+/**
+ * An event no handler here serves (a name of no command, or a command of another door such as
+ * `debate:import`) is answered `not_found` through its ack (P-ACK-1), not left to the client's
+ * timeout. It passed the connection's budget first (./limits.ts).
+ */
+export function answerUnservedEvents(socket: MootSocket) {
+  socket.use(([event, ...args], next) => {
+    if (event === "motion:join" || event === "motion:leave" || isSocketCommand(event)) {
+      return next();
+    }
+    const ack = args.at(-1);
+    if (typeof ack !== "function") return;
+    const message = isCommandName(event)
+      ? `${event} is not served over Socket.IO: use its REST route (docs/api.md).`
+      : `There is no event named "${event}".`;
+    ack(failure("not_found", message));
+  });
 }

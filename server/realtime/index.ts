@@ -14,7 +14,7 @@ import type { Effect } from "../domain/outcome";
 import { executor } from "../execute";
 import type { Actor } from "../policy";
 import type { RateLimits } from "../rateLimits/limiter";
-import { registerCommandHandlers } from "./commands";
+import { answerUnservedEvents, registerCommandHandlers } from "./commands";
 import { evictMember, tellMember } from "./effects";
 import { limitEvents } from "./limits";
 import { presenceAnnouncer, registerMotionHandlers, tellWhoStays } from "./motion";
@@ -96,6 +96,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   io.on("connection", (socket) => {
     writes.attach(socket);
     limitEvents(socket, deps.limits);
+    answerUnservedEvents(socket);
     registerMotionHandlers(socket, announcePresence, deps);
     registerCommandHandlers(socket, execute);
   });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sendBody } from "../support/rawHttp";
 
 test("the real server answers the REST API over HTTP", async ({ request }) => {
   const health = await request.get("/api/health");
@@ -26,4 +27,28 @@ test("bad ids, unknown ids and unknown routes answer JSON errors", async ({ requ
     expect(response.status(), path).toBe(status);
     expect((await response.json()).error.code, path).toBe(code);
   }
+});
+
+test("a path whose % starts no encoded character is 400: JSON under /api, text on a page", async ({
+  baseURL,
+}) => {
+  // Sent over raw HTTP as written: a URL parser on the client side could tidy the path first.
+  const paths = [
+    "/api/motions/%E0%A4%A",
+    "/api/documents/%ZZ",
+    "/api/arguments/00000000-0000-4000-8000-000000000000/commands/%E0%A4%A",
+  ];
+  for (const path of paths) {
+    const method = path.includes("/commands/") ? "POST" : "GET";
+    const answer = await sendBody(`${baseURL}${path}`, { method, body: [], length: 0 });
+    expect(answer.status, path).toBe(400);
+    expect(JSON.parse(answer.body).error.code, path).toBe("invalid_input");
+  }
+  const page = await sendBody(`${baseURL}/motions/%E0%A4%A`, {
+    method: "GET",
+    body: [],
+    length: 0,
+  });
+  expect(page.status).toBe(400);
+  expect(page.body).toContain("malformed");
 });

@@ -28,6 +28,16 @@ for (const dialect of await dialects()) {
         });
         if (!drafted.ok) throw new Error(drafted.error.message);
         const motionId = drafted.value.motionId;
+        // A motion is born open or a draft: closing and archiving are steps of its life.
+        for (const born of ["closed", "archived"]) {
+          const asked = { clientId: id(), spaceId: d.spaceId, title: "Born closed", status: born };
+          expect(await createMotion(db.store, teacher, asked)).toMatchObject({
+            ok: false,
+            error: { code: "invalid_input", message: expect.stringContaining("status") },
+          });
+        }
+        const listed = await listSpaceMotions(db.store, teacher, d.spaceId);
+        expect(listed.ok && listed.value.map((m) => m.title)).not.toContain("Born closed");
         const status = (to: string, who = teacher) =>
           changeMotionStatus(db.store, who, { motionId, clientId: id(), status: to });
         const edit = (title: string, who = teacher) =>

@@ -287,6 +287,24 @@ describe("every moderator's door asks the access policy", () => {
       expect((await store.memberships.get(space.spaceId, member.id))?.muted).toBe(answer === "ok");
     },
   );
+
+  it("a PATCH naming both a role and muted is 400, and changes neither", async () => {
+    const member = await space.member("Both Fields", "participant");
+    const cookie = people["an owner"]?.cookie ?? "";
+    const response = await patchMember(
+      new Request(`http://localhost/api/spaces/${space.spaceId}/members/${member.id}`, {
+        method: "PATCH",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ role: "moderator", muted: true }),
+      }),
+      { params: Promise.resolve({ id: space.spaceId, userId: member.id }) },
+    );
+    expect(response.status, await response.text()).toBe(400);
+    expect(await store.memberships.get(space.spaceId, member.id)).toMatchObject({
+      role: "participant",
+      muted: false,
+    });
+  });
 });
 
 describe("a pending post over REST", () => {

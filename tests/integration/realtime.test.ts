@@ -175,6 +175,27 @@ describe("Socket.IO motion rooms", () => {
     expect(answer).toMatchObject({ ok: false, error: { code: "invalid_input" } });
   });
 
+  it("P-ACK-1: an event no handler serves answers not_found, and the connection stays", async () => {
+    const socket = await client();
+    // Names outside the typed event map, as a client of another version could send them.
+    const emit = socket.emitWithAck.bind(socket) as (
+      event: string,
+      payload: object,
+    ) => Promise<unknown>;
+    expect(await emit("foo:bar", {})).toEqual({
+      ok: false,
+      error: { code: "not_found", message: 'There is no event named "foo:bar".' },
+    });
+    expect(await emit("debate:import", {})).toMatchObject({
+      ok: false,
+      error: { code: "not_found", message: expect.stringContaining("REST route") },
+    });
+    expect(socket.connected).toBe(true);
+    expect(await socket.emitWithAck("motion:leave", { motionId: publicMotion })).toEqual({
+      ok: true,
+    });
+  });
+
   it("P-LEAVE-1: after motion:leave the client receives no more events of that motion", async () => {
     const socket = await client();
     await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });

@@ -1,6 +1,6 @@
 import { clearedCookieHeader, isSecureRequest, sessionFromHeaders } from "@/server/auth/session";
 import { execute } from "@/server/execute";
-import { errorResponse, jsonBody, restDoor } from "@/server/http";
+import { errorResponse, jsonFields, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -9,14 +9,10 @@ export const dynamic = "force-dynamic";
 export async function DELETE(request: Request) {
   const { store, authSecret } = runtime();
   const { actor, sessionId } = await sessionFromHeaders(store, request.headers, authSecret);
-  const body = await jsonBody(request);
-  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
-  const outcome = await execute(
-    "account:delete",
-    actor,
-    { ...fields, sessionId },
-    restDoor(request),
-  );
+  const fields = await jsonFields(request);
+  if (!fields.ok) return errorResponse(fields);
+  const input = { ...fields.body, sessionId };
+  const outcome = await execute("account:delete", actor, input, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
   const response = new Response(null, { status: 204 });
   response.headers.append("set-cookie", clearedCookieHeader(isSecureRequest(request.headers)));

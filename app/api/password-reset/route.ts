@@ -12,7 +12,9 @@ export const dynamic = "force-dynamic";
  * the email or not, and the mail goes out after it, so neither the answer nor its time tells.
  */
 export async function POST(request: Request) {
-  const parsed = PasswordResetRequest.safeParse(await jsonBody(request));
+  const input = await jsonBody(request);
+  if (!input.ok) return errorResponse(input);
+  const parsed = PasswordResetRequest.safeParse(input.body);
   if (!parsed.success) return errorResponse(invalidInput(parsed.error));
   const outcome = await mailResetLink(parsed.data.email, {
     address: clientAddress(request.headers),

@@ -1,5 +1,12 @@
 import { getSpace, listMySpaces } from "@/server/domain/spaces/queries";
-import { creationResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
+import {
+  creationResponse,
+  errorResponse,
+  jsonBody,
+  requestActor,
+  respond,
+  restDoor,
+} from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +19,8 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const actor = await requestActor(request);
   const input = await jsonBody(request);
-  return creationResponse("space:create", actor, input, restDoor(request), {
+  if (!input.ok) return errorResponse(input);
+  return creationResponse("space:create", actor, input.body, restDoor(request), {
     read: ({ spaceId }) => getSpace(runtime().store, actor, spaceId),
     location: ({ id }) => `/api/spaces/${id}`,
   });

@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const actor = await requestActor(request);
   const input = await jsonBody(request);
-  const outcome = await execute("account:create", actor, input, restDoor(request));
+  if (!input.ok) return errorResponse(input);
+  const outcome = await execute("account:create", actor, input.body, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
   const { id, name, email, converted } = outcome.value;
   // The user as GET /api/users/:id answers them, which it does once they are signed in.

@@ -34,11 +34,12 @@ export async function createMotion(
 ): Promise<Outcome<{ motionId: string }>> {
   const cmd = CreateMotionInput.safeParse(input);
   if (!cmd.success) return invalidInput(cmd.error);
-  const { clientId, spaceId, sources, ...asked } = cmd.data;
+  const { clientId, spaceId, sources, ...motion } = cmd.data;
   // People open a motion or draft one (from passages); closing and archiving come later, by its
   // own commands. The demo loader may say any status.
-  const status = actor.kind === "system" || asked.status === "draft" ? asked.status : "open";
-  const motion = { ...asked, status };
+  if (actor.kind !== "system" && motion.status !== "open" && motion.status !== "draft") {
+    return refuse("invalid_input", 'status: a new motion is "open" or "draft"');
+  }
   return store.transaction(async (tx) => {
     const denied = authorize(actor, "motion.create", await placeOf(tx, actor, spaceId));
     if (denied) return refuse(denied.code, denied.message);

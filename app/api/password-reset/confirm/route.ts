@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   const input = await jsonBody(request);
-  const outcome = await execute("password:reset", anonymousActor, input, restDoor(request));
+  if (!input.ok) return errorResponse(input);
+  const outcome = await execute("password:reset", anonymousActor, input.body, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
   return json({ ended: outcome.value.ended.length });
 }

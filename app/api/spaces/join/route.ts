@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const actor = await requestActor(request);
   const input = await jsonBody(request);
-  const outcome = await execute("space:join", actor, input, restDoor(request));
+  if (!input.ok) return errorResponse(input);
+  const outcome = await execute("space:join", actor, input.body, restDoor(request));
   if (!outcome.ok) return errorResponse(outcome);
   const response = json(outcome.value);
   return actor.kind === "user" ? response : withSession(response, outcome.value.user, request);

@@ -1,9 +1,8 @@
-import { commandInput, commandResponse } from "@/server/http";
+import { bodyCommandResponse } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** The motion's rubric: weights and the counts for full marks (`rubric:set`). */
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const input = await commandInput(request, { motionId: (await params).id });
-  return commandResponse(request, "rubric:set", input);
+  return bodyCommandResponse(request, "rubric:set", { motionId: (await params).id });
 }

@@ -1,7 +1,7 @@
 import { jsonField } from "@/lib/forms";
 import { type Failure, failure } from "@/lib/result";
 import { MAX_FILE_BYTES } from "@/server/domain/library/extractText";
-import { jsonBody } from "@/server/http";
+import { jsonFields } from "@/server/http";
 
 /** Room for a 10 MB file and the form fields around it. */
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 1024 * 1024;
@@ -29,16 +29,15 @@ export async function documentInput(request: Request, spaceId: string): Promise<
     return failure("payload_too_large", "The file is larger than 10 MB.");
   }
   const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
-  const fields = multipart ? await formFields(request) : await jsonFields(request);
+  const fields = multipart ? await formFields(request) : await jsonInput(request);
   if (!fields.ok) return fields;
   // As for the other REST commands: a request sent without a clientId runs once as sent.
   return { ok: true, input: { clientId: crypto.randomUUID(), ...fields.input, spaceId } };
 }
 
-async function jsonFields(request: Request): Promise<Input> {
-  const body = await jsonBody(request);
-  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
-  return { ok: true, input: isObject ? { ...body } : {} };
+async function jsonInput(request: Request): Promise<Input | Failure> {
+  const fields = await jsonFields(request);
+  return fields.ok ? { ok: true, input: fields.body } : fields;
 }
 
 async function formFields(request: Request): Promise<Input | Failure> {

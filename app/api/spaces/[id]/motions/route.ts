@@ -1,5 +1,12 @@
 import { getMotion, listSpaceMotions } from "@/server/domain/debate/queries";
-import { creationResponse, jsonBody, requestActor, respond, restDoor } from "@/server/http";
+import {
+  creationResponse,
+  errorResponse,
+  jsonFields,
+  requestActor,
+  respond,
+  restDoor,
+} from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +20,10 @@ export async function GET(request: Request, { params }: Context) {
 
 /** Answers 201 with the motion as GET /api/motions/:id shows it. */
 export async function POST(request: Request, { params }: Context) {
-  const body = (await jsonBody(request)) as object | undefined;
+  const fields = await jsonFields(request);
+  if (!fields.ok) return errorResponse(fields);
   const actor = await requestActor(request);
-  const input = { ...body, spaceId: (await params).id };
+  const input = { ...fields.body, spaceId: (await params).id };
   return creationResponse("motion:create", actor, input, restDoor(request), {
     read: ({ motionId }) => getMotion(runtime().store, actor, motionId),
     location: ({ id }) => `/api/motions/${id}`,

@@ -1,4 +1,4 @@
-import { commandInput, commandResponse } from "@/server/http";
+import { bodyCommandResponse } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,5 @@ export async function PUT(
   { params }: { params: Promise<{ id: string; userId: string }> },
 ) {
   const { id, userId } = await params;
-  const input = await commandInput(request, { motionId: id, userId });
-  return commandResponse(request, "grade:mark", input);
+  return bodyCommandResponse(request, "grade:mark", { motionId: id, userId });
 }

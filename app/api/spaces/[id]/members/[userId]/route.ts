@@ -1,4 +1,5 @@
-import { commandResponse, jsonBody } from "@/server/http";
+import { failure } from "@/lib/result";
+import { commandResponse, errorResponse, jsonFields } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -7,10 +8,12 @@ type Context = { params: Promise<{ id: string; userId: string }> };
 /** {role}: gives the member another role; {muted}: mutes them or lets them post again. */
 export async function PATCH(request: Request, { params }: Context) {
   const { id: spaceId, userId } = await params;
-  const body = await jsonBody(request);
-  // A body that is JSON but not an object (a number, a string) names neither field.
-  const fields: { role?: unknown; muted?: unknown } =
-    typeof body === "object" && body !== null ? body : {};
+  const read = await jsonFields(request);
+  if (!read.ok) return errorResponse(read);
+  const fields: { role?: unknown; muted?: unknown } = read.body;
+  if ("muted" in fields && "role" in fields) {
+    return errorResponse(failure("invalid_input", "body: give either role or muted, not both"));
+  }
   if ("muted" in fields) {
     return commandResponse(request, "member:mute", { spaceId, userId, muted: fields.muted });
   }
