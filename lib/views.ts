@@ -121,6 +121,11 @@ export interface MotionPartial {
   order: ListOrder;
   totals: { for: number; against: number };
   cursors: Record<string, string>;
+  /**
+   * Of each side whose start the summary holds, its last argument in `order`: held arguments
+   * that come after it (the spotlight's thread, a pinned one) are not where the list goes on.
+   */
+  ends: Record<string, string>;
   cited: CitedPassage[];
 }
 

@@ -223,6 +223,38 @@ test("a link to the 1,000th argument, five levels down and not held, opens its t
       .locator([1, 997, 998, 999, 1000].map((n) => `li#argument-${idOf(n)}`).join(" > ul > ")),
   ).toHaveCount(1);
   await expect(page.locator("li.argument-linked")).toHaveCount(1);
+  // Argument 1 is far down the newest first: it shows after the way on to the ones between.
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  await expect(forSide.getByText("Further down in this order:")).toBeVisible();
+  const further = forSide.locator("ul.argument-tree").nth(1).locator(":scope > li.argument");
+  await expect(further).toHaveCount(1);
+  await expect(further.first()).toHaveAttribute("id", `argument-${idOf(1)}`);
+  await page.close();
+});
+
+test("read in another order, a side shows its start in that order, the way on, then what the page holds further down", async () => {
+  const page = await openMotion();
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  await page.getByLabel("Order").selectOption({ label: "Strongest first" });
+  // None rated, the strongest are the oldest: the first 20 for the motion are 1 to 39.
+  const more = forSide.getByRole("button", { name: /^Show more arguments for the motion/ });
+  await expect(more).toHaveText("Show more arguments for the motion (165 not shown)");
+  const reached = forSide.locator("ul.argument-tree").first().locator(":scope > li.argument");
+  await expect(reached).toHaveCount(20);
+  await expect(reached.first()).toHaveAttribute("id", `argument-${idOf(1)}`);
+  await expect(reached.last()).toHaveAttribute("id", `argument-${idOf(39)}`);
+  // The 15 newest it held come far later in this order: after the way on, under a note.
+  await expect(forSide.getByText("Further down in this order:")).toBeVisible();
+  const further = forSide.locator("ul.argument-tree").nth(1).locator(":scope > li.argument");
+  await expect(further).toHaveCount(15);
+  await expect(further.first()).toHaveAttribute("id", `argument-${idOf(371)}`);
+  // The next 20 come in above the way on, the first of them focused.
+  await more.click();
+  await expect(reached).toHaveCount(40);
+  await expect(reached.nth(20)).toHaveAttribute("id", `argument-${idOf(41)}`);
+  await expect(reached.nth(20)).toBeFocused();
+  await expect(more).toHaveText("Show more arguments for the motion (145 not shown)");
+  await expect(further).toHaveCount(15);
   await page.close();
 });
 

@@ -4,7 +4,7 @@ import { GET as getMotionRoute } from "../../app/api/motions/[id]/route";
 import type { ArgumentBranch, ArgumentPage } from "../../lib/argumentPages";
 import { type ArgumentNode, citedPassages, latestActivity } from "../../lib/debate";
 import { flattenTree } from "../../lib/live";
-import type { MotionView } from "../../lib/views";
+import type { MotionPartial, MotionView } from "../../lib/views";
 import { argumentPage } from "../../server/domain/debate/argumentPages";
 import { countBelow, SUMMARY } from "../../server/domain/debate/motionSummary";
 import { postArgument } from "../../server/domain/debate/postArgument";
@@ -143,6 +143,25 @@ for (const dialect of await dialects()) {
         expect(page.nextCursor).toBeNull();
       }
       expect([...seen].sort()).toEqual([...ids].sort());
+    });
+
+    it("names, of each side it holds the start of, the last argument of that start: the pages go on right after it", async () => {
+      const summary = await view("?view=summary", ana);
+      const partial = summary.partial as MotionPartial;
+      for (const side of ["for", "against"] as const) {
+        const start: ArgumentPage = await must(
+          argumentPage(db.store, actorOf(ana), d.motionId, {
+            side,
+            order: partial.order,
+            limit: SUMMARY.perSide,
+          }),
+        );
+        // A side held whole has no cursor, and no end: nothing goes on after it.
+        const goesOn = start.nextCursor !== null;
+        expect(partial.ends[side]).toBe(goesOn ? start.arguments.at(-1)?.id : undefined);
+        expect(partial.cursors[side]).toBe(start.nextCursor ?? undefined);
+      }
+      expect(Object.keys(partial.ends).length).toBeGreaterThan(0);
     });
 
     it("answers a link to a deep argument with its thread from the top, and 404 for one the caller may not read", async () => {

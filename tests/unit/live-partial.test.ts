@@ -41,6 +41,7 @@ const held = (): LiveMotion => ({
   partial: {
     order: "newest",
     cursors: {},
+    ends: {},
     totals: { for: 40, against: 12 },
     cited: [{ documentId: "d", start: 0, end: 5, for: 3, against: 1 }],
   },

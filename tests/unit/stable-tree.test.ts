@@ -32,7 +32,7 @@ const start: LiveMotion = {
     threadArgument("b1", "b", 6, { replies: { all: 0, direct: 0 } }),
     threadArgument("c", null, 7, { replies: { all: 0, direct: 0 } }),
   ],
-  partial: { order: "newest", cursors: {}, totals: { for: 2, against: 1 }, cited: [] },
+  partial: { order: "newest", cursors: {}, ends: {}, totals: { for: 2, against: 1 }, cited: [] },
 };
 
 describe("reuseUnchanged: a live event gives new nodes along its path alone", () => {

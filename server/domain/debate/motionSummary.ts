@@ -82,6 +82,7 @@ export function summarise(
   const { order } = limits;
   const ids = new Set<string>();
   const cursors: Record<string, string> = {};
+  const ends: Record<string, string> = {};
   const totals = { for: 0, against: 0 };
   let level: ArgumentNode[] = [];
   for (const side of ["for", "against"] as const) {
@@ -91,7 +92,11 @@ export function summarise(
     );
     totals[side] = all.length;
     const taken = all.slice(0, limits.perSide);
-    if (taken.length < all.length) cursors[side] = cursorAfter(taken, order) as string;
+    const last = taken.at(-1);
+    if (last && taken.length < all.length) {
+      cursors[side] = cursorAfter(taken, order) as string;
+      ends[side] = last.id;
+    }
     level.push(...taken);
   }
   for (const node of level) ids.add(node.id);
@@ -117,7 +122,7 @@ export function summarise(
       ids.add(at);
     }
   }
-  return { ids, partial: { order, totals, cursors } };
+  return { ids, partial: { order, totals, cursors, ends } };
 }
 
 /**

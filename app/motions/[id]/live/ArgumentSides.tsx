@@ -27,6 +27,7 @@ export function ArgumentSides({
   partial,
   heldOn,
   walkedToEnd,
+  endOf,
   isLoading,
   loadMore,
   actions,
@@ -39,6 +40,8 @@ export function ArgumentSides({
   /** Held top-level arguments of a side. */
   heldOn: (side: ListKey) => number;
   walkedToEnd: (side: ListKey, order: ArgumentOrder) => boolean;
+  /** The last argument of a side read so far in an order (useArgumentPages). */
+  endOf: (side: ListKey, order: ArgumentOrder) => string | undefined;
   isLoading: (side: ListKey) => boolean;
   loadMore: (side: ListKey, order: ArgumentOrder, after: number) => Promise<unknown>;
   actions: ArgumentActions;
@@ -66,6 +69,20 @@ export function ArgumentSides({
             partial && !walkedToEnd(relation, order)
               ? partial.totals[relation] - heldOn(relation)
               : 0;
+          // Nothing read in this order yet: while its first page loads, the held ones stay as
+          // they were rather than all moving below the way on for a moment.
+          const end =
+            more > 0 ? (endOf(relation, order) ?? (isLoading(relation) ? null : undefined)) : null;
+          const [reached, further] = splitAtEnd(nodes, end);
+          const item = (node: ArgumentNode) => (
+            <ArgumentItem
+              key={node.id}
+              node={node}
+              side={relation}
+              actions={actions}
+              thread={thread}
+            />
+          );
           return (
             <section key={relation} className={`side side-${relation}`} aria-label={heading}>
               <h3>
@@ -79,19 +96,9 @@ export function ArgumentSides({
               </h3>
               {nodes.length === 0 ? (
                 <p className="empty">No arguments {relation} the motion yet.</p>
-              ) : (
-                <ul className="argument-tree">
-                  {nodes.map((node) => (
-                    <ArgumentItem
-                      key={node.id}
-                      node={node}
-                      side={relation}
-                      actions={actions}
-                      thread={thread}
-                    />
-                  ))}
-                </ul>
-              )}
+              ) : reached.length > 0 ? (
+                <ul className="argument-tree">{reached.map(item)}</ul>
+              ) : null}
               <MoreArguments
                 relation={relation}
                 ids={nodes.map((node) => node.id)}
@@ -99,10 +106,34 @@ export function ArgumentSides({
                 loading={isLoading(relation)}
                 onMore={() => void loadMore(relation, order, heldOn(relation))}
               />
+              {further.length > 0 ? (
+                <>
+                  <p className="meta further-down">Further down in this order:</p>
+                  <ul className="argument-tree">{further.map(item)}</ul>
+                </>
+              ) : null}
             </section>
           );
         })}
       </div>
     </section>
   );
+}
+
+/**
+ * A side of a big debate as read so far in its order, and what else of it is held (a thread a
+ * link opened, the spotlight's) that comes further down: the arguments between are not loaded,
+ * so the way on goes between the two rather than after the second as if nothing were missing.
+ * `end` undefined: nothing read in this order yet; null: the side is whole, or no more to read.
+ */
+function splitAtEnd(
+  nodes: ArgumentNode[],
+  end: string | null | undefined,
+): [ArgumentNode[], ArgumentNode[]] {
+  if (end === null) return [nodes, []];
+  if (end === undefined) return [[], nodes];
+  const at = nodes.findIndex((node) => node.id === end);
+  // The last one read was withdrawn since: nothing says where the list goes on.
+  if (at === -1) return [nodes, []];
+  return [nodes.slice(0, at + 1), nodes.slice(at + 1)];
 }

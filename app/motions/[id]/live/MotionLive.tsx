@@ -537,6 +537,7 @@ export function MotionLive({
             partial={partial}
             heldOn={heldOn}
             walkedToEnd={walkedToEnd}
+            endOf={pages.endOf}
             isLoading={pages.isLoading}
             loadMore={loadMore}
             actions={actions}

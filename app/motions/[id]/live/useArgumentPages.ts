@@ -11,10 +11,12 @@ export type ListKey = "for" | "against" | (string & {});
 
 const PAGE = 20;
 
-/** A summary's cursors, keyed by order and list as the page keeps them. */
-const cursorsOf = (from: Pick<MotionPartial, "order" | "cursors"> | null) =>
+type Summary = Pick<MotionPartial, "order" | "cursors" | "ends">;
+
+/** A summary's cursors or ends, keyed by order and list as the page keeps them. */
+const keyed = (from: Summary | null, what: "cursors" | "ends") =>
   Object.fromEntries(
-    Object.entries(from?.cursors ?? {}).map(([list, cursor]) => [`${from?.order}:${list}`, cursor]),
+    Object.entries(from?.[what] ?? {}).map(([list, value]) => [`${from?.order}:${list}`, value]),
   );
 const MAX_PAGE = 100;
 
@@ -31,8 +33,8 @@ export function useArgumentPages({
   hold,
 }: {
   motionId: string;
-  /** What the page's state holds of the debate, as last read whole (its cursors). */
-  partial: Pick<MotionPartial, "order" | "cursors"> | null;
+  /** What the page's state holds of the debate, as last read whole (its cursors and ends). */
+  partial: Summary | null;
   /** Counts the times the state was read whole again: what was loaded since is gone. */
   generation: number;
   /**
@@ -41,7 +43,9 @@ export function useArgumentPages({
    */
   hold: (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => void;
 }) {
-  const cursors = useRef<Record<string, string | null>>(cursorsOf(partial));
+  const cursors = useRef<Record<string, string | null>>(keyed(partial, "cursors"));
+  // Of each list read in an order, its last argument read: where the list goes on.
+  const [ends, setEnds] = useState<Readonly<Record<string, string>>>(() => keyed(partial, "ends"));
   // Lists walked to their end in an order: nothing more to offer there.
   const [walked, setWalked] = useState<ReadonlySet<string>>(new Set());
   const latest = useRef(partial);
@@ -52,7 +56,8 @@ export function useArgumentPages({
   generationNow.current = generation;
   useEffect(() => {
     if (generation === 0) return;
-    cursors.current = cursorsOf(latest.current);
+    cursors.current = keyed(latest.current, "cursors");
+    setEnds(keyed(latest.current, "ends"));
     setWalked(new Set());
   }, [generation]);
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
@@ -97,6 +102,8 @@ export function useArgumentPages({
       if (!answer.ok) return setProblem(answer.problem);
       setProblem(null);
       cursors.current[key] = answer.body.nextCursor;
+      const last = answer.body.arguments.at(-1);
+      if (last) setEnds((now) => ({ ...now, [key]: last.id }));
       setWalked((now) => {
         const next = new Set(now);
         if (answer.body.nextCursor === null) next.add(key);
@@ -112,6 +119,15 @@ export function useArgumentPages({
   const walkedToEnd = useCallback(
     (list: ListKey, order: ListOrder) => walked.has(`${order}:${list}`),
     [walked],
+  );
+
+  /**
+   * The last argument of a list read in `order` so far: held arguments after it in that order
+   * (a linked thread, the spotlight's) are not where the list goes on. Undefined before any.
+   */
+  const endOf = useCallback(
+    (list: ListKey, order: ListOrder): string | undefined => ends[`${order}:${list}`],
+    [ends],
   );
 
   /** The thread from its top-level argument down to one argument; why not, if it is not there. */
@@ -137,6 +153,7 @@ export function useArgumentPages({
     loadBranch,
     isLoading,
     walkedToEnd,
+    endOf,
     problem,
   };
 }
