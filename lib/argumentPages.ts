@@ -21,11 +21,26 @@ export const ArgumentPageQuery = z
      * replies hang from), counted the same way: no pending post, not even the caller's own.
      */
     view: z.enum(["map"], { message: 'view must be "map"' }).optional(),
+    /**
+     * With `asOf`: each argument counts the new ones below it (`newBelow`), as a page that read
+     * the motion at seq `asOf` counts them for a reader who had read it to seq `newSince`.
+     */
+    newSince: Seq("newSince").optional(),
+    asOf: Seq("asOf").optional(),
   })
   .refine((query) => !(query.side && query.parentId), {
     message: "side chooses among top-level arguments: leave it out when asking for parentId's",
+  })
+  .refine((query) => (query.newSince === undefined) === (query.asOf === undefined), {
+    message: "newSince and asOf go together",
   });
 export type ArgumentPageQuery = z.infer<typeof ArgumentPageQuery>;
+
+/** A seq of the motion's log, as a query string gives it. */
+function Seq(name: string) {
+  const problem = `${name} must be a whole number, 0 or more`;
+  return z.coerce.number({ message: problem }).int(problem).nonnegative(problem);
+}
 
 /** An argument as the motion's tree has it, without its replies but counting them. */
 export interface ArgumentPageItem extends ArgumentView {
@@ -37,6 +52,11 @@ export interface ArgumentPageItem extends ArgumentView {
   publishedSeq: number | null;
   /** The caller's own rating of it, if any. */
   myRating: number | null;
+  /**
+   * Asked with `newSince` and `asOf`: how many arguments below it, at any depth, by others, went
+   * public after `newSince` and by `asOf` (a reader's new ones, as their page counts them).
+   */
+  newBelow?: number;
 }
 
 export interface ArgumentPage {

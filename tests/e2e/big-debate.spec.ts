@@ -496,3 +496,37 @@ test("with approval on, a participant's reply deep in a thread the moderator's p
   await student.close();
   await desk.close();
 });
+
+test("new replies the page does not hold are counted on the threads it loads later, as on those it held", async () => {
+  // The reader has read everything so far.
+  const summary = await reader.request.get(`/api/motions/${motionId}?view=summary`);
+  const { seq } = (await summary.json()) as { seq: number };
+  const read = await reader.request.post(`/api/motions/${motionId}/read`, { data: { seq } });
+  expect(read.status(), await read.text()).toBe(200);
+  // Then a reply to 709, under 409, one of 379's replies: the page holds 379 but none below it.
+  const host = await moderator.newPage();
+  const replied = await host.request.post(`/api/motions/${motionId}/arguments`, {
+    data: {
+      parentId: idOf(709),
+      relation: "supports",
+      body: "A reply deep in a folded thread.",
+      citations: [],
+    },
+  });
+  expect(replied.status(), await replied.text()).toBe(201);
+  await host.close();
+
+  const page = await openMotion();
+  await item(page, 379).getByRole("button", { name: "Show 21 replies, 1 new" }).click();
+  // Loaded now, each level says what is new below it, down to the reply.
+  const under409 = item(page, 409).getByRole("button", { name: "Show 2 replies, 1 new" });
+  await expect(under409).toBeVisible();
+  await under409.click();
+  const under709 = item(page, 709).getByRole("button", { name: "Show 1 reply, 1 new" });
+  await expect(under709).toBeVisible();
+  await under709.click();
+  const reply = page.getByText("A reply deep in a folded thread.");
+  await expect(reply).toBeVisible();
+  await expect(page.locator("li.argument-new").filter({ has: reply })).toHaveCount(1);
+  await page.close();
+});

@@ -164,6 +164,34 @@ for (const dialect of await dialects()) {
       expect(Object.keys(partial.ends).length).toBeGreaterThan(0);
     });
 
+    it("counts, asked with newSince and asOf, the new arguments below each of a page's, by others and public in between", async () => {
+      const { seq } = await view("?view=summary", ana);
+      const page = async (who: Person, newSince?: number, asOf = seq) =>
+        argumentPage(db.store, actorOf(who), d.motionId, {
+          side: "for",
+          limit: "100",
+          ...(newSince === undefined ? {} : { newSince: String(newSince), asOf: String(asOf) }),
+        });
+      const counts = async (who: Person, newSince: number, asOf = seq) =>
+        Object.fromEntries(
+          (await must(page(who, newSince, asOf))).arguments
+            .filter((a) => a.newBelow)
+            .map((a) => [a.body, a.newBelow]),
+        );
+      // Ben's chain under "For 0." is new to Ana; Ana's replies under the newest five, to Ben.
+      expect(await counts(ana, 0)).toEqual({ "For 0.": 4 });
+      expect(await counts(ben, 0)).toEqual(
+        Object.fromEntries([35, 36, 37, 38, 39].map((i) => [`For ${i}.`, 6])),
+      );
+      // Read to the end, or counted as a page read before any of them would: none new.
+      expect(await counts(ben, seq)).toEqual({});
+      expect(await counts(ben, 0, 0)).toEqual({});
+      const plain = await must(page(ben));
+      expect(plain.arguments.every((a) => a.newBelow === undefined)).toBe(true);
+      const half = await argumentPage(db.store, actorOf(ben), d.motionId, { newSince: "0" });
+      expect(half).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    });
+
     it("answers a link to a deep argument with its thread from the top, and 404 for one the caller may not read", async () => {
       const answer = await getBranch(get(`/api/arguments/${deepest}/branch`, ana), params(deepest));
       expect(answer.status).toBe(200);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ArgumentRow, Store } from "../../../db/store";
+import type { ArgumentRow, ArgumentShape, Store } from "../../../db/store";
 import { published } from "../../../lib/argumentMap";
 import {
   type ArgumentBranch,
@@ -12,6 +12,7 @@ import {
   type ArgumentPlace,
   type CitedSpot,
   compareKeys,
+  everyNode,
   ListOrder,
   latestActivity,
   replyCount,
@@ -45,7 +46,7 @@ export async function argumentPage(
 ): Promise<Outcome<ArgumentPage>> {
   const parsed = ArgumentPageQuery.safeParse(query);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { side, parentId, order, cursor, limit, view } = parsed.data;
+  const { side, parentId, order, cursor, limit, view, newSince, asOf } = parsed.data;
   const after = cursor === undefined ? null : readCursor(cursor, order);
   if (after === undefined) {
     return refuse("invalid_input", "cursor is not one this list gave in this order");
@@ -70,11 +71,17 @@ export async function argumentPage(
     : 0;
   const page = start === -1 ? [] : sorted.slice(start, start + limit);
   const more = start !== -1 && start + limit < sorted.length;
+  const items = await pageItems(store, actor, motion, viewer, page);
+  // A visitor has no read state: nothing is new to them.
+  const counted =
+    asOf !== undefined && newSince !== undefined && actor.kind === "user"
+      ? withNewBelow(items, page, newOf(shape.rows, actor.id, newSince, asOf))
+      : items;
   return done({
     seq: motion.lastSeq,
     order,
     total: sorted.length,
-    arguments: await pageItems(store, actor, motion, viewer, page),
+    arguments: counted,
     nextCursor: more ? cursorAfter(page, order) : null,
   });
 }
@@ -117,6 +124,32 @@ export async function motionShape(store: Store, actor: Actor, motion: ReadableMo
   // The tree's shape, pruned as the whole view prunes it, tells what is listed and what it holds.
   return { viewer, rows, tree: await shapeTree(store, motion, viewer, rows) };
 }
+
+/**
+ * The arguments new to a reader who had read the motion to seq `since`, as a page that read it
+ * at seq `asOf` counts them: gone public in between, by someone else (as the page's own reading
+ * counts them, server/domain/reading/queries.ts).
+ */
+const newOf = (rows: ArgumentShape[], readerId: string, since: number, asOf: number) =>
+  new Set(
+    rows
+      .filter(
+        (row) =>
+          row.status === "published" &&
+          row.authorId !== readerId &&
+          row.publishedSeq !== null &&
+          row.publishedSeq > since &&
+          row.publishedSeq <= asOf,
+      )
+      .map((row) => row.id),
+  );
+
+/** Each item with how many of the new ones are below it, at any depth. */
+const withNewBelow = (items: ArgumentPageItem[], nodes: ArgumentNode[], fresh: Set<string>) =>
+  items.map((item, i) => ({
+    ...item,
+    newBelow: everyNode(nodes[i]?.children ?? []).filter((node) => fresh.has(node.id)).length,
+  }));
 
 /** Arguments of the shape tree as the caller reads them, each with its reply counts. */
 async function pageItems(

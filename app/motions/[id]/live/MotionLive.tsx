@@ -77,6 +77,9 @@ export function MotionLive({
   // What was new when the page opened stays new while it is open: the page drawn again (below)
   // reads the reader's marks as they are now, with this visit's own marks in them.
   const [visitReading] = useState(reading);
+  // The seq the page was read at on this visit: what was new then is counted as of it.
+  const [visitSeq] = useState(motion.seq);
+  const [newBelowLoaded, setNewBelowLoaded] = useState<Readonly<Record<string, number>>>({});
   // A document got a new version (the reader must show the text the citations now point into),
   // or what the reader may do changed: the page is drawn again around the live debate.
   useEffect(() => {
@@ -280,6 +283,12 @@ export function MotionLive({
   const onLoaded = useCallback(
     (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => {
       live.hold(page);
+      const counted = page.arguments.flatMap((item) =>
+        item.newBelow === undefined ? [] : [[item.id, item.newBelow] as const],
+      );
+      if (counted.length > 0) {
+        setNewBelowLoaded((now) => ({ ...now, ...Object.fromEntries(counted) }));
+      }
       const rated = page.arguments.filter((item) => item.myRating !== null);
       if (rated.length > 0) {
         setMyRatings((mine) => ({
@@ -295,6 +304,7 @@ export function MotionLive({
     partial: live.motion.partial,
     generation: live.generation,
     hold: onLoaded,
+    newSince: visitReading ? { newSince: visitReading.lastSeq, asOf: visitSeq } : null,
   });
   const { walkedToEnd } = pages;
   const repliesWalked = useCallback(
@@ -353,6 +363,7 @@ export function MotionLive({
     motionId: motion.id,
     live,
     reading: visitReading,
+    newBelowLoaded,
     viewerId: viewer?.id ?? null,
     loadBranch: pages.loadBranch,
     loadReplies,

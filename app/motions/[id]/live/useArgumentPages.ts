@@ -31,6 +31,7 @@ export function useArgumentPages({
   partial,
   generation,
   hold,
+  newSince,
 }: {
   motionId: string;
   /** What the page's state holds of the debate, as last read whole (its cursors and ends). */
@@ -42,7 +43,10 @@ export function useArgumentPages({
    * in, into the page's state.
    */
   hold: (page: { seq: number; arguments: ArgumentPageItem[]; generation: number }) => void;
+  /** A signed-in reader's: where they had read to, and the seq the page was read at. */
+  newSince: { newSince: number; asOf: number } | null;
 }) {
+  const [since, asOf] = newSince ? [newSince.newSince, newSince.asOf] : [null, null];
   const cursors = useRef<Record<string, string | null>>(keyed(partial, "cursors"));
   // Of each list read in an order, its last argument read: where the list goes on.
   const [ends, setEnds] = useState<Readonly<Record<string, string>>>(() => keyed(partial, "ends"));
@@ -91,6 +95,7 @@ export function useArgumentPages({
         ...(cursor
           ? { cursor, limit: String(PAGE) }
           : { limit: String(Math.min(MAX_PAGE, held + PAGE)) }),
+        ...(since === null || asOf === null ? {} : { newSince: String(since), asOf: String(asOf) }),
       });
       busy(list, true);
       const askedIn = generationNow.current;
@@ -112,7 +117,7 @@ export function useArgumentPages({
       });
       hold({ ...answer.body, generation: askedIn });
     },
-    [motionId, hold, busy],
+    [motionId, hold, busy, since, asOf],
   );
 
   /** Whether a list was read to its end in `order`: what it still counts is not shown anyway. */

@@ -32,10 +32,16 @@ export function useThreads({
   isLoading,
   walkedToEnd,
   generation,
+  newBelowLoaded,
 }: {
   motionId: string;
   live: ReturnType<typeof useLiveMotion>;
   reading: ReadingView | null;
+  /**
+   * Of arguments loaded after the page opened, the new ones below each as the page would have
+   * counted them at its load (`newBelow` of GET /api/motions/:id/arguments).
+   */
+  newBelowLoaded: Readonly<Record<string, number>>;
   viewerId: string | null;
   /** Loads the thread down to an argument the page does not hold; why not, if it cannot. */
   loadBranch: (argumentId: string) => Promise<string | null>;
@@ -161,14 +167,16 @@ export function useThreads({
   // since under a branch it does not hold.
   const outsideNow = useMemo((): NewOutside => {
     const arrivedBelow = arrivedBelowOf(outside ?? {}, viewerId);
+    // Of one held at the load, the reading counted only what the page did not hold below it.
+    const loadedSince = Object.entries(newBelowLoaded).filter(([id]) => !onArrival.current.has(id));
     return {
-      atLoad: reading?.newBelow ?? {},
+      atLoad: { ...Object.fromEntries(loadedSince), ...reading?.newBelow },
       heldAtLoad: onArrival.current,
       arrived: (id) => wentPublic[id] !== undefined,
       arrivedBelow,
       held: new Set(args.map((a) => a.id)),
     };
-  }, [reading, outside, args, wentPublic, viewerId]);
+  }, [reading, outside, args, wentPublic, viewerId, newBelowLoaded]);
   const belowNow = useRef(outsideNow);
   belowNow.current = outsideNow;
   const view = useMemo(
