@@ -232,6 +232,19 @@ test("a link to the 1,000th argument, five levels down and not held, opens its t
   await page.close();
 });
 
+test("a link to no argument of the debate says so, until the address names one that is", async () => {
+  const page = await openMotion("#argument-0f0f0f0f-0000-4000-8000-000000000001");
+  const alert = page.getByRole("alert").filter({ hasText: "The argument this link points to" });
+  await expect(alert).toBeVisible();
+  // Held by the page: nothing to load, and the word about the last link goes.
+  await page.evaluate((id) => {
+    window.location.hash = `argument-${id}`;
+  }, idOf(399));
+  await expect(item(page, 399)).toBeFocused();
+  await expect(alert).toHaveCount(0);
+  await page.close();
+});
+
 test("read in another order, a side shows its start in that order, the way on, then what the page holds further down", async () => {
   const page = await openMotion();
   const forSide = page.getByRole("region", { name: "For the motion" });

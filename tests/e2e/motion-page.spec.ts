@@ -153,11 +153,14 @@ test("on a phone the arguments come first, and citing from the composer's reader
   await expect(posted).not.toContainText("Sending…");
   await expect(posted.locator("blockquote")).toHaveText(quote);
   await expect(opener).toBeVisible();
-  // Its side may be screens below: the page says it went and leads there.
-  await expect(
-    page.getByRole("status").filter({ hasText: "Your argument is posted." }),
-  ).toBeInViewport();
-  await page.getByRole("link", { name: "Show it" }).click();
+  // Its side may be screens below: the page says it went and leads there. The focus, left
+  // nowhere by the folded composer, comes to that note, and the keyboard goes on to its link.
+  const note = page.getByRole("status").filter({ hasText: "Your argument is posted." });
+  await expect(note).toBeInViewport();
+  await expect(note).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Show it" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(posted).toBeInViewport();
 
   // Arriving again: the arguments come first, the first one's author and words in the first

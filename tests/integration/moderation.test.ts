@@ -263,6 +263,19 @@ for (const dialect of await dialects()) {
           spotlightId: argumentId,
         });
 
+        // A pin leads its side: a reply, which stays under what it answers, is not pinned.
+        const reply = await post(student, { parentId: argumentId, relation: "supports" });
+        const pinReply = await pinArgument(db.store, moderator, {
+          argumentId: reply,
+          clientId: id(),
+          pinned: true,
+        });
+        expect(pinReply).toMatchObject({
+          ok: false,
+          error: { code: "conflict", message: expect.stringContaining("not a reply") },
+        });
+        expect((await view(student)).pinned).toEqual([argumentId]);
+
         const other = await room(db.store);
         const elsewhere = await other.post(other.student);
         const wrong = await spotlightArgument(db.store, moderator, {

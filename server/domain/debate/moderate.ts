@@ -196,6 +196,13 @@ export const pinArgument = (store: Store, actor: Actor, input: unknown) =>
     if (!pinnable.includes(argument.status)) {
       return refuse("conflict", "Only a published argument can be pinned.");
     }
+    // A pin leads its side; a reply stays in its thread, under what it answers.
+    if (cmd.pinned && argument.parentId !== null) {
+      return refuse(
+        "conflict",
+        "Only an argument for or against the motion can be pinned, not a reply.",
+      );
+    }
     if (motion.pinned.includes(argument.id) === cmd.pinned) {
       return unchanged({ argumentId: argument.id, pinned: cmd.pinned });
     }

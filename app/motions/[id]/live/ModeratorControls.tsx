@@ -80,13 +80,16 @@ export function ModeratorControls({
           <button type="button" className="secondary" onClick={() => setHiding(true)}>
             Hide…
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => run(actions.onPin(node.id, !pinned))}
-          >
-            {pinned ? "Unpin" : "Pin"}
-          </button>
+          {/* A pin leads its side: a reply stays in its thread (one pinned before can be unpinned). */}
+          {node.parentId === null || pinned ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => run(actions.onPin(node.id, !pinned))}
+            >
+              {pinned ? "Unpin" : "Pin"}
+            </button>
+          ) : null}
           <button
             type="button"
             className="secondary"

@@ -114,8 +114,9 @@ export function useThreads({
   // Scrolls once per link, as soon as the argument is on the page (it may arrive with the live data).
   const reached = useRef<string | null>(null);
   const present = linkedId !== null && args.some((a) => a.id === linkedId);
-  // A big debate's page may not hold the argument: its thread is loaded once per link.
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  // A big debate's page may not hold the argument: its thread is loaded once per link. Why it
+  // could not be is said while the address names that link, not after it names another.
+  const [linkFailed, setLinkFailed] = useState<{ id: string; problem: string } | null>(null);
   const sought = useRef<string | null>(null);
   const soughtIn = useRef(generation);
   useEffect(() => {
@@ -123,8 +124,10 @@ export function useThreads({
     if (!linkedId || present || (sought.current === linkedId && !again)) return;
     sought.current = linkedId;
     soughtIn.current = generation;
-    setLinkProblem(null);
-    void loadBranch(linkedId).then(setLinkProblem);
+    setLinkFailed(null);
+    void loadBranch(linkedId).then((problem) =>
+      setLinkFailed(problem === null ? null : { id: linkedId, problem }),
+    );
   }, [linkedId, present, loadBranch, generation]);
   useEffect(() => {
     if (!linkedId || !present || reached.current === linkedId) return;
@@ -201,5 +204,6 @@ export function useThreads({
     [chosen, opened, linkedId, loadReplies, isLoading, walkedToEnd],
   );
   // The same object from render to render while nothing in it changed, or every item redraws.
+  const linkProblem = linkFailed?.id === linkedId ? linkFailed.problem : null;
   return useMemo(() => ({ ...view, linkProblem }), [view, linkProblem]);
 }
