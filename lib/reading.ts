@@ -8,7 +8,10 @@ const Id = z.uuid({ error: "is not a valid id" });
 /** Marks a motion read up to `seq`, the last event the reader's page holds. */
 export const MarkRead = z.object({
   motionId: Id,
-  seq: z.number({ error: "is required" }).int().nonnegative(),
+  seq: z
+    .number({ error: "is required" })
+    .int("must be a whole number")
+    .nonnegative("must be 0 or more"),
 });
 export type MarkRead = z.input<typeof MarkRead>;
 

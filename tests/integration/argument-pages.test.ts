@@ -185,6 +185,10 @@ for (const dialect of await dialects()) {
         "order=loudest": /order must be one of strength, newest, replies, activity, oldest/,
         "cursor=not-a-cursor": /cursor is not one this list gave/,
         [`order=oldest&cursor=${firstPage.nextCursor}`]: /cursor is not one this list gave/,
+        // Another list's: the other side's, or both sides' at once.
+        [`side=against&cursor=${firstPage.nextCursor}`]: /cursor is not one this list gave/,
+        [`cursor=${firstPage.nextCursor}`]: /cursor is not one this list gave/,
+        [`parentId=${first}&cursor=${firstPage.nextCursor}`]: /cursor is not one this list gave/,
         "parentId=12": /parentId is not a valid argument id/,
         [`side=for&parentId=${first}`]: /leave it out/,
         "side=sideways": /side must be "for" or "against"/,

@@ -6,6 +6,7 @@ import { defaultMotionSettings } from "../../lib/debate";
 import { applyEvents, flattenTree, liveFrom } from "../../lib/live";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { eventsSince, getArgument, getMotion } from "../../server/domain/debate/queries";
+import { motionResult } from "../../server/domain/debate/results";
 import { argumentShapesOf } from "../../server/domain/debate/shapeCache";
 import { addVersion } from "../../server/domain/library/addVersion";
 import { citationsToReview, reviewCitation } from "../../server/domain/library/reviewCitations";
@@ -348,6 +349,16 @@ for (const dialect of await dialects()) {
           confidence: 1,
           text: "Trade moved inland by rail.",
         });
+        // The results quote each most cited passage as the document now says it there.
+        const results = await motionResult(db.store, teacher, d.motionId);
+        const cited = results.ok
+          ? [...results.value.citedPassages.against, ...results.value.citedPassages.for]
+          : [];
+        expect(cited.length).toBeGreaterThan(0);
+        for (const passage of cited) {
+          expect(passage.exact).toBe(revised.slice(passage.start ?? 0, passage.end ?? 0));
+        }
+        expect(cited.map((passage) => passage.exact)).toContain("Trade moved inland by rail.");
         const settled = await citationsToReview(db.store, teacher, d.spaceId);
         expect(settled.ok && settled.value).toEqual({ total: 0, items: [], nextCursor: null });
         // Settled citations are reviewed no more: sound evidence is its author's.

@@ -58,6 +58,15 @@ for (const dialect of await dialects()) {
     });
     afterAll(() => db?.dispose());
 
+    it("answers 400 to a view it does not know, rather than the whole debate", async () => {
+      const answer = await getMotionRoute(
+        get(`/api/motions/${d.motionId}?view=everything`, ana),
+        params(d.motionId),
+      );
+      expect(answer.status).toBe(400);
+      expect((await answer.json()).error.message).toContain("view");
+    });
+
     it("holds a debate within the budget whole, as GET /api/motions/:id has it", async () => {
       const small = await motionOn(db.store, d.spaceId, d.documentId, d.text);
       const whole = await view("", ana, small);

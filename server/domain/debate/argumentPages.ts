@@ -47,13 +47,14 @@ export async function argumentPage(
   const parsed = ArgumentPageQuery.safeParse(query);
   if (!parsed.success) return invalidInput(parsed.error);
   const { side, parentId, order, cursor, limit, view, newSince, asOf } = parsed.data;
-  const after = cursor === undefined ? null : readCursor(cursor, order);
-  if (after === undefined) {
-    return refuse("invalid_input", "cursor is not one this list gave in this order");
-  }
   const found = await readableMotion(store, actor, motionId);
   if (!found.ok) return found;
   const motion = found.value;
+  const listed = listOf(motion.id, { side, parentId });
+  const after = cursor === undefined ? null : readCursor(cursor, order, listed);
+  if (after === undefined) {
+    return refuse("invalid_input", "cursor is not one this list gave in this order");
+  }
   const shape = await motionShape(store, actor, motion);
   const { viewer } = shape;
   // The map never draws a pending post: its lists and counts leave them out.
@@ -82,7 +83,7 @@ export async function argumentPage(
     order,
     total: sorted.length,
     arguments: counted,
-    nextCursor: more ? cursorAfter(page, order) : null,
+    nextCursor: more ? cursorAfter(page, order, listed) : null,
   });
 }
 
@@ -351,30 +352,37 @@ export async function rateAll(store: Store, nodes: Pick<ArgumentNode, "id" | "st
 }
 
 /**
- * A cursor is the last listed argument's sort key: the next page starts after it even when
- * arguments came or went in between. Opaque to clients; base64url of JSON.
+ * A cursor is the last listed argument's sort key, with the list and order it was read in: the
+ * next page starts after it even when arguments came or went in between, and a cursor of
+ * another list (another side, motion or argument's replies) is refused rather than read as a
+ * place in this one. Opaque to clients; base64url of JSON.
  */
 const Cursor = z.tuple([
   ListOrder,
+  z.string(),
   z.array(z.union([z.number(), z.string()])).max(2),
   z.string(),
   z.string(),
 ]);
 
-/** The cursor of the page after `listed`, the first arguments of a list in `order`. */
-export function cursorAfter(listed: ArgumentNode[], order: ListOrder): string | null {
+/** Which list a page reads: a motion's top-level arguments (of one side), or one's replies. */
+export const listOf = (motionId: string, where: { side?: string; parentId?: string }) =>
+  `${motionId}/${where.parentId ?? where.side ?? "both"}`;
+
+/** The cursor of the page after `listed`, the first arguments of `list` in `order`. */
+export function cursorAfter(listed: ArgumentNode[], order: ListOrder, list: string): string | null {
   const last = listed.at(-1);
   if (!last) return null;
   const { rank, createdAt, id } = sortKey(last, order);
-  return Buffer.from(JSON.stringify([order, rank, createdAt, id])).toString("base64url");
+  return Buffer.from(JSON.stringify([order, list, rank, createdAt, id])).toString("base64url");
 }
 
-/** The key a cursor resumes after; undefined for one this order never gave. */
-function readCursor(cursor: string, order: ListOrder): SortKey | undefined {
+/** The key a cursor resumes after; undefined for one this list never gave in this order. */
+function readCursor(cursor: string, order: ListOrder, list: string): SortKey | undefined {
   try {
     const parsed = Cursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
-    if (!parsed.success || parsed.data[0] !== order) return undefined;
-    const [, rank, createdAt, id] = parsed.data;
+    if (!parsed.success || parsed.data[0] !== order || parsed.data[1] !== list) return undefined;
+    const [, , rank, createdAt, id] = parsed.data;
     return { rank, createdAt, id };
   } catch {
     return undefined;

@@ -11,7 +11,7 @@ import {
 } from "../../../lib/debate";
 import { newAtSeq } from "../../../lib/threads";
 import type { MotionPartial } from "../../../lib/views";
-import { cursorAfter } from "./argumentPages";
+import { cursorAfter, listOf } from "./argumentPages";
 import { argumentShapesOf, citedSpansOf, keptOr } from "./shapeCache";
 
 /**
@@ -94,7 +94,7 @@ export function summarise(
     const taken = all.slice(0, limits.perSide);
     const last = taken.at(-1);
     if (last && taken.length < all.length) {
-      cursors[side] = cursorAfter(taken, order) as string;
+      cursors[side] = cursorAfter(taken, order, listOf(last.motionId, { side })) as string;
       ends[side] = last.id;
     }
     level.push(...taken);
@@ -109,7 +109,11 @@ export function summarise(
       const taken = sortArguments(node.children, order).slice(0, room);
       for (const child of taken) ids.add(child.id);
       if (taken.length < node.children.length) {
-        cursors[node.id] = cursorAfter(taken, order) as string;
+        cursors[node.id] = cursorAfter(
+          taken,
+          order,
+          listOf(node.motionId, { parentId: node.id }),
+        ) as string;
       }
       next.push(...taken);
     }

@@ -40,7 +40,9 @@ async function moversOf(store: Store, votes: VoteRow[]): Promise<Mover[]> {
 
 /**
  * The passages published arguments cite most, per side (a reply's side as sideOf says), as the
- * motion's kept reading counts them, each with the quote of the last published citation of it.
+ * motion's kept reading counts them, each with what the document says there: the words of the
+ * version its last published citation points into (after a new version moved it, or a moderator
+ * picked another passage, not the words first quoted), else that citation's quote.
  */
 async function mostCited(
   store: Store,
@@ -61,7 +63,10 @@ async function mostCited(
       .filter((shape) => shape.status === "published")
       .map((shape) => shape.id),
   );
-  const quoting = new Map<string, { argumentId: string; position: number }>();
+  const quoting = new Map<
+    string,
+    { argumentId: string; position: number; anchorVersionId: string | null }
+  >();
   for (const span of await citedSpansOf(store, motion)) {
     const at = key({ documentId: span.documentId, start: span.anchorStart, end: span.anchorEnd });
     if (published.has(span.argumentId) && shown.has(at)) quoting.set(at, span);
@@ -73,6 +78,23 @@ async function mostCited(
       c.exact,
     ]),
   );
+  const versions = new Set(
+    [...quoting.values()].flatMap((span) => (span.anchorVersionId ? [span.anchorVersionId] : [])),
+  );
+  const texts = new Map<string, string>();
+  for (const versionId of versions) {
+    const version = await store.documents.version(versionId);
+    if (version) texts.set(versionId, version.text);
+  }
+  const quoteOf = (
+    span: { argumentId: string; position: number; anchorVersionId: string | null },
+    start: number | null,
+    end: number | null,
+  ) => {
+    const text = span.anchorVersionId ? texts.get(span.anchorVersionId) : undefined;
+    if (text !== undefined && start !== null && end !== null) return text.slice(start, end);
+    return exact.get(`${span.argumentId}:${span.position}`) ?? "";
+  };
   const titles = new Map<string, string>();
   for (const documentId of new Set([...tops.for, ...tops.against].map((p) => p.documentId))) {
     titles.set(documentId, (await store.documents.get(documentId))?.title ?? "");
@@ -85,7 +107,7 @@ async function mostCited(
         documentTitle: titles.get(documentId) ?? "",
         start,
         end,
-        exact: span ? (exact.get(`${span.argumentId}:${span.position}`) ?? "") : "",
+        exact: span ? quoteOf(span, start, end) : "",
         count: counts[side],
       };
     });

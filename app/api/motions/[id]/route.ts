@@ -1,9 +1,10 @@
+import { failure } from "@/lib/result";
 import { patchAlias } from "@/server/commandRoutes";
 import { conditionalGet } from "@/server/conditionalGet";
 import type { CommandName } from "@/server/domain/commands";
 import { getMotion, readMotion } from "@/server/domain/debate/queries";
 import { motionViewTag } from "@/server/domain/debate/viewTag";
-import { requestActor, respond } from "@/server/http";
+import { errorResponse, requestActor, respond } from "@/server/http";
 import { runtime } from "@/server/runtime";
 import { streamedJson } from "@/server/streamedJson";
 
@@ -16,7 +17,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { store } = runtime();
   const [actor, { id }] = await Promise.all([requestActor(request), params]);
-  const summary = new URL(request.url).searchParams.get("view") === "summary";
+  const view = new URL(request.url).searchParams.get("view");
+  if (view !== null && view !== "summary") {
+    return errorResponse(failure("invalid_input", 'view must be "summary", or left out'));
+  }
+  const summary = view === "summary";
   return conditionalGet(
     request,
     await motionViewTag(store, actor, id, summary ? "summary" : ""),
