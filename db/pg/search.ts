@@ -15,6 +15,14 @@ import {
 // Written out in place (not read from a CTE), so the planner sees a constant and uses the index.
 const QUERY = "to_tsquery('english', $1)";
 
+/**
+ * A text's rank: its rank for the words as typed, plus its rank for them with the last one
+ * whole (the parameter `whole`; ts_rank is next to nothing for a text without it), so a last
+ * word typed whole ranks above the longer words it begins ("66" above "660").
+ */
+const rankOf = (vector: string, whole: string) =>
+  `ts_rank(${vector}, ${QUERY}) + ts_rank(${vector}, to_tsquery('english', ${whole}))`;
+
 const HEADLINE = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 // The stored vectors of migration 0007, which the GIN indexes cover.
@@ -24,7 +32,7 @@ const HITS = `
       a.created_at, m.title AS motion_title, m.space_id,
       coalesce((m.settings->>'anonymous')::boolean, false) AS anonymous,
       EXISTS (SELECT 1 FROM citations c WHERE c.argument_id = a.id) AS cited,
-      ts_rank(a.search_vector, ${QUERY}) AS score
+      ${rankOf("a.search_vector", "$12")} AS score
     FROM arguments a JOIN motions m ON m.id = a.motion_id
     WHERE a.search_vector @@ ${QUERY}
       AND a.status = 'published'
@@ -82,7 +90,7 @@ const ARGUMENTS_ANY_SIDE = `${HITS},
 const PASSAGES = `
   WITH top AS (
     SELECT d.id AS document_id, d.title AS document_title, d.space_id, b.version_id, b.position,
-      b.start, b."end", ts_rank(s.search_vector, ${QUERY}) AS score
+      b.start, b."end", ${rankOf("s.search_vector", "$6")} AS score
     FROM block_search s
     JOIN documents d ON d.current_version_id = s.version_id
     JOIN blocks b ON b.version_id = s.version_id AND b.position = s.position
@@ -103,9 +111,8 @@ const PASSAGES = `
  */
 export function pgSearch(pool: pg.Pool) {
   return async (scope: SearchScope): Promise<SearchHit[]> => {
-    const query = scope.words
-      .map((word, i) => (scope.prefix && i === scope.words.length - 1 ? `${word}:*` : word))
-      .join(" & ");
+    const whole = scope.words.join(" & ");
+    const query = scope.prefix ? `${whole}:*` : whole;
     const hits: SearchHit[] = [];
     if (scope.type !== "passage") {
       const sql = scope.side === undefined ? ARGUMENTS_ANY_SIDE : ARGUMENTS;
@@ -121,6 +128,7 @@ export function pgSearch(pool: pg.Pool) {
         scope.side ?? null,
         scope.limit,
         HEADLINE,
+        whole,
       ]);
       for (const row of rows) {
         hits.push(argumentHit(row, row.score));
@@ -133,6 +141,7 @@ export function pgSearch(pool: pg.Pool) {
         scope.spaceId ?? null,
         scope.limit,
         HEADLINE,
+        whole,
       ]);
       for (const row of rows) {
         hits.push(passageHit(row, row.score));

@@ -105,9 +105,11 @@ export function sqliteSearch(db: Database.Database) {
   `);
 
   return async (scope: SearchScope): Promise<SearchHit[]> => {
-    const match = scope.words
-      .map((word, i) => `"${word}"${scope.prefix && i === scope.words.length - 1 ? "*" : ""}`)
-      .join(" ");
+    const quoted = scope.words.map((word) => `"${word}"`);
+    const last = quoted.pop() as string;
+    // A last word typed whole ranks above the longer words it begins ("66" above "660"): a text
+    // with the word matches both phrases, and bm25 adds up the phrases a text matches.
+    const match = [...quoted, scope.prefix ? `(${last} OR ${last}*)` : last].join(" AND ");
     const common = {
       match,
       readable: JSON.stringify(scope.readableSpaceIds),

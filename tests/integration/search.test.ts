@@ -172,6 +172,25 @@ for (const dialect of await dialects()) {
       expect(ids(await find(w.as.pia, { q: "passengers mornings" }))).toEqual([w.ids.uncited]);
     });
 
+    it("ranks a last word typed whole above the longer words it begins", async () => {
+      const posted: string[] = [];
+      // The longest text holds the word itself: by length alone it would rank last.
+      for (const body of [
+        "Platform 66 was the busiest platform along the whole line, week after week.",
+        "Platform 660.",
+        "Platform 661.",
+        "Platform 662.",
+      ]) {
+        const input = argumentInput(w.d.motionId, w.d.cite(trade), { body });
+        const outcome = await postArgument(db.store, w.as.sam, input);
+        if (!outcome.ok) throw new Error(outcome.error.message);
+        posted.push(outcome.value.argument.id);
+      }
+      const typing = await find(w.as.pia, { q: "platform 66" });
+      expect(ids(typing)).toEqual(expect.arrayContaining(posted));
+      expect(typing[0]?.id).toBe(posted[0]);
+    });
+
     it("narrows by space, motion, author, side and citations", async () => {
       const inOpen = await find(w.as.pia, { q: "freight", spaceId: w.open.spaceId });
       expect(ids(inOpen.filter((r) => r.type === "argument"))).toEqual([w.ids.publicFreight]);
