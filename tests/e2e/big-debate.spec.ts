@@ -245,7 +245,7 @@ test("a link to no argument of the debate says so, until the address names one t
   await page.close();
 });
 
-test("read in another order, a side shows its start in that order, the way on, then what the page holds further down", async () => {
+test("read in another order, a side shows its start in that order, the way on, then what the page holds further down, and again once the debate is read whole again", async () => {
   const page = await openMotion();
   const forSide = page.getByRole("region", { name: "For the motion" });
   await page.getByLabel("Order").selectOption({ label: "Strongest first" });
@@ -268,6 +268,24 @@ test("read in another order, a side shows its start in that order, the way on, t
   await expect(reached.nth(20)).toBeFocused();
   await expect(more).toHaveText("Show more arguments for the motion (145 not shown)");
   await expect(further).toHaveCount(15);
+
+  // Read whole again (names hidden, then shown: each reads the debate again, its start in the
+  // newest first), the page still reads it strongest first: that start again, then the rest.
+  for (const anonymous of [true, false]) {
+    const changed = await moderator.request.post(
+      `/api/motions/${motionId}/commands/motion:settings`,
+      { data: { clientId: crypto.randomUUID(), settings: { anonymous } } },
+    );
+    expect(changed.status(), await changed.text()).toBe(200);
+    await expect(item(page, 371).locator(":scope > article")).toHaveAttribute(
+      "aria-label",
+      anonymous ? /: Participant \d+\b/ : /: Member \d+\b/,
+    );
+    await expect(reached).toHaveCount(20);
+    await expect(reached.first()).toHaveAttribute("id", `argument-${idOf(1)}`);
+    await expect(more).toHaveText("Show more arguments for the motion (165 not shown)");
+    await expect(further).toHaveCount(15);
+  }
   await page.close();
 });
 

@@ -377,15 +377,19 @@ export function MotionLive({
       live.motion.arguments.filter((a) => a.relation === side && a.parentId === null).length,
     [live.motion.arguments],
   );
-  // A new order of a big debate: each side's first arguments in it, where not all are held.
-  const ordered = useRef(order);
+  // A new order of a big debate, or the debate read whole again (its start in its first order)
+  // while the reader reads it in another: each side's first arguments in the reader's order,
+  // where not all are held.
+  const readIn = useRef({ order, generation });
   useEffect(() => {
-    if (!partial || ordered.current === order) return;
-    ordered.current = order;
+    const before = readIn.current;
+    if (!partial || (before.order === order && before.generation === generation)) return;
+    readIn.current = { order, generation };
+    if (before.order === order && partial.order === order) return;
     for (const side of ["for", "against"] as const) {
       if (heldOn(side) < partial.totals[side]) void loadMore(side, order, 0);
     }
-  }, [order, partial, loadMore, heldOn]);
+  }, [order, generation, partial, loadMore, heldOn]);
 
   const canVote = motion.can.vote && !locked;
   // A structured debate's vote phase the reader has yet to vote in: they are prompted to.
