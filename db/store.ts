@@ -83,6 +83,14 @@ export interface Repos {
       row: Omit<UserRow, "emailVerified" | "image" | "sample" | "deletedAt"> & { sample?: boolean },
     ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
+    /**
+     * Makes a guest an account with `change`, if it is a guest still: false where it is not
+     * (another request made it one first).
+     */
+    convertGuest(
+      id: string,
+      change: Pick<UserRow, "name" | "email" | "passwordHash">,
+    ): Promise<boolean>;
   };
   memberships: {
     get(spaceId: string, userId: string): Promise<MembershipRow | undefined>;

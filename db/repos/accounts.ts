@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Repos } from "../store";
 import type { RepoContext } from "./context";
 
@@ -22,6 +22,14 @@ export const accountRepos = ({
     },
     update: async (id, change) => {
       await db.update(t.users).set(change).where(eq(t.users.id, id));
+    },
+    convertGuest: async (id, change) => {
+      const changed = await db
+        .update(t.users)
+        .set({ ...change, guestSpaceId: null })
+        .where(and(eq(t.users.id, id), isNotNull(t.users.guestSpaceId), isNull(t.users.email)))
+        .returning({ id: t.users.id });
+      return changed.length === 1;
     },
   },
   providerAccounts: {

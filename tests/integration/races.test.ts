@@ -60,6 +60,43 @@ for (const dialect of await dialects()) {
       }
     });
 
+    it("a guest's two sign-ups at once: one account, the other told 409, and the first's email still signs in", async () => {
+      const db = await dialect.open();
+      try {
+        const d = await debate(db.store, "private");
+        const code = (await db.store.spaces.get(d.spaceId))?.joinCode;
+        const joined = await joinSpace(db.store, anonymousActor, { code, guestName: "Gail" });
+        if (!joined.ok) throw new Error(joined.error.message);
+        const guest = {
+          kind: "user" as const,
+          id: joined.value.user.id,
+          name: "Gail",
+          guestOf: d.spaceId,
+        };
+        const password = "Gail's long password";
+        const emails = ["gail.a@school.test", "gail.b@school.test"];
+        const outcomes = await Promise.all(
+          emails.map((email) => signUp(db.store, guest, { name: "Gail", email, password })),
+        );
+        expect(outcomes.map((o) => (o.ok ? "ok" : o.error.code)).sort()).toEqual([
+          "conflict",
+          "ok",
+        ]);
+        const made = outcomes.find((o) => o.ok);
+        const signedIn = await signInWithPassword(db.store, {
+          email: made?.ok ? made.value.email : "",
+          password,
+          address: "10.0.0.11",
+        });
+        expect(signedIn.ok && signedIn.value.id).toBe(guest.id);
+        const user = await db.store.users.get(guest.id);
+        expect(user?.email).toBe(made?.ok && made.value.email);
+        expect(user?.guestSpaceId).toBeNull();
+      } finally {
+        await db.dispose();
+      }
+    });
+
     it("a double-clicked join makes one membership and answers both clicks", async () => {
       const db = await dialect.open();
       try {

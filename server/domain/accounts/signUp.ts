@@ -42,7 +42,11 @@ export async function signUp(
     .transaction(async (tx): Promise<Outcome<Account>> => {
       if (await tx.users.byEmail(email)) return taken;
       if (actor.kind === "user") {
-        await tx.users.update(actor.id, { name, email, passwordHash, guestSpaceId: null });
+        // Two sign-ups from one guest at once: the first makes it an account, the second finds
+        // no guest left to make one of (and would otherwise overwrite the first's email).
+        if (!(await tx.users.convertGuest(actor.id, { name, email, passwordHash }))) {
+          return refuse("conflict", "This guest is an account already: sign in with it.");
+        }
         return done({ id: actor.id, name, email, converted: true });
       }
       const id = newId();
