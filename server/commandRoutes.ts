@@ -1,4 +1,4 @@
-import { failure } from "../lib/result";
+import { type Failure, failure } from "../lib/result";
 import { type CommandName, commands, isCommandName, type RestShape } from "./domain/commands";
 import { getArgument } from "./domain/debate/queries";
 import {
@@ -69,20 +69,55 @@ function safeDecode(name: string): string {
 }
 
 /**
+ * Which command an older `PATCH` body's field names: one name, or one that depends on the
+ * field's value (a refusal where no command takes that value).
+ */
+export type PatchField = readonly [
+  field: string,
+  command: CommandName | ((value: unknown) => CommandName | Failure),
+];
+
+/**
+ * The one command a `PATCH` body's fields name (`fields`), `fallback` where it names none. A body
+ * with the fields of two commands is refused: running one and dropping the other would answer
+ * 200 for a change never made.
+ */
+function namedBy(
+  body: Record<string, unknown>,
+  fields: readonly PatchField[],
+  fallback: CommandName,
+): CommandName | Failure {
+  const named = new Map<CommandName, string>();
+  for (const [field, command] of fields) {
+    if (!(field in body)) continue;
+    const name = typeof command === "function" ? command(body[field]) : command;
+    if (typeof name !== "string") return name;
+    if (!named.has(name)) named.set(name, field);
+  }
+  if (named.size > 1) {
+    const given = [...named.values()].join(" and ");
+    return failure("invalid_input", `body: ${given} are separate changes; send one at a time`);
+  }
+  return named.keys().next().value ?? fallback;
+}
+
+/**
  * The older `PATCH /api/<resource>s/:id` form: the body's fields say which command it is (the
- * route's table), some under names of their own that the registry renames. Runs like the
- * command route.
+ * route's table, `fallback` where none of them is there), some under names of their own that
+ * the registry renames. Runs like the command route.
  */
 export async function patchAlias(
   request: Request,
   on: RestShape["on"],
   id: string,
-  pick: (body: Record<string, unknown>) => CommandName,
+  fields: readonly PatchField[],
+  fallback: CommandName,
 ): Promise<Response> {
   const read = await commandInput(request, { [idField[on]]: id });
   if (!read.ok) return errorResponse(read);
   const { body } = read;
-  const name = pick(body);
+  const name = namedBy(body, fields, fallback);
+  if (typeof name !== "string") return errorResponse(name);
   const renames = commands[name].rest?.renames ?? {};
   const input = { ...body };
   for (const [from, to] of Object.entries(renames)) {

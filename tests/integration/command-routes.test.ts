@@ -141,6 +141,46 @@ describe("a command by its name over REST", () => {
     expect(await pinned).toMatchObject({ data: { argumentId, pinned: true } });
   });
 
+  it("an older PATCH with the fields of two changes is 400, and makes neither", async () => {
+    const { d, moderator, student, argumentId } = await room();
+    const { store } = live.db;
+    const before = (await store.motions.get(d.motionId))?.lastSeq;
+    const refused = async (response: Response, message: string) => {
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: "invalid_input", message } });
+    };
+    await refused(
+      await patchArgument(
+        call(student.cookie, "PATCH", { body: "Reworded.", status: "withdrawn" }),
+        of(argumentId),
+      ),
+      "body: status and body are separate changes; send one at a time",
+    );
+    await refused(
+      await patchMotion(
+        call(moderator.cookie, "PATCH", { locked: true, spotlight: null }),
+        of(d.motionId),
+      ),
+      "body: spotlight and locked are separate changes; send one at a time",
+    );
+    await refused(
+      await patchArgument(call(student.cookie, "PATCH", { status: "deleted" }), of(argumentId)),
+      "status: must be one of withdrawn, hidden, published, approved, rejected",
+    );
+    expect((await store.motions.get(d.motionId))?.lastSeq).toBe(before);
+    const argument = await store.arguments.get(argumentId);
+    expect(argument).toMatchObject({ status: "published" });
+    expect(argument?.body).not.toBe("Reworded.");
+    // One change's own fields together are one change: this one reaches the session's command.
+    const phase = await patchMotion(
+      call(moderator.cookie, "PATCH", { action: "start", seconds: 120 }),
+      of(d.motionId),
+    );
+    expect(await phase.json()).toMatchObject({
+      error: { code: "conflict", message: expect.stringMatching(/^Free discussion has no phases/) },
+    });
+  });
+
   it("P-RATE-1: edits count as posts on every door alike: REST, its PATCH alias and Socket.IO", async () => {
     const { student, argumentId } = await room();
     const edit = (n: number) => ({ body: `Wording number ${n}.` });

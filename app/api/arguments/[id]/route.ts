@@ -1,4 +1,5 @@
-import { patchAlias } from "@/server/commandRoutes";
+import { failure } from "@/lib/result";
+import { type PatchField, patchAlias } from "@/server/commandRoutes";
 import type { CommandName } from "@/server/domain/commands";
 import { getArgument } from "@/server/domain/debate/queries";
 import { requestActor, respond } from "@/server/http";
@@ -14,7 +15,6 @@ export async function GET(request: Request, { params }: Context) {
   );
 }
 
-/** The older PATCH form: `status` names the command, else {pinned} pins, else it is an edit. */
 const byStatus = new Map<unknown, CommandName>([
   ["withdrawn", "argument:withdraw"],
   ["hidden", "moderation:hide"],
@@ -23,6 +23,18 @@ const byStatus = new Map<unknown, CommandName>([
   ["rejected", "moderation:reject"],
 ]);
 
+/** The older PATCH form: `status` names the command, {pinned} pins, {body} edits. */
+const byField: PatchField[] = [
+  [
+    "status",
+    (status) =>
+      byStatus.get(status) ??
+      failure("invalid_input", `status: must be one of ${[...byStatus.keys()].join(", ")}`),
+  ],
+  ["pinned", "argument:pin"],
+  ["body", "argument:edit"],
+];
+
 /**
  * Authors: {body} rewrites the argument, {status: "withdrawn"} withdraws it. Moderators:
  * {status: "hidden", reason} hides it, {status: "published"} restores it, {status: "approved"}
@@ -30,10 +42,5 @@ const byStatus = new Map<unknown, CommandName>([
  * POST /api/arguments/:id/commands/:name, limited as that is (an edit counts as a post).
  */
 export async function PATCH(request: Request, { params }: Context) {
-  return patchAlias(
-    request,
-    "argument",
-    (await params).id,
-    (body) => byStatus.get(body.status) ?? ("pinned" in body ? "argument:pin" : "argument:edit"),
-  );
+  return patchAlias(request, "argument", (await params).id, byField, "argument:edit");
 }

@@ -1,7 +1,6 @@
 import { failure } from "@/lib/result";
-import { patchAlias } from "@/server/commandRoutes";
+import { type PatchField, patchAlias } from "@/server/commandRoutes";
 import { conditionalGet } from "@/server/conditionalGet";
-import type { CommandName } from "@/server/domain/commands";
 import { getMotion, readMotion } from "@/server/domain/debate/queries";
 import { motionViewTag } from "@/server/domain/debate/viewTag";
 import { errorResponse, requestActor, respond } from "@/server/http";
@@ -36,15 +35,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   );
 }
 
-/** The older PATCH form of the motion's commands: the first field of this table it holds. */
-const byField: [field: string, command: CommandName][] = [
+/** The older PATCH form of the motion's commands: the fields that name each. */
+const byField: PatchField[] = [
+  ["settings", "motion:settings"],
   ["spotlight", "argument:spotlight"],
   ["timer", "session:timer"],
   ["locked", "motion:lock"],
   ["action", "session:phase"],
+  ["seconds", "session:phase"],
   ["side", "session:side"],
+  ["userId", "session:side"],
   ["status", "motion:status"],
   ["title", "motion:edit"],
+  ["description", "motion:edit"],
 ];
 
 /**
@@ -55,10 +58,5 @@ const byField: [field: string, command: CommandName][] = [
  * An alias of POST /api/motions/:id/commands/:name.
  */
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return patchAlias(
-    request,
-    "motion",
-    (await params).id,
-    (body) => byField.find(([field]) => field in body)?.[1] ?? "motion:settings",
-  );
+  return patchAlias(request, "motion", (await params).id, byField, "motion:settings");
 }
