@@ -205,6 +205,19 @@ for (const dialect of await dialects()) {
       expect(on(people.ben.id).total).toBe(40);
     });
 
+    it("the default rubric set on a motion that never had another logs nothing", async () => {
+      const before = (await db.store.motions.get(room.quietId))?.lastSeq;
+      const set = await must(
+        setRubric(db.store, room.as.moderator, {
+          motionId: room.quietId,
+          clientId: id(),
+          ...defaultRubric,
+        }),
+      );
+      expect(set).toMatchObject({ seq: before, rubric: defaultRubric });
+      expect((await db.store.motions.get(room.quietId))?.lastSeq).toBe(before);
+    });
+
     it("only owners and moderators grade, read the gradebook, and name a graded member", async () => {
       const { d, as, people, quietId } = room;
       const outsider = actorOf(await person(db.store, "Olli Outsider"));

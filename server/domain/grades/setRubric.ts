@@ -26,7 +26,8 @@ export async function setRubric(
     const motion = found.value;
     return once(tx, actor, { command: "rubric:set", target: motion.id, clientId }, async () => {
       const [row] = await tx.grades.rubrics([motion.id]);
-      if (row && sameRubric(rubricOf(row), rubric)) {
+      // The default, for a motion that never had one set, counts as its rubric.
+      if (sameRubric(rubricOf(row), rubric)) {
         return done({ seq: motion.lastSeq, motionId: motion.id, rubric });
       }
       const at = new Date();
