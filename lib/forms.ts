@@ -6,6 +6,16 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
+/** The text typed in each of `fields` of a sent form (FormState's `values`). */
+export function typedValues(data: FormData, fields: string[]): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((field) => {
+      const value = data.get(field);
+      return [field, typeof value === "string" ? value : ""];
+    }),
+  );
+}
+
 const fieldLabels: Record<string, string> = {
   name: "Name",
   email: "Email",

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type FormState, problemsOf } from "@/lib/forms";
+import { type FormState, problemsOf, typedValues } from "@/lib/forms";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
 import { execute } from "@/server/execute";
@@ -13,7 +13,12 @@ export async function joinAction(_state: FormState, data: FormData): Promise<For
   const guestName = data.get("guestName");
   const input = { code: data.get("code"), ...(actor.kind === "user" ? {} : { guestName }) };
   const outcome = await execute("space:join", actor, input, await actionDoor());
-  if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
+  if (!outcome.ok) {
+    return {
+      problems: problemsOf(outcome.error.message),
+      values: typedValues(data, ["code", "guestName"]),
+    };
+  }
   if (actor.kind !== "user") {
     const cookie = await guestSessionCookie(outcome.value.user);
     (await cookies()).set(cookie.name, cookie.value, cookie.options);

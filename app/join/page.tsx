@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/server/auth/pageActor";
-import { ActionForm } from "../components/ActionForm";
+import { ActionForm, KeptInput } from "../components/ActionForm";
 import { joinAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export default async function JoinPage({ searchParams }: Props) {
           <span className="hint" id="code-hint">
             Eight letters and digits, for example K7QM-2XPD.
           </span>
-          <input
+          <KeptInput
             id="code"
             name="code"
             required
@@ -41,7 +41,7 @@ export default async function JoinPage({ searchParams }: Props) {
         {signedIn ? null : (
           <div className="field">
             <label htmlFor="guestName">Your name</label>
-            <input
+            <KeptInput
               id="guestName"
               name="guestName"
               required
@@ -53,8 +53,13 @@ export default async function JoinPage({ searchParams }: Props) {
       </ActionForm>
       {signedIn ? null : (
         <p>
-          Have an account? <Link href="/signin?callbackUrl=/join">Sign in</Link> first to join with
-          it.
+          Have an account?{" "}
+          <Link
+            href={`/signin?callbackUrl=${encodeURIComponent(code ? `/join?code=${code}` : "/join")}`}
+          >
+            Sign in
+          </Link>{" "}
+          first to join with it.
         </p>
       )}
     </>

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type FormState, problemsOf } from "@/lib/forms";
+import { type FormState, problemsOf, typedValues } from "@/lib/forms";
 import { signIn } from "@/server/auth/authjs";
 import { pageActor } from "@/server/auth/pageActor";
 import { guestSessionCookie } from "@/server/auth/pageSession";
@@ -16,11 +16,7 @@ export async function signUpAction(_state: FormState, data: FormData): Promise<F
     email: data.get("email"),
     password: data.get("password"),
   };
-  const typed = (field: string) => {
-    const value = data.get(field);
-    return typeof value === "string" ? value : "";
-  };
-  const values = { name: typed("name"), email: typed("email") };
+  const values = typedValues(data, ["name", "email"]);
   const returnTo = safeReturnPath(data.get("returnTo"));
   const outcome = await execute("account:create", await pageActor(), input, await actionDoor());
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message), values };

@@ -112,10 +112,17 @@ test("sign-in and sign-out work with the account's password and only with it", a
   await expect(page.getByRole("banner")).toContainText("Dr Rivera");
 });
 
-test("a wrong join code says so and lets the student try again", async ({ page }) => {
+test("a wrong join code says so and lets the student try again, what they typed kept", async ({
+  page,
+}) => {
   await new JoinPage(page).joinAsGuest("ZZZZ-ZZZZ", "Lee");
   await expect(problemOn(page)).toContainText("No space has that join code");
-  await expect(page.getByLabel("Join code")).toBeVisible();
+  await expect(page.getByLabel("Join code")).toHaveValue("ZZZZ-ZZZZ");
+  await expect(page.getByLabel("Your name")).toHaveValue("Lee");
+  // A join link's "Sign in first" comes back to the link, its code in it.
+  await page.goto("/join?code=ABCD-2345");
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fjoin%3Fcode%3DABCD-2345$/);
 });
 
 test("the owner replaces the join code and switches joining off, and the old code stops working", async ({

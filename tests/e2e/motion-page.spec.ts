@@ -134,6 +134,11 @@ test("on a phone the arguments come first, and citing from the composer's reader
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
   await expect(citeAPassage).toBeFocused();
+  // Escape in the composer folds it, as its Close does, the focus back on what opened it.
+  await page.keyboard.press("Escape");
+  await expect(opener).toBeFocused();
+  await expect(page.getByLabel("Argument", { exact: true })).toBeHidden();
+  await opener.click();
 
   // Select words in a passage, cite them: back in the composer with the quote shown.
   await citeAPassage.click();

@@ -143,10 +143,17 @@ test("a moderator runs a structured debate with two students and the projector, 
   const adas = queue.locator("li").filter({ hasText: "Streets without cars" });
   await adas.getByRole("button", { name: "Approve" }).click();
   await expect(ben.getByText("Streets without cars are safer for children.")).toBeVisible();
+  // The note where she posted follows the teacher's decision.
+  await expect(ada.getByRole("status").filter({ hasText: "Your argument is" })).toHaveText(
+    "Your argument is posted. Show it",
+  );
   const bens = queue.locator("li").filter({ hasText: "Everyone hates traffic." });
-  await bens.getByPlaceholder(/Reason for the author/).fill("Give a reason the others can test");
+  await bens.getByLabel("Why reject it (the author sees this)").fill("Give a reason the others can test");
   await bens.getByRole("button", { name: "Reject" }).click();
   await expect(ben.getByText(/Their reason: Give a reason the others can test/)).toBeVisible();
+  await expect(ben.getByRole("status").filter({ hasText: "your argument" })).toHaveText(
+    "A moderator did not approve your argument. Show it",
+  );
   await expect(ada.getByText("Everyone hates traffic.")).toHaveCount(0);
   // Anonymous: the students see each other as pseudonyms; the teacher sees names.
   await expect(

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { relationLabels } from "@/lib/argumentMap";
 import type { ArgumentView } from "@/lib/debate";
 import { Problem } from "../../../components/Problem";
 
@@ -22,7 +23,7 @@ function PendingPost({
   return (
     <li className="pending-post">
       <p className="meta">
-        {argument.relation} · {argument.author.name}
+        {relationLabels[argument.relation]} · {argument.author.name}
       </p>
       <p className="argument-body">{argument.body}</p>
       {argument.citations.map((c) => (
@@ -39,7 +40,7 @@ function PendingPost({
         </label>
         <input
           id={reasonId}
-          placeholder="Reason for the author (optional)"
+          placeholder="Reason (optional)"
           value={reason}
           maxLength={500}
           onChange={(e) => setReason(e.target.value)}

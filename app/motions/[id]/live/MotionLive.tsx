@@ -306,7 +306,18 @@ export function MotionLive({
     hold: onLoaded,
     newSince: visitReading ? { newSince: visitReading.lastSeq, asOf: visitSeq } : null,
   });
+  // On a phone: folds the composer away, the focus back on the button that opens it.
+  const closeComposer = useCallback(() => {
+    setComposing(false);
+    requestAnimationFrame(() => document.getElementById("composer-opener")?.focus());
+  }, []);
   const { walkedToEnd } = pages;
+  const statusOf = useCallback(
+    (argumentId: string) =>
+      live.motion.arguments.find((argument) => argument.id === argumentId)?.status ??
+      live.motion.outside?.[argumentId]?.status,
+    [live.motion],
+  );
   const repliesWalked = useCallback(
     (argumentId: string) => walkedToEnd(argumentId, order),
     [walkedToEnd, order],
@@ -481,7 +492,7 @@ export function MotionLive({
           ) : null}
           {motion.can.post && !locked && !noPosts ? (
             <>
-              <PostedNote motionId={motion.id} writing={postsSent} />
+              <PostedNote motionId={motion.id} writing={postsSent} statusOf={statusOf} />
               {composing ? null : (
                 <button
                   type="button"
@@ -495,7 +506,13 @@ export function MotionLive({
                   Make an argument
                 </button>
               )}
-              <div className={composing ? "composer-slot open" : "composer-slot"}>
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from any of its fields folds the composer on a phone, as its Close button does */}
+              <div
+                className={composing ? "composer-slot open" : "composer-slot"}
+                onKeyDown={(event) => {
+                  if (event.key === "Escape" && composing && !wide) closeComposer();
+                }}
+              >
                 <Composer
                   draft={draft}
                   evidenceRequired={settings.evidenceRequired}
@@ -513,12 +530,7 @@ export function MotionLive({
                   restore={refused ? refused.payload : null}
                   hasDocuments={documents.length > 0}
                   onOpenReader={documents.length > 0 && !wide ? () => setSheetOpen(true) : null}
-                  onClose={() => {
-                    setComposing(false);
-                    requestAnimationFrame(() =>
-                      document.getElementById("composer-opener")?.focus(),
-                    );
-                  }}
+                  onClose={closeComposer}
                   problem={
                     composerProblem ??
                     (refused ? `Your argument was not posted: ${refused.refused}` : null)
