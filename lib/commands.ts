@@ -2,20 +2,20 @@ import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
 import { AgreementStance, ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
 import { PhaseAction } from "./session";
-import { text, visible } from "./text";
+import { requiredAs, text, visible } from "./text";
 
 /** Payloads of the debate commands: the same over Socket.IO and REST, checked on both sides. */
 
 export const MAX_ARGUMENT_LENGTH = 5_000;
 export const MAX_CITATIONS = 10;
 
-const ClientId = text({ error: "is required" })
+const ClientId = text(requiredAs("text"))
   .min(1, "is required")
   .max(200, "is too long (200 characters at most)");
 const Id = z.uuid({ error: "is not a valid id" });
 
 const Body = visible(
-  text({ error: "is required" })
+  text(requiredAs("text"))
     .trim()
     .min(1, "is empty")
     .max(MAX_ARGUMENT_LENGTH, `is too long (${MAX_ARGUMENT_LENGTH} characters at most)`),
@@ -76,7 +76,7 @@ export type AgreeArgument = z.input<typeof AgreeArgument>;
 /** A moderator's commands: settings, lock, hide and restore, pin, spotlight. */
 
 const Reason = visible(
-  text({ error: "is required" })
+  text(requiredAs("text"))
     .trim()
     .min(1, "is required: say why, for the log")
     .max(500, "is too long (500 characters at most)"),

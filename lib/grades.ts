@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./text";
+import { requiredAs, text } from "./text";
 
 /**
  * The gradebook: what each member did on each motion of a space, and a score out of 100 from
@@ -59,7 +59,7 @@ export const defaultRubric: Rubric = {
 };
 
 const Id = z.uuid({ error: "is not a valid id" });
-const ClientId = text({ error: "is required" })
+const ClientId = text(requiredAs("text"))
   .min(1, "is required")
   .max(200, "is too long (200 characters at most)");
 

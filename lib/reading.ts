@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredAs } from "./text";
 import type { MotionSummary } from "./views";
 
 /** Payloads of the reading commands: the same over Socket.IO and REST. */
@@ -9,7 +10,7 @@ const Id = z.uuid({ error: "is not a valid id" });
 export const MarkRead = z.object({
   motionId: Id,
   seq: z
-    .number({ error: "is required" })
+    .number(requiredAs("a number"))
     .int("must be a whole number")
     .nonnegative("must be 0 or more"),
 });

@@ -28,6 +28,15 @@ export function hasVisibleCharacter(text: string): boolean {
   return VISIBLE.test(text);
 }
 
+/**
+ * A field's type error: "is required" where it is missing, else what it must be (an email sent
+ * as a list is not a missing email).
+ */
+export const requiredAs = (what: string) => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? "is required" : `must be ${what}`,
+});
+
 const BROKEN_TEXT = "holds a broken character (a lone UTF-16 surrogate); send it as valid Unicode";
 
 /**

@@ -52,7 +52,10 @@ export async function commandRoute(
     return errorResponse(failure("not_found", message));
   }
   if (target !== on) {
-    return errorResponse(failure("invalid_input", `${decoded} acts on a ${target}, not a ${on}.`));
+    const an = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+    return errorResponse(
+      failure("invalid_input", `${decoded} acts on ${an(target)}, not ${an(on)}.`),
+    );
   }
   const input = await commandInput(request, { [idField[on]]: id });
   if (!input.ok) return errorResponse(input);

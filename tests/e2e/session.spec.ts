@@ -148,7 +148,9 @@ test("a moderator runs a structured debate with two students and the projector, 
     "Your argument is posted. Show it",
   );
   const bens = queue.locator("li").filter({ hasText: "Everyone hates traffic." });
-  await bens.getByLabel("Why reject it (the author sees this)").fill("Give a reason the others can test");
+  await bens
+    .getByLabel("Why reject it (the author sees this)")
+    .fill("Give a reason the others can test");
   await bens.getByRole("button", { name: "Reject" }).click();
   await expect(ben.getByText(/Their reason: Give a reason the others can test/)).toBeVisible();
   await expect(ben.getByRole("status").filter({ hasText: "your argument" })).toHaveText(

@@ -96,7 +96,10 @@ describe("a command by its name over REST", () => {
       at(argumentId, "motion:lock"),
     );
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).error.code).toBe("invalid_input");
+    expect((await wrong.json()).error).toEqual({
+      code: "invalid_input",
+      message: "motion:lock acts on a motion, not an argument.",
+    });
     for (const name of ["member:change", "space:create"]) {
       const spaceOnly = await motionCommand(
         call(moderator.cookie, "POST", { role: "removed", name: "A space" }),

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Store } from "../../../db/store";
-import { text } from "../../../lib/text";
+import { requiredAs, text } from "../../../lib/text";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./signUp";
@@ -13,7 +13,7 @@ export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
 export const PasswordResetRequest = z.object({ email: SignUpInput.shape.email });
 
 export const PasswordResetConfirm = z.object({
-  token: text({ error: "is required" }).min(1, "is required").max(200, "is too long"),
+  token: text(requiredAs("text")).min(1, "is required").max(200, "is too long"),
   password: SignUpInput.shape.password,
 });
 

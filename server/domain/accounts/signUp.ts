@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isUniqueViolation, type Store } from "../../../db/store";
 import { DisplayName } from "../../../lib/spaces";
-import { text } from "../../../lib/text";
+import { requiredAs, text } from "../../../lib/text";
 import type { Actor } from "../../policy";
 import { newId } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
@@ -9,11 +9,11 @@ import { hashPassword } from "./password";
 
 export const SignUpInput = z.object({
   name: DisplayName,
-  email: text({ error: "is required" })
+  email: text(requiredAs("text"))
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "is not a valid email address" }).max(320, "is too long")),
-  password: text({ error: "is required" })
+  password: text(requiredAs("text"))
     .min(10, "must be at least 10 characters")
     .max(1024, "is too long (1024 characters at most)"),
 });

@@ -35,7 +35,7 @@ export async function editArgument(
     if (argument.status === "hidden" || argument.status === "rejected") {
       return refuse(
         "conflict",
-        `A moderator ${argument.status} that argument; it cannot be edited.`,
+        `A moderator ${argument.status === "hidden" ? "hid" : "rejected"} that argument; it cannot be edited.`,
       );
     }
     return once(tx, actor, { command: "argument.edit", target: argumentId, clientId }, async () => {

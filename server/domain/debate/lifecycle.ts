@@ -29,7 +29,7 @@ export const editMotion = (store: Store, actor: Actor, input: unknown) =>
 export const changeMotionStatus = (store: Store, actor: Actor, input: unknown) =>
   moderate(store, actor, input, ChangeMotionStatus, "motion.status", async (tx, cmd, motion) => {
     if (!next[motion.status].includes(cmd.status)) {
-      return refuse("conflict", `A ${motion.status} motion cannot become ${cmd.status}.`);
+      return refuse("conflict", `The motion is ${motion.status}: it cannot become ${cmd.status}.`);
     }
     if (motion.status === "draft" && motion.title === DRAFT_TITLE) {
       return refuse("invalid_input", "title: give the motion its title before opening it.");
