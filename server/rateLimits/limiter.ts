@@ -188,7 +188,9 @@ export function rateLimits(
   };
 
   const checkFor = async (family: LimitFamily, key: string | null, address: string) => {
-    const what = limitTable[family].what;
+    const entry = limitTable[family];
+    const { what } = entry;
+    const whose = "whose" in entry ? entry.whose : "from you";
     const account = key === null ? null : (byFamily.get(family)?.account ?? null);
     // Both counts are asked at once: on Redis that is one round trip a request, not two in turn.
     const [own, shared] = await Promise.all([
@@ -202,7 +204,7 @@ export function rateLimits(
       return {
         refusal: rateLimited(
           own,
-          `Too many ${what} from you just now: try again in ${seconds(own)} s.`,
+          `Too many ${what} ${whose} just now: try again in ${seconds(own)} s.`,
         ),
         shared: false,
       };

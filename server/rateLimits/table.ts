@@ -47,6 +47,8 @@ export const limitTable = {
   // student, and a class that all forgot on the same morning. Using a link counts per address.
   passwordResets: {
     what: "password reset requests",
+    // Its own count is the email's, whoever asks.
+    whose: "for this email",
     perAccount: 5,
     perAddress: 100,
     windowSeconds: 60 * 60,
