@@ -6,6 +6,7 @@ export const NotificationType = z.enum([
   "mention",
   "approved",
   "rejected",
+  "hidden",
   "motion_opened",
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
@@ -52,7 +53,7 @@ export interface NotificationView {
   motionTitle: string;
   argumentId: string | null;
   actor: { id: string; name: string } | null;
-  /** Why a moderator rejected the post (rejected only). */
+  /** Why a moderator rejected or hid the post (rejected and hidden only). */
   reason: string | null;
   at: string;
   read: boolean;
@@ -63,9 +64,16 @@ export interface Inbox {
   unread: number;
 }
 
-/** Where a notification leads: the argument on its motion's page, or the motion. */
-export const notificationHref = (n: Pick<NotificationView, "motionId" | "argumentId">) =>
-  n.argumentId ? `/motions/${n.motionId}#argument-${n.argumentId}` : `/motions/${n.motionId}`;
+/**
+ * Where a notification leads: the argument on its motion's page, or the motion (a hidden post is
+ * not on the page: the motion it was in).
+ */
+export const notificationHref = (
+  n: Pick<NotificationView, "motionId" | "argumentId" | "type">,
+) =>
+  n.argumentId && n.type !== "hidden"
+    ? `/motions/${n.motionId}#argument-${n.argumentId}`
+    : `/motions/${n.motionId}`;
 
 /** What a notification says, in words. */
 export function describeNotification(n: NotificationView): string {
@@ -81,6 +89,10 @@ export function describeNotification(n: NotificationView): string {
       return n.reason
         ? `Your post on “${n.motionTitle}” was rejected: ${n.reason}`
         : `Your post on “${n.motionTitle}” was rejected`;
+    case "hidden":
+      return n.reason
+        ? `A moderator hid your post on “${n.motionTitle}”: ${n.reason}`
+        : `A moderator hid your post on “${n.motionTitle}”`;
     case "motion_opened":
       return `A new motion is open: ${n.motionTitle}`;
   }

@@ -3,7 +3,13 @@ import { POST as markRead } from "../../app/api/me/notifications/read/route";
 import { GET as getInbox } from "../../app/api/me/notifications/route";
 import { PUT as putFollow } from "../../app/api/motions/[id]/follow/route";
 import type { Store } from "../../db/store";
-import type { FollowState, Inbox, NotificationView } from "../../lib/notifications";
+import {
+  describeNotification,
+  type FollowState,
+  type Inbox,
+  type NotificationView,
+  notificationHref,
+} from "../../lib/notifications";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { changeMotionStatus } from "../../server/domain/debate/lifecycle";
 import {
@@ -209,6 +215,34 @@ for (const dialect of await dialects()) {
       ]);
       // A rejected post was never public: whoever it mentions never hears of it.
       expect(kinds(await inbox(people.ana))).toEqual([]);
+    });
+
+    it("P-NOTE-5: the author of a hidden post hears it was hidden, and why; nobody else does", async () => {
+      const { people, post, reply, inbox, moderate } = await room(db.store);
+      const mine = await post(people.ana);
+      const rude = await reply(people.ben, mine, "Rude words.");
+      await moderate(
+        hideArgument(db.store, actorOf(people.mona), {
+          argumentId: rude,
+          clientId: id(),
+          reason: "Keep it civil",
+        }),
+      );
+      const bens = (await inbox(people.ben)).notifications;
+      expect(bens).toMatchObject([
+        {
+          type: "hidden",
+          argumentId: rude,
+          reason: "Keep it civil",
+          actor: { name: "Mona Moderator" },
+        },
+      ]);
+      expect(describeNotification(bens[0] as NotificationView)).toMatch(
+        /^A moderator hid your post on “.+”: Keep it civil$/,
+      );
+      // It leads to the motion: the post is no longer on its page for its author either.
+      expect(notificationHref(bens[0] as NotificationView)).toBe(`/motions/${bens[0]?.motionId}`);
+      expect(kinds(await inbox(people.ana))).not.toContain("hidden");
     });
 
     it("P-NOTE-6: a motion opened in my space notifies every member but who opened it", async () => {

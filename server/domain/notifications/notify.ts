@@ -88,6 +88,12 @@ export async function recipients(
       if (argument) drafts.push(about(argument, "rejected", event.actorId));
       break;
     }
+    case "argument.hidden": {
+      // Gone from the page for its author too: they hear it went, and why.
+      const argument = await tx.arguments.get(event.data.argumentId);
+      if (argument) drafts.push(about(argument, "hidden", event.actorId));
+      break;
+    }
     case "motion.created":
       if (event.data.status === "open") drafts.push(...(await opened(tx, motion, event.actorId)));
       break;

@@ -42,7 +42,12 @@ export function notificationReader(repos: Repos, reader: Actor) {
       motionTitle: motion.title,
       argumentId: row.argumentId,
       actor: await actorAsSeen(repos, row, motion, moderates, argument),
-      reason: row.type === "rejected" ? (argument?.rejectionReason ?? null) : null,
+      reason:
+        row.type === "rejected"
+          ? (argument?.rejectionReason ?? null)
+          : row.type === "hidden"
+            ? await hidingReason(repos, row)
+            : null,
       at: row.at.toISOString(),
       read: row.readAt !== null,
     };
@@ -83,4 +88,10 @@ async function actorAsSeen(
   }
   const user = await repos.users.get(row.actorId);
   return user ? { id: user.id, name: user.name } : null;
+}
+
+/** The reason the moderator gave when hiding the post: its event's, the one that notified. */
+async function hidingReason(repos: Repos, row: NotificationRow): Promise<string | null> {
+  const [event] = await repos.events.after(row.motionId, row.seq - 1, 1);
+  return event?.type === "argument.hidden" ? event.data.reason : null;
 }
