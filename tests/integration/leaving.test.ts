@@ -202,7 +202,7 @@ for (const dialect of await dialects()) {
       expect((await answer.json()).error.code).toBe("unauthenticated");
     });
 
-    it("a wrong password changes nothing; the right one ends every session, refuses sign-in, forgets name and email, keeps the arguments as 'Deleted member'", async () => {
+    it("a wrong password changes nothing; the right one ends every session, refuses sign-in, leaves every space, forgets name and email, keeps the arguments as 'Deleted member'", async () => {
       const d = await debate(store);
       const moderator = await d.member("Mona Moderator", "moderator");
       const ada = await memberWithPassword(store, d, "Ada Lovelace");
@@ -273,6 +273,10 @@ for (const dialect of await dialects()) {
         image: null,
       });
       expect(row?.deletedAt).toBeInstanceOf(Date);
+      // They left the space: its member list (and so its gradebook) no longer holds them.
+      const members = await store.memberships.list(d.spaceId);
+      expect(members.map((m) => m.userId)).not.toContain(ada.id);
+      expect(members.map((m) => m.userId)).toContain(ben.id);
 
       const view = await must(getMotion(store, actorOf(ben), d.motionId));
       expect(view.arguments).toHaveLength(1);

@@ -25,7 +25,8 @@ export interface DeletedAccount {
 
 /**
  * Deletes the signed-in member's account, all at once or not at all: every session ends, no
- * password or linked identity provider signs them in again, their name and email are gone (the
+ * password or linked identity provider signs them in again, they leave every space, their name
+ * and email are gone (the
  * row stays, named "Deleted member", so what they wrote keeps its author), and each motion they
  * argued in logs `author.deleted` (for the moderators alone where nothing of theirs went
  * public). A member with a password confirms with it; one who signs in through an identity
@@ -65,6 +66,11 @@ export async function deleteAccount(
       );
     }
     const ended = await tx.sessions.removeAll(actor.id);
+    // Nobody is left to take part: the spaces' member lists and gradebooks drop them (what they
+    // wrote stays, as "Deleted member").
+    for (const membership of await tx.people.memberships(actor.id)) {
+      await tx.memberships.remove(membership.spaceId, actor.id);
+    }
     await tx.people.unlinkProviders(actor.id);
     // Nobody else reads these, and a motion they followed would keep filling an inbox no one opens.
     await tx.people.eraseInbox(actor.id);
