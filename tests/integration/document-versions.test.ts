@@ -122,6 +122,26 @@ for (const dialect of await dialects()) {
           type: "evidence.reanchored",
           data: { documentId: d.documentId, versionId: added.value.versionId },
         });
+
+        // The same text again adds nothing: no version 3, no event.
+        const lastSeq = (await db.store.motions.get(d.motionId))?.lastSeq;
+        expect(
+          await addVersion(db.store, teacher, {
+            clientId: id(),
+            documentId: d.documentId,
+            text: revised,
+          }),
+        ).toEqual({
+          ok: false,
+          error: {
+            code: "conflict",
+            message: "The text is the same as version 2, the current one: nothing was added.",
+          },
+        });
+        expect((await db.store.documents.get(d.documentId))?.currentVersionId).toBe(
+          added.value.versionId,
+        );
+        expect((await db.store.motions.get(d.motionId))?.lastSeq).toBe(lastSeq);
       } finally {
         await db.dispose();
       }

@@ -23,6 +23,13 @@ export type AddedVersion = { documentId: string; versionId: string; number: numb
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
 /** The answer when the document changed while its passages' new places were found, twice. */
+/** A new version that reads as the current one would change nothing a reader sees. */
+const sameText = (number: number) =>
+  refuse(
+    "conflict",
+    `The text is the same as version ${number}, the current one: nothing was added.`,
+  );
+
 const passagesChanged = refuse(
   "conflict",
   "This document changed while the new version was read (a passage was cited or moved, or another version added): nothing was stored. Add the version again.",
@@ -64,6 +71,7 @@ export async function addVersion(
 
   const versionId = newId();
   const version = { id: versionId, text };
+  const contentHash = sha256(text);
   for (let attempt = 1; ; attempt++) {
     const found = await findAnchors(store, documentId, version);
     if ("ok" in found) return found;
@@ -88,6 +96,7 @@ export async function addVersion(
             ? await tx.documents.version(now.currentVersionId)
             : undefined;
           if ((now?.currentVersionId ?? null) !== found.currentVersionId) return passagesChanged;
+          if (current?.contentHash === contentHash) return sameText(current.number);
           const number = (current?.number ?? 0) + 1;
           await tx.documents.insertVersion(
             {
@@ -99,7 +108,7 @@ export async function addVersion(
               raw: Buffer.from(raw),
               rawHash: sha256(raw),
               text,
-              contentHash: sha256(text),
+              contentHash,
               createdAt: new Date(),
             },
             blocks.map((block, position) => ({ versionId, position, ...block })),
