@@ -68,9 +68,7 @@ export interface Inbox {
  * Where a notification leads: the argument on its motion's page, or the motion (a hidden post is
  * not on the page: the motion it was in).
  */
-export const notificationHref = (
-  n: Pick<NotificationView, "motionId" | "argumentId" | "type">,
-) =>
+export const notificationHref = (n: Pick<NotificationView, "motionId" | "argumentId" | "type">) =>
   n.argumentId && n.type !== "hidden"
     ? `/motions/${n.motionId}#argument-${n.argumentId}`
     : `/motions/${n.motionId}`;
