@@ -219,7 +219,7 @@ test("a guest turns the guest identity into an account and stays in the space", 
   for (const context of [owner, guest]) await context.close();
 });
 
-test("a teacher moderates live: hides a post with a reason, spotlights another, and locks the motion", async ({
+test("a teacher moderates live: hides a post with a reason its author is told, spotlights and pins another, and locks the motion", async ({
   browser,
 }) => {
   const teacher = await browser.newContext();
@@ -260,6 +260,9 @@ test("a teacher moderates live: hides a post with a reason, spotlights another, 
   await rude.getByRole("button", { name: "Hide", exact: true }).click();
   await expect(studentPage.getByText("Homework is pointless.")).toHaveCount(0);
   await expect(rude).toContainText("hidden from participants");
+  // Its author hears it went, and why.
+  const inbox = await (await studentPage.request.get("/api/me/notifications")).json();
+  expect(inbox).toMatchObject([{ type: "hidden", reason: "Give a reason, not a verdict" }]);
 
   const good = teacherPage
     .locator("li.argument")
@@ -268,6 +271,14 @@ test("a teacher moderates live: hides a post with a reason, spotlights another, 
   await expect(studentPage.getByRole("complementary", { name: "In the spotlight" })).toContainText(
     "Practice at home builds fluency.",
   );
+  // Pinned, it says so to the room too.
+  await good.getByRole("button", { name: "Pin", exact: true }).click();
+  await expect(
+    studentPage
+      .locator("li.argument")
+      .filter({ hasText: "Practice at home builds fluency." })
+      .locator(":scope > article > p.meta"),
+  ).toContainText("pinned");
 
   await teacherPage.getByRole("button", { name: "Lock the motion" }).click();
   await expect(studentPage.getByText(/This motion is locked/)).toBeVisible();
@@ -279,6 +290,7 @@ test("a teacher moderates live: hides a post with a reason, spotlights another, 
   expect((await log.json()).map((e: { type: string }) => e.type)).toEqual([
     "argument.hidden",
     "argument.spotlighted",
+    "argument.pinned",
     "motion.locked",
   ]);
   for (const context of [teacher, student]) await context.close();

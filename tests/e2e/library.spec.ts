@@ -60,6 +60,10 @@ test("a moderator uploads a PDF, drafts and opens a motion from it, and a new ve
   await teacher.getByRole("button", { name: "Save the document" }).click();
   await expect(teacher.getByRole("heading", { level: 1, name: "Tram report" })).toBeVisible();
   const documentPath = new URL(teacher.url()).pathname;
+  // Its breadcrumb leads back to the space's documents, not to the public library.
+  await expect(
+    teacher.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link"),
+  ).toHaveAttribute("href", `${spacePath}#documents-heading`);
 
   // A motion drafted from the tram passage, worded and opened.
   await selectQuote(teacher, tram);

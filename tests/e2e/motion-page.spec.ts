@@ -93,6 +93,34 @@ test("on a laptop the composer and the first argument are in the first screen, w
   }
 });
 
+test("a text past 5,000 characters is kept whole, and the count says how much to shorten before it posts", async ({
+  page,
+}) => {
+  await page.setViewportSize(laptop);
+  await new SignUpPage(page).signUp({
+    name: "Lena Long",
+    email: `lena-${Date.now()}@school.test`,
+    password: "Lena's long password",
+  });
+  const live = new LiveMotionPage(page);
+  await live.open(motionTitle);
+  await live.selectAndCite(1);
+  await page.getByRole("radio", { name: "For the motion" }).check();
+  const box = page.getByLabel("Argument", { exact: true });
+  // Pasted all at once, as from another document: nothing is cut.
+  await box.fill("a".repeat(5_010));
+  await expect(box).toHaveValue("a".repeat(5_010));
+  await expect(page.locator("#argument-length")).toHaveText(
+    "5,010 / 5,000: 10 too many, shorten it to post",
+  );
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  const post = page.getByRole("button", { name: "Post" });
+  await expect(post).toBeDisabled();
+  await box.fill("a".repeat(5_000));
+  await expect(page.locator("#argument-length")).toHaveText("5,000 / 5,000");
+  await expect(post).toBeEnabled();
+});
+
 test("on a phone the arguments come first, and citing from the composer's reader sheet brings the quote back to it", async ({
   page,
 }) => {

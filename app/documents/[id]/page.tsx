@@ -66,7 +66,14 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   return (
     <article className="reader">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/#library">Library</Link>
+        {/* A member reads it in their space's documents; anyone else in the public library. */}
+        {space.ok && space.value.role ? (
+          <Link href={`/spaces/${space.value.id}#documents-heading`}>
+            {space.value.name}: documents
+          </Link>
+        ) : (
+          <Link href="/#library">Library</Link>
+        )}
       </nav>
       <header className="reader-header">
         <h1>{document.title}</h1>

@@ -37,6 +37,8 @@ export interface ArgumentActions {
   onWithdraw: (argumentId: string) => Promise<string | null>;
   /** Posts on their way, by client id: shown as "Sending…" or with why they were refused. */
   pending: Set<string>;
+  /** The arguments a moderator pinned at the top of their side: marked so for everyone. */
+  pinned: readonly string[];
   /** Present for the space's owners and moderators. */
   moderator: ModeratorActions | null;
 }
@@ -89,7 +91,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
   const mine = actions.viewerId === node.author.id;
   const hiddenFromViewer = node.status === "hidden" && !actions.moderator;
   const withdrawn = node.status === "withdrawn" || hiddenFromViewer;
-  const pinned = actions.moderator?.pinned.includes(node.id) ?? false;
+  const pinned = actions.pinned.includes(node.id);
   const sending = actions.pending.has(node.id);
   const fresh = thread.isNew(node.id);
   const linked = thread.linkedId === node.id;

@@ -62,6 +62,7 @@ export function Composer({
   }, [restore]);
   const chosen = choices.some(([r]) => r === relation) ? relation : null;
   const missingEvidence = evidenceRequired && draft.citations.length === 0;
+  const over = Math.max(0, body.length - MAX_ARGUMENT_LENGTH);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -115,11 +116,14 @@ export function Composer({
         <label htmlFor="argument-body" className="visually-hidden">
           Argument
         </label>
+        {/* No maxLength: a paste past it would be cut without a word. All of it stays, and
+            the count says how much to shorten. */}
         <textarea
           id="argument-body"
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          maxLength={MAX_ARGUMENT_LENGTH}
+          aria-describedby="argument-length"
+          aria-invalid={over > 0}
           required
         />
       </div>
@@ -173,10 +177,17 @@ export function Composer({
           </div>
         ) : null}
         <div className="composer-submit">
-          <span className="hint">
-            {body.length} / {MAX_ARGUMENT_LENGTH}
+          <span id="argument-length" className={over > 0 ? "hint too-long" : "hint"}>
+            {body.length.toLocaleString("en")} / {MAX_ARGUMENT_LENGTH.toLocaleString("en")}
+            {over > 0 ? `: ${over.toLocaleString("en")} too many, shorten it to post` : null}
           </span>
-          <button type="submit" disabled={!chosen || body.trim() === "" || missingEvidence}>
+          <span className="visually-hidden" role="status">
+            {over > 0 ? "The argument is too long to post" : ""}
+          </span>
+          <button
+            type="submit"
+            disabled={!chosen || body.trim() === "" || missingEvidence || over > 0}
+          >
             Post
           </button>
         </div>

@@ -229,6 +229,7 @@ export function MotionLive({
         }
       },
       pending: pendingIds,
+      pinned,
       onReply: (argument: ArgumentNode) => {
         setDraft((d) => ({ ...d, parent: argument }));
         setComposing(true);
@@ -260,6 +261,7 @@ export function MotionLive({
       settings.anonymous,
       motion.can.agree,
       pendingIds,
+      pinned,
       live.command,
       moderates,
       moderation.actions,
