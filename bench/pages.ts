@@ -536,10 +536,14 @@ function figureOf(
   };
 }
 
-// The full browser, as people run it, not the tests' headless shell.
-execFileSync("bash", ["scripts/ensure-chromium.sh", "chromium"], { stdio: "inherit" });
 let browser: Browser | undefined;
 try {
+  // Before the browser starts: its processes starting up would take the cores from the server.
+  const [firstCount, firstMotion] = motions.at(-1) as [number, string];
+  await settled([moot]);
+  const firsts = await firstReads(firstMotion);
+  // The full browser, as people run it, not the tests' headless shell.
+  execFileSync("bash", ["scripts/ensure-chromium.sh", "chromium"], { stdio: "inherit" });
   browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
@@ -559,8 +563,6 @@ try {
 
   const rows: string[] = [];
   const figures: Figure[] = [];
-  const [firstCount, firstMotion] = motions.at(-1) as [number, string];
-  const firsts = await firstReads(firstMotion);
   for (const { name, loopMaxMs } of firsts) {
     const row = line([
       firstCount.toLocaleString("en"),
