@@ -75,7 +75,9 @@ export function DraftPassages({
         <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
           {busy
             ? "Drafting…"
-            : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
+            : picked.length === 0
+              ? "Draft a motion (add a passage first)"
+              : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
         </button>
       </div>
       <p role="status" className="meta">

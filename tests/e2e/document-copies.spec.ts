@@ -108,6 +108,10 @@ test("on a document page the add button appears next to the selection, and the k
 
   // A passage far down the text: the button follows it there.
   const late = "For Kazakhstan, the pact is not an end in itself, but a means";
+  // Before any passage, the button says what it needs.
+  await expect(
+    page.getByRole("button", { name: "Draft a motion (add a passage first)" }),
+  ).toBeDisabled();
   await page.locator(".document-text p", { hasText: late }).scrollIntoViewIfNeeded();
   await selectQuote(page, late);
   const add = page.getByRole("button", { name: "Add the selected passage" });
