@@ -17,6 +17,7 @@ import {
   changeSettings,
   hideArgument,
   rejectArgument,
+  restoreArgument,
 } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { followMotion } from "../../server/domain/notifications/follow";
@@ -243,6 +244,11 @@ for (const dialect of await dialects()) {
       // It leads to the motion: the post is no longer on its page for its author either.
       expect(notificationHref(bens[0] as NotificationView)).toBe(`/motions/${bens[0]?.motionId}`);
       expect(kinds(await inbox(people.ana))).not.toContain("hidden");
+      // Restored, the post is back, and so the notice goes.
+      await moderate(
+        restoreArgument(db.store, actorOf(people.mona), { argumentId: rude, clientId: id() }),
+      );
+      expect(kinds(await inbox(people.ben))).not.toContain("hidden");
     });
 
     it("P-NOTE-6: a motion opened in my space notifies every member but who opened it", async () => {

@@ -34,6 +34,8 @@ export function notificationReader(repos: Repos, reader: Actor) {
       const own = argument?.authorId === reader.id && argument.status !== "retracted";
       const seen = argument && (public_.has(argument.status) || own || moderates);
       if (!seen) return null;
+      // Restored since (or gone another way): "a moderator hid your post" is no longer so.
+      if (row.type === "hidden" && argument.status !== "hidden") return null;
     }
     return {
       id: row.id,
