@@ -103,6 +103,8 @@ export interface MotionView extends MotionSummary {
 /** What the reader's role and mute in the motion's space let them do there. */
 export interface ReaderCan {
   post: boolean;
+  /** Whether the reader may edit or withdraw their own arguments (not while muted). */
+  edit: boolean;
   vote: boolean;
   rate: boolean;
   agree: boolean;

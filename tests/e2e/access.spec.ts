@@ -280,8 +280,13 @@ test("a teacher moderates live: hides a post with a reason its author is told, s
       .locator(":scope > article > p.meta"),
   ).toContainText("pinned");
 
+  await expect(studentPage.locator(".motion-bar .badge")).toHaveText("Open");
   await teacherPage.getByRole("button", { name: "Lock the motion" }).click();
   await expect(studentPage.getByText(/This motion is locked/)).toBeVisible();
+  // The badge at the top follows, on both pages.
+  for (const page of [studentPage, teacherPage]) {
+    await expect(page.locator(".motion-bar .badge")).toHaveText("Closed");
+  }
   await expect(studentPage.getByRole("button", { name: "Post" })).toHaveCount(0);
 
   const log = await teacherPage.request.get(

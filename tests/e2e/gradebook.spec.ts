@@ -55,6 +55,15 @@ test("a teacher sets a rubric and a mark, sees the score change, and downloads t
   await expect(page.getByText("Rubric saved: the scores below follow it.")).toBeVisible();
   await expect(sam.getByTestId("motion-score")).toHaveText("8.9");
 
+  // On a phone the table scrolls to the mark, and the row's name stays in view beside it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const scroller = page.locator(".motion-grades .table-scroll").first();
+  await page.getByLabel("Mark for Sam Student, out of 100 (empty for none)").focus();
+  expect(await scroller.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  const name = await sam.getByRole("rowheader", { name: "Sam Student" }).boundingBox();
+  const box = await scroller.boundingBox();
+  expect(name && box && name.x >= box.x - 1).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByLabel("Mark for Sam Student, out of 100 (empty for none)").fill("80");
   await page.getByLabel("Comment for Sam Student").fill("A good start: now cite the report.");
   await sam.getByRole("button", { name: "Save" }).click();

@@ -68,6 +68,13 @@ test("students sort the arguments on their phones and the projector shows the ro
     motionTitle,
   );
   await postAll(teacher, motionPath, arguments_);
+  // The teacher wrote them all: nothing of the others' to sort, and the page says so.
+  await teacher.goto(`${motionPath}/sort`);
+  await expect(
+    teacher.getByText(
+      "There is nothing to sort yet: the others have posted no arguments on this motion.",
+    ),
+  ).toBeVisible();
 
   // The projector, opened before anyone has judged, follows the room live.
   const projector = await teacher.context().newPage();

@@ -50,6 +50,7 @@ describe("a member's standing in a space, live", () => {
     };
     expect(await canOf()).toMatchObject({
       post: false,
+      edit: false,
       vote: true,
       postRefusal: "A moderator has muted you in this space: you can read and vote, not post.",
     });
@@ -66,7 +67,7 @@ describe("a member's standing in a space, live", () => {
     await mute(ana.id, false);
     expect(await unmuted).toEqual({ spaceId: d.spaceId });
     expect(anaHeard).toEqual([d.spaceId]);
-    expect(await canOf()).toMatchObject({ post: true, postRefusal: null });
+    expect(await canOf()).toMatchObject({ post: true, edit: true, postRefusal: null });
     const promoted = nextHeard(anaPhone, "membership:update");
     await change(ana.id, "moderator");
     expect(await promoted).toEqual({ spaceId: d.spaceId });
@@ -99,6 +100,7 @@ describe("a member's standing in a space, live", () => {
     const first = await live.server.client(ana);
     expect(await join(first)).toEqual({
       post: true,
+      edit: true,
       vote: true,
       rate: true,
       agree: true,
@@ -113,6 +115,7 @@ describe("a member's standing in a space, live", () => {
     const afterMute = await live.server.client(ana);
     expect(await join(afterMute)).toEqual({
       post: false,
+      edit: false,
       vote: true,
       rate: true,
       agree: true,

@@ -105,6 +105,7 @@ describe("Socket.IO motion rooms", () => {
   /** What a visitor without an account may do in a public space: read, nothing more. */
   const visitorCan = {
     post: false,
+    edit: false,
     vote: false,
     rate: false,
     agree: false,

@@ -12,7 +12,7 @@ import { readingOf } from "@/server/domain/reading/queries";
 import { listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ExportMenu } from "../../components/ExportMenu";
-import { StatusBadge } from "../../components/StatusBadge";
+import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { DraftEditor } from "./DraftEditor";
 import { FollowControl } from "./FollowControl";
 import { MotionLive } from "./live/MotionLive";
@@ -90,7 +90,7 @@ export default async function MotionPage({ params }: Props) {
             <Link href={`/motions/${motion.id}/results`}>Results and participation</Link> ·{" "}
           </>
         ) : null}
-        <StatusBadge status={motion.status} />
+        <LiveStatusBadge motionId={motion.id} status={motion.status} />
         {motion.settings.evidenceRequired && " · Every argument must cite a passage"}
         {motion.sampleDebate ? (
           <span className="sample-note">

@@ -66,6 +66,7 @@ export async function projectorView(
       serverNow: Date.now(),
       can: {
         post: false,
+        edit: false,
         vote: false,
         rate: false,
         agree: false,

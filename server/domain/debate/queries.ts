@@ -217,6 +217,7 @@ function readerCan(actor: Actor, place: Place | null): ReaderCan {
   const postDenial = authorize(actor, "argument.post", place);
   return {
     post: postDenial === null,
+    edit: may("argument.edit"),
     postRefusal: postDenial?.message ?? null,
     vote: may("motion.vote"),
     rate: may("argument.rate"),

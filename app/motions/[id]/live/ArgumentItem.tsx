@@ -23,6 +23,8 @@ const relationLabel = { for: "For", against: "Against", supports: "Supports", at
 export interface ArgumentActions {
   viewerId: string | null;
   canPost: boolean;
+  /** The reader may edit or withdraw their own arguments (a muted member may not). */
+  canEditOwn: boolean;
   canRate: boolean;
   myRatings: Record<string, number>;
   canAgree: boolean;
@@ -245,7 +247,7 @@ export const ArgumentItem = memo(function ArgumentWithReplies({
                 Reply
               </button>
             ) : null}
-            {mine && !editing ? (
+            {mine && actions.canEditOwn && !editing ? (
               <>
                 <button
                   type="button"

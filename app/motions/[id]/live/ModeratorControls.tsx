@@ -11,8 +11,10 @@ export interface ModeratorActions {
   onRestore: (argumentId: string) => Promise<string | null>;
   onPin: (argumentId: string, pinned: boolean) => Promise<string | null>;
   onSpotlight: (argumentId: string | null) => Promise<string | null>;
-  /** Mutes the author in the space: they read and vote, but post no more. */
-  onMute: (userId: string) => Promise<string | null>;
+  /** The members muted in the space: they read and vote, but post no more. */
+  muted: ReadonlySet<string>;
+  /** Mutes the author in the space, or lets them post again. */
+  onMute: (userId: string, muted: boolean) => Promise<string | null>;
   /** The moderator's own id: nobody mutes themselves. */
   selfId: string | null;
 }
@@ -28,12 +30,12 @@ export function ModeratorControls({
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [muted, setMuted] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   // The reason's field takes the place of the button that opened it: focus moves with it.
   useEffect(() => {
     if (hiding) reasonRef.current?.focus();
   }, [hiding]);
+  const authorMuted = actions.muted.has(node.author.id);
   const run = async (work: Promise<string | null>) => {
     const refused = await work;
     setProblem(refused);
@@ -101,10 +103,9 @@ export function ModeratorControls({
             <button
               type="button"
               className="secondary"
-              disabled={muted}
-              onClick={async () => setMuted(!(await run(actions.onMute(node.author.id))))}
+              onClick={() => run(actions.onMute(node.author.id, !authorMuted))}
             >
-              {muted ? `${node.author.name} is muted` : `Mute ${node.author.name}`}
+              {authorMuted ? `Unmute ${node.author.name}` : `Mute ${node.author.name}`}
             </button>
           )}
         </div>

@@ -21,6 +21,7 @@ import { reuseUnchanged } from "@/lib/stableTree";
 import { argumentAnchor } from "@/lib/threads";
 import type { DocumentView, MemberView, MotionView } from "@/lib/views";
 import { AuthPageLink } from "../../../components/AuthPageLink";
+import { announceStatus } from "../../../components/LiveStatusBadge";
 import { ApprovalQueue } from "./ApprovalQueue";
 import type { ArgumentActions } from "./ArgumentItem";
 import { ArgumentSides } from "./ArgumentSides";
@@ -126,6 +127,10 @@ export function MotionLive({
 
   const moderates = motion.can.moderate;
   const { pinned, spotlightId, status, settings, session } = live.motion;
+  // The badge at the top of the page is drawn outside this part: it hears the status from here.
+  useEffect(() => {
+    announceStatus({ motionId: motion.id, status });
+  }, [motion.id, status]);
   // Moderators decide pending posts in their queue; the author sees theirs in place.
   const pending = live.motion.arguments.filter((a) => a.status === "pending");
   const previousTree = useRef<ArgumentNode[]>([]);
@@ -196,17 +201,34 @@ export function MotionLive({
   };
 
   const selfId = viewer?.id ?? null;
+  // Who is muted in the space, as the moderator's page read its members, then as they change it.
+  const [muted, setMuted] = useState<ReadonlySet<string>>(
+    () => new Set(members.filter((member) => member.muted).map((member) => member.userId)),
+  );
+  const markMuted = useCallback(
+    (userId: string, isMuted: boolean) =>
+      setMuted((now) => {
+        const next = new Set(now);
+        if (isMuted) next.add(userId);
+        else next.delete(userId);
+        return next;
+      }),
+    [],
+  );
   const moderation = useMemo(
-    () => moderatorCommands(live.command, motion, { pinned, spotlightId, selfId }),
-    [live.command, motion, pinned, spotlightId, selfId],
+    () =>
+      moderatorCommands(live.command, motion, { pinned, spotlightId, selfId, muted, markMuted }),
+    [live.command, motion, pinned, spotlightId, selfId, muted, markMuted],
   );
   const canPost = motion.can.post && !locked && !noPosts;
   const canRate = motion.can.rate && !locked;
+  const canEditOwn = motion.can.edit && !locked;
   const pendingIds = useMemo(() => new Set(sending.map((s) => s.id)), [sending]);
   const actions: ArgumentActions = useMemo(
     () => ({
       viewerId: viewer?.id ?? null,
       canPost,
+      canEditOwn,
       canRate,
       myRatings,
       canAgree: motion.can.agree && !locked,
@@ -254,6 +276,7 @@ export function MotionLive({
     [
       viewer?.id,
       canPost,
+      canEditOwn,
       canRate,
       myRatings,
       myAgreements,

@@ -15,12 +15,12 @@ export type Send = <E extends Commands>(
   payload: Parameters<ClientToServerEvents[E]>[0],
 ) => Promise<string | null>;
 
-/** Mutes a member of the space over REST (muting is the space's, not one motion's). */
-const muteMember = async (spaceId: string, userId: string) =>
+/** Mutes a member of the space, or lets them post again, over REST (the space's, not one motion's). */
+const muteMember = async (spaceId: string, userId: string, muted: boolean) =>
   problemOf(
     await callApi(`/api/spaces/${spaceId}/members/${userId}`, {
       method: "PATCH",
-      json: { muted: true },
+      json: { muted },
     }),
   );
 
@@ -28,13 +28,25 @@ const muteMember = async (spaceId: string, userId: string) =>
 export function moderatorCommands(
   send: Send,
   motion: { id: string; spaceId: string },
-  state: { pinned: string[]; spotlightId: string | null; selfId: string | null },
+  state: {
+    pinned: string[];
+    spotlightId: string | null;
+    selfId: string | null;
+    muted: ReadonlySet<string>;
+    /** Notes a member muted or let post again, once the space has done it. */
+    markMuted: (userId: string, muted: boolean) => void;
+  },
 ) {
   const clientId = newClientId;
   const motionId = motion.id;
+  const { markMuted, ...shown } = state;
   const actions: ModeratorActions = {
-    ...state,
-    onMute: (userId) => muteMember(motion.spaceId, userId),
+    ...shown,
+    onMute: async (userId, muted) => {
+      const refused = await muteMember(motion.spaceId, userId, muted);
+      if (!refused) markMuted(userId, muted);
+      return refused;
+    },
     onHide: (argumentId, reason) =>
       send("moderation:hide", { argumentId, clientId: clientId(), reason }),
     onRestore: (argumentId) => send("moderation:restore", { argumentId, clientId: clientId() }),

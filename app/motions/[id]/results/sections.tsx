@@ -149,7 +149,7 @@ export function CitedPassages({
     return (
       <p className="empty">
         No published argument cites a passage yet: the passages each side leans on appear here once
-        arguments are posted.
+        arguments cite them.
       </p>
     );
   }

@@ -92,6 +92,20 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
   // biome-ignore lint/correctness/useExhaustiveDependencies: the card's id is the trigger
   useEffect(() => heading.current?.focus(), [card?.id]);
 
+  if (!card && deck.total === 0) {
+    return (
+      <div className="sort-done">
+        <p className="lead">
+          There is nothing to sort yet: the others have posted no arguments on this motion.
+        </p>
+        <p>
+          <Link className="button" href={`/motions/${motionId}`}>
+            Back to the debate
+          </Link>
+        </p>
+      </div>
+    );
+  }
   if (!card) {
     return (
       <div className="sort-done">
