@@ -167,8 +167,13 @@ function read(value: unknown, path: Path): unknown {
   );
 }
 
-/** Sets an own property, even one named `__proto__`, as JSON.parse would. */
+/**
+ * Sets an own property, even one named `__proto__`, as JSON.parse would. An array carries its
+ * items alone: JSON has no other key on one (and its `length` cannot be redefined so), so an
+ * extra key on an array is left out, as it would be on the wire.
+ */
 function put(target: object, key: string | number, value: unknown) {
+  if (Array.isArray(target) && !/^\d+$/.test(String(key))) return;
   Object.defineProperty(target, key, {
     value,
     enumerable: true,
