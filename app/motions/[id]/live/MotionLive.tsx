@@ -37,6 +37,7 @@ import { RoomPresence } from "./RoomPresence";
 import { readerMarks } from "./readerMarks";
 import { SessionBar } from "./SessionBar";
 import { SessionControls } from "./SessionControls";
+import { withKey } from "./sets";
 import { type ListKey, useArgumentPages } from "./useArgumentPages";
 import { useLiveMotion } from "./useLiveMotion";
 import { useThreads } from "./useThreads";
@@ -206,13 +207,7 @@ export function MotionLive({
     () => new Set(members.filter((member) => member.muted).map((member) => member.userId)),
   );
   const markMuted = useCallback(
-    (userId: string, isMuted: boolean) =>
-      setMuted((now) => {
-        const next = new Set(now);
-        if (isMuted) next.add(userId);
-        else next.delete(userId);
-        return next;
-      }),
+    (userId: string, isMuted: boolean) => setMuted((now) => withKey(now, userId, isMuted)),
     [],
   );
   const moderation = useMemo(

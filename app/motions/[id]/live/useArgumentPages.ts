@@ -5,6 +5,7 @@ import type { ArgumentBranch, ArgumentPage, ArgumentPageItem } from "@/lib/argum
 import type { ListOrder } from "@/lib/debate";
 import type { MotionPartial } from "@/lib/views";
 import { callApi } from "../../../components/api";
+import { withKey } from "./sets";
 
 /** A list of a big debate: one side's top-level arguments, or the replies to one argument. */
 export type ListKey = "for" | "against" | (string & {});
@@ -68,13 +69,7 @@ export function useArgumentPages({
   const [problem, setProblem] = useState<string | null>(null);
 
   const busy = useCallback(
-    (key: string, on: boolean) =>
-      setLoading((now) => {
-        const next = new Set(now);
-        if (on) next.add(key);
-        else next.delete(key);
-        return next;
-      }),
+    (key: string, on: boolean) => setLoading((now) => withKey(now, key, on)),
     [],
   );
 
@@ -109,12 +104,7 @@ export function useArgumentPages({
       cursors.current[key] = answer.body.nextCursor;
       const last = answer.body.arguments.at(-1);
       if (last) setEnds((now) => ({ ...now, [key]: last.id }));
-      setWalked((now) => {
-        const next = new Set(now);
-        if (answer.body.nextCursor === null) next.add(key);
-        else next.delete(key);
-        return next;
-      });
+      setWalked((now) => withKey(now, key, answer.body.nextCursor === null));
       hold({ ...answer.body, generation: askedIn });
     },
     [motionId, hold, busy, since, asOf],
