@@ -358,6 +358,61 @@ test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose
   for (const context of [teacherContext, studentContext]) await context.close();
 });
 
+test("P-MEMBER-2: a student let speak again, whose page loses its connection before the join after that reads back, still learns of a mute made while it was offline", async ({
+  browser,
+}) => {
+  const teacherContext = await browser.newContext();
+  const studentContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  const { code, spacePath, motionPath } = await teacherOpensMotion(
+    teacher,
+    {
+      name: "Ms Ada Lind",
+      email: `lind-${Date.now()}@school.test`,
+      password: "lind's long password",
+    },
+    "Physics 8",
+    "Nuclear power is the greenest choice",
+  );
+  const student = await studentContext.newPage();
+  await new JoinPage(student).joinAsGuest(code, "Omar");
+  await expect(student.getByRole("heading", { level: 1, name: "Physics 8" })).toBeVisible();
+  // The student's socket passes through here; while told to, the server's answers to what the
+  // page asked (Socket.IO's acks, "43…") are not delivered, as when a connection drops mid-reply.
+  let dropAnswers = false;
+  await student.routeWebSocket(/\/socket\.io\//, (page) => {
+    const server = page.connectToServer();
+    page.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (dropAnswers && typeof message === "string" && message.startsWith("43")) return;
+      page.send(message);
+    });
+  });
+  await student.goto(motionPath);
+  await expect(student.getByText("Connecting…")).toHaveCount(0);
+  const composer = student.getByLabel("Argument", { exact: true });
+  const muted = student.getByText(
+    "A moderator has muted you in this space: you can read and vote, not post.",
+  );
+  await teacher.goto(spacePath);
+  const row = teacher.locator("li.member-row").filter({ hasText: "Omar" });
+  await row.getByRole("button", { name: "Mute Omar" }).click();
+  await expect(muted).toBeVisible();
+
+  dropAnswers = true;
+  await row.getByRole("button", { name: "Unmute Omar" }).click();
+  await expect(composer).toBeVisible();
+  await studentContext.setOffline(true);
+  await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toBeVisible();
+  dropAnswers = false;
+  await row.getByRole("button", { name: "Mute Omar" }).click();
+  await expect(row).toContainText("Muted");
+  await studentContext.setOffline(false);
+  await expect(muted).toBeVisible();
+  await expect(composer).toHaveCount(0);
+  for (const context of [teacherContext, studentContext]) await context.close();
+});
+
 test("P-JOIN-8: a motion made anonymous while a student's page is offline shows pseudonyms once the page is back, for what it held already too", async ({
   browser,
 }) => {

@@ -52,6 +52,9 @@ export function useLiveMotion(
   // again, when the next join's answer is the one to compare with. Joins are compared with joins:
   // the socket's reader is the one of its handshake, the page's that of the cookie now.
   const lastCanRef = useRef<ReaderCan | null>(initial.can);
+  // What the page was last read with: compared with instead when the join after that read was
+  // lost with the connection, or a change made while offline would go unnoticed.
+  const canReadRef = useRef<ReaderCan>(initial.can);
 
   /** Holds back what the member sends for as long as a rate_limited answer says. */
   const holdFor = useCallback((answer: Ack) => {
@@ -141,6 +144,7 @@ export function useLiveMotion(
       const fresh: MotionView = await response.json();
       seqRef.current = fresh.seq;
       lastCanRef.current = null;
+      canReadRef.current = fresh.can;
       dispatch({ type: "reset", motion: liveFrom(fresh) });
       dispatch({ type: "clock", serverNow: fresh.serverNow });
       return true;
@@ -213,6 +217,7 @@ export function useLiveMotion(
 
     socket.on("connect", () => {
       // A join the connection before asked for is never answered.
+      if (joining) lastCanRef.current ??= canReadRef.current;
       joining = false;
       join();
     });

@@ -6,6 +6,7 @@ import { newClientId } from "@/lib/clientId";
 import type { AgreementStance } from "@/lib/debate";
 import type { Deck } from "@/lib/deck";
 import { Problem } from "../../../components/Problem";
+import { useNewArguments } from "./useNewArguments";
 
 const choices: { stance: AgreementStance; label: string; key: string }[] = [
   { stance: "disagree", label: "Disagree", key: "d" },
@@ -13,14 +14,26 @@ const choices: { stance: AgreementStance; label: string; key: string }[] = [
   { stance: "agree", label: "Agree", key: "a" },
 ];
 
+const appearLive = "New arguments appear here as they are posted.";
+
 const sideLabel = { for: "For the motion", against: "Against the motion" } as const;
 
 /**
  * The deck, one card at a time: each choice is stored (PUT /api/arguments/:id/agreement) before
  * the next card shows; A, D and P choose from the keyboard. When the cards run out, a new deal
- * is asked for: others may have posted meanwhile.
+ * is asked for: others may have posted meanwhile; and again whenever an argument arrives while
+ * there is none left to judge.
  */
-export function SortDeck({ motionId, deck: first }: { motionId: string; deck: Deck }) {
+export function SortDeck({
+  motionId,
+  seq,
+  deck: first,
+}: {
+  motionId: string;
+  /** The motion's seq when the deck was dealt: arguments after it are heard live. */
+  seq: number;
+  deck: Deck;
+}) {
   const [deck, setDeck] = useState(first);
   const [index, setIndex] = useState(0);
   const [judged, setJudged] = useState(first.judged);
@@ -66,6 +79,10 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
     },
     [card, index, deck.cards.length, deal],
   );
+  useNewArguments(motionId, seq, () => {
+    if (!card && !storing.current) void deal();
+  });
+
   // The keys choose for the card on screen as soon as it is drawn, before the effects of its
   // render run (the listener below is added once).
   const chooseNow = useRef(choose);
@@ -98,6 +115,7 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
         <p className="lead">
           There is nothing to sort yet: the others have posted no arguments on this motion.
         </p>
+        <p>{appearLive}</p>
         <p>
           <Link className="button" href={`/motions/${motionId}`}>
             Back to the debate
@@ -112,6 +130,7 @@ export function SortDeck({ motionId, deck: first }: { motionId: string; deck: De
         <p className="lead">
           You have judged every argument for now ({judged} of {deck.total}).
         </p>
+        <p>{appearLive}</p>
         <p>
           <Link className="button" href={`/motions/${motionId}#where-i-stand`}>
             See where you stand

@@ -42,7 +42,7 @@ export default async function SortPage({ params }: Props) {
           )}
         </p>
       ) : (
-        <SortDeck motionId={motion.id} deck={deck.value} />
+        <SortDeck motionId={motion.id} seq={motion.seq} deck={deck.value} />
       )}
     </article>
   );
