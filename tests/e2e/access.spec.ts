@@ -281,8 +281,8 @@ test("a teacher moderates live: hides a post with a reason its author is told, s
   ).toContainText("pinned");
 
   await expect(studentPage.locator(".motion-bar .badge")).toHaveText("Open");
-  await teacherPage.getByRole("button", { name: "Lock the motion" }).click();
-  await expect(studentPage.getByText(/This motion is locked/)).toBeVisible();
+  await teacherPage.getByRole("button", { name: "Close the motion" }).click();
+  await expect(studentPage.getByText(/This motion is closed/)).toBeVisible();
   // The badge at the top follows, on both pages.
   for (const page of [studentPage, teacherPage]) {
     await expect(page.locator(".motion-bar .badge")).toHaveText("Closed");

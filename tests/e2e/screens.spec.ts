@@ -96,7 +96,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await look(page, "space", size);
     await page.getByLabel("Title").fill("Seminars should start with a debate");
     await page.getByRole("button", { name: "Create motion" }).click();
-    await expect(page.getByRole("button", { name: "Lock the motion" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Close the motion" })).toBeVisible();
     await new LiveMotionPage(page).post("For the motion", "Debate wakes a room up.");
     await page.getByRole("button", { name: "Spotlight" }).scrollIntoViewIfNeeded();
     await look(page, "motion-moderator", size);

@@ -230,7 +230,7 @@ export function SessionControls({
       ) : (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => run(commands.lock(!locked))}>
-            {locked ? "Unlock the motion" : "Lock the motion"}
+            {locked ? "Reopen the motion" : "Close the motion"}
           </button>
           {status === "closed" ? (
             <button type="button" className="secondary" onClick={() => run(commands.archive())}>
