@@ -249,6 +249,16 @@ for (const dialect of await dialects()) {
       expect(ids(await find(w.as.pia, { q: '"freight*" -costs' }))).toContain(w.ids.burden);
     });
 
+    it("a query of emoji or symbols only is refused in words that say so", async () => {
+      for (const q of ["🙂🙂", "→ ✓ ©", "🙂 -"]) {
+        const outcome = await search(db.store, w.as.pia, { q });
+        expect(outcome.ok ? "ok" : outcome.error, q).toEqual({
+          code: "invalid_input",
+          message: "q: type a word or two to search for, not only punctuation or symbols",
+        });
+      }
+    });
+
     it("an empty or punctuation-only query is invalid input", async () => {
       for (const q of ["", "   ", '"', "*", "-", "()", '"*" -']) {
         const outcome = await search(db.store, w.as.pia, { q });

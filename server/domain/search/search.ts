@@ -21,7 +21,10 @@ export async function search(
   const { q, ...filters } = parsed.data;
   const { words, prefix } = searchWords(q);
   if (words.length === 0) {
-    return refuse("invalid_input", "q: type a word or two to search for, not only punctuation");
+    return refuse(
+      "invalid_input",
+      "q: type a word or two to search for, not only punctuation or symbols",
+    );
   }
   const spaces = await readableSpaces(store, actor);
   const moderated = new Set(
