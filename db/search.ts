@@ -1,4 +1,5 @@
 import type { ArgumentRelation } from "../lib/debate";
+import type { SearchCursor } from "../lib/search";
 
 /**
  * What one search may find. The domain works out what the reader may read (the spaces, and in
@@ -20,9 +21,13 @@ export interface SearchScope {
   motionId?: string;
   /** Only where the author is known to the reader: never in others' anonymous motions. */
   authorId?: string;
+  /** With authorId: only the arguments shown under this name (an import's, all its importer's). */
+  authorName?: string;
   side?: "for" | "against";
   hasCitations?: boolean;
   limit: number;
+  /** Only the hits that come after this one, in the order of bestOf. */
+  after?: SearchCursor;
 }
 
 /** A found text; its snippet marks matched words with SNIPPET_START and SNIPPET_END. */
@@ -59,15 +64,35 @@ export const onlyArguments = (scope: SearchScope) =>
   scope.type === "argument" ||
   scope.motionId !== undefined ||
   scope.authorId !== undefined ||
+  scope.authorName !== undefined ||
   scope.side !== undefined ||
   scope.hasCitations !== undefined;
 
 /**
- * The best `limit` of both kinds together (higher score first). Each kind's query already gave
- * its best `limit`, so the merged first `limit` are the best overall.
+ * The best `limit` of both kinds together: higher score first; at one score, arguments before
+ * passages, each kind in its query's order (arguments by id; passages by document, then block),
+ * which a stable sort keeps. Each kind's query already gave its best `limit` after the cursor,
+ * so the merged first `limit` are the best overall.
  */
 export function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  const kind = (hit: SearchHit) => (hit.type === "argument" ? 0 : 1);
+  return hits.sort((a, b) => b.score - a.score || kind(a) - kind(b)).slice(0, limit);
+}
+
+/**
+ * The cursor as both dialects' queries take it, a parameter each. After a hit of score `score`
+ * come the hits of lower scores and, at that score: after an argument, the arguments of higher
+ * ids (`argumentId`) and every passage (`passagesAtScore`); after a passage, only the passages
+ * after it (`documentId`, `position`), for arguments come first.
+ */
+export function cursorColumns(after: SearchCursor | undefined) {
+  return {
+    score: after?.score ?? null,
+    argumentId: after?.type === "argument" ? after.id : null,
+    passagesAtScore: after?.type === "argument",
+    documentId: after?.type === "passage" ? after.documentId : null,
+    position: after?.type === "passage" ? after.position : null,
+  };
 }
 
 /** A found argument's columns as both dialects' queries name them; flags and times vary in type. */

@@ -9,27 +9,98 @@ export const SEARCH_MAX_LIMIT = 50;
 const blankless = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optionalId = z.preprocess(blankless, z.uuid({ message: "not a valid id" }).optional());
 
+/**
+ * Where a page of results ended: its last result's score and its place among results of that
+ * score (arguments before passages; arguments by id; passages by document, then block). The
+ * next page starts after it, so each page costs the same however far a reader goes.
+ */
+export const SearchCursor = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("argument"), score: z.number(), id: z.string().max(100) }),
+  z.object({
+    type: z.literal("passage"),
+    score: z.number(),
+    documentId: z.string().max(100),
+    position: z.number().int().min(0),
+  }),
+]);
+export type SearchCursor = z.output<typeof SearchCursor>;
+
+/** A cursor as the `next` of an answer and the `after` of a request: opaque, URL-safe text. */
+export function writeCursor(cursor: SearchCursor): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(cursor));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+function readCursor(value: string): SearchCursor | null {
+  try {
+    const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const json = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const cursor = SearchCursor.safeParse(JSON.parse(json));
+    return cursor.success ? cursor.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const NOT_A_CURSOR = "must be the `next` that the page before answered";
+
+const after = z.preprocess(
+  blankless,
+  z
+    .string()
+    .max(1000, NOT_A_CURSOR)
+    .transform((value, ctx) => {
+      const cursor = readCursor(value);
+      if (cursor) return cursor;
+      ctx.addIssue({
+        code: "custom",
+        message: NOT_A_CURSOR,
+      });
+      return z.NEVER;
+    })
+    .optional(),
+);
+
 /** GET /api/search and the search page: the words, and the filters a reader may narrow by. */
-export const SearchInput = z.object({
-  q: text({ error: "type a word or two to search for" })
-    .trim()
-    .min(1, "type a word or two to search for")
-    .max(200, "type at most 200 characters"),
-  type: z.preprocess(blankless, z.enum(["argument", "passage"]).optional()),
-  spaceId: optionalId,
-  motionId: optionalId,
-  authorId: optionalId,
-  side: z.preprocess(blankless, z.enum(["for", "against"]).optional()),
-  hasCitations: z.preprocess(
-    (value) =>
-      value === "true" || value === "on" ? true : value === "false" ? false : blankless(value),
-    z.boolean().optional(),
-  ),
-  limit: z.preprocess(
-    blankless,
-    z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(SEARCH_DEFAULT_LIMIT),
-  ),
-});
+export const SearchInput = z
+  .object({
+    q: text({ error: "type a word or two to search for" })
+      .trim()
+      .min(1, "type a word or two to search for")
+      .max(200, "type at most 200 characters"),
+    type: z.preprocess(blankless, z.enum(["argument", "passage"]).optional()),
+    spaceId: optionalId,
+    motionId: optionalId,
+    authorId: optionalId,
+    /**
+     * With authorId, only the arguments shown under this name: an imported debate's arguments are
+     * all their importer's, each under the name the file gave it.
+     */
+    authorName: z.preprocess(
+      (value) => blankless(typeof value === "string" ? value.trim() : value),
+      text().max(200, "type at most 200 characters").optional(),
+    ),
+    side: z.preprocess(blankless, z.enum(["for", "against"]).optional()),
+    hasCitations: z.preprocess(
+      (value) =>
+        value === "true" || value === "on" ? true : value === "false" ? false : blankless(value),
+      z.boolean().optional(),
+    ),
+    limit: z.preprocess(
+      blankless,
+      z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(SEARCH_DEFAULT_LIMIT),
+    ),
+    /** The `next` of the page before: the results after it. */
+    after,
+  })
+  .refine((input) => input.authorName === undefined || input.authorId !== undefined, {
+    message: "give the authorId of the author with this name too",
+    path: ["authorName"],
+  });
 export type SearchInput = z.input<typeof SearchInput>;
 export type SearchFilters = z.output<typeof SearchInput>;
 

@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { type Highlight, SEARCH_DEFAULT_LIMIT, type SearchResult } from "@/lib/search";
+import type { SearchResult } from "@/lib/search";
 import { pageActor } from "@/server/auth/pageActor";
 import { listMotions } from "@/server/domain/debate/queries";
 import { search } from "@/server/domain/search/search";
 import { readableSpaces } from "@/server/domain/spaces/queries";
 import { pageLimit } from "@/server/rateLimits/pages";
 import { runtime } from "@/server/runtime";
+import { SearchResults } from "./SearchResults";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Search" };
 
-type Params = Partial<
-  Record<"q" | "type" | "spaceId" | "motionId" | "authorId" | "side" | "hasCitations", string>
->;
+const KEYS = [
+  "q",
+  "type",
+  "spaceId",
+  "motionId",
+  "authorId",
+  "authorName",
+  "side",
+  "hasCitations",
+] as const;
+type Params = Partial<Record<(typeof KEYS)[number], string>>;
 type Props = { searchParams: Promise<Params> };
 
 /** A refusal's words as a sentence: a capital first, a full stop last. */
@@ -51,78 +59,14 @@ function FilterSelect({
   );
 }
 
-/** The snippet's matched words in <mark>; the text itself is only ever text, never HTML. */
-function Snippet({ text, highlights }: { text: string; highlights: Highlight[] }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const { start, end } of highlights) {
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <p className="search-snippet">{parts}</p>;
-}
-
-const sideLabel = { for: "For the motion", against: "Against the motion" } as const;
-
-function Result({
-  result,
-  withAuthor,
-}: {
-  result: SearchResult;
-  withAuthor: (id: string) => string;
-}) {
-  if (result.type === "passage") {
-    return (
-      <li className="search-result" data-type="passage">
-        <p className="meta">Passage in a document</p>
-        <h2 className="card-title">
-          {/* A page load, not a client-side one: the block is marked by :target, which only a
-              real navigation sets. */}
-          <a className="search-result-link" href={result.href}>
-            {result.documentTitle}
-          </a>
-        </h2>
-        <Snippet text={result.snippet} highlights={result.highlights} />
-      </li>
-    );
-  }
-  // A pseudonym's id is no user's: filtering by it would find nothing.
-  const known = /^[0-9a-f-]{36}$/.test(result.author.id);
-  return (
-    <li className="search-result" data-type="argument">
-      <p className="meta">
-        {result.side ? (
-          <span className={`badge side-badge-${result.side}`}>{sideLabel[result.side]}</span>
-        ) : null}{" "}
-        Argument on a motion
-      </p>
-      <h2 className="card-title">
-        <Link className="search-result-link" href={result.href}>
-          {result.motionTitle}
-        </Link>
-      </h2>
-      <Snippet text={result.snippet} highlights={result.highlights} />
-      <p className="meta">
-        By{" "}
-        {known ? (
-          <Link href={withAuthor(result.author.id)} title="More by this author">
-            {result.author.name}
-          </Link>
-        ) : (
-          result.author.name
-        )}
-        {" · "}
-        {new Date(result.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
-        {result.hasCitations ? " · cites evidence" : " · no citation"}
-      </p>
-    </li>
-  );
-}
-
 export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
+  // The search's words and filters only: the page always shows a search's first page.
+  const given = await searchParams;
+  const params: Params = {};
+  for (const key of KEYS) {
+    const value = given[key];
+    if (typeof value === "string" && value) params[key] = value;
+  }
   const { store } = runtime();
   const actor = await pageActor();
   const [spaces, motions] = await Promise.all([
@@ -137,9 +81,12 @@ export default async function SearchPage({ searchParams }: Props) {
     ? ((await pageLimit("searches", actor)) ?? (await search(store, actor, params)))
     : null;
   const results = outcome?.ok ? outcome.value.results : [];
-  const author = results.find((r) => r.type === "argument" && r.author.id === params.authorId) as
-    | Extract<SearchResult, { type: "argument" }>
-    | undefined;
+  const author = results.find(
+    (r) =>
+      r.type === "argument" &&
+      r.author.id === params.authorId &&
+      (params.authorName === undefined || r.author.name === params.authorName),
+  ) as Extract<SearchResult, { type: "argument" }> | undefined;
 
   const linkWith = (change: Params) => {
     const next = new URLSearchParams();
@@ -228,6 +175,9 @@ export default async function SearchPage({ searchParams }: Props) {
               {params.authorId ? (
                 <input type="hidden" name="authorId" value={params.authorId} />
               ) : null}
+              {params.authorName ? (
+                <input type="hidden" name="authorName" value={params.authorName} />
+              ) : null}
             </div>
             <button type="submit" className="secondary">
               Apply filters
@@ -239,7 +189,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {params.authorId ? (
         <p className="notice">
           Only arguments by {author ? author.author.name : "one author"}.{" "}
-          <Link href={linkWith({ authorId: "" })}>Show every author</Link>
+          <Link href={linkWith({ authorId: "", authorName: "" })}>Show every author</Link>
         </p>
       ) : null}
 
@@ -257,36 +207,12 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : null}
 
       {outcome?.ok ? (
-        <>
-          <p className="meta search-count" role="status">
-            {results.length === 0
-              ? `Nothing matches “${q}”.`
-              : `${results.length}${results.length === SEARCH_DEFAULT_LIMIT ? " best" : ""} result${results.length === 1 ? "" : "s"} for “${q}”.`}
-          </p>
-          {results.length === 0 ? (
-            <div className="empty search-empty">
-              <p className="search-try">Try:</p>
-              <ul>
-                <li>fewer words, or other words for the same idea;</li>
-                <li>checking the spelling;</li>
-                <li>
-                  <Link href={`/search?q=${encodeURIComponent(q)}`}>searching without filters</Link>
-                  .
-                </li>
-              </ul>
-            </div>
-          ) : (
-            <ol className="search-results" aria-label="Results">
-              {results.map((result) => (
-                <Result
-                  key={`${result.type}:${result.id}`}
-                  result={result}
-                  withAuthor={(authorId) => linkWith({ authorId })}
-                />
-              ))}
-            </ol>
-          )}
-        </>
+        <SearchResults
+          key={JSON.stringify(params)}
+          q={q}
+          query={params as Record<string, string>}
+          first={outcome.value}
+        />
       ) : null}
     </section>
   );

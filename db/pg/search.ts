@@ -4,6 +4,7 @@ import {
   type ArgumentHitRow,
   argumentHit,
   bestOf,
+  cursorColumns,
   onlyArguments,
   type PassageHitRow,
   passageHit,
@@ -18,10 +19,11 @@ const QUERY = "to_tsquery('english', $1)";
 /**
  * A text's rank: its rank for the words as typed, plus its rank for them with the last one
  * whole (the parameter `whole`; ts_rank is next to nothing for a text without it), so a last
- * word typed whole ranks above the longer words it begins ("66" above "660").
+ * word typed whole ranks above the longer words it begins ("66" above "660"). As float8, which
+ * JavaScript's numbers hold exactly, so a cursor's score compares equal to its hit's.
  */
 const rankOf = (vector: string, whole: string) =>
-  `ts_rank(${vector}, ${QUERY}) + ts_rank(${vector}, to_tsquery('english', ${whole}))`;
+  `(ts_rank(${vector}, ${QUERY}) + ts_rank(${vector}, to_tsquery('english', ${whole})))::float8`;
 
 const HEADLINE = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -40,13 +42,18 @@ const HITS = `
       AND (m.status <> 'draft' OR m.space_id = ANY($3::text[]))
       AND ($4::text IS NULL OR m.space_id = $4)
       AND ($5::text IS NULL OR a.motion_id = $5)
-      AND ($6::text IS NULL OR (a.author_id = $6 AND (
-        NOT coalesce((m.settings->>'anonymous')::boolean, false)
-        OR m.space_id = ANY($3::text[])
-        OR a.author_id = $7)))
+      AND ($6::text IS NULL OR (a.author_id = $6 AND ($13::text IS NULL OR a.author_name = $13)
+        AND (
+          NOT coalesce((m.settings->>'anonymous')::boolean, false)
+          OR m.space_id = ANY($3::text[])
+          OR a.author_id = $7)))
       AND ($8::boolean IS NULL
         OR EXISTS (SELECT 1 FROM citations c WHERE c.argument_id = a.id) = $8)
   )`;
+
+/** The arguments after the cursor ($14 its score, $15 its argument's id). */
+const AFTER_ARGUMENT = (h: string) => `($14::float8 IS NULL OR ${h}.score < $14
+      OR (${h}.score = $14 AND $15::text IS NOT NULL AND ${h}.id > $15))`;
 
 /**
  * The side of the motion argument `id` argues, one row: from it up to its top-level argument,
@@ -70,7 +77,7 @@ const sideOf = (id: string) => `
 const ARGUMENTS = `${HITS},
   top AS (
     SELECT h.*, s.side FROM hits h LEFT JOIN LATERAL (${sideOf("h.id")}) s ON true
-    WHERE s.side = $9
+    WHERE s.side = $9 AND ${AFTER_ARGUMENT("h")}
     ORDER BY h.score DESC, h.id
     LIMIT $10
   )
@@ -80,15 +87,16 @@ const ARGUMENTS = `${HITS},
 
 // Without a side filter, the side is worked out for the page shown only.
 const ARGUMENTS_ANY_SIDE = `${HITS},
-  top AS (SELECT * FROM hits ORDER BY score DESC, id LIMIT $10)
+  top AS (SELECT * FROM hits WHERE ${AFTER_ARGUMENT("hits")} ORDER BY score DESC, id LIMIT $10)
   SELECT top.*, s.side, ts_headline('english', a.body, ${QUERY}, $11) AS snippet
   FROM top LEFT JOIN LATERAL (${sideOf("top.id")}) s ON true
   JOIN arguments a ON a.id = top.id
   WHERE $9::text IS NULL
   ORDER BY top.score DESC, top.id`;
 
+// After the cursor: $7 its score; at that score, every passage ($8) or those after $9, $10.
 const PASSAGES = `
-  WITH top AS (
+  WITH hits AS (
     SELECT d.id AS document_id, d.title AS document_title, d.space_id, b.version_id, b.position,
       b.start, b."end", ${rankOf("s.search_vector", "$6")} AS score
     FROM block_search s
@@ -97,7 +105,12 @@ const PASSAGES = `
     WHERE s.search_vector @@ ${QUERY}
       AND d.space_id = ANY($2::text[])
       AND ($3::text IS NULL OR d.space_id = $3)
-    ORDER BY score DESC, d.id, b.position
+  ),
+  top AS (
+    SELECT * FROM hits
+    WHERE $7::float8 IS NULL OR score < $7
+      OR (score = $7 AND ($8::boolean OR (document_id, position) > ($9::text, $10::int)))
+    ORDER BY score DESC, document_id, position
     LIMIT $4
   )
   SELECT top.*, ts_headline('english', s.body, ${QUERY}, $5) AS snippet
@@ -113,6 +126,7 @@ export function pgSearch(pool: pg.Pool) {
   return async (scope: SearchScope): Promise<SearchHit[]> => {
     const whole = scope.words.join(" & ");
     const query = scope.prefix ? `${whole}:*` : whole;
+    const after = cursorColumns(scope.after);
     const hits: SearchHit[] = [];
     if (scope.type !== "passage") {
       const sql = scope.side === undefined ? ARGUMENTS_ANY_SIDE : ARGUMENTS;
@@ -129,6 +143,9 @@ export function pgSearch(pool: pg.Pool) {
         scope.limit,
         HEADLINE,
         whole,
+        scope.authorName ?? null,
+        after.score,
+        after.argumentId,
       ]);
       for (const row of rows) {
         hits.push(argumentHit(row, row.score));
@@ -142,6 +159,10 @@ export function pgSearch(pool: pg.Pool) {
         scope.limit,
         HEADLINE,
         whole,
+        after.score,
+        after.passagesAtScore,
+        after.documentId,
+        after.position,
       ]);
       for (const row of rows) {
         hits.push(passageHit(row, row.score));

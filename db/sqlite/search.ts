@@ -3,6 +3,7 @@ import {
   type ArgumentHitRow,
   argumentHit,
   bestOf,
+  cursorColumns,
   onlyArguments,
   type PassageHitRow,
   passageHit,
@@ -26,7 +27,8 @@ const HITS = `
         AND (m.status <> 'draft' OR m.space_id IN (SELECT value FROM json_each(@moderated)))
         AND (@spaceId IS NULL OR m.space_id = @spaceId)
         AND (@motionId IS NULL OR a.motion_id = @motionId)
-        AND (@authorId IS NULL OR (a.author_id = @authorId AND (
+        AND (@authorId IS NULL OR (a.author_id = @authorId
+          AND (@authorName IS NULL OR a.author_name = @authorName) AND (
           json_extract(m.settings, '$.anonymous') = 0
           OR m.space_id IN (SELECT value FROM json_each(@moderated))
           OR a.author_id = @viewer)))
@@ -49,6 +51,10 @@ const sidesOf = (rows: string) => `
       WHERE r.parent_id IS NULL AND r.relation IN ('for', 'against')
     )`;
 
+/** The arguments after the cursor: bm25's rank is lower for a better match. */
+const AFTER_ARGUMENT = (h: string) => `(@afterRank IS NULL OR ${h}.rank > @afterRank
+      OR (${h}.rank = @afterRank AND @afterArgument IS NOT NULL AND ${h}.id > @afterArgument))`;
+
 // Only for the rows shown (the snippet: a correlated MATCH on one rowid).
 const CITED = "EXISTS (SELECT 1 FROM citations c WHERE c.argument_id = top.id) AS cited";
 
@@ -69,7 +75,7 @@ export function sqliteSearch(db: Database.Database) {
     ${sidesOf("hits")},
     top AS (
       SELECT h.*, s.side FROM hits h JOIN sides s ON s.id = h.id
-      WHERE s.side = @side
+      WHERE s.side = @side AND ${AFTER_ARGUMENT("h")}
       ORDER BY h.rank, h.id
       LIMIT @limit
     )
@@ -77,15 +83,16 @@ export function sqliteSearch(db: Database.Database) {
   `);
   const argumentsAnySide = db.prepare(`
     ${HITS},
-    top AS (SELECT * FROM hits ORDER BY rank, id LIMIT @limit),
+    top AS (SELECT * FROM hits WHERE ${AFTER_ARGUMENT("hits")} ORDER BY rank, id LIMIT @limit),
     ${sidesOf("top")}
     SELECT top.*, s.side, ${CITED}, ${SNIPPET} AS snippet
     FROM top LEFT JOIN sides s ON s.id = top.id
     ORDER BY top.rank, top.id
   `);
 
+  // After the cursor: at its rank, every passage after an argument, or those after its passage.
   const passagesQuery = db.prepare(`
-    WITH top AS (
+    WITH hits AS MATERIALIZED (
       SELECT k.id AS key, d.id AS document_id, d.title AS document_title, d.space_id,
         b.version_id, b.position, b.start, b."end", bm25(search_text) AS rank
       FROM search_text
@@ -95,7 +102,13 @@ export function sqliteSearch(db: Database.Database) {
       WHERE search_text MATCH @match
         AND d.space_id IN (SELECT value FROM json_each(@readable))
         AND (@spaceId IS NULL OR d.space_id = @spaceId)
-      ORDER BY rank, d.id, b.position
+    ),
+    top AS (
+      SELECT * FROM hits
+      WHERE @afterRank IS NULL OR rank > @afterRank
+        OR (rank = @afterRank AND (@passagesAtRank
+          OR (document_id, position) > (@afterDocument, @afterPosition)))
+      ORDER BY rank, document_id, position
       LIMIT @limit
     )
     SELECT top.*,
@@ -110,11 +123,13 @@ export function sqliteSearch(db: Database.Database) {
     // A last word typed whole ranks above the longer words it begins ("66" above "660"): a text
     // with the word matches both phrases, and bm25 adds up the phrases a text matches.
     const match = [...quoted, scope.prefix ? `(${last} OR ${last}*)` : last].join(" AND ");
+    const after = cursorColumns(scope.after);
     const common = {
       match,
       readable: JSON.stringify(scope.readableSpaceIds),
       spaceId: scope.spaceId ?? null,
       limit: scope.limit,
+      afterRank: after.score === null ? null : -after.score,
     };
     const hits: SearchHit[] = [];
     if (scope.type !== "passage") {
@@ -125,6 +140,8 @@ export function sqliteSearch(db: Database.Database) {
         viewer: scope.viewerId,
         motionId: scope.motionId ?? null,
         authorId: scope.authorId ?? null,
+        authorName: scope.authorName ?? null,
+        afterArgument: after.argumentId,
         side: scope.side ?? null,
         cited: scope.hasCitations === undefined ? null : Number(scope.hasCitations),
       }) as ArgumentRow[];
@@ -133,7 +150,13 @@ export function sqliteSearch(db: Database.Database) {
       }
     }
     if (!onlyArguments(scope)) {
-      for (const row of passagesQuery.all(common) as PassageRow[]) {
+      const rows = passagesQuery.all({
+        ...common,
+        passagesAtRank: Number(after.passagesAtScore),
+        afterDocument: after.documentId,
+        afterPosition: after.position,
+      }) as PassageRow[];
+      for (const row of rows) {
         hits.push(passageHit(row, -row.rank));
       }
     }

@@ -79,3 +79,44 @@ test("search finds arguments and passages, with the matched words marked", async
   await expect(block).toContainText(/Kazakhstan/);
   await expectFits(page, "search-passage", "laptop");
 });
+
+test("“More results” adds the next results below, from the keyboard, saying while it loads", async ({
+  page,
+}) => {
+  // The demo library names Kazakhstan in far more than a page of passages and arguments.
+  await page.goto("/search?q=Kazakhstan");
+  const results = page.locator(".search-results .search-result");
+  await expect(results).toHaveCount(20);
+  await expect(page.locator(".search-count")).toHaveText("20 best results for “Kazakhstan”.");
+  const firstPage = await page.locator(".search-result-link").allTextContents();
+
+  // Held until the test lets it through, so the waiting can be seen.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/search?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  // From the last link of the results, the next Tab reaches the button, and Enter presses it.
+  await page.locator(".search-results a").last().focus();
+  await page.keyboard.press("Tab");
+  const more = page.getByRole("button", { name: "More results" });
+  await expect(more).toBeFocused();
+  await page.keyboard.press("Enter");
+  const loading = page.getByRole("button", { name: "Loading…" });
+  await expect(loading).toBeFocused();
+  await expect(loading).toHaveAttribute("aria-disabled", "true");
+  release();
+
+  await expect(results).toHaveCount(40);
+  await expect(page.locator(".search-count")).toHaveText("40 best results for “Kazakhstan”.");
+  const links = page.locator(".search-result-link");
+  // The first page stays as it was, and the focus is on the first result that came.
+  expect((await links.allTextContents()).slice(0, 20)).toEqual(firstPage);
+  await expect(links.nth(20)).toBeFocused();
+  const keys = await results.evaluateAll((items) => items.map((item) => item.dataset.key));
+  expect(new Set(keys).size).toBe(40);
+});

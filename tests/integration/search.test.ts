@@ -5,10 +5,12 @@ import type { SearchInput, SearchResult } from "../../lib/search";
 import { editArgument } from "../../server/domain/debate/changeArgument";
 import { changeSettings, hideArgument } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { importDebate } from "../../server/domain/exports/importDebate";
 import { search } from "../../server/domain/search/search";
 import { type Actor, anonymousActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
-import { motionOn } from "../support/fixtures";
+import { motionOn, spaceWithDocument } from "../support/fixtures";
+import { exported, must } from "../support/outcome";
 import { person } from "../support/people";
 import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
@@ -249,6 +251,16 @@ for (const dialect of await dialects()) {
       expect(ids(await find(w.as.pia, { q: '"freight*" -costs' }))).toContain(w.ids.burden);
     });
 
+    it("a query of emoji or symbols only is refused in words that say so", async () => {
+      for (const q of ["🙂🙂", "→ ✓ ©", "🙂 -"]) {
+        const outcome = await search(db.store, w.as.pia, { q });
+        expect(outcome.ok ? "ok" : outcome.error, q).toEqual({
+          code: "invalid_input",
+          message: "q: type a word or two to search for, not only punctuation or symbols",
+        });
+      }
+    });
+
     it("an empty or punctuation-only query is invalid input", async () => {
       for (const q of ["", "   ", '"', "*", "-", "()", '"*" -']) {
         const outcome = await search(db.store, w.as.pia, { q });
@@ -316,6 +328,137 @@ for (const dialect of await dialects()) {
       ]);
     });
 
+    it("on an imported debate, the author filter finds the arguments shown under that name only", async () => {
+      // Imported by a teacher elsewhere: every argument is the teacher's, under the file's names.
+      const file = await exported(db.store, w.as.moderator, w.d.motionId, "json");
+      const elsewhere = await spaceWithDocument(db.store, "private");
+      const tara = await person(db.store, "Tara Teacher", {
+        spaceId: elsewhere.spaceId,
+        role: "owner",
+      });
+      const teacher = actorOf(tara);
+      const imported = await must(
+        importDebate(db.store, teacher, {
+          clientId: id(),
+          spaceId: elsewhere.spaceId,
+          debate: JSON.parse(file),
+        }),
+      );
+      const all = await find(teacher, { q: "freight", motionId: imported.motionId });
+      const names = all.map((r) => r.type === "argument" && r.author.name).sort();
+      expect(names).toEqual(["Pia Participant", "Pia Participant", "Sam Student"]);
+      expect(all.every((r) => r.type === "argument" && r.author.id === tara.id)).toBe(true);
+
+      const bySam = await find(teacher, {
+        q: "freight",
+        authorId: tara.id,
+        authorName: "Sam Student",
+      });
+      expect(bySam.map((r) => r.type === "argument" && r.author.name)).toEqual(["Sam Student"]);
+      expect(bySam[0]?.snippet).toContain("Freight, freight and more freight");
+      const byPia = await find(teacher, {
+        q: "freight",
+        authorId: tara.id,
+        authorName: "Pia Participant",
+      });
+      expect(byPia.map((r) => r.type === "argument" && r.author.name)).toEqual([
+        "Pia Participant",
+        "Pia Participant",
+      ]);
+      // The name narrows the account's arguments; it never finds another account's.
+      expect(
+        await find(teacher, { q: "freight", authorId: w.people.sam.id, authorName: "Sam Student" }),
+      ).toEqual([]);
+      const nameAlone = await search(db.store, teacher, { q: "freight", authorName: "Sam" });
+      expect(nameAlone.ok ? "ok" : nameAlone.error.message).toContain("authorName:");
+    });
+
+    it("in an anonymous motion, the author's name in the filter opens nothing a pseudonym hides", async () => {
+      expect(
+        await find(w.as.pia, { q: "walrus", authorId: w.people.sam.id, authorName: "Sam Student" }),
+      ).toEqual([]);
+      expect(
+        ids(
+          await find(w.as.moderator, {
+            q: "walrus",
+            authorId: w.people.sam.id,
+            authorName: "Sam Student",
+          }),
+        ),
+      ).toEqual([w.ids.walrus]);
+      // Imported, an anonymous motion keeps only its pseudonyms: the filter has no name to leak.
+      const file = await exported(db.store, w.as.moderator, w.masked, "json");
+      const elsewhere = await spaceWithDocument(db.store, "private");
+      const tara = await person(db.store, "Tara Teacher", {
+        spaceId: elsewhere.spaceId,
+        role: "owner",
+      });
+      const student = actorOf(
+        await person(db.store, "Stan Student", { spaceId: elsewhere.spaceId, role: "participant" }),
+      );
+      await must(
+        importDebate(db.store, actorOf(tara), {
+          clientId: id(),
+          spaceId: elsewhere.spaceId,
+          debate: JSON.parse(file),
+        }),
+      );
+      const [shown] = await find(student, { q: "walrus", spaceId: elsewhere.spaceId });
+      expect(shown?.type === "argument" && shown.author).toEqual({
+        id: "participant-1",
+        name: "Participant 1",
+      });
+      for (const authorName of ["Participant 1", "Sam Student"]) {
+        expect(
+          await find(student, { q: "walrus", authorId: tara.id, authorName }),
+          authorName,
+        ).toEqual([]);
+      }
+      const [forImporter] = await find(actorOf(tara), {
+        q: "walrus",
+        authorId: tara.id,
+        authorName: "Participant 1",
+      });
+      expect(forImporter?.type === "argument" && forImporter.author.name).toBe("Participant 1");
+      expect(
+        await find(actorOf(tara), { q: "walrus", authorId: tara.id, authorName: "Sam Student" }),
+      ).toEqual([]);
+    });
+
+    it("pages of results follow on from each other until the last, none shown twice", async () => {
+      // Alike, so that they tie for score, with passages and arguments of one word mixed.
+      for (let n = 0; n < 5; n++) {
+        const input = argumentInput(w.d.motionId, w.d.cite(trade), {
+          body: "Zebra crossings slowed the carts.",
+        });
+        await must(postArgument(db.store, w.as.sam, input));
+      }
+      for (const q of ["rail", "zebra", "freight"]) {
+        const whole = await search(db.store, w.as.pia, { q, limit: 50 });
+        if (!whole.ok) throw new Error(whole.error.message);
+        expect(whole.value.next).toBeNull();
+        const paged: SearchResult[] = [];
+        let after: string | undefined;
+        for (let pages = 1; ; pages++) {
+          const page = await search(db.store, w.as.pia, { q, limit: 2, after });
+          if (!page.ok) throw new Error(page.error.message);
+          expect(page.value.results.length).toBeLessThanOrEqual(2);
+          paged.push(...page.value.results);
+          if (page.value.next === null) break;
+          expect(page.value.results).toHaveLength(2);
+          after = page.value.next;
+          expect(pages).toBeLessThan(30);
+        }
+        expect(ids(paged), q).toEqual(ids(whole.value.results));
+        expect(new Set(ids(paged)).size).toBe(paged.length);
+      }
+      const both = await search(db.store, w.as.pia, { q: "rail", limit: 50 });
+      const kinds = new Set(both.ok ? both.value.results.map((r) => r.type) : []);
+      expect(kinds).toEqual(new Set(["argument", "passage"]));
+      const zebras = await search(db.store, w.as.pia, { q: "zebra", limit: 50 });
+      expect(zebras.ok && zebras.value.results).toHaveLength(5);
+    });
+
     it("GET /api/search answers results, and 400 for a query with no words", async () => {
       setTestRuntime(db.store);
       const get = (query: string, cookie?: string) =>
@@ -338,10 +481,37 @@ for (const dialect of await dialects()) {
         href: `/motions/${w.d.motionId}#argument-${w.ids.strong}`,
       });
       const outsider = await (await get(`q=freight&spaceId=${w.d.spaceId}`)).json();
-      expect(outsider).toEqual({ results: [] });
+      expect(outsider).toEqual({ results: [], next: null });
       const bad = await get("q=%22%2A");
       expect(bad.status).toBe(400);
       expect((await bad.json()).error.code).toBe("invalid_input");
+    });
+
+    it("GET /api/search answers `next` while more follow, and takes it as `after`", async () => {
+      setTestRuntime(db.store);
+      const get = (query: string) =>
+        searchDoor(
+          new Request(`http://localhost/api/search?${query}`, {
+            headers: { cookie: w.people.pia.cookie },
+          }),
+        );
+      const first = await (await get("q=freight&limit=1")).json();
+      expect(first.results).toHaveLength(1);
+      expect(first.next).toEqual(expect.any(String));
+      const second = await (await get(`q=freight&limit=1&after=${first.next}`)).json();
+      expect(second.results).toHaveLength(1);
+      expect(second.results[0].id).not.toBe(first.results[0].id);
+      const all = await (await get("q=freight&limit=50")).json();
+      expect(all.next).toBeNull();
+      expect([first.results[0].id, second.results[0].id]).toEqual(
+        all.results.slice(0, 2).map((r: SearchResult) => r.id),
+      );
+      const bad = await get("q=freight&after=not-a-cursor");
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toMatchObject({
+        code: "invalid_input",
+        message: expect.stringMatching(/^after: /),
+      });
     });
   });
 }

@@ -1,5 +1,12 @@
 import type { SearchHit, Store } from "../../../db/store";
-import { readSnippet, SearchInput, type SearchResult, searchWords } from "../../../lib/search";
+import {
+  readSnippet,
+  type SearchCursor,
+  SearchInput,
+  type SearchResult,
+  searchWords,
+  writeCursor,
+} from "../../../lib/search";
 import { type Actor, authorize } from "../../policy";
 import { pseudonymName } from "../debate/audience";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
@@ -9,19 +16,23 @@ import { readableSpaces } from "../spaces/queries";
  * Arguments and passages of the documents' current versions that match the words, best first,
  * from the spaces the actor may read: published arguments only, drafts' only for the space's
  * moderators, and in an anonymous motion no author the actor may not know. What the actor may
- * read is decided here and kept to in the store's search query.
+ * read is decided here and kept to in the store's search query. A page of `limit` results
+ * answers with `next`, where the page after it starts (null on the last page).
  */
 export async function search(
   store: Store,
   actor: Actor,
   input: unknown,
-): Promise<Outcome<{ results: SearchResult[] }>> {
+): Promise<Outcome<{ results: SearchResult[]; next: string | null }>> {
   const parsed = SearchInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { q, ...filters } = parsed.data;
+  const { q, limit, ...filters } = parsed.data;
   const { words, prefix } = searchWords(q);
   if (words.length === 0) {
-    return refuse("invalid_input", "q: type a word or two to search for, not only punctuation");
+    return refuse(
+      "invalid_input",
+      "q: type a word or two to search for, not only punctuation or symbols",
+    );
   }
   const spaces = await readableSpaces(store, actor);
   const moderated = new Set(
@@ -29,6 +40,7 @@ export async function search(
       .filter((place) => authorize(actor, "motion.moderate", place) === null)
       .map(({ space }) => space.id),
   );
+  // One more than the page, to know whether another page follows.
   const hits = await store.search({
     ...filters,
     words,
@@ -36,9 +48,20 @@ export async function search(
     viewerId: actor.id,
     readableSpaceIds: spaces.map(({ space }) => space.id),
     moderatedSpaceIds: [...moderated],
+    limit: limit + 1,
   });
-  return done({ results: hits.map((hit) => resultOf(hit, actor, moderated)) });
+  const page = hits.slice(0, limit);
+  const last = page.at(-1);
+  return done({
+    results: page.map((hit) => resultOf(hit, actor, moderated)),
+    next: hits.length > limit && last ? writeCursor(cursorAt(last)) : null,
+  });
 }
+
+const cursorAt = (hit: SearchHit): SearchCursor =>
+  hit.type === "argument"
+    ? { type: "argument", score: hit.score, id: hit.id }
+    : { type: "passage", score: hit.score, documentId: hit.documentId, position: hit.position };
 
 function resultOf(hit: SearchHit, actor: Actor, moderated: Set<string>): SearchResult {
   const { snippet, highlights } = readSnippet(hit.snippet);
