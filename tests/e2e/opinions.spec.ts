@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { JoinPage, seriousViolations, teacherOpensMotion } from "./pages";
+import { JoinPage, seriousViolations, teacherOpensMotion, teacherWithGuest } from "./pages";
 
 const motionTitle = "Homework should be abolished";
 const shared = "Homework is worth doing only when it is explained well.";
@@ -173,41 +173,26 @@ test("a key pressed the moment the next card is drawn judges that card", async (
 test("the sort page deals an argument posted while it is open, when nothing is left to judge", async ({
   browser,
 }) => {
-  const teacher = await (await browser.newContext()).newPage();
-  const { code, motionPath } = await teacherOpensMotion(
-    teacher,
-    {
-      name: "Mr Ivo Dahl",
-      email: `dahl-${Date.now()}@school.test`,
-      password: "dahl's long password",
-    },
-    "Civics 10",
-    "School should start at ten",
-  );
-  const student = await (
-    await browser.newContext({ viewport: { width: 390, height: 844 } })
-  ).newPage();
-  await new JoinPage(student).joinAsGuest(code, "Lena");
-  await expect(student.getByRole("heading", { level: 1, name: "Civics 10" })).toBeVisible();
+  const { teacher, student, motionPath, close } = await teacherWithGuest(browser, {
+    teacher: "Mr Ivo Dahl",
+    space: "Civics 10",
+    motion: "School should start at ten",
+    guest: "Lena",
+    guestViewport: { width: 390, height: 844 },
+  });
   await student.goto(`${motionPath}/sort`);
   await expect(student.getByText(/There is nothing to sort yet/)).toBeVisible();
   await expect(student.getByText("New arguments appear here as they are posted.")).toBeVisible();
 
-  await postAll(teacher, motionPath, [arguments_[0]]);
-  await expect(student.locator(".sort-body")).toHaveText(arguments_[0].body);
-  await expect(student.getByText("0 of 1 judged")).toBeVisible();
-  await student.keyboard.press("a");
-  await expect(
-    student.getByText(/You have judged every argument for now \(1 of 1\)/),
-  ).toBeVisible();
-
-  await postAll(teacher, motionPath, [arguments_[3]]);
-  await expect(student.locator(".sort-body")).toHaveText(arguments_[3].body);
-  await expect(student.getByText("1 of 2 judged")).toBeVisible();
-  await student.keyboard.press("d");
-  await expect(
-    student.getByText(/You have judged every argument for now \(2 of 2\)/),
-  ).toBeVisible();
-  await teacher.context().close();
-  await student.context().close();
+  // Each posted while the page says so: dealt at once, judged, and the page says so again.
+  for (const [judged, argument] of [arguments_[0], arguments_[3]].entries()) {
+    await postAll(teacher, motionPath, [argument]);
+    await expect(student.locator(".sort-body")).toHaveText(argument.body);
+    await expect(student.getByText(`${judged} of ${judged + 1} judged`)).toBeVisible();
+    await student.keyboard.press(judged === 0 ? "a" : "d");
+    await expect(
+      student.getByText(`You have judged every argument for now (${judged + 1} of ${judged + 1}).`),
+    ).toBeVisible();
+  }
+  await close();
 });

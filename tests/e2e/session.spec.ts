@@ -5,6 +5,7 @@ import {
   SignInPage,
   seriousViolations,
   teacherOpensMotion,
+  teacherWithGuest,
 } from "./pages";
 
 // A whole structured debate in one room: the teacher on a laptop, two students on phones, and
@@ -277,23 +278,15 @@ test("a moderator runs a structured debate with two students and the projector, 
 test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose page stops offering to post, lets them speak again from the space, and mutes them while their page is offline", async ({
   browser,
 }) => {
-  const teacherContext = await browser.newContext();
-  const studentContext = await browser.newContext();
-  const teacher = await teacherContext.newPage();
-  const { code, spacePath, motionPath } = await teacherOpensMotion(
-    teacher,
+  const { teacher, student, studentContext, spacePath, motionPath, close } = await teacherWithGuest(
+    browser,
     {
-      name: "Mr Tomas Berg",
-      email: `berg-${Date.now()}@school.test`,
-      password: "berg's long password",
+      teacher: "Mr Tomas Berg",
+      space: "History 9",
+      motion: "The printing press changed more than the internet",
+      guest: "Noor",
     },
-    "History 9",
-    "The printing press changed more than the internet",
   );
-
-  const student = await studentContext.newPage();
-  await new JoinPage(student).joinAsGuest(code, "Noor");
-  await expect(student.getByRole("heading", { level: 1, name: "History 9" })).toBeVisible();
   await student.goto(motionPath);
   await expect(student.getByText("Connecting…")).toHaveCount(0);
   const post = async (body: string) => {
@@ -355,28 +348,21 @@ test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose
   ).toBeVisible();
   await expect(composer).toHaveCount(0);
   await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toHaveCount(0);
-  for (const context of [teacherContext, studentContext]) await context.close();
+  await close();
 });
 
 test("P-MEMBER-2: a student let speak again, whose page loses its connection before the join after that reads back, still learns of a mute made while it was offline", async ({
   browser,
 }) => {
-  const teacherContext = await browser.newContext();
-  const studentContext = await browser.newContext();
-  const teacher = await teacherContext.newPage();
-  const { code, spacePath, motionPath } = await teacherOpensMotion(
-    teacher,
+  const { teacher, student, studentContext, spacePath, motionPath, close } = await teacherWithGuest(
+    browser,
     {
-      name: "Ms Ada Lind",
-      email: `lind-${Date.now()}@school.test`,
-      password: "lind's long password",
+      teacher: "Ms Ada Lind",
+      space: "Physics 8",
+      motion: "Nuclear power is the greenest choice",
+      guest: "Omar",
     },
-    "Physics 8",
-    "Nuclear power is the greenest choice",
   );
-  const student = await studentContext.newPage();
-  await new JoinPage(student).joinAsGuest(code, "Omar");
-  await expect(student.getByRole("heading", { level: 1, name: "Physics 8" })).toBeVisible();
   // The student's socket passes through here; while told to, the server's answers to what the
   // page asked (Socket.IO's acks, "43…") are not delivered, as when a connection drops mid-reply.
   let dropAnswers = false;
@@ -410,7 +396,7 @@ test("P-MEMBER-2: a student let speak again, whose page loses its connection bef
   await studentContext.setOffline(false);
   await expect(muted).toBeVisible();
   await expect(composer).toHaveCount(0);
-  for (const context of [teacherContext, studentContext]) await context.close();
+  await close();
 });
 
 test("P-JOIN-8: a motion made anonymous while a student's page is offline shows pseudonyms once the page is back, for what it held already too", async ({

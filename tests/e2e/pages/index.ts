@@ -144,6 +144,45 @@ export async function teacherOpensMotion(
   return { code, spacePath, motionPath: new URL(page.url()).pathname };
 }
 
+/**
+ * A teacher (a new account, in a browser of their own) opens a space and a motion in it, and a
+ * student joins the space as a guest in another browser, landing on the space's page.
+ */
+export async function teacherWithGuest(
+  browser: Browser,
+  {
+    teacher: name,
+    space,
+    motion,
+    guest,
+    guestViewport,
+  }: {
+    teacher: string;
+    space: string;
+    motion: string;
+    guest: string;
+    guestViewport?: { width: number; height: number };
+  },
+) {
+  const teacherContext = await browser.newContext();
+  const studentContext = await browser.newContext(guestViewport ? { viewport: guestViewport } : {});
+  const teacher = await teacherContext.newPage();
+  const login = (name.split(" ").at(-1) ?? name).toLowerCase();
+  const opened = await teacherOpensMotion(
+    teacher,
+    { name, email: `${login}-${Date.now()}@school.test`, password: `${login}'s long password` },
+    space,
+    motion,
+  );
+  const student = await studentContext.newPage();
+  await new JoinPage(student).joinAsGuest(opened.code, guest);
+  await expect(student.getByRole("heading", { level: 1, name: space })).toBeVisible();
+  const close = async () => {
+    for (const context of [teacherContext, studentContext]) await context.close();
+  };
+  return { ...opened, teacher, student, teacherContext, studentContext, close };
+}
+
 export class SpacePage {
   constructor(readonly page: Page) {}
   joinCode() {
