@@ -1,5 +1,15 @@
-import { type Stance, shareOf, supportShift, type Tally, type VoteTally } from "./debate";
+import {
+  type MotionSettings,
+  type MotionStatus,
+  type Stance,
+  shareOf,
+  supportShift,
+  type Tally,
+  type VotePhase,
+  type VoteTally,
+} from "./debate";
 import type { OpinionsOutline } from "./opinionGroups";
+import type { SessionState } from "./session";
 import type { SpaceRole } from "./spaces";
 
 /** What the teacher learns after a debate: plain JSON, for the REST API and the results page. */
@@ -90,3 +100,35 @@ export function winnerSentence(votes: VoteTally): string | null {
 /** A member moved when they voted both times and their stance changed. */
 export const hasMoved = (mover: Mover) =>
   mover.before !== null && mover.after !== null && mover.before !== mover.after;
+
+/** Where a motion stands, as far as which of its votes may still be cast. */
+export interface VoteTiming {
+  status: MotionStatus;
+  settings: Pick<MotionSettings, "format">;
+  session: Pick<SessionState, "phase" | "clock">;
+}
+
+const openIn: Record<VotePhase, string> = { before: "opening-vote", after: "final-vote" };
+const voteNames: Record<VotePhase, string> = { before: "Opening vote", after: "Final vote" };
+
+/**
+ * What to say of a vote nobody has cast, or null once someone has: "0 of 0 (0%)" reads as a
+ * result, and a room should see that the vote has not been taken (or is open now) instead.
+ */
+export function untakenVote(votes: VoteTally, phase: VotePhase, motion: VoteTiming): string | null {
+  if (totalOf(votes[phase]) > 0) return null;
+  const name = voteNames[phase];
+  const over =
+    motion.status === "closed" ||
+    motion.status === "archived" ||
+    (motion.settings.format === "oxford" && motion.session.clock === "ended");
+  if (over) return `${name}: nobody voted`;
+  if (motion.settings.format === "oxford" && motion.session.phase === openIn[phase]) {
+    return `${name} open: no votes yet`;
+  }
+  // In a structured debate the opening vote's phase, once past, does not come back.
+  if (phase === "before" && motion.settings.format === "oxford" && motion.session.phase !== null) {
+    return `${name}: nobody voted`;
+  }
+  return `${name} not taken yet`;
+}

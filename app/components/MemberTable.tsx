@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { TableScroll } from "./TableScroll";
 
 type Direction = "ascending" | "descending";
 
@@ -52,7 +53,7 @@ export function MemberTable<Row extends { user: { id: string; name: string } }>(
       <p className="visually-hidden" role="status">
         Sorted by {by.label}, {sort.direction}.
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="tally results-table" data-testid={testId}>
           {caption ? <caption className="visually-hidden">{caption}</caption> : null}
           <thead>
@@ -84,7 +85,7 @@ export function MemberTable<Row extends { user: { id: string; name: string } }>(
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

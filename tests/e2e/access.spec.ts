@@ -327,7 +327,10 @@ test("the projector view follows the room live: votes and their shift, the spotl
   await expect(projector.getByRole("heading", { level: 1 })).toHaveText(
     "Voting should be compulsory",
   );
-  await expect(projector.getByTestId("projector-shift")).toHaveText("No shift yet");
+  await expect(projector.getByTestId("projector-vote-note")).toHaveText([
+    "Opening vote not taken yet",
+    "Final vote not taken yet",
+  ]);
 
   const student = await browser.newContext();
   const studentPage = await student.newPage();

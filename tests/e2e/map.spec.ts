@@ -219,6 +219,14 @@ test("the map, the heat strips and the uncited passages fit phone, laptop and pr
       expect(scale).toBeGreaterThanOrEqual(0.75);
       await expect(map.card("Being inland pushed Kazakhstan")).toBeInViewport();
     }
+    if (size === "projector") {
+      // On the wall the map takes the height below where it starts, and stops at its bottom edge.
+      const bottom = await page
+        .locator(".map-canvas")
+        .evaluate((canvas) => canvas.getBoundingClientRect().bottom);
+      expect(bottom).toBeLessThanOrEqual(viewport.height);
+      expect(bottom).toBeGreaterThan(viewport.height - 40);
+    }
     await expectFits(page, "map", size);
 
     await page.goto(`/motions/${motionId}`);

@@ -100,18 +100,37 @@ test("students sort the arguments on their phones and the projector shows the ro
   }
   expect(await seriousViolations(phones[0] as Page)).toEqual([]);
 
-  // The room falls into two groups of two; all of it accepts the shared argument.
-  await expect(projector.getByText("Group A (2)")).toBeVisible({ timeout: 10_000 });
-  await expect(projector.getByText("Group B (2)")).toBeVisible();
+  // The room falls into two groups of two; all of it accepts the shared argument. On a full-HD
+  // wall and on an older one, the map, its key and the consensus are all on the screen.
+  const key = projector.getByRole("list", { name: "Key to the groups' colours" });
+  await expect(key.getByText("Group A: 2 people")).toBeVisible({ timeout: 10_000 });
+  await expect(key.getByText("Group B: 2 people")).toBeVisible();
   const consensus = projector.getByRole("region", { name: "Every group agrees" });
   await expect(consensus).toContainText(shared);
   await expect(consensus).toContainText("100% agree");
-  expect(
-    await projector.evaluate(
-      () => document.documentElement.scrollHeight <= document.documentElement.clientHeight,
-    ),
-  ).toBe(true);
-  await projector.screenshot({ path: "test-results/screens/opinions-projector.png" });
+  for (const wall of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await projector.setViewportSize(wall);
+    expect(
+      await projector.evaluate(
+        () => document.documentElement.scrollHeight <= document.documentElement.clientHeight,
+      ),
+    ).toBe(true);
+    const view = projector.locator(".projector-opinions");
+    expect(await view.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    for (const whole of [
+      key,
+      projector.getByRole("img", { name: "4 participants in 2 groups" }),
+      consensus.getByRole("listitem"),
+    ]) {
+      await expect(whole).toBeInViewport({ ratio: 1 });
+    }
+    await projector.screenshot({
+      path: `test-results/screens/opinions-projector-${wall.width}x${wall.height}.png`,
+    });
+  }
 
   // A student's own place: their group, and what every group agrees with.
   const ada = phones[0] as Page;
@@ -122,8 +141,16 @@ test("students sort the arguments on their phones and the projector shows the ro
   await stand.scrollIntoViewIfNeeded();
   await ada.screenshot({ path: "test-results/screens/opinions-where-i-stand-phone.png" });
 
-  // The teacher, moderating a motion that is not anonymous, may see who agreed; the room sees counts.
+  // The teacher's panel speaks to a moderator: how the room falls, and the way to the projector.
   await teacher.goto(motionPath);
+  const groupsPanel = teacher.getByRole("region", { name: "The room's opinion groups" });
+  await expect(groupsPanel).toContainText("4 participants fall into 2 groups");
+  await expect(groupsPanel).toContainText(shared);
+  await expect(groupsPanel.getByRole("link", { name: "Show on the projector" })).toBeVisible();
+  await expect(groupsPanel).not.toContainText("to find your place");
+  await expect(teacher.getByRole("region", { name: "Where I stand" })).toHaveCount(0);
+
+  // The teacher, moderating a motion that is not anonymous, may see who agreed; the room sees counts.
   const card = teacher.locator("li.argument > article").filter({ hasText: shared });
   await expect(card).toContainText("4 agree · 0 disagree");
   await card.getByText("Who?").click();

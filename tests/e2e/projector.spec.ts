@@ -114,11 +114,13 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
     .getByRole("group", { name: "Your vote before the debate" })
     .getByRole("radio", { name: "Against" })
     .check();
-  // One voter reads as a count, not a bare 100%.
+  // One voter reads as a count, not a bare 100%; the vote after, not taken yet, says so
+  // rather than read "0 of 0".
   await everyWall(async (page) => {
-    await expect(
-      page.getByRole("img", { name: /Against: 1 of 1 \(100%\) before, 0 of 0 \(0%\) after/ }),
-    ).toBeVisible();
+    await expect(page.getByRole("img", { name: /Against: 1 of 1 \(100%\) before;/ })).toBeVisible();
+    await expect(page.getByTestId("projector-vote-note")).toHaveText("Final vote not taken yet");
+    await expect(page.getByTestId("projector-vote-note")).toBeInViewport();
+    await expect(page.getByText("0 of 0")).toHaveCount(0);
   });
 
   for (const next of ["Opening statements", "Open floor"]) {
@@ -174,6 +176,11 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
       await expect(statusOf(page)).toHaveText(`Open for debate · ${next}`);
     });
   }
+  await everyWall(async (page) => {
+    await expect(page.getByTestId("projector-vote-note")).toHaveText(
+      "Final vote open: no votes yet",
+    );
+  });
   await student
     .getByRole("group", { name: "Your vote after the debate" })
     .getByRole("radio", { name: "For" })
@@ -183,6 +190,7 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
       page.getByRole("img", { name: /For: 0 of 1 \(0%\) before, 1 of 1 \(100%\) after/ }),
     ).toBeVisible();
     await expect(page.getByTestId("projector-shift")).toHaveText("Support rose 100 points");
+    await expect(page.getByTestId("projector-vote-note")).toHaveCount(0);
   });
   await screens.hd.screenshot({ path: "test-results/screens/projector-open-1920x1080.png" });
   await screens.small.screenshot({ path: "test-results/screens/projector-open-1280x720.png" });

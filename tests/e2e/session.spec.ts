@@ -123,6 +123,31 @@ test("a moderator runs a structured debate with two students and the projector, 
   }
   await expect(teacher.getByTestId("tally-before-against")).toHaveText("2");
 
+  // The results so far, on the teacher's phone: the vote after is not taken yet, and says so
+  // rather than read "0 (0%)"; the vote fits the phone, and a table that does not says it scrolls.
+  const early = await teacher.context().newPage();
+  await early.setViewportSize({ width: 390, height: 844 });
+  await early.goto(`${motionPath}/results`);
+  const tally = early.getByRole("region", { name: "Votes before and after" });
+  await expect(tally.getByRole("row", { name: /^After the debate/ })).toHaveText(
+    /Final vote not taken yet/,
+  );
+  await expect(tally.getByRole("row", { name: /^Before the debate/ })).toContainText("2 (100%)");
+  expect(await tally.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+  // The table's own box (the section around it, with its heading, is named "Who moved" too).
+  const movers = early.locator(".table-scroll[aria-label='Who moved']");
+  expect(await movers.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+  await expect(movers).toHaveAccessibleDescription(/^Scroll sideways to see every column/);
+  await expect(early.getByText("Scroll sideways to see every column").first()).toBeInViewport();
+  await movers.focus();
+  await early.keyboard.press("ArrowRight");
+  await expect.poll(() => movers.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  await early.screenshot({
+    path: "test-results/screens/session-results-early-phone.png",
+    fullPage: true,
+  });
+  await early.close();
+
   // Opening statements: the speakers post; each post waits for the teacher.
   await teacher.getByRole("button", { name: "Next: Opening statements" }).click();
   await expect(phase(ada)).toHaveText("Opening statements");

@@ -625,6 +625,7 @@ export function MotionLive({
             update={live.opinions}
             bodyOf={(id, others) => publicWords(live.motion, id, others)}
             canJudge={motion.can.agree && status === "open"}
+            moderates={moderates}
           />
         </aside>
       </div>

@@ -8,12 +8,13 @@ import {
   supportShift,
   type Tally,
   totalOf,
+  type VotePhase,
   type VoteTally,
 } from "@/lib/debate";
 import { type LiveMotion, publicWords } from "@/lib/live";
 import type { ProjectorView } from "@/lib/projector";
 import { strengthSummary } from "@/lib/ratingScale";
-import { type Winner, winnerOf } from "@/lib/results";
+import { untakenVote, type Winner, winnerOf } from "@/lib/results";
 import { formatClock } from "@/lib/session";
 import { formatJoinCode } from "@/lib/spaces";
 import { ProjectorOpinions } from "./ProjectorOpinions";
@@ -30,14 +31,19 @@ const stances: [Stance, string][] = [
   ["undecided", "Undecided"],
 ];
 
+const votePhases: VotePhase[] = ["before", "after"];
+
 /** "12 of 20 (60%)": a count with its share, so one voter reads as "1 of 1", not a bare 100%. */
 const countWithShare = (tally: Tally, stance: Stance) =>
   `${tally[stance]} of ${totalOf(tally)} (${shareOf(tally, stance)}%)`;
 
-/** Bars of the vote before and after, side by side for each stance, with counts and shares. */
-function ShiftChart({ votes }: { votes: VoteTally }) {
+/**
+ * Bars of the votes cast so far, side by side for each stance, with counts and shares: a vote not
+ * taken yet draws no bar (the panel says so in words instead of "0 of 0").
+ */
+function ShiftChart({ votes, taken }: { votes: VoteTally; taken: VotePhase[] }) {
   const width = 680;
-  const row = 64;
+  const row = 12 + 26 * taken.length;
   const barStart = 150;
   const barRoom = width - barStart - 230;
   return (
@@ -48,7 +54,7 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
       aria-label={stances
         .map(
           ([stance, label]) =>
-            `${label}: ${countWithShare(votes.before, stance)} before, ${countWithShare(votes.after, stance)} after`,
+            `${label}: ${taken.map((when) => `${countWithShare(votes[when], stance)} ${when}`).join(", ")}`,
         )
         .join("; ")}
     >
@@ -57,10 +63,10 @@ function ShiftChart({ votes }: { votes: VoteTally }) {
         const bar = (tally: Tally) => Math.max(2, (shareOf(tally, stance) / 100) * barRoom);
         return (
           <g key={stance} className={`bar-${stance}`}>
-            <text x="0" y={y + 30} className="bar-label">
+            <text x="0" y={y + 4 + 13 * taken.length + 8} className="bar-label">
               {label}
             </text>
-            {(["before", "after"] as const).map((when, j) => (
+            {taken.map((when, j) => (
               <g key={when}>
                 <rect
                   x={barStart}
@@ -184,6 +190,10 @@ export function Projector({
   const byline = (a: ArgumentView) =>
     settings.anonymous ? `Participant ${a.pseudonym}` : a.author.name;
   const shift = supportShift(votes);
+  const taken = votePhases.filter((phase) => untakenVote(votes, phase, live.motion) === null);
+  const untaken = votePhases
+    .map((phase) => untakenVote(votes, phase, live.motion))
+    .filter((note): note is string => note !== null);
   const over = status === "closed" || status === "archived" || session.clock === "ended";
   return (
     <div className="projector">
@@ -199,12 +209,19 @@ export function Projector({
       <div className={`projector-top${join && !over ? " with-join" : ""}`}>
         <section aria-labelledby="projector-votes" className="projector-votes">
           <h2 id="projector-votes">Votes: before (light) and after (dark)</h2>
-          <ShiftChart votes={votes} />
-          <p className="projector-shift" data-testid="projector-shift">
-            {shift === 0
-              ? "No shift yet"
-              : `Support ${shift > 0 ? "rose" : "fell"} ${Math.abs(shift)} points`}
-          </p>
+          {taken.length > 0 ? <ShiftChart votes={votes} taken={taken} /> : null}
+          {untaken.map((note) => (
+            <p key={note} className="projector-vote-note" data-testid="projector-vote-note">
+              {note}
+            </p>
+          ))}
+          {untaken.length === 0 ? (
+            <p className="projector-shift" data-testid="projector-shift">
+              {shift === 0
+                ? "No shift"
+                : `Support ${shift > 0 ? "rose" : "fell"} ${Math.abs(shift)} points`}
+            </p>
+          ) : null}
           {over ? <Verdict votes={votes} /> : null}
         </section>
         <section aria-labelledby="projector-spotlight" className="projector-spotlight">

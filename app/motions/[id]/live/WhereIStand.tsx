@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { Stance } from "@/lib/debate";
-import type { OpinionsUpdate } from "@/lib/opinionGroups";
+import type { OpinionsUpdate, OpinionsView } from "@/lib/opinionGroups";
 import { RoomMap } from "./RoomMap";
 import { useOpinions } from "./useOpinions";
 
@@ -36,20 +36,91 @@ function ArgumentLinks({
 }
 
 /**
+ * What a moderator reads of the groups: how the room falls, what every group agrees with, and
+ * the way to show the groups to the room. A moderator may sort the arguments too, and is then
+ * placed among the groups like anyone who sorts: the panel says so rather than ask it of them.
+ */
+function RoomGroups({
+  view,
+  words,
+  motionId,
+  canJudge,
+}: {
+  view: OpinionsView;
+  words: (id: string) => string | undefined;
+  motionId: string;
+  canJudge: boolean;
+}) {
+  const mine = view.groups.find((g) => g.id === view.me?.groupId);
+  return (
+    <>
+      <RoomMap view={{ ...view, me: mine ? view.me : null }} />
+      <div className="stand-text">
+        <p>
+          {view.participants} participants fall into {view.groups.length} groups by what they agree
+          with.
+        </p>
+        <h3>Every group agrees</h3>
+        <Consensus view={view} words={words} />
+        {mine ? (
+          <p className="meta">
+            Your own judgments place you in {mine.label} (ringed on the map), as anyone's who sorts
+            the arguments.
+          </p>
+        ) : null}
+        <p className="actions">
+          <Link className="button" href={projectorLink(motionId)}>
+            Show on the projector
+          </Link>
+          {canJudge ? (
+            <Link href={`/motions/${motionId}/sort`}>Sort the arguments yourself</Link>
+          ) : null}
+        </p>
+      </div>
+    </>
+  );
+}
+
+const projectorLink = (motionId: string) => `/motions/${motionId}/projector?show=opinions`;
+
+function Consensus({
+  view,
+  words,
+}: {
+  view: OpinionsView;
+  words: (id: string) => string | undefined;
+}) {
+  return view.consensus.length === 0 ? (
+    <p className="meta">No argument yet has the agreement of every group.</p>
+  ) : (
+    <ArgumentLinks
+      ids={view.consensus.map((c) => c.argumentId)}
+      bodyOf={words}
+      share={(id) =>
+        `${percent(view.consensus.find((c) => c.argumentId === id)?.agreeShare ?? 0)} agree`
+      }
+    />
+  );
+}
+
+/**
  * "Where I stand": the room's opinion groups (GET /api/motions/:id/opinions), read again each
- * time the room is told new ones (`update`), with the reader's own place among them.
+ * time the room is told new ones (`update`), with the reader's own place among them. A moderator
+ * reads it as "The room's opinion groups": what the room's groups are, and the way to show them.
  */
 export function WhereIStand({
   motionId,
   update,
   bodyOf,
   canJudge,
+  moderates = false,
 }: {
   motionId: string;
   update: OpinionsUpdate | null;
   /** An argument's words as they may be shown, from the page's or else from `others`. */
   bodyOf: (id: string, others: Record<string, string>) => string | undefined;
   canJudge: boolean;
+  moderates?: boolean;
 }) {
   const { view, failed } = useOpinions(motionId, update);
   // What the page holds is newest; the groups' own words cover arguments it does not hold.
@@ -69,6 +140,22 @@ export function WhereIStand({
     ) : (
       <p className="meta">Loading the room's opinion groups…</p>
     );
+  } else if (view.groups.length === 0 && moderates) {
+    body = (
+      <>
+        <p className="empty">
+          Opinion groups appear once at least four participants have each said whether they agree
+          with three arguments ({view.participants} so far): ask the room to press “Sort the
+          arguments” on this page and judge them.
+        </p>
+        <p className="actions">
+          <Link className="button" href={projectorLink(motionId)}>
+            Show on the projector
+          </Link>
+        </p>
+        <p className="meta">The projector shows them as they form.</p>
+      </>
+    );
   } else if (view.groups.length === 0) {
     body = (
       <p className="empty">
@@ -76,6 +163,8 @@ export function WhereIStand({
         three arguments ({view.participants} so far). {sort}
       </p>
     );
+  } else if (moderates) {
+    body = <RoomGroups view={view} words={words} motionId={motionId} canJudge={canJudge} />;
   } else {
     const mine = view.groups.find((g) => g.id === view.me?.groupId);
     body = (
@@ -95,17 +184,7 @@ export function WhereIStand({
             <p>Say whether you agree with at least three arguments to find your place.</p>
           ) : null}
           <h3>Every group agrees</h3>
-          {view.consensus.length === 0 ? (
-            <p className="meta">No argument yet has the agreement of every group.</p>
-          ) : (
-            <ArgumentLinks
-              ids={view.consensus.map((c) => c.argumentId)}
-              bodyOf={words}
-              share={(id) =>
-                `${percent(view.consensus.find((c) => c.argumentId === id)?.agreeShare ?? 0)} agree`
-              }
-            />
-          )}
+          <Consensus view={view} words={words} />
           {view.me && (view.me.before || view.me.after) ? (
             <p className="meta">
               Your vote: {view.me.before ? stanceWords[view.me.before] : "none"} before the debate,{" "}
@@ -123,7 +202,7 @@ export function WhereIStand({
           ) : null}
           <p className="actions">
             {sort}
-            <Link href={`/motions/${motionId}/projector?show=opinions`}>Show on the projector</Link>
+            <Link href={projectorLink(motionId)}>Show on the projector</Link>
           </p>
         </div>
       </>
@@ -131,7 +210,7 @@ export function WhereIStand({
   }
   return (
     <section id="where-i-stand" className="panel where-i-stand" aria-labelledby="stand-heading">
-      <h2 id="stand-heading">Where I stand</h2>
+      <h2 id="stand-heading">{moderates ? "The room's opinion groups" : "Where I stand"}</h2>
       {body}
     </section>
   );

@@ -11,7 +11,7 @@ import {
   Position,
   ReactFlow,
 } from "@xyflow/react";
-import { type CSSProperties, type KeyboardEvent, useMemo, useRef } from "react";
+import { type CSSProperties, type KeyboardEvent, useLayoutEffect, useMemo, useRef } from "react";
 import type { MapCard, MapNode } from "@/lib/argumentMap";
 import { useMediaQuery } from "../../../components/useMediaQuery";
 
@@ -108,6 +108,20 @@ export function ArgumentMap({
 }) {
   const wrapper = useRef<HTMLDivElement>(null);
   const cards = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
+  // Where the map starts on the page, so that on a wall or a laptop it takes the screen's height
+  // below that (map.css): measured before the map first fits its view to the canvas.
+  useLayoutEffect(() => {
+    const canvas = wrapper.current;
+    if (!canvas) return;
+    const measure = () =>
+      canvas.style.setProperty(
+        "--map-top",
+        `${Math.round(canvas.getBoundingClientRect().top + window.scrollY)}px`,
+      );
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, []);
   // The whole map on a phone's width is too small to read: it opens on the motion and the
   // arguments that answer it, big enough to read, and the rest is a pan or a zoom away. So does
   // one wider than the screen even at the smallest opening zoom (a big debate's).

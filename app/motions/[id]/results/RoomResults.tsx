@@ -1,14 +1,16 @@
-import type { Stance } from "@/lib/debate";
+import { type Stance, totalOf, type VotePhase } from "@/lib/debate";
 import type { RoomResult } from "@/lib/results";
 import type { MotionView } from "@/lib/views";
 import { stanceLabel } from "./labels";
 import { GroupsAndPassages } from "./OpinionsSection";
 import { ResultsTop } from "./sections";
 
-const voteSentence = (stance: Stance | null, phase: "before" | "after") =>
+const voteSentence = (stance: Stance | null, phase: VotePhase, taken: boolean) =>
   stance
     ? `You voted ${stanceLabel(stance).toLowerCase()} ${phase} the debate.`
-    : `You did not vote ${phase} the debate.`;
+    : taken
+      ? `You did not vote ${phase} the debate.`
+      : `The vote ${phase} the debate has not been taken yet.`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,8 +25,8 @@ export function RoomResults({ motion, result }: { motion: MotionView; result: Ro
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">Your part</h2>
           <ul className="plain your-part">
-            <li>{voteSentence(mine.before, "before")}</li>
-            <li>{voteSentence(mine.after, "after")}</li>
+            <li>{voteSentence(mine.before, "before", totalOf(result.votes.before) > 0)}</li>
+            <li>{voteSentence(mine.after, "after", totalOf(result.votes.after) > 0)}</li>
             <li>
               You posted {plural(mine.arguments.for + mine.arguments.against, "argument")} (
               {mine.arguments.for} for, {mine.arguments.against} against) and{" "}

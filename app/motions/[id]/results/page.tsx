@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { totalOf } from "@/lib/debate";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
 import { GroupsAndPassages } from "./OpinionsSection";
@@ -26,7 +27,7 @@ export default async function ResultsPage({ params }: Props) {
       {voted ? (
         <section aria-labelledby="movers-heading">
           <h2 id="movers-heading">Who moved</h2>
-          <Movers movers={result.movers} />
+          <Movers movers={result.movers} afterTaken={totalOf(result.votes.after) > 0} />
         </section>
       ) : null}
 

@@ -1,8 +1,15 @@
 import Link from "next/link";
 import { type Stance, shareOf, type VotePhase, type VoteTally } from "@/lib/debate";
-import { type CitedPassage, hasMoved, type Mover, winnerSentence } from "@/lib/results";
+import {
+  type CitedPassage,
+  hasMoved,
+  type Mover,
+  untakenVote,
+  type VoteTiming,
+  winnerSentence,
+} from "@/lib/results";
+import { TableScroll } from "../../../components/TableScroll";
 import { stanceLabel } from "./labels";
-import { TableScroll } from "./TableScroll";
 
 const stances: Stance[] = ["for", "against", "undecided"];
 const phases: [VotePhase, string][] = [
@@ -18,7 +25,7 @@ export function ResultsTop({
   votes,
   audience = "moderators",
 }: {
-  motion: { id: string; title: string };
+  motion: { id: string; title: string } & VoteTiming;
   votes: VoteTally;
   audience?: "moderators" | "room";
 }) {
@@ -32,7 +39,7 @@ export function ResultsTop({
 
       <section aria-labelledby="vote-heading">
         <h2 id="vote-heading">The vote</h2>
-        <VoteResult votes={votes} motionId={motion.id} audience={audience} />
+        <VoteResult votes={votes} motion={motion} audience={audience} />
       </section>
     </>
   );
@@ -41,14 +48,15 @@ export function ResultsTop({
 /** The verdict and the two tallies, or why there is no verdict yet and what to do about it. */
 export function VoteResult({
   votes,
-  motionId,
+  motion,
   audience = "moderators",
 }: {
   votes: VoteTally;
-  motionId: string;
+  motion: { id: string } & VoteTiming;
   /** The room reads the result; the moderators are told how to get one. */
   audience?: "moderators" | "room";
 }) {
+  const motionId = motion.id;
   const before = totalOf(votes, "before");
   const after = totalOf(votes, "after");
   if (before + after === 0 && audience === "room") {
@@ -80,7 +88,7 @@ export function VoteResult({
         </p>
       )}
       <TableScroll label="Votes before and after">
-        <table className="tally">
+        <table className="tally vote-tally">
           <thead>
             <tr>
               <th scope="col">
@@ -94,16 +102,25 @@ export function VoteResult({
             </tr>
           </thead>
           <tbody>
-            {phases.map(([phase, label]) => (
-              <tr key={phase}>
-                <th scope="row">{label}</th>
-                {stances.map((stance) => (
-                  <td key={stance}>
-                    {votes[phase][stance]} ({shareOf(votes[phase], stance)}%)
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {phases.map(([phase, label]) => {
+              const untaken = untakenVote(votes, phase, motion);
+              return (
+                <tr key={phase}>
+                  <th scope="row">{label}</th>
+                  {untaken ? (
+                    <td colSpan={stances.length} className="vote-untaken">
+                      {untaken}
+                    </td>
+                  ) : (
+                    stances.map((stance) => (
+                      <td key={stance}>
+                        {votes[phase][stance]} ({shareOf(votes[phase], stance)}%)
+                      </td>
+                    ))
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableScroll>
@@ -111,8 +128,11 @@ export function VoteResult({
   );
 }
 
-/** Everyone who voted, those who changed sides first. */
-export function Movers({ movers }: { movers: Mover[] }) {
+/**
+ * Everyone who voted, those who changed sides first. Until anyone has voted after the debate,
+ * nobody's "after" reads as a vote they did not cast.
+ */
+export function Movers({ movers, afterTaken }: { movers: Mover[]; afterTaken: boolean }) {
   return (
     <TableScroll label="Who moved">
       <table className="tally">
@@ -129,8 +149,8 @@ export function Movers({ movers }: { movers: Mover[] }) {
             <tr key={mover.user.id}>
               <th scope="row">{mover.user.name}</th>
               <td>{stanceLabel(mover.before)}</td>
-              <td>{stanceLabel(mover.after)}</td>
-              <td>{hasMoved(mover) ? "Yes" : "No"}</td>
+              <td>{afterTaken ? stanceLabel(mover.after) : "Not taken yet"}</td>
+              <td>{afterTaken ? (hasMoved(mover) ? "Yes" : "No") : "Not yet"}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import type { GradebookMotion, GradebookRow, MotionGrade } from "@/lib/grades";
 import { ActionForm, KeptInput } from "../../../components/ActionForm";
+import { TableScroll } from "../../../components/TableScroll";
 import { markGradeAction } from "./actions";
 import { RubricForm } from "./RubricForm";
 
@@ -123,7 +124,7 @@ export function MotionGrades({
         <summary>Rubric</summary>
         <RubricForm spaceId={spaceId} motion={motion} />
       </details>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="tally results-table">
           <caption className="visually-hidden">What each member did on {motion.title}</caption>
           <thead>
@@ -153,7 +154,7 @@ export function MotionGrades({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { OwnGrades } from "@/lib/grades";
-import { TableScroll } from "../../../motions/[id]/results/TableScroll";
+import { TableScroll } from "../../../components/TableScroll";
 import { FigureCells, figureHeadings } from "./MotionGrades";
 
 /** A member's own grades: per motion what they did, the score, and the teacher's comment. */
