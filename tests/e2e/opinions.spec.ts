@@ -34,15 +34,15 @@ async function sortAll(page: Page, motionPath: string, camp: "For" | "Against") 
   await expect(page.getByText(/You have judged every argument for now \(7 of 7\)/)).toBeVisible();
 }
 
-/** The teacher posts the arguments to sort, through the REST API. */
+/** A member (the teacher, mostly) posts the arguments to sort, through the REST API. */
 async function postAll(
-  teacher: Page,
+  author: Page,
   motionPath: string,
   args: readonly (typeof arguments_)[number][],
 ) {
   const motionId = motionPath.split("/").at(-1);
   for (const argument of args) {
-    const answer = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
+    const answer = await author.request.post(`/api/motions/${motionId}/arguments`, {
       data: { ...argument, parentId: null, citations: [] },
     });
     expect(answer.status()).toBe(201);
@@ -221,5 +221,13 @@ test("the sort page deals an argument posted while it is open, when nothing is l
       student.getByText(`You have judged every argument for now (${judged + 1} of ${judged + 1}).`),
     ).toBeVisible();
   }
+  // A moderator who has judged all is led to the room's groups, as their panel names them.
+  await postAll(student, motionPath, [arguments_[5]]);
+  await teacher.goto(`${motionPath}/sort`);
+  await teacher.keyboard.press("p");
+  await teacher.getByRole("link", { name: "See the room's opinion groups" }).click();
+  await expect(
+    teacher.getByRole("heading", { level: 2, name: "The room's opinion groups" }),
+  ).toBeVisible();
   await close();
 });

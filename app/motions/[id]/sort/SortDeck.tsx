@@ -28,11 +28,14 @@ export function SortDeck({
   motionId,
   seq,
   deck: first,
+  moderates,
 }: {
   motionId: string;
   /** The motion's seq when the deck was dealt: arguments after it are heard live. */
   seq: number;
   deck: Deck;
+  /** A moderator's panel on the motion's page shows the room's groups rather than their place. */
+  moderates: boolean;
 }) {
   const [deck, setDeck] = useState(first);
   const [index, setIndex] = useState(0);
@@ -133,7 +136,7 @@ export function SortDeck({
         <p>{appearLive}</p>
         <p>
           <Link className="button" href={`/motions/${motionId}#where-i-stand`}>
-            See where you stand
+            {moderates ? "See the room's opinion groups" : "See where you stand"}
           </Link>
         </p>
       </div>

@@ -42,7 +42,12 @@ export default async function SortPage({ params }: Props) {
           )}
         </p>
       ) : (
-        <SortDeck motionId={motion.id} seq={motion.seq} deck={deck.value} />
+        <SortDeck
+          motionId={motion.id}
+          seq={motion.seq}
+          deck={deck.value}
+          moderates={motion.can.moderate}
+        />
       )}
     </article>
   );
