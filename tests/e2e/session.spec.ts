@@ -122,6 +122,8 @@ test("a moderator runs a structured debate with two students and the projector, 
     await expect(student.getByRole("button", { name: "Vote now" })).toHaveCount(0);
   }
   await expect(teacher.getByTestId("tally-before-against")).toHaveText("2");
+  // The teacher runs the vote: the panel lets them vote too, but nothing prompts them to.
+  await expect(teacher.getByRole("button", { name: "Vote now" })).toHaveCount(0);
 
   // The results so far, on the teacher's phone: the vote after is not taken yet, and says so
   // rather than read "0 (0%)"; the vote fits the phone, and a table that does not says it scrolls.

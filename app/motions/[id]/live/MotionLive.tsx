@@ -423,9 +423,10 @@ export function MotionLive({
   }, [order, generation, partial, loadMore, heldOn]);
 
   const canVote = motion.can.vote && !locked;
-  // A structured debate's vote phase the reader has yet to vote in: they are prompted to.
+  // A structured debate's vote phase the reader has yet to vote in: they are prompted to. Not a
+  // moderator, who runs the vote (and may still cast one in the panel).
   const voteOpen =
-    settings.format === "oxford" && canVote
+    settings.format === "oxford" && canVote && !motion.can.moderate
       ? (["before", "after"] as const).find((phase) => !closedPhases[phase] && !myVotes[phase])
       : undefined;
   const vote = useCallback(
