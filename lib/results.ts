@@ -109,7 +109,16 @@ export interface VoteTiming {
 }
 
 const openIn: Record<VotePhase, string> = { before: "opening-vote", after: "final-vote" };
-const voteNames: Record<VotePhase, string> = { before: "Opening vote", after: "Final vote" };
+const voteNames: Record<MotionSettings["format"], Record<VotePhase, string>> = {
+  oxford: { before: "Opening vote", after: "Final vote" },
+  free: { before: "Vote before the debate", after: "Vote after the debate" },
+};
+
+/** Whether no more votes can be cast: the motion is closed or archived, or its session ended. */
+export const votingOver = (motion: VoteTiming) =>
+  motion.status === "closed" ||
+  motion.status === "archived" ||
+  (motion.settings.format === "oxford" && motion.session.clock === "ended");
 
 /**
  * What to say of a vote nobody has cast, or null once someone has: "0 of 0 (0%)" reads as a
@@ -117,17 +126,12 @@ const voteNames: Record<VotePhase, string> = { before: "Opening vote", after: "F
  */
 export function untakenVote(votes: VoteTally, phase: VotePhase, motion: VoteTiming): string | null {
   if (totalOf(votes[phase]) > 0) return null;
-  const name = voteNames[phase];
-  const over =
-    motion.status === "closed" ||
-    motion.status === "archived" ||
-    (motion.settings.format === "oxford" && motion.session.clock === "ended");
-  if (over) return `${name}: nobody voted`;
-  if (motion.settings.format === "oxford" && motion.session.phase === openIn[phase]) {
-    return `${name} open: no votes yet`;
-  }
+  const oxford = motion.settings.format === "oxford";
+  const name = voteNames[motion.settings.format][phase];
+  if (votingOver(motion)) return `${name}: nobody voted`;
+  if (oxford && motion.session.phase === openIn[phase]) return `${name} open: no votes yet`;
   // In a structured debate the opening vote's phase, once past, does not come back.
-  if (phase === "before" && motion.settings.format === "oxford" && motion.session.phase !== null) {
+  if (phase === "before" && oxford && motion.session.phase !== null) {
     return `${name}: nobody voted`;
   }
   return `${name} not taken yet`;

@@ -101,11 +101,18 @@ export function SearchResults({
   // The first result of the page that came last, once it is drawn: where the focus goes.
   const [arrived, setArrived] = useState<string | null>(null);
 
+  // A last page that brought nothing new takes the button away: the focus goes to the count.
+  const countLine = useRef<HTMLParagraphElement>(null);
+  const [ended, setEnded] = useState(0);
+
   useEffect(() => {
     if (!arrived || !list.current) return;
     const item = list.current.querySelector<HTMLElement>(`[data-key="${CSS.escape(arrived)}"]`);
     item?.querySelector<HTMLElement>(".search-result-link")?.focus();
   }, [arrived]);
+  useEffect(() => {
+    if (ended) countLine.current?.focus();
+  }, [ended]);
 
   const withAuthor = ({ id, name }: { id: string; name: string }) => {
     const params = new URLSearchParams({ ...query, authorId: id, authorName: name });
@@ -130,13 +137,14 @@ export function SearchResults({
     const fresh = answer.body.results.filter((result) => !held.has(keyOf(result)));
     setResults([...results, ...fresh]);
     setArrived(fresh[0] ? keyOf(fresh[0]) : null);
+    if (!fresh[0] && !answer.body.next) setEnded((n) => n + 1);
     setNext(answer.body.next);
   };
 
   const count = results.length;
   return (
     <>
-      <p className="meta search-count" role="status">
+      <p className="meta search-count" role="status" ref={countLine} tabIndex={-1}>
         {count === 0
           ? `Nothing matches “${q}”.`
           : `${count}${next ? " best" : ""} result${count === 1 ? "" : "s"} for “${q}”.`}

@@ -328,8 +328,8 @@ test("the projector view follows the room live: votes and their shift, the spotl
     "Voting should be compulsory",
   );
   await expect(projector.getByTestId("projector-vote-note")).toHaveText([
-    "Opening vote not taken yet",
-    "Final vote not taken yet",
+    "Vote before the debate not taken yet",
+    "Vote after the debate not taken yet",
   ]);
 
   const student = await browser.newContext();

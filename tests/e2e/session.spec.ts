@@ -378,7 +378,7 @@ test("P-MEMBER-1, P-MEMBER-2: a moderator mutes a student from the debate, whose
   await close();
 });
 
-test("P-MEMBER-2: a student let speak again, whose page loses its connection before the join after that reads back, still learns of a mute made while it was offline", async ({
+test("P-MEMBER-2: a student let speak again learns of a mute made while their page was offline, also when its connection dropped before the join after a read of the motion, or no join followed one", async ({
   browser,
 }) => {
   const { teacher, student, studentContext, spacePath, motionPath, close } = await teacherWithGuest(
@@ -418,6 +418,30 @@ test("P-MEMBER-2: a student let speak again, whose page loses its connection bef
   await studentContext.setOffline(true);
   await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toBeVisible();
   dropAnswers = false;
+  await row.getByRole("button", { name: "Mute Omar" }).click();
+  await expect(row).toContainText("Muted");
+  await studentContext.setOffline(false);
+  await expect(muted).toBeVisible();
+  await expect(composer).toHaveCount(0);
+
+  // A page read again for a reason of its own (the motion made anonymous) sends no join after
+  // it: muted while offline after that, it learns so too.
+  await row.getByRole("button", { name: "Unmute Omar" }).click();
+  await expect(composer).toBeVisible();
+  const motionId = motionPath.split("/").at(-1) ?? "";
+  const posted = await teacher.request.post(`/api/motions/${motionId}/arguments`, {
+    data: { relation: "for", body: "Its waste is small and kept.", parentId: null, citations: [] },
+  });
+  expect(posted.status()).toBe(201);
+  const card = student.locator("li.argument").filter({ hasText: "Its waste is small and kept." });
+  await expect(card).toContainText("Ms Ada Lind");
+  const made = await teacher.request.post(`/api/motions/${motionId}/commands/motion:settings`, {
+    data: { clientId: crypto.randomUUID(), settings: { anonymous: true } },
+  });
+  expect(made.status(), await made.text()).toBe(200);
+  await expect(card).toContainText(/Participant \d/);
+  await studentContext.setOffline(true);
+  await expect(student.getByRole("status").filter({ hasText: "Connection lost" })).toBeVisible();
   await row.getByRole("button", { name: "Mute Omar" }).click();
   await expect(row).toContainText("Muted");
   await studentContext.setOffline(false);

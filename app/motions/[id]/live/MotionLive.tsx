@@ -496,7 +496,7 @@ export function MotionLive({
       ) : null}
       <p className={locked ? "empty" : "visually-hidden"} role="status">
         {locked
-          ? "This motion is closed: it can be read, but takes no more posts, votes or ratings."
+          ? `This motion is ${status === "draft" ? "a draft" : status}: it can be read, but takes no posts, votes or ratings.`
           : ""}
       </p>
       <div className="debate-layout">

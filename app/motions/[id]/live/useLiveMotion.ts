@@ -52,8 +52,8 @@ export function useLiveMotion(
   // again, when the next join's answer is the one to compare with. Joins are compared with joins:
   // the socket's reader is the one of its handshake, the page's that of the cookie now.
   const lastCanRef = useRef<ReaderCan | null>(initial.can);
-  // What the page was last read with: compared with instead when the join after that read was
-  // lost with the connection, or a change made while offline would go unnoticed.
+  // What the page was last read with: compared with instead on a new connection when no join
+  // has answered since that read (lost with the connection, or none was sent).
   const canReadRef = useRef<ReaderCan>(initial.can);
 
   /** Holds back what the member sends for as long as a rate_limited answer says. */
@@ -216,8 +216,10 @@ export function useLiveMotion(
     };
 
     socket.on("connect", () => {
-      // A join the connection before asked for is never answered.
-      if (joining) lastCanRef.current ??= canReadRef.current;
+      // A join the connection before asked for is never answered. What the reader may do is
+      // compared with what the page was last read with, if no join has answered since: a change
+      // made while offline must not go unnoticed. At most one more read a connection.
+      lastCanRef.current ??= canReadRef.current;
       joining = false;
       join();
     });

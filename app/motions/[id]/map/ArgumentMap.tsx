@@ -120,7 +120,13 @@ export function ArgumentMap({
       );
     measure();
     window.addEventListener("resize", measure);
-    return () => window.removeEventListener("resize", measure);
+    // What is above the map may change height after it is drawn (a notice, late fonts).
+    const above = new ResizeObserver(measure);
+    above.observe(document.body);
+    return () => {
+      window.removeEventListener("resize", measure);
+      above.disconnect();
+    };
   }, []);
   // The whole map on a phone's width is too small to read: it opens on the motion and the
   // arguments that answer it, big enough to read, and the rest is a pan or a zoom away. So does

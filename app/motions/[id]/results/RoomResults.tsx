@@ -1,14 +1,15 @@
 import { type Stance, totalOf, type VotePhase } from "@/lib/debate";
-import type { RoomResult } from "@/lib/results";
+import { type RoomResult, votingOver } from "@/lib/results";
 import type { MotionView } from "@/lib/views";
 import { stanceLabel } from "./labels";
 import { GroupsAndPassages } from "./OpinionsSection";
 import { ResultsTop } from "./sections";
 
-const voteSentence = (stance: Stance | null, phase: VotePhase, taken: boolean) =>
+/** The reader's vote; one not cast is theirs alone unless nobody could vote yet. */
+const voteSentence = (stance: Stance | null, phase: VotePhase, taken: boolean, over: boolean) =>
   stance
     ? `You voted ${stanceLabel(stance).toLowerCase()} ${phase} the debate.`
-    : taken
+    : taken || over
       ? `You did not vote ${phase} the debate.`
       : `The vote ${phase} the debate has not been taken yet.`;
 
@@ -17,6 +18,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** What a participant (or any reader) sees of the results: the room's, and their own part. */
 export function RoomResults({ motion, result }: { motion: MotionView; result: RoomResult }) {
   const { mine } = result;
+  const over = votingOver(motion);
   return (
     <article className="results">
       <ResultsTop motion={motion} votes={result.votes} audience="room" />
@@ -25,8 +27,8 @@ export function RoomResults({ motion, result }: { motion: MotionView; result: Ro
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">Your part</h2>
           <ul className="plain your-part">
-            <li>{voteSentence(mine.before, "before", totalOf(result.votes.before) > 0)}</li>
-            <li>{voteSentence(mine.after, "after", totalOf(result.votes.after) > 0)}</li>
+            <li>{voteSentence(mine.before, "before", totalOf(result.votes.before) > 0, over)}</li>
+            <li>{voteSentence(mine.after, "after", totalOf(result.votes.after) > 0, over)}</li>
             <li>
               You posted {plural(mine.arguments.for + mine.arguments.against, "argument")} (
               {mine.arguments.for} for, {mine.arguments.against} against) and{" "}

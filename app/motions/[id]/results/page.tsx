@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { totalOf } from "@/lib/debate";
+import { votingOver } from "@/lib/results";
 import { loadResults } from "./loadResults";
 import { ModerationLog } from "./ModerationLog";
 import { GroupsAndPassages } from "./OpinionsSection";
@@ -27,7 +28,10 @@ export default async function ResultsPage({ params }: Props) {
       {voted ? (
         <section aria-labelledby="movers-heading">
           <h2 id="movers-heading">Who moved</h2>
-          <Movers movers={result.movers} afterTaken={totalOf(result.votes.after) > 0} />
+          <Movers
+            movers={result.movers}
+            afterSettled={totalOf(result.votes.after) > 0 || votingOver(motion)}
+          />
         </section>
       ) : null}
 

@@ -132,7 +132,14 @@ export function VoteResult({
  * Everyone who voted, those who changed sides first. Until anyone has voted after the debate,
  * nobody's "after" reads as a vote they did not cast.
  */
-export function Movers({ movers, afterTaken }: { movers: Mover[]; afterTaken: boolean }) {
+export function Movers({
+  movers,
+  afterSettled,
+}: {
+  movers: Mover[];
+  /** Someone has voted after the debate, or nobody can any more: each row's "after" is final. */
+  afterSettled: boolean;
+}) {
   return (
     <TableScroll label="Who moved">
       <table className="tally">
@@ -149,8 +156,8 @@ export function Movers({ movers, afterTaken }: { movers: Mover[]; afterTaken: bo
             <tr key={mover.user.id}>
               <th scope="row">{mover.user.name}</th>
               <td>{stanceLabel(mover.before)}</td>
-              <td>{afterTaken ? stanceLabel(mover.after) : "Not taken yet"}</td>
-              <td>{afterTaken ? (hasMoved(mover) ? "Yes" : "No") : "Not yet"}</td>
+              <td>{afterSettled ? stanceLabel(mover.after) : "Not taken yet"}</td>
+              <td>{afterSettled ? (hasMoved(mover) ? "Yes" : "No") : "Not yet"}</td>
             </tr>
           ))}
         </tbody>

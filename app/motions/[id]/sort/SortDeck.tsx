@@ -48,13 +48,30 @@ export function SortDeck({
   const heading = useRef<HTMLHeadingElement>(null);
   const card = deck.cards[index];
 
-  const deal = useCallback(async () => {
-    const response = await fetch(`/api/motions/${motionId}/deck`).catch(() => null);
-    if (!response?.ok) return setProblem("Could not fetch more arguments: try again.");
-    const next = (await response.json()) as Deck;
-    setDeck(next);
-    setJudged(next.judged);
-    setIndex(0);
+  // One deal at a time, so an older answer never replaces a newer one; an argument that arrives
+  // while one is under way is dealt by one more after it.
+  const dealing = useRef<Promise<void> | null>(null);
+  const dealAgain = useRef(false);
+  const deal = useCallback(() => {
+    if (dealing.current) {
+      dealAgain.current = true;
+      return dealing.current;
+    }
+    const dealt = async () => {
+      do {
+        dealAgain.current = false;
+        const response = await fetch(`/api/motions/${motionId}/deck`).catch(() => null);
+        if (!response?.ok) return setProblem("Could not fetch more arguments: try again.");
+        const next = (await response.json()) as Deck;
+        setDeck(next);
+        setJudged(next.judged);
+        setIndex(0);
+      } while (dealAgain.current);
+    };
+    dealing.current = dealt().finally(() => {
+      dealing.current = null;
+    });
+    return dealing.current;
   }, [motionId]);
 
   const choose = useCallback(
@@ -82,8 +99,11 @@ export function SortDeck({
     },
     [card, index, deck.cards.length, deal],
   );
+  // With cards left, the deal at their end brings what arrived; so does the one that follows the
+  // last card being stored.
   useNewArguments(motionId, seq, () => {
-    if (!card && !storing.current) void deal();
+    if (dealing.current) dealAgain.current = true;
+    else if (!card && !storing.current) void deal();
   });
 
   // The keys choose for the card on screen as soon as it is drawn, before the effects of its
