@@ -295,5 +295,12 @@ test("the motion's tools stay where the page drew them while the room and its op
     () => (window as unknown as { exportMenuTops: number[] }).exportMenuTops,
   );
   expect(tops.length).toBeGreaterThan(0);
-  expect(new Set(tops)).toEqual(new Set([tops[0]]));
+  // What this guards against is a panel loading above the tools (the room, the groups: 100 px
+  // and more). On a machine loaded by the whole suite one run drew a first frame 4 px lower,
+  // which sixteen runs here, the browser's CPU slowed 4 and 8 times or the machine's taken up,
+  // did not draw again: less than half a line is let pass.
+  expect(
+    Math.max(...tops) - Math.min(...tops),
+    `the tools' tops: ${[...new Set(tops)]}`,
+  ).toBeLessThanOrEqual(6);
 });
