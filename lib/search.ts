@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readCursor } from "./cursor";
 import { text } from "./text";
 
 /** How many results a search answers when it does not say. */
@@ -25,27 +26,6 @@ export const SearchCursor = z.discriminatedUnion("type", [
 ]);
 export type SearchCursor = z.output<typeof SearchCursor>;
 
-/** A cursor as the `next` of an answer and the `after` of a request: opaque, URL-safe text. */
-export function writeCursor(cursor: SearchCursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(cursor));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
-function readCursor(value: string): SearchCursor | null {
-  try {
-    const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    const json = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    const cursor = SearchCursor.safeParse(JSON.parse(json));
-    return cursor.success ? cursor.data : null;
-  } catch {
-    return null;
-  }
-}
-
 const NOT_A_CURSOR = "must be the `next` that the page before answered";
 
 const after = z.preprocess(
@@ -54,7 +34,7 @@ const after = z.preprocess(
     .string()
     .max(1000, NOT_A_CURSOR)
     .transform((value, ctx) => {
-      const cursor = readCursor(value);
+      const cursor = readCursor(value, SearchCursor);
       if (cursor) return cursor;
       ctx.addIssue({
         code: "custom",

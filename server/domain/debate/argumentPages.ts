@@ -7,6 +7,7 @@ import {
   type ArgumentPageItem,
   ArgumentPageQuery,
 } from "../../../lib/argumentPages";
+import { readCursor, writeCursor } from "../../../lib/cursor";
 import {
   type ArgumentNode,
   type ArgumentPlace,
@@ -51,7 +52,7 @@ export async function argumentPage(
   if (!found.ok) return found;
   const motion = found.value;
   const listed = listOf(motion.id, { side, parentId });
-  const after = cursor === undefined ? null : readCursor(cursor, order, listed);
+  const after = cursor === undefined ? null : readPageCursor(cursor, order, listed);
   if (after === undefined) {
     return refuse("invalid_input", "cursor is not one this list gave in this order");
   }
@@ -374,17 +375,13 @@ export function cursorAfter(listed: ArgumentNode[], order: ListOrder, list: stri
   const last = listed.at(-1);
   if (!last) return null;
   const { rank, createdAt, id } = sortKey(last, order);
-  return Buffer.from(JSON.stringify([order, list, rank, createdAt, id])).toString("base64url");
+  return writeCursor([order, list, rank, createdAt, id]);
 }
 
 /** The key a cursor resumes after; undefined for one this list never gave in this order. */
-function readCursor(cursor: string, order: ListOrder, list: string): SortKey | undefined {
-  try {
-    const parsed = Cursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
-    if (!parsed.success || parsed.data[0] !== order || parsed.data[1] !== list) return undefined;
-    const [, , rank, createdAt, id] = parsed.data;
-    return { rank, createdAt, id };
-  } catch {
-    return undefined;
-  }
+function readPageCursor(cursor: string, order: ListOrder, list: string): SortKey | undefined {
+  const key = readCursor(cursor, Cursor);
+  if (!key || key[0] !== order || key[1] !== list) return undefined;
+  const [, , rank, createdAt, id] = key;
+  return { rank, createdAt, id };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AnchorColumns, Store, UnsettledCitation, UnsettledState } from "../../../db/store";
 import { selectorForQuote } from "../../../lib/anchoring";
 import { ReviewCitation } from "../../../lib/commands";
+import { readCursor, writeCursor } from "../../../lib/cursor";
 import { type ReviewQueuePage, ReviewQueueQuery } from "../../../lib/reviewQueue";
 import type { Actor } from "../../policy";
 import { citedBy, placeIn } from "../debate/argumentPages";
@@ -29,7 +30,7 @@ export async function citationsToReview(
   const parsed = ReviewQueueQuery.safeParse(query);
   if (!parsed.success) return invalidInput(parsed.error);
   const { cursor, limit } = parsed.data;
-  const after = cursor === undefined ? null : readCursor(cursor);
+  const after = cursor === undefined ? null : readQueueCursor(cursor);
   if (after === undefined) return refuse("invalid_input", "cursor is not one this list gave");
   const place = await spaceFor(store, actor, spaceId, "citation.review");
   if (!place.ok) return place;
@@ -117,20 +118,14 @@ const Cursor = z.tuple([
 ]);
 
 const cursorAfter = (last: UnsettledCitation) =>
-  Buffer.from(
-    JSON.stringify([last.documentId, last.anchorStatus, last.argumentId, last.position]),
-  ).toString("base64url");
+  writeCursor([last.documentId, last.anchorStatus, last.argumentId, last.position]);
 
 /** The key a cursor resumes after; undefined for one the queue never gave. */
-function readCursor(cursor: string): QueueKey | undefined {
-  try {
-    const parsed = Cursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
-    if (!parsed.success) return undefined;
-    const [documentId, state, argumentId, position] = parsed.data;
-    return { documentId, state, argumentId, position };
-  } catch {
-    return undefined;
-  }
+function readQueueCursor(cursor: string): QueueKey | undefined {
+  const key = readCursor(cursor, Cursor);
+  if (!key) return undefined;
+  const [documentId, state, argumentId, position] = key;
+  return { documentId, state, argumentId, position };
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { SearchHit, Store } from "../../../db/store";
+import { writeCursor } from "../../../lib/cursor";
 import {
   readSnippet,
   type SearchCursor,
   SearchInput,
   type SearchResult,
   searchWords,
-  writeCursor,
 } from "../../../lib/search";
 import { type Actor, authorize } from "../../policy";
 import { pseudonymName } from "../debate/audience";
