@@ -4,6 +4,7 @@ export const errorCodes = [
   "unauthenticated",
   "not_found",
   "forbidden",
+  "method_not_allowed",
   "conflict",
   "wrong_phase",
   "invalid_citation",

@@ -21,6 +21,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_token: 400,
   unauthenticated: 401,
   forbidden: 403,
+  method_not_allowed: 405,
   not_found: 404,
   conflict: 409,
   wrong_phase: 409,

@@ -12,6 +12,7 @@ import { isCrossSite, isForgeable } from "./crossSite";
 import { loadDemoLibrary } from "./demo/loadDemoLibrary";
 import { mailerFor } from "./mail/mailer";
 import { hasMalformedPath, refuseMalformedPath } from "./malformedPath";
+import { explainMethodNotAllowed } from "./methodNotAllowed";
 import { rateLimits } from "./rateLimits/limiter";
 import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
@@ -65,6 +66,7 @@ async function main() {
   const gate = bodyGate({ store, authSecret, limits });
   const answer: RequestListener = (req, res) => {
     applySecurityHeaders(req, res, config.dev);
+    explainMethodNotAllowed(req, res);
     if (isForgeable(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "application/json" });
       res.end(JSON.stringify(crossSiteRefusal));

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sendBody } from "../support/rawHttp";
+import { apiAccount } from "./pages/apiAccount";
 
 test("the real server answers the REST API over HTTP", async ({ request }) => {
   const health = await request.get("/api/health");
@@ -27,6 +28,38 @@ test("bad ids, unknown ids and unknown routes answer JSON errors", async ({ requ
     expect(response.status(), path).toBe(status);
     expect((await response.json()).error.code, path).toBe(code);
   }
+});
+
+test("a method a route does not serve answers a JSON 405, and OPTIONS lists those it does", async ({
+  request,
+}) => {
+  await apiAccount(request, {
+    name: "Ines",
+    email: `methods-${Date.now()}@school.test`,
+    password: "ines's long password",
+  });
+  // A member's write, past the gate that turns a visitor's away, and a read of a write-only route.
+  const cases = [
+    ["PUT", "/api/health"],
+    ["DELETE", "/api/documents"],
+    ["GET", "/api/password-reset"],
+  ] as const;
+  for (const [method, path] of cases) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(await response.json(), `${method} ${path}`).toEqual({
+      error: {
+        code: "method_not_allowed",
+        message: `${method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`,
+      },
+    });
+  }
+  const options = await request.fetch("/api/health", { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers().allow).toBe("GET, HEAD, OPTIONS");
+  const head = await request.fetch("/api/password-reset", { method: "HEAD" });
+  expect(head.status()).toBe(405);
+  expect(await head.body()).toHaveLength(0);
 });
 
 test("a path whose % starts no encoded character is 400: JSON under /api, text on a page", async ({

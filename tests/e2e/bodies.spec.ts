@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { filler, sendBody } from "../support/rawHttp";
+import { apiAccount } from "./pages/apiAccount";
 
 // Bodies against the real server (server/main.ts in front of Next), over raw HTTP: Playwright's
 // own client cannot send a body piece by piece or stop when the answer comes.
@@ -7,20 +8,12 @@ import { filler, sendBody } from "../support/rawHttp";
 const MB = 1024 * 1024;
 
 /** Signs up and in as Auth.js clients do; the Cookie header that carries the session. */
-async function member(request: APIRequestContext) {
-  const email = `bodies-${Date.now()}@school.test`;
-  const password = "danas long password";
-  const signedUp = await request.post("/api/users", { data: { name: "Dana", email, password } });
-  expect(signedUp.status()).toBe(201);
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password },
-    maxRedirects: 0,
+const member = (request: APIRequestContext) =>
+  apiAccount(request, {
+    name: "Dana",
+    email: `bodies-${Date.now()}@school.test`,
+    password: "danas long password",
   });
-  const { cookies } = await request.storageState();
-  expect(cookies.map((c) => c.name)).toContain("authjs.session-token");
-  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-}
 
 test("a visitor's 100 MB chunked argument is refused with 401 before it is read", async ({
   request,

@@ -8,6 +8,7 @@ import {
   test,
 } from "@playwright/test";
 import { xssCorpus, xssText, xssUrl } from "../support/xss";
+import { apiAccount } from "./pages/apiAccount";
 
 // The XSS corpus goes into every field a person can fill, through the REST API (quicker than the
 // forms, and the same commands), and then every page is read in Chromium. The pages carry a
@@ -35,16 +36,7 @@ function at<T>(items: readonly T[], index: number): T {
 /** A signed-in API client: an account made and signed in through Auth.js, as a browser does. */
 async function account(playwright: Playwright, baseURL: string, name: string) {
   const request = await playwright.request.newContext({ baseURL });
-  const email = `xss-${stamp}@school.test`;
-  expect((await request.post("/api/users", { data: { name, email, password } })).status()).toBe(
-    201,
-  );
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const signedIn = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password },
-    maxRedirects: 0,
-  });
-  expect(signedIn.status()).toBe(302);
+  await apiAccount(request, { name, email: `xss-${stamp}@school.test`, password });
   return request;
 }
 

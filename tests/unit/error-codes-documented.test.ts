@@ -5,11 +5,12 @@ import { errorCodes } from "../../lib/result";
 const doc = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), "utf8");
 
 /**
- * Codes only a REST route answers: bodies and files, sign-ins and password resets, and the work
+ * Codes only a REST route answers: methods, bodies and files, sign-ins and password resets, and the work
  * pool's documents.
  */
 const httpOnly = [
   "invalid_token",
+  "method_not_allowed",
   "payload_too_large",
   "unsupported_media_type",
   "too_many_requests",
