@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type ArgumentView, ListOrder, type ReplyCounts } from "./debate";
+import { IdOf } from "./ids";
 import { PageLimit } from "./pageLimit";
 
 /**
@@ -10,7 +11,7 @@ import { PageLimit } from "./pageLimit";
 export const ArgumentPageQuery = z
   .object({
     side: z.enum(["for", "against"], { message: 'side must be "for" or "against"' }).optional(),
-    parentId: z.uuid({ message: "parentId is not a valid argument id" }).optional(),
+    parentId: IdOf("parentId is not a valid argument id").optional(),
     order: z
       .enum(ListOrder.options, { message: `order must be one of ${ListOrder.options.join(", ")}` })
       .default("newest"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QuoteSelector } from "./anchoring";
 import { AgreementStance, ArgumentRelation, MotionSettings, Stance, VotePhase } from "./debate";
+import { ClientId, Id } from "./ids";
 import { PhaseAction } from "./session";
 import { requiredAs, text, visible } from "./text";
 
@@ -8,11 +9,6 @@ import { requiredAs, text, visible } from "./text";
 
 export const MAX_ARGUMENT_LENGTH = 5_000;
 export const MAX_CITATIONS = 10;
-
-const ClientId = text(requiredAs("text"))
-  .min(1, "is required")
-  .max(200, "is too long (200 characters at most)");
-const Id = z.uuid({ error: "is not a valid id" });
 
 const Body = visible(
   text(requiredAs("text"))

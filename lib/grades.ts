@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { requiredAs, text } from "./text";
+import { ClientId, Id } from "./ids";
+import { text } from "./text";
 
 /**
  * The gradebook: what each member did on each motion of a space, and a score out of 100 from
@@ -57,11 +58,6 @@ export const defaultRubric: Rubric = {
   passagesCap: 2,
   answersCap: 2,
 };
-
-const Id = z.uuid({ error: "is not a valid id" });
-const ClientId = text(requiredAs("text"))
-  .min(1, "is required")
-  .max(200, "is too long (200 characters at most)");
 
 /** `rubric:set`: a motion's rubric, every field given. */
 export const SetRubric = z.intersection(z.object({ motionId: Id, clientId: ClientId }), Rubric);

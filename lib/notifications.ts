@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./ids";
 
 /** What a notification tells its reader about. */
 export const NotificationType = z.enum([
@@ -20,7 +21,7 @@ export type FollowState = z.infer<typeof FollowState>;
 
 /** `motion:follow` and PUT /api/motions/:id/follow: how the member wants to hear from a motion. */
 export const FollowMotion = z.object({
-  motionId: z.uuid({ message: "not a valid id" }),
+  motionId: Id,
   state: FollowState,
 });
 export type FollowMotion = z.input<typeof FollowMotion>;
@@ -30,10 +31,7 @@ export const MarkNotificationsRead = z.union(
   [
     z
       .object({
-        ids: z
-          .array(z.uuid({ message: "not a valid id" }))
-          .min(1)
-          .max(500),
+        ids: z.array(Id).min(1).max(500),
       })
       .strict(),
     z.object({ all: z.literal(true) }).strict(),

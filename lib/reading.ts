@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { Id } from "./ids";
 import { requiredAs } from "./text";
 import type { MotionSummary } from "./views";
 
 /** Payloads of the reading commands: the same over Socket.IO and REST. */
-
-const Id = z.uuid({ error: "is not a valid id" });
 
 /** Marks a motion read up to `seq`, the last event the reader's page holds. */
 export const MarkRead = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readCursor } from "./cursor";
+import { Id } from "./ids";
 import { text } from "./text";
 
 /** How many results a search answers when it does not say. */
@@ -8,7 +9,7 @@ export const SEARCH_MAX_LIMIT = 50;
 
 /** A form's or a query string's empty field means "no filter", not a bad value. */
 const blankless = (value: unknown) => (value === "" || value === null ? undefined : value);
-const optionalId = z.preprocess(blankless, z.uuid({ message: "not a valid id" }).optional());
+const optionalId = z.preprocess(blankless, Id.optional());
 
 /**
  * Where a page of results ended: its last result's score and its place among results of that

@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { text } from "../../lib/text";
 
 export const newId = () => crypto.randomUUID();
 
 /** Ids are UUIDs; anything else is bad input, not an unknown id. */
-export const Id = z.uuid({ message: "not a valid id" });
+export { Id } from "../../lib/ids";
 
 export const ClientId = text()
   .min(1, "clientId is required")

@@ -11,6 +11,10 @@ test("the real server answers the REST API over HTTP", async ({ request }) => {
   expect(motions.length).toBeGreaterThanOrEqual(6);
   const motion = await request.get(`/api/motions/${motions[0].id}`);
   expect((await motion.json()).sources).toEqual(motions[0].sources);
+  // An id is a UUID in either case (RFC 9562): in upper case it names the same motion.
+  const shouted = await request.get(`/api/motions/${motions[0].id.toUpperCase()}`);
+  expect(shouted.status()).toBe(200);
+  expect((await shouted.json()).id).toBe(motions[0].id);
 
   const [document] = await (await request.get("/api/documents")).json();
   const full = await (await request.get(`/api/documents/${document.id}`)).json();
