@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DownloadLink } from "@/app/components/DownloadLink";
 import { DELETE_CONFIRMATION } from "@/lib/accounts";
 import { pageActor } from "@/server/auth/pageActor";
 import { getAccount } from "@/server/domain/accounts/account";
@@ -77,9 +78,9 @@ export default async function AccountPage() {
           notifications. Nothing of anyone else is in it.
         </p>
         <p className="actions">
-          <a href="/api/me/export" download className="button secondary">
+          <DownloadLink href="/api/me/export" className="button secondary">
             Download my data
-          </a>
+          </DownloadLink>
         </p>
       </section>
       <section aria-labelledby="delete-heading" className="panel">

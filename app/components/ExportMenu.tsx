@@ -1,3 +1,5 @@
+import { DownloadLink } from "./DownloadLink";
+
 /** What each export format is for, in the order the menu offers them. */
 const formats = [
   ["md", "Report (Markdown)", "the motion, the result and the tree with its quotes"],
@@ -18,9 +20,9 @@ export function ExportMenu({ motionId }: { motionId: string }) {
       <ul>
         {formats.map(([format, label, hint]) => (
           <li key={format}>
-            <a href={`/api/motions/${motionId}/export?format=${format}`} download>
+            <DownloadLink href={`/api/motions/${motionId}/export?format=${format}`}>
               {label}
-            </a>
+            </DownloadLink>
             <span className="hint"> — {hint}</span>
           </li>
         ))}

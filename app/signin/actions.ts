@@ -1,10 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import type { FormState } from "@/lib/forms";
 import { clientAddress } from "@/server/auth/address";
 import { signIn } from "@/server/auth/authjs";
+import { withReturnPath } from "@/server/auth/refusedSignIn";
 import { safeReturnPath } from "@/server/auth/returnPath";
 import { signInBlocked } from "@/server/domain/accounts/signIn";
 import { runtime } from "@/server/runtime";
@@ -49,11 +51,16 @@ export async function signInAction(_state: FormState, data: FormData): Promise<F
   return {};
 }
 
-/** Starts the sign-in with the institution's provider, which comes back to the same page. */
+/**
+ * Starts the sign-in with the institution's provider, which comes back to the same page. A
+ * provider that cannot be reached sends the person back to sign in, still on their way back.
+ */
 export async function institutionSignInAction(
   _state: FormState,
   data: FormData,
 ): Promise<FormState> {
-  await signIn("oidc", { redirectTo: safeReturnPath(data.get("returnTo")) });
-  return {};
+  const returnTo = safeReturnPath(data.get("returnTo"));
+  redirect(
+    withReturnPath(await signIn("oidc", { redirectTo: returnTo, redirect: false }), returnTo),
+  );
 }

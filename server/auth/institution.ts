@@ -59,7 +59,7 @@ export async function matchInstitutionSignIn(
 }
 
 /** Auth.js keeps the page the sign-in started from in a cookie of its own. */
-function returnPathFromCookie(headers: Headers): string | undefined {
+export function returnPathFromCookie(headers: Headers): string | undefined {
   const name = isSecureRequest(headers) ? "__Secure-authjs.callback-url" : "authjs.callback-url";
   for (const part of (headers.get("cookie") ?? "").split(";")) {
     const [key, ...value] = part.trim().split("=");

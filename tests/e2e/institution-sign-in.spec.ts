@@ -123,6 +123,22 @@ test("an email the institution has not verified does not sign into the account t
   await expect(intruder.getByText("to see your account")).toBeVisible();
 });
 
+test("a sign-in cancelled at the institution says so, and the next try still returns to where it started", async ({
+  page,
+}) => {
+  await page.goto("/signin?callbackUrl=%2Finbox");
+  const institutionSignIn = new InstitutionSignIn(page);
+  await institutionSignIn.cancelAtProvider();
+  await expect(page).toHaveURL(/\/signin\?/);
+  await expect(new SignInPage(page).problem()).toContainText(
+    `Signing in with ${institution} did not work`,
+  );
+
+  await institutionSignIn.signInAs("olga");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole("banner")).toContainText("Olga Petrova");
+});
+
 test("a guest who signs in with the institution becomes the institution's member, listed without the guest mark", async ({
   page,
   browser,

@@ -1,5 +1,5 @@
 import { type Browser, expect, test } from "@playwright/test";
-import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
+import { LiveMotionPage, SignUpPage, seriousViolations, teacherWithGuest } from "./pages";
 import { expectFits, phone } from "./pages/screens";
 
 // Motions of their own, apart from the reading journey's (journey.spec.ts).
@@ -110,7 +110,10 @@ test("votes and ratings reach the other screen, nobody is offered a rating of th
   await a.open(title);
   await b.open(title);
 
-  const before = Number(await pageB.getByTestId("tally-before-against").textContent());
+  // Other specs vote on the demo motion too: until someone has, the row says it is not taken.
+  const tallied = pageB.getByTestId("tally-before-against");
+  await expect(tallied.or(pageB.getByTestId("tally-before-untaken"))).toBeVisible();
+  const before = (await tallied.count()) > 0 ? Number(await tallied.textContent()) : 0;
   await pageA
     .getByRole("group", { name: "Your vote before the debate" })
     .getByRole("radio", { name: "Against" })
@@ -264,4 +267,48 @@ test("on a laptop a keyboard user goes from the argument to the documents and ba
   await page.keyboard.press("Enter");
   await expect(body).toBeFocused();
   await expect(body).toHaveValue("Brokers need both sides' trust.");
+});
+
+test("the vote panel says a vote nobody has cast is not taken yet, and that nobody voted once the motion is closed", async ({
+  browser,
+}) => {
+  const { teacher, student, motionPath, close } = await teacherWithGuest(browser, {
+    teacher: "Vera Votecount",
+    space: "Voting seminar",
+    motion: "School should start at ten",
+    guest: "Gus",
+    guestViewport: phone,
+  });
+  await student.goto(motionPath);
+  await expect(student.getByText("Connecting…")).toHaveCount(0);
+  const votes = (page: typeof teacher) => page.getByRole("region", { name: "Votes" });
+  const row = (page: typeof teacher, name: string) =>
+    votes(page).getByRole("row", { name: new RegExp(`^${name}`) });
+  for (const page of [teacher, student]) {
+    await expect(row(page, "Before the debate")).toHaveText(/Vote before the debate not taken yet/);
+    await expect(row(page, "After the debate")).toHaveText(/Vote after the debate not taken yet/);
+  }
+  await votes(student).scrollIntoViewIfNeeded();
+  await expectFits(student, "vote-panel-untaken", "phone");
+
+  await student
+    .getByRole("group", { name: "Your vote before the debate" })
+    .getByRole("radio", { name: "For" })
+    .check();
+  // The vote cast reaches the teacher's screen as counts; the vote after still is not taken.
+  await expect(teacher.getByTestId("tally-before-for")).toHaveText("1");
+  await expect(row(teacher, "Before the debate")).not.toContainText("not taken");
+  await expect(row(teacher, "After the debate")).toHaveText(/Vote after the debate not taken yet/);
+
+  await teacher.getByRole("button", { name: "Close the motion" }).click();
+  for (const page of [teacher, student]) {
+    await expect(row(page, "After the debate")).toHaveText(/Vote after the debate: nobody voted/);
+  }
+  await votes(student).scrollIntoViewIfNeeded();
+  await expectFits(student, "vote-panel-closed", "phone");
+  await teacher.setViewportSize({ width: 1366, height: 768 });
+  await votes(teacher).scrollIntoViewIfNeeded();
+  await expectFits(teacher, "vote-panel-closed", "laptop-1366");
+  expect(await seriousViolations(teacher)).toEqual([]);
+  await close();
 });

@@ -8,6 +8,7 @@ import {
   seriousViolations,
 } from "./pages";
 import { expectFits, laptop, phone, projector } from "./pages/screens";
+import { Fingers } from "./pages/touch";
 
 // A demo motion no other spec posts on: the map draws its sample debate and the arguments
 // posted here.
@@ -145,6 +146,65 @@ test("the argument map draws the debate, zooms and pans, and a card opens its ar
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
   await new MotionPage(page).openSources();
   await expect(uncited).toContainText("Every source passage is cited");
+});
+
+test("on a phone's touch screen one finger pans the map, two pinch it larger, a swipe beside it scrolls the page, and a tap opens an argument", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: phone, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: motionTitle }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(motionTitle);
+  const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const map = new ArgumentMapPage(page);
+  await map.open(motionId);
+  await expect(map.motionCard()).toBeInViewport();
+  // The help speaks to fingers as well as to a mouse and a keyboard.
+  const help = page.locator("#map-help");
+  await expect(help).toContainText("pinch");
+  await expect(help).toContainText("Tap or click an argument to open it");
+
+  const fingers = await Fingers.on(page);
+  const scale = async () => Number(/scale\(([\d.]+)\)/.exec(await map.transform())?.[1]);
+  const scrolled = () => page.evaluate(() => window.scrollY);
+  const canvas = await page.locator(".map-canvas").boundingBox();
+  if (!canvas) throw new Error("the map has no canvas");
+  const middle = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+
+  // A finger on the map moves the map, not the page.
+  const opened = await map.transform();
+  const zoom = await scale();
+  await fingers.drag(middle, { x: -80, y: -60 });
+  await expect.poll(() => map.transform()).not.toBe(opened);
+  expect(await scale()).toBe(zoom);
+  expect(await scrolled()).toBe(0);
+
+  // Two fingers spread apart zoom in.
+  await fingers.pinch(middle, 60, 60);
+  await expect.poll(scale).toBeGreaterThan(zoom);
+  expect(await scrolled()).toBe(0);
+
+  // A swipe on the words above the map scrolls the page as anywhere else.
+  const words = await help.boundingBox();
+  if (!words) throw new Error("the map has no help");
+  await fingers.drag({ x: words.x + 20, y: words.y + 10 }, { x: 0, y: -200 });
+  await expect.poll(scrolled).toBeGreaterThan(0);
+
+  // A tap on a card the map opened on shows its argument on the motion's page.
+  await map.open(motionId);
+  const id = await page.evaluate(() => {
+    for (const card of document.querySelectorAll<HTMLElement>(".react-flow__node-argument")) {
+      const box = card.getBoundingClientRect();
+      const under = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      if (under?.closest(".react-flow__node") === card) return card.dataset.id;
+    }
+    return null;
+  });
+  expect(id, "no argument's card is in view where the map opens").not.toBeNull();
+  await page.locator(`.react-flow__node[data-id="${id}"]`).tap();
+  await expect(page).toHaveURL(new RegExp(`/motions/${motionId}#argument-${id}$`));
+  await context.close();
 });
 
 const sizes = { phone, laptop, projector };

@@ -14,6 +14,7 @@ export const institutionPeople = {
   ada: { email: "ada@school.test", email_verified: true, name: "Ada at School" },
   linus: { email: "linus@school.test", email_verified: true, name: "Linus at School" },
   nia: { email: "nia@school.test", email_verified: true, name: "Nia Okafor" },
+  olga: { email: "olga@school.test", email_verified: true, name: "Olga Petrova" },
   /** Claims an email the institution has not verified, which an account here holds. */
   mallory: { email: "bea@school.test", email_verified: false, name: "Mallory" },
 } as const;

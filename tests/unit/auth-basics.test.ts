@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withReturnPath } from "../../server/auth/refusedSignIn";
 import { returnPathOf, safeReturnPath } from "../../server/auth/returnPath";
 import { resolveAuthSecret } from "../../server/auth/secret";
 import { isCrossSite, isForgeable } from "../../server/crossSite";
@@ -72,5 +73,27 @@ describe("where sign-in returns to", () => {
       expect(returnPathOf(other, site)).toBe("/spaces");
     }
     expect(returnPathOf("https://moot.school.test/spaces/abc", site)).toBe("/spaces/abc");
+  });
+});
+
+describe("a sign-in the provider refused or could not start", () => {
+  it("sends the person back to sign in still on their way to where they started", () => {
+    expect(withReturnPath("http://moot.test/signin?error=Configuration", "/inbox")).toBe(
+      "http://moot.test/signin?error=Configuration&callbackUrl=%2Finbox",
+    );
+    expect(withReturnPath("/signin?error=OAuthCallbackError", "/motions/m1?view=map")).toBe(
+      "/signin?error=OAuthCallbackError&callbackUrl=%2Fmotions%2Fm1%3Fview%3Dmap",
+    );
+  });
+
+  it("leaves every other address as it is", () => {
+    const kept = "/signin?error=OidcEmailUnverified&callbackUrl=%2Faccount";
+    expect(withReturnPath(kept, "/inbox")).toBe(kept);
+    const provider = "http://idp.test/auth?client_id=moot&redirect_uri=x";
+    expect(withReturnPath(provider, "/inbox")).toBe(provider);
+    expect(withReturnPath("http://moot.test/inbox", "/inbox")).toBe("http://moot.test/inbox");
+    expect(withReturnPath("/signin?error=Configuration", undefined)).toBe(
+      "/signin?error=Configuration",
+    );
   });
 });

@@ -19,6 +19,12 @@ export class InstitutionSignIn {
     const link = this.page.getByRole("button", { name: `Link ${institution} sign-in` });
     await this.loginAtProvider(login, () => link.click());
   }
+  /** Starts the sign-in, then turns back on the provider's own page ("[ Cancel ]"). */
+  async cancelAtProvider() {
+    await this.button().click();
+    await expect(this.page.locator("input[name=login]")).toBeVisible();
+    await this.page.getByRole("link", { name: "[ Cancel ]" }).click();
+  }
   private async loginAtProvider(login: string, start: () => Promise<void>) {
     const moot = new URL(this.page.url()).origin;
     await start();

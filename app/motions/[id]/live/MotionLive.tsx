@@ -611,11 +611,7 @@ export function MotionLive({
             mine={motion.mine.votes}
             canVote={canVote}
             closedPhases={closedPhases}
-            over={
-              status === "closed" ||
-              status === "archived" ||
-              (settings.format === "oxford" && session.clock === "ended")
-            }
+            timing={live.motion}
             vote={vote}
           />
           <RoomPresence here={live.presence} />

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { newClientId } from "@/lib/clientId";
 import type { CastVote } from "@/lib/commands";
 import { type Stance, supportShift, type VotePhase, type VoteTally } from "@/lib/debate";
-import { winnerSentence } from "@/lib/results";
+import { untakenVote, type VoteTiming, votingOver, winnerSentence } from "@/lib/results";
 import { Problem } from "../../../components/Problem";
 
 const stances: [Stance, string][] = [
@@ -18,14 +18,18 @@ const phases: [VotePhase, string][] = [
   ["after", "After the debate"],
 ];
 
-/** The tally before and after, the shift between them, and the viewer's own two votes. */
+/**
+ * The tally before and after, the shift between them, and the viewer's own two votes. A vote
+ * nobody has cast says so in its row ("Final vote not taken yet", "… open: no votes yet", "…
+ * nobody voted"), as the projector and the results do: a row of zeros reads as a result.
+ */
 export function VotePanel({
   motionId,
   votes,
   mine,
   canVote,
   closedPhases,
-  over,
+  timing,
   vote,
 }: {
   motionId: string;
@@ -34,13 +38,14 @@ export function VotePanel({
   canVote: boolean;
   /** Why a vote cannot be cast now, by phase (a structured debate's phase decides). */
   closedPhases: Partial<Record<VotePhase, string>>;
-  /** The debate is over: the panel says who won and leads to the results. */
-  over: boolean;
+  /** Where the motion stands; once voting is over the panel says who won and leads to the results. */
+  timing: VoteTiming;
   vote: (payload: CastVote) => Promise<string | null>;
 }) {
   const [chosen, setChosen] = useState(mine);
   const [problem, setProblem] = useState<string | null>(null);
   const shift = supportShift(votes);
+  const over = votingOver(timing);
   const choose = async (phase: VotePhase, stance: Stance) => {
     const previous = chosen[phase];
     setChosen({ ...chosen, [phase]: stance });
@@ -76,16 +81,29 @@ export function VotePanel({
           </tr>
         </thead>
         <tbody>
-          {phases.map(([phase, label]) => (
-            <tr key={phase}>
-              <th scope="row">{label}</th>
-              {stances.map(([stance]) => (
-                <td key={stance} data-testid={`tally-${phase}-${stance}`}>
-                  {votes[phase][stance]}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {phases.map(([phase, label]) => {
+            const untaken = untakenVote(votes, phase, timing);
+            return (
+              <tr key={phase}>
+                <th scope="row">{label}</th>
+                {untaken ? (
+                  <td
+                    colSpan={stances.length}
+                    className="vote-untaken"
+                    data-testid={`tally-${phase}-untaken`}
+                  >
+                    {untaken}
+                  </td>
+                ) : (
+                  stances.map(([stance]) => (
+                    <td key={stance} data-testid={`tally-${phase}-${stance}`}>
+                      {votes[phase][stance]}
+                    </td>
+                  ))
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p className="meta" aria-live="polite">

@@ -69,7 +69,7 @@ function MoreCard({ data }: NodeProps<MapNode>) {
       <Handle type="source" position={Position.Top} isConnectable={false} />
       <p className="map-card-relation">{data.relationLabel}</p>
       <p className="map-card-count">{data.excerpt}</p>
-      <p className="map-card-author">Click or press Enter to draw them</p>
+      <p className="map-card-author">Tap, click or press Enter to draw them</p>
     </div>
   );
 }

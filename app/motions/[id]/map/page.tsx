@@ -45,10 +45,11 @@ export default async function MapPage({ params }: Props) {
         <>
           <p className="meta" id="map-help">
             Arguments for the motion branch to the left, against to the right; each reply sits below
-            what it supports or attacks. Drag to pan, scroll or use the buttons to zoom. Tab or the
-            arrow keys move between arguments; Enter opens one.
+            what it supports or attacks. Drag to pan; pinch, scroll or use the buttons to zoom. Tap
+            or click an argument to open it, or move between them with Tab or the arrow keys and
+            open one with Enter.
             {motion.partial
-              ? " A big debate is drawn in part: Enter or a click on a “+” card draws what it stands for."
+              ? " A big debate is drawn in part: a tap, a click or Enter on a “+” card draws what it stands for."
               : null}{" "}
             <Link href={back}>Back to the motion</Link>
           </p>

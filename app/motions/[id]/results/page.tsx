@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadLink } from "@/app/components/DownloadLink";
 import { totalOf } from "@/lib/debate";
 import { votingOver } from "@/lib/results";
 import { loadResults } from "./loadResults";
@@ -40,13 +41,12 @@ export default async function ResultsPage({ params }: Props) {
       <section aria-labelledby="participation-heading">
         <div className="arguments-header">
           <h2 id="participation-heading">Participation</h2>
-          <a
+          <DownloadLink
             className="button secondary"
             href={`/api/motions/${motion.id}/participation?format=csv`}
-            download
           >
             Download CSV
-          </a>
+          </DownloadLink>
         </div>
         <p className="meta">
           Arguments and replies count everything posted, also what is awaiting approval, hidden or

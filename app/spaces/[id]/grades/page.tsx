@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DownloadLink } from "@/app/components/DownloadLink";
 import { GradesTable } from "./GradesTable";
 import { loadGrades } from "./loadGrades";
 import { MotionGrades } from "./MotionGrades";
@@ -55,13 +56,12 @@ export default async function GradesPage({ params }: Props) {
       <div className="arguments-header">
         <h1>Gradebook</h1>
         {motions.length > 0 && rows.length > 0 ? (
-          <a
+          <DownloadLink
             className="button secondary"
             href={`/api/spaces/${space.id}/grades?format=csv`}
-            download
           >
             Download CSV
-          </a>
+          </DownloadLink>
         ) : null}
       </div>
       <p className="meta">
