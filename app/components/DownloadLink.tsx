@@ -29,22 +29,29 @@ export function DownloadLink({
   children: ReactNode;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const download = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
+    if (busy) return;
     setProblem(null);
-    const response = await fetch(href, { credentials: "same-origin" }).catch(() => null);
+    setBusy(true);
+    // A big debate's export takes a moment to make: the link says so meanwhile.
+    const response = await fetch(href, { credentials: "same-origin" })
+      .then(async (answer) => ({ answer, file: answer.ok ? await answer.blob() : null }))
+      .catch(() => null)
+      .finally(() => setBusy(false));
     if (!response) {
       setProblem("The file was not downloaded: the connection dropped. Try again.");
       return;
     }
-    if (!response.ok) {
-      setProblem(await refusalOf(response));
+    if (!response.file) {
+      setProblem(await refusalOf(response.answer));
       return;
     }
-    const url = URL.createObjectURL(await response.blob());
+    const url = URL.createObjectURL(response.file);
     const save = document.createElement("a");
     save.href = url;
-    save.download = fileNameOf(response);
+    save.download = fileNameOf(response.answer);
     document.body.append(save);
     save.click();
     save.remove();
@@ -53,9 +60,14 @@ export function DownloadLink({
   };
   return (
     <span className="download-link">
-      <a href={href} download className={className} onClick={download}>
+      <a href={href} download className={className} onClick={download} aria-busy={busy}>
         {children}
       </a>
+      {busy ? (
+        <span role="status" className="meta">
+          Preparing the file…
+        </span>
+      ) : null}
       {problem ? (
         <span role="alert" className="problem">
           {problem}
