@@ -65,10 +65,16 @@ export function InboxList({ initial }: { initial: Inbox }) {
 
   if (notifications.length === 0) {
     return (
-      <p className="empty">
-        Nothing yet. Replies to your arguments, mentions of you (@ and your name), what a moderator
-        decided about your posts, and new motions in your spaces will appear here.
-      </p>
+      <div className="empty">
+        <p>
+          Nothing yet. Replies to your arguments, mentions of you (@ and your name), what a
+          moderator decided about your posts, and new motions in your spaces will appear here.
+        </p>
+        <p>
+          To begin, open a motion in <Link href="/spaces">your spaces</Link> and make an argument:
+          you will hear here when someone answers it.
+        </p>
+      </div>
     );
   }
 

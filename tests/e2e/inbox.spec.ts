@@ -26,6 +26,14 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
 
   await aigerim.goto("/inbox");
   await expect(aigerim.getByText(/Nothing yet\. Replies to your arguments/)).toBeVisible();
+  // A new member is told what to do to hear from anyone, and where.
+  await expect(
+    aigerim.getByText(/To begin, open a motion in your spaces and make an argument/),
+  ).toBeVisible();
+  await expect(aigerim.getByRole("link", { name: "your spaces" })).toHaveAttribute(
+    "href",
+    "/spaces",
+  );
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   expect(await seriousViolations(aigerim)).toEqual([]);
   await expectFitsPhoneAndLaptop(aigerim, "inbox-empty", { fullPage: true });
