@@ -7,6 +7,8 @@ import {
   seriousViolations,
   teacherOpensMotion,
 } from "./pages";
+import { apiAccount } from "./pages/apiAccount";
+import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 // A debate kept up between seminars: Amira posts on Monday and leaves; Bolat replies while she is
 // away; on Tuesday she comes back to what changed, answers, and looks a passage up by a word.
@@ -182,4 +184,94 @@ test("what was new when the page opened stays marked new after the page is drawn
   await expect(arrived.locator(".badge-new").first()).toHaveText("New");
   await teacherContext.close();
   await studentContext.close();
+});
+
+test("back after a day on a phone, a member is told how many arguments are new and steps from one to the next", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const phone = { viewport: { width: 390, height: 844 }, hasTouch: true };
+  const teacherContext = await browser.newContext();
+  const mondayContext = await browser.newContext(phone);
+  const teacher = teacherContext.request;
+  await apiAccount(teacher, {
+    name: "Yerlan Teacher",
+    email: `yerlan-${stamp}@school.test`,
+    password: "Yerlan's long password",
+  });
+  await apiAccount(mondayContext.request, {
+    name: "Saule Student",
+    email: `saule-${stamp}@school.test`,
+    password: "Saule's long password",
+  });
+  const space = await (
+    await teacher.post("/api/spaces", { data: { name: "Caspian seminar" } })
+  ).json();
+  const joined = await mondayContext.request.post("/api/spaces/join", {
+    data: { code: space.joinCode },
+  });
+  expect(joined.status()).toBe(200);
+  const motion = await (
+    await teacher.post(`/api/spaces/${space.id}/motions`, {
+      data: { title: "The Caspian is a sea, not a lake" },
+    })
+  ).json();
+  const post = async (
+    request: typeof teacher,
+    body: string,
+    relation: "for" | "against" | "attacks",
+    parentId: string | null = null,
+  ) => {
+    const posted = await request.post(`/api/motions/${motion.id}/arguments`, {
+      data: { parentId, relation, body, citations: [] },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    return (await posted.json()) as { id: string };
+  };
+  for (const n of [1, 2, 3]) await post(teacher, `Old argument ${n} read on Monday.`, "for");
+  await post(teacher, "An old argument against, read on Monday.", "against");
+  const hers = await post(mondayContext.request, "Its seabed is shared like a sea's.", "for");
+
+  // Monday: Saule reads it all on her phone and leaves.
+  const monday = await mondayContext.newPage();
+  await monday.goto(`/motions/${motion.id}`);
+  await expect(monday.getByText("Old argument 1 read on Monday.")).toBeVisible();
+  await expect
+    .poll(async () => {
+      const motions = await monday.request.get(`/api/spaces/${space.id}/motions`);
+      return ((await motions.json()) as { unread: number }[])[0]?.unread;
+    })
+    .toBe(0);
+  const storageState = await mondayContext.storageState();
+  await mondayContext.close();
+
+  // While she is away: a reply to her argument, and a new argument on each side.
+  await post(teacher, "A lake is what the treaty of 2018 avoided saying.", "attacks", hers.id);
+  await post(teacher, "Sturgeon swim it as a sea.", "for");
+  await post(teacher, "It has no outlet to the ocean.", "against");
+
+  // Tuesday, on the same phone: the page says what is new and steps through it, in its order.
+  const tuesdayContext = await browser.newContext({ ...phone, storageState });
+  const tuesday = await tuesdayContext.newPage();
+  await tuesday.goto(`/motions/${motion.id}`);
+  await expect(tuesday.getByText("Connecting…")).toHaveCount(0);
+  await expect(tuesday.getByText("3 new since your last visit")).toBeVisible();
+  const next = tuesday.getByRole("button", { name: "Go to the next new argument" });
+  const focused = tuesday.locator("li.argument:focus > article");
+  for (const body of [
+    "Sturgeon swim it as a sea.",
+    "A lake is what the treaty of 2018 avoided saying.",
+    "It has no outlet to the ocean.",
+    "Sturgeon swim it as a sea.",
+  ]) {
+    await next.click();
+    await expect(focused).toContainText(body);
+    await expect(focused).toBeInViewport();
+    await expect(focused.locator(".badge-new")).toHaveText("New");
+  }
+  await expect(tuesday).toHaveURL(/#argument-/);
+  expect(await seriousViolations(tuesday)).toEqual([]);
+  await expectFitsPhoneAndLaptop(tuesday, "new-since-visit");
+  await teacherContext.close();
+  await tuesdayContext.close();
 });

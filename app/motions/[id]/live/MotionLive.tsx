@@ -29,6 +29,7 @@ import { Composer, type Draft } from "./Composer";
 import { HoldNotice } from "./HoldNotice";
 import { sendingArguments } from "./liveState";
 import { moderatorCommands } from "./moderatorCommands";
+import { NewSinceVisit } from "./NewSinceVisit";
 import { PostedNote } from "./PostedNote";
 import { type Highlight, Reader } from "./Reader";
 import { ReaderSheet } from "./ReaderSheet";
@@ -390,7 +391,7 @@ export function MotionLive({
     (node: ArgumentNode) => loadMore(node.id, order, node.children.length),
     [loadMore, order],
   );
-  const thread = useThreads({
+  const { thread, newCount } = useThreads({
     motionId: motion.id,
     live,
     reading: visitReading,
@@ -578,6 +579,7 @@ export function MotionLive({
             </p>
           ) : null}
 
+          <NewSinceVisit count={newCount} />
           <ArgumentSides
             tree={tree}
             order={order}

@@ -51,7 +51,7 @@ export function useThreads({
   isLoading: (argumentId: string) => boolean;
   /** Whether an argument's replies were read to their end: what they still count is not shown. */
   walkedToEnd: (argumentId: string) => boolean;
-}): ThreadView & { linkProblem: string | null } {
+}): { thread: ThreadView & { linkProblem: string | null }; newCount: number } {
   const { arguments: args, wentPublic, seq, outside } = live.motion;
   const fresh = useMemo(() => {
     if (!reading) return new Set<string>();
@@ -205,5 +205,7 @@ export function useThreads({
   );
   // The same object from render to render while nothing in it changed, or every item redraws.
   const linkProblem = linkFailed?.id === linkedId ? linkFailed.problem : null;
-  return useMemo(() => ({ ...view, linkProblem }), [view, linkProblem]);
+  const thread = useMemo(() => ({ ...view, linkProblem }), [view, linkProblem]);
+  // Apart from the thread: a count changing with each arrival must not redraw every item.
+  return { thread, newCount: reading && reading.lastSeq > 0 ? fresh.size : 0 };
 }
