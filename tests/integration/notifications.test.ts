@@ -10,6 +10,7 @@ import {
   type NotificationView,
   notificationHref,
 } from "../../lib/notifications";
+import { withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { changeMotionStatus } from "../../server/domain/debate/lifecycle";
 import {
@@ -342,6 +343,24 @@ for (const dialect of await dialects()) {
       await post(people.ben, { body: "Where is @Cy Observer?" });
       const rows = await db.store.notifications.ofUser(people.cy.id, 10);
       expect(rows).toHaveLength(1);
+    });
+
+    it("P-NOTE-8: a reply or mention whose author withdrew it leaves the inbox and its count", async () => {
+      const { people, post, reply, inbox } = await room(db.store);
+      const mine = await post(people.ana);
+      const takenBack = await reply(people.ben, mine, "Hasty words, @Cy Observer.");
+      await reply(people.ben, mine, "Considered words.");
+      expect((await inbox(people.ana)).unread).toBe(2);
+      expect((await inbox(people.cy)).unread).toBe(1);
+      const withdrawn = await withdrawArgument(db.store, actorOf(people.ben), {
+        argumentId: takenBack,
+        clientId: id(),
+      });
+      expect(withdrawn.ok).toBe(true);
+      const ana = await inbox(people.ana);
+      expect(ana.unread).toBe(1);
+      expect(ana.notifications.map((n) => n.argumentId)).not.toContain(takenBack);
+      expect(await inbox(people.cy)).toEqual({ notifications: [], unread: 0 });
     });
 
     it("P-NOTE-7: a command that is refused notifies nobody", async () => {

@@ -10,7 +10,7 @@ const public_ = new Set<ArgumentRow["status"]>(["published", "withdrawn"]);
 /**
  * Turns one reader's notifications into views as they may read them now (P-NOTE-8, P-NOTE-9):
  * one whose motion or argument they may no longer read (they left the space, the argument was
- * hidden) is left out, and in an anonymous motion someone else is their pseudonym. Remembers
+ * hidden, or withdrawn by someone else) is left out, and in an anonymous motion someone else is their pseudonym. Remembers
  * what it looked up, for the next notification of the same motion.
  */
 export function notificationReader(repos: Repos, reader: Actor) {
@@ -36,6 +36,8 @@ export function notificationReader(repos: Repos, reader: Actor) {
       if (!seen) return null;
       // Restored since (or gone another way): "a moderator hid your post" is no longer so.
       if (row.type === "hidden" && argument.status !== "hidden") return null;
+      // Its author took the words back: "replied to you" would lead to nothing to read.
+      if (argument.status === "withdrawn" && argument.authorId !== reader.id) return null;
     }
     return {
       id: row.id,
