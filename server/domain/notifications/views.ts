@@ -10,8 +10,8 @@ const public_ = new Set<ArgumentRow["status"]>(["published", "withdrawn"]);
 /**
  * Turns one reader's notifications into views as they may read them now (P-NOTE-8, P-NOTE-9):
  * one whose motion or argument they may no longer read (they left the space, the argument was
- * hidden, or withdrawn by someone else) is left out, and in an anonymous motion someone else is their pseudonym. Remembers
- * what it looked up, for the next notification of the same motion.
+ * hidden, or withdrawn by someone else) is left out, and in an anonymous motion someone else is
+ * their pseudonym. Remembers what it looked up, for the next notification of the same motion.
  */
 export function notificationReader(repos: Repos, reader: Actor) {
   const motions = new Map<string, Promise<{ motion: MotionRow; moderates: boolean } | null>>();

@@ -42,7 +42,10 @@ export function NewSinceVisit({ count }: { count: number }) {
   );
 }
 
-/** The first new argument after `from` in the page's order, or the first of all (from the top, or past the last). */
+/**
+ * The first new argument after `from` in the page's order; the first of all from the top, or
+ * once past the last.
+ */
 function nextNewAfter(from: Element | null): HTMLElement | undefined {
   const news = [...document.querySelectorAll<HTMLElement>("li.argument-new")];
   const after = (item: HTMLElement) =>
