@@ -5,11 +5,11 @@ import { requiredAs, text } from "./text";
  * Ids are UUIDs, made in lower case. One written in upper case names the same thing (RFC 9562
  * reads them in either case), so it is read in lower case, as it is stored.
  */
-export const Id = z.uuid({ error: "is not a valid id" }).transform((id) => id.toLowerCase());
-
-/** An id with its own sentence, for a field whose name the sentence gives. */
 export const IdOf = (message: string) =>
   z.uuid({ error: message }).transform((id) => id.toLowerCase());
+
+/** An id whose field the refusal names before this sentence ("motionId: is not a valid id"). */
+export const Id = IdOf("is not a valid id");
 
 /** The client's own id of a command, which makes a retry answer what the first try stored. */
 export const ClientId = text(requiredAs("text"))

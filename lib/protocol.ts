@@ -213,13 +213,21 @@ export type MotionEvent =
  */
 export type OutgoingEvent = MotionEvent & { anonymous?: boolean; notified?: boolean };
 
+/**
+ * A motion's room by its id, read in lower case as ids are (lib/ids.ts). Any text is taken: one
+ * that names no motion joins nothing, and a leave of it is a plain round trip.
+ */
+const RoomMotionId = text()
+  .min(1)
+  .transform((id) => id.toLowerCase());
+
 export const MotionJoin = z.object({
-  motionId: text().min(1),
+  motionId: RoomMotionId,
   sinceSeq: z.number().int().nonnegative().default(0),
 });
 export type MotionJoin = z.input<typeof MotionJoin>;
 
-export const MotionLeave = z.object({ motionId: text().min(1) });
+export const MotionLeave = z.object({ motionId: RoomMotionId });
 export type MotionLeave = z.input<typeof MotionLeave>;
 
 /** The most events one join replays; a client further behind reloads the motion instead. */

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+type Writer = (...args: unknown[]) => boolean;
+type Ender = (...args: unknown[]) => ServerResponse;
+
 /**
  * Next answers a method that an API route does not export with an empty 405. Under /api it is
  * given the API's error shape instead, as an unknown path is; the methods a route serves are in
@@ -8,22 +11,34 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export function explainMethodNotAllowed(req: IncomingMessage, res: ServerResponse) {
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (!path.startsWith("/api/")) return;
+  const message = `${req.method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`;
+  const body = JSON.stringify({ error: { code: "method_not_allowed", message } });
+  // Whether this answer is a bare 405 that gets the body: known when its head goes out, which is
+  // either before `end` (Next's compression writes it first) or inside it (Node's own).
   let explained = false;
-  // Next sends the head before its (empty) body: the type is set as the head goes out.
+  let wroteBody = false;
+  const explain = (status: number) => {
+    if (status !== 405 || wroteBody || res.hasHeader("content-type")) return;
+    explained = true;
+    res.removeHeader("content-length");
+    res.setHeader("content-type", "application/json");
+  };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (status === 405 && !res.hasHeader("content-type")) {
-      explained = true;
-      res.removeHeader("content-length");
-      res.setHeader("content-type", "application/json");
-    }
+    explain(status);
     return writeHead(status, ...rest);
   }) as ServerResponse["writeHead"];
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const write = res.write.bind(res) as Writer;
+  res.write = ((...args: unknown[]) => {
+    wroteBody = true;
+    return write(...args);
+  }) as ServerResponse["write"];
+  const end = res.end.bind(res) as Ender;
   res.end = ((...args: unknown[]) => {
-    if (!explained || req.method === "HEAD") return end(...args);
-    const message = `${req.method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`;
-    const body = JSON.stringify({ error: { code: "method_not_allowed", message } });
+    const chunk = typeof args[0] === "function" ? undefined : args[0];
+    if (chunk !== undefined && chunk !== null) wroteBody = true;
+    if (!res.headersSent) explain(res.statusCode);
+    if (!explained || wroteBody || req.method === "HEAD") return end(...args);
     const done = args.find((arg) => typeof arg === "function");
     return done ? end(body, done) : end(body);
   }) as ServerResponse["end"];

@@ -63,11 +63,10 @@ export function DownloadLink({
       <a href={href} download className={className} onClick={download} aria-busy={busy}>
         {children}
       </a>
-      {busy ? (
-        <span role="status" className="meta">
-          Preparing the file…
-        </span>
-      ) : null}
+      {/* Present before it speaks: a screen reader announces a live region's change, not its arrival. */}
+      <span role="status" className="meta">
+        {busy ? "Preparing the file…" : ""}
+      </span>
       {problem ? (
         <span role="alert" className="problem">
           {problem}

@@ -548,6 +548,13 @@ test("new replies the page does not hold are counted on the threads it loads lat
   await host.close();
 
   const page = await openMotion();
+  // The line at the top counts it too, and says where it is.
+  const sinceVisit = page.locator(".new-since-visit");
+  await expect(sinceVisit).toContainText("1 new since your last visit");
+  await expect(sinceVisit).toContainText("In replies not loaded yet");
+  await expect(sinceVisit.getByRole("button", { name: "Go to the next new argument" })).toHaveCount(
+    0,
+  );
   await item(page, 379).getByRole("button", { name: "Show 21 replies, 1 new" }).click();
   // Loaded now, each level says what is new below it, down to the reply.
   const under409 = item(page, 409).getByRole("button", { name: "Show 2 replies, 1 new" });
@@ -559,5 +566,10 @@ test("new replies the page does not hold are counted on the threads it loads lat
   const reply = page.getByText("A reply deep in a folded thread.");
   await expect(reply).toBeVisible();
   await expect(page.locator("li.argument-new").filter({ has: reply })).toHaveCount(1);
+  // Loaded, it is counted once, and the way to it is the button's.
+  await expect(sinceVisit).toContainText("1 new since your last visit");
+  await expect(sinceVisit).not.toContainText("not loaded yet");
+  await sinceVisit.getByRole("button", { name: "Go to the next new argument" }).click();
+  await expect(page.locator("li.argument:focus")).toContainText("A reply deep in a folded thread.");
   await page.close();
 });

@@ -168,6 +168,12 @@ describe("creation answers (docs/api.md, Creation answers)", () => {
       ({ id }) => `/api/users/${id}`,
     );
     expect(account).toEqual({ id: body.id, name: "Rae Reader", email });
+    // Their id in upper case is the same account (lib/ids.ts).
+    const shouted = await follow(
+      `/api/users/${body.id.toUpperCase()}`,
+      `${session.name}=${session.value}`,
+    );
+    expect(await shouted.json()).toEqual(account);
     // Nobody else learns whether the id names anyone.
     expect((await follow(`/api/users/${body.id}`, owner.cookie)).status).toBe(404);
   });

@@ -212,4 +212,20 @@ describe("Socket.IO motion rooms", () => {
     await socket.emitWithAck("motion:leave", { motionId: publicMotion });
     expect(received).toBe(0);
   });
+
+  it("P-LEAVE-1: a motion's id in upper case joins and leaves the same room", async () => {
+    const socket = await client();
+    const shouted = publicMotion.toUpperCase();
+    expect(
+      await socket.emitWithAck("motion:join", { motionId: shouted, sinceSeq: 0 }),
+    ).toMatchObject({ ok: true });
+    expect(await socket.emitWithAck("motion:leave", { motionId: shouted })).toEqual({ ok: true });
+    let received = 0;
+    hear(socket, "event", () => {
+      received += 1;
+    });
+    await append(publicMotion);
+    await socket.emitWithAck("motion:leave", { motionId: publicMotion });
+    expect(received).toBe(0);
+  });
 });

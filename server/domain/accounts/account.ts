@@ -47,7 +47,9 @@ export interface UserView {
  */
 export async function getUser(store: Store, actor: Actor, id: unknown): Promise<Outcome<UserView>> {
   if (actor.kind !== "user") return refuse("unauthenticated", "Sign in to see your account.");
-  const user = id === actor.id ? await store.users.get(actor.id) : undefined;
+  // An id in upper case names the same user (lib/ids.ts).
+  const own = typeof id === "string" && id.toLowerCase() === actor.id;
+  const user = own ? await store.users.get(actor.id) : undefined;
   if (!user) return refuse("not_found", "No such user.");
   return done({ id: user.id, name: user.name, email: user.email });
 }

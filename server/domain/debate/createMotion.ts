@@ -6,7 +6,7 @@ import { initialSession } from "../../../lib/session";
 import { text, visible } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
 import { toMotionEvent } from "../events";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import { passagesInSpace } from "../library/anchors";
 import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
@@ -15,7 +15,7 @@ import { placeOf } from "../spaces/access";
 export const MotionSourceInput = QuoteSelector.safeExtend({ documentId: Id });
 
 export const CreateMotionInput = z.object({
-  clientId: ClientId,
+  clientId: OptionalClientId,
   spaceId: Id,
   title: visible(text().trim().min(3, "title is too short").max(200), "A title"),
   description: visible(text().trim().max(2000), "A description").default(""),

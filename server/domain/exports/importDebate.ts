@@ -10,7 +10,7 @@ import { workPool } from "../../work/shared";
 import { pseudonymName } from "../debate/audience";
 import { argumentViews } from "../debate/views";
 import { outgoing } from "../events";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import type { PassageColumns } from "../library/anchors";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
@@ -19,7 +19,7 @@ import type { DebateImport, PassageImport } from "./json";
 /** Room for a debate with its documents (each up to 2,000,000 characters of text). */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
-export const ImportDebateTarget = z.object({ clientId: ClientId, spaceId: Id });
+export const ImportDebateTarget = z.object({ clientId: OptionalClientId, spaceId: Id });
 
 export interface ImportedDebate {
   motionId: string;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Store } from "../../../db/store";
 import type { Actor } from "../../policy";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import {
   deniedImport,
@@ -15,7 +15,7 @@ import { findAnchors, reanchorDocument } from "./reanchorDocument";
 
 /** A new version comes as the first did: a file, or pasted text with its format, and edits. */
 export const AddVersionInput = z
-  .object({ clientId: ClientId, documentId: Id, ...documentContent })
+  .object({ clientId: OptionalClientId, documentId: Id, ...documentContent })
   .refine(oneSource, oneSourceProblem);
 
 export type AddedVersion = { documentId: string; versionId: string; number: number };

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Store } from "../../../db/store";
 import type { Actor } from "../../policy";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { deniedImport, type ImportedDocument } from "./importDocument";
 import { readableDocument } from "./queries";
 
 export const CopyDocumentInput = z.object({
-  clientId: ClientId,
+  clientId: OptionalClientId,
   spaceId: Id,
   fromDocumentId: Id,
 });

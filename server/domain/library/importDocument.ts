@@ -7,7 +7,7 @@ import type { Failure } from "../../../lib/result";
 import { text, visible, webAddress } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
 import { workPool } from "../../work/shared";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 import { type DocumentFormat, mediaTypeOf } from "./extractText";
@@ -39,7 +39,7 @@ export const oneSourceProblem = {
 /** A first version, with what is known of the document. */
 export const ImportDocumentInput = z
   .object({
-    clientId: ClientId,
+    clientId: OptionalClientId,
     spaceId: Id,
     title: visible(text().trim().min(1, "title is empty").max(300), "A title"),
     author: optionalText(300),

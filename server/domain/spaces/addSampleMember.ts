@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { Store } from "../../../db/store";
 import { DisplayName } from "../../../lib/spaces";
 import type { Actor } from "../../policy";
-import { ClientId, Id, newId } from "../ids";
+import { Id, newId, OptionalClientId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 
 export const AddSampleMemberInput = z.object({
-  clientId: ClientId,
+  clientId: OptionalClientId,
   spaceId: Id,
   name: DisplayName,
 });

@@ -3,12 +3,12 @@ import type { Store } from "../../../db/store";
 import { SpaceVisibility } from "../../../lib/spaces";
 import { text, visible } from "../../../lib/text";
 import { type Actor, authorize } from "../../policy";
-import { ClientId, newId } from "../ids";
+import { newId, OptionalClientId } from "../ids";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { uniqueJoinCode } from "./joinCode";
 
 export const CreateSpaceInput = z.object({
-  clientId: ClientId,
+  clientId: OptionalClientId,
   name: visible(
     text().trim().min(1, "is empty").max(120, "is too long (120 characters at most)"),
     "A space's name",

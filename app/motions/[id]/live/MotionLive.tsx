@@ -403,6 +403,17 @@ export function MotionLive({
     walkedToEnd: repliesWalked,
     generation: live.generation,
   });
+  // New below the threads but not loaded: what their "Show replies" counts beyond the held ones.
+  // Not on a first visit, when nothing is new (useThreads' newCount).
+  const newNotLoaded = !visitReading?.lastSeq
+    ? 0
+    : Math.max(
+        0,
+        tree.reduce(
+          (sum, root) => sum + (thread.isNew(root.id) ? 1 : 0) + thread.newReplies(root),
+          0,
+        ) - newCount,
+      );
   // Held top-level arguments of a side, as the server counts them (waiting ones too).
   const heldOn = useCallback(
     (side: ListKey) =>
@@ -579,7 +590,7 @@ export function MotionLive({
             </p>
           ) : null}
 
-          <NewSinceVisit count={newCount} />
+          <NewSinceVisit count={newCount} notLoaded={newNotLoaded} />
           <ArgumentSides
             tree={tree}
             order={order}

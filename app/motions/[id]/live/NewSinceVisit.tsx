@@ -4,12 +4,13 @@ import { useRef } from "react";
 
 /**
  * How many arguments are new since the reader's last visit, and a way to step through them:
- * on a phone a long debate's new arguments sit far apart, among threads already read.
+ * on a phone a long debate's new arguments sit far apart, among threads already read. In a big
+ * debate some are in replies the page has not loaded: those are counted, and said to be there.
  */
-export function NewSinceVisit({ count }: { count: number }) {
+export function NewSinceVisit({ count, notLoaded }: { count: number; notLoaded: number }) {
   // The one reached last: pressing the button again moves the focus onto the button itself.
   const reached = useRef<HTMLElement | null>(null);
-  if (count === 0) return null;
+  if (count + notLoaded === 0) return null;
   const goToNext = (button: HTMLButtonElement) => {
     const focused = document.activeElement;
     const from =
@@ -30,14 +31,22 @@ export function NewSinceVisit({ count }: { count: number }) {
   };
   return (
     <p className="new-since-visit">
-      <span className="badge badge-new">{count} new since your last visit</span>{" "}
-      <button
-        type="button"
-        className="secondary"
-        onClick={(event) => goToNext(event.currentTarget)}
-      >
-        Go to the next new argument
-      </button>
+      <span className="badge badge-new">{count + notLoaded} new since your last visit</span>{" "}
+      {count > 0 ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={(event) => goToNext(event.currentTarget)}
+        >
+          Go to the next new argument
+        </button>
+      ) : null}
+      {notLoaded > 0 ? (
+        <span className="meta">
+          {count > 0 ? `${notLoaded} of them in replies` : "In replies"} not loaded yet: a thread’s
+          “Show … replies, … new” brings them.
+        </span>
+      ) : null}
     </p>
   );
 }
