@@ -224,8 +224,15 @@ test("the sort page deals an argument posted while it is open, when nothing is l
   // A moderator who has judged all is led to the room's groups, as their panel names them.
   await postAll(student, motionPath, [arguments_[5]]);
   await teacher.goto(`${motionPath}/sort`);
-  await teacher.keyboard.press("p");
-  await teacher.getByRole("link", { name: "See the room's opinion groups" }).click();
+  await expect(teacher.getByText("0 of 1 judged")).toBeVisible();
+  // A key pressed before the page has come alive is lost (the keys are heard from then on), so
+  // it is pressed again until the card is judged; one more press, with no card left, does nothing.
+  const groups = teacher.getByRole("link", { name: "See the room's opinion groups" });
+  await expect(async () => {
+    await teacher.keyboard.press("p");
+    await expect(groups).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await groups.click();
   await expect(
     teacher.getByRole("heading", { level: 2, name: "The room's opinion groups" }),
   ).toBeVisible();
