@@ -197,35 +197,32 @@ describe("Socket.IO motion rooms", () => {
     });
   });
 
-  it("P-LEAVE-1: after motion:leave the client receives no more events of that motion", async () => {
+  /**
+   * Joins the public motion by `joinAs` and leaves it by `leaveAs`: how many of its events the
+   * client hears after, a round trip behind the publish (had one been sent, it would have come
+   * first).
+   */
+  async function heardAfterLeaving(joinAs: string, leaveAs: string) {
     const socket = await client();
-    await socket.emitWithAck("motion:join", { motionId: publicMotion, sinceSeq: 0 });
-    expect(await socket.emitWithAck("motion:leave", { motionId: publicMotion })).toEqual({
-      ok: true,
-    });
+    expect(
+      await socket.emitWithAck("motion:join", { motionId: joinAs, sinceSeq: 0 }),
+    ).toMatchObject({ ok: true });
+    expect(await socket.emitWithAck("motion:leave", { motionId: leaveAs })).toEqual({ ok: true });
     let received = 0;
     hear(socket, "event", () => {
       received += 1;
     });
     await append(publicMotion);
-    // A round trip after the publish: had the event been sent, it would have arrived first.
     await socket.emitWithAck("motion:leave", { motionId: publicMotion });
-    expect(received).toBe(0);
+    return received;
+  }
+
+  it("P-LEAVE-1: after motion:leave the client receives no more events of that motion", async () => {
+    expect(await heardAfterLeaving(publicMotion, publicMotion)).toBe(0);
   });
 
   it("P-LEAVE-1: a motion's id in upper case joins and leaves the same room", async () => {
-    const socket = await client();
     const shouted = publicMotion.toUpperCase();
-    expect(
-      await socket.emitWithAck("motion:join", { motionId: shouted, sinceSeq: 0 }),
-    ).toMatchObject({ ok: true });
-    expect(await socket.emitWithAck("motion:leave", { motionId: shouted })).toEqual({ ok: true });
-    let received = 0;
-    hear(socket, "event", () => {
-      received += 1;
-    });
-    await append(publicMotion);
-    await socket.emitWithAck("motion:leave", { motionId: publicMotion });
-    expect(received).toBe(0);
+    expect(await heardAfterLeaving(shouted, shouted)).toBe(0);
   });
 });
