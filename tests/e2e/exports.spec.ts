@@ -105,11 +105,11 @@ test("a moderator downloads the participation CSV as the results page shows it, 
     );
   const button = helper.getByRole("link", { name: "Download CSV" });
   const [file] = await Promise.all([helper.waitForEvent("download"), button.click()]);
-  expect(file.suggestedFilename()).toBe(`participation-${motionId}.csv`);
+  expect(file.suggestedFilename()).toBe("participation-exams-should-be-open-book.csv");
   const answer = await helper.request.get((await button.getAttribute("href")) ?? "");
   expect(answer.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(answer.headers()["content-disposition"]).toBe(
-    `attachment; filename="participation-${motionId}.csv"`,
+    'attachment; filename="participation-exams-should-be-open-book.csv"',
   );
   const [header, ...lines] = (await readFile((await file.path()) ?? "", "utf8"))
     .replace(/^\uFEFF/, "")

@@ -383,7 +383,8 @@ describe("the results over REST", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toBe(
-      `attachment; filename="participation-${d.motionId}.csv"`,
+      // Named after the motion ("The rail line was worth building").
+      'attachment; filename="participation-the-rail-line-was-worth-building.csv"',
     );
     // The file starts with a byte order mark, which tells Excel the names are UTF-8 (text()
     // would drop it, as a UTF-8 decoder does).

@@ -1,5 +1,11 @@
+import type { Store } from "../../../db/store";
 import type { ParticipationRow } from "../../../lib/results";
+import type { Actor } from "../../policy";
 import { toCsv } from "../csv";
+import { fileStem } from "../fileStem";
+import { done, type Outcome } from "../outcome";
+import { moderatedMotion } from "./guards";
+import { participationIn } from "./results";
 
 const columns: [string, (row: ParticipationRow) => string | number][] = [
   ["name", (r) => r.user.name],
@@ -26,4 +32,19 @@ export function participationCsv(rows: ParticipationRow[]): string {
     columns.map(([name]) => name),
     rows.map((row) => columns.map(([, value]) => value(row))),
   );
+}
+
+/** The participation table as a CSV file named after the motion: "participation-rail-paid-off.csv". */
+export async function participationFile(
+  store: Store,
+  actor: Actor,
+  motionId: unknown,
+): Promise<Outcome<{ filename: string; csv: string }>> {
+  const found = await moderatedMotion(store, actor, motionId);
+  if (!found.ok) return found;
+  const rows = await participationIn(store, found.value);
+  return done({
+    filename: `participation-${fileStem(found.value.title)}.csv`,
+    csv: participationCsv(rows),
+  });
 }

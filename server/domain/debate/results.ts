@@ -261,8 +261,11 @@ export async function participation(
   motionId: unknown,
 ): Promise<Outcome<ParticipationRow[]>> {
   const found = await moderatedMotion(store, actor, motionId);
-  if (!found.ok) return found;
-  const motion = found.value;
+  return found.ok ? done(await participationIn(store, found.value)) : found;
+}
+
+/** participation's table for a motion the caller moderates. */
+export async function participationIn(store: Store, motion: MotionRow) {
   const members = await store.memberships.list(motion.spaceId);
   const rows = new Map<string, ParticipationRow>(
     members.map((m) => [m.userId, emptyRow({ id: m.userId, name: m.name }, m.role)]),
@@ -278,11 +281,8 @@ export async function participation(
   const others = actors.filter((id) => !rows.has(id));
   for (const [id, name] of await namesOf(store, others)) rows.set(id, emptyRow({ id, name }, null));
   count(rows, activity);
-
-  return done(
-    [...rows.values()].sort(
-      (a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id),
-    ),
+  return [...rows.values()].sort(
+    (a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id),
   );
 }
 

@@ -1,9 +1,9 @@
 import type { Store } from "../../../db/store";
 import type { Actor } from "../../policy";
 import { workPool } from "../../work/shared";
+import { fileStem } from "../fileStem";
 import { done, type Outcome, refuse } from "../outcome";
 import { debateView } from "./debateView";
-import { fileStem } from "./numbering";
 import type { ExportFormat } from "./render";
 
 /** The export formats: each made from the one view of the debate the caller may read. */

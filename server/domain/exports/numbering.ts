@@ -12,16 +12,3 @@ export function wordsOf(node: ArgumentNode): string {
   if (node.status === "hidden" && node.body === "") return "(hidden by a moderator)";
   return node.body;
 }
-
-/** A safe ASCII file name from the motion's title: "the-rail-line-was-worth-building". */
-export function fileStem(title: string): string {
-  const stem = title
-    .normalize("NFKD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return stem || "motion";
-}

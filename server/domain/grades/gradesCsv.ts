@@ -1,5 +1,6 @@
 import type { Gradebook } from "../../../lib/grades";
 import { toCsv } from "../csv";
+import { fileStem } from "../fileStem";
 
 /**
  * The gradebook as a CSV an LMS gradebook imports: one row per member with name, email (empty
@@ -17,4 +18,12 @@ export function gradesCsv({ motions, rows }: Gradebook): string {
       row.user.id,
     ]),
   );
+}
+
+/** The gradebook as a CSV file named after its space: "grades-seminar-on-central-asia.csv". */
+export function gradesFile(gradebook: Gradebook): { filename: string; csv: string } {
+  return {
+    filename: `grades-${fileStem(gradebook.space.name, "space")}.csv`,
+    csv: gradesCsv(gradebook),
+  };
 }

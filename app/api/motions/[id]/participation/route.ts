@@ -1,4 +1,4 @@
-import { participationCsv } from "@/server/domain/debate/participationCsv";
+import { participationFile } from "@/server/domain/debate/participationCsv";
 import { participation } from "@/server/domain/debate/results";
 import { csvDownload, json, requestActor, respond, tableFormat } from "@/server/http";
 import { runtime } from "@/server/runtime";
@@ -11,9 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (format instanceof Response) return format;
   const actor = await requestActor(request);
   const { id } = await params;
-  const outcome = await participation(runtime().store, actor, id);
-  if (!outcome.ok) return respond(outcome);
-  if (format === "json") return json({ rows: outcome.value });
-  // The id is a UUID by now (the query refused anything else), so it is safe in the header.
-  return csvDownload(`participation-${id}.csv`, participationCsv(outcome.value));
+  if (format === "json") {
+    const outcome = await participation(runtime().store, actor, id);
+    return outcome.ok ? json({ rows: outcome.value }) : respond(outcome);
+  }
+  const file = await participationFile(runtime().store, actor, id);
+  return file.ok ? csvDownload(file.value.filename, file.value.csv) : respond(file);
 }

@@ -1,5 +1,5 @@
 import { gradebook } from "@/server/domain/grades/gradebook";
-import { gradesCsv } from "@/server/domain/grades/gradesCsv";
+import { gradesFile } from "@/server/domain/grades/gradesCsv";
 import { csvDownload, requestActor, respond, tableFormat } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
@@ -12,6 +12,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await requestActor(request);
   const outcome = await gradebook(runtime().store, actor, (await params).id);
   if (!outcome.ok || format === "json") return respond(outcome);
-  // The id is a UUID by now (the query refused anything else), so it is safe in the header.
-  return csvDownload(`grades-${outcome.value.space.id}.csv`, gradesCsv(outcome.value));
+  const { filename, csv } = gradesFile(outcome.value);
+  return csvDownload(filename, csv);
 }
