@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import {
   JoinPage,
   LiveMotionPage,
@@ -274,4 +274,79 @@ test("back after a day on a phone, a member is told how many arguments are new a
   await expectFitsPhoneAndLaptop(tuesday, "new-since-visit");
   await teacherContext.close();
   await tuesdayContext.close();
+});
+
+test("the order a member reads a debate in is kept in their browser for the next visit", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const teacherContext = await browser.newContext();
+  const firstVisit = await browser.newContext();
+  const teacher = teacherContext.request;
+  await apiAccount(teacher, {
+    name: "Dina Teacher",
+    email: `dina-${stamp}@school.test`,
+    password: "Dina's long password",
+  });
+  await apiAccount(firstVisit.request, {
+    name: "Timur Student",
+    email: `timur-${stamp}@school.test`,
+    password: "Timur's long password",
+  });
+  const space = await (
+    await teacher.post("/api/spaces", { data: { name: "Steppe seminar" } })
+  ).json();
+  await firstVisit.request.post("/api/spaces/join", { data: { code: space.joinCode } });
+  const motion = await (
+    await teacher.post(`/api/spaces/${space.id}/motions`, {
+      data: { title: "The steppe's rivers need one treaty" },
+    })
+  ).json();
+  const post = async (
+    body: string,
+    relation: "for" | "supports",
+    parentId: string | null = null,
+  ) => {
+    const posted = await teacher.post(`/api/motions/${motion.id}/arguments`, {
+      data: { parentId, relation, body, citations: [] },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    return (await posted.json()) as { id: string };
+  };
+  // The older argument has the latest activity: a reply came after the newer one.
+  const older = await post("The Irtysh crosses three borders.", "for");
+  await post("Dams upstream set the level downstream.", "for");
+  await post("And the Ili crosses two.", "supports", older.id);
+
+  const firstOf = (page: Page) =>
+    new LiveMotionPage(page)
+      .side("For the motion")
+      .locator("ul.argument-tree > li.argument")
+      .first();
+  const open = async (page: Page) => {
+    await page.goto(`/motions/${motion.id}`);
+    await expect(page.getByText("Connecting…")).toHaveCount(0);
+    return page.getByLabel("Order");
+  };
+
+  const monday = await firstVisit.newPage();
+  const mondayOrder = await open(monday);
+  await expect(mondayOrder).toHaveValue("newest");
+  await expect(firstOf(monday)).toContainText("Dams upstream set the level downstream.");
+  await mondayOrder.selectOption({ label: "Latest activity" });
+  await expect(firstOf(monday)).toContainText("The Irtysh crosses three borders.");
+  const storageState = await firstVisit.storageState();
+  await firstVisit.close();
+
+  // The next day, in the same browser: the debate opens in the order chosen.
+  const nextDay = await browser.newContext({ storageState });
+  const tuesday = await nextDay.newPage();
+  await expect(await open(tuesday)).toHaveValue("activity");
+  await expect(firstOf(tuesday)).toContainText("The Irtysh crosses three borders.");
+  // Another browser keeps its own: it opens newest first.
+  const elsewhere = await teacherContext.newPage();
+  await expect(await open(elsewhere)).toHaveValue("newest");
+  await expect(firstOf(elsewhere)).toContainText("Dams upstream set the level downstream.");
+  await teacherContext.close();
+  await nextDay.close();
 });

@@ -154,6 +154,9 @@ function noteDrawnItems() {
 
 async function openMotion(hash = "", { probe = false } = {}) {
   const page = await reader.newPage();
+  // Each test reads as on a first visit: an order a test before it chose is kept in the
+  // browser (app/motions/[id]/live/useRememberedOrder.ts) and would open the page in it.
+  await page.addInitScript(() => localStorage.removeItem("moot:argument-order"));
   if (probe) await page.addInitScript(noteDrawnItems);
   await page.goto(`/motions/${motionId}${hash}`);
   await expect(page.getByText("Connecting…")).toHaveCount(0);

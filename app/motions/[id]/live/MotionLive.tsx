@@ -8,7 +8,6 @@ import { newClientId } from "@/lib/clientId";
 import type { CastVote, Citation } from "@/lib/commands";
 import {
   type ArgumentNode,
-  type ArgumentOrder,
   type ArgumentRelation,
   buildArgumentTree,
   citedPassages,
@@ -41,6 +40,7 @@ import { SessionControls } from "./SessionControls";
 import { withKey } from "./sets";
 import { type ListKey, useArgumentPages } from "./useArgumentPages";
 import { useLiveMotion } from "./useLiveMotion";
+import { useRememberedOrder } from "./useRememberedOrder";
 import { useThreads } from "./useThreads";
 import { useWideScreen } from "./useWideScreen";
 import { VotePanel } from "./VotePanel";
@@ -90,7 +90,7 @@ export function MotionLive({
   }, [live.pageChanges, router]);
   const [draft, setDraft] = useState<Draft>({ parent: null, citations: [] });
   const [composerProblem, setComposerProblem] = useState<string | null>(null);
-  const [order, setOrder] = useState<ArgumentOrder>("newest");
+  const [order, setOrder] = useRememberedOrder();
   const [documentId, setDocumentId] = useState(
     motion.sources[0]?.documentId ?? documents[0]?.id ?? "",
   );
