@@ -1,4 +1,12 @@
-import { expect, type Page, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+  test,
+} from "@playwright/test";
 import {
   JoinPage,
   LiveMotionPage,
@@ -189,45 +197,24 @@ test("what was new when the page opened stays marked new after the page is drawn
 test("back after a day on a phone, a member is told how many arguments are new and steps from one to the next", async ({
   browser,
 }) => {
-  const stamp = Date.now();
   const phone = { viewport: { width: 390, height: 844 }, hasTouch: true };
-  const teacherContext = await browser.newContext();
-  const mondayContext = await browser.newContext(phone);
+  const {
+    teacherContext,
+    studentContext: mondayContext,
+    space,
+    motion,
+    post,
+  } = await seminar(
+    browser,
+    {
+      teacher: "Yerlan Teacher",
+      student: "Saule Student",
+      space: "Caspian seminar",
+      motion: "The Caspian is a sea, not a lake",
+    },
+    phone,
+  );
   const teacher = teacherContext.request;
-  await apiAccount(teacher, {
-    name: "Yerlan Teacher",
-    email: `yerlan-${stamp}@school.test`,
-    password: "Yerlan's long password",
-  });
-  await apiAccount(mondayContext.request, {
-    name: "Saule Student",
-    email: `saule-${stamp}@school.test`,
-    password: "Saule's long password",
-  });
-  const space = await (
-    await teacher.post("/api/spaces", { data: { name: "Caspian seminar" } })
-  ).json();
-  const joined = await mondayContext.request.post("/api/spaces/join", {
-    data: { code: space.joinCode },
-  });
-  expect(joined.status()).toBe(200);
-  const motion = await (
-    await teacher.post(`/api/spaces/${space.id}/motions`, {
-      data: { title: "The Caspian is a sea, not a lake" },
-    })
-  ).json();
-  const post = async (
-    request: typeof teacher,
-    body: string,
-    relation: "for" | "against" | "attacks",
-    parentId: string | null = null,
-  ) => {
-    const posted = await request.post(`/api/motions/${motion.id}/arguments`, {
-      data: { parentId, relation, body, citations: [] },
-    });
-    expect(posted.status(), await posted.text()).toBe(201);
-    return (await posted.json()) as { id: string };
-  };
   for (const n of [1, 2, 3]) await post(teacher, `Old argument ${n} read on Monday.`, "for");
   await post(teacher, "An old argument against, read on Monday.", "against");
   const hers = await post(mondayContext.request, "Its seabed is shared like a sea's.", "for");
@@ -279,44 +266,22 @@ test("back after a day on a phone, a member is told how many arguments are new a
 test("the order a member reads a debate in is kept in their browser for the next visit", async ({
   browser,
 }) => {
-  const stamp = Date.now();
-  const teacherContext = await browser.newContext();
-  const firstVisit = await browser.newContext();
+  const {
+    teacherContext,
+    studentContext: firstVisit,
+    motion,
+    post,
+  } = await seminar(browser, {
+    teacher: "Dina Teacher",
+    student: "Timur Student",
+    space: "Steppe seminar",
+    motion: "The steppe's rivers need one treaty",
+  });
   const teacher = teacherContext.request;
-  await apiAccount(teacher, {
-    name: "Dina Teacher",
-    email: `dina-${stamp}@school.test`,
-    password: "Dina's long password",
-  });
-  await apiAccount(firstVisit.request, {
-    name: "Timur Student",
-    email: `timur-${stamp}@school.test`,
-    password: "Timur's long password",
-  });
-  const space = await (
-    await teacher.post("/api/spaces", { data: { name: "Steppe seminar" } })
-  ).json();
-  await firstVisit.request.post("/api/spaces/join", { data: { code: space.joinCode } });
-  const motion = await (
-    await teacher.post(`/api/spaces/${space.id}/motions`, {
-      data: { title: "The steppe's rivers need one treaty" },
-    })
-  ).json();
-  const post = async (
-    body: string,
-    relation: "for" | "supports",
-    parentId: string | null = null,
-  ) => {
-    const posted = await teacher.post(`/api/motions/${motion.id}/arguments`, {
-      data: { parentId, relation, body, citations: [] },
-    });
-    expect(posted.status(), await posted.text()).toBe(201);
-    return (await posted.json()) as { id: string };
-  };
   // The older argument has the latest activity: a reply came after the newer one.
-  const older = await post("The Irtysh crosses three borders.", "for");
-  await post("Dams upstream set the level downstream.", "for");
-  await post("And the Ili crosses two.", "supports", older.id);
+  const older = await post(teacher, "The Irtysh crosses three borders.", "for");
+  await post(teacher, "Dams upstream set the level downstream.", "for");
+  await post(teacher, "And the Ili crosses two.", "supports", older.id);
 
   const firstOf = (page: Page) =>
     new LiveMotionPage(page)
@@ -350,3 +315,49 @@ test("the order a member reads a debate in is kept in their browser for the next
   await teacherContext.close();
   await nextDay.close();
 });
+
+/**
+ * A teacher and a student, each in a browser context of their own and signed up over the API; a
+ * space the student joined and a motion in it. `post` posts as whoever's request it is given.
+ */
+async function seminar(
+  browser: Browser,
+  names: { teacher: string; student: string; space: string; motion: string },
+  studentScreen: BrowserContextOptions = {},
+) {
+  const stamp = Date.now();
+  const teacherContext = await browser.newContext();
+  const studentContext = await browser.newContext(studentScreen);
+  const account = (context: BrowserContext, name: string) => {
+    const first = name.split(" ")[0] ?? name;
+    return apiAccount(context.request, {
+      name,
+      email: `${first.toLowerCase()}-${stamp}@school.test`,
+      password: `${first}'s long password`,
+    });
+  };
+  await account(teacherContext, names.teacher);
+  await account(studentContext, names.student);
+  const teacher = teacherContext.request;
+  const space = await (await teacher.post("/api/spaces", { data: { name: names.space } })).json();
+  const joined = await studentContext.request.post("/api/spaces/join", {
+    data: { code: space.joinCode },
+  });
+  expect(joined.status()).toBe(200);
+  const motion = await (
+    await teacher.post(`/api/spaces/${space.id}/motions`, { data: { title: names.motion } })
+  ).json();
+  const post = async (
+    request: APIRequestContext,
+    body: string,
+    relation: "for" | "against" | "supports" | "attacks",
+    parentId: string | null = null,
+  ) => {
+    const posted = await request.post(`/api/motions/${motion.id}/arguments`, {
+      data: { parentId, relation, body, citations: [] },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    return (await posted.json()) as { id: string };
+  };
+  return { teacherContext, studentContext, space, motion, post };
+}
