@@ -401,6 +401,8 @@ export interface Repos {
     insert(rows: NotificationRow[]): Promise<void>;
     /** The notifications one event caused, by the event's motion and seq. */
     ofEvents(motionId: string, seqs: number[]): Promise<NotificationRow[]>;
+    /** The notifications of one argument of the motion (a reply to, or a mention in, it). */
+    ofArgument(motionId: string, argumentId: string): Promise<NotificationRow[]>;
     /** A member's notifications, newest first; `unreadOnly` for those not yet read. */
     ofUser(userId: string, limit: number, unreadOnly?: boolean): Promise<NotificationRow[]>;
     /** Marks the member's own notifications read (`ids` null: all of them); others' ids do nothing. */

@@ -333,6 +333,11 @@ export interface ServerToClientEvents {
   "presence:update": (presence: Presence) => void;
   /** A new notification for the signed-in user, on each of their connections (P-NOTE-10). */
   "notification:push": (notification: NotificationView) => void;
+  /**
+   * Notifications of the signed-in user's that left their inbox: the argument was withdrawn or
+   * hidden (P-NOTE-12).
+   */
+  "notification:gone": (gone: { ids: string[] }) => void;
   /** The room's opinion groups, recomputed after people said what they agree with (P-OPINION-1). */
   "opinions:update": (update: OpinionsUpdate) => void;
   /** The signed-in member's role in a space changed, or they were muted or unmuted (P-MEMBER-1). */

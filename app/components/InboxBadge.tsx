@@ -59,11 +59,14 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
       transports: ["websocket", "polling"],
     });
     socket.on("notification:push", () => setUnread((n) => n + 1));
-    // What arrived between the page's render and this connection, or while it was down.
-    socket.on("connect", async () => {
+    const recount = async () => {
       const notifications = await currentNotifications();
       if (notifications) setUnread(notifications.filter((n) => !n.read).length);
-    });
+    };
+    // What arrived between the page's render and this connection, or while it was down.
+    socket.on("connect", recount);
+    // Some left the inbox (P-NOTE-12): counted again, as the badge does not know which were unread.
+    socket.on("notification:gone", recount);
     const changed = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     window.addEventListener(UNREAD_CHANGED, changed);
     return () => {

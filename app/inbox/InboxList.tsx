@@ -31,6 +31,10 @@ export function InboxList({ initial }: { initial: Inbox }) {
     socket.on("notification:push", (n) =>
       setNotifications((list) => [n, ...list.filter((old) => old.id !== n.id)]),
     );
+    // A reply withdrawn or hidden since: its notification leaves the list (P-NOTE-12).
+    socket.on("notification:gone", ({ ids }) =>
+      setNotifications((list) => list.filter((n) => !ids.includes(n.id))),
+    );
     // The list as it is now, on each (re)connection: a page brought back from the browser's
     // history may hold an older one, and notifications may have come while the connection was down.
     socket.on("connect", async () => {

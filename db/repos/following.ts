@@ -49,6 +49,14 @@ export const followingRepos = ({
             .from(t.notifications)
             .where(and(eq(t.notifications.motionId, motionId), inArray(t.notifications.seq, seqs)))
             .orderBy(asc(t.notifications.seq), asc(t.notifications.id)),
+    // By the motion's index, then its argument: withdrawals and hidings are rare.
+    ofArgument: (motionId, argumentId) =>
+      db
+        .select()
+        .from(t.notifications)
+        .where(
+          and(eq(t.notifications.motionId, motionId), eq(t.notifications.argumentId, argumentId)),
+        ),
     ofUser: (userId, limit, unreadOnly = false) =>
       db
         .select()

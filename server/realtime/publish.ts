@@ -1,7 +1,7 @@
 import type { Store } from "../../db/store";
 import { moderatorsRoom, motionRoom, type OutgoingEvent, ownRoom } from "../../lib/protocol";
 import { bystander, eventForViewer, ownerOf } from "../domain/debate/audience";
-import { notificationsOf } from "../domain/notifications/inbox";
+import { notificationsGone, notificationsOf } from "../domain/notifications/inbox";
 import type { MootServer } from "./index";
 
 /**
@@ -70,16 +70,19 @@ function sendToRoom(io: MootServer, motionId: string, events: OutgoingEvent[]) {
 
 /**
  * Sends the notifications committed events caused to each recipient's connections, on any node
- * (P-NOTE-10). They are read back from the database after the commit, as each recipient may see
- * them; a user who is offline finds them in their inbox instead.
+ * (P-NOTE-10), and tells them of those the events took out of their inbox (P-NOTE-12). Both are
+ * read from the database after the commit, as each recipient may see them; a user who is
+ * offline finds their inbox as it is now.
  */
 export function pushNotifications(io: MootServer, store: Store) {
   return (events: OutgoingEvent[]) => {
-    void notificationsOf(store, events)
-      .then((pushed) => {
+    void Promise.all([notificationsOf(store, events), notificationsGone(store, events)])
+      .then(([pushed, gone]) => {
         for (const { userId, notification } of pushed) {
           io.to(userRoom(userId)).emit("notification:push", notification);
         }
+        for (const { userId, ids } of gone)
+          io.to(userRoom(userId)).emit("notification:gone", { ids });
       })
       .catch((error) => console.error("could not push notifications", error));
   };

@@ -130,3 +130,46 @@ test("a visitor is asked to sign in to see notifications", async ({ page }) => {
   await expect(page.getByText(/to see replies to your arguments/)).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
+
+test("P-NOTE-12: a reply its author withdraws leaves the open inbox and the header's count at once", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const aigerim = await signedIn(browser, "Aigerim");
+  const bolat = await signedIn(browser, "Bolat");
+  const a = new LiveMotionPage(aigerim);
+  await a.open(motionTitle);
+  await a.selectAndCite(2);
+  await a.post("For the motion", `Balance pays in the end ${stamp}`);
+  await expect(a.argument(`Balance pays in the end ${stamp}`)).toBeVisible();
+  const motionId = new URL(aigerim.url()).pathname.split("/")[2];
+  const view = await (await bolat.request.get(`/api/motions/${motionId}`)).json();
+  const parent = view.arguments.find(
+    (arg: { body: string }) => arg.body === `Balance pays in the end ${stamp}`,
+  );
+  const { documentId, exact, prefix, suffix, start, end } = parent.citations[0];
+  const citation = { documentId, exact, prefix, suffix, start, end };
+  const reply = async (body: string) => {
+    const posted = await bolat.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { parentId: parent.id, relation: "attacks", body, citations: [citation] },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    return ((await posted.json()) as { id: string }).id;
+  };
+  const hasty = await reply(`Hasty words ${stamp}`);
+  await reply(`Considered words ${stamp}`);
+
+  await aigerim.goto("/inbox");
+  await expect(aigerim.locator(".inbox-item")).toHaveCount(2);
+  await expect(aigerim.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
+  const withdrawn = await bolat.request.post(`/api/arguments/${hasty}/commands/argument:withdraw`, {
+    data: { clientId: crypto.randomUUID() },
+  });
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200);
+  // Without reloading: the list keeps the considered reply alone, and the header counts one.
+  await expect(aigerim.locator(".inbox-item")).toHaveCount(1);
+  await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
+  await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  await aigerim.getByRole("link", { name: /Bolat replied to your argument/ }).click();
+  await expect(aigerim.getByText(`Considered words ${stamp}`)).toBeVisible();
+});

@@ -103,6 +103,82 @@ describe("notifications over Socket.IO", () => {
     expect(heard).toHaveLength(1);
   });
 
+  it("P-NOTE-12: a reply withdrawn or hidden leaves its recipient's inbox at once; a moderator keeps a hidden one", async () => {
+    const d = await debate(live.db.store, "private");
+    const ana = await d.member("Ana Lima", "participant");
+    const ben = await d.member("Ben Okafor", "participant");
+    const mona = await d.member("Mona Moderator", "moderator");
+    const anaSocket = await live.server.client(ana);
+    const benSocket = await live.server.client(ben);
+    const monaSocket = await live.server.client(mona);
+    const sent = async <T>(
+      answer: Promise<({ ok: true } & T) | { ok: false; error: { message: string } }>,
+    ) => {
+      const got = await answer;
+      if (!got.ok) throw new Error(got.error.message);
+      return got;
+    };
+    const anas = await sent(
+      anaSocket.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade))),
+    );
+    const monas = await sent(
+      monaSocket.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade))),
+    );
+    // Ben answers each, naming Ana in the second: both notify her; the first also Mona.
+    const reply = (parentId: string, body: string) =>
+      sent(
+        benSocket.emitWithAck(
+          "argument:post",
+          argumentInput(d.motionId, d.cite(trade), { parentId, relation: "attacks", body }),
+        ),
+      );
+    const toAna = await reply(anas.argument.id, "The harbour made the town.");
+    const toMona = await reply(monas.argument.id, "Ask @Ana Lima about the canal.");
+    const inboxOf = async (person: typeof ana) => {
+      const outcome = await listNotifications(live.db.store, actorOf(person));
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.value;
+    };
+    const [anaBefore, monaBefore] = [await inboxOf(ana), await inboxOf(mona)];
+    expect(anaBefore.unread).toBe(2);
+    const idOf = (inbox: typeof anaBefore, argumentId: string) =>
+      inbox.notifications.find((n) => n.argumentId === argumentId)?.id;
+    const gone = (socket: Client) =>
+      new Promise<{ ids: string[] }>((resolve) => socket.once("notification:gone", resolve));
+
+    // Ben withdraws his reply: Ana hears its notification is gone, and her inbox no longer has it.
+    const anaHears = gone(anaSocket);
+    await sent(
+      benSocket.emitWithAck("argument:withdraw", {
+        argumentId: toAna.argument.id,
+        clientId: crypto.randomUUID(),
+      }),
+    );
+    expect(await anaHears).toEqual({ ids: [idOf(anaBefore, toAna.argument.id)] });
+    expect((await inboxOf(ana)).unread).toBe(1);
+
+    // Mona hides the mention: Ana hears it is gone; Mona, who still reads hidden posts, keeps hers.
+    const monaHeard: { ids: string[] }[] = [];
+    monaSocket.on("notification:gone", (g) => monaHeard.push(g));
+    const anaHearsAgain = gone(anaSocket);
+    await sent(
+      monaSocket.emitWithAck("moderation:hide", {
+        argumentId: toMona.argument.id,
+        clientId: crypto.randomUUID(),
+        reason: "Off topic",
+      }),
+    );
+    expect(await anaHearsAgain).toEqual({ ids: [idOf(anaBefore, toMona.argument.id)] });
+    const [anaAfter, monaAfter] = [await inboxOf(ana), await inboxOf(mona)];
+    expect(anaAfter).toMatchObject({ unread: 0, notifications: [] });
+    expect(idOf(monaAfter, toMona.argument.id)).toBe(idOf(monaBefore, toMona.argument.id));
+    // Her connection hears the next notification after the hiding, and nothing of it gone.
+    const next = nextNotification(monaSocket);
+    await reply(monas.argument.id, "Stored after the hiding.");
+    await next;
+    expect(monaHeard).toEqual([]);
+  });
+
   it("P-NOTE-2: motion:follow mutes a motion for the member, and answers a visitor to sign in", async () => {
     const d = await debate(live.db.store, "public");
     const ana = await d.member("Ana Lima", "participant");

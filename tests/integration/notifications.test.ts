@@ -22,7 +22,7 @@ import {
 } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { followMotion } from "../../server/domain/notifications/follow";
-import { listNotifications } from "../../server/domain/notifications/inbox";
+import { listNotifications, notificationsGone } from "../../server/domain/notifications/inbox";
 import { changeMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
@@ -345,22 +345,32 @@ for (const dialect of await dialects()) {
       expect(rows).toHaveLength(1);
     });
 
-    it("P-NOTE-8: a reply or mention whose author withdrew it leaves the inbox and its count", async () => {
+    it("P-NOTE-8, P-NOTE-12: a reply or mention whose author withdrew it leaves the inbox and its count, and its recipients are told which", async () => {
       const { people, post, reply, inbox } = await room(db.store);
       const mine = await post(people.ana);
       const takenBack = await reply(people.ben, mine, "Hasty words, @Cy Observer.");
       await reply(people.ben, mine, "Considered words.");
-      expect((await inbox(people.ana)).unread).toBe(2);
-      expect((await inbox(people.cy)).unread).toBe(1);
+      const [anaBefore, cyBefore] = [await inbox(people.ana), await inbox(people.cy)];
+      expect(anaBefore.unread).toBe(2);
+      expect(cyBefore.unread).toBe(1);
       const withdrawn = await withdrawArgument(db.store, actorOf(people.ben), {
         argumentId: takenBack,
         clientId: id(),
       });
-      expect(withdrawn.ok).toBe(true);
+      if (!withdrawn.ok) throw new Error(withdrawn.error.message);
       const ana = await inbox(people.ana);
       expect(ana.unread).toBe(1);
       expect(ana.notifications.map((n) => n.argumentId)).not.toContain(takenBack);
       expect(await inbox(people.cy)).toEqual({ notifications: [], unread: 0 });
+      const idOf = (before: Inbox) =>
+        before.notifications.find((n) => n.argumentId === takenBack)?.id;
+      const told = await notificationsGone(db.store, withdrawn.events);
+      expect(told.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+        [
+          { userId: people.ana.id, ids: [idOf(anaBefore)] },
+          { userId: people.cy.id, ids: [idOf(cyBefore)] },
+        ].sort((a, b) => a.userId.localeCompare(b.userId)),
+      );
     });
 
     it("P-NOTE-7: a command that is refused notifies nobody", async () => {

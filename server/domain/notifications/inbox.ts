@@ -88,3 +88,29 @@ async function readable(rows: NotificationRow[], viewOf: ReturnType<typeof notif
   }
   return views;
 }
+
+/** The events after which an argument's notifications may no longer be read (P-NOTE-8). */
+const unreadableAfter = new Set<MotionEvent["type"]>(["argument.withdrawn", "argument.hidden"]);
+
+/**
+ * The notifications committed events took out of their recipients' inboxes, by recipient: those
+ * of an argument its author withdrew or a moderator hid that the recipient may no longer read
+ * (a moderator still reads a hidden one). What the runtime tells each recipient's connections
+ * (P-NOTE-12), so their count and list follow at once.
+ */
+export async function notificationsGone(
+  store: Store,
+  events: (Pick<MotionEvent, "motionId" | "type"> & { data: unknown })[],
+): Promise<{ userId: string; ids: string[] }[]> {
+  const gone = new Map<string, string[]>();
+  for (const event of events) {
+    if (!unreadableAfter.has(event.type)) continue;
+    const { argumentId } = event.data as { argumentId: string };
+    for (const row of await store.notifications.ofArgument(event.motionId, argumentId)) {
+      const reader: Actor = { kind: "user", id: row.userId, name: "", guestOf: null };
+      if (await notificationReader(store, reader)(row)) continue;
+      gone.set(row.userId, [...(gone.get(row.userId) ?? []), row.id]);
+    }
+  }
+  return [...gone].map(([userId, ids]) => ({ userId, ids }));
+}
