@@ -292,6 +292,22 @@ test("read in another order, a side shows its start in that order, the way on, t
   await page.close();
 });
 
+test("a reader whose browser keeps Strongest first opens the debate in it: each side's start read in that order", async () => {
+  const page = await reader.newPage();
+  await page.addInitScript(() => localStorage.setItem("moot:argument-order", "strength"));
+  await page.goto(`/motions/${motionId}`);
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+  await expect(page.getByLabel("Order")).toHaveValue("strength");
+  const forSide = page.getByRole("region", { name: "For the motion" });
+  const reached = forSide.locator("ul.argument-tree").first().locator(":scope > li.argument");
+  await expect(reached).toHaveCount(20);
+  await expect(reached.first()).toHaveAttribute("id", `argument-${idOf(1)}`);
+  await expect(
+    forSide.getByRole("button", { name: /^Show more arguments for the motion/ }),
+  ).toHaveText("Show more arguments for the motion (165 not shown)");
+  await page.close();
+});
+
 test("the map of a 1,000-argument debate opens on the motion and the arguments below it, in a frame as tall as the screen allows", async () => {
   const page = await reader.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
