@@ -83,7 +83,10 @@ test("a refused sign-up keeps the name and email but not the password, and keeps
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("another long password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(problemOn(page)).toContainText("an account with this email exists");
+  // One problem, in one sentence.
+  await expect(problemOn(page).getByRole("listitem")).toHaveText([
+    "Email belongs to an account already: sign in instead.",
+  ]);
   await expect(page.getByLabel("Name")).toHaveValue("Rosa Again");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Password")).toHaveValue("");
