@@ -95,3 +95,39 @@ test("a teacher hides, restores and cancels hiding an argument by keyboard, and 
   await expect(hide).toBeFocused();
   await close();
 });
+
+test("a teacher runs a structured debate's phases by keyboard to its end, and the focus goes on to closing the motion", async ({
+  browser,
+}) => {
+  const { teacher, close } = await teacherWithGuest(browser, {
+    teacher: "Ms Ida Keys",
+    space: "Debating society",
+    motion: "Uniforms should be abolished",
+    guest: "Rex",
+  });
+  await teacher.getByLabel("Format").selectOption("oxford");
+  const start = teacher.getByRole("button", { name: "Start the debate" });
+  await start.focus();
+  await teacher.keyboard.press("Enter");
+  const advance = teacher.getByRole("button", { name: /^Next: |^End the debate$/ });
+  await advance.focus();
+  for (const next of [
+    "Next: Opening statements",
+    "Next: Open floor",
+    "Next: Rebuttals",
+    "Next: Closing statements",
+    "Next: Final vote",
+    "End the debate",
+  ]) {
+    await expect(advance).toHaveText(next);
+    await expect(advance).toBeFocused();
+    await teacher.keyboard.press("Enter");
+  }
+  await expect(teacher.getByText("The debate is over.", { exact: true })).toBeVisible();
+  // The phase buttons are gone: the focus is on what comes next, not at the top of the page.
+  const lock = teacher.getByRole("button", { name: "Close the motion" });
+  await expect(lock).toBeFocused();
+  await teacher.keyboard.press("Enter");
+  await expect(teacher.getByRole("button", { name: "Reopen the motion" })).toBeFocused();
+  await close();
+});
