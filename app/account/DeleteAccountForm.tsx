@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/lib/forms";
 import { deleteAccountAction } from "./deleteAction";
 
@@ -20,10 +20,15 @@ export function DeleteAccountForm({
   const [password, setPassword] = useState("");
   const matches = typed.trim().toLowerCase() === confirmation.toLowerCase();
   const ready = matches && (!needsPassword || password.length > 0);
+  // Refused, the focus goes to why, rather than falling to the top of the page with the button.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.problems?.length) summary.current?.focus();
+  }, [state]);
   return (
     <form action={formAction} className="form" aria-busy={pending}>
       {state.problems && state.problems.length > 0 ? (
-        <div className="error-summary" role="alert">
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <h2>Your account was not deleted</h2>
           <ul>
             {state.problems.map((problem) => (

@@ -105,6 +105,11 @@ function SendingForm({
     // Answered: whatever is sent next is another command.
     if (state !== drawnWith.current) sent.current = null;
   }, [state, sent]);
+  useEffect(() => {
+    // Refused: the focus goes to what went wrong, as it does after a send with no answer, rather
+    // than falling to the top of the page with the button that was busy.
+    if (state !== drawnWith.current && state.problems?.length) summaryRef.current?.focus();
+  }, [state]);
   const remember = (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
     const clientId = sent.current?.clientId ?? newClientId();

@@ -2,11 +2,12 @@
 
 import { headers } from "next/headers";
 import { type FormState, problemsOf } from "@/lib/forms";
-import { resetLinkSent } from "@/lib/passwordReset";
+import { resetLinkNotMailed, resetLinkSent } from "@/lib/passwordReset";
 import { clientAddress } from "@/server/auth/address";
 import { PasswordResetRequest } from "@/server/domain/accounts/passwordReset";
 import { originOf } from "@/server/http";
 import { mailResetLink } from "@/server/passwordResetMail";
+import { runtime } from "@/server/runtime";
 
 export async function forgotPasswordAction(_state: FormState, data: FormData): Promise<FormState> {
   const typed = data.get("email");
@@ -24,5 +25,6 @@ export async function forgotPasswordAction(_state: FormState, data: FormData): P
     origin: originOf(sent),
   });
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message), values };
-  return { notice: resetLinkSent, values };
+  // Told the same whether an account uses the email or not; without mail, that none goes out.
+  return { notice: runtime().mailer.sends ? resetLinkSent : resetLinkNotMailed, values };
 }

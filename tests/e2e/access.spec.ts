@@ -139,6 +139,8 @@ test("the owner replaces the join code and switches joining off, and the old cod
   const first = (await space.joinCode().textContent()) ?? "";
   await ownerPage.getByRole("button", { name: "New code" }).click();
   await expect(space.joinCode()).not.toHaveText(first);
+  const replaced = ownerPage.getByText("A new join code is in place.");
+  await expect(replaced).toBeVisible();
   const second = (await space.joinCode().textContent()) ?? "";
 
   const late = await browser.newContext();
@@ -148,8 +150,15 @@ test("the owner replaces the join code and switches joining off, and the old cod
 
   await ownerPage.getByRole("button", { name: "Switch joining off" }).click();
   await expect(ownerPage.getByText("Joining by code is off.")).toBeVisible();
+  // What the panel said of the code replaced before is not left beside it.
+  await expect(replaced).toHaveCount(0);
   await new JoinPage(latePage).joinAsGuest(second, "Late");
   await expect(problemOn(latePage)).toContainText("No space has that join code");
+
+  // Switched on again: a new code, and the panel no longer says joining is off.
+  await ownerPage.getByRole("button", { name: "Switch joining on" }).click();
+  await expect(space.joinCode()).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(ownerPage.getByText("Joining by code is off.")).toHaveCount(0);
   for (const context of [owner, late]) await context.close();
 });
 

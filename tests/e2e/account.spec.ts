@@ -62,7 +62,10 @@ test("a member downloads their data, deletes the account by typing the confirmat
   await account.confirmDeletion(student.email, "not my password");
   await expect(account.deleteButton()).toBeEnabled();
   await account.deleteButton().click();
-  await expect(page.getByRole("alert").filter({ hasText: "The password is wrong" })).toBeVisible();
+  const refused = page.getByRole("alert").filter({ hasText: "The password is wrong" });
+  await expect(refused).toBeVisible();
+  // The focus moves to what went wrong, rather than falling to the top of the page.
+  await expect(refused).toBeFocused();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 
   await account.confirmDeletion(student.email, student.password);

@@ -312,3 +312,46 @@ test("the vote panel says a vote nobody has cast is not taken yet, and that nobo
   expect(await seriousViolations(teacher)).toEqual([]);
   await close();
 });
+
+test("a vote cast while the page is still connecting waits for the connection and is counted, rather than refused as if it were lost", async ({
+  browser,
+}) => {
+  const { teacher, student, motionPath, close } = await teacherWithGuest(browser, {
+    teacher: "Vera Quickvote",
+    space: "Voting seminar",
+    motion: "Exams should be open-book",
+    guest: "Ivy",
+    guestViewport: phone,
+  });
+  // The school's network is slow to open the student's live connection: the page is alive (it
+  // has asked for the connection) but not connected yet when she votes.
+  let asked = () => {};
+  const pageAsked = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  let letThrough = () => {};
+  const networkReady = new Promise<void>((resolve) => {
+    letThrough = resolve;
+  });
+  await student.routeWebSocket(/\/socket\.io\//, async (socket) => {
+    asked();
+    await networkReady;
+    socket.connectToServer();
+  });
+  await student.goto(motionPath);
+  await pageAsked;
+  await expect(student.getByText("Connecting…")).toBeVisible();
+  const choice = student
+    .getByRole("group", { name: "Your vote before the debate" })
+    .getByRole("radio", { name: "Against" });
+  await choice.check();
+  await expect(choice).toBeChecked();
+  await expect(student.getByText(/Not connected/)).toHaveCount(0);
+
+  letThrough();
+  await expect(teacher.getByTestId("tally-before-against")).toHaveText("1");
+  await expect(student.getByTestId("tally-before-against")).toHaveText("1");
+  await expect(choice).toBeChecked();
+  await expect(student.getByText(/Not connected/)).toHaveCount(0);
+  await close();
+});

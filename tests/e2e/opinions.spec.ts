@@ -238,3 +238,24 @@ test("the sort page deals an argument posted while it is open, when nothing is l
   ).toBeVisible();
   await close();
 });
+
+test("each card drawn takes the focus, so a screen reader reads it out: the first as the page loads, the next after a choice", async ({
+  browser,
+}) => {
+  const { teacher, student, motionPath, close } = await teacherWithGuest(browser, {
+    teacher: "Ms Ada Focus",
+    space: "Civics 11",
+    motion: "Voting should start at sixteen",
+    guest: "Theo",
+    guestViewport: { width: 390, height: 844 },
+  });
+  await postAll(teacher, motionPath, arguments_.slice(0, 2));
+  await student.goto(`${motionPath}/sort`);
+  await expect(student.getByText("0 of 2 judged")).toBeVisible();
+  const card = student.getByRole("region", { name: /the motion/ }).getByRole("heading");
+  await expect(card).toBeFocused();
+  await student.getByRole("button", { name: /^Pass/ }).click();
+  await expect(student.getByText("1 of 2 judged")).toBeVisible();
+  await expect(card).toBeFocused();
+  await close();
+});

@@ -51,6 +51,8 @@ test("on a phone, a visitor signs up from a motion and later signs in from it, l
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(problemOn(page)).toContainText("Email or password is wrong.");
+  // The focus moves to what went wrong, where a screen reader starts reading.
+  await expect(problemOn(page)).toBeFocused();
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Password")).toHaveValue("");
   expect(await seriousViolations(page)).toEqual([]);
@@ -83,7 +85,11 @@ test("a refused sign-up keeps the name and email but not the password, and keeps
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("another long password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(problemOn(page)).toContainText("an account with this email exists");
+  // One problem, in one sentence, with the focus on it.
+  await expect(problemOn(page).getByRole("listitem")).toHaveText([
+    "Email belongs to an account already: sign in instead.",
+  ]);
+  await expect(problemOn(page)).toBeFocused();
   await expect(page.getByLabel("Name")).toHaveValue("Rosa Again");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Password")).toHaveValue("");

@@ -117,6 +117,34 @@ test("a node reads a route handler and the demo motion's pages once before it se
   expect(await node.exited).toBe(0);
 });
 
+test("without mail, a member who asks for a reset link is told none is on its way, and the link is in the server's log", async ({
+  page,
+}) => {
+  const port = await freePort();
+  const node = startNode({ PORT: String(port) }, dir);
+  await serving(node);
+  const origin = `http://127.0.0.1:${port}`;
+  const email = "mia@school.test";
+  const signUp = await fetch(`${origin}/api/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Mia Forgetful", email, password: "mia's long password" }),
+  });
+  expect(signUp.status).toBe(201);
+
+  await page.goto(`${origin}/forgot-password`);
+  await expect(page.getByText(/This Moot does not send mail/)).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  const answer = page.getByRole("status");
+  await expect(answer).toHaveText(
+    "This Moot sends no mail, so no link is on its way to you: ask the owner of your space (your teacher) for help. Whoever runs this Moot finds the link in its log.",
+  );
+  await expect.poll(() => node.output()).toContain(`${origin}/reset-password?token=`);
+  node.child.kill("SIGTERM");
+  expect(await node.exited).toBe(0);
+});
+
 /** Once the server no longer takes connections on the port: it has begun to stop. */
 async function stoppedListening(port: number) {
   for (;;) {

@@ -98,9 +98,11 @@ export default async function SpacePage({ params }: Props) {
           )}
           {space.can.manageJoinCode ? (
             <div className="actions">
+              {/* Keyed by label: a form whose button now does something else ("New code" turned
+                  "Switch joining on") starts afresh, without the notice of what it did before. */}
               {joinCodeChoices(space.joinCode !== null).map(([action, label]) => (
                 <ActionForm
-                  key={action}
+                  key={label}
                   action={joinCodeAction}
                   submit={label}
                   pending="Changing…"

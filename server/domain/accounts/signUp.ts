@@ -36,7 +36,7 @@ export async function signUp(
   }
   const { name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  const taken = refuse("conflict", "email: an account with this email exists; sign in instead.");
+  const taken = refuse("conflict", "email: belongs to an account already: sign in instead.");
   // Two sign-ups with one email at once: the second meets the unique key, and is told so.
   return store
     .transaction(async (tx): Promise<Outcome<Account>> => {

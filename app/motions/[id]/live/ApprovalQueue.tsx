@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { relationLabels } from "@/lib/argumentMap";
 import type { ArgumentView } from "@/lib/debate";
 import { Problem } from "../../../components/Problem";
+import { useFocusKeeper } from "../../../components/useFocusKeeper";
 
 export interface ApprovalCommands {
   approve: (argumentId: string) => Promise<string | null>;
@@ -66,13 +67,37 @@ export function ApprovalQueue({
   pending: ArgumentView[];
   commands: ApprovalCommands;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Where in the queue the focus was last: a post approved or rejected there (by this moderator
+  // or another) leaves it, and the focus goes on to the post now in its place, the last one if
+  // it was last, or to the heading once the queue is empty.
+  const place = useRef(0);
+  const { within, dropped } = useFocusKeeper();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the queue is the trigger
+  useEffect(() => {
+    if (!dropped()) return;
+    const posts = list.current?.children ?? [];
+    const next = posts[Math.min(place.current, posts.length - 1)];
+    (next?.querySelector("button") ?? heading.current)?.focus();
+  }, [pending, dropped]);
   return (
-    <section className="panel approval-queue" aria-labelledby="approval-heading">
-      <h2 id="approval-heading">Waiting for approval ({pending.length})</h2>
+    <section className="panel approval-queue" aria-labelledby="approval-heading" {...within}>
+      <h2 id="approval-heading" ref={heading} tabIndex={-1}>
+        Waiting for approval ({pending.length})
+      </h2>
       {pending.length === 0 ? (
         <p className="empty">Nothing waiting. New posts from participants appear here first.</p>
       ) : (
-        <ul className="plain">
+        <ul
+          className="plain"
+          ref={list}
+          onFocus={(event) => {
+            const post = event.target.closest("li.pending-post");
+            const at = post ? Array.prototype.indexOf.call(event.currentTarget.children, post) : -1;
+            if (at >= 0) place.current = at;
+          }}
+        >
           {pending.map((argument) => (
             <PendingPost key={argument.id} argument={argument} commands={commands} />
           ))}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ArgumentNode } from "@/lib/debate";
 import { Problem } from "../../../components/Problem";
+import { useFocusKeeper } from "../../../components/useFocusKeeper";
 
 export interface ModeratorActions {
   pinned: string[];
@@ -35,6 +36,14 @@ export function ModeratorControls({
   useEffect(() => {
     if (hiding) reasonRef.current?.focus();
   }, [hiding]);
+  // Hidden, restored or the hiding cancelled, the button pressed is gone: the focus goes to the
+  // first of those that take its place (Restore, or Hide…).
+  const controls = useRef<HTMLDivElement>(null);
+  const { within, dropped } = useFocusKeeper();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of these is the trigger
+  useEffect(() => {
+    if (dropped()) controls.current?.querySelector<HTMLElement>("button, input")?.focus();
+  }, [node.status, hiding, dropped]);
   const authorMuted = actions.muted.has(node.author.id);
   const run = async (work: Promise<string | null>) => {
     const refused = await work;
@@ -43,7 +52,7 @@ export function ModeratorControls({
   };
   if (node.status === "hidden") {
     return (
-      <div className="moderation">
+      <div className="moderation" ref={controls} {...within}>
         <button type="button" className="secondary" onClick={() => run(actions.onRestore(node.id))}>
           Restore
         </button>
@@ -54,7 +63,7 @@ export function ModeratorControls({
   const pinned = actions.pinned.includes(node.id);
   const spotlit = actions.spotlightId === node.id;
   return (
-    <div className="moderation">
+    <div className="moderation" ref={controls} {...within}>
       {hiding ? (
         <form
           className="actions"

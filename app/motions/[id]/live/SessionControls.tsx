@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ChangeSettings, RunPhase } from "@/lib/commands";
 import type { MotionSettings, MotionStatus } from "@/lib/debate";
 import { PHASES, phaseLabels, type SessionState, type Side } from "@/lib/session";
 import type { MemberView } from "@/lib/views";
 import { Problem } from "../../../components/Problem";
+import { useFocusKeeper } from "../../../components/useFocusKeeper";
 import { PhaseLengths } from "./PhaseLengths";
 
 type Run = (work: Promise<string | null>) => void;
@@ -175,9 +176,26 @@ export function SessionControls({
   const [format, setFormat] = useState(settings.format);
   useEffect(() => setFormat(settings.format), [settings.format]);
   const run: Run = (work) => void work.then(setProblem);
+  // The debate ended (its phase buttons gone) or the motion archived (its lock gone): the focus
+  // goes on to the motion's lock, or to the panel's heading once nothing is left to press.
+  const panel = useRef<HTMLElement>(null);
+  const { within, dropped } = useFocusKeeper();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of these is the trigger
+  useEffect(() => {
+    if (!dropped()) return;
+    const next = panel.current?.querySelector<HTMLElement>(".lock-actions button");
+    (next ?? panel.current?.querySelector<HTMLElement>("#session-heading"))?.focus();
+  }, [session.clock, status, dropped]);
   return (
-    <section className="panel session-controls" aria-labelledby="session-heading">
-      <h2 id="session-heading">Run the session</h2>
+    <section
+      className="panel session-controls"
+      aria-labelledby="session-heading"
+      ref={panel}
+      {...within}
+    >
+      <h2 id="session-heading" tabIndex={-1}>
+        Run the session
+      </h2>
       <div className="session-settings">
         <label>
           Format{" "}
@@ -228,7 +246,7 @@ export function SessionControls({
       {status === "archived" ? (
         <p className="meta">This motion is archived: it stays to be read, as it ended.</p>
       ) : (
-        <div className="actions">
+        <div className="actions lock-actions">
           <button type="button" className="secondary" onClick={() => run(commands.lock(!locked))}>
             {locked ? "Reopen the motion" : "Close the motion"}
           </button>

@@ -24,6 +24,27 @@ const sameCan = (a: ReaderCan, b: ReaderCan) =>
   (Object.keys(a) as (keyof ReaderCan)[]).every((key) => a[key] === b[key]);
 
 const ACK_TIMEOUT = 10_000;
+
+/**
+ * Whether a socket still making its first connection makes it within `ms`: false as soon as an
+ * attempt fails, so a page that cannot connect says so at once.
+ */
+function firstConnection(socket: Client, ms: number): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const settle = (connected: boolean) => {
+      clearTimeout(timer);
+      socket.off("connect", made);
+      socket.off("connect_error", failed);
+      resolve(connected);
+    };
+    const made = () => settle(true);
+    const failed = () => settle(false);
+    const timer = setTimeout(failed, ms);
+    socket.on("connect", made);
+    socket.on("connect_error", failed);
+  });
+}
 const tooLongToSend = "Too long to send with its quotes: quote shorter passages.";
 const RETRY_DELAY = 3_000;
 
@@ -38,6 +59,8 @@ export function useLiveMotion(
 ) {
   const [state, dispatch] = useReducer(reduceLive, initial, initialLiveState);
   const socketRef = useRef<Client | null>(null);
+  const connectionRef = useRef(state.connection);
+  connectionRef.current = state.connection;
   // The seq the state holds once what was dispatched is applied, kept as events arrive: in a busy
   // room several messages can come before the page renders again, and the rendered seq would
   // take each for a gap and join again (P-JOIN-7).
@@ -326,7 +349,13 @@ export function useLiveMotion(
         const wait = (holdRef.current ?? 0) - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const socket = socketRef.current;
-        if (!socket?.connected) return "Not connected: try again once the connection is back.";
+        // A page that has not connected yet (it shows "Connecting…") sends what the member did
+        // once it has, as it sends a post; one whose connection was lost refuses at once.
+        const waits = connectionRef.current === "connecting";
+        const connected =
+          socket !== null &&
+          (socket.connected || (waits && (await firstConnection(socket, ACK_TIMEOUT))));
+        if (!socket || !connected) return "Not connected: try again once the connection is back.";
         try {
           // One emit serves every command; the caller's payload is typed by the event map.
           const emitter = socket.timeout(ACK_TIMEOUT) as unknown as {

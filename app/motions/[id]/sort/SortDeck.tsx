@@ -169,7 +169,7 @@ export function SortDeck({
         {deck.otherSide ? ` · ${sideLabel[deck.otherSide].toLowerCase()} first` : ""}
       </p>
       <article className={`sort-card side-${card.side}`}>
-        <h2 id="sort-card-heading" tabIndex={-1} className="sort-side">
+        <h2 ref={heading} id="sort-card-heading" tabIndex={-1} className="sort-side">
           {sideLabel[card.side]}
           {card.relation === "supports" || card.relation === "attacks" ? " (a reply)" : ""}
         </h2>
