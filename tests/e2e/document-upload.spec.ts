@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { SignUpPage, SpacesPage } from "./pages";
+import { expectFits, phone } from "./pages/screens";
 
 // A teacher adds the class's reading to a space: what they type is what is kept, what is wrong
 // is said in the words of the form, and the page fits a phone.
@@ -76,4 +77,18 @@ test("the form says what is wrong in the words of its labels, and a text changed
     "In spring the ice broke and the first ships came back to port.",
     "A paragraph the preview never showed.",
   ]);
+});
+
+test("on a phone, the document's page fits with the new version's form open", async ({ page }) => {
+  await teacherAddsADocument(page, "Dr Wen Li");
+  await page.getByLabel("Title").fill("Harbour notes");
+  await page.getByLabel("Or paste the text").fill(text);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Save the document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbour notes" })).toBeVisible();
+
+  await page.setViewportSize(phone);
+  await page.getByText("Upload a new version").click();
+  await expect(page.getByLabel(/A file/)).toBeVisible();
+  await expectFits(page, "document-new-version", "phone", { fullPage: true });
 });
