@@ -41,6 +41,22 @@ test("a title and author corrected after the preview are the ones saved", async 
   await expect(page.locator(".details")).toContainText("AuthorPort Authority");
 });
 
+test("the source address given is on the document's page, a link that fits a phone", async ({
+  page,
+}) => {
+  await teacherAddsADocument(page, "Ms Ines Duarte");
+  await page.getByLabel("Title").fill("Harbour notes");
+  await page.getByLabel("Or paste the text").fill(text);
+  await page.getByLabel("Source address (URL)").fill(address);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Save the document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbour notes" })).toBeVisible();
+  const source = page.getByRole("link", { name: address });
+  await expect(source).toHaveAttribute("href", address);
+  await page.setViewportSize(phone);
+  await expectFits(page, "document-with-source", "phone");
+});
+
 test("the form says what is wrong in the words of its labels, and a text changed after its preview is not saved unseen", async ({
   page,
 }) => {

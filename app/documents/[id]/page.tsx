@@ -84,6 +84,16 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               <dd>{value}</dd>
             </div>
           ))}
+          {document.sourceUrl ? (
+            <div className="source-address">
+              <dt>Source</dt>
+              <dd>
+                <a href={document.sourceUrl} rel="noopener noreferrer">
+                  {document.sourceUrl}
+                </a>
+              </dd>
+            </div>
+          ) : null}
         </dl>
         {document.copiedFrom ? (
           <p className="meta">
