@@ -172,6 +172,45 @@ test("a guest who tries a second space's code is told, in one sentence, to creat
   await teachers.close();
 });
 
+test("a student leaves a space they joined, and its last owner is told to hand it on first", async ({
+  browser,
+}) => {
+  const teachers = await browser.newContext();
+  const teacher = await teachers.newPage();
+  await new SignUpPage(teacher).signUp({
+    name: "Mr Haddad",
+    email: `haddad-${Date.now()}@school.test`,
+    password: "haddad's long password",
+  });
+  const space = await new SpacesPage(teacher).createSpace("Wrong class");
+  const spacePath = new URL(teacher.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+
+  const students = await browser.newContext();
+  const student = await students.newPage();
+  await new JoinPage(student).joinAsGuest(code, "Noor");
+  await expect(student.getByRole("heading", { level: 1, name: "Wrong class" })).toBeVisible();
+  const leave = student.getByRole("button", { name: "Leave this space" });
+  await leave.focus();
+  await student.keyboard.press("Enter");
+  await expect(student.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  await expect(student.getByRole("region", { name: "Your spaces" })).not.toContainText(
+    "Wrong class",
+  );
+  await student.goto(spacePath);
+  await expect(student.getByRole("heading", { level: 1, name: "Wrong class" })).toHaveCount(0);
+
+  await teacher.reload();
+  await expect(space.members()).toHaveText([/^Mr Haddad \(you\)/]);
+  await teacher.getByRole("button", { name: "Leave this space" }).click();
+  await expect(problemOn(teacher).locator("li")).toHaveText([
+    "A space needs an owner: make someone else owner before you leave.",
+  ]);
+  await expect(teacher.getByRole("heading", { level: 1, name: "Wrong class" })).toBeVisible();
+  await students.close();
+  await teachers.close();
+});
+
 test("the owner replaces the join code and switches joining off, and the old code stops working", async ({
   browser,
 }) => {
