@@ -108,3 +108,29 @@ test("on a phone, the document's page fits with the new version's form open", as
   await expect(page.getByLabel(/A file/)).toBeVisible();
   await expectFits(page, "document-new-version", "phone", { fullPage: true });
 });
+
+test("from the keyboard, a moderator adds a paragraph of the document's page to a motion and drafts it", async ({
+  page,
+}) => {
+  await teacherAddsADocument(page, "Mx Ari Quist");
+  await page.getByLabel("Title").fill("Harbour notes");
+  await page.getByLabel("Or paste the text").fill(text);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Save the document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbour notes" })).toBeVisible();
+
+  // Each paragraph has its own button, shown as the keyboard reaches it.
+  const add = page.getByRole("button", { name: "Add this paragraph" });
+  await expect(add).toHaveCount(2);
+  await add.first().focus();
+  await expect(add.first()).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "1 passage gathered." })).toBeVisible();
+  const draft = page.getByRole("button", { name: "Draft a motion from 1 passage" });
+  await draft.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "This motion is a draft" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(
+    "The harbour was closed in winter. Trade moved inland by rail.",
+  );
+});
