@@ -24,6 +24,11 @@ const fieldLabels: Record<string, string> = {
   guestName: "Your name",
   title: "Title",
   description: "Description",
+  author: "Author",
+  publisher: "Publisher",
+  publishedAt: "Published",
+  sourceUrl: "Source address (URL)",
+  note: "Note",
   role: "Role",
   postingWeight: "Posting weight",
   evidenceWeight: "Evidence weight",
@@ -38,10 +43,12 @@ const fieldLabels: Record<string, string> = {
 
 /**
  * A refusal's message as sentences for a form: "email: is not valid; name: is empty" becomes
- * "Email is not valid." and "Name is empty.".
+ * "Email is not valid." and "Name is empty.". A problem is a field's ("name: …") or a sentence
+ * of its own (a capital first); a clause after a semicolon ("…; create an account first.") stays
+ * with the sentence it ends.
  */
 export function problemsOf(message: string): string[] {
-  return message.split("; ").map((part) => {
+  return message.split(/; (?=[A-Z]|[\w.]+: )/).map((part) => {
     const match = /^([A-Za-z]+): (.*)$/.exec(part);
     const label = match?.[1] ? fieldLabels[match[1]] : undefined;
     const sentence = label && match?.[2] ? `${label} ${match[2]}` : part;

@@ -284,27 +284,40 @@ function trimWhitespace(text: string, span: Span, quote: string): Span {
 }
 
 /**
- * A quote that began (or ended) at a word boundary should again, so that an edited first word
- * comes back whole ("Building the line", not "uilding the line"). Only a short way, so that text
- * without spaces between words is left as found.
+ * A quote that did not begin (or end) inside a word should not again, so that an edited first or
+ * last word comes back whole ("Building the line", not "uilding the line"; "by railway.", not
+ * "by railw"), whether the quote's own first or last character is a letter or a full stop. Only
+ * a short way, so that text without spaces between words is left as found.
  */
 function snapToWords(text: string, span: Span, selector: QuoteSelector): Span {
   const isWordChar = (at: number) => WORD_CHAR.test(text.charAt(at));
-  const startedWord =
-    WORD_CHAR.test(selector.exact.charAt(0)) && !WORD_CHAR.test(selector.prefix.slice(-1));
-  const endedWord =
-    WORD_CHAR.test(selector.exact.slice(-1)) && !WORD_CHAR.test(selector.suffix.charAt(0));
+  const startedWord = !(
+    WORD_CHAR.test(selector.exact.charAt(0)) && WORD_CHAR.test(selector.prefix.slice(-1))
+  );
+  const endedWord = !(
+    WORD_CHAR.test(selector.exact.slice(-1)) && WORD_CHAR.test(selector.suffix.charAt(0))
+  );
+  // The marks around the quote's words ("“", "." or ".”"): a word taken in whole takes them too.
+  const opening = /^[^\p{L}\p{N}\s]*/u.exec(selector.exact)?.[0] ?? "";
+  const closing = /[^\p{L}\p{N}\s]*$/u.exec(selector.exact)?.[0] ?? "";
   let { start, end } = span;
   if (startedWord && isWordChar(start)) {
     let wordStart = start;
     while (wordStart > 0 && start - wordStart < MAX_WORD_SNAP && isWordChar(wordStart - 1))
       wordStart--;
-    if (!isWordChar(wordStart - 1)) start = wordStart;
+    if (!isWordChar(wordStart - 1)) {
+      const marked =
+        opening !== "" && text.slice(wordStart - opening.length, wordStart) === opening;
+      start = marked ? wordStart - opening.length : wordStart;
+    }
   }
   if (endedWord && isWordChar(end - 1)) {
     let wordEnd = end;
     while (wordEnd - end < MAX_WORD_SNAP && isWordChar(wordEnd)) wordEnd++;
-    if (!isWordChar(wordEnd)) end = wordEnd;
+    if (!isWordChar(wordEnd)) {
+      const marked = closing !== "" && text.startsWith(closing, wordEnd);
+      end = marked ? wordEnd + closing.length : wordEnd;
+    }
   }
   return { start, end };
 }

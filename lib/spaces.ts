@@ -26,8 +26,11 @@ export const JoinCode = text()
   .pipe(
     z
       .string()
-      .length(JOIN_CODE_LENGTH, `a join code has ${JOIN_CODE_LENGTH} letters and digits`)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "that is not a join code"),
+      .length(JOIN_CODE_LENGTH, `must have ${JOIN_CODE_LENGTH} letters and digits`)
+      .regex(
+        new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`),
+        "has a character no join code uses (codes leave out 0, 1, I, L and O)",
+      ),
   );
 
 export const DisplayName = visible(

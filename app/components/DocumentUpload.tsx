@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { newClientId } from "@/lib/clientId";
 import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
+import { problemsOf } from "@/lib/forms";
 import { callApi } from "./api";
 import { Problem } from "./Problem";
 import { useHydrated } from "./useHydrated";
@@ -19,6 +20,30 @@ const metadata = [
   ["publishedAt", "Published (e.g. 2024-05-01)"],
   ["sourceUrl", "Source address (URL)"],
 ] as const;
+
+/** The fields that say what the document is: read from the form as it is when it is saved. */
+const describing = ["title", ...metadata.map(([name]) => name)];
+
+/** The fields whose content the preview showed: the text saved must be the one previewed. */
+const content = ["text", "format", "file"];
+
+/**
+ * A field's value to compare: a chosen file by its name, size and date, no file chosen as
+ * nothing (the browser makes up a new empty file, dated now, each time it reads the form).
+ */
+const comparable = (value: FormDataEntryValue | null) =>
+  value instanceof File
+    ? value.size > 0 || value.name !== ""
+      ? `${value.name}\u0000${value.size}\u0000${value.lastModified}`
+      : ""
+    : (value ?? "");
+
+/** Whether two sends of the form carry the same content (the same file, or the same text). */
+const sameContent = (previewed: FormData, now: FormData) =>
+  content.every((name) => comparable(previewed.get(name)) === comparable(now.get(name)));
+
+/** A refusal's message as the form's sentences, its fields named as their labels say. */
+const sentences = (message: string) => problemsOf(message).join(" ");
 
 /** Sentence ends inside a block: where a moderator may split it. */
 function sentenceEnds(text: string): number[] {
@@ -76,8 +101,15 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
     return callApi<T>(url, { method: "POST", json: { ...fields, edits: withEdits, clientId } });
   };
 
+  const formElement = useRef<HTMLFormElement>(null);
+
   const onPreview = async (data: FormData) => {
     setProblem(null);
+    const file = data.get("file");
+    const text = data.get("text");
+    if (!(file instanceof File && file.size > 0) && !(typeof text === "string" && text.trim())) {
+      return setProblem("Choose a file or paste the text, then preview it.");
+    }
     setBusy("Reading the document…");
     const answer = await send<ImportedText>(
       `/api/spaces/${target.spaceId}/documents/preview`,
@@ -85,29 +117,42 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
       [],
     );
     setBusy(null);
-    if (!answer.ok) return setProblem(answer.problem);
+    if (!answer.ok) return setProblem(sentences(answer.problem));
     setForm(data);
     setImported({ text: answer.body.text, blocks: answer.body.blocks });
     setEdits([]);
   };
 
   const onSave = async () => {
-    if (!form) return;
+    if (!form || !formElement.current) return;
     setProblem(null);
+    // The title and details as the form says them now, corrected after the preview or not; the
+    // text only as it was previewed, which the block edits were made on.
+    const now = new FormData(formElement.current);
+    if (!sameContent(form, now)) {
+      return setProblem("The text changed after its preview: preview it again, then save.");
+    }
+    const data = new FormData();
+    for (const [name, value] of form) if (!describing.includes(name)) data.append(name, value);
+    for (const name of describing) {
+      const value = now.get(name);
+      if (value !== null) data.set(name, value);
+    }
     setBusy("Saving…");
     const url =
       target.kind === "document"
         ? `/api/spaces/${target.spaceId}/documents`
         : `/api/documents/${target.documentId}/versions`;
-    const answer = await send<{ id: string }>(url, form, edits);
+    const answer = await send<{ id: string }>(url, data, edits);
     setBusy(null);
-    if (!answer.ok) return setProblem(answer.problem);
+    if (!answer.ok) return setProblem(sentences(answer.problem));
     window.location.assign(`/documents/${answer.body.id}`);
   };
 
   return (
     <div className="document-upload">
       <form
+        ref={formElement}
         className="form"
         onSubmit={(event) => {
           event.preventDefault();

@@ -3,9 +3,10 @@
 import { useEffect, useState } from "react";
 import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi } from "./api";
+import { onParagraphAdded } from "./draftEvents";
 import { PickedPassages } from "./PickedPassages";
 import { Problem } from "./Problem";
-import { asSource, type Picked, pickSelection } from "./passagePicks";
+import { asSource, type Picked, pickRange, pickSelection } from "./passagePicks";
 import { SelectionAction } from "./SelectionAction";
 
 const storageKey = (spaceId: string) => `moot:draft-passages:${spaceId}`;
@@ -49,6 +50,13 @@ export function DraftPassages({
     setProblem(null);
     keep([...picked, passage]);
   };
+  // A paragraph added whole by its own button in the text (the keyboard's way).
+  useEffect(() =>
+    onParagraphAdded(({ start, end }) => {
+      setProblem(null);
+      keep([...picked, pickRange(document, start, end)]);
+    }),
+  );
 
   const draft = async () => {
     setBusy(true);
@@ -66,8 +74,8 @@ export function DraftPassages({
     <aside className="panel draft-passages" aria-labelledby="draft-heading">
       <h2 id="draft-heading">Draft a motion</h2>
       <p className="meta">
-        Select a passage in the text: a button to add it appears beside it. Gather as many as you
-        need.
+        Select a passage in the text: a button to add it appears beside it (or, from the keyboard,
+        add a paragraph whole with its own button). Gather as many as you need.
       </p>
       <SelectionAction host={host} label="Add the selected passage" onAct={add} />
       <PickedPassages picked={picked} onRemove={(i) => keep(picked.filter((_, j) => j !== i))} />

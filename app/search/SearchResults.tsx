@@ -142,6 +142,8 @@ export function SearchResults({
   };
 
   const count = results.length;
+  // Offered only where a filter (or an author) narrowed the search: otherwise it is this search.
+  const filtered = Object.entries(query).some(([key, value]) => key !== "q" && value !== "");
   return (
     <>
       <p className="meta search-count" role="status" ref={countLine} tabIndex={-1}>
@@ -154,10 +156,12 @@ export function SearchResults({
           <p className="search-try">Try:</p>
           <ul>
             <li>fewer words, or other words for the same idea;</li>
-            <li>checking the spelling;</li>
-            <li>
-              <Link href={`/search?q=${encodeURIComponent(q)}`}>searching without filters</Link>.
-            </li>
+            <li>checking the spelling{filtered ? ";" : "."}</li>
+            {filtered ? (
+              <li>
+                <Link href={`/search?q=${encodeURIComponent(q)}`}>searching without filters</Link>.
+              </li>
+            ) : null}
           </ul>
         </div>
       ) : (

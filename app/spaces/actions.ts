@@ -61,3 +61,13 @@ export async function muteMemberAction(_state: FormState, data: FormData): Promi
       : "They may post again.",
   };
 }
+
+export async function leaveSpaceAction(_state: FormState, data: FormData): Promise<FormState> {
+  const actor = await pageActor();
+  const input = { spaceId: data.get("spaceId"), userId: actor.id, role: "removed" };
+  // Their open connections leave the space's motions as the change publishes.
+  const outcome = await execute("member:change", actor, input, await actionDoor());
+  if (!outcome.ok) return { problems: problemsOf(outcome.error.message) };
+  revalidatePath("/spaces");
+  redirect("/spaces");
+}

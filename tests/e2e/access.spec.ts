@@ -125,6 +125,92 @@ test("a wrong join code says so and lets the student try again, what they typed 
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fjoin%3Fcode%3DABCD-2345$/);
 });
 
+test("a join code mistyped, or one with letters no code has, is told in a sentence that names the field", async ({
+  page,
+}) => {
+  await new JoinPage(page).joinAsGuest("K7QM-2XP", "Lee");
+  await expect(problemOn(page).locator("li")).toHaveText([
+    "Join code must have 8 letters and digits.",
+  ]);
+  await new JoinPage(page).joinAsGuest("K7QM-2XPDA", "Lee");
+  await expect(problemOn(page).locator("li")).toHaveText([
+    "Join code must have 8 letters and digits.",
+  ]);
+  await new JoinPage(page).joinAsGuest("K7QM-1XPO", "Lee");
+  await expect(problemOn(page).locator("li")).toHaveText([
+    "Join code has a character no join code uses (codes leave out 0, 1, I, L and O).",
+  ]);
+});
+
+test("a guest who tries a second space's code is told, in one sentence, to create an account", async ({
+  browser,
+}) => {
+  const teachers = await browser.newContext();
+  const teacher = await teachers.newPage();
+  await new SignUpPage(teacher).signUp({
+    name: "Ms Okafor",
+    email: `okafor-${Date.now()}@school.test`,
+    password: "okafor's long password",
+  });
+  const first = await new SpacesPage(teacher).createSpace("Period 1");
+  const firstCode = (await first.joinCode().textContent()) ?? "";
+  await teacher.goto("/spaces");
+  const second = await new SpacesPage(teacher).createSpace("Period 2");
+  const secondCode = (await second.joinCode().textContent()) ?? "";
+
+  const student = await browser.newPage();
+  await new JoinPage(student).joinAsGuest(firstCode, "Ada");
+  await expect(student.getByRole("heading", { level: 1, name: "Period 1" })).toBeVisible();
+  await student.goto("/join");
+  await student.getByLabel("Join code").fill(secondCode);
+  await student.getByRole("button", { name: "Join" }).click();
+  await expect(problemOn(student).getByRole("heading")).toHaveText("There is a problem");
+  await expect(problemOn(student).locator("li")).toHaveText([
+    "A guest takes part in one space; create an account to join another.",
+  ]);
+  await student.close();
+  await teachers.close();
+});
+
+test("a student leaves a space they joined, and its last owner is told to hand it on first", async ({
+  browser,
+}) => {
+  const teachers = await browser.newContext();
+  const teacher = await teachers.newPage();
+  await new SignUpPage(teacher).signUp({
+    name: "Mr Haddad",
+    email: `haddad-${Date.now()}@school.test`,
+    password: "haddad's long password",
+  });
+  const space = await new SpacesPage(teacher).createSpace("Wrong class");
+  const spacePath = new URL(teacher.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+
+  const students = await browser.newContext();
+  const student = await students.newPage();
+  await new JoinPage(student).joinAsGuest(code, "Noor");
+  await expect(student.getByRole("heading", { level: 1, name: "Wrong class" })).toBeVisible();
+  const leave = student.getByRole("button", { name: "Leave this space" });
+  await leave.focus();
+  await student.keyboard.press("Enter");
+  await expect(student.getByRole("heading", { level: 1, name: "Spaces" })).toBeVisible();
+  await expect(student.getByRole("region", { name: "Your spaces" })).not.toContainText(
+    "Wrong class",
+  );
+  await student.goto(spacePath);
+  await expect(student.getByRole("heading", { level: 1, name: "Wrong class" })).toHaveCount(0);
+
+  await teacher.reload();
+  await expect(space.members()).toHaveText([/^Mr Haddad \(you\)/]);
+  await teacher.getByRole("button", { name: "Leave this space" }).click();
+  await expect(problemOn(teacher).locator("li")).toHaveText([
+    "A space needs an owner: make someone else owner before you leave.",
+  ]);
+  await expect(teacher.getByRole("heading", { level: 1, name: "Wrong class" })).toBeVisible();
+  await students.close();
+  await teachers.close();
+});
+
 test("the owner replaces the join code and switches joining off, and the old code stops working", async ({
   browser,
 }) => {

@@ -61,6 +61,23 @@ test("search finds arguments and passages, with the matched words marked", async
     await expectFits(page, "search-empty", size);
   }
 
+  // A search with no filter is not offered itself again "without filters"; a filtered one is.
+  const tryInstead = page.locator(".search-empty li");
+  await expect(tryInstead).toHaveText([
+    "fewer words, or other words for the same idea;",
+    "checking the spelling.",
+  ]);
+  await page.goto("/search?q=zzyzx&side=for");
+  await expect(tryInstead).toHaveText([
+    "fewer words, or other words for the same idea;",
+    "checking the spelling;",
+    "searching without filters.",
+  ]);
+  await expect(page.getByRole("link", { name: "searching without filters" })).toHaveAttribute(
+    "href",
+    "/search?q=zzyzx",
+  );
+
   // An argument's link opens its motion at the argument.
   await page.goto("/search?q=Kazakhstan&type=argument");
   const argumentLink = page.locator(".search-result[data-type=argument] .search-result-link");

@@ -24,6 +24,9 @@ const sentence = "The railway reached the town in 1871, two years late and far o
 const sentenceStart = oldText.indexOf(sentence);
 const citedSentence = selectorAt(oldText, sentenceStart, sentenceStart + sentence.length);
 const citedHarbour = selectorAt(oldText, 0, harbour.length);
+const tradeQuote =
+  "The council widened the harbour mouth in 1884 and built a second dock for the timber trade.";
+const tradeStart = oldText.indexOf(tradeQuote);
 
 const preface = "A short history of the port, written for the centenary of the railway.\n\n";
 const edited = (paragraph: string, from: string, to: string) => {
@@ -135,6 +138,23 @@ const cases: Case[] = [
     confidence: FUZZY,
     passage: harbour.replace("colliers", "steamers"),
     start: 0,
+  },
+  {
+    case: "a last word edited before the full stop comes back whole, with the full stop",
+    cited: citedSentence,
+    newText: doc(harbour, edited(railway, "over budget.", "over budgets."), trade, decline),
+    status: "fuzzy",
+    confidence: FUZZY,
+    passage: "The railway reached the town in 1871, two years late and far over budgets.",
+  },
+  {
+    case: "a quote ending in a full stop never ends inside a word of the new text",
+    cited: selectorAt(oldText, tradeStart, tradeStart + tradeQuote.length),
+    newText: doc(harbour, railway, edited(trade, "timber trade.", "timber traders."), decline),
+    status: "fuzzy",
+    confidence: FUZZY,
+    passage:
+      "The council widened the harbour mouth in 1884 and built a second dock for the timber traders.",
   },
   {
     case: "a passage rewritten from scratch orphans it",

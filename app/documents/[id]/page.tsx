@@ -11,6 +11,7 @@ import { DocumentUpload } from "../../components/DocumentUpload";
 import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
 import { AddToSpace } from "./AddToSpace";
+import { DraftableText } from "./DraftableText";
 import { loadDocument } from "./loadDocument";
 
 export const dynamic = "force-dynamic";
@@ -84,6 +85,16 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               <dd>{value}</dd>
             </div>
           ))}
+          {document.sourceUrl ? (
+            <div className="source-address">
+              <dt>Source</dt>
+              <dd>
+                <a href={document.sourceUrl} rel="noopener noreferrer">
+                  {document.sourceUrl}
+                </a>
+              </dd>
+            </div>
+          ) : null}
         </dl>
         {document.copiedFrom ? (
           <p className="meta">
@@ -128,12 +139,21 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <PassageNav text={document.text} marks={marks} active={active} />
         <div id="document-reader" className="selection-host">
           {coverage?.ok ? <HeatLegend /> : null}
-          <DocumentText
-            document={document}
-            marks={[...marks, ...followed]}
-            activeId={active?.id}
-            coverage={coverage?.ok ? coverage.value : undefined}
-          />
+          {moderates && document.current ? (
+            <DraftableText
+              document={document}
+              marks={[...marks, ...followed]}
+              activeId={active?.id}
+              coverage={coverage?.ok ? coverage.value : undefined}
+            />
+          ) : (
+            <DocumentText
+              document={document}
+              marks={[...marks, ...followed]}
+              activeId={active?.id}
+              coverage={coverage?.ok ? coverage.value : undefined}
+            />
+          )}
         </div>
       </div>
     </article>

@@ -10,6 +10,7 @@ import {
   changeMemberAction,
   createMotionAction,
   joinCodeAction,
+  leaveSpaceAction,
   muteMemberAction,
 } from "../actions";
 import { markAllReadAction } from "../readingActions";
@@ -308,6 +309,22 @@ export default async function SpacePage({ params }: Props) {
                   ))}
                 </ul>
               )}
+            </section>
+          ) : null}
+          {space.role ? (
+            <section aria-label="Leaving" className="leave-space">
+              <p className="meta">
+                If you leave, your arguments stay. To come back, join again with the space's code.
+              </p>
+              <ActionForm
+                action={leaveSpaceAction}
+                submit="Leave this space"
+                pending="Leaving…"
+                secondary
+                className=""
+              >
+                <input type="hidden" name="spaceId" value={space.id} />
+              </ActionForm>
             </section>
           ) : null}
         </aside>

@@ -28,6 +28,22 @@ async function isLastOwner(tx: Repos, spaceId: string, userId: string) {
   return owners.length === 1 && owners[0]?.userId === userId;
 }
 
+/**
+ * The actor's own membership, for them to leave the space: anyone in it may, whatever their
+ * role (the last owner is kept by the check that every space has one).
+ */
+async function ownMembership(
+  tx: Repos,
+  actor: Actor,
+  spaceId: string,
+): Promise<Outcome<MembershipRow>> {
+  await tx.spaces.lock(spaceId);
+  const denied = authorize(actor, "space.read", await placeOf(tx, actor, spaceId));
+  if (denied) return refuse(denied.code, denied.message);
+  const member = await tx.memberships.get(spaceId, actor.id);
+  return member ? done(member) : refuse("not_found", "You are not a member of this space.");
+}
+
 /** The member the actor may change as `change` says, checked in the locked space. */
 async function managedMember(
   tx: Repos,
@@ -64,7 +80,8 @@ function standingChanged(userId: string, spaceId: string, changed: boolean): Eff
 
 /**
  * Gives a member another role, or removes them ("removed"). Owners and moderators manage
- * members; a space always keeps at least one owner.
+ * members, and any member may remove themselves (leave); a space always keeps at least one
+ * owner.
  */
 export async function changeMember(
   store: Store,
@@ -75,11 +92,19 @@ export async function changeMember(
   if (!parsed.success) return invalidInput(parsed.error);
   const { spaceId, userId, role } = parsed.data;
   return store.transaction(async (tx) => {
-    const found = await managedMember(tx, actor, parsed.data, () => role);
+    const selfRemoval = actor.kind === "user" && actor.id === userId && role === "removed";
+    const found = selfRemoval
+      ? await ownMembership(tx, actor, spaceId)
+      : await managedMember(tx, actor, parsed.data, () => role);
     if (!found.ok) return found;
     const member = found.value;
     if (member.role === "owner" && role !== "owner" && (await isLastOwner(tx, spaceId, userId))) {
-      return refuse("conflict", "A space needs an owner: make someone else owner first.");
+      return refuse(
+        "conflict",
+        selfRemoval
+          ? "A space needs an owner: make someone else owner before you leave."
+          : "A space needs an owner: make someone else owner first.",
+      );
     }
     const listed = await tx.motions.list([spaceId]);
     const motions = listed.map((motion) => motion.id);
