@@ -59,9 +59,13 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
       transports: ["websocket", "polling"],
     });
     socket.on("notification:push", () => setUnread((n) => n + 1));
+    // Only the latest count is kept: one asked for before a notification left and answered
+    // after the count asked for since would bring it back.
+    let counts = 0;
     const recount = async () => {
+      const asked = ++counts;
       const notifications = await currentNotifications();
-      if (notifications) setUnread(notifications.filter((n) => !n.read).length);
+      if (notifications && asked === counts) setUnread(notifications.filter((n) => !n.read).length);
     };
     // What arrived between the page's render and this connection, or while it was down.
     socket.on("connect", recount);

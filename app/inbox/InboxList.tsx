@@ -31,14 +31,17 @@ export function InboxList({ initial }: { initial: Inbox }) {
     socket.on("notification:push", (n) =>
       setNotifications((list) => [n, ...list.filter((old) => old.id !== n.id)]),
     );
-    // A reply withdrawn or hidden since: its notification leaves the list (P-NOTE-12).
-    socket.on("notification:gone", ({ ids }) =>
-      setNotifications((list) => list.filter((n) => !ids.includes(n.id))),
-    );
+    // A reply withdrawn or hidden since: its notification leaves the list (P-NOTE-12), and stays
+    // out of a list asked for before and answered after.
+    const gone = new Set<string>();
+    socket.on("notification:gone", ({ ids }) => {
+      for (const id of ids) gone.add(id);
+      setNotifications((list) => list.filter((n) => !gone.has(n.id)));
+    });
     // The list as it is now, on each (re)connection: a page brought back from the browser's
     // history may hold an older one, and notifications may have come while the connection was down.
     socket.on("connect", async () => {
-      const current = await currentNotifications();
+      const current = (await currentNotifications())?.filter((n) => !gone.has(n.id));
       if (!current) return;
       setNotifications(current);
       announceUnread(current.filter((n) => !n.read).length);

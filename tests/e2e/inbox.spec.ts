@@ -159,15 +159,38 @@ test("P-NOTE-12: a reply its author withdraws leaves the open inbox and the head
   const hasty = await reply(`Hasty words ${stamp}`);
   await reply(`Considered words ${stamp}`);
 
+  // The lists the page asks for as its connections open are read by the server at once and
+  // handed to the page only after the withdrawal has reached it: late, they must not bring the
+  // withdrawn reply back.
+  let answerLists = () => {};
+  const withdrawalHeard = new Promise<void>((resolve) => {
+    answerLists = resolve;
+  });
+  let held = 0;
+  await aigerim.route("**/api/me/notifications", async (route) => {
+    const before = await route.fetch();
+    held++;
+    await withdrawalHeard;
+    await route.fulfill({ response: before });
+  });
   await aigerim.goto("/inbox");
-  await expect(aigerim.locator(".inbox-item")).toHaveCount(2);
+  const items = aigerim.locator(".inbox-item");
+  await expect(items).toHaveCount(2);
   await expect(aigerim.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
+  await expect.poll(() => held).toBe(2);
   const withdrawn = await bolat.request.post(`/api/arguments/${hasty}/commands/argument:withdraw`, {
     data: { clientId: crypto.randomUUID() },
   });
   expect(withdrawn.status(), await withdrawn.text()).toBe(200);
-  // Without reloading: the list keeps the considered reply alone, and the header counts one.
-  await expect(aigerim.locator(".inbox-item")).toHaveCount(1);
+  // Without reloading: the list keeps the considered reply alone...
+  await expect(items).toHaveCount(1);
+  // ...and so it stays once the lists asked for before are answered, the header counting one.
+  const lateLists = aigerim.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
+  answerLists();
+  await lateLists;
+  await aigerim.unroute("**/api/me/notifications");
+  await aigerim.waitForLoadState("networkidle");
+  await expect(items).toHaveCount(1);
   await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
   await aigerim.getByRole("link", { name: /Bolat replied to your argument/ }).click();
