@@ -1,10 +1,58 @@
-import { type Browser, expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
 import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 // A motion of its own: the other specs post on theirs.
 const motionTitle =
   "Kazakhstan's multi-vector, “balanced” diplomacy is sustainable in the long run";
+
+/**
+ * Holds the page's requests for its notifications: each is read by the server at once, and
+ * handed to the page only when `answer` is called, so it arrives after whatever happened
+ * meanwhile. `held`: how many were read. `answer` waits for the late answers to land.
+ */
+async function holdLists(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = 0;
+  await page.route("**/api/me/notifications", async (route) => {
+    const readThen = await route.fetch();
+    held++;
+    await released;
+    await route.fulfill({ response: readThen });
+  });
+  return {
+    held: () => held,
+    answer: async () => {
+      const late = page.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
+      release();
+      await late;
+      await page.unroute("**/api/me/notifications");
+      await page.waitForLoadState("networkidle");
+    },
+  };
+}
+
+/**
+ * Posts `replier`'s replies (attacks, citing her passage) to the argument `body` of the author on
+ * `authorPage`'s motion: the replies' ids.
+ */
+async function replierTo(authorPage: Page, replier: Page, body: string) {
+  const motionId = new URL(authorPage.url()).pathname.split("/")[2];
+  const view = await (await replier.request.get(`/api/motions/${motionId}`)).json();
+  const parent = view.arguments.find((arg: { body: string }) => arg.body === body);
+  const { documentId, exact, prefix, suffix, start, end } = parent.citations[0];
+  const citation = { documentId, exact, prefix, suffix, start, end };
+  return async (reply: string) => {
+    const posted = await replier.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { parentId: parent.id, relation: "attacks", body: reply, citations: [citation] },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    return ((await posted.json()) as { id: string }).id;
+  };
+}
 
 async function signedIn(browser: Browser, name: string) {
   const context = await browser.newContext();
@@ -48,23 +96,10 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
 
   // Bolat replies through the API (the composer is live.spec.ts's subject), citing her passage;
   // Aigerim stays on the motion's page, where the header counts the replies as they come.
-  const motionId = new URL(aigerim.url()).pathname.split("/")[2];
-  const view = await (await bolat.request.get(`/api/motions/${motionId}`)).json();
-  const parent = view.arguments.find(
-    (arg: { body: string }) => arg.body === `Balance keeps doors open ${stamp}`,
-  );
-  const { documentId, exact, prefix, suffix, start, end } = parent.citations[0];
+  const reply = await replierTo(aigerim, bolat, `Balance keeps doors open ${stamp}`);
   const replies = [`Balance is drift ${stamp}`, `And costly ${stamp}`];
   for (const [i, body] of replies.entries()) {
-    const posted = await bolat.request.post(`/api/motions/${motionId}/arguments`, {
-      data: {
-        parentId: parent.id,
-        relation: "attacks",
-        body,
-        citations: [{ documentId, exact, prefix, suffix, start, end }],
-      },
-    });
-    expect(posted.status()).toBe(201);
+    await reply(body);
     await expect(
       aigerim.getByRole("link", { name: `Notifications, ${i + 1} unread` }),
     ).toBeVisible();
@@ -88,30 +123,16 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
   // P-NOTE-11: the lists the page asks for as it connects are answered by the server at once
   // and handed to the page only after Mark all read has its answer: late, they must not undo it.
-  let answerLists = () => {};
-  const marked = new Promise<void>((resolve) => {
-    answerLists = resolve;
-  });
-  let listsRead = 0;
-  await aigerim.route("**/api/me/notifications", async (route) => {
-    const asRead = await route.fetch();
-    listsRead++;
-    await marked;
-    await route.fulfill({ response: asRead });
-  });
+  const lists = await holdLists(aigerim);
   await aigerim.goto("/inbox");
   await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
   // The header's list and the inbox's, both read while one notification was unread.
-  await expect.poll(() => listsRead).toBeGreaterThanOrEqual(2);
+  await expect.poll(lists.held).toBeGreaterThanOrEqual(2);
   const markAnswered = aigerim.waitForResponse((r) => r.url().endsWith("/notifications/read"));
   await aigerim.getByRole("button", { name: "Mark all read" }).click();
   await markAnswered;
   await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
-  const lateLists = aigerim.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
-  answerLists();
-  await lateLists;
-  await aigerim.unroute("**/api/me/notifications");
-  await aigerim.waitForLoadState("networkidle");
+  await lists.answer();
   await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   await expectFitsPhoneAndLaptop(aigerim, "inbox-read", { fullPage: true });
@@ -142,42 +163,19 @@ test("P-NOTE-12: a reply its author withdraws leaves the open inbox and the head
   await a.selectAndCite(2);
   await a.post("For the motion", `Balance pays in the end ${stamp}`);
   await expect(a.argument(`Balance pays in the end ${stamp}`)).toBeVisible();
-  const motionId = new URL(aigerim.url()).pathname.split("/")[2];
-  const view = await (await bolat.request.get(`/api/motions/${motionId}`)).json();
-  const parent = view.arguments.find(
-    (arg: { body: string }) => arg.body === `Balance pays in the end ${stamp}`,
-  );
-  const { documentId, exact, prefix, suffix, start, end } = parent.citations[0];
-  const citation = { documentId, exact, prefix, suffix, start, end };
-  const reply = async (body: string) => {
-    const posted = await bolat.request.post(`/api/motions/${motionId}/arguments`, {
-      data: { parentId: parent.id, relation: "attacks", body, citations: [citation] },
-    });
-    expect(posted.status(), await posted.text()).toBe(201);
-    return ((await posted.json()) as { id: string }).id;
-  };
+  const reply = await replierTo(aigerim, bolat, `Balance pays in the end ${stamp}`);
   const hasty = await reply(`Hasty words ${stamp}`);
   await reply(`Considered words ${stamp}`);
 
   // The lists the page asks for as its connections open are read by the server at once and
   // handed to the page only after the withdrawal has reached it: late, they must not bring the
   // withdrawn reply back.
-  let answerLists = () => {};
-  const withdrawalHeard = new Promise<void>((resolve) => {
-    answerLists = resolve;
-  });
-  let held = 0;
-  await aigerim.route("**/api/me/notifications", async (route) => {
-    const before = await route.fetch();
-    held++;
-    await withdrawalHeard;
-    await route.fulfill({ response: before });
-  });
+  const lists = await holdLists(aigerim);
   await aigerim.goto("/inbox");
   const items = aigerim.locator(".inbox-item");
   await expect(items).toHaveCount(2);
   await expect(aigerim.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
-  await expect.poll(() => held).toBe(2);
+  await expect.poll(lists.held).toBe(2);
   const withdrawn = await bolat.request.post(`/api/arguments/${hasty}/commands/argument:withdraw`, {
     data: { clientId: crypto.randomUUID() },
   });
@@ -185,11 +183,7 @@ test("P-NOTE-12: a reply its author withdraws leaves the open inbox and the head
   // Without reloading: the list keeps the considered reply alone...
   await expect(items).toHaveCount(1);
   // ...and so it stays once the lists asked for before are answered, the header counting one.
-  const lateLists = aigerim.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
-  answerLists();
-  await lateLists;
-  await aigerim.unroute("**/api/me/notifications");
-  await aigerim.waitForLoadState("networkidle");
+  await lists.answer();
   await expect(items).toHaveCount(1);
   await expect(aigerim.getByRole("heading", { level: 2, name: "1 unread" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
