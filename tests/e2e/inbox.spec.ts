@@ -17,11 +17,18 @@ async function holdLists(page: Page) {
     release = resolve;
   });
   let held = 0;
-  await page.route("**/api/me/notifications", async (route) => {
-    const readThen = await route.fetch();
-    held++;
-    await released;
-    await route.fulfill({ response: readThen });
+  // Every request routed is answered before the route is taken away: one still held then would
+  // be answered twice.
+  const inFlight = new Set<Promise<void>>();
+  await page.route("**/api/me/notifications", (route) => {
+    const answered = (async () => {
+      const readThen = await route.fetch();
+      held++;
+      await released;
+      await route.fulfill({ response: readThen });
+    })();
+    inFlight.add(answered);
+    return answered.finally(() => inFlight.delete(answered));
   });
   return {
     held: () => held,
@@ -29,6 +36,7 @@ async function holdLists(page: Page) {
       const late = page.waitForResponse((r) => r.url().endsWith("/api/me/notifications"));
       release();
       await late;
+      while (inFlight.size > 0) await Promise.all(inFlight);
       await page.unroute("**/api/me/notifications");
       await page.waitForLoadState("networkidle");
     },
