@@ -1,3 +1,4 @@
+import { resetLinkNotMailed, resetLinkSent } from "../lib/passwordReset";
 import { type ResetLetter, requestPasswordReset } from "./domain/accounts/passwordReset";
 import type { Outcome } from "./domain/outcome";
 import { resetMail } from "./mail/resetLetter";
@@ -19,3 +20,10 @@ export async function mailResetLink(
   if (outcome.ok && outcome.value) void mailer.send(resetMail(outcome.value, from.origin));
   return outcome;
 }
+
+/**
+ * What a request for a link is told, the same whether an account uses the email or not: that a
+ * link is on its way, or, where this Moot sends no mail (no SMTP_URL), that none is and whom to ask.
+ */
+export const resetRequestNotice = () =>
+  runtime().mailer.sends ? resetLinkSent : resetLinkNotMailed;

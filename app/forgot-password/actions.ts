@@ -2,12 +2,10 @@
 
 import { headers } from "next/headers";
 import { type FormState, problemsOf } from "@/lib/forms";
-import { resetLinkNotMailed, resetLinkSent } from "@/lib/passwordReset";
 import { clientAddress } from "@/server/auth/address";
 import { PasswordResetRequest } from "@/server/domain/accounts/passwordReset";
 import { originOf } from "@/server/http";
-import { mailResetLink } from "@/server/passwordResetMail";
-import { runtime } from "@/server/runtime";
+import { mailResetLink, resetRequestNotice } from "@/server/passwordResetMail";
 
 export async function forgotPasswordAction(_state: FormState, data: FormData): Promise<FormState> {
   const typed = data.get("email");
@@ -25,6 +23,5 @@ export async function forgotPasswordAction(_state: FormState, data: FormData): P
     origin: originOf(sent),
   });
   if (!outcome.ok) return { problems: problemsOf(outcome.error.message), values };
-  // Told the same whether an account uses the email or not; without mail, that none goes out.
-  return { notice: runtime().mailer.sends ? resetLinkSent : resetLinkNotMailed, values };
+  return { notice: resetRequestNotice(), values };
 }

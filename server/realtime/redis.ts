@@ -10,6 +10,16 @@ import { closeRedis } from "../closeRedis";
 export async function redisAdapter(url: string) {
   const publisher = createClient({ url });
   const subscriber = publisher.duplicate();
+  // While Redis is away, node-redis reconnects by itself; say why rather than leave the adapter's
+  // bare "missing 'error' handler" warning.
+  for (const [role, client] of [
+    ["publisher", publisher],
+    ["subscriber", subscriber],
+  ] as const) {
+    client.on("error", (error: Error) =>
+      console.error(`live rooms: Redis ${role}: ${error.message}`),
+    );
+  }
   await Promise.all([publisher.connect(), subscriber.connect()]);
   return {
     adapter: createAdapter(publisher, subscriber),

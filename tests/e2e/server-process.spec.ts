@@ -117,7 +117,7 @@ test("a node reads a route handler and the demo motion's pages once before it se
   expect(await node.exited).toBe(0);
 });
 
-test("without mail, a member who asks for a reset link is told none is on its way, and the link is in the server's log", async ({
+test("without mail, a member who asks for a reset link, on the page or the API, is told none is on its way, and the link is in the server's log", async ({
   page,
 }) => {
   const port = await freePort();
@@ -136,11 +136,18 @@ test("without mail, a member who asks for a reset link is told none is on its wa
   await expect(page.getByText(/This Moot does not send mail/)).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a link" }).click();
-  const answer = page.getByRole("status");
-  await expect(answer).toHaveText(
-    "This Moot sends no mail, so no link is on its way to you: ask the owner of your space (your teacher) for help. Whoever runs this Moot finds the link in its log.",
-  );
+  const noneOnItsWay =
+    "This Moot sends no mail, so no link is on its way to you: ask the owner of your space (your teacher) for help. Whoever runs this Moot finds the link in its log.";
+  await expect(page.getByRole("status")).toHaveText(noneOnItsWay);
   await expect.poll(() => node.output()).toContain(`${origin}/reset-password?token=`);
+
+  const asked = await fetch(`${origin}/api/password-reset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  expect(asked.status).toBe(202);
+  expect(await asked.json()).toEqual({ message: noneOnItsWay });
   node.child.kill("SIGTERM");
   expect(await node.exited).toBe(0);
 });
@@ -208,7 +215,7 @@ async function ownRedis(port: number) {
   return redis;
 }
 
-test("a node whose Redis went away still stops when told to", async () => {
+test("a node whose Redis went away says so for each of its connections, and still stops when told to", async () => {
   const redisPort = await freePort();
   const redis = await ownRedis(redisPort);
   test.skip(!redis, "no redis-server on this machine");
@@ -222,6 +229,14 @@ test("a node whose Redis went away still stops when told to", async () => {
     redis.kill("SIGKILL");
     // The node has noticed: its clients are reconnecting.
     while (!/ECONNREFUSED|Socket closed unexpectedly/.test(node.output())) await sleep(100);
+    // The rate limits' connection and both of the live rooms' name what failed.
+    for (const connection of [
+      "rate limits: Redis",
+      "live rooms: Redis publisher",
+      "live rooms: Redis subscriber",
+    ])
+      await expect.poll(() => node.output()).toContain(`${connection}: `);
+    expect(node.output()).not.toContain("missing 'error' handler");
     node.child.kill("SIGTERM");
     expect(await node.exited).toBe(0);
   } finally {
