@@ -111,6 +111,12 @@ function SendingForm({
     if (state !== drawnWith.current && state.problems?.length) summaryRef.current?.focus();
   }, [state]);
   const remember = (event: FormEvent<HTMLFormElement>) => {
+    // Sent already and not yet answered: a second press sends nothing (the button is only
+    // aria-disabled, see below).
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
     const form = event.currentTarget;
     const clientId = sent.current?.clientId ?? newClientId();
     sent.current = { clientId, typed: typedIn(form), shown: false };
@@ -144,7 +150,13 @@ function SendingForm({
       ) : null}
       <TypedValues.Provider value={state.values}>{children}</TypedValues.Provider>
       <div>
-        <button type="submit" disabled={pending} className={secondary ? "secondary" : undefined}>
+        {/* Not `disabled` while it waits: a disabled button drops the keyboard's focus to the
+            top of the page, and a keyboard user would start again from there. */}
+        <button
+          type="submit"
+          aria-disabled={pending || undefined}
+          className={secondary ? "secondary" : undefined}
+        >
           {pending ? pendingLabel : submit}
         </button>
       </div>

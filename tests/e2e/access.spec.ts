@@ -211,7 +211,7 @@ test("a student leaves a space they joined, and its last owner is told to hand i
   await teachers.close();
 });
 
-test("the owner replaces the join code and switches joining off, and the old code stops working", async ({
+test("the owner replaces the join code and switches joining off by keyboard, the focus staying on the panel's buttons, and the old code stops working", async ({
   browser,
 }) => {
   const owner = await browser.newContext();
@@ -223,10 +223,14 @@ test("the owner replaces the join code and switches joining off, and the old cod
   });
   const space = await new SpacesPage(ownerPage).createSpace("Evening seminar");
   const first = (await space.joinCode().textContent()) ?? "";
-  await ownerPage.getByRole("button", { name: "New code" }).click();
+  const button = (name: string) => ownerPage.getByRole("button", { name });
+  // Each press leaves the focus on the panel's buttons, where the next one is, not at the top.
+  await button("New code").focus();
+  await ownerPage.keyboard.press("Enter");
   await expect(space.joinCode()).not.toHaveText(first);
   const replaced = ownerPage.getByText("A new join code is in place.");
   await expect(replaced).toBeVisible();
+  await expect(button("New code")).toBeFocused();
   const second = (await space.joinCode().textContent()) ?? "";
 
   const late = await browser.newContext();
@@ -234,16 +238,20 @@ test("the owner replaces the join code and switches joining off, and the old cod
   await new JoinPage(latePage).joinAsGuest(first, "Late");
   await expect(problemOn(latePage)).toContainText("No space has that join code");
 
-  await ownerPage.getByRole("button", { name: "Switch joining off" }).click();
+  await ownerPage.keyboard.press("Tab");
+  await expect(button("Switch joining off")).toBeFocused();
+  await ownerPage.keyboard.press("Enter");
   await expect(ownerPage.getByText("Joining by code is off.")).toBeVisible();
+  await expect(button("Switch joining on")).toBeFocused();
   // What the panel said of the code replaced before is not left beside it.
   await expect(replaced).toHaveCount(0);
   await new JoinPage(latePage).joinAsGuest(second, "Late");
   await expect(problemOn(latePage)).toContainText("No space has that join code");
 
   // Switched on again: a new code, and the panel no longer says joining is off.
-  await ownerPage.getByRole("button", { name: "Switch joining on" }).click();
+  await ownerPage.keyboard.press("Enter");
   await expect(space.joinCode()).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(button("New code")).toBeFocused();
   await expect(ownerPage.getByText("Joining by code is off.")).toHaveCount(0);
   for (const context of [owner, late]) await context.close();
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatJoinCode, SpaceRole } from "@/lib/spaces";
 import { ActionForm } from "../../components/ActionForm";
 import { JoinQrCode } from "../../components/JoinQrCode";
+import { KeepsFocus } from "../../components/KeepsFocus";
 import { ReviewQueue } from "../../components/ReviewQueue";
 import { RoleBadge } from "../../components/RoleBadge";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -98,7 +99,7 @@ export default async function SpacePage({ params }: Props) {
             <p className="empty">Joining by code is off.</p>
           )}
           {space.can.manageJoinCode ? (
-            <div className="actions">
+            <KeepsFocus className="actions" after={space.joinCode ?? "off"}>
               {/* Keyed by label: a form whose button now does something else ("New code" turned
                   "Switch joining on") starts afresh, without the notice of what it did before. */}
               {joinCodeChoices(space.joinCode !== null).map(([action, label]) => (
@@ -114,7 +115,7 @@ export default async function SpacePage({ params }: Props) {
                   <input type="hidden" name="action" value={action} />
                 </ActionForm>
               ))}
-            </div>
+            </KeepsFocus>
           ) : null}
         </section>
       ) : null}
