@@ -73,10 +73,14 @@ test("a moderator runs a structured debate with two students and the projector, 
   // Before the start the teacher sees each phase's length and sets the opening vote's (P-TIMER-3).
   await teacher.getByText(/^Phase lengths: Opening vote 2 min/).click();
   await teacher.getByLabel("Opening vote").fill("3");
-  await teacher.getByRole("button", { name: "Save the phase lengths" }).click();
+  const saveLengths = teacher.getByRole("button", { name: "Save the phase lengths" });
+  await saveLengths.focus();
+  await teacher.keyboard.press("Enter");
   await expect(
     teacher.getByText(/^Phase lengths: Opening vote 3 min · Opening statements 5 min/),
   ).toBeVisible();
+  // Saved from the keyboard, the focus is still on the button, not at the top of the page.
+  await expect(saveLengths).toBeFocused();
 
   // Opening vote: every screen shows the same clock; only the vote before may be cast.
   await teacher.getByRole("button", { name: "Start the debate" }).click();

@@ -44,8 +44,10 @@ export function PhaseLengths({
     <details className="phase-lengths">
       <summary>Phase lengths: {summary.join(" · ")}</summary>
       <form
+        aria-busy={saving}
         onSubmit={async (e) => {
           e.preventDefault();
+          if (saving) return;
           setSaving(true);
           const seconds = Object.fromEntries(
             PHASES.map((p) => [p, Math.round(Number(minutes[p]) * 60)]),
@@ -76,7 +78,13 @@ export function PhaseLengths({
           </label>
         ))}
         <div className="actions">
-          <button type="submit" className="secondary" disabled={saving || !hydrated}>
+          {/* Only aria-disabled while it saves: a disabled button drops the keyboard's focus. */}
+          <button
+            type="submit"
+            className="secondary"
+            disabled={!hydrated}
+            aria-disabled={saving || undefined}
+          >
             {saving ? "Saving…" : "Save the phase lengths"}
           </button>
           {saved ? (
