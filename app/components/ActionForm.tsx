@@ -15,6 +15,7 @@ import {
 } from "react";
 import { newClientId } from "@/lib/clientId";
 import type { FormState } from "@/lib/forms";
+import { BusyButton } from "./BusyButton";
 import { putBack, typedIn, UnansweredBoundary, unansweredProblem } from "./UnansweredSend";
 
 const TypedValues = createContext<FormState["values"]>(undefined);
@@ -111,12 +112,6 @@ function SendingForm({
     if (state !== drawnWith.current && state.problems?.length) summaryRef.current?.focus();
   }, [state]);
   const remember = (event: FormEvent<HTMLFormElement>) => {
-    // Sent already and not yet answered: a second press sends nothing (the button is only
-    // aria-disabled, see below).
-    if (pending) {
-      event.preventDefault();
-      return;
-    }
     const form = event.currentTarget;
     const clientId = sent.current?.clientId ?? newClientId();
     sent.current = { clientId, typed: typedIn(form), shown: false };
@@ -150,15 +145,9 @@ function SendingForm({
       ) : null}
       <TypedValues.Provider value={state.values}>{children}</TypedValues.Provider>
       <div>
-        {/* Not `disabled` while it waits: a disabled button drops the keyboard's focus to the
-            top of the page, and a keyboard user would start again from there. */}
-        <button
-          type="submit"
-          aria-disabled={pending || undefined}
-          className={secondary ? "secondary" : undefined}
-        >
+        <BusyButton type="submit" busy={pending} className={secondary ? "secondary" : undefined}>
           {pending ? pendingLabel : submit}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { applyBlockEdits, type BlockEdit } from "@/lib/documents/edits";
 import type { ImportedText } from "@/lib/documents/import";
 import { problemsOf } from "@/lib/forms";
 import { callApi } from "./api";
+import { BusyButton } from "./BusyButton";
 import { Problem } from "./Problem";
 import { useHydrated } from "./useHydrated";
 
@@ -189,9 +190,9 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
               </div>
             ))
           : null}
-        <button type="submit" disabled={busy !== null || !hydrated}>
+        <BusyButton type="submit" disabled={!hydrated} busy={busy !== null}>
           Preview
-        </button>
+        </BusyButton>
       </form>
       <p role="status" className="meta">
         {busy ?? ""}
@@ -273,9 +274,9 @@ export function DocumentUpload({ target }: { target: UploadTarget }) {
                 Undo the last change
               </button>
             ) : null}
-            <button type="button" onClick={onSave} disabled={busy !== null}>
+            <BusyButton type="button" onClick={onSave} busy={busy !== null}>
               {target.kind === "document" ? "Save the document" : "Save the new version"}
-            </button>
+            </BusyButton>
           </div>
         </section>
       ) : null}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { DRAFT_TITLE } from "@/lib/commands";
 import { callApi } from "./api";
+import { BusyButton } from "./BusyButton";
 import { onParagraphAdded } from "./draftEvents";
 import { PickedPassages } from "./PickedPassages";
 import { Problem } from "./Problem";
@@ -80,13 +81,13 @@ export function DraftPassages({
       <SelectionAction host={host} label="Add the selected passage" onAct={add} />
       <PickedPassages picked={picked} onRemove={(i) => keep(picked.filter((_, j) => j !== i))} />
       <div className="actions">
-        <button type="button" onClick={draft} disabled={picked.length === 0 || busy}>
+        <BusyButton type="button" onClick={draft} disabled={picked.length === 0} busy={busy}>
           {busy
             ? "Drafting…"
             : picked.length === 0
               ? "Draft a motion (add a passage first)"
               : `Draft a motion from ${picked.length} passage${picked.length === 1 ? "" : "s"}`}
-        </button>
+        </BusyButton>
       </div>
       <p role="status" className="meta">
         {picked.length > 0

@@ -57,7 +57,7 @@ test("the source address given is on the document's page, a link that fits a pho
   await expectFits(page, "document-with-source", "phone");
 });
 
-test("the form says what is wrong in the words of its labels, and a text changed after its preview is not saved unseen", async ({
+test("the form says what is wrong in the words of its labels, the focus kept on the button pressed, and a text changed after its preview is not saved unseen", async ({
   page,
 }) => {
   await teacherAddsADocument(page, "Ms Rosa Ekdahl");
@@ -67,10 +67,14 @@ test("the form says what is wrong in the words of its labels, and a text changed
 
   await page.getByLabel("Or paste the text").fill(text);
   await page.getByLabel("Source address (URL)").fill("archive.example.org/harbour");
-  await page.getByRole("button", { name: "Preview" }).click();
+  // Refused by the server, after the form waited for it: a keyboard user is where they were.
+  const preview = page.getByRole("button", { name: "Preview" });
+  await preview.focus();
+  await page.keyboard.press("Enter");
   await expect(problem(page)).toHaveText(
     "Source address (URL) must be a web address starting with http:// or https://.",
   );
+  await expect(preview).toBeFocused();
 
   await page.getByLabel("Source address (URL)").fill(address);
   await page.getByRole("button", { name: "Preview" }).click();

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { newClientId } from "@/lib/clientId";
 import type { CopyTarget } from "@/lib/views";
 import { callApi } from "../../components/api";
+import { BusyButton } from "../../components/BusyButton";
 import { Problem } from "../../components/Problem";
 import { useHydrated } from "../../components/useHydrated";
 
@@ -54,9 +55,9 @@ export function AddToSpace({ documentId, targets }: { documentId: string; target
               </option>
             ))}
           </select>
-          <button type="submit" disabled={busy || !hydrated}>
+          <BusyButton type="submit" disabled={!hydrated} busy={busy}>
             {busy ? "Adding…" : "Add to my space"}
-          </button>
+          </BusyButton>
         </form>
       ) : null}
       <p className="meta">

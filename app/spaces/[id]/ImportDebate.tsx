@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { newClientId } from "@/lib/clientId";
 import { callApi } from "../../components/api";
+import { BusyButton } from "../../components/BusyButton";
 import { Problem } from "../../components/Problem";
 import { useHydrated } from "../../components/useHydrated";
 
@@ -72,9 +73,9 @@ export function ImportDebate({ spaceId }: { spaceId: string }) {
         </div>
         <Problem text={problem} />
         <p className="actions">
-          <button type="submit" className="button" disabled={busy !== null || !hydrated}>
+          <BusyButton type="submit" className="button" disabled={!hydrated} busy={busy !== null}>
             {busy ?? "Import"}
-          </button>
+          </BusyButton>
         </p>
         <p role="status" className="visually-hidden">
           {busy ?? ""}

@@ -10,6 +10,7 @@ import {
   phaseLabels,
   phaseLength,
 } from "@/lib/phases";
+import { BusyButton } from "../../../components/BusyButton";
 import { useHydrated } from "../../../components/useHydrated";
 
 type Minutes = Record<Phase, string>;
@@ -44,10 +45,8 @@ export function PhaseLengths({
     <details className="phase-lengths">
       <summary>Phase lengths: {summary.join(" · ")}</summary>
       <form
-        aria-busy={saving}
         onSubmit={async (e) => {
           e.preventDefault();
-          if (saving) return;
           setSaving(true);
           const seconds = Object.fromEntries(
             PHASES.map((p) => [p, Math.round(Number(minutes[p]) * 60)]),
@@ -78,15 +77,9 @@ export function PhaseLengths({
           </label>
         ))}
         <div className="actions">
-          {/* Only aria-disabled while it saves: a disabled button drops the keyboard's focus. */}
-          <button
-            type="submit"
-            className="secondary"
-            disabled={!hydrated}
-            aria-disabled={saving || undefined}
-          >
+          <BusyButton type="submit" className="secondary" disabled={!hydrated} busy={saving}>
             {saving ? "Saving…" : "Save the phase lengths"}
-          </button>
+          </BusyButton>
           {saved ? (
             <span role="status" className="meta">
               Saved.

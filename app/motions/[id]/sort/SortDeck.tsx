@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { newClientId } from "@/lib/clientId";
 import type { AgreementStance } from "@/lib/debate";
 import type { Deck } from "@/lib/deck";
+import { BusyButton } from "../../../components/BusyButton";
 import { Problem } from "../../../components/Problem";
 import { useNewArguments } from "./useNewArguments";
 
@@ -182,16 +183,16 @@ export function SortDeck({
       </article>
       <div className="sort-choices">
         {choices.map(({ stance, label, key }) => (
-          <button
+          <BusyButton
             key={stance}
             type="button"
             className={stance === "agree" ? "" : "secondary"}
-            disabled={busy}
+            busy={busy}
             aria-keyshortcuts={key.toUpperCase()}
             onClick={() => void choose(stance)}
           >
             {label} <kbd>{key.toUpperCase()}</kbd>
-          </button>
+          </BusyButton>
         ))}
       </div>
       <Problem text={problem} />
