@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import {
   describeNotification,
@@ -70,6 +70,15 @@ export function InboxList({ initial }: { initial: Inbox }) {
     setProblem(answer.ok ? null : answer.problem);
   };
 
+  // Marked all read, the button is disabled and would drop the keyboard's focus to the top of the
+  // page: the focus goes to the heading that now says "All read".
+  const heading = useRef<HTMLHeadingElement>(null);
+  const markAllRead = (button: HTMLButtonElement) => {
+    const fromKeyboardOrFocus = document.activeElement === button;
+    void markRead({ all: true });
+    if (fromKeyboardOrFocus) heading.current?.focus();
+  };
+
   if (notifications.length === 0) {
     return (
       <div className="empty">
@@ -88,12 +97,14 @@ export function InboxList({ initial }: { initial: Inbox }) {
   return (
     <section aria-labelledby="inbox-heading" className="inbox">
       <div className="inbox-header">
-        <h2 id="inbox-heading">{unread === 0 ? "All read" : `${unread} unread`}</h2>
+        <h2 id="inbox-heading" ref={heading} tabIndex={-1}>
+          {unread === 0 ? "All read" : `${unread} unread`}
+        </h2>
         <button
           type="button"
           className="secondary"
           disabled={!hydrated || unread === 0}
-          onClick={() => markRead({ all: true })}
+          onClick={(event) => markAllRead(event.currentTarget)}
         >
           Mark all read
         </button>

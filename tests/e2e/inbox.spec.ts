@@ -137,9 +137,13 @@ test("a reply waits in the author's inbox, counted live in the header, and is ma
   // The header's list and the inbox's, both read while one notification was unread.
   await expect.poll(lists.held).toBeGreaterThanOrEqual(2);
   const markAnswered = aigerim.waitForResponse((r) => r.url().endsWith("/notifications/read"));
-  await aigerim.getByRole("button", { name: "Mark all read" }).click();
+  // From the keyboard: the button goes once nothing is unread, and the focus to what it did.
+  await aigerim.getByRole("button", { name: "Mark all read" }).focus();
+  await aigerim.keyboard.press("Enter");
   await markAnswered;
-  await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
+  const allRead = aigerim.getByRole("heading", { level: 2, name: "All read" });
+  await expect(allRead).toBeVisible();
+  await expect(allRead).toBeFocused();
   await lists.answer();
   await expect(aigerim.getByRole("heading", { level: 2, name: "All read" })).toBeVisible();
   await expect(aigerim.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
