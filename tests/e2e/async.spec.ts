@@ -316,6 +316,35 @@ test("the order a member reads a debate in is kept in their browser for the next
   await nextDay.close();
 });
 
+test("a member back after a day marks their space's motions read from the keyboard, and the focus stays on the list's heading", async ({
+  browser,
+}) => {
+  const { teacherContext, studentContext, space, motion, post } = await seminar(browser, {
+    teacher: "Erlan Teacher",
+    student: "Saule Student",
+    space: "Aral seminar",
+    motion: "The Aral Sea can be saved in part",
+  });
+  // Saule read the motion yesterday; two arguments came after.
+  const page = await studentContext.newPage();
+  await page.goto(`/motions/${motion.id}`);
+  await expect(page.getByText("Connecting…")).toHaveCount(0);
+  await page.close();
+  await post(teacherContext.request, "The northern dam raised the small sea by metres.", "for");
+  await post(teacherContext.request, "The southern basin is beyond saving.", "against");
+
+  const back = await studentContext.newPage();
+  await back.goto(`/spaces/${space.id}`);
+  await expect(back.getByTestId("unread-count")).toContainText("2 new");
+  await back.getByRole("button", { name: "Mark all read" }).focus();
+  await back.keyboard.press("Enter");
+  await expect(back.getByTestId("unread-count")).toHaveCount(0);
+  await expect(back.getByRole("button", { name: "Mark all read" })).toHaveCount(0);
+  await expect(back.getByRole("heading", { level: 2, name: "Motions" })).toBeFocused();
+  await teacherContext.close();
+  await studentContext.close();
+});
+
 /**
  * A teacher and a student, each in a browser context of their own and signed up over the API; a
  * space the student joined and a motion in it. `post` posts as whoever's request it is given.

@@ -44,6 +44,7 @@ export default async function SpacePage({ params }: Props) {
   );
   const joinLink =
     space.can.manageMembers && space.joinCode ? await joinLinkFor(space.joinCode) : null;
+  const anyUnread = motions.some((m) => (m.unread ?? 0) > 0);
   return (
     <>
       <p className="breadcrumb">
@@ -124,9 +125,11 @@ export default async function SpacePage({ params }: Props) {
 
       <div className="two-columns">
         <section aria-labelledby="motions-heading">
-          <div className="section-header">
-            <h2 id="motions-heading">Motions</h2>
-            {motions.some((m) => (m.unread ?? 0) > 0) ? (
+          <KeepsFocus className="section-header" after={String(anyUnread)}>
+            <h2 id="motions-heading" tabIndex={-1}>
+              Motions
+            </h2>
+            {anyUnread ? (
               <ActionForm
                 action={markAllReadAction}
                 submit="Mark all read"
@@ -137,7 +140,7 @@ export default async function SpacePage({ params }: Props) {
                 <input type="hidden" name="spaceId" value={space.id} />
               </ActionForm>
             ) : null}
-          </div>
+          </KeepsFocus>
           {motions.length === 0 ? (
             <p className="empty">
               No motions yet.{" "}
