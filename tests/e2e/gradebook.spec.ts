@@ -99,3 +99,51 @@ test("a teacher sets a rubric and a mark, sees the score change, and downloads t
   expect(theirs.status()).toBe(404);
   await student.close();
 });
+
+test("on a phone, a student with a long name still has their scores and mark field in view", async ({
+  browser,
+  page,
+}) => {
+  await new SignUpPage(page).signUp({
+    name: "Lena Longnames",
+    email: `gradebook-phone-${Date.now()}@school.test`,
+    password: "a long enough password",
+  });
+  const space = await new SpacesPage(page).createSpace("Seminar of long names");
+  const spacePath = new URL(page.url()).pathname;
+  const code = (await space.joinCode().textContent()) ?? "";
+  await page.getByLabel("Title").fill("Canals paid for themselves");
+  await page.getByRole("button", { name: "Create motion" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Canals paid for themselves");
+  const motionId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+
+  const longName = "Dana Omarova with a rather long family name";
+  const student = await browser.newContext();
+  const studentPage = await student.newPage();
+  await new JoinPage(studentPage).joinAsGuest(code, longName);
+  await expect(
+    studentPage.getByRole("heading", { level: 1, name: "Seminar of long names" }),
+  ).toBeVisible();
+  const posted = await studentPage.request.post(`/api/motions/${motionId}/arguments`, {
+    data: { parentId: null, relation: "for", body: "Tolls paid the loans.", citations: [] },
+  });
+  expect(posted.status()).toBe(201);
+  await student.close();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${spacePath}/grades`);
+  const row = page.getByTestId(`grade-${longName}`);
+  const mark = page.getByLabel(`Mark for ${longName}, out of 100 (empty for none)`);
+  await mark.focus();
+  // The name stays pinned at the left as the table scrolls: the field must sit beside it, inside
+  // the box, not under it.
+  const name = await row.getByRole("rowheader", { name: longName }).boundingBox();
+  const field = await mark.boundingBox();
+  const box = await page.locator(".motion-grades .table-scroll").first().boundingBox();
+  if (!name || !field || !box) throw new Error("the motion's grades table is not drawn");
+  expect(field.x, "the mark field is not hidden under the name").toBeGreaterThanOrEqual(
+    name.x + name.width - 1,
+  );
+  expect(field.x + field.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  await expectFitsPhoneAndLaptop(page, "gradebook-long-name");
+});

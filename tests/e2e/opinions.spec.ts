@@ -26,6 +26,19 @@ async function sortAll(page: Page, motionPath: string, camp: "For" | "Against") 
     const body = (await page.locator(".sort-body").textContent()) ?? "";
     const agrees = body === shared || side.startsWith(camp);
     if (judged === 1) {
+      // On the phone each choice reads on one line: its key beside the word, not under it.
+      for (const name of [/^Disagree/, /^Pass/, /^Agree/]) {
+        const choice = page.getByRole("button", { name });
+        const [button, key] = await Promise.all([
+          choice.boundingBox(),
+          choice.locator("kbd").boundingBox(),
+        ]);
+        const middle = (box: typeof button) => (box ? box.y + box.height / 2 : 0);
+        expect(
+          Math.abs(middle(key) - middle(button)),
+          `${name.source.slice(1)}'s key is level with its word`,
+        ).toBeLessThan(6);
+      }
       await page.getByRole("button", { name: agrees ? /^Agree/ : /^Disagree/ }).click();
     } else {
       await page.keyboard.press(agrees ? "a" : "d");

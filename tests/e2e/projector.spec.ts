@@ -122,6 +122,19 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
     await expect(page.getByTestId("projector-vote-note")).toBeInViewport();
     await expect(page.getByText("0 of 0")).toHaveCount(0);
   });
+  // The counts are read from the back of the room: on a full-HD wall they are drawn as large as
+  // the wall's smallest words (24px), not the size of a laptop's small print.
+  const countSizes = await screens.hd
+    .locator(".shift-chart text")
+    .evaluateAll((texts) =>
+      texts.map(
+        (text) =>
+          Number.parseFloat(getComputedStyle(text).fontSize) *
+          ((text as SVGTextElement).getScreenCTM()?.a ?? 0),
+      ),
+    );
+  expect(countSizes.length).toBeGreaterThan(0);
+  for (const size of countSizes) expect(size).toBeGreaterThanOrEqual(24);
 
   for (const next of ["Opening statements", "Open floor"]) {
     await teacher.getByRole("button", { name: `Next: ${next}` }).click();

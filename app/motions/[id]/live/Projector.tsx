@@ -42,10 +42,18 @@ const countWithShare = (tally: Tally, stance: Stance) =>
  * taken yet draws no bar (the panel says so in words instead of "0 of 0").
  */
 function ShiftChart({ votes, taken }: { votes: VoteTally; taken: VotePhase[] }) {
+  // In the chart's own units, scaled to its column: the words are large beside the bars (28, as
+  // .shift-chart's font-size says) so that the counts read from the back of the room, with room
+  // left of the bars for "Undecided" and right of them for "100 of 100 (100%)".
   const width = 680;
-  const row = 12 + 26 * taken.length;
-  const barStart = 150;
-  const barRoom = width - barStart - 230;
+  const text = 28;
+  const barHeight = 26;
+  const pitch = 30;
+  const row = 12 + pitch * taken.length;
+  const barStart = 165;
+  const barRoom = width - barStart - 285;
+  // A baseline that centres a line of text on a height.
+  const middle = (top: number, height: number) => top + height / 2 + text * 0.35;
   return (
     <svg
       className="shift-chart"
@@ -63,19 +71,23 @@ function ShiftChart({ votes, taken }: { votes: VoteTally; taken: VotePhase[] }) 
         const bar = (tally: Tally) => Math.max(2, (shareOf(tally, stance) / 100) * barRoom);
         return (
           <g key={stance} className={`bar-${stance}`}>
-            <text x="0" y={y + 4 + 13 * taken.length + 8} className="bar-label">
+            <text x="0" y={middle(y + 6, pitch * taken.length - 4)} className="bar-label">
               {label}
             </text>
             {taken.map((when, j) => (
               <g key={when}>
                 <rect
                   x={barStart}
-                  y={y + 6 + 26 * j}
+                  y={y + 6 + pitch * j}
                   width={bar(votes[when])}
-                  height="22"
+                  height={barHeight}
                   className={`bar-${when}`}
                 />
-                <text x={barStart + 8 + bar(votes[when])} y={y + 24 + 26 * j} className="bar-value">
+                <text
+                  x={barStart + 8 + bar(votes[when])}
+                  y={middle(y + 6 + pitch * j, barHeight)}
+                  className="bar-value"
+                >
                   {countWithShare(votes[when], stance)}
                 </text>
               </g>
