@@ -253,67 +253,71 @@ export default async function SpacePage({ params }: Props) {
 
         <aside aria-label="Members">
           {members ? (
-            <section aria-labelledby="members-heading">
-              <h2 id="members-heading">Members ({members.length})</h2>
-              {members.length === 0 ? (
-                <p className="empty">Nobody has joined this space.</p>
-              ) : (
-                <ul className="member-list">
-                  {members.map((member) => (
-                    <li key={member.userId} className="member-row">
-                      <span>
-                        {member.name}
-                        {member.userId === actor.id ? " (you)" : ""}{" "}
-                        <RoleBadge role={member.role} guest={member.guest} />
-                        {member.muted ? <span className="badge">Muted</span> : null}
-                      </span>
-                      {space.can.manageMembers && member.userId !== actor.id ? (
-                        <ActionForm
-                          action={changeMemberAction}
-                          submit="Save"
-                          pending="Saving…"
-                          secondary
-                          className=""
-                        >
-                          <input type="hidden" name="spaceId" value={space.id} />
-                          <input type="hidden" name="userId" value={member.userId} />
-                          <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
-                            Role of {member.name}
-                          </label>
-                          <select
-                            id={`role-${member.userId}`}
-                            name="role"
-                            defaultValue={member.role}
+            <KeepsFocus after={String(members.length)} next="#members-heading">
+              <section aria-labelledby="members-heading">
+                <h2 id="members-heading" tabIndex={-1}>
+                  Members ({members.length})
+                </h2>
+                {members.length === 0 ? (
+                  <p className="empty">Nobody has joined this space.</p>
+                ) : (
+                  <ul className="member-list">
+                    {members.map((member) => (
+                      <li key={member.userId} className="member-row">
+                        <span>
+                          {member.name}
+                          {member.userId === actor.id ? " (you)" : ""}{" "}
+                          <RoleBadge role={member.role} guest={member.guest} />
+                          {member.muted ? <span className="badge">Muted</span> : null}
+                        </span>
+                        {space.can.manageMembers && member.userId !== actor.id ? (
+                          <ActionForm
+                            action={changeMemberAction}
+                            submit="Save"
+                            pending="Saving…"
+                            secondary
+                            className=""
                           >
-                            {SpaceRole.options.map((role) => (
-                              <option key={role} value={role}>
-                                {role[0]?.toUpperCase()}
-                                {role.slice(1)}
-                              </option>
-                            ))}
-                            <option value="removed">Remove from space</option>
-                          </select>
-                        </ActionForm>
-                      ) : null}
-                      {space.can.manageMembers &&
-                      (member.role === "participant" || member.role === "observer") ? (
-                        <ActionForm
-                          action={muteMemberAction}
-                          submit={member.muted ? `Unmute ${member.name}` : `Mute ${member.name}`}
-                          pending="Saving…"
-                          secondary
-                          className=""
-                        >
-                          <input type="hidden" name="spaceId" value={space.id} />
-                          <input type="hidden" name="userId" value={member.userId} />
-                          <input type="hidden" name="muted" value={String(!member.muted)} />
-                        </ActionForm>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+                            <input type="hidden" name="spaceId" value={space.id} />
+                            <input type="hidden" name="userId" value={member.userId} />
+                            <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                              Role of {member.name}
+                            </label>
+                            <select
+                              id={`role-${member.userId}`}
+                              name="role"
+                              defaultValue={member.role}
+                            >
+                              {SpaceRole.options.map((role) => (
+                                <option key={role} value={role}>
+                                  {role[0]?.toUpperCase()}
+                                  {role.slice(1)}
+                                </option>
+                              ))}
+                              <option value="removed">Remove from space</option>
+                            </select>
+                          </ActionForm>
+                        ) : null}
+                        {space.can.manageMembers &&
+                        (member.role === "participant" || member.role === "observer") ? (
+                          <ActionForm
+                            action={muteMemberAction}
+                            submit={member.muted ? `Unmute ${member.name}` : `Mute ${member.name}`}
+                            pending="Saving…"
+                            secondary
+                            className=""
+                          >
+                            <input type="hidden" name="spaceId" value={space.id} />
+                            <input type="hidden" name="userId" value={member.userId} />
+                            <input type="hidden" name="muted" value={String(!member.muted)} />
+                          </ActionForm>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </KeepsFocus>
           ) : null}
           {space.role ? (
             <section aria-label="Leaving" className="leave-space">
