@@ -7,6 +7,7 @@ import {
   SpacePage,
   SpacesPage,
   seriousViolations,
+  teacherWithGuest,
 } from "./pages";
 
 test("a teacher opens a space, a student joins it with the code, and a stranger cannot find it", async ({
@@ -290,34 +291,27 @@ test("a moderator makes a student an observer, and the student can no longer pos
 test("a teacher removes a student from the space by keyboard, and the focus goes to the members' heading", async ({
   browser,
 }) => {
-  const owner = await browser.newContext();
-  const ownerPage = await owner.newPage();
-  await new SignUpPage(ownerPage).signUp({
-    name: "Ms Berik",
-    email: `berik-${Date.now()}@school.test`,
-    password: "berik's long password",
+  const { teacher, spacePath, close } = await teacherWithGuest(browser, {
+    teacher: "Ms Berik",
+    space: "Chess club",
+    motion: "Speed chess teaches more than slow chess",
+    guest: "Arman",
   });
-  const space = await new SpacesPage(ownerPage).createSpace("Chess club");
-  const code = (await space.joinCode().textContent()) ?? "";
-  const student = await browser.newContext();
-  const studentPage = await student.newPage();
-  await new JoinPage(studentPage).joinAsGuest(code, "Arman");
-  await expect(studentPage.getByRole("heading", { level: 1, name: "Chess club" })).toBeVisible();
-
-  await ownerPage.reload();
-  await expect(space.members()).toHaveCount(2);
-  const role = ownerPage.getByLabel("Role of Arman");
+  await teacher.goto(spacePath);
+  const members = new SpacePage(teacher).members();
+  await expect(members).toHaveCount(2);
+  const role = teacher.getByLabel("Role of Arman");
   await role.focus();
   await role.selectOption("removed");
-  await ownerPage.keyboard.press("Tab");
-  await expect(space.members().nth(1).getByRole("button", { name: "Save" })).toBeFocused();
-  await ownerPage.keyboard.press("Enter");
+  await teacher.keyboard.press("Tab");
+  await expect(members.nth(1).getByRole("button", { name: "Save" })).toBeFocused();
+  await teacher.keyboard.press("Enter");
   // The row went with the button that removed it: the focus is on what says so.
-  const heading = ownerPage.getByRole("heading", { level: 2, name: "Members (1)" });
+  const heading = teacher.getByRole("heading", { level: 2, name: "Members (1)" });
   await expect(heading).toBeVisible();
-  await expect(space.members()).toHaveText([/^Ms Berik \(you\)/]);
+  await expect(members).toHaveText([/^Ms Berik \(you\)/]);
   await expect(heading).toBeFocused();
-  for (const context of [owner, student]) await context.close();
+  await close();
 });
 
 test("a guest turns the guest identity into an account and stays in the space", async ({
