@@ -84,6 +84,11 @@ export interface Repos {
     ): Promise<void>;
     update(id: string, change: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
     /**
+     * Names the user `name` unless their account is deleted: false where it is (or was meanwhile,
+     * on PostgreSQL, where this waits for the deletion to commit).
+     */
+    rename(id: string, name: string): Promise<boolean>;
+    /**
      * Makes a guest an account with `change`, if it is a guest still: false where it is not
      * (another request made it one first).
      */

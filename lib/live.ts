@@ -572,7 +572,8 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
       const { argumentId, agreement } = event.data;
       return { ...state, arguments: change(state, argumentId, (a) => ({ ...a, agreement })) };
     }
-    case "author.deleted": {
+    case "author.deleted":
+    case "author.renamed": {
       const { authorId, name } = event.data;
       if (authorId === "") return state;
       const renamed = state.arguments.map((a) =>

@@ -141,6 +141,12 @@ export type MotionEventData = {
    * `onlyFor` (the member) where nothing of theirs here went public: the moderators alone hear it.
    */
   "author.deleted": { authorId: string; name: string; onlyFor?: string };
+  /**
+   * A member who wrote arguments here changed their name (or a guest who did made an account
+   * under another): their arguments, in earlier events too, now name `name`. A bystander of an
+   * anonymous motion gets an empty `authorId` and `name`; `onlyFor` as `author.deleted`.
+   */
+  "author.renamed": { authorId: string; name: string; onlyFor?: string };
 };
 
 /** A session in an event: without its speakers for a bystander of an anonymous motion. */
@@ -185,6 +191,7 @@ export const EVENT_VERSIONS: Record<MotionEventType, number> = {
   "rubric.set": 1,
   "grade.marked": 1,
   "author.deleted": 1,
+  "author.renamed": 1,
 };
 export const MOTION_EVENT_TYPES = Object.keys(EVENT_VERSIONS) as MotionEventType[];
 

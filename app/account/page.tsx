@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm, KeptInput } from "@/app/components/ActionForm";
 import { DownloadLink } from "@/app/components/DownloadLink";
 import { DELETE_CONFIRMATION } from "@/lib/accounts";
 import { pageActor } from "@/server/auth/pageActor";
@@ -7,7 +8,7 @@ import { getAccount } from "@/server/domain/accounts/account";
 import { runtime } from "@/server/runtime";
 import { SignOutForm } from "../components/SignOutForm";
 import { SurvivesNoAnswer } from "../components/UnansweredSend";
-import { signOutEverywhereAction } from "./actions";
+import { renameAction, signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./DeleteAccountForm";
 import { InstitutionSignIn } from "./InstitutionSignIn";
 
@@ -53,6 +54,27 @@ export default async function AccountPage() {
           </div>
         ) : null}
       </dl>
+      <section aria-labelledby="name-heading" className="panel">
+        <h2 id="name-heading">Your name</h2>
+        <p>
+          Your arguments, your spaces&rsquo; member lists and your teachers&rsquo; gradebooks show
+          it. A new name is shown on what you wrote before too, in open debates at once; in an
+          anonymous motion the room still sees only your pseudonym.
+        </p>
+        <ActionForm action={renameAction} submit="Change name" pending="Changing…">
+          <div className="field">
+            <label htmlFor="account-name">Name</label>
+            <KeptInput
+              id="account-name"
+              name="name"
+              defaultValue={name}
+              required
+              maxLength={60}
+              autoComplete="name"
+            />
+          </div>
+        </ActionForm>
+      </section>
       <section aria-labelledby="sessions-heading" className="panel">
         <h2 id="sessions-heading">Where you are signed in</h2>
         <p>You are signed in on {browsers(sessions)}, this one included.</p>

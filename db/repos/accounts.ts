@@ -23,6 +23,14 @@ export const accountRepos = ({
     update: async (id, change) => {
       await db.update(t.users).set(change).where(eq(t.users.id, id));
     },
+    rename: async (id, name) => {
+      const changed = await db
+        .update(t.users)
+        .set({ name })
+        .where(and(eq(t.users.id, id), isNull(t.users.deletedAt)))
+        .returning({ id: t.users.id });
+      return changed.length === 1;
+    },
     convertGuest: async (id, change) => {
       const changed = await db
         .update(t.users)

@@ -30,6 +30,7 @@ import type { Action, Actor } from "../policy";
 import type { LimitFamily } from "../rateLimits/table";
 import { DeleteAccountInput, deleteAccount } from "./accounts/deleteAccount";
 import { confirmPasswordReset, PasswordResetConfirm } from "./accounts/passwordReset";
+import { RenameAccountInput, renameAccount } from "./accounts/renameAccount";
 import { EndSessionsInput, endAllSessions } from "./accounts/sessions";
 import { SignUpInput, signUp } from "./accounts/signUp";
 import { editArgument, withdrawArgument } from "./debate/changeArgument";
@@ -406,6 +407,14 @@ export const commands = {
     emits: ["author.deleted"],
     socket: false,
   }),
+  "account:rename": command({
+    input: RenameAccountInput,
+    action: null,
+    run: renameAccount,
+    emits: ["author.renamed"],
+    limit: "names",
+    socket: false,
+  }),
   "notifications:read": command({
     input: MarkNotificationsRead,
     action: null,
@@ -417,7 +426,7 @@ export const commands = {
     input: SignUpInput,
     action: null,
     run: signUp,
-    emits: [],
+    emits: ["author.renamed"],
     limit: "signUps",
     socket: false,
   }),

@@ -61,6 +61,15 @@ export const limitTable = {
     windowSeconds: 60,
     env: "MOOT_RATE_LIMIT_SEARCHES",
   },
+  // Each one renames the member in every motion they argued in: a few tries of one name, and a
+  // class choosing theirs in one lesson.
+  names: {
+    what: "name changes",
+    perAccount: 10,
+    perAddress: 400,
+    windowSeconds: 60 * 60,
+    env: "MOOT_RATE_LIMIT_NAMES",
+  },
   // Owners and moderators only, and each one heavy: a few teachers' worth per address.
   uploads: {
     what: "uploads and imports",

@@ -18,7 +18,7 @@ import { changeMember } from "../../server/domain/spaces/members";
 import { anonymousActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { exported, must } from "../support/outcome";
-import { type Person, person, testAuthSecret } from "../support/people";
+import { type Person, testAuthSecret } from "../support/people";
 import { nextEvent, startRealtime, type TestRealtime } from "../support/realtime";
 import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
@@ -450,13 +450,7 @@ for (const dialect of await dialects()) {
 
     it("a guest deletes themselves with no password: their post stays as 'Deleted member'", async () => {
       const d = await debate(store);
-      const gus = await person(store, "Gus Guest", {
-        spaceId: d.spaceId,
-        role: "participant",
-        guest: true,
-      });
-      const guest = { kind: "user" as const, id: gus.id, name: gus.name, guestOf: d.spaceId };
-      await must(postArgument(store, guest, argumentInput(d.motionId, d.cite(trade))));
+      const gus = await d.guestWhoPosted("Gus Guest", trade);
       expect((await deleteMe(gus)).status).toBe(204);
       const reader = await d.member("Rita Reader", "observer");
       const view = await must(getMotion(store, actorOf(reader), d.motionId));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PATCH as renameRoute } from "../../app/api/me/route";
 import { POST as postArgumentRoute } from "../../app/api/motions/[id]/arguments/route";
 import { POST as joinRoute } from "../../app/api/spaces/join/route";
 import { POST as createSpaceRoute } from "../../app/api/spaces/route";
@@ -21,9 +22,9 @@ const posts = limitTable.posts;
 const quote = "Trade moved inland by rail.";
 
 /** A request as the custom server hands it on: with the client's address in its header. */
-function request(path: string, address: string, body: unknown, cookie?: string) {
+function request(path: string, address: string, body: unknown, cookie?: string, method = "POST") {
   return new Request(`http://localhost${path}`, {
-    method: "POST",
+    method,
     headers: {
       "content-type": "application/json",
       [CLIENT_ADDRESS_HEADER]: address,
@@ -228,6 +229,21 @@ describe("rate limits", () => {
     expect(statuses).toEqual([...Array(perAccount).fill(201), 429]);
     const spaces = await db.store.spaces.listReadable(teacher.id);
     expect(spaces.filter(({ space }) => space.name.startsWith("Class "))).toHaveLength(perAccount);
+  });
+
+  it("name changes past an account's limit are answered 429, and the name stays the last one allowed", async () => {
+    const d = await debate(db.store);
+    const ada = await d.member("Ada", "participant");
+    const address = freshAddress();
+    const { perAccount } = limitTable.names;
+    const statuses: number[] = [];
+    for (let i = 0; i <= perAccount; i++) {
+      const body = { name: `Ada ${i}` };
+      const answer = await renameRoute(request("/api/me", address, body, ada.cookie, "PATCH"));
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([...Array(perAccount).fill(200), 429]);
+    expect((await db.store.users.get(ada.id))?.name).toBe(`Ada ${perAccount - 1}`);
   });
 
   it("40 students joining by one code from one school address within a minute all get in", async () => {

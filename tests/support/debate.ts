@@ -29,7 +29,14 @@ export async function debate(store: Store, visibility: "public" | "private" = "p
     return { documentId, ...selectorAt(text, start, start + quote.length) };
   };
   const member = (name: string, role: SpaceRole) => person(store, name, { spaceId, role });
-  return { spaceId, documentId, versionId, text, motionId, cite, member };
+  /** A guest of the space (joined by code, no account yet) whose argument citing `quote` is posted. */
+  const guestWhoPosted = async (name: string, quote: string) => {
+    const guest = await person(store, name, { spaceId, role: "participant", guest: true });
+    const actor: Actor = { kind: "user", id: guest.id, name, guestOf: spaceId };
+    await must(postArgument(store, actor, argumentInput(motionId, cite(quote))));
+    return guest;
+  };
+  return { spaceId, documentId, versionId, text, motionId, cite, member, guestWhoPosted };
 }
 
 /** A top-level argument's payload, citing one passage of the sample document. */

@@ -108,13 +108,13 @@ export async function appendTestEvent(store: Store, server: TestRealtime, motion
 }
 
 /**
- * A suite's real Socket.IO server on a fresh SQLite database, started before its tests and
- * closed after them; read `db` and `server` inside the tests.
+ * A suite's real Socket.IO server on a fresh database (SQLite unless `open` makes another),
+ * started before its tests and closed after them; read `db` and `server` inside the tests.
  */
-export function liveSuite() {
+export function liveSuite(open: () => Promise<TestStore> = sqliteTestStore) {
   const suite = {} as { db: TestStore; server: TestRealtime };
   beforeAll(async () => {
-    suite.db = await sqliteTestStore();
+    suite.db = await open();
     suite.server = await startRealtime(suite.db.store);
   });
   afterAll(async () => {

@@ -73,6 +73,21 @@ describe("a live client's copy of a motion", () => {
     ]);
   });
 
+  it("P-LIVE-7: names a renamed member's arguments as author.renamed says; an anonymous motion's bystander's event changes nothing", () => {
+    const by = (id: string, authorId: string, name: string) =>
+      argumentView(id, { author: { id: authorId, name } });
+    const { state } = applyEvents(start, [
+      event(2, "argument.posted", { argument: by("a", "ada", "Ada") }),
+      event(3, "argument.posted", { argument: by("b", "participant-2", "Participant 2") }),
+      event(4, "author.renamed", { authorId: "ada", name: "Ada Lovelace" }),
+      event(5, "author.renamed", { authorId: "", name: "" }),
+    ]);
+    expect(state.arguments.map((a) => [a.id, a.author.name])).toEqual([
+      ["a", "Ada Lovelace"],
+      ["b", "Participant 2"],
+    ]);
+  });
+
   it("holds one's own post from its answer when the answer comes first, and keeps what events made of it when they came first", () => {
     const posted = { ...argument("a"), status: "pending" as const };
     const answeredFirst = withOwnPost(start, posted);

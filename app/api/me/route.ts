@@ -1,9 +1,16 @@
 import { clearedCookieHeader, isSecureRequest, sessionFromHeaders } from "@/server/auth/session";
 import { execute } from "@/server/execute";
-import { errorResponse, jsonFields, restDoor } from "@/server/http";
+import { commandResponse, errorResponse, jsonFields, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
+
+/** Changes the caller's name (body `{name}`), on what they wrote before too. */
+export async function PATCH(request: Request) {
+  const fields = await jsonFields(request);
+  if (!fields.ok) return errorResponse(fields);
+  return commandResponse(request, "account:rename", fields.body);
+}
 
 /** Deletes the caller's account (body `{password}`), ends their sessions and this cookie. */
 export async function DELETE(request: Request) {

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Repos, Store } from "../../../db/store";
 import { DELETED_MEMBER } from "../../../lib/accounts";
-import type { OutgoingEvent } from "../../../lib/protocol";
 import { text } from "../../../lib/text";
 import type { Actor } from "../../policy";
-import { outgoing } from "../events";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { passwordMatches } from "./password";
+import { renameAuthor } from "./renameAuthor";
 import { SESSION_MAX_AGE } from "./sessions";
 
 /** How recent a sign-in must be to delete an account that has no password. */
@@ -82,26 +81,7 @@ export async function deleteAccount(
       passwordHash: null,
       deletedAt: now,
     });
-    const events: OutgoingEvent[] = [];
-    for (const { motionId, wasPublic } of await tx.people.renameAuthor(actor.id, DELETED_MEMBER)) {
-      await tx.events.renameAuthor(motionId, actor.id, DELETED_MEMBER);
-      const motion = await tx.motions.get(motionId);
-      if (!motion) continue;
-      // Where nothing of theirs was ever public, the room never knew they wrote anything there:
-      // only the moderators, who saw their posts wait, hear of it (P-MOD-3).
-      const row = await tx.events.append({
-        motionId,
-        type: "author.deleted",
-        data: {
-          authorId: actor.id,
-          name: DELETED_MEMBER,
-          ...(wasPublic ? {} : { onlyFor: actor.id }),
-        },
-        actorId: actor.id,
-        at: now,
-      });
-      events.push(outgoing(row, motion));
-    }
+    const events = await renameAuthor(tx, actor.id, DELETED_MEMBER, "author.deleted", now);
     return done({ ended }, events, [{ type: "sessions.ended", sessionIds: ended }]);
   });
 }

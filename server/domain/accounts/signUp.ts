@@ -6,6 +6,7 @@ import type { Actor } from "../../policy";
 import { newId } from "../ids";
 import { done, invalidInput, type Outcome, refuse } from "../outcome";
 import { hashPassword } from "./password";
+import { renameAuthor } from "./renameAuthor";
 
 export const SignUpInput = z.object({
   name: DisplayName,
@@ -47,7 +48,12 @@ export async function signUp(
         if (!(await tx.users.convertGuest(actor.id, { name, email, passwordHash }))) {
           return refuse("conflict", "This guest is an account already: sign in with it.");
         }
-        return done({ id: actor.id, name, email, converted: true });
+        // Under another name than the guest's: what they wrote as a guest is theirs under it.
+        const renamed =
+          name === actor.name
+            ? []
+            : await renameAuthor(tx, actor.id, name, "author.renamed", new Date());
+        return done({ id: actor.id, name, email, converted: true }, renamed);
       }
       const id = newId();
       await tx.users.insert({

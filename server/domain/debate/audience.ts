@@ -121,6 +121,8 @@ function forReaders(event: MotionEvent, viewer: Viewer, anonymous: boolean): Mot
     }
     case "author.deleted":
       return { ...disguised, data: { ...disguised.data, authorId: "" }, actor: "" };
+    case "author.renamed":
+      return { ...disguised, data: { ...disguised.data, authorId: "", name: "" }, actor: "" };
     default:
       return { ...disguised, actor: "" };
   }

@@ -30,7 +30,7 @@ import type { HeldPart, summarise } from "./motionSummary";
  * unchanged debate (paging, many people opening one page) share one reading. Events that change
  * little of it (`CHANGES`) move the reading on with the log; after posts, the arguments and
  * citations are read on from the earliest post's time and the trees grow by the posts; after an
- * argument changed in its own rows (`touchedBy`, or its author's account deleted: `withRenamed`),
+ * argument changed in its own rows (`touchedBy`, or its author renamed: `withRenamed`),
  * those rows are read again and its thread built again (`carryOver`). Per Store (each node, each
  * test database) and for the last motions asked only. What is kept holds for every reader: each
  * filters it by what they may read.
@@ -48,7 +48,7 @@ const KEPT = 16;
  * it, and hides authors in an anonymous motion from what is kept. A class votes, rates, runs its session and has the
  * moderator put arguments on the screen far more often than it posts, and a debate of 10,000
  * takes hundreds of ms to read again. Any event not here, not a post, not `touchedBy` and not an
- * account deleted (`withRenamed`) has the debate read whole.
+ * author renamed (`withRenamed`) has the debate read whole.
  */
 const CHANGES: Partial<Record<MotionEventType, readonly (keyof Kept)[]>> = {
   "vote.cast": [],
@@ -256,8 +256,9 @@ function eventsSince(events: StoredEvent[], upTo: number, count: number): Since 
     if (event.type === "argument.posted" || event.type === "argument.submitted") {
       posted.push(event.data.argument.id);
       since = Math.min(since, Date.parse(event.data.argument.createdAt));
-    } else if (event.type === "author.deleted") renamed.add(event.data.authorId);
-    else if (argumentId) touched.push(argumentId);
+    } else if (event.type === "author.deleted" || event.type === "author.renamed") {
+      renamed.add(event.data.authorId);
+    } else if (argumentId) touched.push(argumentId);
     else if (!parts) return null;
     for (const part of parts ?? []) changed.add(part);
   }
