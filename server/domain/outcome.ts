@@ -8,11 +8,14 @@ import type { Actor } from "../policy";
  * What a committed command asks of the live connections beyond its events, carried out where
  * they are published, on every node: a member removed from a space, or who no longer moderates
  * it, stops hearing its motions (or their moderators' rooms) at once; a member given another
- * role, muted or let speak again is told, so their open pages show what they may do now.
+ * role, muted or let speak again is told, so their open pages show what they may do now; a
+ * member renamed is called so wherever they are connected.
  */
 export type Effect =
   | { type: "member.evicted"; userId: string; motionIds: string[]; stopsModerating: string[] }
   | { type: "member.standing"; userId: string; spaceId: string }
+  /** A member's new name, for what their open connections are called (who is here). */
+  | { type: "member.renamed"; userId: string; name: string }
   /** Sessions that ended (signed out everywhere, a new password, a deleted account). */
   | { type: "sessions.ended"; sessionIds: string[] };
 

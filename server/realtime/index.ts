@@ -21,6 +21,7 @@ import { presenceAnnouncer, registerMotionHandlers, tellWhoStays } from "./motio
 import { pacedWrites } from "./pacedWrites";
 import { perTurn } from "./perTurn";
 import { publisher, pushNotifications, userRoom } from "./publish";
+import { renamer } from "./renames";
 import { sessionDisconnector, sessionRoom } from "./sessions";
 
 /** What changes the room's opinion groups: a stance, or an argument leaving or coming back. */
@@ -33,8 +34,10 @@ const changesOpinions: ReadonlySet<string> = new Set<MotionEventType>([
 
 /** Who the connection is, and the client address its limits are counted on. */
 export type SocketData = { actor: Actor; address: string };
-export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/** What one node tells the others, through the adapter. */
+export type NodeEvents = { "member:renamed": (userId: string, name: string) => void };
+export type MootServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
+export type MootSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
 export interface RealtimeDeps {
   store: Store;
@@ -67,6 +70,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
   const disconnectSessions = sessionDisconnector(io);
   const notifyUsers = pushNotifications(io, deps.store);
   const announcePresence = presenceAnnouncer(io, deps.store);
+  const renameMember = renamer(io, announcePresence);
   const writes = pacedWrites({ budgetMs: deps.writeBudgetMs });
   // The events of a turn's commits go out together (P-JOIN-5), and those committed while earlier
   // messages still wait to be written go out together after them (P-LIVE-1).
@@ -89,6 +93,7 @@ export function attachRealtime(io: MootServer, deps: RealtimeDeps) {
     for (const effect of effects) {
       if (effect.type === "member.evicted") evictMember(io, effect);
       else if (effect.type === "member.standing") tellMember(io, effect);
+      else if (effect.type === "member.renamed") renameMember(effect);
       else disconnectSessions(effect.sessionIds);
     }
   };

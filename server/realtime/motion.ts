@@ -63,6 +63,10 @@ export function presenceAnnouncer(io: MootServer, store: Store): AnnouncePresenc
 const isMotionRoom = (room: string) =>
   room.startsWith(ROOM_PREFIX) && !room.includes(":", ROOM_PREFIX.length);
 
+/** The motions whose rooms are among `rooms`. */
+export const motionsIn = (rooms: Iterable<string>) =>
+  [...rooms].filter(isMotionRoom).map((room) => room.slice(ROOM_PREFIX.length));
+
 /** How long a stopping node waits for the other nodes to say who stays before it stops anyway. */
 export const FAREWELL_WAIT_MS = 2000;
 
@@ -178,10 +182,10 @@ export function registerMotionHandlers(
     // A node stopping closes its database and its link to the other nodes right after: it has
     // told its rooms who stays before (tellWhoStays).
     if (reason === "server shutting down") return;
-    const rooms = [...socket.rooms].filter(isMotionRoom);
+    const motions = motionsIn(socket.rooms);
     // After the disconnect the socket has left its rooms; then the others hear who remains.
     socket.once("disconnect", () => {
-      for (const room of rooms) announcePresence(room.slice(ROOM_PREFIX.length));
+      for (const motionId of motions) announcePresence(motionId);
     });
   });
 }

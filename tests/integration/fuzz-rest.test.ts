@@ -10,7 +10,7 @@ import { PATCH as changeArgument } from "../../app/api/arguments/[id]/route";
 import { POST as addVersion } from "../../app/api/documents/[id]/versions/route";
 import { GET as health } from "../../app/api/health/route";
 import { POST as markNotificationsRead } from "../../app/api/me/notifications/read/route";
-import { DELETE as deleteAccount } from "../../app/api/me/route";
+import { DELETE as deleteAccount, PATCH as renameMe } from "../../app/api/me/route";
 import { DELETE as signOutEverywhere } from "../../app/api/me/sessions/route";
 import { POST as postArgument } from "../../app/api/motions/[id]/arguments/route";
 import { POST as motionCommand } from "../../app/api/motions/[id]/commands/[name]/route";
@@ -381,6 +381,13 @@ const doors: Record<string, (s: FuzzStage) => Promise<Door>> = {
     ids: {},
     motionId: s.motionId,
     valid: fc.record({ password: fc.string({ minLength: 1, maxLength: 40 }) }),
+  }),
+  "me PATCH": async (s) => ({
+    handler: (request) => renameMe(request),
+    method: "PATCH",
+    ids: {},
+    motionId: s.motionId,
+    valid: fc.record({ name: fc.string({ minLength: 1, maxLength: 60 }) }),
   }),
   "me/notifications/read POST": async (s) => ({
     handler: (request) => markNotificationsRead(request),

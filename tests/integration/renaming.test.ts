@@ -9,7 +9,7 @@ import { listMembers } from "../../server/domain/spaces/queries";
 import { actorOf, argumentInput, debate } from "../support/debate";
 import { must } from "../support/outcome";
 import type { Person } from "../support/people";
-import { liveSuite, nextEvent } from "../support/realtime";
+import { liveSuite, nextEvent, nextHeard } from "../support/realtime";
 import { setTestRuntime } from "../support/runtime";
 import { dialects } from "../support/stores";
 
@@ -68,6 +68,23 @@ for (const dialect of await dialects()) {
       const members = await must(listMembers(store, actorOf(ben), d.spaceId));
       expect(members.find((m) => m.userId === ada.id)?.name).toBe("Ada Lovelace");
       expect((await store.users.get(ada.id))?.name).toBe("Ada Lovelace");
+    });
+
+    it("P-PRESENCE-4: the rooms a renamed member's open connections are in hear who is here with the new name", async () => {
+      const { store } = suite.db;
+      const d = await debate(store);
+      const ada = await d.member("Ada Present", "participant");
+      const ben = await d.member("Ben Watching", "participant");
+      await joined(ada, d.motionId);
+      const bens = await joined(ben, d.motionId);
+      const renamed = nextHeard(bens, "presence:update", (presence) =>
+        presence.people.some((p) => p.name === "Ada Renamed"),
+      );
+      expect((await rename(ada, { name: "Ada Renamed" })).status).toBe(200);
+      expect((await renamed).people.map((p) => p.name).sort()).toEqual([
+        "Ada Renamed",
+        "Ben Watching",
+      ]);
     });
 
     it("P-LIVE-7: the same name again logs nothing; an empty or too long name changes nothing (400), a visitor gets 401", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MotionEvent } from "../../lib/protocol";
+import { renameAccount } from "../../server/domain/accounts/renameAccount";
 import { argumentInput, debate } from "../support/debate";
 import { twoPostgresNodes } from "../support/nodes";
 import { hear, nextHeard, startRealtime } from "../support/realtime";
@@ -45,6 +46,23 @@ describe.skipIf(!ready)("two nodes on PostgreSQL and Redis", () => {
     const onB = await nodes.b.client(dia);
     await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
     expect((await both).people.map((p) => p.name).sort()).toEqual(["Cem", "Dia"]);
+  });
+
+  it("SCALE-6, P-PRESENCE-4: a member renamed through one node is named anew in the presence its connection to the other gives", async () => {
+    const d = await debate(nodes.store, "private");
+    const [eva, fin] = [await d.member("Eva", "participant"), await d.member("Fin", "observer")];
+    const onA = await nodes.a.client(fin);
+    await onA.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const onB = await nodes.b.client(eva);
+    await onB.emitWithAck("motion:join", { motionId: d.motionId, sinceSeq: 0 });
+    const renamed = nextHeard(onA, "presence:update", (presence) =>
+      presence.people.some((p) => p.name === "Eva Evans"),
+    );
+    const actor = { kind: "user" as const, id: eva.id, name: eva.name, guestOf: null };
+    const outcome = await renameAccount(nodes.store, actor, { name: "Eva Evans" });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    nodes.a.publish(outcome.events, outcome.effects);
+    expect((await renamed).people.map((p) => p.name).sort()).toEqual(["Eva Evans", "Fin"]);
   });
 
   it("SCALE-5, P-PRESENCE-3: a node that stops tells the members on the other node who stays", async () => {

@@ -37,6 +37,8 @@ export async function renameAccount(
       return refuse("unauthenticated", "Sign in to change your name.");
     }
     const events = await renameAuthor(tx, actor.id, name, "author.renamed", now);
-    return done({ id: actor.id, name }, events);
+    return done({ id: actor.id, name }, events, [
+      { type: "member.renamed", userId: actor.id, name },
+    ]);
   });
 }

@@ -48,12 +48,11 @@ export async function signUp(
         if (!(await tx.users.convertGuest(actor.id, { name, email, passwordHash }))) {
           return refuse("conflict", "This guest is an account already: sign in with it.");
         }
+        const account = { id: actor.id, name, email, converted: true };
+        if (name === actor.name) return done(account);
         // Under another name than the guest's: what they wrote as a guest is theirs under it.
-        const renamed =
-          name === actor.name
-            ? []
-            : await renameAuthor(tx, actor.id, name, "author.renamed", new Date());
-        return done({ id: actor.id, name, email, converted: true }, renamed);
+        const renamed = await renameAuthor(tx, actor.id, name, "author.renamed", new Date());
+        return done(account, renamed, [{ type: "member.renamed", userId: actor.id, name }]);
       }
       const id = newId();
       await tx.users.insert({
