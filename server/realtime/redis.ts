@@ -1,6 +1,10 @@
-import { createAdapter } from "@socket.io/redis-adapter";
+import { createAdapter, RedisAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
+import type { Server } from "socket.io";
 import { closeRedis } from "../closeRedis";
+
+/** Whether this node shares its rooms with other nodes, through Redis (else it is alone). */
+export const sharesRooms = (io: Server) => io.of("/").adapter instanceof RedisAdapter;
 
 /**
  * The Socket.IO adapter that lets several nodes share rooms through Redis: an event published

@@ -2,6 +2,7 @@ import type { Effect } from "../domain/outcome";
 import type { MootServer } from "./index";
 import { type AnnouncePresence, motionsIn } from "./motion";
 import { userRoom } from "./publish";
+import { sharesRooms } from "./redis";
 
 /**
  * Gives a renamed member's open connections their new name, on every node, and tells the rooms
@@ -22,6 +23,7 @@ export function renamer(io: MootServer, announcePresence: AnnouncePresence) {
   io.on("member:renamed", renameHere);
   return ({ userId, name }: Extract<Effect, { type: "member.renamed" }>) => {
     renameHere(userId, name);
-    io.serverSideEmit("member:renamed", userId, name);
+    // A lone node's adapter has no one to tell, and warns on every call that it cannot.
+    if (sharesRooms(io)) io.serverSideEmit("member:renamed", userId, name);
   };
 }
