@@ -155,8 +155,15 @@ export interface Repos {
     get(id: string): Promise<DocumentRow | undefined>;
     list(spaceIds: string[]): Promise<DocumentRow[]>;
     insert(row: NewDocumentRow): Promise<void>;
-    /** The space's copy of the document `sourceId`, if it holds one. */
-    copyIn(spaceId: string, sourceId: string): Promise<DocumentRow | undefined>;
+    /**
+     * The space's copy of the document `source`, if it holds one: the one copied from it, else
+     * one that reads exactly as it does now (its current version's content hash), as a debate
+     * imported with it brings.
+     */
+    copyIn(
+      spaceId: string,
+      source: { id: string; contentHash: string },
+    ): Promise<DocumentRow | undefined>;
     setCurrentVersion(documentId: string, versionId: string): Promise<void>;
     /**
      * Holds the document's row until the transaction ends, so a new version and a passage cited

@@ -17,13 +17,26 @@ export const libraryRepos = ({ db, t, hot }: RepoContext): Pick<Repos, "document
     insert: async (row) => {
       await db.insert(t.documents).values(row);
     },
-    copyIn: async (spaceId, sourceId) =>
-      (
-        await db
-          .select()
-          .from(t.documents)
-          .where(and(eq(t.documents.spaceId, spaceId), eq(t.documents.copiedFrom, sourceId)))
-      )[0],
+    copyIn: async (spaceId, source) => {
+      const [copy] = await db
+        .select()
+        .from(t.documents)
+        .where(and(eq(t.documents.spaceId, spaceId), eq(t.documents.copiedFrom, source.id)));
+      if (copy) return copy;
+      const [sameText] = await db
+        .select({ document: t.documents })
+        .from(t.documents)
+        .innerJoin(t.documentVersions, eq(t.documentVersions.id, t.documents.currentVersionId))
+        .where(
+          and(
+            eq(t.documents.spaceId, spaceId),
+            eq(t.documentVersions.contentHash, source.contentHash),
+          ),
+        )
+        .orderBy(asc(t.documents.createdAt))
+        .limit(1);
+      return sameText?.document;
+    },
     lock: async (id) => {
       await db
         .update(t.documents)

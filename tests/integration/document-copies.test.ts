@@ -6,8 +6,10 @@ import type { Store } from "../../db/store";
 import { selectorAt } from "../../lib/anchoring";
 import type { DocumentView } from "../../lib/views";
 import { importDocument } from "../../server/domain/library/importDocument";
+import { copyTargets } from "../../server/domain/library/queries";
 import { createSpace } from "../../server/domain/spaces/createSpace";
 import { systemActor } from "../../server/policy";
+import { actorOf } from "../support/debate";
 import { type Person, person } from "../support/people";
 import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
@@ -23,11 +25,13 @@ const post = (cookie: string | undefined, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-const commentary = [
-  "# The Accords and Central Asia",
-  "Joining the Abraham Accords would open new trade routes for Kazakhstan.",
-  "Critics say the step brings little that existing ties do not already give.",
-].join("\n\n");
+/** A commentary headed by its title: each title its own text. */
+const commentary = (title: string) =>
+  [
+    `# ${title}`,
+    "Joining the Abraham Accords would open new trade routes for Kazakhstan.",
+    "Critics say the step brings little that existing ties do not already give.",
+  ].join("\n\n");
 
 for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`copying a document into a space on ${dialect.name}`, () => {
@@ -44,12 +48,12 @@ for (const dialect of await dialects()) {
       if (!made.ok) throw new Error(made.error.message);
       return made.value.spaceId;
     }
-    async function libraryDocument(spaceId: string, title: string) {
+    async function libraryDocument(spaceId: string, title: string, text = commentary(title)) {
       const made = await importDocument(store, systemActor, {
         spaceId,
         title,
         author: "A. Commentator",
-        text: commentary,
+        text,
         format: "markdown",
       });
       if (!made.ok) throw new Error(made.error.message);
@@ -125,7 +129,10 @@ for (const dialect of await dialects()) {
       const outsider = await person(store, "Olive Outsider");
       const byOutsider = await copy(outsider.cookie, { fromDocumentId: sourceId });
       expect(byOutsider.status).toBe(404);
-      expect(await store.documents.copyIn(classroom, sourceId)).toBeUndefined();
+      const { contentHash } = await read(sourceId, teacher.cookie);
+      expect(
+        await store.documents.copyIn(classroom, { id: sourceId, contentHash }),
+      ).toBeUndefined();
     });
 
     it("a body without a valid document id answers 400", async () => {
@@ -151,6 +158,32 @@ for (const dialect of await dialects()) {
       const { error } = await again.json();
       expect(error.code).toBe("conflict");
       expect(error.message).toContain(`/documents/${id}`);
+    });
+
+    it("a space that holds the same text already (uploaded, or brought by a debate's import) is offered it, not a copy, and a copy is a conflict naming it", async () => {
+      const sourceId = await libraryDocument(library, "Ports and rails");
+      const sameText = await libraryDocument(
+        classroom,
+        "Our reading",
+        commentary("Ports and rails"),
+      );
+      const source = await read(sourceId, teacher.cookie);
+      const targets = await copyTargets(store, actorOf(teacher), source);
+      expect(targets).toContainEqual({ id: classroom, name: "Year 11 politics", copyId: sameText });
+      const answer = await copy(teacher.cookie, { fromDocumentId: sourceId });
+      expect(answer.status).toBe(409);
+      expect((await answer.json()).error).toEqual({
+        code: "conflict",
+        message: `This space already has “Our reading”, with the same text: /documents/${sameText}`,
+      });
+      expect(await store.documents.list([classroom])).not.toContainEqual(
+        expect.objectContaining({ copiedFrom: sourceId }),
+      );
+      // Once that document reads otherwise, a copy is welcome.
+      const other = await libraryDocument(library, "Ports and pipelines");
+      const otherView = await read(other, teacher.cookie);
+      const offered = await copyTargets(store, actorOf(teacher), otherView);
+      expect(offered).toContainEqual({ id: classroom, name: "Year 11 politics", copyId: null });
     });
 
     it("the copy is the space's own: a motion drawn from its passages", async () => {

@@ -15,8 +15,9 @@ export const CopyDocumentInput = z.object({
 /**
  * Adds a document the actor may read (the public library's included) to a space they may add
  * documents to: its current version's file, text and blocks as they are, and what is known of
- * it, linked to the document it came from. A space holds one copy of a document: a second is
- * refused as a conflict naming the first, so passages and motions gather on one.
+ * it, linked to the document it came from. A space holds one copy of a document: a second, or
+ * one into a space holding a document with the same text now (a debate imported with it, say),
+ * is refused as a conflict naming the one there, so passages and motions gather on one.
  */
 export async function copyDocument(
   store: Store,
@@ -39,11 +40,16 @@ export async function copyDocument(
       if (source.spaceId === spaceId) {
         return refuse("conflict", `“${source.title}” is already in this space.`);
       }
-      const existing = await tx.documents.copyIn(spaceId, source.id);
+      const existing = await tx.documents.copyIn(spaceId, {
+        id: source.id,
+        contentHash: version.contentHash,
+      });
       if (existing) {
         return refuse(
           "conflict",
-          `This space already has a copy of “${source.title}”: /documents/${existing.id}`,
+          existing.copiedFrom === source.id
+            ? `This space already has a copy of “${source.title}”: /documents/${existing.id}`
+            : `This space already has “${existing.title}”, with the same text: /documents/${existing.id}`,
         );
       }
       const blocks = await tx.documents.blocks(version.id);

@@ -104,12 +104,13 @@ export async function spaceDocuments(
 
 /**
  * The spaces, other than the document's own, that the actor may add documents to (the same rule
- * as an upload), each with its copy of the document if it holds one.
+ * as an upload), each with its copy of the document if it holds one (`copyIn`: one with the
+ * same text counts).
  */
 export async function copyTargets(
   store: Store,
   actor: Actor,
-  document: { id: string; spaceId: string },
+  document: { id: string; spaceId: string; contentHash: string },
 ): Promise<CopyTarget[]> {
   if (actor.kind !== "user") return [];
   const rows = await store.spaces.listReadable(actor.id);
@@ -121,7 +122,7 @@ export async function copyTargets(
     managed.map(async ({ space }) => ({
       id: space.id,
       name: space.name,
-      copyId: (await store.documents.copyIn(space.id, document.id))?.id ?? null,
+      copyId: (await store.documents.copyIn(space.id, document))?.id ?? null,
     })),
   );
 }
