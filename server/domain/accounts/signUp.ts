@@ -23,7 +23,8 @@ export type Account = { id: string; name: string; email: string; converted: bool
 
 /**
  * Creates an account. A guest who signs up keeps their identity: the same user, now with an
- * email and password, with every membership and post they had.
+ * email and password, with every membership and post they had, their posts under the name they
+ * sign up with.
  */
 export async function signUp(
   store: Store,
