@@ -1,15 +1,13 @@
 import { clearedCookieHeader, isSecureRequest, sessionFromHeaders } from "@/server/auth/session";
 import { execute } from "@/server/execute";
-import { commandResponse, errorResponse, jsonFields, restDoor } from "@/server/http";
+import { bodyCommandResponse, errorResponse, jsonFields, restDoor } from "@/server/http";
 import { runtime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 /** Changes the caller's name (body `{name}`), on what they wrote before too. */
 export async function PATCH(request: Request) {
-  const fields = await jsonFields(request);
-  if (!fields.ok) return errorResponse(fields);
-  return commandResponse(request, "account:rename", fields.body);
+  return bodyCommandResponse(request, "account:rename", {});
 }
 
 /** Deletes the caller's account (body `{password}`), ends their sessions and this cookie. */
