@@ -345,6 +345,11 @@ export interface ServerToClientEvents {
    * hidden (P-NOTE-12).
    */
   "notification:gone": (gone: { ids: string[] }) => void;
+  /**
+   * Notifications of the signed-in user's that a moderator's restore of the argument gave back
+   * to their inbox (P-NOTE-13).
+   */
+  "notification:returned": (returned: { ids: string[] }) => void;
   /** The room's opinion groups, recomputed after people said what they agree with (P-OPINION-1). */
   "opinions:update": (update: OpinionsUpdate) => void;
   /** The signed-in member's role in a space changed, or they were muted or unmuted (P-MEMBER-1). */

@@ -69,8 +69,10 @@ export function InboxBadge({ initialUnread }: { initialUnread: number }) {
     };
     // What arrived between the page's render and this connection, or while it was down.
     socket.on("connect", recount);
-    // Some left the inbox (P-NOTE-12): counted again, as the badge does not know which were unread.
+    // Some left the inbox (P-NOTE-12) or came back to it (P-NOTE-13): counted again, as the badge
+    // does not know which are unread.
     socket.on("notification:gone", recount);
+    socket.on("notification:returned", recount);
     const changed = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     window.addEventListener(UNREAD_CHANGED, changed);
     return () => {

@@ -38,13 +38,19 @@ export function InboxList({ initial }: { initial: Inbox }) {
       for (const id of ids) gone.add(id);
       setNotifications((list) => list.filter((n) => !gone.has(n.id)));
     });
-    // The list as it is now, on each (re)connection: a page brought back from the browser's
-    // history may hold an older one, and notifications may have come while the connection was down.
-    socket.on("connect", async () => {
+    const readAgain = async () => {
       const current = (await currentNotifications())?.filter((n) => !gone.has(n.id));
       if (!current) return;
       setNotifications(current);
       announceUnread(current.filter((n) => !n.read).length);
+    };
+    // The list as it is now, on each (re)connection: a page brought back from the browser's
+    // history may hold an older one, and notifications may have come while the connection was down.
+    socket.on("connect", readAgain);
+    // A moderator restored a hidden reply (P-NOTE-13): read again, it takes its place in the list.
+    socket.on("notification:returned", ({ ids }) => {
+      for (const id of ids) gone.delete(id);
+      void readAgain();
     });
     return () => {
       socket.disconnect();

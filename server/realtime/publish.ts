@@ -1,7 +1,7 @@
 import type { Store } from "../../db/store";
 import { moderatorsRoom, motionRoom, type OutgoingEvent, ownRoom } from "../../lib/protocol";
 import { bystander, eventForViewer, ownerOf } from "../domain/debate/audience";
-import { notificationsGone, notificationsOf } from "../domain/notifications/inbox";
+import { inboxChanges, notificationsOf } from "../domain/notifications/inbox";
 import type { MootServer } from "./index";
 
 /**
@@ -70,19 +70,21 @@ function sendToRoom(io: MootServer, motionId: string, events: OutgoingEvent[]) {
 
 /**
  * Sends the notifications committed events caused to each recipient's connections, on any node
- * (P-NOTE-10), and tells them of those the events took out of their inbox (P-NOTE-12). Both are
- * read from the database after the commit, as each recipient may see them; a user who is
- * offline finds their inbox as it is now.
+ * (P-NOTE-10), and tells them of those the events took out of their inbox (P-NOTE-12) or a
+ * restore gave back (P-NOTE-13). All are read from the database after the commit, as each
+ * recipient may see them; a user who is offline finds their inbox as it is now.
  */
 export function pushNotifications(io: MootServer, store: Store) {
   return (events: OutgoingEvent[]) => {
-    void Promise.all([notificationsOf(store, events), notificationsGone(store, events)])
-      .then(([pushed, gone]) => {
+    void Promise.all([notificationsOf(store, events), inboxChanges(store, events)])
+      .then(([pushed, { gone, returned }]) => {
         for (const { userId, notification } of pushed) {
           io.to(userRoom(userId)).emit("notification:push", notification);
         }
         for (const { userId, ids } of gone)
           io.to(userRoom(userId)).emit("notification:gone", { ids });
+        for (const { userId, ids } of returned)
+          io.to(userRoom(userId)).emit("notification:returned", { ids });
       })
       .catch((error) => console.error("could not push notifications", error));
   };

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { LiveMotionPage, SignUpPage, seriousViolations } from "./pages";
+import { JoinPage, LiveMotionPage, SignUpPage, seriousViolations, teacherWithGuest } from "./pages";
 import { expectFitsPhoneAndLaptop } from "./pages/screens";
 
 // A motion of its own: the other specs post on theirs.
@@ -201,4 +201,66 @@ test("P-NOTE-12: a reply its author withdraws leaves the open inbox and the head
   await expect(aigerim.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
   await aigerim.getByRole("link", { name: /Bolat replied to your argument/ }).click();
   await expect(aigerim.getByText(`Considered words ${stamp}`)).toBeVisible();
+});
+
+test("P-NOTE-13: a reply a teacher hides and restores leaves the open inbox and comes back to it; its author's notice of the hiding comes and goes", async ({
+  browser,
+}) => {
+  const { teacher, student, code, motionPath, close } = await teacherWithGuest(browser, {
+    teacher: "Ms Ada Restore",
+    space: "Year 10 Geography",
+    motion: "Rivers shaped the towns more than roads did",
+    guest: "Pia",
+  });
+  const motionId = motionPath.split("/").at(-1);
+  const rui = await (await browser.newContext()).newPage();
+  await new JoinPage(rui).joinAsGuest(code, "Rui");
+  await expect(rui.getByRole("heading", { level: 1, name: "Year 10 Geography" })).toBeVisible();
+  const post = async (page: Page, data: Record<string, unknown>) => {
+    const answer = await page.request.post(`/api/motions/${motionId}/arguments`, {
+      data: { citations: [], ...data },
+    });
+    expect(answer.status(), await answer.text()).toBe(201);
+    return ((await answer.json()) as { id: string }).id;
+  };
+  const pias = await post(student, {
+    relation: "for",
+    parentId: null,
+    body: "The river came first.",
+  });
+  const ruis = await post(rui, {
+    relation: "attacks",
+    parentId: pias,
+    body: "The road came first.",
+  });
+  await student.goto("/inbox");
+  await rui.goto("/inbox");
+  const reply = student.getByRole("link", { name: /Rui replied to your argument/ });
+  await expect(reply).toBeVisible();
+  await expect(student.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  const moderate = async (command: string, data: Record<string, unknown> = {}) => {
+    const answer = await teacher.request.post(`/api/arguments/${ruis}/commands/${command}`, {
+      data: { clientId: crypto.randomUUID(), ...data },
+    });
+    expect(answer.status(), await answer.text()).toBe(200);
+  };
+
+  // Hidden: the reply leaves Pia's open inbox, and Rui's hears why, without a reload.
+  await moderate("moderation:hide", { reason: "Cite the map, please" });
+  await expect(reply).toHaveCount(0);
+  await expect(student.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  const hidden = rui.locator(".inbox-item").filter({ hasText: "Cite the map, please" });
+  await expect(hidden).toBeVisible();
+  await expect(rui.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+
+  // Restored: the reply is back in Pia's inbox, unread as she left it; Rui's notice goes.
+  await moderate("moderation:restore");
+  await expect(reply).toBeVisible();
+  await expect(student.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  await expect(hidden).toHaveCount(0);
+  await expect(rui.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await reply.click();
+  await expect(student.getByText("The road came first.")).toBeVisible();
+  await rui.context().close();
+  await close();
 });

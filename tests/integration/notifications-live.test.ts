@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { NotificationView } from "../../lib/notifications";
-import { listNotifications } from "../../server/domain/notifications/inbox";
+import { listNotifications, markNotificationsRead } from "../../server/domain/notifications/inbox";
 import { actorOf, argumentInput, debate } from "../support/debate";
+import type { Person } from "../support/people";
 import { type Client, liveSuite } from "../support/realtime";
 
 const trade = "Trade moved inland by rail.";
@@ -9,8 +10,41 @@ const trade = "Trade moved inland by rail.";
 const nextNotification = (socket: Client) =>
   new Promise<NotificationView>((resolve) => socket.once("notification:push", resolve));
 
+/** A private motion's moderator Mona and participants Ana and Ben, each connected. */
+async function roomOf(live: ReturnType<typeof liveSuite>) {
+  const d = await debate(live.db.store, "private");
+  const ana = await d.member("Ana Lima", "participant");
+  const ben = await d.member("Ben Okafor", "participant");
+  const mona = await d.member("Mona Moderator", "moderator");
+  /** A command's answer, which must be a success. */
+  const sent = async <T>(
+    answer: Promise<({ ok: true } & T) | { ok: false; error: { message: string } }>,
+  ) => {
+    const got = await answer;
+    if (!got.ok) throw new Error(got.error.message);
+    return got;
+  };
+  const inboxOf = async (person: Person) => {
+    const outcome = await listNotifications(live.db.store, actorOf(person));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value;
+  };
+  return {
+    d,
+    ana,
+    ben,
+    mona,
+    anaSocket: await live.server.client(ana),
+    benSocket: await live.server.client(ben),
+    monaSocket: await live.server.client(mona),
+    sent,
+    inboxOf,
+  };
+}
+
 describe("notifications over Socket.IO", () => {
   const live = liveSuite();
+  const room = () => roomOf(live);
 
   it("P-NOTE-10: a reply waits for its offline author, and reaches them live once they are online", async () => {
     const d = await debate(live.db.store, "private");
@@ -104,20 +138,7 @@ describe("notifications over Socket.IO", () => {
   });
 
   it("P-NOTE-12: a reply withdrawn or hidden leaves its recipient's inbox at once; a moderator keeps a hidden one", async () => {
-    const d = await debate(live.db.store, "private");
-    const ana = await d.member("Ana Lima", "participant");
-    const ben = await d.member("Ben Okafor", "participant");
-    const mona = await d.member("Mona Moderator", "moderator");
-    const anaSocket = await live.server.client(ana);
-    const benSocket = await live.server.client(ben);
-    const monaSocket = await live.server.client(mona);
-    const sent = async <T>(
-      answer: Promise<({ ok: true } & T) | { ok: false; error: { message: string } }>,
-    ) => {
-      const got = await answer;
-      if (!got.ok) throw new Error(got.error.message);
-      return got;
-    };
+    const { d, ana, mona, anaSocket, benSocket, monaSocket, sent, inboxOf } = await room();
     const anas = await sent(
       anaSocket.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade))),
     );
@@ -134,11 +155,6 @@ describe("notifications over Socket.IO", () => {
       );
     const toAna = await reply(anas.argument.id, "The harbour made the town.");
     const toMona = await reply(monas.argument.id, "Ask @Ana Lima about the canal.");
-    const inboxOf = async (person: typeof ana) => {
-      const outcome = await listNotifications(live.db.store, actorOf(person));
-      if (!outcome.ok) throw new Error(outcome.error.message);
-      return outcome.value;
-    };
     const [anaBefore, monaBefore] = [await inboxOf(ana), await inboxOf(mona)];
     expect(anaBefore.unread).toBe(2);
     const idOf = (inbox: typeof anaBefore, argumentId: string) =>
@@ -176,6 +192,61 @@ describe("notifications over Socket.IO", () => {
     const next = nextNotification(monaSocket);
     await reply(monas.argument.id, "Stored after the hiding.");
     await next;
+    expect(monaHeard).toEqual([]);
+  });
+
+  it("P-NOTE-10, P-NOTE-13: a hidden reply restored comes back to its recipient's inbox at once, read as it was; its author's notice of the hiding goes", async () => {
+    const { d, ana, ben, anaSocket, benSocket, monaSocket, sent, inboxOf } = await room();
+    const heard = (socket: Client, event: "notification:gone" | "notification:returned") =>
+      new Promise<{ ids: string[] }>((resolve) => socket.once(event, resolve));
+    const anas = await sent(
+      anaSocket.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade))),
+    );
+    const bens = await sent(
+      benSocket.emitWithAck(
+        "argument:post",
+        argumentInput(d.motionId, d.cite(trade), {
+          parentId: anas.argument.id,
+          relation: "attacks",
+          body: "The harbour made the town.",
+        }),
+      ),
+    );
+    // Ana reads Ben's reply, then Mona hides it: it leaves Ana's inbox, and Ben is told.
+    const [reply] = (await inboxOf(ana)).notifications;
+    if (!reply) throw new Error("Ana was not notified of the reply");
+    await markNotificationsRead(live.db.store, actorOf(ana), { ids: [reply.id] });
+    const anaLoses = heard(anaSocket, "notification:gone");
+    const benTold = nextNotification(benSocket);
+    const argument = { argumentId: bens.argument.id };
+    await sent(
+      monaSocket.emitWithAck("moderation:hide", {
+        ...argument,
+        clientId: crypto.randomUUID(),
+        reason: "Off topic",
+      }),
+    );
+    expect(await anaLoses).toEqual({ ids: [reply.id] });
+    const hiding = await benTold;
+    expect(hiding).toMatchObject({ type: "hidden", ...argument, reason: "Off topic" });
+    expect((await inboxOf(ana)).notifications).toEqual([]);
+
+    // Mona restores it: Ana hears her notification is back, and finds it read as she left it;
+    // Ben hears the notice of the hiding is gone, and his inbox no longer has it.
+    const monaHeard: string[] = [];
+    monaSocket.on("notification:returned", () => monaHeard.push("returned"));
+    monaSocket.on("notification:gone", () => monaHeard.push("gone"));
+    const anaGetsBack = heard(anaSocket, "notification:returned");
+    const benLoses = heard(benSocket, "notification:gone");
+    await sent(
+      monaSocket.emitWithAck("moderation:restore", { ...argument, clientId: crypto.randomUUID() }),
+    );
+    expect(await anaGetsBack).toEqual({ ids: [reply.id] });
+    expect(await benLoses).toEqual({ ids: [hiding.id] });
+    expect(await inboxOf(ana)).toEqual({ notifications: [{ ...reply, read: true }], unread: 0 });
+    expect(await inboxOf(ben)).toEqual({ notifications: [], unread: 0 });
+    // Mona, who was told of nothing, hears nothing of it.
+    await sent(monaSocket.emitWithAck("motion:join", { motionId: d.motionId }));
     expect(monaHeard).toEqual([]);
   });
 

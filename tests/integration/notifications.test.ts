@@ -22,7 +22,7 @@ import {
 } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
 import { followMotion } from "../../server/domain/notifications/follow";
-import { listNotifications, notificationsGone } from "../../server/domain/notifications/inbox";
+import { inboxChanges, listNotifications } from "../../server/domain/notifications/inbox";
 import { changeMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
@@ -364,7 +364,7 @@ for (const dialect of await dialects()) {
       expect(await inbox(people.cy)).toEqual({ notifications: [], unread: 0 });
       const idOf = (before: Inbox) =>
         before.notifications.find((n) => n.argumentId === takenBack)?.id;
-      const told = await notificationsGone(db.store, withdrawn.events);
+      const { gone: told } = await inboxChanges(db.store, withdrawn.events);
       expect(told.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
         [
           { userId: people.ana.id, ids: [idOf(anaBefore)] },

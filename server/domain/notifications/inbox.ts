@@ -92,25 +92,39 @@ async function readable(rows: NotificationRow[], viewOf: ReturnType<typeof notif
 /** The events after which an argument's notifications may no longer be read (P-NOTE-8). */
 const unreadableAfter = new Set<MotionEvent["type"]>(["argument.withdrawn", "argument.hidden"]);
 
+/** Notification ids by recipient. */
+export type IdsByUser = { userId: string; ids: string[] }[];
+
 /**
- * The notifications committed events took out of their recipients' inboxes, by recipient: those
- * of an argument its author withdrew or a moderator hid that the recipient may no longer read
- * (a moderator still reads a hidden one). What the runtime tells each recipient's connections
- * (P-NOTE-12), so their count and list follow at once.
+ * How committed events changed their recipients' inboxes beyond new notifications, by
+ * recipient, so each one's count and list follow at once:
+ * - `gone` (P-NOTE-12): those of an argument its author withdrew or a moderator hid that the
+ *   recipient may no longer read (a moderator still reads a hidden one), and, once a moderator
+ *   restores it, the notification that told its author it was hidden;
+ * - `returned` (P-NOTE-13): once a moderator restores it, those its recipients may read again.
  */
-export async function notificationsGone(
+export async function inboxChanges(
   store: Store,
   events: (Pick<MotionEvent, "motionId" | "type"> & { data: unknown })[],
-): Promise<{ userId: string; ids: string[] }[]> {
+): Promise<{ gone: IdsByUser; returned: IdsByUser }> {
   const gone = new Map<string, string[]>();
+  const returned = new Map<string, string[]>();
+  const add = (to: Map<string, string[]>, row: NotificationRow) =>
+    to.set(row.userId, [...(to.get(row.userId) ?? []), row.id]);
   for (const event of events) {
-    if (!unreadableAfter.has(event.type)) continue;
-    const { argumentId } = event.data as { argumentId: string };
+    const restored = event.type === "argument.restored";
+    if (!restored && !unreadableAfter.has(event.type)) continue;
+    const argumentId = restored
+      ? (event.data as { argument: { id: string } }).argument.id
+      : (event.data as { argumentId: string }).argumentId;
     for (const row of await store.notifications.ofArgument(event.motionId, argumentId)) {
       const reader: Actor = { kind: "user", id: row.userId, name: "", guestOf: null };
-      if (await notificationReader(store, reader)(row)) continue;
-      gone.set(row.userId, [...(gone.get(row.userId) ?? []), row.id]);
+      const readable = (await notificationReader(store, reader)(row)) !== null;
+      if (restored && readable) add(returned, row);
+      else if (restored ? row.type === "hidden" : !readable) add(gone, row);
     }
   }
-  return [...gone].map(([userId, ids]) => ({ userId, ids }));
+  const byUser = (ids: Map<string, string[]>) =>
+    [...ids].map(([userId, each]) => ({ userId, ids: each }));
+  return { gone: byUser(gone), returned: byUser(returned) };
 }

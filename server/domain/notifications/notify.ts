@@ -19,6 +19,7 @@ export const notifyingEvents = new Set<string>([
   "argument.posted",
   "argument.approved",
   "argument.rejected",
+  "argument.hidden",
   "motion.created",
   "motion.status",
 ]);
