@@ -1,4 +1,5 @@
 import { createServer, type RequestListener } from "node:http";
+import { join } from "node:path";
 import next from "next";
 import { Server } from "socket.io";
 import { openStore } from "../db";
@@ -17,6 +18,7 @@ import { rateLimits } from "./rateLimits/limiter";
 import { rateLimitStore } from "./rateLimits/redis";
 import { attachRealtime, type MootServer } from "./realtime";
 import { redisAdapter } from "./realtime/redis";
+import { apiRouteMethods } from "./routeMethods";
 import { setRuntime } from "./runtime";
 import { applySecurityHeaders, secureSocketAnswers } from "./securityHeaders";
 import { listensEverywhere, networkAddresses } from "./shareableOrigin";
@@ -64,9 +66,10 @@ async function main() {
   if (!limits.on)
     console.log("Rate limits are off (MOOT_RATE_LIMIT_FACTOR=0): for load tests only.");
   const gate = bodyGate({ store, authSecret, limits });
+  const allowOf = apiRouteMethods(join(projectRoot, "app/api"));
   const answer: RequestListener = (req, res) => {
     applySecurityHeaders(req, res, config.dev);
-    explainMethodNotAllowed(req, res);
+    explainMethodNotAllowed(req, res, allowOf);
     if (isForgeable(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "application/json" });
       res.end(JSON.stringify(crossSiteRefusal));

@@ -4,15 +4,18 @@ type Writer = (...args: unknown[]) => boolean;
 type Ender = (...args: unknown[]) => ServerResponse;
 
 /**
- * Next answers a method that an API route does not export with an empty 405. Under /api it is
- * given the API's error shape instead, as an unknown path is; the methods a route serves are in
- * the `Allow` header of its `OPTIONS` answer, which Next writes from the route's exports.
+ * Next answers a method that an API route does not export with an empty 405, without the `Allow`
+ * header it writes from the route's exports on an `OPTIONS` answer. Under /api it is given the
+ * API's error shape instead, as an unknown path is, and the route's `Allow` (`allowOf`).
  */
-export function explainMethodNotAllowed(req: IncomingMessage, res: ServerResponse) {
+export function explainMethodNotAllowed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowOf: (path: string) => string | null,
+) {
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (!path.startsWith("/api/")) return;
-  const message = `${req.method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`;
-  const body = JSON.stringify({ error: { code: "method_not_allowed", message } });
+  let body = "";
   // Whether this answer is a bare 405 that gets the body: known when its head goes out, which is
   // either before `end` (Next's compression writes it first) or inside it (Node's own).
   let explained = false;
@@ -22,6 +25,13 @@ export function explainMethodNotAllowed(req: IncomingMessage, res: ServerRespons
     explained = true;
     res.removeHeader("content-length");
     res.setHeader("content-type", "application/json");
+    const allow = allowOf(path);
+    if (allow) res.setHeader("allow", allow);
+    const served = allow
+      ? `it serves ${allow} (Allow)`
+      : `OPTIONS ${path} lists the methods it serves (Allow)`;
+    const message = `${req.method} is not served at ${path}: ${served}.`;
+    body = JSON.stringify({ error: { code: "method_not_allowed", message } });
   };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {

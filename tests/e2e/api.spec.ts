@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { sendBody } from "../support/rawHttp";
 import { apiAccount } from "./pages/apiAccount";
@@ -44,17 +46,17 @@ test("a method a route does not serve answers a JSON 405, and OPTIONS lists thos
   });
   // A member's write, past the gate that turns a visitor's away, and a read of a write-only route.
   const cases = [
-    ["PUT", "/api/health"],
-    ["DELETE", "/api/documents"],
-    ["GET", "/api/password-reset"],
+    ["PUT", "/api/health", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/api/documents", "GET, HEAD, OPTIONS"],
+    ["GET", "/api/password-reset", "OPTIONS, POST"],
   ] as const;
-  for (const [method, path] of cases) {
+  for (const [method, path, served] of cases) {
     const response = await request.fetch(path, { method });
     expect(response.status(), `${method} ${path}`).toBe(405);
     expect(await response.json(), `${method} ${path}`).toEqual({
       error: {
         code: "method_not_allowed",
-        message: `${method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`,
+        message: `${method} is not served at ${path}: it serves ${served} (Allow).`,
       },
     });
   }
@@ -64,6 +66,37 @@ test("a method a route does not serve answers a JSON 405, and OPTIONS lists thos
   const head = await request.fetch("/api/password-reset", { method: "HEAD" });
   expect(head.status()).toBe(405);
   expect(await head.body()).toHaveLength(0);
+});
+
+test("every API route's 405 carries in Allow the methods Next's own OPTIONS lists for it (RFC 9110)", async ({
+  request,
+}) => {
+  await apiAccount(request, {
+    name: "Ines",
+    email: `allow-${Date.now()}@school.test`,
+    password: "ines's long password",
+  });
+  const apiDir = join(process.cwd(), "app/api");
+  const paths = readdirSync(apiDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("route.ts"))
+    .map((file) =>
+      `/api/${file.replace(/\/?route\.ts$/, "")}`
+        .replace(/\[\.\.\.\w+\]/g, "anything")
+        .replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000"),
+    );
+  let checked = 0;
+  for (const path of paths) {
+    const options = await request.fetch(path, { method: "OPTIONS" });
+    const allow = options.headers().allow ?? "";
+    const unserved = ["GET", "POST", "PUT", "PATCH", "DELETE"].find((m) => !allow.includes(m));
+    if (!unserved) continue;
+    const refused = await request.fetch(path, { method: unserved });
+    expect(refused.status(), `${unserved} ${path}`).toBe(405);
+    expect(refused.headers().allow, `${unserved} ${path}`).toBe(allow);
+    checked++;
+  }
+  // Every route but the catch-all of unknown paths, which serves every method.
+  expect(checked).toBe(paths.length - 1);
 });
 
 test("a path whose % starts no encoded character is 400: JSON under /api, text on a page", async ({

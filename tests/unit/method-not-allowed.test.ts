@@ -11,27 +11,33 @@ async function answer(
   method: string,
   path: string,
   handle: (res: ServerResponse) => void,
-): Promise<{ status: number; type: string | null; body: string }> {
+): Promise<{ status: number; type: string | null; body: string; allow?: string | null }> {
   server = createServer((req, res) => {
-    explainMethodNotAllowed(req, res);
+    explainMethodNotAllowed(req, res, allowOf);
     handle(res);
   });
   await new Promise<void>((ready) => server?.listen(0, "127.0.0.1", ready));
   const { port } = server.address() as AddressInfo;
   const response = await fetch(`http://127.0.0.1:${port}${path}`, { method });
   const body = await response.text();
-  return { status: response.status, type: response.headers.get("content-type"), body };
+  const type = response.headers.get("content-type");
+  const allow = response.headers.get("allow");
+  return { status: response.status, type, body, ...(allow ? { allow } : {}) };
 }
 
-const explained = (method: string, path: string) => ({
+/** The routes' methods, as the server reads them from app/api. */
+const allowOf = (path: string) => (path === "/api/health" ? "GET, HEAD, OPTIONS" : null);
+
+const explained = (method: string, path: string, served?: string) => ({
   status: 405,
   type: "application/json",
   body: JSON.stringify({
     error: {
       code: "method_not_allowed",
-      message: `${method} is not served at ${path}: OPTIONS ${path} lists the methods it serves (Allow).`,
+      message: `${method} is not served at ${path}: ${served ? `it serves ${served}` : `OPTIONS ${path} lists the methods it serves`} (Allow).`,
     },
   }),
+  ...(served ? { allow: served } : {}),
 });
 
 describe("a method an API route does not serve", () => {
@@ -40,7 +46,9 @@ describe("a method an API route does not serve", () => {
       res.statusCode = 405;
       res.end();
     };
-    expect(await answer("PUT", "/api/health?x=1", bare)).toEqual(explained("PUT", "/api/health"));
+    expect(await answer("PUT", "/api/health?x=1", bare)).toEqual(
+      explained("PUT", "/api/health", "GET, HEAD, OPTIONS"),
+    );
   });
 
   it("and when the head was written before end (as compression does)", async () => {
