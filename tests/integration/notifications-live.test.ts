@@ -248,6 +248,21 @@ describe("notifications over Socket.IO", () => {
     // Mona, who was told of nothing, hears nothing of it.
     await sent(monaSocket.emitWithAck("motion:join", { motionId: d.motionId }));
     expect(monaHeard).toEqual([]);
+
+    // Hidden again: Ben's inbox holds the new notice alone, not the first one back.
+    const toldAgain = nextNotification(benSocket);
+    await sent(
+      monaSocket.emitWithAck("moderation:hide", {
+        ...argument,
+        clientId: crypto.randomUUID(),
+        reason: "Still off topic",
+      }),
+    );
+    const again = await toldAgain;
+    expect(await inboxOf(ben)).toEqual({
+      notifications: [{ ...again, reason: "Still off topic" }],
+      unread: 1,
+    });
   });
 
   it("P-NOTE-2: motion:follow mutes a motion for the member, and answers a visitor to sign in", async () => {

@@ -21,11 +21,13 @@ import {
   restoreArgument,
 } from "../../server/domain/debate/moderate";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { importDebate } from "../../server/domain/exports/importDebate";
 import { followMotion } from "../../server/domain/notifications/follow";
 import { inboxChanges, listNotifications } from "../../server/domain/notifications/inbox";
 import { changeMember } from "../../server/domain/spaces/members";
 import { type Actor, anonymousActor, systemActor } from "../../server/policy";
 import { actorOf, argumentInput, debate } from "../support/debate";
+import { exported, must } from "../support/outcome";
 import { type Person, person } from "../support/people";
 import { setTestRuntime } from "../support/runtime";
 import { dialects, type TestStore } from "../support/stores";
@@ -286,6 +288,29 @@ for (const dialect of await dialects()) {
           ["motion_opened", "The harbour should be dredged", null],
         ]);
         expect(notifications[0]?.actor).toEqual({ id: people.mona.id, name: "Mona Moderator" });
+      }
+      expect(kinds(await inbox(people.mona))).toEqual([]);
+    });
+
+    it("P-NOTE-6: a debate imported open is news to the space's members; imported as a draft, to nobody", async () => {
+      const { d, people, inbox } = await room(db.store);
+      const mona = actorOf(people.mona);
+      const debateJson = JSON.parse(await exported(db.store, mona, d.motionId, "json"));
+      const importAs = async (status: string) =>
+        must(
+          importDebate(db.store, mona, {
+            clientId: id(),
+            spaceId: d.spaceId,
+            debate: { ...debateJson, motion: { ...debateJson.motion, status } },
+          }),
+        );
+      const opened = await importAs("open");
+      await importAs("draft");
+      for (const who of [people.ana, people.ben, people.cy]) {
+        const { notifications } = await inbox(who);
+        expect(notifications.map((n) => [n.type, n.motionId])).toEqual([
+          ["motion_opened", opened.motionId],
+        ]);
       }
       expect(kinds(await inbox(people.mona))).toEqual([]);
     });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { applyEvents, liveFrom } from "../../lib/live";
 import type { MotionEvent, Presence } from "../../lib/protocol";
 import type { SessionState } from "../../lib/session";
 import { postArgument } from "../../server/domain/debate/postArgument";
+import { getMotion } from "../../server/domain/debate/queries";
 import { actorOf, argumentInput, debate } from "../support/debate";
+import { must } from "../support/outcome";
 import { type Client, liveSuite, nextEvent } from "../support/realtime";
 
 const trade = "Trade moved inland by rail.";
@@ -50,7 +53,10 @@ describe("moderated sessions over Socket.IO", () => {
       await Promise.all(heard);
       return answer;
     };
-    return { d, people, teacher, ada, ben, settings };
+    /** The teacher makes someone a speaker for a side. */
+    const assign = (userId: string, side: "for" | "against") =>
+      teacher.emitWithAck("session:side", { motionId: d.motionId, clientId: id(), userId, side });
+    return { d, people, teacher, ada, ben, settings, assign };
   }
 
   it("P-JOIN-5: events published together reach each audience as one motion:events, in seq order, each event as that audience may see it", async () => {
@@ -167,7 +173,7 @@ describe("moderated sessions over Socket.IO", () => {
   });
 
   it("P-ANON-1: in an anonymous motion the room hears pseudonyms and counts; moderators hear names", async () => {
-    const { d, people, teacher, ada, ben, settings } = await room();
+    const { d, people, teacher, ada, ben, settings, assign } = await room();
     await settings({ anonymous: true });
     const benHeard: Presence[] = [];
     ben.on("presence:update", (presence) => benHeard.push(presence));
@@ -203,12 +209,7 @@ describe("moderated sessions over Socket.IO", () => {
     await settings({ format: "oxford" });
     const sideForBen = nextEvent(ben, "session.side");
     const sideForAda = nextEvent(ada, "session.side");
-    await teacher.emitWithAck("session:side", {
-      motionId: d.motionId,
-      clientId: id(),
-      userId: people.ada.id,
-      side: "for",
-    });
+    await assign(people.ada.id, "for");
     expect((await sideForAda).data).toMatchObject({ userId: people.ada.id, side: "for" });
     const benHears = await sideForBen;
     expect(JSON.stringify(benHears)).not.toContain(people.ada.id);
@@ -239,6 +240,38 @@ describe("moderated sessions over Socket.IO", () => {
     });
     if (!replay.ok) throw new Error(replay.error.message);
     expect(replay.events.map((e) => [e.type, e.actor])).toEqual([["argument.approved", ""]]);
+  });
+
+  it("P-ANON-1: in an anonymous motion a new format clears the speakers on their pages too, naming nobody", async () => {
+    const { d, people, ada, ben, settings, assign } = await room();
+    await settings({ anonymous: true, format: "oxford" });
+    const assigned = nextEvent(ada, "session.side");
+    await assign(people.ada.id, "for");
+    const adaPage = applyEvents(
+      liveFrom(await must(getMotion(live.db.store, actorOf(people.ada), d.motionId))),
+      [await assigned],
+    ).state;
+    expect(adaPage.session.sides).toEqual({ [people.ada.id]: "for" });
+
+    // Another format clears who speaks: Ada's page no longer says she does, and Ben learns no id.
+    const [forAda, forBen] = [nextEvent(ada, "motion.settings"), nextEvent(ben, "motion.settings")];
+    await settings({ format: "free" });
+    const cleared = await forAda;
+    expect(cleared.data).toMatchObject({ session: { sides: {} } });
+    const after = applyEvents(adaPage, [cleared]).state;
+    expect(after.session.sides).toEqual(
+      (await must(getMotion(live.db.store, actorOf(people.ada), d.motionId))).session.sides,
+    );
+    expect(after.session.sides).toEqual({});
+    expect(JSON.stringify(await forBen)).not.toContain(people.ada.id);
+
+    // A change that keeps the speakers still leaves them out of the room's copy.
+    await settings({ format: "oxford" });
+    await assign(people.ada.id, "against");
+    const kept = nextEvent(ben, "motion.settings");
+    await settings({ approvalRequired: true });
+    expect((await kept).data).toHaveProperty("session");
+    expect((await kept).data).not.toHaveProperty("session.sides");
   });
 
   it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {

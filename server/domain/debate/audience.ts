@@ -102,8 +102,12 @@ function forReaders(event: MotionEvent, viewer: Viewer, anonymous: boolean): Mot
   if (isPrivate(event)) return stubOf(event);
   if (!anonymous) return event;
   // Others' names as pseudonyms; the speakers are left out (a client keeps the side it knows),
-  // and so is who was assigned.
-  const disguised = withSession(event, (session) => ({ ...session, sides: undefined }));
+  // and so is who was assigned. Sides cleared (a new format) name nobody: they are sent, so a
+  // speaker's page learns it speaks no more.
+  const disguised = withSession(event, (session) => ({
+    ...session,
+    sides: session.sides && Object.keys(session.sides).length === 0 ? {} : undefined,
+  }));
   switch (disguised.type) {
     case "argument.posted":
     case "argument.approved":

@@ -12,6 +12,7 @@ import { argumentViews } from "../debate/views";
 import { outgoing } from "../events";
 import { Id, newId, OptionalClientId } from "../ids";
 import type { PassageColumns } from "../library/anchors";
+import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { placeOf } from "../spaces/access";
 import type { DebateImport, PassageImport } from "./json";
@@ -227,6 +228,8 @@ export async function importDebate(
         actorId: actor.id,
         at,
       });
+      // Imported open, it is news to the space's members as a motion created open is (P-NOTE-6).
+      await notify(tx, { id: motionId, spaceId }, created);
       const events = [outgoing(created, motion)];
       const newIds = new Map<string, string>();
       for (const argument of debate.arguments) {

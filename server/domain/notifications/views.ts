@@ -34,8 +34,10 @@ export function notificationReader(repos: Repos, reader: Actor) {
       const own = argument?.authorId === reader.id && argument.status !== "retracted";
       const seen = argument && (public_.has(argument.status) || own || moderates);
       if (!seen) return null;
-      // Restored since (or gone another way): "a moderator hid your post" is no longer so.
-      if (row.type === "hidden" && argument.status !== "hidden") return null;
+      // Restored since (or gone another way): "a moderator hid your post" is no longer so; and
+      // hidden again, the latest hiding's notice alone is.
+      if (row.type === "hidden" && (argument.status !== "hidden" || !(await latest(repos, row))))
+        return null;
       // Its author took the words back: "replied to you" would lead to nothing to read.
       if (argument.status === "withdrawn" && argument.authorId !== reader.id) return null;
     }
@@ -56,6 +58,13 @@ export function notificationReader(repos: Repos, reader: Actor) {
       read: row.readAt !== null,
     };
   };
+}
+
+/** Whether the row is its reader's latest notification of its type about its argument. */
+async function latest(repos: Repos, row: NotificationRow) {
+  if (!row.argumentId) return true;
+  const rows = await repos.notifications.ofArgument(row.motionId, row.argumentId);
+  return rows.filter((r) => r.userId === row.userId && r.type === row.type).at(-1)?.id === row.id;
 }
 
 async function readableMotion(repos: Repos, reader: Actor, motionId: string) {
