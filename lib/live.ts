@@ -534,7 +534,11 @@ function apply(state: LiveMotion, event: MotionEvent): LiveMotion {
         status: "withdrawn",
         citations: [],
       }));
-      return withLatest(gone, state.keepsHidden ? (latestForModerators ?? latest) : latest);
+      const spotlightId = state.spotlightId === argumentId ? null : state.spotlightId;
+      return {
+        ...withLatest(gone, state.keepsHidden ? (latestForModerators ?? latest) : latest),
+        spotlightId,
+      };
     }
     case "vote.cast":
       return { ...state, votes: event.data.votes };

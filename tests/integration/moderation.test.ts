@@ -315,6 +315,30 @@ for (const dialect of await dialects()) {
 }
 
 for (const dialect of await dialects()) {
+  describe.skipIf(dialect.skip)(`a spotlit argument withdrawn, on ${dialect.name}`, () => {
+    it("leaves the spotlight empty, as one hidden does", async () => {
+      const db = await dialect.open();
+      try {
+        const { d, moderator, student, post, view } = await room(db.store);
+        const argumentId = await post(student, { body: "On the screen." });
+        await spotlightArgument(db.store, moderator, {
+          motionId: d.motionId,
+          clientId: id(),
+          argumentId,
+        });
+        expect((await view(moderator)).spotlightId).toBe(argumentId);
+        const withdrawn = await withdrawArgument(db.store, student, { argumentId, clientId: id() });
+        expect(withdrawn.ok).toBe(true);
+        expect((await view(moderator)).spotlightId).toBeNull();
+        expect((await view(student)).spotlightId).toBeNull();
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
+
+for (const dialect of await dialects()) {
   describe.skipIf(dialect.skip)(`what a hidden argument may not do, on ${dialect.name}`, () => {
     it("cannot be edited, pinned, or stay in the spotlight; a participant cannot tell it exists", async () => {
       const db = await dialect.open();

@@ -148,6 +148,14 @@ describe("a live client's copy of a motion", () => {
     expect(restored.state.arguments[0]?.status).toBe("published");
   });
 
+  it("drops the spotlight of an argument its author withdraws", () => {
+    const { state } = applyEvents({ ...start, spotlightId: "b" }, [
+      event(2, "argument.posted", { argument: argument("b") }),
+      event(3, "argument.withdrawn", { argumentId: "b" }),
+    ]);
+    expect(state.spotlightId).toBeNull();
+  });
+
   it("adds a restored argument it never held, and drops the spotlight of one hidden", () => {
     const { state } = applyEvents({ ...start, spotlightId: "b" }, [
       event(2, "argument.restored", { argument: argument("a") }),

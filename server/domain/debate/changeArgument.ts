@@ -108,6 +108,9 @@ export async function withdrawArgument(
         const at = new Date();
         const unseen = argument.status === "pending" || argument.status === "rejected";
         await tx.arguments.update(argumentId, { status: unseen ? "retracted" : "withdrawn" });
+        // Its words are gone: the screens show nothing in its place, as for one hidden.
+        if (motion.spotlightId === argumentId)
+          await tx.motions.update(motion.id, { spotlightId: null });
         const standing = unseen ? undefined : await withdrawnStanding(tx, argument);
         const event = await tx.events.append({
           motionId: argument.motionId,
