@@ -265,6 +265,26 @@ describe("notifications over Socket.IO", () => {
     });
   });
 
+  it("P-NOTE-10, P-NOTE-4: someone an edit names hears of it live", async () => {
+    const { d, benSocket, anaSocket, sent } = await room();
+    const bens = await sent(
+      benSocket.emitWithAck("argument:post", argumentInput(d.motionId, d.cite(trade))),
+    );
+    const heard = nextNotification(anaSocket);
+    await sent(
+      benSocket.emitWithAck("argument:edit", {
+        argumentId: bens.argument.id,
+        clientId: crypto.randomUUID(),
+        body: "Rail made the town, as @Ana Lima found.",
+      }),
+    );
+    expect(await heard).toMatchObject({
+      type: "mention",
+      argumentId: bens.argument.id,
+      actor: { name: "Ben Okafor" },
+    });
+  });
+
   it("P-NOTE-2: motion:follow mutes a motion for the member, and answers a visitor to sign in", async () => {
     const d = await debate(live.db.store, "public");
     const ana = await d.member("Ana Lima", "participant");

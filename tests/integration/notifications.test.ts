@@ -10,7 +10,7 @@ import {
   type NotificationView,
   notificationHref,
 } from "../../lib/notifications";
-import { withdrawArgument } from "../../server/domain/debate/changeArgument";
+import { editArgument, withdrawArgument } from "../../server/domain/debate/changeArgument";
 import { createMotion } from "../../server/domain/debate/createMotion";
 import { changeMotionStatus } from "../../server/domain/debate/lifecycle";
 import {
@@ -68,7 +68,16 @@ async function room(store: Store) {
     const done = await outcome;
     if (!done.ok) throw new Error(done.error?.message);
   };
-  return { d, people, as, post, reply, inbox, follow, moderate };
+  /** Mona holds every post for approval. */
+  const approvalOn = () =>
+    moderate(
+      changeSettings(store, as(people.mona), {
+        motionId: d.motionId,
+        clientId: id(),
+        settings: { approvalRequired: true },
+      }),
+    );
+  return { d, people, as, post, reply, inbox, follow, moderate, approvalOn };
 }
 
 const kinds = (inbox: Inbox) => inbox.notifications.map((n) => n.type);
@@ -167,6 +176,45 @@ for (const dialect of await dialects()) {
       expect(kinds(await inbox(people.cy))).toEqual(["mention"]);
     });
 
+    it("P-NOTE-4: an argument edited to name someone notifies them once; who was named or answered already hears nothing more", async () => {
+      const { people, post, reply, inbox } = await room(db.store);
+      const anas = await post(people.ana);
+      const bens = await reply(people.ben, anas, "The harbour disagrees, @Cy Observer.");
+      const edit = async (body: string) => {
+        const outcome = await editArgument(db.store, actorOf(people.ben), {
+          argumentId: bens,
+          clientId: id(),
+          body,
+        });
+        if (!outcome.ok) throw new Error(outcome.error.message);
+      };
+      await edit("The harbour disagrees, @Cy Observer; ask @Mona Moderator and @Ana Lima.");
+      await edit("The harbour disagrees; ask @Mona Moderator.");
+      await edit("The harbour disagrees; ask @Mona Moderator, @Cy Observer.");
+      expect((await inbox(people.mona)).notifications).toMatchObject([
+        { type: "mention", argumentId: bens, actor: { name: "Ben Okafor" } },
+      ]);
+      expect(kinds(await inbox(people.cy))).toEqual(["mention"]);
+      expect(kinds(await inbox(people.ana))).toEqual(["reply"]);
+      expect(kinds(await inbox(people.ben))).toEqual([]);
+    });
+
+    it("P-NOTE-4: a pending post edited to name someone tells them nothing until it is approved", async () => {
+      const { people, post, inbox, moderate, approvalOn } = await room(db.store);
+      const mona = actorOf(people.mona);
+      await approvalOn();
+      const pending = await post(people.ben, { body: "Waiting." });
+      const edited = await editArgument(db.store, actorOf(people.ben), {
+        argumentId: pending,
+        clientId: id(),
+        body: "Waiting, @Ana Lima.",
+      });
+      expect(edited.ok).toBe(true);
+      expect(kinds(await inbox(people.ana))).toEqual([]);
+      await moderate(approveArgument(db.store, mona, { argumentId: pending, clientId: id() }));
+      expect(kinds(await inbox(people.ana))).toEqual(["mention"]);
+    });
+
     it("P-NOTE-7: a reply that also mentions its parent's author notifies them once, as a reply", async () => {
       const { people, post, reply, inbox } = await room(db.store);
       const mine = await post(people.ana);
@@ -175,16 +223,10 @@ for (const dialect of await dialects()) {
     });
 
     it("P-NOTE-5: the author of a pending post hears it was approved, and its parent's author of the reply", async () => {
-      const { d, people, post, inbox, moderate } = await room(db.store);
+      const { people, post, inbox, moderate, approvalOn } = await room(db.store);
       const mine = await post(people.ana);
       const mona = actorOf(people.mona);
-      await moderate(
-        changeSettings(db.store, mona, {
-          motionId: d.motionId,
-          clientId: id(),
-          settings: { approvalRequired: true },
-        }),
-      );
+      await approvalOn();
       const pending = await post(people.ben, { parentId: mine, relation: "supports" });
       expect(kinds(await inbox(people.ana))).toEqual([]);
       await moderate(approveArgument(db.store, mona, { argumentId: pending, clientId: id() }));
@@ -197,15 +239,9 @@ for (const dialect of await dialects()) {
     });
 
     it("P-NOTE-5: the author of a rejected post hears why", async () => {
-      const { d, people, post, inbox, moderate } = await room(db.store);
+      const { people, post, inbox, moderate, approvalOn } = await room(db.store);
       const mona = actorOf(people.mona);
-      await moderate(
-        changeSettings(db.store, mona, {
-          motionId: d.motionId,
-          clientId: id(),
-          settings: { approvalRequired: true },
-        }),
-      );
+      await approvalOn();
       const pending = await post(people.ben, { body: "Off topic, @Ana Lima." });
       await moderate(
         rejectArgument(db.store, mona, {

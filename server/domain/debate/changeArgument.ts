@@ -3,6 +3,7 @@ import { EditArgument, WithdrawArgument } from "../../../lib/commands";
 import { postRefusal } from "../../../lib/session";
 import { type Actor, authorizeOnArgument } from "../../policy";
 import { outgoing } from "../events";
+import { notify } from "../notifications/notify";
 import { done, invalidInput, type Outcome, once, refuse } from "../outcome";
 import { citedBy, withdrawnStanding } from "./argumentPages";
 import { argumentFor, moderates } from "./guards";
@@ -73,6 +74,7 @@ export async function editArgument(
         actorId: actor.id,
         at,
       });
+      await notify(tx, motion, event);
       return done({ seq: event.seq, ...data }, [outgoing(event, motion)]);
     });
   });

@@ -18,6 +18,7 @@ import { mentionedNames } from "./mentions";
 export const notifyingEvents = new Set<string>([
   "argument.posted",
   "argument.approved",
+  "argument.edited",
   "argument.rejected",
   "argument.hidden",
   "motion.created",
@@ -84,6 +85,9 @@ export async function recipients(
       drafts.push(...(await published(tx, motion, argument)));
       break;
     }
+    case "argument.edited":
+      drafts.push(...(await namedAnew(tx, motion, event.data.argumentId)));
+      break;
     case "argument.rejected": {
       const argument = await tx.arguments.get(event.data.argumentId);
       if (argument) drafts.push(about(argument, "rejected", event.actorId));
@@ -165,12 +169,6 @@ async function published(
   parentRead?: ArgumentRow,
 ): Promise<Draft[]> {
   const drafts: Draft[] = [];
-  const by = (userId: string, type: NotificationType): Draft => ({
-    userId,
-    type,
-    argumentId: argument.id,
-    actorId: argument.authorId,
-  });
   const parentId = argument.parentId;
   const parent =
     parentId && parentRead?.id === parentId
@@ -178,27 +176,54 @@ async function published(
       : parentId && (await tx.arguments.get(parentId));
   if (parent) {
     const follow = await tx.follows.get(parent.authorId, motion.id);
-    if (follow?.state === "following") drafts.push(by(parent.authorId, "reply"));
+    if (follow?.state === "following") drafts.push(byAuthorOf(argument, parent.authorId, "reply"));
   }
-  if (argument.body.includes("@")) {
-    const members = await tx.memberships.list(motion.spaceId);
-    const named = new Set(
-      mentionedNames(
-        argument.body,
-        members.map((m) => m.name),
-      ).map((name) => name.toLowerCase()),
-    );
-    const mentioned = members.filter((m) => named.has(m.name.trim().toLowerCase()));
-    const muted = await mutedAmong(
-      tx,
-      motion.id,
-      mentioned.map((m) => m.userId),
-    );
-    for (const member of mentioned) {
-      if (!muted.has(member.userId)) drafts.push(by(member.userId, "mention"));
-    }
-  }
+  drafts.push(...(await mentionsIn(tx, motion, argument)));
   return drafts;
+}
+
+const byAuthorOf = (argument: ArgumentRow, userId: string, type: NotificationType): Draft => ({
+  userId,
+  type,
+  argumentId: argument.id,
+  actorId: argument.authorId,
+});
+
+/** The members an argument's words name, but those who muted its motion (P-NOTE-4). */
+async function mentionsIn(tx: Repos, motion: Motion, argument: ArgumentRow): Promise<Draft[]> {
+  if (!argument.body.includes("@")) return [];
+  const members = await tx.memberships.list(motion.spaceId);
+  const named = new Set(
+    mentionedNames(
+      argument.body,
+      members.map((m) => m.name),
+    ).map((name) => name.toLowerCase()),
+  );
+  const mentioned = members.filter((m) => named.has(m.name.trim().toLowerCase()));
+  const muted = await mutedAmong(
+    tx,
+    motion.id,
+    mentioned.map((m) => m.userId),
+  );
+  return mentioned
+    .filter((member) => !muted.has(member.userId))
+    .map((member) => byAuthorOf(argument, member.userId, "mention"));
+}
+
+/**
+ * A published argument its author rewrote: whoever the new words name who has heard nothing of
+ * it yet (a mention or a reply) hears of it now, once (P-NOTE-4). A pending one names them when
+ * it is approved.
+ */
+async function namedAnew(tx: Repos, motion: Motion, argumentId: string): Promise<Draft[]> {
+  const argument = await tx.arguments.get(argumentId);
+  if (argument?.status !== "published") return [];
+  const drafts = await mentionsIn(tx, motion, argument);
+  if (drafts.length === 0) return [];
+  const told = new Set(
+    (await tx.notifications.ofArgument(motion.id, argumentId)).map((row) => row.userId),
+  );
+  return drafts.filter((draft) => !told.has(draft.userId));
 }
 
 /** A motion now open: every member of its space hears of it, but who muted it (P-NOTE-6). */
