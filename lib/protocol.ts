@@ -231,6 +231,8 @@ const RoomMotionId = text()
 export const MotionJoin = z.object({
   motionId: RoomMotionId,
   sinceSeq: z.number().int().nonnegative().default(0),
+  /** The room's screen (the projector): every event as a bystander gets it, whoever joins. */
+  asRoom: z.boolean().default(false),
 });
 export type MotionJoin = z.input<typeof MotionJoin>;
 

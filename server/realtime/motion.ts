@@ -127,22 +127,23 @@ export function registerMotionHandlers(
     const outcome = await guarded(ack, async () => {
       const replay = await eventsSince(store, socket.data.actor, payload);
       if (!replay.ok) return replay;
-      const { motionId, seq, events, reload } = replay.value;
-      const moderates = replay.value.can.moderate;
+      const { motionId, seq, events, reload, asRoom } = replay.value;
+      // The room's screen hears what the room hears, whoever opened it (P-JOIN-9).
+      const moderates = replay.value.can.moderate && !asRoom;
       const { actor } = socket.data;
       const rooms = [
         motionRoom(motionId),
-        ...(actor.kind === "user" ? [ownRoom(motionId, actor.id)] : []),
+        ...(actor.kind === "user" && !asRoom ? [ownRoom(motionId, actor.id)] : []),
       ];
       for (const room of rooms) await socket.join(room);
       // A connection that moderated here before a change of role no longer hears what they did.
       if (moderates) await socket.join(moderatorsRoom(motionId));
       else await socket.leave(moderatorsRoom(motionId));
       // An event committed between the replay and the join reached neither: read what came since.
-      const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq });
+      const gap = await eventsSince(store, socket.data.actor, { motionId, sinceSeq: seq, asRoom });
       // A removal or a change of role committed since the first read took out of the rooms the
       // connections already in them, not this one: it leaves them itself (P-AUTH-2, P-MOD-3).
-      const stillModerates = gap.ok && gap.value.can.moderate;
+      const stillModerates = gap.ok && gap.value.can.moderate && !asRoom;
       if (moderates && !stillModerates) await socket.leave(moderatorsRoom(motionId));
       if (!gap.ok) {
         for (const room of rooms) await socket.leave(room);

@@ -274,6 +274,57 @@ describe("moderated sessions over Socket.IO", () => {
     expect((await kept).data).not.toHaveProperty("session.sides");
   });
 
+  it("P-JOIN-9: the room's screen a moderator opens hears what the room hears: no names, no pending words", async () => {
+    const { d, people, teacher, ada, settings } = await room();
+    await settings({ anonymous: true, approvalRequired: true });
+    const screen = await live.server.client(people.teacher);
+    const joined = await screen.emitWithAck("motion:join", { motionId: d.motionId, asRoom: true });
+    expect(joined.ok).toBe(true);
+    const heard: MotionEvent[] = [];
+    screen.on("motion:events", (events) => heard.push(...events));
+
+    const words = "Rail made the town, says Ada.";
+    const submitted = nextEvent(teacher, "argument.submitted");
+    const onScreen = nextEvent(screen);
+    const pending = await ada.emitWithAck(
+      "argument:post",
+      argumentInput(d.motionId, d.cite(trade), { body: words }),
+    );
+    if (!pending.ok) throw new Error(pending.error.message);
+    expect((await submitted).data).toMatchObject({ argument: { body: words } });
+    expect((await onScreen).type).toBe("private");
+
+    const approved = nextEvent(screen, "argument.approved");
+    await teacher.emitWithAck("moderation:approve", {
+      argumentId: pending.argument.id,
+      clientId: id(),
+    });
+    expect((await approved).data).toMatchObject({
+      argument: { body: words, author: { name: "Participant 1" } },
+    });
+    // Live and replayed alike, nothing the screen heard names Ada or holds the words unapproved.
+    const replay = await screen.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: 0,
+      asRoom: true,
+    });
+    if (!replay.ok) throw new Error(replay.error.message);
+    for (const events of [heard, replay.events]) {
+      const text = JSON.stringify(events);
+      expect(text).not.toContain("Ada Lovelace");
+      expect(text).not.toContain(people.ada.id);
+      expect(text).not.toContain(people.teacher.id);
+      expect(events.find((e) => e.type === "argument.submitted")).toBeUndefined();
+    }
+    // The teacher's own page, joined as a moderator, still reads the names.
+    const asModerator = await teacher.emitWithAck("motion:join", {
+      motionId: d.motionId,
+      sinceSeq: 0,
+    });
+    if (!asModerator.ok) throw new Error(asModerator.error.message);
+    expect(JSON.stringify(asModerator.events)).toContain("Ada Lovelace");
+  });
+
   it("P-TIMER-1: every screen gets the same deadline, and a client that reconnects finds it unchanged", async () => {
     const { d, people, teacher, ada, ben, settings } = await room();
     await settings({ format: "oxford" });

@@ -20,7 +20,14 @@ import { withUnread } from "../reading/queries";
 import { placeOf, spaceFor } from "../spaces/access";
 import { readableSpaces } from "../spaces/queries";
 import { repliesOf, rowsOf } from "./argumentPages";
-import { eventForViewer, sessionForViewer, stubOf, treeForViewer, type Viewer } from "./audience";
+import {
+  bystander,
+  eventForViewer,
+  sessionForViewer,
+  stubOf,
+  treeForViewer,
+  type Viewer,
+} from "./audience";
 import { citedIn, type HeldPart, summarise } from "./motionSummary";
 import { argumentShapesOf, keptOr, treeInTurns } from "./shapeCache";
 import { hasOwnAside, shapeTree } from "./shapeTree";
@@ -313,31 +320,33 @@ export async function eventsSince(
   store: Store,
   actor: Actor,
   input: unknown,
-): Promise<Outcome<Omit<JoinAnswer, "serverNow"> & { motionId: string }>> {
+): Promise<Outcome<Omit<JoinAnswer, "serverNow"> & { motionId: string; asRoom: boolean }>> {
   const parsed = MotionJoin.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const found = await readableMotion(store, actor, parsed.data.motionId);
   if (!found.ok) return found;
   const { id: motionId } = found.value;
-  const { sinceSeq } = parsed.data;
+  const { sinceSeq, asRoom } = parsed.data;
   const can = readerCan(actor, await placeOf(store, actor, found.value.spaceId));
-  const moderates = can.moderate;
+  // The room's screen shows what a bystander sees, even when a moderator opens it.
+  const moderates = can.moderate && !asRoom;
   const rows = await store.events.after(motionId, sinceSeq, MAX_REPLAY + 1);
   // Past the motion's last seq: the database went back (restored from a backup) and the seqs
   // the client holds will be given to other events: it reloads (P-JOIN-6).
   if (rows.length > MAX_REPLAY || sinceSeq > found.value.lastSeq) {
-    return done({ motionId, can, seq: found.value.lastSeq, events: [], reload: true });
+    return done({ motionId, asRoom, can, seq: found.value.lastSeq, events: [], reload: true });
   }
   const seq = rows.at(-1)?.seq ?? sinceSeq;
-  const viewer = { id: actor.id, moderates };
+  const viewer = asRoom ? bystander : { id: actor.id, moderates };
   const { anonymous } = found.value.settings;
   const events = rows.map((row) => eventForViewer(toMotionEvent(row), viewer, anonymous));
-  if (moderates) return done({ motionId, can, seq, events, reload: false });
+  if (moderates) return done({ motionId, asRoom, can, seq, events, reload: false });
   const opened = await openedAt(store, motionId);
   // What happened while the motion was a draft was its moderators' (its earlier wordings).
   const public_ = events.map((e) => (e.seq < opened ? stubOf(e) : e));
   return done({
     motionId,
+    asRoom,
     can,
     seq,
     events: await withoutHiddenWords(store, found.value, public_),

@@ -195,7 +195,7 @@ export function Projector({
   show?: "arguments" | "opinions";
 }) {
   const { motion } = view;
-  const live = useLiveMotion(motion, { followsStanding: false });
+  const live = useLiveMotion(motion, { roomScreen: true });
   const { votes, status, settings, session } = live.motion;
   const { spotlight, strongest } = useProjectorView(view, live.motion);
   // The room's screen is seen by everyone: in an anonymous motion it names nobody.

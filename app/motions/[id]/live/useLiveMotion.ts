@@ -54,9 +54,13 @@ const RETRY_DELAY = 3_000;
  */
 export function useLiveMotion(
   initial: MotionView,
-  /** False for the room's screen (the projector), which shows no one's own standing. */
-  { followsStanding = true }: { followsStanding?: boolean } = {},
+  /**
+   * The room's screen (the projector): it hears what the room hears, whoever opened it, and
+   * shows no one's own standing.
+   */
+  { roomScreen = false }: { roomScreen?: boolean } = {},
 ) {
+  const followsStanding = !roomScreen;
   const [state, dispatch] = useReducer(reduceLive, initial, initialLiveState);
   const socketRef = useRef<Client | null>(null);
   const connectionRef = useRef(state.connection);
@@ -207,7 +211,7 @@ export function useLiveMotion(
       joinAgain = false;
       socket.emit(
         "motion:join",
-        { motionId: initial.id, sinceSeq: seqRef.current },
+        { motionId: initial.id, sinceSeq: seqRef.current, asRoom: roomScreen },
         async (answer) => {
           // Refused (the motion went out of reach) or not reloadable now: try again shortly.
           const later = (delay = RETRY_DELAY) => {
@@ -318,7 +322,7 @@ export function useLiveMotion(
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [initial.id, initial.spaceId, send, summarised, followsStanding]);
+  }, [initial.id, initial.spaceId, send, summarised, followsStanding, roomScreen]);
 
   const post = useCallback(
     (payload: OutgoingPost["payload"]) => {
