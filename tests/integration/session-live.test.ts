@@ -274,6 +274,18 @@ describe("moderated sessions over Socket.IO", () => {
     expect((await kept).data).not.toHaveProperty("session.sides");
   });
 
+  it("P-ANON-1: the change that makes a motion anonymous reaches the room naming nobody already", async () => {
+    const { people, ben, settings, assign } = await room();
+    await settings({ format: "oxford" });
+    await assign(people.ada.id, "for");
+    const turnedOn = nextEvent(ben, "motion.settings");
+    await settings({ anonymous: true });
+    const heard = await turnedOn;
+    expect(heard.actor).toBe("");
+    expect(heard.data).not.toHaveProperty("session.sides");
+    expect(JSON.stringify(heard)).not.toContain(people.ada.id);
+  });
+
   it("P-JOIN-9: the room's screen a moderator opens hears what the room hears: no names, no pending words", async () => {
     const { d, people, teacher, ada, settings } = await room();
     await settings({ anonymous: true, approvalRequired: true });

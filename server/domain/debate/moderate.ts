@@ -70,7 +70,9 @@ export async function moderate<S extends z.ZodType<{ clientId: string }>>(
         await tx.arguments.update(argument.id, { publishedSeq: event.seq });
       }
       await notify(tx, motion, event);
-      return done({ seq: event.seq, ...change.data }, [outgoing(event, motion)]);
+      // Sent as the motion is after it: the change that makes it anonymous names nobody already.
+      const after = change.type === "motion.settings" ? change.data : motion;
+      return done({ seq: event.seq, ...change.data }, [outgoing(event, after)]);
     });
   });
 }
