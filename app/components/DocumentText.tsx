@@ -41,7 +41,10 @@ export function HeatLegend() {
         <span className="heat-swatch heat-against" aria-hidden="true" />
         against (lower half)
       </span>
-      <span>the darker, the more often (hover a strip for the numbers).</span>
+      <span>
+        the darker, the more often
+        <span className="heat-hover-hint"> (hover a strip for the numbers)</span>.
+      </span>
     </p>
   );
 }

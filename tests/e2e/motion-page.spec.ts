@@ -121,6 +121,32 @@ test("a text past 5,000 characters is kept whole, and the count says how much to
   await expect(post).toBeEnabled();
 });
 
+test("once an argument is begun, Post says what it still waits for", async ({ page }) => {
+  await page.setViewportSize(laptop);
+  await new SignUpPage(page).signUp({
+    name: "Nia Needs",
+    email: `nia-${Date.now()}@school.test`,
+    password: "Nia's long password",
+  });
+  const live = new LiveMotionPage(page);
+  await live.open(motionTitle);
+  const post = page.getByRole("button", { name: "Post" });
+  const needs = page.locator("#post-needs");
+  // Nothing begun: nothing said yet.
+  await expect(needs).toHaveCount(0);
+  await page.getByLabel("Argument", { exact: true }).fill("Balance keeps every door open.");
+  await expect(needs).toHaveText("To post, choose For or Against and cite a passage.");
+  await expect(post).toBeDisabled();
+  await expect(post).toHaveAccessibleDescription(
+    "To post, choose For or Against and cite a passage.",
+  );
+  await live.selectAndCite(1);
+  await expect(needs).toHaveText("To post, choose For or Against.");
+  await page.getByRole("radio", { name: "For the motion" }).check();
+  await expect(needs).toHaveCount(0);
+  await expect(post).toBeEnabled();
+});
+
 test("on a phone the arguments come first, and citing from the composer's reader sheet brings the quote back to it", async ({
   page,
 }) => {

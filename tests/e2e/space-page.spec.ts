@@ -55,11 +55,26 @@ test("a member finds their own space's motion first on the home page, before the
     password: "a long enough password",
   });
   await new SpacesPage(page).createSpace("Grade 11 Seminar");
+  const spacePath = new URL(page.url()).pathname;
+  // The empty list leads to the form, which says where a motion's sources come from.
+  await page.getByRole("link", { name: "Create the first one" }).click();
+  await expect(page.getByRole("heading", { name: "New motion" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Documents", exact: true })).toHaveAttribute(
+    "href",
+    "#documents-heading",
+  );
   await page.getByLabel("Title").fill("Our class debates on Fridays");
   await page.getByRole("button", { name: "Create motion" }).click();
   await expect(
     page.getByRole("heading", { level: 1, name: "Our class debates on Fridays" }),
   ).toBeVisible();
+  // Its breadcrumb leads back to the space's motions.
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link")).toHaveText(
+    "Grade 11 Seminar: motions",
+  );
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link"),
+  ).toHaveAttribute("href", `${spacePath}#motions-heading`);
 
   await page.goto("/");
   const titles = page.locator(".card-title a[href^='/motions/']");

@@ -9,7 +9,7 @@ import { uncitedPassages } from "@/server/domain/library/coverage";
 import { spaceDocuments } from "@/server/domain/library/queries";
 import { followStateOf } from "@/server/domain/notifications/follow";
 import { readingOf } from "@/server/domain/reading/queries";
-import { listMembers } from "@/server/domain/spaces/queries";
+import { getSpace, listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ExportMenu } from "../../components/ExportMenu";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
@@ -52,6 +52,7 @@ export default async function MotionPage({ params }: Props) {
   const motion = await loadMotion(params);
   const actor = await pageActor();
   const documents = await spaceDocuments(runtime().store, actor, motion.spaceId);
+  const space = await getSpace(runtime().store, actor, motion.spaceId);
   // Read before the page marks anything: what was new on arrival stays marked New.
   const reading = await readingOf(runtime().store, actor, motion.id);
   const viewer =
@@ -79,7 +80,14 @@ export default async function MotionPage({ params }: Props) {
   return (
     <article className="motion">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Motions</Link>
+        {/* A member goes back to their space's motions; anyone else to all the motions. */}
+        {space.ok && space.value.role ? (
+          <Link href={`/spaces/${space.value.id}#motions-heading`}>
+            {space.value.name}: motions
+          </Link>
+        ) : (
+          <Link href="/">Motions</Link>
+        )}
       </nav>
       <h1>{motion.title}</h1>
       <p className="meta motion-bar">

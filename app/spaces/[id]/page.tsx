@@ -121,7 +121,10 @@ export default async function SpacePage({ params }: Props) {
         </section>
       ) : null}
 
-      {toReview ? <ReviewQueue spaceId={space.id} page={toReview} /> : null}
+      {/* Nothing can need review in a space without documents: the motions come first there. */}
+      {toReview && (hasDocuments || toReview.total > 0) ? (
+        <ReviewQueue spaceId={space.id} page={toReview} />
+      ) : null}
 
       <div className="two-columns">
         <section aria-labelledby="motions-heading">
@@ -144,9 +147,13 @@ export default async function SpacePage({ params }: Props) {
           {motions.length === 0 ? (
             <p className="empty">
               No motions yet.{" "}
-              {space.can.createMotion
-                ? "Create the first one with the form on this page."
-                : "They appear here when a moderator creates one."}
+              {space.can.createMotion ? (
+                <>
+                  <a href="#new-motion-heading">Create the first one</a> with the form below.
+                </>
+              ) : (
+                "They appear here when a moderator creates one."
+              )}
             </p>
           ) : (
             <ul className="card-list">
@@ -172,6 +179,55 @@ export default async function SpacePage({ params }: Props) {
               ))}
             </ul>
           )}
+
+          {space.can.createMotion ? (
+            <section aria-labelledby="new-motion-heading" className="panel">
+              <h2 id="new-motion-heading" tabIndex={-1}>
+                New motion
+              </h2>
+              <ActionForm
+                action={createMotionAction}
+                submit="Create motion"
+                pending="Creating…"
+                sendsClientId
+              >
+                <input type="hidden" name="spaceId" value={space.id} />
+                <div className="field">
+                  <label htmlFor="motion-title">Title</label>
+                  <span className="hint" id="motion-title-hint">
+                    A statement to argue for or against, e.g. “Joining the Abraham Accords serves
+                    Kazakhstan”.
+                  </span>
+                  <input
+                    id="motion-title"
+                    name="title"
+                    required
+                    minLength={3}
+                    maxLength={200}
+                    aria-describedby="motion-title-hint"
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor="motion-description">Description</label>
+                  <textarea id="motion-description" name="description" maxLength={2000} />
+                </div>
+                {hasDocuments ? (
+                  <MotionSources documents={documents.map(({ id, title }) => ({ id, title }))} />
+                ) : space.can.importDocument ? (
+                  <p className="hint">
+                    A motion can quote the passages it is drawn from, once the space has its reading
+                    under <a href="#documents-heading">Documents</a>; or create it without.
+                  </p>
+                ) : null}
+                {hasDocuments ? (
+                  <label className="check">
+                    <input type="checkbox" name="evidenceRequired" defaultChecked /> Every argument
+                    must cite a passage of the space's documents
+                  </label>
+                ) : null}
+              </ActionForm>
+            </section>
+          ) : null}
 
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">Documents</h2>
@@ -207,47 +263,6 @@ export default async function SpacePage({ params }: Props) {
 
           {space.can.createMotion && space.can.importDocument ? (
             <ImportDebate spaceId={space.id} />
-          ) : null}
-          {space.can.createMotion ? (
-            <section aria-labelledby="new-motion-heading" className="panel">
-              <h2 id="new-motion-heading">New motion</h2>
-              <ActionForm
-                action={createMotionAction}
-                submit="Create motion"
-                pending="Creating…"
-                sendsClientId
-              >
-                <input type="hidden" name="spaceId" value={space.id} />
-                <div className="field">
-                  <label htmlFor="motion-title">Title</label>
-                  <span className="hint" id="motion-title-hint">
-                    A statement to argue for or against, e.g. “Joining the Abraham Accords serves
-                    Kazakhstan”.
-                  </span>
-                  <input
-                    id="motion-title"
-                    name="title"
-                    required
-                    minLength={3}
-                    maxLength={200}
-                    aria-describedby="motion-title-hint"
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor="motion-description">Description</label>
-                  <textarea id="motion-description" name="description" maxLength={2000} />
-                </div>
-                {hasDocuments ? (
-                  <MotionSources documents={documents.map(({ id, title }) => ({ id, title }))} />
-                ) : null}
-                {hasDocuments ? (
-                  <label className="check">
-                    <input type="checkbox" name="evidenceRequired" defaultChecked /> Every argument
-                    must cite a passage of the space's documents
-                  </label>
-                ) : null}
-              </ActionForm>
-            </section>
           ) : null}
         </section>
 

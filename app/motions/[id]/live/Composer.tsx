@@ -63,6 +63,14 @@ export function Composer({
   const chosen = choices.some(([r]) => r === relation) ? relation : null;
   const missingEvidence = evidenceRequired && draft.citations.length === 0;
   const over = Math.max(0, body.length - MAX_ARGUMENT_LENGTH);
+  // Once begun, what Post still waits for is said beside it, not left to a greyed-out button.
+  const needs = [
+    chosen ? null : replying ? "choose Supports or Attacks" : "choose For or Against",
+    body.trim() === "" ? "write your argument" : null,
+    missingEvidence ? "cite a passage" : null,
+  ].filter((need): need is string => need !== null);
+  const begun = body !== "" || chosen !== null || draft.citations.length > 0;
+  const waitsFor = begun && needs.length > 0 ? `To post, ${inWords(needs)}.` : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -184,9 +192,15 @@ export function Composer({
           <span className="visually-hidden" role="status">
             {over > 0 ? "The argument is too long to post" : ""}
           </span>
+          {waitsFor ? (
+            <span id="post-needs" className="hint">
+              {waitsFor}
+            </span>
+          ) : null}
           <button
             type="submit"
             disabled={!chosen || body.trim() === "" || missingEvidence || over > 0}
+            aria-describedby={waitsFor ? "post-needs" : undefined}
           >
             Post
           </button>
@@ -195,3 +209,7 @@ export function Composer({
     </form>
   );
 }
+
+/** "a", "a and b", "a, b and c". */
+const inWords = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
