@@ -79,9 +79,9 @@ test("the projector fits the wall at every phase, shows how to join, counts the 
       new RegExp(`^http://[^/]+/join\\?code=${code}$`),
     );
     await expect(page.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
-    // Before anything is rated or spotlighted, the wall says what will fill it.
+    // Before anything is rated or spotlighted, the wall says so, and what the room can do.
     await expect(page.getByRole("region", { name: "In the spotlight" })).toContainText(
-      "a moderator can put any argument here",
+      "Nothing in the spotlight yet.",
     );
     await expect(page.getByRole("region", { name: "Strongest for the motion" })).toContainText(
       "the strongest show here as the room rates them",

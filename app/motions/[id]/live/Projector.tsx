@@ -42,21 +42,24 @@ const countWithShare = (tally: Tally, stance: Stance) =>
  * taken yet draws no bar (the panel says so in words instead of "0 of 0").
  */
 function ShiftChart({ votes, taken }: { votes: VoteTally; taken: VotePhase[] }) {
-  // In the chart's own units, scaled to its column: the words are large beside the bars (28, as
-  // .shift-chart's font-size says) so that the counts read from the back of the room, with room
-  // left of the bars for "Undecided" and right of them for "100 of 100 (100%)".
-  const width = 680;
-  const text = 28;
-  const barHeight = 26;
-  const pitch = 30;
+  // In the chart's own units, scaled to its column: the words are large beside the bars (36, as
+  // .shift-chart's font-size says), about the projector's own type in its narrowest column, so
+  // that the counts read from the back of the room, with room left of the bars for "Undecided"
+  // and right of them for "100 of 100 (100%)".
+  const width = 700;
+  const text = 36;
+  const barHeight = 30;
+  const pitch = 40;
   const row = 12 + pitch * taken.length;
-  const barStart = 165;
-  const barRoom = width - barStart - 285;
+  const barStart = 220;
+  const barRoom = width - barStart - 340;
   // A baseline that centres a line of text on a height.
   const middle = (top: number, height: number) => top + height / 2 + text * 0.35;
   return (
     <svg
       className="shift-chart"
+      // Held to its height on a low screen, it keeps to the left edge of its column.
+      preserveAspectRatio="xMinYMid meet"
       viewBox={`0 0 ${width} ${row * stances.length + 10}`}
       role="img"
       aria-label={stances
@@ -220,7 +223,9 @@ export function Projector({
       </header>
       <div className={`projector-top${join && !over ? " with-join" : ""}`}>
         <section aria-labelledby="projector-votes" className="projector-votes">
-          <h2 id="projector-votes">Votes: before (light) and after (dark)</h2>
+          <h2 id="projector-votes">
+            {taken.length === 2 ? "Votes: before (light) and after (dark)" : "Votes"}
+          </h2>
           {taken.length > 0 ? <ShiftChart votes={votes} taken={taken} /> : null}
           {untaken.map((note) => (
             <p key={note} className="projector-vote-note" data-testid="projector-vote-note">
@@ -244,7 +249,7 @@ export function Projector({
               <footer>— {byline(spotlight)}</footer>
             </blockquote>
           ) : (
-            <p className="meta">Nothing in the spotlight: a moderator can put any argument here.</p>
+            <p className="meta">Nothing in the spotlight yet.</p>
           )}
         </section>
         {join && !over ? <JoinPanel join={join} qrCode={qrCode} /> : null}
