@@ -15,8 +15,17 @@ export function selectedRange(
   let to = end;
   while (from < to && /\s/.test(text[from] ?? "")) from++;
   while (to > from && /\s/.test(text[to - 1] ?? "")) to--;
-  return to > from ? { start: from, end: to } : null;
+  if (to <= from) return null;
+  // A drag that starts or stops inside a word takes the whole word: a quote cut mid-word ("ab"
+  // for "about") reads as the document's typo wherever the citation is shown.
+  const inWord = (at: number) => WORD.test(text[at] ?? "");
+  while (from > 0 && inWord(from - 1) && inWord(from)) from--;
+  while (to < text.length && inWord(to) && inWord(to - 1)) to++;
+  return { start: from, end: to };
 }
+
+/** A character of a word: a letter, a digit, or a mark on one. */
+const WORD = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * A point of a selection as an offset: its block's start plus the text before it in the block.

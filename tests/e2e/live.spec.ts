@@ -166,7 +166,7 @@ test("votes and ratings reach the other screen, nobody is offered a rating of th
   for (const context of [contextA, contextB]) await context.close();
 });
 
-test("a selection that runs across two paragraphs is cited exactly as the document says it", async ({
+test("a selection that runs across two paragraphs, from inside a word to inside another, is cited in whole words exactly as the document says them", async ({
   page,
 }) => {
   const stamp = Date.now();
@@ -177,7 +177,7 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
   });
   const reader = new LiveMotionPage(page);
   await reader.open(motionTitle);
-  const quoted = await page.evaluate(() => {
+  const { quoted, dragged } = await page.evaluate(() => {
     // The text node and offset at a character of a paragraph, marks or not.
     const pointAt = (element: Element, offset: number): [Node, number] => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -189,18 +189,36 @@ test("a selection that runs across two paragraphs is cited exactly as the docume
       }
       throw new Error("the paragraph is shorter than that");
     };
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    const inWord = (text: string, at: number) =>
+      word.test(text[at - 1] ?? "") && word.test(text[at] ?? "");
     const paragraphs = [...document.querySelectorAll(".reader-text p[data-start]")];
     const at = paragraphs.findIndex(
       (_, i) => i > 2 && (paragraphs[i + 1]?.textContent?.length ?? 0) > 40,
     );
     const [first, second] = [paragraphs[at] as Element, paragraphs[at + 1] as Element];
+    const [before, after] = [first.textContent ?? "", second.textContent ?? ""];
+    // The drag begins and ends inside words.
+    let start = 10;
+    while (!inWord(before, start)) start++;
+    let end = 25;
+    while (!inWord(after, end)) end++;
     const range = document.createRange();
-    range.setStart(...pointAt(first, 10));
-    range.setEnd(...pointAt(second, 25));
+    range.setStart(...pointAt(first, start));
+    range.setEnd(...pointAt(second, end));
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
-    return `${first.textContent?.slice(10)}\n\n${second.textContent?.slice(0, 25)}`;
+    // Those two words are taken whole.
+    let from = start;
+    while (inWord(before, from)) from--;
+    let to = end;
+    while (inWord(after, to)) to++;
+    return {
+      quoted: `${before.slice(from)}\n\n${after.slice(0, to)}`,
+      dragged: `${before.slice(start)}\n\n${after.slice(0, end)}`,
+    };
   });
+  expect(quoted).not.toBe(dragged);
   await page.getByRole("button", { name: "Cite the selected text" }).click();
   await a11yFree(page);
   const cited = await page.locator(".citations-draft blockquote").textContent();
