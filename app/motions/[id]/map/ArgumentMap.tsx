@@ -18,8 +18,8 @@ import { useMediaQuery } from "../../../components/useMediaQuery";
 /** A phone's width (map.css gives its map more height there). */
 const phoneWidth = "(max-width: 40rem)";
 
-/** The smallest zoom the map opens at: a card's words are small there, but still read. */
-const OPENING_ZOOM = 0.5;
+/** The smallest zoom the map opens at: a card's words are about 10 px there, small but read. */
+const OPENING_ZOOM = 0.75;
 
 const opposes = (card: MapCard) => card.relation === "against" || card.relation === "attacks";
 
