@@ -78,6 +78,12 @@ test("on a laptop the composer and the first argument are in the first screen, w
   await expect(page.getByLabel("Argument", { exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Cancel reply" }).press("Enter");
   await expect(replyToParent).toBeFocused();
+  // Escape from the reply's box gives it up too.
+  await replyToParent.click();
+  await expect(page.getByRole("heading", { name: "Reply to an argument" })).toBeVisible();
+  await page.getByLabel("Argument", { exact: true }).press("Escape");
+  await expect(page.getByRole("heading", { name: "Make an argument" })).toBeVisible();
+  await expect(replyToParent).toBeFocused();
   await replyToParent.click();
   await live.selectAndCite(2);
   await live.post("Attacks it", `Trade never stopped a quarrel ${stamp}`);

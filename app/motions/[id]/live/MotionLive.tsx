@@ -332,6 +332,13 @@ export function MotionLive({
     setComposing(false);
     requestAnimationFrame(() => document.getElementById("composer-opener")?.focus());
   }, []);
+  // Back to the argument the reply was for, rather than to the page's start with the button
+  // gone: in a long debate it is far down the page.
+  const cancelReply = () => {
+    const from = draft.parent?.id;
+    setDraft({ ...draft, parent: null });
+    if (from) requestAnimationFrame(() => focusReplyOf(from));
+  };
   const { walkedToEnd } = pages;
   const statusOf = useCallback(
     (argumentId: string) =>
@@ -539,24 +546,20 @@ export function MotionLive({
                   Make an argument
                 </button>
               )}
-              {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from any of its fields folds the composer on a phone, as its Close button does */}
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from any of its fields folds the composer on a phone, as its Close button does, and on a wide screen cancels a reply, as Cancel reply does */}
               <div
                 className={composing ? "composer-slot open" : "composer-slot"}
                 onKeyDown={(event) => {
-                  if (event.key === "Escape" && composing && !wide) closeComposer();
+                  if (event.key !== "Escape") return;
+                  if (composing && !wide) closeComposer();
+                  else if (wide && draft.parent) cancelReply();
                 }}
               >
                 <Composer
                   draft={draft}
                   evidenceRequired={settings.evidenceRequired}
                   onPost={post}
-                  onCancelReply={() => {
-                    const from = draft.parent?.id;
-                    setDraft({ ...draft, parent: null });
-                    // Back to the argument the reply was for, rather than to the page's start
-                    // with the button gone: in a long debate it is far down the page.
-                    if (from) requestAnimationFrame(() => focusReplyOf(from));
-                  }}
+                  onCancelReply={cancelReply}
                   onRemoveCitation={(index) =>
                     setDraft({ ...draft, citations: draft.citations.filter((_, i) => i !== index) })
                   }
