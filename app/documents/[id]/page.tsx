@@ -10,6 +10,7 @@ import { DocumentText, HeatLegend } from "../../components/DocumentText";
 import { DocumentUpload } from "../../components/DocumentUpload";
 import { DraftPassages } from "../../components/DraftPassages";
 import { PassageNav } from "../../components/PassageNav";
+import { SpaceBreadcrumb } from "../../components/SpaceBreadcrumb";
 import { AddToSpace } from "./AddToSpace";
 import { DraftableText } from "./DraftableText";
 import { loadDocument } from "./loadDocument";
@@ -66,16 +67,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
 
   return (
     <article className="reader">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        {/* A member reads it in their space's documents; anyone else in the public library. */}
-        {space.ok && space.value.role ? (
-          <Link href={`/spaces/${space.value.id}#documents-heading`}>
-            {space.value.name}: documents
-          </Link>
-        ) : (
-          <Link href="/#library">Library</Link>
-        )}
-      </nav>
+      <SpaceBreadcrumb
+        space={space.ok ? space.value : null}
+        list="documents"
+        elsewhere={{ href: "/#library", label: "Library" }}
+      />
       <header className="reader-header">
         <h1>{document.title}</h1>
         <dl className="details">

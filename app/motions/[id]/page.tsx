@@ -13,6 +13,7 @@ import { getSpace, listMembers } from "@/server/domain/spaces/queries";
 import { runtime } from "@/server/runtime";
 import { ExportMenu } from "../../components/ExportMenu";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
+import { SpaceBreadcrumb } from "../../components/SpaceBreadcrumb";
 import { DraftEditor } from "./DraftEditor";
 import { FollowControl } from "./FollowControl";
 import { MotionLive } from "./live/MotionLive";
@@ -79,16 +80,11 @@ export default async function MotionPage({ params }: Props) {
 
   return (
     <article className="motion">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        {/* A member goes back to their space's motions; anyone else to all the motions. */}
-        {space.ok && space.value.role ? (
-          <Link href={`/spaces/${space.value.id}#motions-heading`}>
-            {space.value.name}: motions
-          </Link>
-        ) : (
-          <Link href="/">Motions</Link>
-        )}
-      </nav>
+      <SpaceBreadcrumb
+        space={space.ok ? space.value : null}
+        list="motions"
+        elsewhere={{ href: "/", label: "Motions" }}
+      />
       <h1>{motion.title}</h1>
       <p className="meta motion-bar">
         <Link href={`/motions/${motion.id}/map`}>Argument map</Link> ·{" "}
