@@ -71,10 +71,11 @@ export function Composer({
   ].filter((need): need is string => need !== null);
   const begun = body !== "" || chosen !== null || draft.citations.length > 0;
   const waitsFor = begun && needs.length > 0 ? `To post, ${inWords(needs)}.` : null;
+  const ready = chosen !== null && needs.length === 0 && over === 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen || body.trim() === "" || missingEvidence) return;
+    if (!ready) return;
     onPost(chosen, body.trim());
     setBody("");
   };
@@ -199,7 +200,7 @@ export function Composer({
           ) : null}
           <button
             type="submit"
-            disabled={!chosen || body.trim() === "" || missingEvidence || over > 0}
+            disabled={!ready}
             aria-describedby={waitsFor ? "post-needs" : undefined}
           >
             Post

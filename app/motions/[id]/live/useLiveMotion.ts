@@ -60,7 +60,6 @@ export function useLiveMotion(
    */
   { roomScreen = false }: { roomScreen?: boolean } = {},
 ) {
-  const followsStanding = !roomScreen;
   const [state, dispatch] = useReducer(reduceLive, initial, initialLiveState);
   const socketRef = useRef<Client | null>(null);
   const connectionRef = useRef(state.connection);
@@ -234,7 +233,7 @@ export function useLiveMotion(
           // Given another role or muted while offline: read as on membership:update (P-MEMBER-2).
           const lastCan = lastCanRef.current;
           lastCanRef.current = answer.can;
-          if (followsStanding && lastCan && !sameCan(lastCan, answer.can)) {
+          if (!roomScreen && lastCan && !sameCan(lastCan, answer.can)) {
             rereadStanding();
           } else if (joinAgain) join();
           else joinIfBehind();
@@ -289,7 +288,7 @@ export function useLiveMotion(
       dispatch({ type: "pageChanged" });
       void readStanding();
     };
-    if (followsStanding) {
+    if (!roomScreen) {
       socket.on("membership:update", ({ spaceId }) => {
         if (spaceId === initial.spaceId) rereadStanding();
       });
@@ -322,7 +321,7 @@ export function useLiveMotion(
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [initial.id, initial.spaceId, send, summarised, followsStanding, roomScreen]);
+  }, [initial.id, initial.spaceId, send, summarised, roomScreen]);
 
   const post = useCallback(
     (payload: OutgoingPost["payload"]) => {
